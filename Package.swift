@@ -1,0 +1,61 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// meshrender: one module per pipeline stage, a thin CLI on top.
+///
+///   YAMLCore → HelmValues → MeshModel → GoTemplate → MeshRender → meshrender (CLI)
+///                                 ↘ MeshAnalysis → ManifestDiff ↗
+let package = Package(
+    name: "meshrender",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "meshrender", targets: ["meshrender"]),
+        .library(name: "MeshRender", targets: ["MeshRender"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    ],
+    targets: [
+        // libyaml, linked as a system library (Debian: libyaml-dev).
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        // YAML nodes with source marks, parser over libyaml events, Helm-style emitter, dynamic values.
+        .target(
+            name: "YAMLCore",
+            dependencies: ["CYAML", .product(name: "OrderedCollections", package: "swift-collections")]
+        ),
+        // Values files, Helm's merge/coalesce and --set parsing.
+        .target(name: "HelmValues", dependencies: ["YAMLCore"]),
+        // Components, matrix, validation, expansion, the NetworkPolicy model.
+        .target(name: "MeshModel", dependencies: ["YAMLCore", "HelmValues"]),
+        // Go text/template dialect with Helm's function library.
+        .target(name: "GoTemplate", dependencies: ["YAMLCore"]),
+        // NetworkPolicy semantics: effective connectivity, verify, explain, matrix views.
+        .target(name: "MeshAnalysis", dependencies: ["YAMLCore", "MeshModel"]),
+        // Resource and connectivity diff between releases, output writers.
+        .target(name: "ManifestDiff", dependencies: ["YAMLCore", "MeshAnalysis"]),
+        // Chart loading and the render pipeline: the library's front door.
+        .target(
+            name: "MeshRender",
+            dependencies: ["YAMLCore", "HelmValues", "MeshModel", "GoTemplate", "MeshAnalysis", "ManifestDiff"],
+            resources: []
+        ),
+        // The CLI: one small file per subcommand.
+        .executableTarget(
+            name: "meshrender",
+            dependencies: ["MeshRender", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "YAMLCoreTests", dependencies: ["YAMLCore"]),
+        .testTarget(name: "HelmValuesTests", dependencies: ["HelmValues"]),
+        .testTarget(name: "MeshModelTests", dependencies: ["MeshModel"]),
+        .testTarget(name: "GoTemplateTests", dependencies: ["GoTemplate"]),
+        .testTarget(name: "MeshAnalysisTests", dependencies: ["MeshAnalysis"]),
+        .testTarget(name: "ManifestDiffTests", dependencies: ["ManifestDiff"]),
+        .testTarget(name: "MeshRenderTests", dependencies: ["MeshRender"]),
+        .testTarget(name: "CLITests", dependencies: ["meshrender"]),
+    ]
+)

@@ -1,0 +1,127 @@
+/// The typed Kubernetes NetworkPolicy model (networking.k8s.io/v1), as far as meshrender reads and writes it.
+///
+/// Optional arrays keep the difference between "absent" and "empty" so that user rules render as written
+/// (`- {}` stays `- {}`); semantically both mean "everything".
+
+/// `port` of a NetworkPolicyPort: a number or an IANA service name.
+public enum PortNumber: Hashable, Sendable, Comparable {
+    case number(Int)
+    case name(String)
+}
+
+/// One entry of a rule's `ports`.
+public struct PolicyPort: Hashable, Sendable {
+    /// `TCP`, `UDP` or `SCTP`; `nil` when not written (means TCP).
+    public var `protocol`: String?
+    /// `nil` means every port of the protocol.
+    public var port: PortNumber?
+    public var endPort: Int?
+
+    public init(protocol: String? = nil, port: PortNumber? = nil, endPort: Int? = nil) {
+        self.protocol = `protocol`
+        self.port = port
+        self.endPort = endPort
+    }
+
+    /// The protocol with Kubernetes' default applied.
+    public var effectiveProtocol: String { `protocol` ?? "TCP" }
+}
+
+/// `matchExpressions` entry.
+public struct LabelRequirement: Hashable, Sendable {
+    public enum Operator: String, Hashable, Sendable { case `in` = "In", notIn = "NotIn", exists = "Exists", doesNotExist = "DoesNotExist" }
+    public var key: String
+    public var `operator`: Operator
+    public var values: [String]
+
+    public init(key: String, operator: Operator, values: [String] = []) {
+        self.key = key
+        self.operator = `operator`
+        self.values = values
+    }
+}
+
+/// A Kubernetes label selector. An empty selector selects everything.
+public struct LabelSelector: Hashable, Sendable {
+    /// Label pairs in key order (sorted by key, as Kubernetes serialises maps).
+    public var matchLabels: [String: String]
+    public var matchExpressions: [LabelRequirement]
+
+    public init(matchLabels: [String: String] = [:], matchExpressions: [LabelRequirement] = []) {
+        self.matchLabels = matchLabels
+        self.matchExpressions = matchExpressions
+    }
+
+    public var isEmpty: Bool { matchLabels.isEmpty && matchExpressions.isEmpty }
+}
+
+public struct IPBlock: Hashable, Sendable {
+    public var cidr: String
+    public var except: [String]?
+
+    public init(cidr: String, except: [String]? = nil) {
+        self.cidr = cidr
+        self.except = except
+    }
+}
+
+/// A peer of a rule: pods by selector (in the policy's namespace unless `namespaceSelector` is set),
+/// namespaces, both (AND), or an IP block.
+public struct PolicyPeer: Hashable, Sendable {
+    public var podSelector: LabelSelector?
+    public var namespaceSelector: LabelSelector?
+    public var ipBlock: IPBlock?
+
+    public init(podSelector: LabelSelector? = nil, namespaceSelector: LabelSelector? = nil, ipBlock: IPBlock? = nil) {
+        self.podSelector = podSelector
+        self.namespaceSelector = namespaceSelector
+        self.ipBlock = ipBlock
+    }
+}
+
+/// An ingress rule (`from` peers) or egress rule (`to` peers). `peers == nil` or empty: any peer;
+/// `ports == nil` or empty: any port.
+public struct PolicyRule: Hashable, Sendable {
+    public var peers: [PolicyPeer]?
+    public var ports: [PolicyPort]?
+
+    public init(peers: [PolicyPeer]? = nil, ports: [PolicyPort]? = nil) {
+        self.peers = peers
+        self.ports = ports
+    }
+}
+
+public enum PolicyType: String, Hashable, Sendable, Comparable {
+    case ingress = "Ingress"
+    case egress = "Egress"
+
+    public static func < (a: PolicyType, b: PolicyType) -> Bool { a == .ingress && b == .egress }
+}
+
+/// A NetworkPolicy resource.
+public struct NetworkPolicy: Hashable, Sendable {
+    public var name: String
+    /// `nil` when a manifest does not set it (then the release namespace applies).
+    public var namespace: String?
+    public var labels: [String: String]
+    public var annotations: [String: String]
+    public var podSelector: LabelSelector
+    public var policyTypes: [PolicyType]
+    /// `nil` when the manifest has no `ingress` key.
+    public var ingress: [PolicyRule]?
+    public var egress: [PolicyRule]?
+
+    public init(
+        name: String, namespace: String?, labels: [String: String] = [:], annotations: [String: String] = [:],
+        podSelector: LabelSelector, policyTypes: [PolicyType], ingress: [PolicyRule]?, egress: [PolicyRule]?
+    ) {
+        self.name = name
+        self.namespace = namespace
+        self.labels = labels
+        self.annotations = annotations
+        self.podSelector = podSelector
+        self.policyTypes = policyTypes
+        self.ingress = ingress
+        self.egress = egress
+    }
+}

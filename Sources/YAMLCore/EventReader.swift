@@ -1,0 +1,91 @@
+internal import CYAML
+
+/// One libyaml event, copied out of C memory.
+struct Event {
+    enum Kind {
+        case streamStart, streamEnd, documentStart, documentEnd
+        case alias(anchor: String)
+        case scalar(value: String, anchor: String?, tag: String?, plain: Bool)
+        case sequenceStart(anchor: String?, tag: String?)
+        case sequenceEnd
+        case mappingStart(anchor: String?, tag: String?)
+        case mappingEnd
+    }
+
+    var kind: Kind
+    /// 0-based line and column from libyaml.
+    var line: Int
+    var column: Int
+}
+
+/// Owns a libyaml parser and the bytes it reads; frees both in `deinit`.
+final class EventReader {
+    private var parser = yaml_parser_t()
+    private let buffer: UnsafeMutableBufferPointer<UInt8>
+
+    init(bytes: some Collection<UInt8>) {
+        buffer = .allocate(capacity: max(bytes.count, 1))
+        _ = buffer.initialize(from: bytes)
+        yaml_parser_initialize(&parser)
+        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+        yaml_parser_set_input_string(&parser, buffer.baseAddress, bytes.count)
+    }
+
+    deinit {
+        yaml_parser_delete(&parser)
+        buffer.deallocate()
+    }
+
+    /// The next event; throws the libyaml error (message and position) on malformed input.
+    func next(file: String) throws(YAMLError) -> Event {
+        var event = yaml_event_t()
+        guard yaml_parser_parse(&parser, &event) == 1 else {
+            throw parserError(file: file)
+        }
+        defer { yaml_event_delete(&event) }
+        let line = Int(event.start_mark.line)
+        let column = Int(event.start_mark.column)
+        let kind: Event.Kind
+        switch event.type {
+        case YAML_STREAM_START_EVENT: kind = .streamStart
+        case YAML_STREAM_END_EVENT: kind = .streamEnd
+        case YAML_DOCUMENT_START_EVENT: kind = .documentStart
+        case YAML_DOCUMENT_END_EVENT: kind = .documentEnd
+        case YAML_ALIAS_EVENT:
+            kind = .alias(anchor: Self.string(event.data.alias.anchor) ?? "")
+        case YAML_SCALAR_EVENT:
+            let s = event.data.scalar
+            let value = String(decoding: UnsafeBufferPointer(start: s.value, count: Int(s.length)), as: UTF8.self)
+            kind = .scalar(
+                value: value, anchor: Self.string(s.anchor), tag: Self.string(s.tag),
+                plain: s.style == YAML_PLAIN_SCALAR_STYLE && s.plain_implicit == 1)
+        case YAML_SEQUENCE_START_EVENT:
+            let s = event.data.sequence_start
+            kind = .sequenceStart(anchor: Self.string(s.anchor), tag: Self.string(s.tag))
+        case YAML_SEQUENCE_END_EVENT: kind = .sequenceEnd
+        case YAML_MAPPING_START_EVENT:
+            let m = event.data.mapping_start
+            kind = .mappingStart(anchor: Self.string(m.anchor), tag: Self.string(m.tag))
+        case YAML_MAPPING_END_EVENT: kind = .mappingEnd
+        default: kind = .streamEnd
+        }
+        return Event(kind: kind, line: line, column: column)
+    }
+
+    private func parserError(file: String) -> YAMLError {
+        let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
+        var message = problem
+        if let context = parser.context.map({ String(cString: $0) }) {
+            message = "\(context): \(problem)"
+        }
+        let mark = parser.problem_mark
+        return YAMLError(
+            .syntax(message),
+            at: Mark(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1))
+    }
+
+    private static func string(_ p: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        guard let p else { return nil }
+        return String(cString: p)
+    }
+}

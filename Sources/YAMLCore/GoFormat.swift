@@ -1,0 +1,93 @@
+/// Go's `fmt` `%v` rendering of values, as templates print them.
+public enum GoFormat {
+    /// Go's `%v` of a float64 (`strconv.FormatFloat(f, 'g', -1, 64)`): shortest digits,
+    /// exponent form when the decimal exponent is < -4 or >= 6 -- so 1000000 prints `1e+06`.
+    public static func float(_ f: Double) -> String {
+        formatFloat(f, exponentThreshold: 6)
+    }
+
+    /// Shortest-digits formatting with an explicit exponent threshold.
+    public static func formatFloat(_ f: Double, exponentThreshold: Int) -> String {
+        if f.isNaN { return "NaN" }
+        if f.isInfinite { return f < 0 ? "-Inf" : "+Inf" }
+        if f == 0 { return f.sign == .minus ? "-0" : "0" }
+        let (negative, digits, pointPos) = decimalDigits(f)
+        // pointPos: value = 0.d1d2d3... × 10^pointPos
+        let exp = pointPos - 1
+        var out = negative ? "-" : ""
+        if exp < -4 || exp >= exponentThreshold {
+            out += String(digits.first!)
+            if digits.count > 1 { out += "." + digits.dropFirst() }
+            out += "e" + (exp < 0 ? "-" : "+")
+            let e = abs(exp)
+            out += e < 10 ? "0\(e)" : "\(e)"
+            return out
+        }
+        if pointPos <= 0 {
+            out += "0." + String(repeating: "0", count: -pointPos) + digits
+        } else if pointPos >= digits.count {
+            out += digits + String(repeating: "0", count: pointPos - digits.count)
+        } else {
+            let idx = digits.index(digits.startIndex, offsetBy: pointPos)
+            out += digits[..<idx] + "." + digits[idx...]
+        }
+        return out
+    }
+
+    /// Shortest round-trip decimal digits of `f` and the position of the decimal point.
+    static func decimalDigits(_ f: Double) -> (negative: Bool, digits: String, pointPos: Int) {
+        var text = "\(abs(f))"  // Swift prints the shortest round-trip representation
+        var exponent = 0
+        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            exponent = Int(text[text.index(after: e)...])!
+            text = String(text[..<e])
+        }
+        var intPart = text
+        var fracPart = ""
+        if let dot = text.firstIndex(of: ".") {
+            intPart = String(text[..<dot])
+            fracPart = String(text[text.index(after: dot)...])
+        }
+        var digits = intPart + fracPart
+        var pointPos = intPart.count + exponent
+        while digits.hasPrefix("0") && digits.count > 1 {
+            digits.removeFirst()
+            pointPos -= 1
+        }
+        while digits.hasSuffix("0") && digits.count > 1 { digits.removeLast() }
+        return (f < 0, digits, pointPos)
+    }
+
+    /// `fmt.Sprint(v)` for a dynamic value: maps as `map[k:v ...]` (sorted keys), lists as `[a b]`,
+    /// nil as `<nil>`.
+    public static func value(_ v: Value) -> String {
+        var out = ""
+        write(v, into: &out)
+        return out
+    }
+
+    static func write(_ v: Value, into out: inout String) {
+        switch v {
+        case .null: out += "<nil>"
+        case .bool(let b): out += b ? "true" : "false"
+        case .int(let i): out += String(i)
+        case .float(let f): out += float(f)
+        case .string(let s): out += s
+        case .list(let items):
+            out += "["
+            for (i, item) in items.enumerated() {
+                if i > 0 { out += " " }
+                write(item, into: &out)
+            }
+            out += "]"
+        case .map(let m):
+            out += "map["
+            for (i, k) in v.sortedKeys.enumerated() {
+                if i > 0 { out += " " }
+                out += k + ":"
+                write(m[k]!, into: &out)
+            }
+            out += "]"
+        }
+    }
+}
