@@ -132,13 +132,12 @@ struct StrvalsParser {
             throw .failure("key map \(GoQuote.string(name)) has no value", offset: keyOffset)
         }
         // Helm sets the map back only when it is not empty; an existing map was edited in place.
-        if existed || inner.count > 0 {
-            let node = Node(.mapping(inner), mark: innerMark)
-            if name.isEmpty {
-                data.entries[name] = node
-            } else {
-                data.set(name, node, keyMark: inner.count > 0 ? keyMark : nil)
-            }
+        // An empty name is never set, but an existing map under it was edited in place.
+        let node = Node(.mapping(inner), mark: innerMark)
+        if name.isEmpty {
+            if existed { data.entries[name] = node }
+        } else if existed || inner.count > 0 {
+            data.set(name, node, keyMark: inner.count > 0 ? keyMark : nil)
         }
         if let stopped { throw stopped }
     }
