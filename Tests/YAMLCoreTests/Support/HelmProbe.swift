@@ -43,6 +43,18 @@ struct HelmProbe {
         }
     }
 
+    /// Evaluates template pipelines (each yielding a string, e.g. `dict "a" (float64 "NaN") | toYaml`)
+    /// and returns what Helm printed for each.
+    func evaluate(_ expressions: [String]) throws -> [String] {
+        var template = ""
+        for (i, e) in expressions.enumerated() { template += "r\(i): {{ \(e) | b64enc | quote }}\n" }
+        let found = try run(template: template, cases: [])
+        return try expressions.indices.map { i in
+            guard let r = found["r\(i)"] else { throw ProbeError(message: "helm printed no output for \(expressions[i])") }
+            return r
+        }
+    }
+
     /// Renders every case through Helm; `cases` travel as a JSON values file (numbers become float64).
     func render(_ cases: [Value]) throws -> [Output] {
         let template = """
