@@ -11,11 +11,11 @@ enum Build {
     static func pods(_ labels: [String: String]) -> PolicyPeer { PolicyPeer(podSelector: selector(labels)) }
 
     static func namespaced(_ namespace: String, _ labels: [String: String]) -> PolicyPeer {
-        PolicyPeer(podSelector: selector(labels), namespaceSelector: selector([namespaceNameLabel: namespace]))
+        PolicyPeer(podSelector: selector(labels), namespaceSelector: selector([namespaceNameLabelKey: namespace]))
     }
 
     static func namespace(_ namespace: String) -> PolicyPeer {
-        PolicyPeer(namespaceSelector: selector([namespaceNameLabel: namespace]))
+        PolicyPeer(namespaceSelector: selector([namespaceNameLabelKey: namespace]))
     }
 
     static func tcp(_ port: Int, _ endPort: Int? = nil) -> PolicyPort { PolicyPort(protocol: "TCP", port: .number(port), endPort: endPort) }
@@ -25,7 +25,7 @@ enum Build {
         ingress: [PolicyRule]? = nil, egress: [PolicyRule]? = nil, component: String? = nil
     ) -> NetworkPolicy {
         NetworkPolicy(
-            name: name, namespace: namespace, labels: component.map { [componentLabel: $0] } ?? [:],
+            name: name, namespace: namespace, labels: component.map { [componentLabelKey: $0] } ?? [:],
             podSelector: selector(labels), policyTypes: types, ingress: ingress, egress: egress)
     }
 }

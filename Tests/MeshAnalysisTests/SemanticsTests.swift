@@ -9,7 +9,7 @@ final class SemanticsTests: XCTestCase {
                     named: [String: NamedPortBinding]? = nil) -> InventoryEndpoint {
         InventoryEndpoint(
             name: name, role: .component(name),
-            address: .pod(namespace: namespace, labels: labels, namespaceLabels: namespaceLabels.merging([namespaceNameLabel: namespace]) { a, _ in a }),
+            address: .pod(namespace: namespace, labels: labels, namespaceLabels: namespaceLabels.merging([namespaceNameLabelKey: namespace]) { a, _ in a }),
             namedPorts: named)
     }
 
@@ -66,7 +66,7 @@ final class SemanticsTests: XCTestCase {
          ingressToDB([PolicyPeer(namespaceSelector: P.selector(["team": "ops"]))]), "shop",
          [("mon", "db", "all"), ("web", "db", "none")]),
         ("podSelector AND namespaceSelector in one peer",
-         ingressToDB([PolicyPeer(podSelector: P.selector(web), namespaceSelector: P.selector([namespaceNameLabel: "other"]))]), "shop",
+         ingressToDB([PolicyPeer(podSelector: P.selector(web), namespaceSelector: P.selector([namespaceNameLabelKey: "other"]))]), "shop",
          [("other", "db", "all"), ("web", "db", "none"), ("mon", "db", "none")]),
         ("empty podSelector: every pod of the policy's namespace", ingressToDB([PolicyPeer(podSelector: P.selector())]), "shop",
          [("cache", "db", "all"), ("web", "db", "all"), ("mon", "db", "none"), ("outside", "db", "none")]),

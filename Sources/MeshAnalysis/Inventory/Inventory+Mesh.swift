@@ -7,7 +7,7 @@ extension Inventory {
     public init(mesh: MeshSpec) {
         var namespaceLabels: [String: [String: String]] = [:]
         func declare(_ namespace: String, extra: [String: String] = [:]) {
-            namespaceLabels[namespace, default: [namespaceNameLabel: namespace]].merge(extra) { _, new in new }
+            namespaceLabels[namespace, default: [namespaceNameLabelKey: namespace]].merge(extra) { _, new in new }
         }
         for component in mesh.components { declare(component.namespace) }
         declare(mesh.namespace)
@@ -19,7 +19,7 @@ extension Inventory {
             case .pods(let namespace, _): declare(namespace ?? mesh.namespace)
             case .namespace(let namespace): declare(namespace)
             case .namespaceLabels(let labels):
-                if let named = labels[namespaceNameLabel] {
+                if let named = labels[namespaceNameLabelKey] {
                     madeUp[external.id] = named
                     declare(named, extra: labels)
                 }
@@ -35,7 +35,7 @@ extension Inventory {
         let unrelated = Inventory.freshNamespace("unrelated", avoiding: Set(namespaceLabels.keys))
 
         func pod(_ namespace: String, _ labels: [String: String]) -> InventoryEndpoint.Address {
-            .pod(namespace: namespace, labels: labels, namespaceLabels: namespaceLabels[namespace] ?? [namespaceNameLabel: namespace])
+            .pod(namespace: namespace, labels: labels, namespaceLabels: namespaceLabels[namespace] ?? [namespaceNameLabelKey: namespace])
         }
         var endpoints: [InventoryEndpoint] = mesh.components.map {
             InventoryEndpoint(name: $0.id, role: .component($0.id), address: pod($0.namespace, $0.labels))

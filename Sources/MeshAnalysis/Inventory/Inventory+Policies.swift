@@ -15,7 +15,7 @@ extension Inventory {
         for policy in policies.sorted(by: { ($0.namespace ?? defaultNamespace, $0.name) < ($1.namespace ?? defaultNamespace, $1.name) }) {
             let subject = Subject(namespace: policy.namespace ?? defaultNamespace, selector: policy.podSelector)
             guard subjects[subject] == nil else { continue }
-            subjects[subject] = policy.labels[componentLabel] ?? policy.podSelector.text
+            subjects[subject] = policy.labels[componentLabelKey] ?? policy.podSelector.text
             order.append(subject)
         }
         let namespaces = Set(order.map(\.namespace)).union(["kube-system"])
@@ -25,17 +25,13 @@ extension Inventory {
                 name: subjects[subject] ?? subject.selector.text, role: .component(subjects[subject] ?? subject.selector.text),
                 address: .pod(
                     namespace: subject.namespace, labels: subject.selector.sampleLabels(),
-                    namespaceLabels: [namespaceNameLabel: subject.namespace]))
+                    namespaceLabels: [namespaceNameLabelKey: subject.namespace]))
         }
         endpoints += Inventory.standardEndpoints(unrelatedNamespace: unrelated)
         self.init(endpoints: endpoints)
     }
-
-    /// The label rendered policies carry to name the component they belong to.
-    public static let componentLabelKey = componentLabel
 }
 
-let componentLabel = "app.kubernetes.io/component"
 
 extension LabelSelector {
     /// Labels of a pod this selector selects: `matchLabels`, the first value of each `In`, a value for each `Exists`

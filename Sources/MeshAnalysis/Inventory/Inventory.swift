@@ -69,12 +69,12 @@ public struct Inventory: Sendable {
                 name: "kube-system", role: .kubeSystem,
                 address: .pod(
                     namespace: "kube-system", labels: ["k8s-app": "kube-dns"],
-                    namespaceLabels: [namespaceNameLabel: "kube-system"])),
+                    namespaceLabels: [namespaceNameLabelKey: "kube-system"])),
             InventoryEndpoint(
                 name: unrelatedName, role: .unrelated,
                 address: .pod(
                     namespace: unrelatedNamespace, labels: ["app": "unrelated"],
-                    namespaceLabels: [namespaceNameLabel: unrelatedNamespace])),
+                    namespaceLabels: [namespaceNameLabelKey: unrelatedNamespace])),
             InventoryEndpoint(name: outsideWorldName, role: .outsideWorld, address: .ip(outsideWorldAddress)),
         ]
     }

@@ -77,6 +77,3 @@ extension InventoryEndpoint.Address: CustomStringConvertible {
         }
     }
 }
-
-/// The label every namespace carries with its own name.
-public let namespaceNameLabel = "kubernetes.io/metadata.name"
