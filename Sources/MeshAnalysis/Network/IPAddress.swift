@@ -1,3 +1,5 @@
+import MeshModel
+
 /// An IPv4 or IPv6 address as its bytes (4 or 16), big-endian.
 public struct IPAddress: Hashable, Sendable, Comparable, CustomStringConvertible {
     public let bytes: [UInt8]
@@ -93,30 +95,17 @@ public struct IPAddress: Hashable, Sendable, Comparable, CustomStringConvertible
     }
 }
 
-/// A CIDR block (`10.0.0.0/8`, `::/0`).
-public struct CIDR: Hashable, Sendable, CustomStringConvertible {
-    /// The block's first address (host bits cleared).
-    public let network: IPAddress
-    public let prefixLength: Int
-
-    public init?(_ text: String) {
-        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, let address = IPAddress(String(parts[0])), let length = Int(parts[1]),
-            length >= 0, length <= address.bytes.count * 8
-        else { return nil }
-        prefixLength = length
-        network = IPAddress(bytes: Self.masked(address.bytes, length))
-    }
-
-    public var description: String { "\(network)/\(prefixLength)" }
+extension CIDR {
+    /// The block's first address.
+    public var first: IPAddress { IPAddress(bytes: network) }
 
     public func contains(_ address: IPAddress) -> Bool {
-        address.bytes.count == network.bytes.count && Self.masked(address.bytes, prefixLength) == network.bytes
+        address.bytes.count == network.count && Self.masked(address.bytes, prefixLength) == network
     }
 
     /// The block's last address.
     public var last: IPAddress {
-        var bytes = network.bytes
+        var bytes = network
         for i in 0..<bytes.count {
             let bitsHere = max(0, min(8, prefixLength - i * 8))
             bytes[i] |= UInt8(truncatingIfNeeded: 0xff >> bitsHere)
@@ -137,7 +126,7 @@ public struct CIDR: Hashable, Sendable, CustomStringConvertible {
 extension IPBlockMatcher {
     /// An address inside `cidr` but outside every `except` block, or `nil` when the excepts cover the whole block.
     public func sampleAddress() -> IPAddress? {
-        var candidate: IPAddress? = cidr.network
+        var candidate: IPAddress? = cidr.first
         // Each step jumps past one except block, so at most excepts.count + 1 steps are needed.
         for _ in 0...excepts.count {
             guard let current = candidate, cidr.contains(current) else { return nil }
