@@ -24,7 +24,13 @@ public struct IntendedConnectivity: Sendable {
         var memberCache: [Endpoint: [Int]] = [:]
         func members(_ endpoint: Endpoint) -> [Int] {
             if let cached = memberCache[endpoint] { return cached }
-            let found = groups.indices.filter { membership.contains(endpoint, groups[$0]) }
+            let found: [Int]
+            if case .component(let id) = endpoint, let component = membership.component(id) {
+                // Pods of the component's namespace carrying its labels, found through the label index.
+                found = matcher.matching(PolicyPeer(podSelector: LabelSelector(matchLabels: component.labels)), namespace: component.namespace)
+            } else {
+                found = groups.indices.filter { membership.contains(endpoint, groups[$0]) }
+            }
             memberCache[endpoint] = found
             return found
         }
