@@ -54,16 +54,21 @@ struct PolicyReading {
 
     var name: String
     var namespace: String
+    /// The policy's `app.kubernetes.io/component` label: the component id rendered policies carry.
+    var componentLabel: String?
     var podSelector: Selector
     var isolatesIngress: Bool
     var isolatesEgress: Bool
     var ingress: [Rule]
     var egress: [Rule]
 
+    static let componentLabelKey = "app.kubernetes.io/component"
+
     init(_ document: Document) throws(InputError) {
         let node = document.node
         name = document.id.name
         namespace = document.id.namespace
+        componentLabel = node["metadata"]?["labels"]?[Self.componentLabelKey]?.string
         let spec = node["spec"]
         guard let spec, spec.mapping != nil else {
             throw InputError("NetworkPolicy has no spec map", at: node.mark, path: "spec")

@@ -4,8 +4,9 @@ import YAMLCore
 /// flow exists when the source's egress AND the destination's ingress allow it (a side no policy
 /// isolates allows everything).
 ///
-/// - A component is named by its selector's single label value (`app: vald-agent` → `vald-agent`), else
-///   by its policy name without `-allow`.
+/// - A component is named by its policy's `app.kubernetes.io/component` label (the component id rendered
+///   policies carry), else by its selector's single label value (`app: vald-agent` → `vald-agent`), else by
+///   its policy name without `-allow`.
 /// - A peer that selects no component is an external endpoint named after what it selects:
 ///   `kube-system` (a whole namespace), `kube-system/k8s-app=kube-dns`, `namespaces{tier=tenant}`,
 ///   a CIDR, or `*` (a rule without peers: anyone).
@@ -139,6 +140,7 @@ public struct SelectorConnectivity: ConnectivityAnalyzer {
     }
 
     static func componentName(_ reading: PolicyReading) -> String {
+        if let id = reading.componentLabel, !id.isEmpty { return id }
         let selector = reading.podSelector
         if selector.expressions.isEmpty, selector.labels.count == 1, let value = selector.labels.values.first {
             return value

@@ -22,8 +22,34 @@ enum YAMLBlock {
                 writeItem(item, indent: indent, into: &out)
             }
         default:
-            out.append(indent + scalar(value))
+            if case .string(let text) = value, let literal = literal(text) {
+                out.append(indent + literal.header)
+                for line in literal.lines { out.append(line.isEmpty ? "" : indent + "  " + line) }
+            } else {
+                out.append(indent + scalar(value))
+            }
         }
+    }
+
+    /// A multi-line string as a literal block (`|`, `|-` or `|+` and its lines), when it can be one.
+    static func literal(_ s: String) -> (header: String, lines: [String])? {
+        guard s.utf8.contains(UInt8(ascii: "\n")),
+            !s.utf8.contains(where: { ($0 < 0x20 && $0 != UInt8(ascii: "\n")) || $0 == 0x7F })
+        else { return nil }
+        var lines = s.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var trailing = 0
+        while lines.count > 1, lines.last == "" {
+            lines.removeLast()
+            trailing += 1
+        }
+        // Leading spaces on the first line would need an indentation indicator; trailing spaces are lost
+        // by some readers: quote those instead.
+        guard let first = lines.first, !first.hasPrefix(" "), !lines.contains(where: { $0.hasSuffix(" ") }) else {
+            return nil
+        }
+        let header = trailing == 0 ? "|-" : trailing == 1 ? "|" : "|+"
+        if trailing > 1 { lines += Array(repeating: "", count: trailing - 1) }
+        return (header, lines)
     }
 
     /// `key: scalar`, or `key:` followed by the nested block.
@@ -36,7 +62,12 @@ enum YAMLBlock {
             out.append(prefix)
             write(child, indent: childIndent, into: &out)
         default:
-            out.append(prefix + " " + scalar(child))
+            if case .string(let text) = child, let literal = literal(text) {
+                out.append(prefix + " " + literal.header)
+                for line in literal.lines { out.append(line.isEmpty ? "" : childIndent + "  " + line) }
+            } else {
+                out.append(prefix + " " + scalar(child))
+            }
         }
     }
 
@@ -46,7 +77,7 @@ enum YAMLBlock {
         write(item, indent: "", into: &nested)
         guard let first = nested.first else { return }
         out.append(indent + "- " + first)
-        for line in nested.dropFirst() { out.append(indent + "  " + line) }
+        for line in nested.dropFirst() { out.append(line.isEmpty ? "" : indent + "  " + line) }
     }
 
     /// A scalar in flow form, quoted when plain text would read back as something else.
