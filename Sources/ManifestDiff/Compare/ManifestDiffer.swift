@@ -76,6 +76,7 @@ struct Comparison {
     }
 
     func compare(id: ResourceID, old: Document?, new: Document?) -> ResourceDiff? {
+        if let old, let new, NodeEquality.equal(old.node, new.node) { return nil }
         var before = prepared(old)
         var after = prepared(new)
         if !showSecrets, SecretMasking.isSecret(id) {

@@ -32,7 +32,8 @@ enum LineDiff {
         var trace: [[Int]] = []
         var found = false
         for d in 0...maxD {
-            trace.append(v)
+            // Keep only the diagonals -d...d that step d can read back: O(D²) memory overall.
+            trace.append(Array(v[(offset - d)...(offset + d)]))
             var k = -d
             while k <= d {
                 var x: Int
@@ -61,6 +62,7 @@ enum LineDiff {
         var y = m
         for d in stride(from: trace.count - 1, through: 0, by: -1) {
             let vd = trace[d]
+            let base = d - offset  // vd[offset + k] is stored at index k + d
             let k = x - y
             let prevK: Int
             if d == 0 {
@@ -71,12 +73,12 @@ enum LineDiff {
                 }
                 break
             }
-            if k == -d || (k != d && vd[offset + k - 1] < vd[offset + k + 1]) {
+            if k == -d || (k != d && vd[base + offset + k - 1] < vd[base + offset + k + 1]) {
                 prevK = k + 1
             } else {
                 prevK = k - 1
             }
-            let prevX = vd[offset + prevK]
+            let prevX = vd[base + offset + prevK]
             let prevY = prevX - prevK
             while x > prevX, y > prevY {
                 ops.append(.equal(old: start + x - 1, new: start + y - 1))
@@ -119,18 +121,19 @@ enum LineDiff {
         ranges.append((start, end))
 
         var lines: [String] = []
+        // Old/new lines consumed before the current hunk, advanced hunk by hunk (linear overall).
+        var oldBefore = 0, newBefore = 0, consumed = 0
         for (lo, hi) in ranges {
             var oldStart = -1, newStart = -1, oldCount = 0, newCount = 0
             var body: [String] = []
-            // Positions before the hunk: the first old/new line index it covers.
-            var oldBefore = 0, newBefore = 0
-            for op in ops[..<lo] {
+            for op in ops[consumed..<lo] {
                 switch op {
                 case .equal: oldBefore += 1; newBefore += 1
                 case .delete: oldBefore += 1
                 case .insert: newBefore += 1
                 }
             }
+            consumed = lo
             for op in ops[lo...hi] {
                 switch op {
                 case .equal(let o, let n):
@@ -152,6 +155,9 @@ enum LineDiff {
             let newFirst = newCount == 0 ? newBefore : (newStart < 0 ? newBefore : newStart) + 1
             lines.append("@@ -\(range(oldFirst, oldCount)) +\(range(newFirst, newCount)) @@")
             lines += body
+            oldBefore += oldCount
+            newBefore += newCount
+            consumed = hi + 1
         }
         return lines
     }
