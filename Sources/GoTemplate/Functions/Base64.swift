@@ -30,55 +30,60 @@ enum Base64 {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Strict decoding; `\r` and `\n` are skipped. Errors read as Go's:
-    /// `illegal base64 data at input byte N`.
+    /// Go's `StdEncoding.DecodeString`: quanta of four symbols, `=` padding required, `\r`/`\n`
+    /// skipped. Errors carry Go's byte offset: `illegal base64 data at input byte N`.
     static func decode(_ text: String) -> Result<[UInt8], Base64Error> {
+        let src = Array(text.utf8)
+        let n = src.count
         var out = [UInt8]()
-        var quad = [Int](repeating: 0, count: 4)
-        var filled = 0
-        var position = 0
-        let input = Array(text.utf8)
-        var i = 0
-        var padding = 0
-        var padStart = 0
-        while i < input.count {
-            let c = input[i]
-            if c == UInt8(ascii: "\r") || c == UInt8(ascii: "\n") { i += 1; continue }
-            if padding > 0 {
-                if c == UInt8(ascii: "=") && filled + padding < 4 { padding += 1; i += 1; continue }
-                return .failure(Base64Error(offset: position))
-            }
-            if c == UInt8(ascii: "=") {
-                if filled < 2 { return .failure(Base64Error(offset: position)) }
-                padding = 1
-                padStart = position
-                position += 1
-                i += 1
-                continue
-            }
-            let v = reverse[Int(c)]
-            if v < 0 { return .failure(Base64Error(offset: position)) }
-            quad[filled] = Int(v)
-            filled += 1
-            position += 1
-            i += 1
-            if filled == 4 {
-                let n = quad[0] << 18 | quad[1] << 12 | quad[2] << 6 | quad[3]
-                out.append(UInt8((n >> 16) & 0xFF)); out.append(UInt8((n >> 8) & 0xFF)); out.append(UInt8(n & 0xFF))
-                filled = 0
-            }
+        out.reserveCapacity(n / 4 * 3)
+        var si = 0
+        func skipNewlines() {
+            while si < n && (src[si] == UInt8(ascii: "\n") || src[si] == UInt8(ascii: "\r")) { si += 1 }
         }
-        if padding > 0 {
-            if filled + padding != 4 { return .failure(Base64Error(offset: padStart)) }
-        } else if filled != 0 {
-            return .failure(Base64Error(offset: position - (filled == 1 ? 1 : 0) - (filled > 1 ? 0 : 0)))
+        while true {
+            var quantum = [Int](repeating: 0, count: 4)
+            var length = 4
+            var j = 0
+            var finished = false
+            while j < 4 {
+                if si == n {
+                    if j == 0 { return .success(out) }
+                    return .failure(Base64Error(offset: si - j))
+                }
+                let c = src[si]
+                si += 1
+                let v = reverse[Int(c)]
+                if v >= 0 {
+                    quantum[j] = Int(v)
+                    j += 1
+                    continue
+                }
+                if c == UInt8(ascii: "\n") || c == UInt8(ascii: "\r") { continue }
+                if c != UInt8(ascii: "=") { return .failure(Base64Error(offset: si - 1)) }
+                switch j {
+                case 0, 1:
+                    return .failure(Base64Error(offset: si - 1))
+                case 2:
+                    skipNewlines()
+                    if si == n { return .failure(Base64Error(offset: n)) }
+                    if src[si] != UInt8(ascii: "=") { return .failure(Base64Error(offset: si - 1)) }
+                    si += 1
+                default:
+                    break
+                }
+                skipNewlines()
+                if si < n { return .failure(Base64Error(offset: si)) }
+                length = j
+                finished = true
+                break
+            }
+            let value = quantum[0] << 18 | quantum[1] << 12 | quantum[2] << 6 | quantum[3]
+            out.append(UInt8((value >> 16) & 0xFF))
+            if length > 2 { out.append(UInt8((value >> 8) & 0xFF)) }
+            if length > 3 { out.append(UInt8(value & 0xFF)) }
+            if finished { return .success(out) }
         }
-        if filled >= 2 {
-            let n = quad[0] << 18 | quad[1] << 12 | (filled > 2 ? quad[2] << 6 : 0)
-            out.append(UInt8((n >> 16) & 0xFF))
-            if filled == 3 { out.append(UInt8((n >> 8) & 0xFF)) }
-        }
-        return .success(out)
     }
 }
 

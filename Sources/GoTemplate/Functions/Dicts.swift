@@ -79,6 +79,7 @@ enum DictFunctions {
         "mustMergeOverwrite": { a in try merge(a, "mustMergeOverwrite", overwrite: true) },
         "deepCopy": { a in
             try Arguments("deepCopy", a).expect(1)
+            if case .null = a[0] { throw callFailure("reflect: call of reflect.Value.Type on zero Value") }
             return a[0]
         },
         "mustDeepCopy": { a in

@@ -66,12 +66,11 @@ enum ListFunctions {
         return pick(l) ?? .null
     }
 
-    /// `rest`/`initial`: an empty list gives nil (Go's nil slice, printed `[]`).
+    /// `rest`/`initial` (of an empty list: Go's nil slice, an empty list here).
     static func sublist(_ a: [Value], _ name: String, verb: String, _ f: ([Value]) -> [Value]) throws -> Value {
         try Arguments(name, a).expect(1)
         let l = try items(a[0]) { "Cannot find \(verb) on type \($0)" }
-        if l.isEmpty { return .null }
-        return .list(f(l))
+        return .list(l.isEmpty ? [] : f(l))
     }
 
     static func transform(_ a: [Value], _ name: String, verb: String, _ f: ([Value]) -> [Value]) throws -> Value {
@@ -109,8 +108,7 @@ enum ListFunctions {
             }
             out.append(contentsOf: l)
         }
-        // Go's nil slice when nothing was appended.
-        return out.isEmpty ? .null : .list(out)
+        return .list(out)
     }
 
     static func sortAlpha(_ a: [Value]) throws -> Value {

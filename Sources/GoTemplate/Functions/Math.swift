@@ -129,7 +129,8 @@ enum DecimalArithmetic {
     static func fold(_ first: Value, _ rest: [Value], _ op: (Decimal, Decimal) -> Decimal) -> Double {
         var acc = decimal(first)
         for v in rest { acc = op(acc, decimal(v)) }
-        return NSDecimalNumber(decimal: acc).doubleValue
+        // Through text, as shopspring/decimal's Float64 does: the closest double to the decimal.
+        return Double(acc.description) ?? NSDecimalNumber(decimal: acc).doubleValue
     }
 
     static func decimal(_ v: Value) -> Decimal {

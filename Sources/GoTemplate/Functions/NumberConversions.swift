@@ -74,8 +74,9 @@ enum NumberConversions {
             default: radix = 8; body = body.dropFirst(); prefixed = true
             }
         }
-        if prefixed && body.contains("_") {
-            guard !body.hasPrefix("_") || radix == 8, !body.hasSuffix("_"), !body.contains("__") else { return nil }
+        if body.contains("_") {
+            // Underscores may only separate digits (or follow a base prefix).
+            guard !body.hasSuffix("_"), !body.contains("__"), prefixed || !body.hasPrefix("_") else { return nil }
             body = Substring(body.filter { $0 != "_" })
         }
         guard !body.isEmpty, let magnitude = UInt64(body, radix: radix) else { return nil }

@@ -44,10 +44,9 @@ enum RegexFunctions {
         let re = try GoRegex(try args.string(0))
         let s = try args.string(1)
         let n = try args.int(2)
-        if n == 0 { return .null }
+        if n == 0 { return .list([]) }
         var matches = re.allMatches(s)
         if n > 0 && matches.count > n { matches = Array(matches[..<n]) }
-        if matches.isEmpty { return .null }
         return .list(matches.map { .string(re.text(s, $0.range)) })
     }
 
@@ -77,7 +76,7 @@ enum RegexFunctions {
         let re = try GoRegex(pattern)
         let s = try args.string(1)
         let n = try args.int(2)
-        if n == 0 { return .null }
+        if n == 0 { return .list([]) }
         if !pattern.isEmpty && s.isEmpty { return .list([.string("")]) }
         let ns = s as NSString
         var parts: [Value] = []
@@ -104,7 +103,7 @@ struct GoRegex {
     let groupNames: [String]
 
     init(_ pattern: String) throws {
-        let (translated, names) = GoRegex.translate(pattern)
+        let (translated, names) = pattern.isEmpty ? ("(?:)", []) : GoRegex.translate(pattern)
         do {
             regex = try NSRegularExpression(pattern: translated, options: [])
         } catch {

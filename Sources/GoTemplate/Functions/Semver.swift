@@ -118,11 +118,11 @@ struct SemverConstraint {
         groupHasPrerelease = []
         for orPart in SemverConstraint.rewriteRanges(text).components(separatedBy: "||") {
             let tokens = try SemverConstraint.tokens(orPart)
-            if tokens.isEmpty { throw callFailure("improper constraint: \(GoStrings.quote(orPart))") }
+            if tokens.isEmpty { throw callFailure("improper constraint: \(orPart)") }
             var group: [Single] = []
             for (op, ver) in tokens {
                 guard let single = SemverConstraint.single(op, ver) else {
-                    throw callFailure("improper constraint: \(GoStrings.quote(orPart))")
+                    throw callFailure("improper constraint: \(orPart)")
                 }
                 group.append(single)
             }
@@ -154,7 +154,7 @@ struct SemverConstraint {
             var ver = ""
             while i < chars.count && chars[i] != " " && chars[i] != "," && chars[i] != "\t" { ver.unicodeScalars.append(chars[i]); i += 1 }
             guard ["", "=", "!=", ">", "<", ">=", "=>", "<=", "=<", "~", "~>", "^"].contains(op), !ver.isEmpty else {
-                throw callFailure("improper constraint: \(GoStrings.quote(s))")
+                throw callFailure("improper constraint: \(s)")
             }
             out.append((op, ver))
             skipSeparators()

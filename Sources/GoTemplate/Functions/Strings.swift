@@ -89,9 +89,22 @@ enum StringFunctions {
         return .bool(f(try args.string(0), try args.string(1)))
     }
 
+    /// Lower-cases the first letter of every space-separated word.
     static func untitle(_ s: String) -> String {
-        guard let first = s.unicodeScalars.first else { return s }
-        return GoStrings.mapCase(String(first), upper: false) + String(s.unicodeScalars.dropFirst())
+        var out = String.UnicodeScalarView()
+        var atStart = true
+        for c in s.unicodeScalars {
+            if GoStrings.isSpace(c) {
+                atStart = true
+                out.append(c)
+            } else if atStart {
+                out.append(contentsOf: GoStrings.mapCase(String(c), upper: false).unicodeScalars)
+                atStart = false
+            } else {
+                out.append(c)
+            }
+        }
+        return String(out)
     }
 
     static func replace(_ a: [Value]) throws -> Value {
