@@ -4,6 +4,7 @@ extension MatrixTable {
     /// egress), ⛔ for none, N/A where no edge can be (the diagonal, external to external or kube-system).
     ///
     /// Reading the rendered table back with `MeshSpec.load` gives the same edges (ports are not shown).
+    /// The table is dense: rows × columns cells, meant for meshes a person reads.
     public init(spec: MeshSpec) {
         var allowed: Set<[Endpoint]> = []
         var sourceExternals: Set<String> = []

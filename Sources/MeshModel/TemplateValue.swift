@@ -61,12 +61,13 @@ extension MeshSpec {
     ///      namespace?, labels?, namespaceLabels?, ipBlock?}
     /// edges:                        # in (from, to) order: components, externals, kube-system
     ///   - {from, to, fromKind, toKind, ports?}          # kinds: component|external|kube-system
-    /// matrix:
-    ///   rows: [id]                  # sources
-    ///   columns: [id]               # destinations, kube-system last
-    ///   cells: [[allow|deny|n/a]]   # cells[row][column]
-    ///   markdown: string            # the same as a Vald-style Markdown table
+    /// matrix:                       # the matrix, sparse (a dense one is quadratic in components)
+    ///   rows: [id]                  # sources: components, then externals that open connections
+    ///   columns: [id]               # destinations: components, externals that accept, kube-system
+    ///   allowed: {source id: [destination id]}   # ✅ cells; kube-system when the source has kube-system egress
     /// ```
+    ///
+    /// Linear in components + edges; `MatrixTable(spec:)` writes the dense Markdown table when wanted.
     public func templateValue(policies: [NetworkPolicy]) -> Value {
         let policyValues: [Value] = policies.map { p in
             .map([
@@ -115,13 +116,26 @@ extension MeshSpec {
             if let ports = e.ports { m["ports"] = .list(ports.map { $0.toValue() }) }
             return .map(m)
         }
-        let table = MatrixTable(spec: self)
-        let verdictNames: [MatrixTable.Verdict: String] = [.allow: "allow", .deny: "deny", .notApplicable: "n/a"]
+        var allowed: [String: [Value]] = [:]
+        var sourceExternals: Set<String> = []
+        var destinationExternals: Set<String> = []
+        for edge in edges {
+            allowed[edge.from.id, default: []].append(.string(edge.to.id))
+            if case .external(let id) = edge.from { sourceExternals.insert(id) }
+            if case .external(let id) = edge.to { destinationExternals.insert(id) }
+        }
+        for c in components where c.kubeSystemEgress != .none {
+            var list = allowed[c.id] ?? []
+            if list.last != .string("kube-system") { list.append(.string("kube-system")) }  // an explicit edge sorts last
+            allowed[c.id] = list
+        }
+        let componentIDs = components.map { Value.string($0.id) }
         let matrix: Value = .map([
-            "rows": .list(table.rows.map { .string(MatrixTable.id(forHeader: $0.header.text)) }),
-            "columns": .list(table.columns.map { .string(MatrixTable.id(forHeader: $0.text)) }),
-            "cells": .list(table.rows.map { row in .list(row.cells.map { .string(verdictNames[$0.verdict] ?? "") }) }),
-            "markdown": .string(table.render()),
+            "rows": .list(componentIDs + externals.filter { sourceExternals.contains($0.id) }.map { .string($0.id) }),
+            "columns": .list(
+                componentIDs + externals.filter { destinationExternals.contains($0.id) }.map { .string($0.id) }
+                    + [.string("kube-system")]),
+            "allowed": .map(allowed.mapValues(Value.list)),
         ])
         return .map([
             "enabled": .bool(policiesEnabled),

@@ -13,70 +13,74 @@ final class StrvalsPortTests: XCTestCase {
     }
 
     // TestParseSet, first table (ParseString).
+    static let parseSetString: [Case] = [
+        Case("long_int_string=1234567890", "{long_int_string: '1234567890'}"),
+        Case("boolean=true", "{boolean: 'true'}"),
+        Case("is_null=null", "{is_null: 'null'}"),
+        Case("zero=0", "{zero: '0'}"),
+    ]
+
     func testParseSetString() {
-        check([
-            Case("long_int_string=1234567890", "{long_int_string: '1234567890'}"),
-            Case("boolean=true", "{boolean: 'true'}"),
-            Case("is_null=null", "{is_null: 'null'}"),
-            Case("zero=0", "{zero: '0'}"),
-        ], kind: .string)
+        check(Self.parseSetString, kind: .string)
     }
 
     // TestParseSet, second table (Parse).
+    static let parseSet: [Case] = [
+        Case("name1=null,f=false,t=true", "{name1: null, f: false, t: true}"),
+        Case("name1=value1", "{name1: value1}"),
+        Case("name1=value1,name2=value2", "{name1: value1, name2: value2}"),
+        Case("name1=value1,name2=value2,", "{name1: value1, name2: value2}"),
+        Case("name1=value1,,,,name2=value2,", error: #"--set:1:14: key "" has no value (cannot end with ,)"#),
+        Case("name1=,name2=value2", "{name1: '', name2: value2}"),
+        Case("leading_zeros=00009", "{leading_zeros: '00009'}"),
+        Case("zero_int=0", "{zero_int: 0}"),
+        Case("long_int=1234567890", "{long_int: 1234567890}"),
+        Case("boolean=true", "{boolean: true}"),
+        Case("is_null=null", "{is_null: null}"),
+        Case("name1,name2=", error: #"--set:1:1: key "name1" has no value (cannot end with ,)"#),
+        Case("name1,name2=value2", error: #"--set:1:1: key "name1" has no value (cannot end with ,)"#),
+        Case("name1,name2=value2\\", error: #"--set:1:1: key "name1" has no value (cannot end with ,)"#),
+        Case("name1,name2", error: #"--set:1:1: key "name1" has no value (cannot end with ,)"#),
+        Case("name1=one\\,two,name2=three\\,four", "{name1: 'one,two', name2: 'three,four'}"),
+        Case("name1=one\\=two,name2=three\\=four", "{name1: 'one=two', name2: 'three=four'}"),
+        Case("name1=one two three,name2=three two one", "{name1: one two three, name2: three two one}"),
+        Case("outer.inner=value", "{outer: {inner: value}}"),
+        Case("outer.middle.inner=value", "{outer: {middle: {inner: value}}}"),
+        Case("outer.inner1=value,outer.inner2=value2", "{outer: {inner1: value, inner2: value2}}"),
+        Case("outer.inner1=value,outer.middle.inner=value", "{outer: {inner1: value, middle: {inner: value}}}"),
+        Case("name1.name2", error: #"--set:1:7: key "name2" has no value"#),
+        Case("name1.name2,name1.name3", error: #"--set:1:7: key "name2" has no value (cannot end with ,)"#),
+        Case("name1.name2=", "{name1: {name2: ''}}"),
+        Case("name1.=name2", error: #"--set:1:1: key map "name1" has no value"#),
+        Case("name1.,name2", error: #"--set:1:7: key "" has no value (cannot end with ,)"#),
+        Case("name1={value1,value2}", "{name1: [value1, value2]}"),
+        Case("name1={value1,value2},name2={value1,value2}", "{name1: [value1, value2], name2: [value1, value2]}"),
+        Case("name1={1021,902}", "{name1: [1021, 902]}"),
+        Case("name1.name2={value1,value2}", "{name1: {name2: [value1, value2]}}"),
+        Case("name1={1021,902", error: "--set:1:7: list must terminate with '}'"),
+        // List support
+        Case("list[0]=foo", "{list: [foo]}"),
+        Case("list[0].foo=bar", "{list: [{foo: bar}]}"),
+        Case("list[0].foo=bar,list[0].hello=world", "{list: [{foo: bar, hello: world}]}"),
+        Case("list[0].foo=bar,list[-30].hello=world", error: "--set:1:22: negative -30 index not allowed"),
+        Case("list[0]=foo,list[1]=bar", "{list: [foo, bar]}"),
+        Case("list[0]=foo,list[1]=bar,", "{list: [foo, bar]}"),
+        Case("list[0]=foo,list[3]=bar", "{list: [foo, null, null, bar]}"),
+        Case("list[0]=foo,list[-20]=bar", error: "--set:1:18: negative -20 index not allowed"),
+        Case("illegal[0]name.foo=bar",
+             error: "--set:1:11: unexpected data at end of array index: ['n' 'a' 'm' 'e']"),
+        Case("noval[0]", "{noval: []}"),
+        Case("noval[0]=", "{noval: ['']}"),
+        Case("nested[0][0]=1", "{nested: [[1]]}"),
+        Case("nested[1][1]=1", "{nested: [null, [null, 1]]}"),
+        Case("name1.name2[0].foo=bar,name1.name2[1].foo=bar", "{name1: {name2: [{foo: bar}, {foo: bar}]}}"),
+        Case("name1.name2[1].foo=bar,name1.name2[0].foo=bar", "{name1: {name2: [{foo: bar}, {foo: bar}]}}"),
+        Case("name1.name2[1].foo=bar", "{name1: {name2: [null, {foo: bar}]}}"),
+        Case("]={}].", error: "--set:1:5: unable to parse key: interface conversion: interface {} is []interface {}, not map[string]interface {}"),
+    ]
+
     func testParseSet() {
-        check([
-            Case("name1=null,f=false,t=true", "{name1: null, f: false, t: true}"),
-            Case("name1=value1", "{name1: value1}"),
-            Case("name1=value1,name2=value2", "{name1: value1, name2: value2}"),
-            Case("name1=value1,name2=value2,", "{name1: value1, name2: value2}"),
-            Case("name1=value1,,,,name2=value2,", error: #"--set:1:14: key "" has no value (cannot end with ,)"#),
-            Case("name1=,name2=value2", "{name1: '', name2: value2}"),
-            Case("leading_zeros=00009", "{leading_zeros: '00009'}"),
-            Case("zero_int=0", "{zero_int: 0}"),
-            Case("long_int=1234567890", "{long_int: 1234567890}"),
-            Case("boolean=true", "{boolean: true}"),
-            Case("is_null=null", "{is_null: null}"),
-            Case("name1,name2=", error: #"--set:1:1: key "name1" has no value (cannot end with ,)"#),
-            Case("name1,name2=value2", error: #"--set:1:1: key "name1" has no value (cannot end with ,)"#),
-            Case("name1,name2=value2\\", error: #"--set:1:1: key "name1" has no value (cannot end with ,)"#),
-            Case("name1,name2", error: #"--set:1:1: key "name1" has no value (cannot end with ,)"#),
-            Case("name1=one\\,two,name2=three\\,four", "{name1: 'one,two', name2: 'three,four'}"),
-            Case("name1=one\\=two,name2=three\\=four", "{name1: 'one=two', name2: 'three=four'}"),
-            Case("name1=one two three,name2=three two one", "{name1: one two three, name2: three two one}"),
-            Case("outer.inner=value", "{outer: {inner: value}}"),
-            Case("outer.middle.inner=value", "{outer: {middle: {inner: value}}}"),
-            Case("outer.inner1=value,outer.inner2=value2", "{outer: {inner1: value, inner2: value2}}"),
-            Case("outer.inner1=value,outer.middle.inner=value", "{outer: {inner1: value, middle: {inner: value}}}"),
-            Case("name1.name2", error: #"--set:1:7: key "name2" has no value"#),
-            Case("name1.name2,name1.name3", error: #"--set:1:7: key "name2" has no value (cannot end with ,)"#),
-            Case("name1.name2=", "{name1: {name2: ''}}"),
-            Case("name1.=name2", error: #"--set:1:1: key map "name1" has no value"#),
-            Case("name1.,name2", error: #"--set:1:7: key "" has no value (cannot end with ,)"#),
-            Case("name1={value1,value2}", "{name1: [value1, value2]}"),
-            Case("name1={value1,value2},name2={value1,value2}", "{name1: [value1, value2], name2: [value1, value2]}"),
-            Case("name1={1021,902}", "{name1: [1021, 902]}"),
-            Case("name1.name2={value1,value2}", "{name1: {name2: [value1, value2]}}"),
-            Case("name1={1021,902", error: "--set:1:7: list must terminate with '}'"),
-            // List support
-            Case("list[0]=foo", "{list: [foo]}"),
-            Case("list[0].foo=bar", "{list: [{foo: bar}]}"),
-            Case("list[0].foo=bar,list[0].hello=world", "{list: [{foo: bar, hello: world}]}"),
-            Case("list[0].foo=bar,list[-30].hello=world", error: "--set:1:22: negative -30 index not allowed"),
-            Case("list[0]=foo,list[1]=bar", "{list: [foo, bar]}"),
-            Case("list[0]=foo,list[1]=bar,", "{list: [foo, bar]}"),
-            Case("list[0]=foo,list[3]=bar", "{list: [foo, null, null, bar]}"),
-            Case("list[0]=foo,list[-20]=bar", error: "--set:1:18: negative -20 index not allowed"),
-            Case("illegal[0]name.foo=bar",
-                 error: "--set:1:11: unexpected data at end of array index: ['n' 'a' 'm' 'e']"),
-            Case("noval[0]", "{noval: []}"),
-            Case("noval[0]=", "{noval: ['']}"),
-            Case("nested[0][0]=1", "{nested: [[1]]}"),
-            Case("nested[1][1]=1", "{nested: [null, [null, 1]]}"),
-            Case("name1.name2[0].foo=bar,name1.name2[1].foo=bar", "{name1: {name2: [{foo: bar}, {foo: bar}]}}"),
-            Case("name1.name2[1].foo=bar,name1.name2[0].foo=bar", "{name1: {name2: [{foo: bar}, {foo: bar}]}}"),
-            Case("name1.name2[1].foo=bar", "{name1: {name2: [null, {foo: bar}]}}"),
-            Case("]={}].", error: "--set:1:5: unable to parse key: interface conversion: interface {} is []interface {}, not map[string]interface {}"),
-        ], kind: .set)
+        check(Self.parseSet, kind: .set)
     }
 
     // TestSetIndex, through the parser (Helm tests its internal setIndex directly).

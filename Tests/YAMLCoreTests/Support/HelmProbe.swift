@@ -27,14 +27,36 @@ struct HelmProbe {
         throw XCTSkip("helm not found (set MESHRENDER_HELM)")
     }
 
+    /// Applies the template pipeline `function` (e.g. `fromJson | toJson`) to every string of
+    /// `inputs` and returns what Helm printed for each.
+    func apply(_ function: String, to inputs: [String]) throws -> [String] {
+        let template = """
+            {{- range $i, $c := .Values.cases }}
+            r{{ $i }}: {{ $c | \(function) | b64enc | quote }}
+            {{- end }}
+
+            """
+        let found = try run(template: template, cases: inputs.map { Value.string($0) })
+        return try inputs.indices.map { i in
+            guard let r = found["r\(i)"] else { throw ProbeError(message: "helm printed no output for case \(i)") }
+            return r
+        }
+    }
+
+    /// Evaluates template pipelines (each yielding a string, e.g. `dict "a" (float64 "NaN") | toYaml`)
+    /// and returns what Helm printed for each.
+    func evaluate(_ expressions: [String]) throws -> [String] {
+        var template = ""
+        for (i, e) in expressions.enumerated() { template += "r\(i): {{ \(e) | b64enc | quote }}\n" }
+        let found = try run(template: template, cases: [])
+        return try expressions.indices.map { i in
+            guard let r = found["r\(i)"] else { throw ProbeError(message: "helm printed no output for \(expressions[i])") }
+            return r
+        }
+    }
+
     /// Renders every case through Helm; `cases` travel as a JSON values file (numbers become float64).
     func render(_ cases: [Value]) throws -> [Output] {
-        let fm = FileManager.default
-        let dir = fm.temporaryDirectory.appendingPathComponent("meshrender-helm-probe-\(UUID().uuidString)")
-        try fm.createDirectory(at: dir.appendingPathComponent("chart/templates"), withIntermediateDirectories: true)
-        defer { try? fm.removeItem(at: dir) }
-        try "apiVersion: v2\nname: probe\nversion: 0.1.0\n"
-            .write(to: dir.appendingPathComponent("chart/Chart.yaml"), atomically: true, encoding: .utf8)
         let template = """
             {{- range $i, $c := .Values.cases }}
             y{{ $i }}: {{ toYaml $c | b64enc | quote }}
@@ -43,6 +65,24 @@ struct HelmProbe {
             {{- end }}
 
             """
+        let found = try run(template: template, cases: cases)
+        return try cases.indices.map { i in
+            guard let y = found["y\(i)"], let j = found["j\(i)"], let p = found["p\(i)"] else {
+                throw ProbeError(message: "helm printed no output for case \(i)")
+            }
+            return Output(toYaml: y, toJson: j, toPrettyJson: p)
+        }
+    }
+
+    /// Runs `helm template` on a chart with `template` as its only template and `cases` as
+    /// `.Values.cases`; returns the decoded base64 value of every `key: "b64"` line printed.
+    private func run(template: String, cases: [Value]) throws -> [String: String] {
+        let fm = FileManager.default
+        let dir = fm.temporaryDirectory.appendingPathComponent("meshrender-helm-probe-\(UUID().uuidString)")
+        try fm.createDirectory(at: dir.appendingPathComponent("chart/templates"), withIntermediateDirectories: true)
+        defer { try? fm.removeItem(at: dir) }
+        try "apiVersion: v2\nname: probe\nversion: 0.1.0\n"
+            .write(to: dir.appendingPathComponent("chart/Chart.yaml"), atomically: true, encoding: .utf8)
         try template.write(to: dir.appendingPathComponent("chart/templates/out.yaml"), atomically: true, encoding: .utf8)
         var values = "cases: "
         Self.writeFlow(.list(cases), into: &values)
@@ -71,12 +111,7 @@ struct HelmProbe {
             guard let data = Data(base64Encoded: b64) else { continue }
             found[key] = String(decoding: data, as: UTF8.self)
         }
-        return try cases.indices.map { i in
-            guard let y = found["y\(i)"], let j = found["j\(i)"], let p = found["p\(i)"] else {
-                throw ProbeError(message: "helm printed no output for case \(i)")
-            }
-            return Output(toYaml: y, toJson: j, toPrettyJson: p)
-        }
+        return found
     }
 
     /// YAML flow text (JSON-like) for a value, with every character YAML's reader might
