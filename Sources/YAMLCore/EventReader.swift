@@ -79,6 +79,10 @@ final class EventReader {
             message = "\(context): \(problem)"
         }
         let mark = parser.problem_mark
+        let offset = Int(mark.index)
+        if offset >= 0, offset < buffer.count, buffer[offset] == UInt8(ascii: "\t") {
+            message += " (tabs cannot indent YAML)"
+        }
         return YAMLError(
             .syntax(message),
             at: Mark(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1))
