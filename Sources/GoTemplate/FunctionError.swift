@@ -23,6 +23,11 @@ public struct FunctionError: Error, Sendable, Equatable, CustomStringConvertible
 
     public var message: String
     public var kind: Kind
+    /// For an ``Kind/argument`` error: the 0-based index of the offending argument (the pipeline's
+    /// value counts as the last one). The executor then reports the error at that argument, as Go
+    /// does (`at <.Values.x>: wrong type for value; expected int; got float64`); `nil` reports it at
+    /// the function name (`at <indent>: wrong number of args for indent: want 2 got 1`).
+    public var argumentIndex: Int?
 
     /// A failure of the function itself (printed as `error calling NAME: message`).
     public init(_ message: String) {
@@ -30,15 +35,21 @@ public struct FunctionError: Error, Sendable, Equatable, CustomStringConvertible
         self.kind = .call
     }
 
-    public init(_ message: String, kind: Kind) {
+    public init(_ message: String, kind: Kind, argumentIndex: Int? = nil) {
         self.message = message
         self.kind = kind
+        self.argumentIndex = argumentIndex
     }
 
     /// Go's conversion error for an argument of the wrong type, e.g.
     /// `wrongType(expected: "int", got: "string")` → `wrong type for value; expected int; got string`.
-    public static func wrongType(expected: String, got: String) -> FunctionError {
-        FunctionError("wrong type for value; expected \(expected); got \(got)", kind: .argument)
+    public static func wrongType(expected: String, got: String, argumentIndex: Int? = nil) -> FunctionError {
+        FunctionError("wrong type for value; expected \(expected); got \(got)", kind: .argument, argumentIndex: argumentIndex)
+    }
+
+    /// Go's arity error: `wrong number of args for NAME: want 2 got 1` (`want at least 1` when variadic).
+    public static func wrongArgumentCount(_ name: String, want: Int, got: Int, variadic: Bool = false) -> FunctionError {
+        FunctionError("wrong number of args for \(name): want \(variadic ? "at least " : "")\(want) got \(got)", kind: .argument)
     }
 
     public var description: String { message }
@@ -46,12 +57,13 @@ public struct FunctionError: Error, Sendable, Equatable, CustomStringConvertible
 
 extension Value {
     /// The Go type name of the value as Helm's templates see it (`%T`, error messages):
-    /// `<nil>`, `bool`, `int64`, `float64`, `string`, `[]interface {}`, `map[string]interface {}`.
+    /// `<nil>`, `bool`, `int` (a Go `int`: literals, `len`; `--set` integers are `int64` in Helm but print alike),
+    /// `float64`, `string`, `[]interface {}`, `map[string]interface {}`.
     public var goTypeName: String {
         switch self {
         case .null: return "<nil>"
         case .bool: return "bool"
-        case .int: return "int64"
+        case .int: return "int"
         case .float: return "float64"
         case .string: return "string"
         case .list: return "[]interface {}"
