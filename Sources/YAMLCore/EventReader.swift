@@ -82,12 +82,13 @@ final class EventReader {
             return YAMLError(.syntax(problem), at: Mark(file: file, line: line, column: column))
         }
         let mark = parser.problem_mark
+        var message = problem
         let offset = Int(mark.index)
         if offset >= 0, offset < buffer.count, buffer[offset] == UInt8(ascii: "\t") {
             message += " (tabs cannot indent YAML)"
         }
         return YAMLError(
-            .syntax(problem),
+            .syntax(message),
             at: Mark(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1))
     }
 
