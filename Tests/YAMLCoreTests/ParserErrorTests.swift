@@ -6,8 +6,9 @@ final class ParserErrorTests: XCTestCase {
     static let cases: [(text: String, error: String)] = [
         ("{x: 1\n", "e.yaml:2:1: yaml: did not find expected ',' or '}'"),
         ("a: 1\n b: 2\n", "e.yaml:2:3: yaml: mapping values are not allowed in this context"),
-        ("a:\n\tb: 1\n", "e.yaml:2:1: yaml: found character that cannot start any token"),
+        ("a:\n\tb: 1\n", "e.yaml:2:1: yaml: found character that cannot start any token (tabs cannot indent YAML)"),
         ("a: [1, 2\n", "e.yaml:2:1: yaml: did not find expected ',' or ']'"),
+        ("é: 1\né:\n\tb: 1\n", "e.yaml:3:1: yaml: found character that cannot start any token (tabs cannot indent YAML)"),
         ("a: 'x\n", "e.yaml:2:1: yaml: found unexpected end of stream"),
         ("a: *nope\n", "e.yaml:1:4: yaml: unknown anchor \"nope\" referenced"),
         ("a: 1\nb: 2\na: 3\n", "e.yaml:3:1: yaml: duplicate key \"a\" in mapping"),
