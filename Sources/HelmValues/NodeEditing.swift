@@ -25,15 +25,23 @@ extension Node {
 extension Node {
     /// Moves the elements out when this is a sequence (leaving null), so they can be edited in place.
     mutating func moveSequence() -> [Node]? {
-        guard case .sequence(let items) = kind else { return nil }
+        guard case .sequence = kind else { return nil }
+        let old = kind
         kind = .null
-        return items
+        switch consume old {
+        case .sequence(let items): return items
+        default: return nil
+        }
     }
 
     /// Moves the mapping out when this is one (leaving null), so it can be edited in place.
     mutating func moveMapping() -> Mapping? {
-        guard case .mapping(let m) = kind else { return nil }
+        guard case .mapping = kind else { return nil }
+        let old = kind
         kind = .null
-        return m
+        switch consume old {
+        case .mapping(let m): return m
+        default: return nil
+        }
     }
 }

@@ -277,9 +277,7 @@ struct StrvalsParser {
                 "index of \(index) is greater than maximum supported index of \(SetParser.maxIndex)", offset: indexOffset)
         }
         if list.count <= index {
-            let gap = Node(.null, mark: mark(indexOffset))
-            list.reserveCapacity(index + 1)
-            while list.count <= index { list.append(gap) }
+            list.append(contentsOf: repeatElement(Node(.null, mark: mark(indexOffset)), count: index + 1 - list.count))
         }
         list[index] = value
     }

@@ -26,8 +26,11 @@ public struct ChartRenderer: Sendable {
         return try render(coalescedValues: coalesced, release: release)
     }
 
-    /// Renders with `.Values` given as is (already coalesced).
-    public func render(coalescedValues: Value, release: ReleaseOptions) throws(ChartRenderError) -> RenderedManifests {
+    /// Renders with `.Values` given as is (already coalesced); `extraObjects` become further
+    /// top-level objects next to `.Values` (meshrender's `.Mesh`).
+    public func render(
+        coalescedValues: Value, release: ReleaseOptions, extraObjects: [String: Value] = [:]
+    ) throws(ChartRenderError) -> RenderedManifests {
         let set = TemplateSet()
         let order = ChartRenderer.parseOrder(chart.templates.map(\.name))
         let byName = Dictionary(chart.templates.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
@@ -47,6 +50,7 @@ public struct ChartRenderer: Sendable {
             "Files": .map([:]),
             "Subcharts": .map([:]),
         ]
+        top.merge(extraObjects) { _, extra in extra }
         let basePath = chart.name + "/templates"
         var rendered: [(name: String, text: String)] = []
         var notes = ""
