@@ -82,16 +82,30 @@ final class EventReader {
         let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
         if parser.error == YAML_READER_ERROR {
             let (line, column) = position(ofByte: Int(parser.problem_offset))
-            return YAMLError(.syntax(problem), at: Mark(file: file, line: line, column: column))
+            return YAMLError(.syntax(problem), at: Mark(file: file, line: line, column: column), goLine: nil)
         }
         let mark = parser.problem_mark
-        var message = problem
+        var hint: String?
         if let offset = byteOffset(line: Int(mark.line), column: Int(mark.column)), buffer[offset] == UInt8(ascii: "\t") {
-            message += " (tabs cannot indent YAML)"
+            hint = "tabs cannot indent YAML"
         }
-        return YAMLError(
-            .syntax(message),
-            at: Mark(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1))
+        var error = YAMLError(
+            .syntax(problem),
+            at: Mark(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1),
+            goLine: goLine())
+        error.hint = hint
+        return error
+    }
+
+    /// go-yaml's line for the current error: the problem's 0-based line, plus one for scanner
+    /// errors; else the context's 0-based line; `nil` when that is 0 too.
+    private func goLine() -> Int? {
+        let problemLine = Int(parser.problem_mark.line)
+        if problemLine != 0 {
+            return parser.error == YAML_SCANNER_ERROR ? problemLine + 1 : problemLine
+        }
+        let contextLine = Int(parser.context_mark.line)
+        return contextLine != 0 ? contextLine : nil
     }
 
     /// Byte offset of a 0-based line and column (in characters), if inside the input.
