@@ -22,9 +22,12 @@ struct Event {
 final class EventReader {
     private var parser = yaml_parser_t()
     private let buffer: UnsafeMutableBufferPointer<UInt8>
+    /// Bytes of input in `buffer` (the buffer holds at least one byte even for empty input).
+    private let inputCount: Int
 
     init(bytes: some Collection<UInt8>) {
         buffer = .allocate(capacity: max(bytes.count, 1))
+        inputCount = bytes.count
         _ = buffer.initialize(from: bytes)
         yaml_parser_initialize(&parser)
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
@@ -79,24 +82,55 @@ final class EventReader {
         let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
         if parser.error == YAML_READER_ERROR {
             let (line, column) = position(ofByte: Int(parser.problem_offset))
-            return YAMLError(.syntax(problem), at: Mark(file: file, line: line, column: column))
+            return YAMLError(.syntax(problem), at: Mark(file: file, line: line, column: column), goLine: nil)
         }
         let mark = parser.problem_mark
-        var message = problem
-        let offset = Int(mark.index)
-        if offset >= 0, offset < buffer.count, buffer[offset] == UInt8(ascii: "\t") {
-            message += " (tabs cannot indent YAML)"
+        var hint: String?
+        if let offset = byteOffset(line: Int(mark.line), column: Int(mark.column)), buffer[offset] == UInt8(ascii: "\t") {
+            hint = "tabs cannot indent YAML"
         }
-        return YAMLError(
-            .syntax(message),
-            at: Mark(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1))
+        var error = YAMLError(
+            .syntax(problem),
+            at: Mark(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1),
+            goLine: goLine())
+        error.hint = hint
+        return error
+    }
+
+    /// go-yaml's line for the current error: the problem's 0-based line, plus one for scanner
+    /// errors; else the context's 0-based line; `nil` when that is 0 too.
+    private func goLine() -> Int? {
+        let problemLine = Int(parser.problem_mark.line)
+        if problemLine != 0 {
+            return parser.error == YAML_SCANNER_ERROR ? problemLine + 1 : problemLine
+        }
+        let contextLine = Int(parser.context_mark.line)
+        return contextLine != 0 ? contextLine : nil
+    }
+
+    /// Byte offset of a 0-based line and column (in characters), if inside the input.
+    private func byteOffset(line: Int, column: Int) -> Int? {
+        var i = 0, l = 0
+        while l < line {
+            guard i < inputCount else { return nil }
+            if buffer[i] == 0x0A { l += 1 }
+            i += 1
+        }
+        var c = 0
+        while c < column {
+            guard i < inputCount else { return nil }
+            i += 1
+            while i < inputCount, buffer[i] & 0xC0 == 0x80 { i += 1 }
+            c += 1
+        }
+        return i < inputCount ? i : nil
     }
 
     /// 1-based line and column (in characters) of a byte offset into the input.
     private func position(ofByte offset: Int) -> (Int, Int) {
         var line = 1, column = 1
         var i = 0
-        let end = min(offset, buffer.count)
+        let end = min(offset, inputCount)
         while i < end {
             let c = buffer[i]
             if c == 0x0A {

@@ -20,7 +20,7 @@ public enum GoFormat {
         let exp = pointPos - 1
         var out = negative ? "-" : ""
         if exp < -4 || exp >= exponentThreshold {
-            out += String(digits.first!)
+            out += String(digits.first ?? "0")
             if digits.count > 1 { out += "." + digits.dropFirst() }
             out += "e" + (exp < 0 ? "-" : "+")
             let e = abs(exp)
@@ -95,7 +95,7 @@ public enum GoFormat {
             for (i, k) in v.sortedKeys.enumerated() {
                 if i > 0 { out += " " }
                 out += k + ":"
-                write(m[k]!, into: &out)
+                write(m[k] ?? .null, into: &out)
             }
             out += "]"
         }

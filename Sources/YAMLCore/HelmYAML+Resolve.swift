@@ -42,10 +42,10 @@ enum PlainResolution {
 
     /// `^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$`
     static func isBase60Float(_ s: String) -> Bool {
-        let u = Array(s.utf8)
-        guard let c = u.first, c == UInt8(ascii: "+") || c == UInt8(ascii: "-") || (c >= 48 && c <= 57),
-            u.contains(UInt8(ascii: ":"))
+        guard let c = s.utf8.first, c == UInt8(ascii: "+") || c == UInt8(ascii: "-") || (c >= 48 && c <= 57),
+            s.utf8.contains(UInt8(ascii: ":"))
         else { return false }
+        let u = Array(s.utf8)
         var i = 0
         func isDigit(_ j: Int) -> Bool { j < u.count && u[j] >= 48 && u[j] <= 57 }
         if u[i] == UInt8(ascii: "+") || u[i] == UInt8(ascii: "-") { i += 1 }

@@ -20,13 +20,38 @@ public struct YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var reason: Reason
     public var mark: Mark
+    /// The line number go-yaml prints for this error (`yaml: line N: ...`), which is not always
+    /// `mark.line`: go-yaml prints parser errors with libyaml's 0-based line and reader errors
+    /// (bad UTF-8, control characters) with no line. `nil` means no line is printed.
+    public var goLine: Int?
+    /// A hint of meshrender's, appended to `message` in parentheses (`tabs cannot indent YAML`).
+    public var hint: String?
 
     public init(_ reason: Reason, at mark: Mark) {
         self.reason = reason
         self.mark = mark
+        self.goLine = mark.line
     }
 
+    public init(_ reason: Reason, at mark: Mark, goLine: Int?) {
+        self.reason = reason
+        self.mark = mark
+        self.goLine = goLine
+    }
+
+    /// The error as Helm prints it from go-yaml (`yaml: line 2: mapping values are not allowed
+    /// in this context`), e.g. for `fromYaml`'s `Error`.
+    public var goDescription: String {
+        "yaml: " + (goLine.map { "line \($0): " } ?? "") + baseMessage
+    }
+
+    /// The problem, with meshrender's hint if any.
     public var message: String {
+        hint.map { baseMessage + " (\($0))" } ?? baseMessage
+    }
+
+    /// The problem as go-yaml states it.
+    public var baseMessage: String {
         switch reason {
         case .syntax(let m): return m
         case .duplicateKey(let k): return "duplicate key \"\(k)\" in mapping"

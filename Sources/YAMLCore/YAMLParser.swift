@@ -22,10 +22,20 @@ public struct YAMLParser: Sendable {
         public static let `default` = Limits()
     }
 
-    public var limits: Limits
+    /// What a key written twice in one mapping means.
+    public enum DuplicateKeys: Sendable {
+        /// An error at the second key (meshrender's choice for values files: almost always a mistake).
+        case error
+        /// The later value wins, as in Helm (go-yaml v2 decoding into a map), e.g. for `fromYaml`.
+        case lastWins
+    }
 
-    public init(limits: Limits = .default) {
+    public var limits: Limits
+    public var duplicateKeys: DuplicateKeys
+
+    public init(limits: Limits = .default, duplicateKeys: DuplicateKeys = .error) {
         self.limits = limits
+        self.duplicateKeys = duplicateKeys
     }
 
     /// Parses every document of a stream. Empty documents become `Node.null`.
@@ -38,7 +48,7 @@ public struct YAMLParser: Sendable {
         guard bytes.count <= limits.maxBytes else {
             throw YAMLError(.sizeLimit(limits.maxBytes), at: Mark(file: file, line: 1, column: 1))
         }
-        var composer = Composer(reader: EventReader(bytes: bytes), file: file, limits: limits)
+        var composer = Composer(reader: EventReader(bytes: bytes), file: file, limits: limits, duplicateKeys: duplicateKeys)
         return try composer.documents()
     }
 
@@ -66,6 +76,7 @@ struct Composer {
     let reader: EventReader
     let file: String
     let limits: YAMLParser.Limits
+    let duplicateKeys: YAMLParser.DuplicateKeys
     private var anchors: [String: Loaded] = [:]
     private var expanded = 0
     private var depth = 0
@@ -76,10 +87,11 @@ struct Composer {
         var height: Int
     }
 
-    init(reader: EventReader, file: String, limits: YAMLParser.Limits) {
+    init(reader: EventReader, file: String, limits: YAMLParser.Limits, duplicateKeys: YAMLParser.DuplicateKeys) {
         self.reader = reader
         self.file = file
         self.limits = limits
+        self.duplicateKeys = duplicateKeys
     }
 
     private func mark(_ e: Event) -> Mark { Mark(file: file, line: e.line + 1, column: e.column + 1) }
@@ -182,7 +194,8 @@ struct Composer {
 
     /// A mapping with go-yaml v2's merge semantics (what Helm does): a `<<` entry copies the
     /// keys of its map (or of its maps, the earlier ones winning) over what is there at that
-    /// point; keys written after it override them. A key written twice is an error.
+    /// point; keys written after it override them. A key written twice is an error, or the
+    /// later value wins (`DuplicateKeys.lastWins`).
     private mutating func loadMapping(at start: Mark) throws(YAMLError) -> Loaded {
         try enter(at: start)
         defer { depth -= 1 }
@@ -203,7 +216,7 @@ struct Composer {
                 continue
             }
             let name = try Self.keyString(ke, key.node, at: keyMark)
-            if written.contains(name) {
+            if written.contains(name), duplicateKeys == .error {
                 throw YAMLError(.duplicateKey(name), at: keyMark)
             }
             written.insert(name)

@@ -6,8 +6,9 @@ final class ParserErrorTests: XCTestCase {
     static let cases: [(text: String, error: String)] = [
         ("{x: 1\n", "e.yaml:2:1: yaml: did not find expected ',' or '}'"),
         ("a: 1\n b: 2\n", "e.yaml:2:3: yaml: mapping values are not allowed in this context"),
-        ("a:\n\tb: 1\n", "e.yaml:2:1: yaml: found character that cannot start any token"),
+        ("a:\n\tb: 1\n", "e.yaml:2:1: yaml: found character that cannot start any token (tabs cannot indent YAML)"),
         ("a: [1, 2\n", "e.yaml:2:1: yaml: did not find expected ',' or ']'"),
+        ("é: 1\né:\n\tb: 1\n", "e.yaml:3:1: yaml: found character that cannot start any token (tabs cannot indent YAML)"),
         ("a: 'x\n", "e.yaml:2:1: yaml: found unexpected end of stream"),
         ("a: *nope\n", "e.yaml:1:4: yaml: unknown anchor \"nope\" referenced"),
         ("a: 1\nb: 2\na: 3\n", "e.yaml:3:1: yaml: duplicate key \"a\" in mapping"),
@@ -26,6 +27,14 @@ final class ParserErrorTests: XCTestCase {
                 XCTAssertEqual("\(error)", message, text)
             }
         }
+    }
+
+    func testDuplicateKeysCanFollowHelm() throws {
+        let helmLike = YAMLParser(duplicateKeys: .lastWins)
+        let node = try helmLike.parse("a: 1\nb: 2\na: 3\n", file: "d.yaml")
+        XCTAssertEqual(node.toValue(), .map(["a": .int(3), "b": .int(2)]))
+        XCTAssertEqual(node.mapping?.keys.elements, ["a", "b"])
+        XCTAssertEqual(node.mapping?.keyMarks["a"], Mark(file: "d.yaml", line: 3, column: 1))
     }
 
     func testInvalidUTF8IsLocated() {
@@ -104,6 +113,26 @@ final class ParserErrorTests: XCTestCase {
         let small = YAMLParser(limits: .init(maxBytes: 10))
         XCTAssertThrowsError(try small.parse("a: 12345678901\n", file: "big.yaml")) { error in
             XCTAssertEqual("\(error)", "big.yaml:1:1: yaml: input larger than 10 bytes")
+        }
+    }
+}
+
+/// go-yaml's own error lines (what Helm prints in `fromYaml` errors), checked against Helm.
+final class GoErrorTextTests: XCTestCase {
+    static let cases: [String] = [
+        "{x: 1\n", "a: 1\n b: 2\n", "a:\n\tb: 1\n", "a: [1, 2\n", "a: 'x\n", "- a\nb: 1\n", "key: - a\n",
+        "a: &x 1\nb: *x\nc: d: e\n", "a: b\u{1}\n", "x: 1\ny: [\n", "\"unterminated\n",
+    ]
+
+    func testGoDescriptionsMatchHelm() throws {
+        let probe = try HelmProbe.locate()
+        let helm = try probe.apply("fromYaml | toJson", to: Self.cases)
+        for (text, h) in zip(Self.cases, helm) {
+            XCTAssertThrowsError(try YAMLParser().parse(text, file: "f.yaml"), text) { error in
+                guard let e = error as? YAMLError else { return XCTFail("\(error)") }
+                let expected = GoJSON.encode(.map(["Error": .string("error converting YAML to JSON: " + e.goDescription)]))
+                XCTAssertEqual(expected, h, text)
+            }
         }
     }
 }
