@@ -22,18 +22,24 @@ struct StrvalsParser {
 
     private var scanner: RuneScanner
     private let kind: SetParser.Kind
+    /// The line of marks: which argument of its flag this is (1-based).
+    private let line: Int
     private let readFile: (String) throws(InputError) -> [UInt8]
 
-    init(_ argument: String, kind: SetParser.Kind, readFile: @escaping (String) throws(InputError) -> [UInt8]) {
+    init(
+        _ argument: String, kind: SetParser.Kind, line: Int,
+        readFile: @escaping (String) throws(InputError) -> [UInt8]
+    ) {
         scanner = RuneScanner(argument)
         self.kind = kind
+        self.line = line
         self.readFile = readFile
     }
 
     private var literal: Bool { kind == .literal }
     private var escapes: Bool { kind != .literal }
 
-    private func mark(_ offset: Int) -> Mark { Mark(file: kind.flag, line: 1, column: offset + 1) }
+    private func mark(_ offset: Int) -> Mark { Mark(file: kind.flag, line: line, column: offset + 1) }
 
     /// Reads `name=value` items until the argument ends.
     mutating func parse(into data: inout Mapping) throws(Failure) {
@@ -332,7 +338,7 @@ struct StrvalsParser {
 
     /// One JSON value, read like Go's `json.Decoder.Decode`; the rest of the argument stays unread.
     private mutating func jsonValue() throws(Stop) -> Node {
-        var reader = JSONValueReader(scanner.runes, from: scanner.position, file: kind.flag)
+        var reader = JSONValueReader(scanner.runes, from: scanner.position, file: kind.flag, line: line)
         do {
             let node = try reader.readValue()
             scanner.position = reader.position
