@@ -31,7 +31,7 @@ public enum ConnectivityAnalysis {
         let intended = mesh.map { IntendedConnectivity(mesh: $0) }
         let inventory = intended?.inventory ?? Inventory(policies: policies, defaultNamespace: namespace)
         let effective = EffectiveConnectivity(policies: policies, defaultNamespace: namespace, inventory: inventory)
-        return try effective.explain(from: inventory.canonicalName(source), to: inventory.canonicalName(destination), intended: intended)
+        return try effective.explain(from: source, to: destination, intended: intended)
     }
 
     /// The matrix a mesh intends (rows: components; columns: components, externals edges lead to, kube-system).
