@@ -100,15 +100,13 @@ public struct MatrixTable: Sendable, Equatable {
     /// Writes the table with padded, centred columns and a `from / to` corner.
     public func render() -> String {
         let corner = "from / to"
-        var widths = [max(corner.count, rows.map { $0.header.text.count }.max() ?? 0)]
-        for (i, column) in columns.enumerated() {
-            widths.append(max(3, column.text.count, rows.map { $0.cells[i].verdict.rawValue.count + 1 }.max() ?? 0))
-        }
+        var widths = [max(corner.count, rows.map { MatrixTable.displayWidth($0.header.text) }.max() ?? 0)]
+        for column in columns { widths.append(max(3, MatrixTable.displayWidth(column.text))) }
         var out = ""
         func line(_ texts: [String], centred: Bool) {
             out += "|"
             for (i, t) in texts.enumerated() {
-                let pad = widths[i] - t.count
+                let pad = widths[i] - MatrixTable.displayWidth(t)
                 if i == 0 || !centred {
                     out += " " + t + String(repeating: " ", count: pad) + " |"
                 } else {
@@ -126,6 +124,14 @@ public struct MatrixTable: Sendable, Equatable {
         out += "\n"
         for row in rows { line([row.header.text] + row.cells.map { $0.verdict.rawValue }, centred: true) }
         return out
+    }
+
+    /// Terminal columns of `text`: emoji such as ✅ and ⛔ take two, variation selectors none.
+    static func displayWidth(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { sum, scalar in
+            if scalar == "\u{FE0F}" { return sum }
+            return sum + (scalar.properties.isEmojiPresentation ? 2 : 1)
+        }
     }
 
     static func isSeparatorCell(_ text: String) -> Bool {
@@ -167,5 +173,27 @@ public struct MatrixTable: Sendable, Equatable {
 
     static func shifted(_ mark: Mark, by columns: Int) -> Mark {
         Mark(file: mark.file, line: mark.line, column: mark.column + columns)
+    }
+}
+
+extension MatrixTable {
+    /// Reads a table kept in its own file (`file` names it in errors; positions are exact).
+    public static func parse(_ markdown: String, file: String) throws(InputError) -> MatrixTable {
+        try parse(markdown, origin: Mark(file: file, line: 1, column: 1), path: "")
+    }
+}
+
+extension MeshSpec {
+    /// This mesh with the edges of `table` added (the same rules as `mesh.connectivityTable`: ids resolved
+    /// with suggestions, no self-edges, no duplicates of existing edges, the kube-system column setting
+    /// kube-system egress).
+    public func adding(_ table: MatrixTable, path: String = "") throws(InputError) -> MeshSpec {
+        var loader = MeshLoader(releaseNamespace: namespace)
+        loader.spec = self
+        for (i, c) in components.enumerated() { loader.componentIndex[c.id] = i }
+        for (i, e) in externals.enumerated() { loader.externalIndex[e.id] = i }
+        for edge in edges { loader.edgeMarks[MeshLoader.EdgeKey(from: edge.from, to: edge.to)] = .some(nil) }
+        try loader.apply(table, path: path)
+        return try loader.finish(namespace)
     }
 }

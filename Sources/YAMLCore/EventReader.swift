@@ -72,16 +72,42 @@ final class EventReader {
         return Event(kind: kind, line: line, column: column)
     }
 
+    /// The libyaml error as go-yaml reports it (the problem, without libyaml's "while parsing"
+    /// context), at the problem's position. Reader errors (bad UTF-8, control characters) only
+    /// know a byte offset, which is turned into a line and column here.
     private func parserError(file: String) -> YAMLError {
         let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
-        var message = problem
-        if let context = parser.context.map({ String(cString: $0) }) {
-            message = "\(context): \(problem)"
+        if parser.error == YAML_READER_ERROR {
+            let (line, column) = position(ofByte: Int(parser.problem_offset))
+            return YAMLError(.syntax(problem), at: Mark(file: file, line: line, column: column))
         }
         let mark = parser.problem_mark
+        var message = problem
+        let offset = Int(mark.index)
+        if offset >= 0, offset < buffer.count, buffer[offset] == UInt8(ascii: "\t") {
+            message += " (tabs cannot indent YAML)"
+        }
         return YAMLError(
             .syntax(message),
             at: Mark(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1))
+    }
+
+    /// 1-based line and column (in characters) of a byte offset into the input.
+    private func position(ofByte offset: Int) -> (Int, Int) {
+        var line = 1, column = 1
+        var i = 0
+        let end = min(offset, buffer.count)
+        while i < end {
+            let c = buffer[i]
+            if c == 0x0A {
+                line += 1
+                column = 1
+            } else if c & 0xC0 != 0x80 {
+                column += 1
+            }
+            i += 1
+        }
+        return (line, column)
     }
 
     private static func string(_ p: UnsafeMutablePointer<yaml_char_t>?) -> String? {

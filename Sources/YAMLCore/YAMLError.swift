@@ -12,6 +12,10 @@ public struct YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
         case invalidMergeValue
         case invalidTaggedValue(tag: String, value: String)
         case invalidUTF8
+        /// A mapping key Helm cannot turn into a string (null, a list, a map, a uint64).
+        case unsupportedKey(String)
+        /// `parse` was given a stream of several documents (use `parseAll`).
+        case multipleDocuments(Int)
     }
 
     public var reason: Reason
@@ -33,6 +37,8 @@ public struct YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
         case .invalidMergeValue: return "merge key '<<' needs a map or a list of maps"
         case .invalidTaggedValue(let tag, let value): return "cannot decode \"\(value)\" as \(tag)"
         case .invalidUTF8: return "input is not valid UTF-8"
+        case .multipleDocuments(let n): return "expected a single document, found \(n)"
+        case .unsupportedKey(let what): return "unsupported map key: \(what) (keys must be strings, numbers or booleans)"
         }
     }
 
