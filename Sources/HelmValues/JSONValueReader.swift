@@ -16,21 +16,24 @@ struct JSONValueReader {
 
     let text: [Unicode.Scalar]
     let file: String
+    /// The line of marks: which argument of its flag this is (1-based).
+    let line: Int
     /// Offset of the next character to read.
     private(set) var position: Int
     private var depth = 0
 
-    init(_ text: [Unicode.Scalar], from position: Int, file: String) {
+    init(_ text: [Unicode.Scalar], from position: Int, file: String, line: Int) {
         self.text = text
         self.position = position
         self.file = file
+        self.line = line
     }
 
     /// One value after optional JSON whitespace; `position` ends just after it.
     mutating func readValue() throws(Failure) -> Node {
         skipWhitespace()
         guard let c = peek() else { throw Failure(message: "unexpected end of JSON input", offset: position) }
-        let mark = Mark(file: file, line: 1, column: position + 1)
+        let mark = Mark(file: file, line: line, column: position + 1)
         switch c {
         case "{": return try readObject(mark)
         case "[": return try readArray(mark)
@@ -84,7 +87,7 @@ struct JSONValueReader {
             skipWhitespace()
             guard let c = peek() else { throw endOfInput() }
             guard c == "\"" else { throw invalid(c, "looking for beginning of object key string") }
-            let keyMark = Mark(file: file, line: 1, column: position + 1)
+            let keyMark = Mark(file: file, line: line, column: position + 1)
             let key = try readString()
             skipWhitespace()
             guard let colon = peek() else { throw endOfInput() }

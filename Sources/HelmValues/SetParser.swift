@@ -41,10 +41,12 @@ public enum SetParser {
     /// applies it to the values merged so far: the keys it names are replaced, maps along a
     /// path are kept and extended.
     ///
-    /// Errors carry the mark `<flag>:1:<column in the argument>` and Helm's message text; on
-    /// error `values` is left unchanged. `readFile`/`readStdin` serve `.file` only.
+    /// Marks of the nodes it writes, and of its errors, read `<flag>:<argumentNumber>:<column>`:
+    /// the "line" says which argument of that flag it is (1-based), the column is the character
+    /// in the argument. Errors carry Helm's message text; on error `values` is left unchanged.
+    /// `readFile`/`readStdin` serve `.file` only.
     public static func parse(
-        _ argument: String, into values: inout Node, kind: Kind = .set,
+        _ argument: String, into values: inout Node, kind: Kind = .set, argumentNumber: Int = 1,
         readFile: (String) throws -> [UInt8] = { path in throw InputError("no file reader for \(path)", at: nil) },
         readStdin: () throws -> [UInt8] = { [] }
     ) throws(InputError) {
@@ -54,13 +56,13 @@ public enum SetParser {
         default: data = Mapping()
         }
         if kind == .json, let objectStart = jsonObjectStart(argument) {
-            let object = try parseJSONObject(argument, from: objectStart)
+            let object = try parseJSONObject(argument, from: objectStart, line: argumentNumber)
             values = ValuesMerge.mergeMaps(Node(.mapping(data), mark: values.mark), object)
             return
         }
         let outcome: Result<Void, StrvalsParser.Failure> = withoutActuallyEscaping(readFile) { readFile in
             withoutActuallyEscaping(readStdin) { readStdin in
-                var parser = StrvalsParser(argument, kind: kind) { path throws(InputError) in
+                var parser = StrvalsParser(argument, kind: kind, line: argumentNumber) { path throws(InputError) in
                     do {
                         if path.trimmingGoSpace() == "-" { return try readStdin() }
                         return try readFile(path)
@@ -74,7 +76,7 @@ public enum SetParser {
             }
         }
         if case .failure(let error) = outcome {
-            throw InputError(error.message, at: Mark(file: kind.flag, line: 1, column: error.offset + 1))
+            throw InputError(error.message, at: Mark(file: kind.flag, line: argumentNumber, column: error.offset + 1))
         }
         values = Node(.mapping(data), mark: values.mark)
     }
@@ -102,16 +104,16 @@ public enum SetParser {
     }
 
     /// The whole-object form of `--set-json` (`{"a":{"b":1}}`), trailing spaces trimmed as Helm does.
-    private static func parseJSONObject(_ argument: String, from start: Int) throws(InputError) -> Node {
+    private static func parseJSONObject(_ argument: String, from start: Int, line: Int) throws(InputError) -> Node {
         var runes = Array(argument.unicodeScalars)
         while let last = runes.last, isGoSpace(last) { runes.removeLast() }
-        var reader = JSONValueReader(runes, from: start, file: Kind.json.flag)
+        var reader = JSONValueReader(runes, from: start, file: Kind.json.flag, line: line)
         do {
             return try reader.readDocument()
         } catch {
             throw InputError(
                 "invalid JSON object: \(error.message)",
-                at: Mark(file: Kind.json.flag, line: 1, column: error.offset + 1))
+                at: Mark(file: Kind.json.flag, line: line, column: error.offset + 1))
         }
     }
 }

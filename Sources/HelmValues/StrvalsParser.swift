@@ -20,20 +20,26 @@ struct StrvalsParser {
     /// Bound on nested keys and indices together, so no argument can exhaust the stack.
     static let maxDepth = 512
 
-    private var scanner: RuneScanner
-    private let kind: SetParser.Kind
-    private let readFile: (String) throws(InputError) -> [UInt8]
+    var scanner: RuneScanner
+    let kind: SetParser.Kind
+    /// The line of marks: which argument of its flag this is (1-based).
+    let line: Int
+    let readFile: (String) throws(InputError) -> [UInt8]
 
-    init(_ argument: String, kind: SetParser.Kind, readFile: @escaping (String) throws(InputError) -> [UInt8]) {
+    init(
+        _ argument: String, kind: SetParser.Kind, line: Int,
+        readFile: @escaping (String) throws(InputError) -> [UInt8]
+    ) {
         scanner = RuneScanner(argument)
         self.kind = kind
+        self.line = line
         self.readFile = readFile
     }
 
-    private var literal: Bool { kind == .literal }
-    private var escapes: Bool { kind != .literal }
+    var literal: Bool { kind == .literal }
+    var escapes: Bool { kind != .literal }
 
-    private func mark(_ offset: Int) -> Mark { Mark(file: kind.flag, line: 1, column: offset + 1) }
+    func mark(_ offset: Int) -> Mark { Mark(file: kind.flag, line: line, column: offset + 1) }
 
     /// Reads `name=value` items until the argument ends.
     mutating func parse(into data: inout Mapping) throws(Failure) {
@@ -52,7 +58,7 @@ struct StrvalsParser {
     // MARK: keys
 
     /// key: name ( '=' value | '.' key | '[' index ']' listItem | ',' )
-    private mutating func key(_ data: inout Mapping, nameLevel: Int, depth: Int) throws(Stop) {
+    mutating func key(_ data: inout Mapping, nameLevel: Int, depth: Int) throws(Stop) {
         try checkDepth(depth)
         let stops: [Unicode.Scalar] = literal ? ["=", "[", "."] : ["=", "[", ",", "."]
         let segment = scanner.until(stops, escapes: escapes)
@@ -178,7 +184,7 @@ struct StrvalsParser {
     }
 
     /// index: characters up to `]`, read as Go's `strconv.Atoi`.
-    private mutating func keyIndex() throws(Stop) -> Int {
+    mutating func keyIndex() throws(Stop) -> Int {
         let segment = scanner.until(["]"], escapes: escapes)
         guard segment.stop != nil else { throw .end }
         switch GoAtoi.parse(segment.string) {
@@ -189,174 +195,21 @@ struct StrvalsParser {
         }
     }
 
-    // MARK: list elements
-
-    /// listItem: ( '=' value | '[' index ']' listItem | '.' key ) after `[index]`.
-    private mutating func listItem(
-        _ list: inout [Node], index: Int, indexOffset: Int, nameLevel: Int, depth: Int
-    ) throws(Stop) {
-        try checkDepth(depth)
-        if index < 0 { throw .failure("negative \(index) index not allowed", offset: indexOffset) }
-        let segment = scanner.until(["[", ".", "="], escapes: escapes)
-        if !segment.text.isEmpty {
-            throw .failure("unexpected data at end of array index: \(GoQuote.runes(segment.text))", offset: segment.start)
-        }
-        guard let stop = segment.stop else { throw .end }
-        let elementMark = mark(indexOffset)
-        switch stop {
-        case "=":
-            try setIndex(&list, index, try elementValue(at: elementMark), indexOffset: indexOffset)
-        case "[":
-            let nextOffset = scanner.position
-            let next = try keyIndex()
-            if index < list.count, !list[index].isNull {
-                let typeName = list[index].goTypeName
-                let existingMark = list[index].mark
-                guard var inner = list[index].moveSequence() else {
-                    throw .failure(conversionPanic(typeName, want: "[]interface {}"), offset: indexOffset)
-                }
-                do {
-                    try listItem(&inner, index: next, indexOffset: nextOffset, nameLevel: nameLevel, depth: depth + 1)
-                } catch {
-                    list[index] = Node(.sequence(inner), mark: existingMark)  // Helm's slice shares its array
-                    throw error
-                }
-                try setIndex(&list, index, Node(.sequence(inner), mark: existingMark), indexOffset: indexOffset)
-            } else {
-                var inner: [Node] = []
-                try listItem(&inner, index: next, indexOffset: nextOffset, nameLevel: nameLevel, depth: depth + 1)
-                try setIndex(&list, index, Node(.sequence(inner), mark: elementMark), indexOffset: indexOffset)
-            }
-        default:  // "."
-            if index < list.count {
-                // An element that is not a map is replaced by an empty one, in place.
-                let existingMark = list[index].mark
-                let existing = list[index].moveMapping()
-                var inner = existing ?? Mapping()
-                let innerMark = existing == nil ? elementMark : (existingMark ?? elementMark)
-                do {
-                    try key(&inner, nameLevel: nameLevel, depth: depth + 1)
-                } catch {
-                    list[index] = Node(.mapping(inner), mark: innerMark)
-                    throw error
-                }
-                try setIndex(&list, index, Node(.mapping(inner), mark: innerMark), indexOffset: indexOffset)
-            } else {
-                var inner = Mapping()
-                try key(&inner, nameLevel: nameLevel, depth: depth + 1)
-                try setIndex(&list, index, Node(.mapping(inner), mark: elementMark), indexOffset: indexOffset)
-            }
-        }
-    }
-
-    /// The value after `name[i]=`.
-    private mutating func elementValue(at elementMark: Mark) throws(Stop) -> Node {
-        switch kind {
-        case .json:
-            let start = scanner.position
-            if scanner.skipEmptyValue() { return Node(.null, mark: mark(start)) }
-            let node = try jsonValue()
-            _ = scanner.skipEmptyValue()
-            return node
-        case .literal:
-            let rest = scanner.rest()
-            return Node(.string(rest.string), mark: mark(rest.start))
-        case .set, .string, .file:
-            switch try listOrValue() {
-            case .endOfArgument(let offset): return Node(.string(""), mark: mark(offset))
-            case .value(let node): return node
-            }
-        }
-    }
-
-    /// Helm's `setIndex`: bounds checks, then grows the list with nulls as needed.
-    private func setIndex(_ list: inout [Node], _ index: Int, _ value: Node, indexOffset: Int) throws(Stop) {
-        if index < 0 { throw .failure("negative \(index) index not allowed", offset: indexOffset) }
-        if index > SetParser.maxIndex {
-            throw .failure(
-                "index of \(index) is greater than maximum supported index of \(SetParser.maxIndex)", offset: indexOffset)
-        }
-        if list.count <= index {
-            list.append(contentsOf: repeatElement(Node(.null, mark: mark(indexOffset)), count: index + 1 - list.count))
-        }
-        list[index] = value
-    }
-
-    // MARK: values
-
-    private enum ValueRead {
-        /// Nothing at all follows the `=`.
-        case endOfArgument(offset: Int)
-        case value(Node)
-    }
-
-    /// value: '{' item (',' item)* '}' ','? | characters up to ','
-    private mutating func listOrValue() throws(Stop) -> ValueRead {
-        let start = scanner.position
-        guard let first = scanner.read() else { return .endOfArgument(offset: start) }
-        guard first == "{" else {
-            scanner.unread()
-            let segment = scanner.until([","], escapes: true)
-            return .value(try convert(segment))
-        }
-        var items: [Node] = []
-        while true {
-            let segment = scanner.until([",", "}"], escapes: true)
-            guard let stop = segment.stop else {
-                throw .failure("list must terminate with '}'", offset: start)
-            }
-            items.append(try convert(segment))
-            if stop == "}" {
-                if let next = scanner.read(), next != "," { scanner.unread() }
-                return .value(Node(.sequence(items), mark: mark(start)))
-            }
-        }
-    }
-
-    /// Turns the characters of one value into a node according to the flag.
-    private func convert(_ segment: RuneScanner.Segment) throws(Stop) -> Node {
-        let text = segment.string
-        let valueMark = mark(segment.start)
-        switch kind {
-        case .set: return Node(SetScalar.typed(text), mark: valueMark)
-        case .file:
-            do {
-                let bytes = try readFile(text)
-                return Node(.string(String(decoding: bytes, as: UTF8.self)), mark: valueMark)
-            } catch {
-                throw .failure(error.message, offset: segment.start)
-            }
-        case .string, .json, .literal: return Node(.string(text), mark: valueMark)
-        }
-    }
-
-    /// One JSON value, read like Go's `json.Decoder.Decode`; the rest of the argument stays unread.
-    private mutating func jsonValue() throws(Stop) -> Node {
-        var reader = JSONValueReader(scanner.runes, from: scanner.position, file: kind.flag)
-        do {
-            let node = try reader.readValue()
-            scanner.position = reader.position
-            return node
-        } catch {
-            throw .failure(error.message, offset: error.offset)
-        }
-    }
-
     // MARK: helpers
 
-    private func set(_ data: inout Mapping, _ name: String, _ value: Node, keyMark: Mark) {
+    func set(_ data: inout Mapping, _ name: String, _ value: Node, keyMark: Mark) {
         guard !name.isEmpty else { return }  // Helm ignores an empty name
         data.set(name, value, keyMark: keyMark)
     }
 
-    private func checkDepth(_ depth: Int) throws(Stop) {
+    func checkDepth(_ depth: Int) throws(Stop) {
         if depth > Self.maxDepth {
             throw .failure("keys and indices nested deeper than \(Self.maxDepth) levels", offset: scanner.position)
         }
     }
 
     /// The text of the Go runtime panic Helm recovers from when a path meets a value of another type.
-    private func conversionPanic(_ have: String, want: String) -> String {
+    func conversionPanic(_ have: String, want: String) -> String {
         "unable to parse key: interface conversion: interface {} is \(have), not \(want)"
     }
 }

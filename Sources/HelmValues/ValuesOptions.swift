@@ -41,14 +41,16 @@ public struct ValuesOptions: Sendable, Equatable {
     }
 
     /// The user-supplied values (before chart defaults): a mapping node, empty when no flag is given.
+    /// Nodes from files carry `file:line:col`; nodes from the `--set` family
+    /// `<flag>:<n>:<col>` for the n-th argument of that flag.
     ///
     /// `readFile` reads a `-f` or `--set-file` path, `readStdin` serves `-`; each `-` calls it
     /// again (like Helm, a second `-` usually gets nothing). Errors thrown by the readers are
     /// passed on when they are `InputError`s, else wrapped with the path. Use
     /// `ValuesOptions.readFileFromDisk` for Helm's own messages.
     public func merged(
-        readFile: (String) throws -> [UInt8],
-        readStdin: () throws -> [UInt8]
+        readFile: (String) throws -> [UInt8] = ValuesOptions.readFileFromDisk,
+        readStdin: () throws -> [UInt8] = ValuesOptions.readStandardInput
     ) throws(InputError) -> Node {
         var values = Node.emptyMapping(mark: nil)
         for path in valueFiles {
@@ -63,8 +65,9 @@ public struct ValuesOptions: Sendable, Equatable {
             values = ValuesMerge.mergeMaps(values, try ValuesFile.load(bytes, file: path))
         }
         for kind in SetParser.Kind.allCases {
-            for argument in arguments(of: kind) {
-                try SetParser.parse(argument, into: &values, kind: kind, readFile: readFile, readStdin: readStdin)
+            for (i, argument) in arguments(of: kind).enumerated() {
+                try SetParser.parse(
+                    argument, into: &values, kind: kind, argumentNumber: i + 1, readFile: readFile, readStdin: readStdin)
             }
         }
         return values

@@ -38,7 +38,7 @@ public struct ChartRenderer: Sendable {
             do {
                 try set.parse(name: name, text: byName[name]!.text)
             } catch {
-                throw ChartRenderError(.parse, ChartErrorFormat.parse(error))
+                throw ChartRenderError(.parse, error.helmDescription)
             }
         }
 
@@ -63,11 +63,9 @@ public struct ChartRenderer: Sendable {
                 do {
                     output = try set.execute(name: name, data: .map(top))
                 } catch {
-                    throw ChartRenderError(.execute, ChartErrorFormat.execute(error))
+                    throw ChartRenderError(.execute, error.helmDescription)
                 }
             }
-            // Go prints a missing value as "<no value>"; Helm removes every occurrence.
-            if output.contains("<no value>") { output = output.replacingOccurrences(of: "<no value>", with: "") }
             if name.hasSuffix("NOTES.txt") {
                 if template.isNotes(chartName: chart.name) { notes = output }
                 continue

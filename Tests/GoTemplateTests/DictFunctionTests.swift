@@ -3,8 +3,8 @@ import XCTest
 import YAMLCore
 
 /// Dict functions, table-driven. Every expectation was produced by Helm v4.1.4 rendering
-/// `{{ $r := FN ARGS }}{{ kindOf $r }}:{{ $r | toString }}` (integers are `int64` here: the
-/// engine's values do not distinguish Go's `int` literals from `int64` results).
+/// `{{ $r := FN ARGS }}{{ kindOf $r }}:{{ $r | toString }}` (Go's `int64` kind reads `int` here:
+/// the engine's values do not distinguish Go's integer types).
 final class DictFunctionTests: XCTestCase {
     func testTable() {
         assertFunctionCases(DictFunctionTests.cases)
@@ -15,7 +15,7 @@ final class DictFunctionTests: XCTestCase {
         ("dict", [.string("a")], .ok("map:map[a:]")),
         ("dict", [], .ok("map:map[]")),
         ("dict", [.int(1), .int(2), .null, .int(3), .bool(true), .int(4)], .ok("map:map[1:2 <nil>:3 true:4]")),
-        ("get", [.map(["a": .int(1)]), .string("a")], .ok("int64:1")),
+        ("get", [.map(["a": .int(1)]), .string("a")], .ok("int:1")),
         ("get", [.map(["a": .int(1)]), .string("b")], .ok("string:")),
         ("get", [.map(["a": .null]), .string("a")], .ok("invalid:<nil>")),
         ("get", [.null, .string("a")], .ok("string:")),
@@ -40,13 +40,13 @@ final class DictFunctionTests: XCTestCase {
         ("mergeOverwrite", [.map(["a": .map(["b": .map(["c": .int(1), "d": .int(2)])])]), .map(["a": .map(["b": .map(["c": .int(9)])])])], .ok("map:map[a:map[b:map[c:9 d:2]]]")),
         ("deepCopy", [.map(["a": .list([.int(1), .map(["b": .int(2)])])])], .ok("map:map[a:[1 map[b:2]]]")),
         ("deepCopy", [.null], .call("reflect: call of reflect.Value.Type on zero Value")),
-        ("dig", [.string("a"), .string("b"), .string("def"), .map(["a": .map(["b": .int(1)])])], .ok("int64:1")),
+        ("dig", [.string("a"), .string("b"), .string("def"), .map(["a": .map(["b": .int(1)])])], .ok("int:1")),
         ("dig", [.string("a"), .string("c"), .string("def"), .map(["a": .map(["b": .int(1)])])], .ok("string:def")),
         ("dig", [.string("x"), .string("def"), .map(["a": .int(1)])], .ok("string:def")),
-        ("dig", [.string("a"), .string("b"), .string("def"), .map(["a": .int(1)])], .call("interface conversion: interface {} is int64, not map[string]interface {}")),
+        ("dig", [.string("a"), .string("b"), .string("def"), .map(["a": .int(1)])], .call("interface conversion: interface {} is int, not map[string]interface {}")),
         ("dig", [.string("a"), .string("def"), .list([])], .call("interface conversion: interface {} is []interface {}, not map[string]interface {}")),
         ("dig", [.string("a"), .map([:])], .call("dig needs at least three arguments")),
-        ("dig", [.int(1), .string("def"), .map([:])], .call("interface conversion: interface {} is int64, not string")),
+        ("dig", [.int(1), .string("def"), .map([:])], .call("interface conversion: interface {} is int, not string")),
         ("get", [.list([]), .string("a")], .argument("wrong type for value; expected map[string]interface {}; got []interface {}")),
     ]
 }

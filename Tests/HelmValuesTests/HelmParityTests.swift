@@ -93,6 +93,12 @@ final class HelmParityTests: XCTestCase {
         let f2 = "a: {d: null}\nlst: [2]\nnew: {deep: {er: true}}\n"
         try check([
             Scenario(name: "three files", files: [f0, f1, f2], flags: [.file(0), .file(1), .file(2)]),
+            Scenario(name: "scalar typing in files", files: [
+                "a: 012\nb: 0o12\nc: 1_000\nd: +.5\ne: ~\nf: 2001-12-14\ng: 2001-12-14t21:59:43.10-05:00\nh: 0x1F\n"
+                    + "i: 1e3\nj: 0b101\nk: -0\nl: 1.0\nm: 6.02e+23\nn1: .5\no: \"012\"\np: !!str 12\n"
+                    + "q: 18446744073709551616\nr: 9223372036854775807\ns: -9223372036854775808\nt: 0777\nu: 1:20\n"
+                    + "v: =\nw: <<\nx: Yes\nz: off\n",
+            ], flags: [.file(0)]),
             Scenario(name: "three files reversed", files: [f0, f1, f2], flags: [.file(2), .file(1), .file(0)]),
             Scenario(name: "multi-document, empty and comment files",
                      files: ["a: 1\nb: {x: 1}\n---\nb: {w: 2}\nc: 3\n---\n---\nnull\n", "", "# nothing\n"],

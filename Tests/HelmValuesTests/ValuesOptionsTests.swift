@@ -57,12 +57,22 @@ final class ValuesOptionsTests: XCTestCase {
             (ValuesOptions(stringValues: ["a"]), #"--set-string:1:1: key "a" has no value"#, #line),
             (ValuesOptions(fileValues: ["a=nope"]), "--set-file:1:3: open nope: no such file or directory", #line),
             (ValuesOptions(jsonValues: ["a={"]), "--set-json:1:4: unexpected end of JSON input", #line),
+            (ValuesOptions(setValues: ["a=1", "b.c=2,d"]), #"--set:2:7: key "d" has no value"#, #line),
+            (ValuesOptions(jsonValues: ["a=1", "b=2", #" {"x": tru}"#]), "--set-json:3:11: invalid JSON object: invalid character '}' in literal true (expecting 'e')", #line),
             (ValuesOptions(literalValues: ["a[x]=1"]), #"--set-literal:1:3: error parsing index: strconv.Atoi: parsing "x": invalid syntax"#, #line),
         ]
         for c in cases {
             guard case .failure(let error) = merged(c.options) else { XCTFail("accepted", line: c.line); continue }
             XCTAssertEqual(error.description, c.error, line: c.line)
         }
+    }
+
+    func testMarksNameTheArgument() throws {
+        let node = try ValuesOptions(setValues: ["a=1", "b=2"], stringValues: ["c=3"]).merged(readFile: read, readStdin: { [] })
+        let m = try XCTUnwrap(node.mapping)
+        XCTAssertEqual(m["a"]?.mark, Mark(file: "--set", line: 1, column: 3))
+        XCTAssertEqual(m["b"]?.mark, Mark(file: "--set", line: 2, column: 3))
+        XCTAssertEqual(m.keyMarks["c"], Mark(file: "--set-string", line: 1, column: 1))
     }
 
     func testForeignReaderErrorsNameThePath() {

@@ -83,8 +83,8 @@ public enum GoTypes {
     /// `fmt.Sprintf("%T", v)`: `string`, `float64`, `int`, `bool`, `[]interface {}`,
     /// `map[string]interface {}`, `<nil>`.
     ///
-    /// Integers report `int64` (the type of `--set` numbers and arithmetic results): the
-    /// engine's values do not distinguish Go's `int` (template literals, `len`) from `int64`.
+    /// Integers report `int`, as the engine's `%T` does: the engine's values do not distinguish
+    /// Go's `int` (template literals, `len`) from `int64` (`--set` numbers, arithmetic results).
     public static func typeName(_ v: Value) -> String {
         v.goTypeName
     }
@@ -94,7 +94,7 @@ public enum GoTypes {
         switch v {
         case .null: return "invalid"
         case .bool: return "bool"
-        case .int: return "int64"
+        case .int: return "int"
         case .float: return "float64"
         case .string: return "string"
         case .list: return "slice"

@@ -23,7 +23,8 @@ struct PolicyGraph {
         var policies: [Int] = []
         var isolatesIngress = false
         var isolatesEgress = false
-        var resolved = false
+        var egressResolved = false
+        var ingressResolved = false
         /// Destination → ports this component's egress allows; `egressAnyone`: rules without peers.
         var egress: [Endpoint: PortSet] = [:]
         var egressAnyone: PortSet? = nil
@@ -32,13 +33,16 @@ struct PolicyGraph {
     }
 
     let readings: [PolicyReading]
+    /// Rules read so far, shared between the graphs of two releases.
+    let cache: RuleCache
     private(set) var components: [Component] = []
     private(set) var groups: [Group] = []
     private(set) var componentOfPolicy: [Int] = []
     private let index: ComponentIndex
 
-    init(_ readings: [PolicyReading]) {
+    init(_ readings: [PolicyReading], cache: RuleCache = RuleCache()) {
         self.readings = readings
+        self.cache = cache
         struct Key: Hashable { var namespace: String; var selector: PolicyReading.Selector }
         var componentOf: [Key: Int] = [:]
         var components: [Component] = []
@@ -68,36 +72,21 @@ struct PolicyGraph {
         self.index = ComponentIndex(components)
     }
 
-    /// Fills a component's egress and ingress maps from its policies' rules.
-    private mutating func resolve(_ c: Int) {
-        if components[c].resolved { return }
+    /// Fills a component's egress map from its policies' egress rules.
+    private mutating func resolveEgress(_ c: Int) throws(InputError) {
+        if components[c].egressResolved { return }
         var component = components[c]
-        component.resolved = true
-        for p in component.policies {
+        component.egressResolved = true
+        for p in component.policies where readings[p].isolatesEgress {
             let reading = readings[p]
-            if reading.isolatesEgress {
-                for rule in reading.egress {
-                    guard let peers = rule.peers else {
-                        component.egressAnyone = (component.egressAnyone ?? .ports([])).union(rule.ports)
-                        continue
-                    }
-                    for peer in peers {
-                        for endpoint in index.endpoints(of: peer, policyNamespace: reading.namespace) {
-                            component.egress[endpoint] = (component.egress[endpoint] ?? .ports([])).union(rule.ports)
-                        }
-                    }
+            for rule in try cache.rules(of: reading, p, .egress) {
+                guard let peers = rule.peers else {
+                    component.egressAnyone = (component.egressAnyone ?? .ports([])).union(rule.ports)
+                    continue
                 }
-            }
-            if reading.isolatesIngress {
-                for rule in reading.ingress {
-                    guard let peers = rule.peers else {
-                        component.ingressAnyone = (component.ingressAnyone ?? .ports([])).union(rule.ports)
-                        continue
-                    }
-                    for peer in peers {
-                        for endpoint in index.endpoints(of: peer, policyNamespace: reading.namespace) {
-                            component.ingress[endpoint] = (component.ingress[endpoint] ?? .ports([])).union(rule.ports)
-                        }
+                for peer in peers {
+                    for endpoint in index.endpoints(of: peer, policyNamespace: reading.namespace) {
+                        component.egress[endpoint] = (component.egress[endpoint] ?? .ports([])).union(rule.ports)
                     }
                 }
             }
@@ -105,15 +94,47 @@ struct PolicyGraph {
         components[c] = component
     }
 
+    /// Fills a component's ingress map from its policies' ingress rules.
+    private mutating func resolveIngress(_ c: Int) throws(InputError) {
+        if components[c].ingressResolved { return }
+        var component = components[c]
+        component.ingressResolved = true
+        for p in component.policies where readings[p].isolatesIngress {
+            let reading = readings[p]
+            for rule in try cache.rules(of: reading, p, .ingress) {
+                guard let peers = rule.peers else {
+                    component.ingressAnyone = (component.ingressAnyone ?? .ports([])).union(rule.ports)
+                    continue
+                }
+                for peer in peers {
+                    for endpoint in index.endpoints(of: peer, policyNamespace: reading.namespace) {
+                        component.ingress[endpoint] = (component.ingress[endpoint] ?? .ports([])).union(rule.ports)
+                    }
+                }
+            }
+        }
+        components[c] = component
+    }
+
+    private mutating func resolveAll() throws(InputError) {
+        for c in components.indices {
+            try resolveEgress(c)
+            try resolveIngress(c)
+        }
+    }
+
     /// Every flow (`touching == nil`), or at least every flow from or to one of the `touching` components.
-    mutating func flows(touching: Set<Int>?) -> Set<Flow> {
+    mutating func flows(touching: Set<Int>?) throws(InputError) -> Set<Flow> {
         var result: Set<Flow> = []
         guard let touching else {
-            for c in components.indices { resolve(c) }
+            try resolveAll()
             for c in components.indices { collect(around: c, into: &result) }
             return result
         }
-        for c in touching { resolve(c) }
+        for c in touching {
+            try resolveEgress(c)
+            try resolveIngress(c)
+        }
         // A focus component that is not isolated in a direction, or has rules without peers, is reached by
         // (or reaches) components it does not name: then every rule must be resolved.
         let needsAll = touching.contains { c in
@@ -121,19 +142,22 @@ struct PolicyGraph {
             return !comp.isolatesIngress || !comp.isolatesEgress || comp.egressAnyone != nil || comp.ingressAnyone != nil
         }
         if needsAll {
-            for c in components.indices { resolve(c) }
+            try resolveAll()
             for c in components.indices { collect(around: c, into: &result) }
             let names = Set(touching.map { components[$0].name })
             return result.filter { names.contains($0.from) || names.contains($0.to) }
         }
         for c in touching.sorted() {
-            for case .component(let n) in Array(components[c].egress.keys) + Array(components[c].ingress.keys) { resolve(n) }
+            // Only the neighbours' other side matters: destinations' ingress, sources' egress.
+            for case .component(let n) in components[c].egress.keys { try resolveIngress(n) }
+            for case .component(let n) in components[c].ingress.keys { try resolveEgress(n) }
             collect(around: c, into: &result)
         }
         return result
     }
 
-    /// The flows a resolved component's own rules name, in both directions (neighbours must be resolved).
+    /// The flows a resolved component's own rules name, in both directions (destinations' ingress and
+    /// sources' egress must be resolved).
     private func collect(around c: Int, into flows: inout Set<Flow>) {
         let me = Endpoint.component(c)
         let component = components[c]
@@ -240,5 +264,28 @@ struct ComponentIndex {
         if !matched.isEmpty { return matched }
         let namespaceText = namespace ?? "all namespaces"
         return [.external(podSelector.isEmpty ? namespaceText : "\(namespaceText)/\(podSelector.text)")]
+    }
+}
+
+/// Rules read from policies, by policy identity and release: a policy unchanged between the releases is
+/// read once for both.
+final class RuleCache {
+    struct Key: Hashable {
+        var id: ResourceID
+        /// 0 for policies identical in both releases; otherwise which release the reading belongs to.
+        var release: Int
+        var ingress: Bool
+    }
+
+    private var rules: [Key: [PolicyReading.Rule]] = [:]
+
+    func rules(of reading: PolicyReading, _ index: Int, _ direction: PolicyReading.Direction) throws(InputError)
+        -> [PolicyReading.Rule]
+    {
+        let key = Key(id: reading.id, release: reading.release, ingress: direction == .ingress)
+        if let known = rules[key] { return known }
+        let read = try reading.rules(direction)
+        rules[key] = read
+        return read
     }
 }

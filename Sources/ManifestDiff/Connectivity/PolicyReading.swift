@@ -1,6 +1,9 @@
 import YAMLCore
 
 /// The parts of a NetworkPolicy manifest the built-in evaluator needs, read with positions for errors.
+///
+/// Reading is in two steps: the subject (name, namespace, pod selector, isolation) at once, the rules
+/// (`rules(_:)`) only for the components whose flows are evaluated.
 struct PolicyReading {
     struct Selector: Hashable {
         var labels: [String: String]
@@ -53,6 +56,8 @@ struct PolicyReading {
     }
 
     var id: ResourceID
+    /// 0 when the policy is the same in both releases compared, else 1 (old) or 2 (new): keys the rule cache.
+    var release = 0
     var name: String
     var namespace: String
     /// The policy's `app.kubernetes.io/component` label: the component id rendered policies carry.
@@ -60,8 +65,8 @@ struct PolicyReading {
     var podSelector: Selector
     var isolatesIngress: Bool
     var isolatesEgress: Bool
-    var ingress: [Rule]
-    var egress: [Rule]
+    /// The `spec` node the rules are read from.
+    let spec: Node
 
     static let componentLabelKey = "app.kubernetes.io/component"
 
@@ -76,8 +81,7 @@ struct PolicyReading {
             throw InputError("NetworkPolicy has no spec map", at: node.mark, path: "spec")
         }
         podSelector = try Self.selector(spec["podSelector"], at: spec.mark) { "spec.podSelector" } ?? Selector(labels: [:], expressions: [])
-        ingress = try Self.rules(spec["ingress"], peersKey: "from") { "spec.ingress" }
-        egress = try Self.rules(spec["egress"], peersKey: "to") { "spec.egress" }
+        self.spec = spec
         if let typesNode = spec["policyTypes"], !typesNode.isNull {
             guard let items = typesNode.sequence else {
                 throw InputError("policyTypes must be a list", at: typesNode.mark, path: "spec.policyTypes")
@@ -96,6 +100,16 @@ struct PolicyReading {
             isolatesEgress = spec["egress"].map { !$0.isNull } ?? false
         }
     }
+
+    /// The ingress or egress rules.
+    func rules(_ direction: Direction) throws(InputError) -> [Rule] {
+        switch direction {
+        case .ingress: return try Self.rules(spec["ingress"], peersKey: "from") { "spec.ingress" }
+        case .egress: return try Self.rules(spec["egress"], peersKey: "to") { "spec.egress" }
+        }
+    }
+
+    enum Direction { case ingress, egress }
 
     private static func rules(_ node: Node?, peersKey: String, path: () -> String) throws(InputError) -> [Rule] {
         guard let node, !node.isNull else { return [] }

@@ -14,7 +14,8 @@ import YAMLCore
 ///
 /// Work is linear in the number of (rule peer, matched component) pairs: peers resolve through label
 /// and namespace indexes, never by scanning every pair of components. Comparing two releases reads
-/// unchanged policies once and re-evaluates only the flows of components whose policies changed.
+/// unchanged policies once and, when both releases have the same components, evaluates only the flows
+/// from or to components whose policies changed (the others cannot differ).
 public struct SelectorConnectivity: ConnectivityAnalyzer {
     public init() {}
 
@@ -23,7 +24,7 @@ public struct SelectorConnectivity: ConnectivityAnalyzer {
         readings.reserveCapacity(policies.count)
         for document in policies { readings.append(try PolicyReading(document)) }
         var graph = PolicyGraph(readings)
-        return graph.flows(touching: nil)
+        return try graph.flows(touching: nil)
     }
 
     public func compare(old: [Document], new: [Document], changed: Set<ResourceID>) throws(InputError)
@@ -34,7 +35,9 @@ public struct SelectorConnectivity: ConnectivityAnalyzer {
         var readingOf: [ResourceID: Int] = [:]
         for document in old {
             readingOf[document.id] = oldReadings.count
-            oldReadings.append(try PolicyReading(document))
+            var reading = try PolicyReading(document)
+            if changed.contains(document.id) { reading.release = 1 }
+            oldReadings.append(reading)
         }
         var newReadings: [PolicyReading] = []
         newReadings.reserveCapacity(new.count)
@@ -42,26 +45,29 @@ public struct SelectorConnectivity: ConnectivityAnalyzer {
             if !changed.contains(document.id), let index = readingOf[document.id] {
                 newReadings.append(oldReadings[index])
             } else {
-                newReadings.append(try PolicyReading(document))
+                var reading = try PolicyReading(document)
+                reading.release = 2
+                newReadings.append(reading)
             }
         }
-        var before = PolicyGraph(oldReadings)
-        var after = PolicyGraph(newReadings)
-        let oldFlows = before.flows(touching: nil)
+        let cache = RuleCache()
+        var before = PolicyGraph(oldReadings, cache: cache)
+        var after = PolicyGraph(newReadings, cache: cache)
         guard before.groups == after.groups else {
-            // Components came or went: evaluate the new release in full.
-            let newFlows = after.flows(touching: nil)
+            // Components came or went: evaluate both releases in full.
+            let oldFlows = try before.flows(touching: nil)
+            let newFlows = try after.flows(touching: nil)
             return ConnectivityDiff(old: oldFlows.sorted(), new: newFlows.sorted(),
                                     changes: FlowChange.between(old: oldFlows, new: newFlows))
         }
         // Same components: only flows from or to a component with a changed policy can differ.
-        let focus = Set(newReadings.indices.filter { changed.contains(newReadings[$0].id) }.map { after.componentOfPolicy[$0] })
-            .union(oldReadings.indices.filter { changed.contains(oldReadings[$0].id) }.map { before.componentOfPolicy[$0] })
-        let touchedBefore = before.flows(touching: focus)
-        let touchedAfter = after.flows(touching: focus)
-        let newFlows = oldFlows.subtracting(touchedBefore).union(touchedAfter)
-        return ConnectivityDiff(old: oldFlows.sorted(), new: newFlows.sorted(),
-                                changes: FlowChange.between(old: touchedBefore, new: touchedAfter))
+        var focus = Set<Int>()
+        for (p, reading) in newReadings.enumerated() where changed.contains(reading.id) { focus.insert(after.componentOfPolicy[p]) }
+        for (p, reading) in oldReadings.enumerated() where changed.contains(reading.id) { focus.insert(before.componentOfPolicy[p]) }
+        let touchedBefore = try before.flows(touching: focus)
+        let touchedAfter = try after.flows(touching: focus)
+        return ConnectivityDiff(old: touchedBefore.sorted(), new: touchedAfter.sorted(),
+                                changes: FlowChange.between(old: touchedBefore, new: touchedAfter), scope: .changedComponents)
     }
 
     static func componentName(_ reading: PolicyReading) -> String {

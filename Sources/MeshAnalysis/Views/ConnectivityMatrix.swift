@@ -59,7 +59,7 @@ public struct ConnectivityMatrix: Sendable, Equatable {
                 destinations.append((id, index))
             case .kubeSystem:
                 kubeSystem = ("kube-system", index)
-            case .external, .unrelated, .outsideWorld:
+            case .external, .rulePeer, .unrelated, .outsideWorld:
                 break
             }
         }
