@@ -40,7 +40,8 @@ extension BlockEmitter {
     }
 
     private mutating func emitSequence<S: EmitSource>(_ items: [S], context: Context, depth: Int) throws(HelmYAML.MarshalError) {
-        let saved = increaseIndent(flow: false, indentless: context == .mappingValue && !indention)
+        let indentless = !layout.indentSequencesInMappings && context == .mappingValue && !indention
+        let saved = increaseIndent(flow: false, indentless: indentless)
         for item in items {
             writeIndent()
             writeIndicator("-", needWhitespace: true, isWhitespace: false, isIndention: true)

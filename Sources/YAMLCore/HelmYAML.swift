@@ -69,6 +69,22 @@ public enum HelmYAML {
         return text
     }
 
+    /// Helm's `toYamlPretty`: go-yaml v3's encoder with a 2-space indent, final newline trimmed.
+    /// Unlike `toYaml` there is no JSON step: sequences are indented under their key, long
+    /// strings are not folded, floats print as Go's `%g` (`1e+06` for a float64 1000000, so
+    /// file-loaded integers print as `toYaml` would only below 1e+06), NaN/±Inf as `.nan`/`.inf`.
+    public static func toYamlPretty(_ v: Value) -> String {
+        var emitter = BlockEmitter(layout: .goYAMLv3)
+        do {
+            try emitter.emitDocument(GoValueV3(value: v))
+        } catch {
+            return ""
+        }
+        var text = emitter.output
+        if text.utf8.last == UInt8(ascii: "\n") { text.removeLast() }
+        return text
+    }
+
     /// Writes a parsed document in the same style as `marshal`, but keeps every mapping's keys
     /// in the order they were written (for manifests and YAML blocks in diffs).
     ///

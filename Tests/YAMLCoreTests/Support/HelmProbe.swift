@@ -11,6 +11,7 @@ struct HelmProbe {
         var toYaml: String
         var toJson: String
         var toPrettyJson: String
+        var toYamlPretty: String
     }
 
     let helm: String
@@ -69,15 +70,16 @@ struct HelmProbe {
             y{{ $i }}: {{ toYaml $c | b64enc | quote }}
             j{{ $i }}: {{ toJson $c | b64enc | quote }}
             p{{ $i }}: {{ toPrettyJson $c | b64enc | quote }}
+            v{{ $i }}: {{ toYamlPretty $c | b64enc | quote }}
             {{- end }}
 
             """
         let found = try run(template: template, cases: cases)
         return try cases.indices.map { i in
-            guard let y = found["y\(i)"], let j = found["j\(i)"], let p = found["p\(i)"] else {
+            guard let y = found["y\(i)"], let j = found["j\(i)"], let p = found["p\(i)"], let v = found["v\(i)"] else {
                 throw ProbeError(message: "helm printed no output for case \(i)")
             }
-            return Output(toYaml: y, toJson: j, toPrettyJson: p)
+            return Output(toYaml: y, toJson: j, toPrettyJson: p, toYamlPretty: v)
         }
     }
 
