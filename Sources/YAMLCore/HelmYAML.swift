@@ -56,8 +56,9 @@ public enum HelmYAML {
         return emitter.output
     }
 
-    /// `sigs.k8s.io/yaml.Marshal(v)` as text; `""` when Go would fail (NaN or ±Inf anywhere
-    /// in `v`), which is also what Helm's `toYaml` prints in that case.
+    /// `sigs.k8s.io/yaml.Marshal(v)` as text; `""` where Go fails (see `MarshalError`: NaN or
+    /// ±Inf anywhere in `v`, characters go-yaml cannot read back), which is also what Helm's
+    /// `toYaml` prints then.
     public static func marshal(_ v: Value) -> String {
         (try? marshalChecked(v)) ?? ""
     }
