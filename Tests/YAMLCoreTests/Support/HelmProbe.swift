@@ -44,6 +44,13 @@ struct HelmProbe {
         }
     }
 
+    /// `toYaml .Values` for a values file holding `yaml`.
+    func valuesAsYAML(_ yaml: String) throws -> String {
+        let found = try run(template: "r: {{ toYaml .Values | b64enc | quote }}\n", cases: [], valuesText: yaml)
+        guard let r = found["r"] else { throw ProbeError(message: "helm printed no values") }
+        return r
+    }
+
     /// `toJson .Values` for a values file holding `yaml`.
     func valuesAsJSON(_ yaml: String) throws -> String {
         let found = try run(template: "r: {{ toJson .Values | b64enc | quote }}\n", cases: [], valuesText: yaml)
