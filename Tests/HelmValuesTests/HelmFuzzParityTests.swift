@@ -73,4 +73,43 @@ final class HelmFuzzParityTests: XCTestCase {
             return item
         }.joined(separator: ",")
     }
+
+    /// Random trees as two values files over random chart defaults, sometimes with `--set` nulls:
+    /// exercises MergeMaps and coalescing.
+    func testRandomFilesOverRandomDefaults() throws {
+        let runner = try HelmRunner.make()
+        defer { runner.cleanUp() }
+        let env = ProcessInfo.processInfo.environment
+        let count = (env["HELMVALUES_FUZZ_COUNT"].flatMap(Int.init) ?? 80) / 2
+        var generator = Generator(state: env["HELMVALUES_FUZZ_SEED"].flatMap(UInt64.init) ?? 20_261_124)
+        var scenarios: [ParityChecker.Scenario] = []
+        for _ in 0..<count {
+            let files = [Self.tree(depth: 0, using: &generator), Self.tree(depth: 0, using: &generator)]
+            var flags: [ParityChecker.Flag] = [.file(0), .file(1)]
+            if Bool.random(using: &generator) {
+                let key = ["a", "b", "c", "a.b", "b.c", "c.a.b"].randomElement(using: &generator)!
+                flags.append(.set(.set, key + "=null"))
+            }
+            scenarios.append(ParityChecker.Scenario(
+                name: "random trees", files: files, flags: flags, defaults: Self.tree(depth: 0, using: &generator)))
+        }
+        try ParityChecker(runner: runner).check(scenarios)
+    }
+
+    /// A flow-YAML map of up to three of the keys a, b, c.
+    static func tree(depth: Int, using generator: inout Generator) -> String {
+        var entries: [String] = []
+        for key in ["a", "b", "c"] where Int.random(in: 0..<3, using: &generator) > 0 {
+            let value: String
+            switch Int.random(in: 0..<(depth < 3 ? 6 : 4), using: &generator) {
+            case 0: value = "null"
+            case 1: value = ["1", "x", "true", "2.5"].randomElement(using: &generator)!
+            case 2: value = "[1, {a: 1}]"
+            case 3: value = "{}"
+            default: value = tree(depth: depth + 1, using: &generator)
+            }
+            entries.append("\(key): \(value)")
+        }
+        return "{" + entries.joined(separator: ", ") + "}"
+    }
 }
