@@ -501,8 +501,7 @@ enum NumberSyntax {
         else if body.count > 1 && body.hasPrefix("0") { radix = 8; body = body.dropFirst(); hadPrefix = true }
         // Underscores only with a base prefix, between digits.
         if body.contains("_") {
-            guard hadPrefix || radix != 10 else { return nil }
-            if body.hasSuffix("_") || body.contains("__") { return nil }
+            if body.hasSuffix("_") || body.contains("__") || (!hadPrefix && body.hasPrefix("_")) { return nil }
         }
         let digits = body.replacingOccurrences(of: "_", with: "")
         guard !digits.isEmpty else { return nil }

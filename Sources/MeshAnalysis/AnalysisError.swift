@@ -13,18 +13,24 @@ public enum AnalysisError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 }
 
-/// The candidate within edit distance ≤ max(2, length/3) of `name`, closest first.
+/// The candidate within edit distance ≤ max(2, length/3) of `name` (closest, then alphabetical), if any.
 func closestName(to name: String, among candidates: [String]) -> String? {
+    // Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions cost 1.
     func distance(_ a: [Character], _ b: [Character]) -> Int {
-        var previous = Array(0...b.count)
-        for (i, ca) in a.enumerated() {
-            var current = [i + 1] + Array(repeating: 0, count: b.count)
-            for (j, cb) in b.enumerated() {
-                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (ca == cb ? 0 : 1))
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { table[i][0] = i }
+        for j in 0...b.count { table[0][j] = j }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+                }
             }
-            previous = current
         }
-        return previous[b.count]
+        return table[a.count][b.count]
     }
     let target = Array(name)
     let limit = max(2, target.count / 3)

@@ -26,8 +26,11 @@ public struct ChartRenderer: Sendable {
         return try render(coalescedValues: coalesced, release: release)
     }
 
-    /// Renders with `.Values` given as is (already coalesced).
-    public func render(coalescedValues: Value, release: ReleaseOptions) throws(ChartRenderError) -> RenderedManifests {
+    /// Renders with `.Values` given as is (already coalesced); `extraObjects` become further
+    /// top-level objects next to `.Values` (meshrender's `.Mesh`).
+    public func render(
+        coalescedValues: Value, release: ReleaseOptions, extraObjects: [String: Value] = [:]
+    ) throws(ChartRenderError) -> RenderedManifests {
         let set = TemplateSet()
         let order = ChartRenderer.parseOrder(chart.templates.map(\.name))
         let byName = Dictionary(chart.templates.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
@@ -35,7 +38,7 @@ public struct ChartRenderer: Sendable {
             do {
                 try set.parse(name: name, text: byName[name]!.text)
             } catch {
-                throw ChartRenderError(.parse, ChartErrorFormat.parse(error))
+                throw ChartRenderError(.parse, error.helmDescription)
             }
         }
 
@@ -47,6 +50,7 @@ public struct ChartRenderer: Sendable {
             "Files": .map([:]),
             "Subcharts": .map([:]),
         ]
+        top.merge(extraObjects) { _, extra in extra }
         let basePath = chart.name + "/templates"
         var rendered: [(name: String, text: String)] = []
         var notes = ""
@@ -59,11 +63,9 @@ public struct ChartRenderer: Sendable {
                 do {
                     output = try set.execute(name: name, data: .map(top))
                 } catch {
-                    throw ChartRenderError(.execute, ChartErrorFormat.execute(error))
+                    throw ChartRenderError(.execute, error.helmDescription)
                 }
             }
-            // Go prints a missing value as "<no value>"; Helm removes every occurrence.
-            if output.contains("<no value>") { output = output.replacingOccurrences(of: "<no value>", with: "") }
             if name.hasSuffix("NOTES.txt") {
                 if template.isNotes(chartName: chart.name) { notes = output }
                 continue

@@ -1,4 +1,6 @@
 import Foundation
+import HelmValues
+import YAMLCore
 
 /// How the pipeline reads its inputs: injectable so tests need no real files or stdin.
 public struct FileAccess: Sendable {
@@ -10,26 +12,13 @@ public struct FileAccess: Sendable {
         self.readStdin = readStdin
     }
 
-    /// The real file system and the process's stdin (read once, then cached).
+    /// The real file system (errors worded as Helm words them) and the process's stdin (read once, then cached).
     public static let standard: FileAccess = {
         let stdin = StdinCache()
         return FileAccess(
-            readFile: { path in
-                guard let data = FileManager.default.contents(atPath: path) else {
-                    throw FileAccessError(path: path, reason: FileManager.default.fileExists(atPath: path)
-                        ? "cannot read file" : "no such file")
-                }
-                return [UInt8](data)
-            },
-            readStdin: { stdin.read() })
+            readFile: { path in try ValuesOptions.readFileFromDisk(path) },
+            readStdin: { try stdin.read() })
     }()
-}
-
-/// A file that cannot be read.
-public struct FileAccessError: Error, CustomStringConvertible, Sendable {
-    public var path: String
-    public var reason: String
-    public var description: String { "\(path): \(reason)" }
 }
 
 /// Stdin can be read once; several `-` inputs see the same bytes.
@@ -37,12 +26,25 @@ private final class StdinCache: @unchecked Sendable {
     private let lock = NSLock()
     private var bytes: [UInt8]?
 
-    func read() -> [UInt8] {
+    func read() throws -> [UInt8] {
         lock.lock()
         defer { lock.unlock() }
         if let bytes { return bytes }
-        let data = FileHandle.standardInput.readDataToEndOfFile()
-        bytes = [UInt8](data)
-        return bytes!
+        let read = try ValuesOptions.readStandardInput()
+        bytes = read
+        return read
+    }
+}
+
+extension FileAccess {
+    /// `readStdin` with its failure as an `InputError`.
+    func readStdinAsInput() throws(InputError) -> [UInt8] {
+        do {
+            return try readStdin()
+        } catch let error as InputError {
+            throw error
+        } catch {
+            throw InputError("cannot read standard input: \(error)", at: nil)
+        }
     }
 }

@@ -49,9 +49,13 @@ struct JSONParser {
         self.bytes = bytes
     }
 
-    private enum Frame {
-        case array([Value])
-        case object([String: Value], key: String)
+    /// An open array or object. Frames are mutated in place on the stack so their storage
+    /// stays uniquely referenced (no copy per element).
+    private struct Frame {
+        var isObject: Bool
+        var items: [Value] = []
+        var members: [String: Value] = [:]
+        var key = ""
     }
 
     mutating func parseDocument() throws(GoJSON.DecodeError) -> Value {
@@ -72,7 +76,7 @@ struct JSONParser {
                     value = .map([:])
                 } else {
                     let key = try parseKey()
-                    stack.append(.object([:], key: key))
+                    stack.append(Frame(isObject: true, key: key))
                     continue parse
                 }
             case UInt8(ascii: "["):
@@ -83,7 +87,7 @@ struct JSONParser {
                     i += 1
                     value = .list([])
                 } else {
-                    stack.append(.array([]))
+                    stack.append(Frame(isObject: false))
                     continue parse
                 }
             case UInt8(ascii: "\""): value = .string(try parseString())
@@ -95,7 +99,7 @@ struct JSONParser {
             }
             // Attach the finished value to its container, closing containers as they end.
             while true {
-                guard let top = stack.popLast() else {
+                guard !stack.isEmpty else {
                     skipSpace()
                     if i < bytes.count { throw error(bytes[i], "after top-level value") }
                     return value
@@ -103,28 +107,26 @@ struct JSONParser {
                 skipSpace()
                 guard i < bytes.count else { throw endOfInput() }
                 let next = bytes[i]
-                switch top {
-                case .array(var items):
-                    items.append(value)
+                let top = stack.count - 1
+                if stack[top].isObject {
+                    stack[top].members[stack[top].key] = value
                     if next == UInt8(ascii: ",") {
                         i += 1
-                        stack.append(.array(items))
-                        continue parse
-                    }
-                    guard next == UInt8(ascii: "]") else { throw error(next, "after array element") }
-                    i += 1
-                    value = .list(items)
-                case .object(var members, let key):
-                    members[key] = value
-                    if next == UInt8(ascii: ",") {
-                        i += 1
-                        let key = try parseKey()
-                        stack.append(.object(members, key: key))
+                        stack[top].key = try parseKey()
                         continue parse
                     }
                     guard next == UInt8(ascii: "}") else { throw error(next, "after object key:value pair") }
                     i += 1
-                    value = .map(members)
+                    value = .map(stack.removeLast().members)
+                } else {
+                    stack[top].items.append(value)
+                    if next == UInt8(ascii: ",") {
+                        i += 1
+                        continue parse
+                    }
+                    guard next == UInt8(ascii: "]") else { throw error(next, "after array element") }
+                    i += 1
+                    value = .list(stack.removeLast().items)
                 }
             }
         }

@@ -1,56 +1,16 @@
 /// Would go-yaml v2 read a plain (unquoted) string back as something other than a string?
 ///
 /// This is the quoting decision of go-yaml's encoder: such strings are written double-quoted.
-/// It follows go-yaml v2's `resolve("", s)`: the first character picks the candidates (sign,
-/// digit, `.`, or one of `yYnNtTfFoO~`), then the fixed words (bools, nulls, `.inf`, `.nan`),
-/// timestamps, Go integers of any base, and YAML floats are tried; base-60 floats (`1:20`) are
-/// quoted too.
+/// Anything `GoYAMLResolve` does not type as a string needs quotes, and so do base-60 floats
+/// (`1:20`), which go-yaml reads as strings but quotes for older parsers.
 enum PlainResolution {
-    private static let words: Set<String> = [
-        "y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON",
-        "n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF",
-        "", "~", "null", "Null", "NULL",
-        ".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF",
-    ]
-
     /// True when `s` written plain would not read back as the same string.
     static func needsQuotes(_ s: String) -> Bool {
         resolvesToNonString(s) || isBase60Float(s)
     }
 
     static func resolvesToNonString(_ s: String) -> Bool {
-        guard let first = s.utf8.first else { return true }  // "" is null
-        switch first {
-        case UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "n"), UInt8(ascii: "N"),
-            UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"),
-            UInt8(ascii: "o"), UInt8(ascii: "O"), UInt8(ascii: "~"):
-            return s.utf8.count <= 5 && words.contains(s)
-        case UInt8(ascii: "."):
-            if s.utf8.count <= 5 && words.contains(s) { return true }
-            return isGoDecimalFloat(Array(s.utf8), requireLeadingDot: true)
-        case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            if s.utf8.count <= 6 && words.contains(s) { return true }
-            return resolvesAsNumberOrTime(s)
-        default:
-            return false
-        }
-    }
-
-    /// The digit/sign branch of go-yaml's resolver: timestamp, Go integer, YAML float.
-    private static func resolvesAsNumberOrTime(_ s: String) -> Bool {
-        var bytes = Array(s.utf8)
-        if Timestamp.isYAMLTimestamp(bytes) { return true }
-        bytes.removeAll { $0 == UInt8(ascii: "_") }
-        switch GoInteger.parse(bytes, allowSign: true) {
-        case .value: return true
-        case .outOfRange, .syntax: break
-        }
-        let unsigned = GoInteger.parse(bytes, allowSign: false)
-        if case .value = unsigned { return true }
-        if isYAMLFloat(bytes) && isGoDecimalFloat(bytes, requireLeadingDot: false) { return true }
-        // An unsigned integer too large for 64 bits is still an integer (Go's big.Int).
-        if case .outOfRange = unsigned { return true }
-        return false
+        GoYAMLResolve.resolve(s) != .string
     }
 
     /// `^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`
@@ -80,22 +40,12 @@ enum PlainResolution {
         return i == u.count
     }
 
-    /// Go's `strconv.ParseFloat` succeeding on a decimal text (finite result). With
-    /// `requireLeadingDot`, the text is one that starts with `.` (go-yaml's `.` branch).
-    static func isGoDecimalFloat(_ u: [UInt8], requireLeadingDot: Bool) -> Bool {
-        if requireLeadingDot {
-            guard isYAMLFloat(u) else { return false }
-        }
-        guard let d = Double(String(decoding: u, as: UTF8.self)) else { return false }
-        return d.isFinite
-    }
-
     /// `^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$`
     static func isBase60Float(_ s: String) -> Bool {
-        let u = Array(s.utf8)
-        guard let c = u.first, c == UInt8(ascii: "+") || c == UInt8(ascii: "-") || (c >= 48 && c <= 57),
-            u.contains(UInt8(ascii: ":"))
+        guard let c = s.utf8.first, c == UInt8(ascii: "+") || c == UInt8(ascii: "-") || (c >= 48 && c <= 57),
+            s.utf8.contains(UInt8(ascii: ":"))
         else { return false }
+        let u = Array(s.utf8)
         var i = 0
         func isDigit(_ j: Int) -> Bool { j < u.count && u[j] >= 48 && u[j] <= 57 }
         if u[i] == UInt8(ascii: "+") || u[i] == UInt8(ascii: "-") { i += 1 }

@@ -39,7 +39,7 @@ struct RenderCommand: ParsableCommand {
             chart: chart.reference, values: values.input, release: release.input, showOnly: showOnly,
             io: .standard)
         if let outputDir {
-            try rendered.write(to: outputDir, format: format == .json ? .json : .yaml)
+            Diagnostics.emit(try rendered.write(to: outputDir, format: format == .json ? .json : .yaml))
         } else {
             Diagnostics.emit(format == .json ? try rendered.json() : rendered.text)
         }

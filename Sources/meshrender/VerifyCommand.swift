@@ -44,6 +44,7 @@ struct VerifyCommand: ParsableCommand {
             return
         }
         let outcome = try Pipeline.verify(input, io: .standard)
+        outcome.notes.forEach(Diagnostics.note)
         Diagnostics.emit(outcome.text)
         if !outcome.passed { throw ExitCode(1) }
     }

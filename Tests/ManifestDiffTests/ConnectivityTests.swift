@@ -1,5 +1,7 @@
 import XCTest
 
+import YAMLCore
+
 @testable import ManifestDiff
 
 /// The connectivity section on Vald's policies.
@@ -114,6 +116,30 @@ final class ConnectivityTests: XCTestCase {
             """, file: "bad.yaml")
         XCTAssertThrowsError(try ManifestDiffer.diff(old: [], new: bad)) { error in
             XCTAssertEqual("\(error)", "bad.yaml:6:12: spec.ingress: must be a list of rules, found a map")
+        }
+    }
+}
+
+/// Evaluates each release in full (the protocol's default `compare`), to check the incremental one.
+private struct FullEvaluation: ConnectivityAnalyzer {
+    func flows(of policies: [Document]) throws(InputError) -> Set<Flow> { try SelectorConnectivity().flows(of: policies) }
+}
+
+final class IncrementalConnectivityTests: XCTestCase {
+    func testIncrementalComparisonEqualsFullEvaluation() throws {
+        let old = MeshManifests(components: 300, degree: 4, seed: 3)
+        let cases = [old.perturbed(fraction: 0.05, seed: 1), old.perturbed(fraction: 0.3, seed: 2), MeshManifests(components: 280, degree: 4, seed: 3)]
+        let oldDocs = try ManifestSource.parse(bytes: Array(old.render().utf8), file: "old.yaml")
+        for (n, new) in cases.enumerated() {
+            let newDocs = try ManifestSource.parse(bytes: Array(new.render().utf8), file: "new.yaml")
+            let incremental = try ManifestDiffer.diff(old: oldDocs, new: newDocs).connectivity
+            let full = try ManifestDiffer.diff(old: oldDocs, new: newDocs, options: DiffOptions(connectivity: FullEvaluation())).connectivity
+            XCTAssertEqual(incremental.changes, full.changes, "case \(n)")
+            // The incremental side lists only flows around changed components; those agree with the full lists.
+            XCTAssertTrue(Set(incremental.old).isSubset(of: Set(full.old)), "case \(n)")
+            XCTAssertTrue(Set(incremental.new).isSubset(of: Set(full.new)), "case \(n)")
+            XCTAssertEqual(incremental.scope, n < 2 ? .changedComponents : .all, "case \(n)")
+            XCTAssertFalse(full.changes.isEmpty, "case \(n)")
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HelmValues
 import MeshModel
 import XCTest
 import YAMLCore
@@ -22,9 +23,15 @@ final class ValdMatrixTests: XCTestCase {
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static func loadMesh(_ file: String, namespace: String = "vald") throws -> MeshSpec {
-        let text = try String(contentsOf: repositoryRoot.appendingPathComponent(file), encoding: .utf8)
-        return try MeshSpec.load(values: YAMLParser().parse(text, file: file), releaseNamespace: namespace)
+    /// The mesh of values files merged in order, as `-f a -f b` merges them.
+    static func loadMesh(_ files: String..., namespace: String = "vald") throws -> MeshSpec {
+        var merged: Node?
+        for file in files {
+            let text = try String(contentsOf: repositoryRoot.appendingPathComponent(file), encoding: .utf8)
+            let node = try YAMLParser().parse(text, file: file)
+            merged = merged.map { ValuesMerge.mergeMaps($0, node) } ?? node
+        }
+        return try MeshSpec.load(values: merged ?? .null, releaseNamespace: namespace)
     }
 
     /// (row id, column id) -> verdict of a Markdown matrix.
@@ -89,5 +96,24 @@ final class ValdMatrixTests: XCTestCase {
             let result = verify(mesh: mesh, policies: mesh.expand(), defaultNamespace: "vald")
             XCTAssertTrue(result.passed, "\(file):\n\(result)")
         }
+    }
+
+    /// The observability overlay's custom rules are checked too: their peers are part of the inventory.
+    func testCustomRulesOfTheObservabilityOverlayAreVerified() throws {
+        let mesh = try Self.loadMesh("values/vald.yaml", "values/vald-observability.yaml")
+        var policies = mesh.expand()
+        XCTAssertTrue(verify(mesh: mesh, policies: policies, defaultNamespace: "vald").passed)
+        let effective = EffectiveConnectivity(policies: policies, defaultNamespace: "vald", inventory: Inventory(mesh: mesh))
+        let otel = "pods app.kubernetes.io/name=opentelemetry-collector-collector"
+        XCTAssertEqual(effective.map.ports(from: "agent", to: otel), .all)
+        XCTAssertEqual(effective.map.ports(from: "pods app.kubernetes.io/name=pyroscope", to: "agent"), .all)
+        XCTAssertEqual(effective.map.ports(from: "agent", to: Inventory.unrelatedName), .empty)
+
+        let index = try XCTUnwrap(policies.firstIndex { $0.name == "vald-agent-allow" })
+        policies[index].egress!.removeLast()
+        let result = verify(mesh: mesh, policies: policies, defaultNamespace: "vald")
+        XCTAssertEqual(
+            result.differences.map(\.description),
+            ["agent → \(otel): denied, intended allowed (egress of vald-agent-allow: no rule allows all; intended by global custom egress rule 1)"])
     }
 }

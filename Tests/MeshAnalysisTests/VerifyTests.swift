@@ -33,7 +33,7 @@ final class VerifyTests: XCTestCase {
         let result = verify(mesh: Vald.mesh, policies: policies, defaultNamespace: "vald")
         XCTAssertEqual(
             result.differences.map(\.description),
-            ["index-manager → agent: denied, intended allowed (ingress of vald-agent-allow: no rule allows all)"])
+            ["index-manager → agent: denied, intended allowed (ingress of vald-agent-allow: no rule allows all; intended by matrix edge index-manager → agent)"])
     }
 
     func testPortNarrowingIsADifference() throws {
@@ -66,6 +66,27 @@ final class VerifyTests: XCTestCase {
             """)
         XCTAssertThrowsError(try effective.explain(from: "agnet", to: "agent")) { error in
             XCTAssertTrue("\(error)".hasPrefix("unknown endpoint \"agnet\" (did you mean \"agent\"?)"), "\(error)")
+        }
+    }
+
+    func testMissingFlowsNameWhatIntendsThem() throws {
+        let mesh = MatrixViewGoldenTests.shop
+        let policies = mesh.expand()
+        // (policy, direction, rule to drop, expected difference)
+        let cases: [(String, PolicyType, Int, String)] = [
+            ("shop-db-allow", .egress, 0,
+             "db → kube-system: denied, intended allowed TCP 53, UDP 53 (egress of shop-db-allow: no rule allows TCP 53, UDP 53; intended by kube-system DNS egress of db)"),
+            ("shop-api-allow", .ingress, 0,
+             "batch → api: denied, intended allowed TCP 8080 (ingress of shop-api-allow: no rule allows TCP 8080; intended by matrix edge batch → api)"),
+            ("shop-web-allow", .ingress, 0,
+             "(outside world) → web: denied, intended allowed TCP 80,443 (ingress of shop-web-allow: no rule allows TCP 80,443; intended by matrix edge anyone → web)"),
+        ]
+        for (name, direction, rule, expected) in cases {
+            var tampered = policies
+            let index = try XCTUnwrap(tampered.firstIndex { $0.name == name })
+            if direction == .egress { tampered[index].egress!.remove(at: rule) } else { tampered[index].ingress!.remove(at: rule) }
+            let result = verify(mesh: mesh, policies: tampered, defaultNamespace: "shop")
+            XCTAssertTrue(result.differences.map(\.description).contains(expected), "\(name):\n\(result)")
         }
     }
 }

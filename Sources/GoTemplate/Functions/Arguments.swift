@@ -83,17 +83,10 @@ public enum GoTypes {
     /// `fmt.Sprintf("%T", v)`: `string`, `float64`, `int`, `bool`, `[]interface {}`,
     /// `map[string]interface {}`, `<nil>`.
     ///
-    /// Integers report `int`: the engine's values do not distinguish Go's `int` from `int64`.
+    /// Integers report `int`, as the engine's `%T` does: the engine's values do not distinguish
+    /// Go's `int` (template literals, `len`) from `int64` (`--set` numbers, arithmetic results).
     public static func typeName(_ v: Value) -> String {
-        switch v {
-        case .null: return "<nil>"
-        case .bool: return "bool"
-        case .int: return "int"
-        case .float: return "float64"
-        case .string: return "string"
-        case .list: return "[]interface {}"
-        case .map: return "map[string]interface {}"
-        }
+        v.goTypeName
     }
 
     /// `reflect.ValueOf(v).Kind().String()`: `invalid` for nil, `slice`, `map`, ...

@@ -1,9 +1,64 @@
 import YAMLCore
 
-/// Helm's serialization functions. YAML read by `fromYaml` goes through JSON in Helm
-/// (sigs.k8s.io/yaml), so every number comes back as a float64.
+/// Helm's serialization functions: `toYaml` is sigs.k8s.io/yaml's Marshal without the final
+/// newline, `toJson` Go's `encoding/json` (HTML-escaping, sorted keys); each returns `""` where
+/// Go fails (NaN, ±Inf), the `must` variants fail instead. YAML read by `fromYaml` goes through
+/// JSON in Helm, so every number comes back as a float64.
 enum SerializationFunctions {
     static let table: [String: FunctionBody] = [
+        "toYaml": { a in
+            try Arguments("toYaml", a).expect(1)
+            return .string(HelmYAML.toYaml(a[0]))
+        },
+        "mustToYaml": { a in
+            try Arguments("mustToYaml", a).expect(1)
+            do {
+                var text = try HelmYAML.marshalChecked(a[0])
+                if text.hasSuffix("\n") { text.removeLast() }
+                return .string(text)
+            } catch {
+                throw callFailure("\(error)")
+            }
+        },
+        "toJson": { a in
+            try Arguments("toJson", a).expect(1)
+            return .string(GoJSON.encode(a[0]))
+        },
+        "mustToJson": { a in
+            try Arguments("mustToJson", a).expect(1)
+            do { return .string(try GoJSON.encodeChecked(a[0])) } catch { throw callFailure("\(error)") }
+        },
+        "toPrettyJson": { a in
+            try Arguments("toPrettyJson", a).expect(1)
+            return .string(GoJSON.encodeIndented(a[0]))
+        },
+        "mustToPrettyJson": { a in
+            try Arguments("mustToPrettyJson", a).expect(1)
+            do { return .string(try GoJSON.encodeIndentedChecked(a[0])) } catch { throw callFailure("\(error)") }
+        },
+        "toRawJson": { a in
+            try Arguments("toRawJson", a).expect(1)
+            do { return .string(try GoJSON.encodeChecked(a[0], escapeHTML: false)) } catch { throw callFailure("\(error)") }
+        },
+        "mustToRawJson": { a in
+            try Arguments("mustToRawJson", a).expect(1)
+            do { return .string(try GoJSON.encodeChecked(a[0], escapeHTML: false)) } catch { throw callFailure("\(error)") }
+        },
+        "fromJson": { a in
+            let args = Arguments("fromJson", a)
+            try args.expect(1)
+            return GoJSON.helmFromJson(try args.string(0))
+        },
+        "fromJsonArray": { a in
+            let args = Arguments("fromJsonArray", a)
+            try args.expect(1)
+            return GoJSON.helmFromJsonArray(try args.string(0))
+        },
+        "mustFromJson": { a in
+            let args = Arguments("mustFromJson", a)
+            try args.expect(1)
+            do { return try GoJSON.decode(try args.string(0)) } catch { throw callFailure((error as? GoJSON.DecodeError)?.message ?? "\(error)") }
+        },
         "fromYaml": { a in
             let args = Arguments("fromYaml", a)
             try args.expect(1)

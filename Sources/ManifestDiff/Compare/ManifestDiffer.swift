@@ -20,21 +20,20 @@ public enum ManifestDiffer {
         ids.sort()
 
         var resources: [ResourceDiff] = []
-        var policiesChanged = false
+        var changedPolicies: Set<ResourceID> = []
         for id in ids {
             let before = oldIndex.documents[id]
             let after = newIndex.documents[id]
             guard let diff = comparison.compare(id: id, old: before, new: after) else { continue }
             resources.append(diff)
-            if isNetworkPolicy(id) { policiesChanged = true }
+            if isNetworkPolicy(id) { changedPolicies.insert(id) }
         }
 
         var connectivity = ConnectivityDiff.empty
-        if let analyzer = options.connectivity, policiesChanged {
-            let oldFlows = try analyzer.flows(of: old.filter { isNetworkPolicy($0.id) })
-            let newFlows = try analyzer.flows(of: new.filter { isNetworkPolicy($0.id) })
-            connectivity = ConnectivityDiff(
-                old: oldFlows.sorted(), new: newFlows.sorted(), changes: FlowChange.between(old: oldFlows, new: newFlows))
+        if let analyzer = options.connectivity, !changedPolicies.isEmpty {
+            connectivity = try analyzer.compare(
+                old: old.filter { isNetworkPolicy($0.id) }, new: new.filter { isNetworkPolicy($0.id) },
+                changed: changedPolicies)
         }
         return DiffReport(resources: resources, connectivity: connectivity)
     }

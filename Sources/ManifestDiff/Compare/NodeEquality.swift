@@ -17,6 +17,18 @@ enum NodeEquality {
             return true
         case (.mapping(let x), .mapping(let y)):
             guard x.count == y.count else { return false }
+            // Usually both sides list keys in the same order: compare pairwise, look up only on a mismatch.
+            let xKeys = x.entries.keys, yKeys = y.entries.keys
+            var sameOrder = true
+            for i in 0..<xKeys.count where xKeys[i] != yKeys[i] {
+                sameOrder = false
+                break
+            }
+            if sameOrder {
+                let xValues = x.entries.values, yValues = y.entries.values
+                for i in 0..<xValues.count where !equal(xValues[i], yValues[i]) { return false }
+                return true
+            }
             for (key, value) in x.entries {
                 guard let other = y.entries[key], equal(value, other) else { return false }
             }

@@ -77,16 +77,27 @@ public struct FlowChange: Hashable, Sendable, Comparable {
 
 /// The effective connectivity of both releases and what changed between them.
 public struct ConnectivityDiff: Sendable {
-    /// Every flow the old / new release allows, sorted.
+    /// Which flows `old` and `new` list.
+    public enum Scope: String, Sendable {
+        /// Every flow of each release.
+        case all
+        /// The flows from or to a component whose policies changed: with the same components on both
+        /// sides, no other flow can differ, so large releases are not evaluated in full.
+        case changedComponents
+    }
+
+    /// The flows the old / new release allows (within `scope`), sorted.
     public var old: [Flow]
     public var new: [Flow]
     /// Opened and closed flows, sorted by from, to, change.
     public var changes: [FlowChange]
+    public var scope: Scope
 
-    public init(old: [Flow], new: [Flow], changes: [FlowChange]) {
+    public init(old: [Flow], new: [Flow], changes: [FlowChange], scope: Scope = .all) {
         self.old = old
         self.new = new
         self.changes = changes
+        self.scope = scope
     }
 
     public static let empty = ConnectivityDiff(old: [], new: [], changes: [])

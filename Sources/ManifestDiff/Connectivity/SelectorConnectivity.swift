@@ -12,131 +12,62 @@ import YAMLCore
 ///   a CIDR, or `*` (a rule without peers: anyone).
 /// - Ports combine by intersection of both sides; `any` when neither side restricts them.
 ///
-/// Work is linear in the number of (rule peer, matched component) pairs: peers resolve through
-/// label and namespace indexes, never by scanning every pair of components.
+/// Work is linear in the number of (rule peer, matched component) pairs: peers resolve through label
+/// and namespace indexes, never by scanning every pair of components. Comparing two releases reads
+/// unchanged policies once and, when both releases have the same components, evaluates only the flows
+/// from or to components whose policies changed (the others cannot differ).
 public struct SelectorConnectivity: ConnectivityAnalyzer {
     public init() {}
-
-    enum Endpoint: Hashable {
-        case component(Int)
-        case external(String)
-    }
-
-    struct Component {
-        var name: String
-        var namespace: String
-        var labels: [String: String]
-        var isolatesIngress = false
-        var isolatesEgress = false
-        /// Destination → ports this component's egress allows; `egressAnyone`: rules without peers.
-        var egress: [Endpoint: PortSet] = [:]
-        var egressAnyone: PortSet? = nil
-        var ingress: [Endpoint: PortSet] = [:]
-        var ingressAnyone: PortSet? = nil
-    }
 
     public func flows(of policies: [Document]) throws(InputError) -> Set<Flow> {
         var readings: [PolicyReading] = []
         readings.reserveCapacity(policies.count)
         for document in policies { readings.append(try PolicyReading(document)) }
+        var graph = PolicyGraph(readings)
+        return try graph.flows(touching: nil)
+    }
 
-        // Components: one per (namespace, pod selector).
-        struct GroupKey: Hashable { var namespace: String; var selector: PolicyReading.Selector }
-        var components: [Component] = []
-        var componentOf: [GroupKey: Int] = [:]
-        var policyComponent: [Int] = []
-        for reading in readings {
-            let key = GroupKey(namespace: reading.namespace, selector: reading.podSelector)
-            if let index = componentOf[key] {
-                policyComponent.append(index)
-                continue
-            }
-            componentOf[key] = components.count
-            policyComponent.append(components.count)
-            components.append(Component(name: Self.componentName(reading), namespace: reading.namespace,
-                                        labels: reading.podSelector.labels))
+    public func compare(old: [Document], new: [Document], changed: Set<ResourceID>) throws(InputError)
+        -> ConnectivityDiff
+    {
+        var oldReadings: [PolicyReading] = []
+        oldReadings.reserveCapacity(old.count)
+        var readingOf: [ResourceID: Int] = [:]
+        for document in old {
+            readingOf[document.id] = oldReadings.count
+            var reading = try PolicyReading(document)
+            if changed.contains(document.id) { reading.release = 1 }
+            oldReadings.append(reading)
         }
-        let index = ComponentIndex(components)
-
-        for (p, reading) in readings.enumerated() {
-            let c = policyComponent[p]
-            if reading.isolatesEgress {
-                components[c].isolatesEgress = true
-                for rule in reading.egress {
-                    guard let peers = rule.peers else {
-                        components[c].egressAnyone = (components[c].egressAnyone ?? .ports([])).union(rule.ports)
-                        continue
-                    }
-                    for peer in peers {
-                        for endpoint in index.endpoints(of: peer, policyNamespace: reading.namespace) {
-                            components[c].egress[endpoint] = (components[c].egress[endpoint] ?? .ports([])).union(rule.ports)
-                        }
-                    }
-                }
-            }
-            if reading.isolatesIngress {
-                components[c].isolatesIngress = true
-                for rule in reading.ingress {
-                    guard let peers = rule.peers else {
-                        components[c].ingressAnyone = (components[c].ingressAnyone ?? .ports([])).union(rule.ports)
-                        continue
-                    }
-                    for peer in peers {
-                        for endpoint in index.endpoints(of: peer, policyNamespace: reading.namespace) {
-                            components[c].ingress[endpoint] = (components[c].ingress[endpoint] ?? .ports([])).union(rule.ports)
-                        }
-                    }
-                }
+        var newReadings: [PolicyReading] = []
+        newReadings.reserveCapacity(new.count)
+        for document in new {
+            if !changed.contains(document.id), let index = readingOf[document.id] {
+                newReadings.append(oldReadings[index])
+            } else {
+                var reading = try PolicyReading(document)
+                reading.release = 2
+                newReadings.append(reading)
             }
         }
-
-        var flows: Set<Flow> = []
-        func name(_ e: Endpoint) -> String {
-            switch e {
-            case .component(let i): return components[i].name
-            case .external(let n): return n
-            }
+        let cache = RuleCache()
+        var before = PolicyGraph(oldReadings, cache: cache)
+        var after = PolicyGraph(newReadings, cache: cache)
+        guard before.groups == after.groups else {
+            // Components came or went: evaluate both releases in full.
+            let oldFlows = try before.flows(touching: nil)
+            let newFlows = try after.flows(touching: nil)
+            return ConnectivityDiff(old: oldFlows.sorted(), new: newFlows.sorted(),
+                                    changes: FlowChange.between(old: oldFlows, new: newFlows))
         }
-        func egressPorts(_ from: Endpoint, _ to: Endpoint) -> PortSet? {
-            guard case .component(let i) = from, components[i].isolatesEgress else { return .any }
-            let c = components[i]
-            switch (c.egress[to], c.egressAnyone) {
-            case (let a?, let b?): return a.union(b)
-            case (let a?, nil): return a
-            case (nil, let b?): return b
-            case (nil, nil): return nil
-            }
-        }
-        func ingressPorts(_ from: Endpoint, _ to: Endpoint) -> PortSet? {
-            guard case .component(let j) = to, components[j].isolatesIngress else { return .any }
-            let c = components[j]
-            switch (c.ingress[from], c.ingressAnyone) {
-            case (let a?, let b?): return a.union(b)
-            case (let a?, nil): return a
-            case (nil, let b?): return b
-            case (nil, nil): return nil
-            }
-        }
-        func add(_ from: Endpoint, _ to: Endpoint) {
-            if from == to { return }
-            guard let e = egressPorts(from, to), let i = ingressPorts(from, to) else { return }
-            let effective = e.intersection(i)
-            for port in effective.labels {
-                flows.insert(Flow(from: name(from), to: name(to), port: port))
-            }
-        }
-        for (i, c) in components.enumerated() {
-            let me = Endpoint.component(i)
-            for to in c.egress.keys { add(me, to) }
-            for from in c.ingress.keys { add(from, me) }
-            if let ports = c.egressAnyone, c.isolatesEgress {
-                for port in ports.labels { flows.insert(Flow(from: c.name, to: "*", port: port)) }
-            }
-            if let ports = c.ingressAnyone, c.isolatesIngress {
-                for port in ports.labels { flows.insert(Flow(from: "*", to: c.name, port: port)) }
-            }
-        }
-        return flows
+        // Same components: only flows from or to a component with a changed policy can differ.
+        var focus = Set<Int>()
+        for (p, reading) in newReadings.enumerated() where changed.contains(reading.id) { focus.insert(after.componentOfPolicy[p]) }
+        for (p, reading) in oldReadings.enumerated() where changed.contains(reading.id) { focus.insert(before.componentOfPolicy[p]) }
+        let touchedBefore = try before.flows(touching: focus)
+        let touchedAfter = try after.flows(touching: focus)
+        return ConnectivityDiff(old: touchedBefore.sorted(), new: touchedAfter.sorted(),
+                                changes: FlowChange.between(old: touchedBefore, new: touchedAfter), scope: .changedComponents)
     }
 
     static func componentName(_ reading: PolicyReading) -> String {
@@ -146,57 +77,5 @@ public struct SelectorConnectivity: ConnectivityAnalyzer {
             return value
         }
         return reading.name.hasSuffix("-allow") ? String(reading.name.dropLast("-allow".count)) : reading.name
-    }
-}
-
-/// Finds the components a peer selects through namespace and label indexes.
-struct ComponentIndex {
-    let components: [SelectorConnectivity.Component]
-    var byNamespace: [String: [Int]] = [:]
-    var byLabel: [String: [Int]] = [:]
-
-    init(_ components: [SelectorConnectivity.Component]) {
-        self.components = components
-        for (i, c) in components.enumerated() {
-            byNamespace[c.namespace, default: []].append(i)
-            for (k, v) in c.labels { byLabel["\(k)=\(v)", default: []].append(i) }
-        }
-    }
-
-    static let namespaceNameLabel = "kubernetes.io/metadata.name"
-
-    func endpoints(of peer: PolicyReading.Peer, policyNamespace: String) -> [SelectorConnectivity.Endpoint] {
-        if let block = peer.ipBlock { return [.external(block)] }
-        // Namespaces the peer covers: nil = every namespace.
-        var namespaces: [String]? = [policyNamespace]
-        var namespaceText = policyNamespace
-        if let ns = peer.namespaceSelector {
-            if ns.isEmpty {
-                namespaces = nil
-                namespaceText = "all namespaces"
-            } else if ns.expressions.isEmpty, ns.labels.count == 1, let name = ns.labels[Self.namespaceNameLabel] {
-                namespaces = [name]
-                namespaceText = name
-            } else {
-                // Namespaces chosen by labels other than their name: not resolvable to components.
-                let text = "namespaces{\(ns.text)}"
-                if let pod = peer.podSelector, !pod.isEmpty { return [.external("\(text)/\(pod.text)")] }
-                return [.external(text)]
-            }
-        }
-        let podSelector = peer.podSelector ?? PolicyReading.Selector(labels: [:], expressions: [])
-        var candidates: [Int]
-        if let (k, v) = podSelector.labels.min(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
-            candidates = byLabel["\(k)=\(v)"] ?? []
-        } else if let namespaces {
-            candidates = namespaces.flatMap { byNamespace[$0] ?? [] }
-        } else {
-            candidates = Array(components.indices)
-        }
-        let matched = candidates.filter { i in
-            (namespaces?.contains(components[i].namespace) ?? true) && podSelector.matches(components[i].labels)
-        }
-        if !matched.isEmpty { return matched.map { .component($0) } }
-        return [.external(podSelector.isEmpty ? namespaceText : "\(namespaceText)/\(podSelector.text)")]
     }
 }

@@ -100,14 +100,30 @@ enum YAMLBlock {
     }
 
     private static func needsQuotes(_ s: String) -> Bool {
-        guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last else { return true }
-        if case .string = ScalarResolver.resolvePlain(s) {} else { return true }
-        if " \t".unicodeScalars.contains(first) || " \t".unicodeScalars.contains(last) { return true }
-        if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) {
-            // `-x` and `:x` style plain scalars are fine only when not followed by a space; keep it simple.
+        let bytes = s.utf8
+        guard let first = bytes.first, let last = bytes.last else { return true }
+        // Only words starting like a null, bool or number can read back as something else than a string.
+        if "~nNyYtTfFoO0123456789+-.".utf8.contains(first), !isPlainString(s) { return true }
+        if first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") || last == UInt8(ascii: " ")
+            || last == UInt8(ascii: "\t")
+        {
             return true
         }
-        return s.contains(": ") || s.contains(" #") || s.hasSuffix(":")
+        if "-?:,[]{}#&*!|>'\"%@`".utf8.contains(first) { return true }
+        if last == UInt8(ascii: ":") { return true }
+        // ": " starts a mapping value and " #" a comment inside plain text.
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if previous == UInt8(ascii: ":") && byte == UInt8(ascii: " ") { return true }
+            if previous == UInt8(ascii: " ") && byte == UInt8(ascii: "#") { return true }
+            previous = byte
+        }
+        return false
+    }
+
+    private static func isPlainString(_ s: String) -> Bool {
+        if case .string = ScalarResolver.resolvePlain(s) { return true }
+        return false
     }
 
     private static func doubleQuoted(_ s: String) -> String {

@@ -10,6 +10,8 @@ public struct InventoryEndpoint: Hashable, Sendable {
         case external(String)
         /// The cluster DNS pod in kube-system.
         case kubeSystem
+        /// A pod or address a custom rule's peer names (so that custom rules have someone to allow).
+        case rulePeer(String)
         /// A pod in a namespace nothing refers to.
         case unrelated
         /// An address outside the cluster.
@@ -42,7 +44,7 @@ public struct InventoryEndpoint: Hashable, Sendable {
         case .component(let id): return .component(id)
         case .external(let id): return .external(id)
         case .kubeSystem: return .kubeSystem
-        case .unrelated, .outsideWorld: return nil
+        case .rulePeer, .unrelated, .outsideWorld: return nil
         }
     }
 

@@ -113,12 +113,13 @@ extension EffectiveConnectivity {
         return Explanation(from: s.name, to: d.name, egress: side(.egress), ingress: side(.ingress), intended: intended)
     }
 
-    /// Explains the flow between two endpoints named as results name them (component id, `kube-system`,
-    /// `(outside world)`, ...).
+    /// Explains the flow between two endpoints named as results name them (component id, external id,
+    /// `kube-system`, `(outside world)` or `outside-world`, `(unrelated namespace)` or `unrelated`).
     public func explain(from source: String, to destination: String, intended: IntendedConnectivity? = nil) throws(AnalysisError)
         -> Explanation
     {
         let names = inventory.endpoints.map(\.name)
+        let source = inventory.canonicalName(source), destination = inventory.canonicalName(destination)
         guard let s = inventory.index(named: source) else { throw .unknownEndpoint(source, known: names) }
         guard let d = inventory.index(named: destination) else { throw .unknownEndpoint(destination, known: names) }
         let intent = intended.flatMap { intended -> PortSet? in

@@ -13,10 +13,13 @@ public struct FlowDifference: Hashable, Sendable, CustomStringConvertible {
     /// The policies and rules responsible: for extra ports the rules that allow them (or a side that is not
     /// isolated), for missing ports the policies that isolate a side without a rule allowing them.
     public var responsible: [String]
+    /// For missing ports: what in the mesh intends the flow (`matrix edge index-manager → agent`).
+    public var intendedBy: [String] = []
 
     /// `filter-gateway → (outside world): allowed, intended denied (egress of vald-filter-gateway-allow rule 2: to any)`.
     public var description: String {
-        let because = responsible.isEmpty ? "" : " (\(responsible.joined(separator: "; ")))"
+        let intent = intendedBy.isEmpty ? [] : ["intended by " + intendedBy.joined(separator: ", ")]
+        let because = (responsible + intent).isEmpty ? "" : " (\((responsible + intent).joined(separator: "; ")))"
         return "\(from) → \(to): \(Explanation.verdictText(effective)), intended \(Explanation.verdictText(intended))\(because)"
     }
 }
@@ -69,7 +72,8 @@ public func verify(intended: IntendedConnectivity, effective: EffectiveConnectiv
         let explanation = effective.explain(from: source, to: destination, intended: i)
         return FlowDifference(
             from: inventory.endpoints[source].name, to: inventory.endpoints[destination].name, effective: e,
-            intended: i, responsible: responsibility(explanation, extra: e.subtracting(i), missing: i.subtracting(e)))
+            intended: i, responsible: responsibility(explanation, extra: e.subtracting(i), missing: i.subtracting(e)),
+            intendedBy: i.subtracting(e).isEmpty ? [] : intended.reasons(from: source, to: destination))
     }
     let n = inventory.endpoints.count
     return Verification(differences: differences, pairsCompared: n * (n - 1))

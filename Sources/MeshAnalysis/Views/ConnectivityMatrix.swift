@@ -3,7 +3,7 @@ import MeshModel
 /// A connectivity matrix ready to be drawn: rows are sources (the components), columns destinations (the
 /// components, then the externals that matrix edges lead to, then kube-system), each cell what the source may
 /// open towards the destination. `flows` lists every allowed connection between the labelled endpoints
-/// (external sources included) for the graph views.
+/// (external sources and kube-system included) that has a component on at least one side, for the graph views.
 public struct ConnectivityMatrix: Sendable, Equatable {
     public enum Cell: Sendable, Equatable {
         case allowed(PortSet)
@@ -59,7 +59,7 @@ public struct ConnectivityMatrix: Sendable, Equatable {
                 destinations.append((id, index))
             case .kubeSystem:
                 kubeSystem = ("kube-system", index)
-            case .external, .unrelated, .outsideWorld:
+            case .external, .rulePeer, .unrelated, .outsideWorld:
                 break
             }
         }
@@ -90,8 +90,11 @@ public struct ConnectivityMatrix: Sendable, Equatable {
         var flows: [Flow] = []
         var seen: Set<String> = []
         let everyone = (sources + externalSources + destinations).filter { seen.insert($0.0).inserted }
-        for source in sources + externalSources {
-            for destination in everyone where destination.0 != source.0 {
+        let componentNames = Set(sources.map(\.0))
+        for source in everyone {
+            // Flows between two endpoints that are not components are no part of the mesh.
+            for destination in everyone where destination.0 != source.0
+                && (componentNames.contains(source.0) || componentNames.contains(destination.0)) {
                 let ports = map.ports(from: source.1, to: destination.1)
                 if !ports.isEmpty { flows.append(Flow(from: source.0, to: destination.0, ports: ports)) }
             }

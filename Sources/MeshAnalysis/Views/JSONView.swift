@@ -9,8 +9,8 @@ extension MatrixView {
     ///       "flows": [{"from": "agent", "to": "kube-system", "ports": [...]}]
     ///     }
     ///
-    /// `verdict` is `allowed`, `denied` or `n/a`; `ports` lists `{"protocol": "TCP", "from": 1, "to": 65535}` ranges
-    /// and `{"protocol": "TCP", "name": "http"}` named ports. `flows` are every allowed connection between the
+    /// `verdict` is `allowed`, `denied` or `n/a`; `ports` is `"all"` (every port of every protocol) or a list of
+    /// `{"protocol": "TCP", "from": 8000, "to": 8100}` ranges and `{"protocol": "TCP", "name": "http"}` named ports. `flows` are every allowed connection between the
     /// labelled endpoints, external sources included.
     public static func json(_ matrix: ConnectivityMatrix) -> String {
         var out = "{\n  \"columns\": [" + matrix.columns.map(jsonString).joined(separator: ", ") + "],\n  \"rows\": ["
@@ -37,6 +37,7 @@ extension MatrixView {
     }
 
     static func jsonPorts(_ ports: PortSet) -> String {
+        if ports.isAll { return "\"all\"" }
         var items: [String] = []
         for proto in TransportProtocol.allCases {
             for range in ports[proto].ranges {

@@ -13,17 +13,19 @@ extension MatrixView {
     /// in the cell's tooltip; red: denied; grey: N/A), and a legend.
     public static func svg(_ matrix: ConnectivityMatrix) -> String {
         let cell = Grid.cell
-        let labelWidth = (matrix.rows.map(\.count).max() ?? 0) * Grid.charWidth + Grid.margin
+        let labelWidth = max(matrix.rows.map(\.count).max() ?? 0, "from ↓ to →".count) * Grid.charWidth + Grid.margin
         let headerHeight = Int(Double((matrix.columns.map(\.count).max() ?? 0) * Grid.charWidth) * 0.71) + 2 * Grid.margin + cell / 2
         let left = Grid.margin + labelWidth
         let top = Grid.margin + headerHeight
         let gridWidth = matrix.columns.count * cell
         let legendTop = top + matrix.rows.count * cell + Grid.margin * 2
-        let width = left + gridWidth + headerHeight + Grid.margin
+        let legendWidth = legend.reduce(Grid.margin) { $0 + cell + $1.1.count * Grid.charWidth + Grid.margin * 2 }
+        let width = max(left + gridWidth + headerHeight + Grid.margin, legendWidth)
         let height = legendTop + cell + Grid.margin
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" "
         out += "font-family=\"Helvetica, Arial, sans-serif\" font-size=\"\(Grid.font)\">\n"
         out += "  <rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
+        out += "  <text x=\"\(left - 6)\" y=\"\(top - 6)\" text-anchor=\"end\" fill=\"#666666\">from ↓ to →</text>\n"
         // Column labels, slanted 45° up to the right from the top of each column.
         for (index, column) in matrix.columns.enumerated() {
             let x = left + index * cell + cell / 2
@@ -42,9 +44,6 @@ extension MatrixView {
                 out += "<title>\(xml(row)) → \(xml(matrix.columns[columnIndex])): \(xml(tip))</title></rect>\n"
             }
         }
-        let legend: [(String, String)] = [
-            ("#2e9e44", "allowed (all ports)"), ("#9fd8a8", "allowed (some ports)"), ("#d9434b", "denied"), ("#c8c8c8", "N/A"),
-        ]
         var x = Grid.margin
         for (fill, text) in legend {
             out += "  <rect x=\"\(x)\" y=\"\(legendTop)\" width=\"\(cell - 6)\" height=\"\(cell - 6)\" fill=\"\(fill)\"/>\n"
@@ -54,11 +53,16 @@ extension MatrixView {
         return out + "</svg>\n"
     }
 
+    private static let legend: [(String, String)] = [
+        (allColour, "allowed (all ports)"), (someColour, "allowed (some ports)"), (deniedColour, "denied"), (naColour, "N/A"),
+    ]
+    private static let allColour = "#2e9e44", someColour = "#9fd8a8", deniedColour = "#f3d3d5", naColour = "#bdbdbd"
+
     private static func style(_ cell: ConnectivityMatrix.Cell) -> (String, String) {
         switch cell {
-        case .allowed(let ports): return (ports.isAll ? "#2e9e44" : "#9fd8a8", "allowed \(ports)")
-        case .denied: return ("#d9434b", "denied")
-        case .notApplicable: return ("#c8c8c8", "N/A")
+        case .allowed(let ports): return (ports.isAll ? allColour : someColour, "allowed \(ports)")
+        case .denied: return (deniedColour, "denied")
+        case .notApplicable: return (naColour, "N/A")
         }
     }
 

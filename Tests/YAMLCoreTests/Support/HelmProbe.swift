@@ -43,6 +43,13 @@ struct HelmProbe {
         }
     }
 
+    /// `toJson .Values` for a values file holding `yaml`.
+    func valuesAsJSON(_ yaml: String) throws -> String {
+        let found = try run(template: "r: {{ toJson .Values | b64enc | quote }}\n", cases: [], valuesText: yaml)
+        guard let r = found["r"] else { throw ProbeError(message: "helm printed no values") }
+        return r
+    }
+
     /// Evaluates template pipelines (each yielding a string, e.g. `dict "a" (float64 "NaN") | toYaml`)
     /// and returns what Helm printed for each.
     func evaluate(_ expressions: [String]) throws -> [String] {
@@ -76,7 +83,7 @@ struct HelmProbe {
 
     /// Runs `helm template` on a chart with `template` as its only template and `cases` as
     /// `.Values.cases`; returns the decoded base64 value of every `key: "b64"` line printed.
-    private func run(template: String, cases: [Value]) throws -> [String: String] {
+    private func run(template: String, cases: [Value], valuesText: String? = nil) throws -> [String: String] {
         let fm = FileManager.default
         let dir = fm.temporaryDirectory.appendingPathComponent("meshrender-helm-probe-\(UUID().uuidString)")
         try fm.createDirectory(at: dir.appendingPathComponent("chart/templates"), withIntermediateDirectories: true)
@@ -86,6 +93,7 @@ struct HelmProbe {
         try template.write(to: dir.appendingPathComponent("chart/templates/out.yaml"), atomically: true, encoding: .utf8)
         var values = "cases: "
         Self.writeFlow(.list(cases), into: &values)
+        if let valuesText { values = valuesText }
         let valuesURL = dir.appendingPathComponent("values.yaml")
         try values.write(to: valuesURL, atomically: true, encoding: .utf8)
 
