@@ -113,6 +113,8 @@ final class HelmParityTests: XCTestCase {
             Scenario(name: "second document not a map", files: ["a: 1\n---\n12\n"], flags: [.file(0)]),
             Scenario(name: "infinite number", files: ["a: .inf\n"], flags: [.file(0)]),
             Scenario(name: "bad YAML", files: ["a: [1\n"], flags: [.file(0)]),
+            Scenario(name: "null key", files: ["y: 1\n2: two\nnull: n\n"], flags: [.file(0)]),
+            Scenario(name: "keys of other types", files: ["y: 1\n2: two\n1.5: f\n"], flags: [.file(0)]),
             Scenario(name: "set conflicts with file", files: ["a: 1.5\n"], flags: [.file(0), .set(.set, "a.b=1")]),
             Scenario(name: "string conflicts with file", files: ["a: [1]\n"], flags: [.file(0), .set(.string, "a.b=1")]),
         ])
