@@ -96,9 +96,12 @@ enum HelmHarness {
             for name in names {
                 try set.parse(name: name, text: templates[String(name.dropFirst("ch/templates/".count))]!)
             }
+            // Helm executes files in reverse name order (same depth), sharing one values object.
             var out: [String: String] = [:]
-            for name in names where !name.hasPrefix("ch/templates/_") {
-                out[name] = try set.execute(name: name, data: topLevel(values: values, templateName: name))
+            let session = set.session(data: topLevel(values: values, templateName: ""))
+            for name in names.reversed() where !name.hasPrefix("ch/templates/_") {
+                out[name] = try session.execute(
+                    name: name, topLevel: ["Template": .map(["Name": .string(name), "BasePath": .string("ch/templates")])])
             }
             return .success(out)
         } catch {
