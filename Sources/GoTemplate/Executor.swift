@@ -605,7 +605,14 @@ struct Call {
     /// `dict k v ...`: a new map whose map and list values are the objects given, not copies.
     func callDictionary(_ f: TemplateFunction) throws(TemplateError) -> Datum {
         let args = try allArguments()
-        let result = try invoke(f, args.map(\.value))
+        // Objects are not materialised: dict only pairs keys with values, and they are put back below.
+        let values = args.map { d -> Value in
+            switch d.item {
+            case .map, .list: return .null
+            case .value(let v): return v
+            }
+        }
+        let result = try invoke(f, values)
         guard case .map(let entries) = result else { return .boxed(Item.value(result).object(in: executor.heap)) }
         let object = MapObject(entries, heap: executor.heap)
         var i = 0
@@ -615,6 +622,9 @@ struct Call {
                 case .map, .list: object.set(key, args[i + 1].item)
                 case .value: break
                 }
+            } else if case .map = args[i + 1].item {
+                object.replace(with: try invoke(f, args.map(\.value)).mapEntries)  // non-string keys: plain copy
+                break
             }
             i += 2
         }

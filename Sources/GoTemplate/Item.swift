@@ -44,21 +44,76 @@ enum Item {
     }
 }
 
-/// Execution-wide state of objects: a counter bumped by every mutation, which invalidates cached
-/// materialisations.
-final class Heap {
-    var epoch = 0
+/// The owner of an execution's objects (a handle threaded through object creation).
+final class Heap {}
+
+/// What maps and lists with identity share: a cached materialisation, valid until the object or
+/// anything reachable from it changes, and links to the objects holding it so a change can
+/// invalidate their caches too. Invariant: a valid cache implies valid caches below it, so
+/// invalidation stops at the first ancestor that is already invalid.
+class ObjectNode {
+    private final class ParentLink {
+        weak var node: ObjectNode?
+        init(_ node: ObjectNode) { self.node = node }
+    }
+
+    private var parents: [ParentLink] = []
+    var cacheValid = false
+
+    /// Records that `parent` holds this object.
+    func addParent(_ parent: ObjectNode) {
+        // Holders that are gone (e.g. the `dict` of a finished `include`) are dropped, so the list
+        // holds only live holders.
+        parents.removeAll { $0.node == nil }
+        if parents.contains(where: { $0.node === parent }) { return }
+        parents.append(ParentLink(parent))
+        // The parent's cache was built without this object: it is still right (same content), but
+        // from now on changes here must reach it.
+    }
+
+    /// Marks this object and every holder above it as changed.
+    func invalidate() {
+        var pending: [ObjectNode] = [self]
+        while let node = pending.popLast() {
+            guard node.cacheValid || node === self else { continue }
+            node.cacheValid = false
+            for link in node.parents {
+                if let p = link.node, p.cacheValid { pending.append(p) }
+            }
+        }
+    }
+}
+
+extension Item {
+    /// Links an object item to the object now holding it.
+    func attach(to parent: ObjectNode) {
+        switch self {
+        case .map(let m): m.addParent(parent)
+        case .list(let l): l.addParent(parent)
+        case .value: break
+        }
+    }
+
+    /// Links an object just made from `parent`'s own storage: its content is what the parent's
+    /// cache already holds, so it counts as unchanged (keeping the invariant above).
+    func attachFresh(to parent: ObjectNode) {
+        attach(to: parent)
+        switch self {
+        case .map(let m): m.cacheValid = parent.cacheValid
+        case .list(let l): l.cacheValid = parent.cacheValid
+        case .value: break
+        }
+    }
 }
 
 /// A map with identity. `base` is the original storage; `reached` holds entries that were turned
 /// into objects or set; `removed` keys deleted from `base`.
-final class MapObject {
+final class MapObject: ObjectNode {
     private var base: [String: Value]
     private var reached: [String: Item] = [:]
     private var removed: Set<String> = []
     let heap: Heap
     private var cache: Value?
-    private var cacheEpoch = -1
 
     init(_ base: [String: Value], heap: Heap) {
         self.base = base
@@ -81,6 +136,7 @@ final class MapObject {
         switch v {
         case .map, .list:
             let o = Item.value(v).object(in: heap)
+            o.attachFresh(to: self)
             reached[key] = o
             return o
         default:
@@ -89,15 +145,16 @@ final class MapObject {
     }
 
     func set(_ key: String, _ item: Item) {
+        item.attach(to: self)
         reached[key] = item
         removed.remove(key)
-        heap.epoch += 1
+        invalidate()
     }
 
     func remove(_ key: String) {
         reached.removeValue(forKey: key)
         if base[key] != nil { removed.insert(key) }
-        heap.epoch += 1
+        invalidate()
     }
 
     /// Replaces every entry (the result of a mutating function computed on the materialised map).
@@ -105,7 +162,7 @@ final class MapObject {
         base = entries
         reached = [:]
         removed = []
-        heap.epoch += 1
+        invalidate()
     }
 
     /// All keys, sorted as Go sorts map keys.
@@ -120,24 +177,23 @@ final class MapObject {
 
     var materialized: Value {
         if reached.isEmpty && removed.isEmpty { return .map(base) }
-        if let cache, cacheEpoch == heap.epoch { return cache }
+        if cacheValid, let cache { return cache }
         var m = base
         for k in removed { m.removeValue(forKey: k) }
         for (k, item) in reached { m[k] = item.value }
         let v = Value.map(m)
         cache = v
-        cacheEpoch = heap.epoch
+        cacheValid = true
         return v
     }
 }
 
 /// A list with identity (its map elements keep theirs).
-final class ListObject {
+final class ListObject: ObjectNode {
     private let base: [Value]
     private var reached: [Int: Item] = [:]
     let heap: Heap
     private var cache: Value?
-    private var cacheEpoch = -1
 
     init(_ base: [Value], heap: Heap) {
         self.base = base
@@ -152,6 +208,7 @@ final class ListObject {
         switch v {
         case .map, .list:
             let o = Item.value(v).object(in: heap)
+            o.attachFresh(to: self)
             reached[index] = o
             return o
         default:
@@ -161,12 +218,20 @@ final class ListObject {
 
     var materialized: Value {
         if reached.isEmpty { return .list(base) }
-        if let cache, cacheEpoch == heap.epoch { return cache }
+        if cacheValid, let cache { return cache }
         var l = base
         for (i, item) in reached { l[i] = item.value }
         let v = Value.list(l)
         cache = v
-        cacheEpoch = heap.epoch
+        cacheValid = true
         return v
+    }
+}
+
+extension Value {
+    /// The entries of a map (empty for other kinds).
+    var mapEntries: [String: Value] {
+        if case .map(let m) = self { return m }
+        return [:]
     }
 }
