@@ -26,6 +26,50 @@ final class ParityTests: XCTestCase {
         for failure in failures { XCTFail(failure) }
     }
 
+    /// `--output-dir`: the same files with the same bytes, and the same `wrote ...` log.
+    func testOutputDirectoryMatchesHelm() throws {
+        guard let helm = ParityFixtures.helm else {
+            throw XCTSkip("helm not found: set MESHRENDER_HELM or run ../shared/tools/get-helm")
+        }
+        for name in ["hooks", "multi-doc-ordering", "subdirectory-templates", "helm-create-style"] {
+            let parityCase = try ParityCase(directory: ParityFixtures.root.appendingPathComponent(name))
+            let helmDir = FileManager.default.temporaryDirectory.appendingPathComponent("parity-out-helm-\(UUID().uuidString)")
+            let ownDir = FileManager.default.temporaryDirectory.appendingPathComponent("parity-out-own-\(UUID().uuidString)")
+            defer {
+                try? FileManager.default.removeItem(at: helmDir)
+                try? FileManager.default.removeItem(at: ownDir)
+            }
+            var withDir = parityCase
+            withDir.flags.append(("--output-dir", helmDir.path))
+            let expected = try withDir.runHelm(helm)
+            XCTAssertEqual(expected.status, 0, "[\(name)] helm failed: \(expected.stderr)")
+            let rendered = try parityCase.render()
+            let log = try rendered.write(outputDirectory: ownDir.path)
+            XCTAssertEqual(
+                log.replacingOccurrences(of: ownDir.path, with: "OUT"),
+                expected.stdout.replacingOccurrences(of: helmDir.path, with: "OUT"), "[\(name)] stdout")
+            let helmFiles = try ParityTests.files(under: helmDir), ownFiles = try ParityTests.files(under: ownDir)
+            XCTAssertEqual(ownFiles.keys.sorted(), helmFiles.keys.sorted(), "[\(name)] file list")
+            for (path, text) in helmFiles where ownFiles[path] != text {
+                XCTFail("[\(name)] \(path) differs (- helm, + meshrender):\n" + lineDiff(expected: text, actual: ownFiles[path] ?? ""))
+            }
+        }
+    }
+
+    /// Relative path → contents of every file below `dir`.
+    static func files(under dir: URL) throws -> [String: String] {
+        var out: [String: String] = [:]
+        guard let walker = FileManager.default.enumerator(atPath: dir.path) else { return out }
+        for case let relative as String in walker {
+            let url = dir.appendingPathComponent(relative)
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                out[relative] = try String(contentsOf: url, encoding: .utf8)
+            }
+        }
+        return out
+    }
+
     /// nil when the outcomes agree; otherwise a readable explanation.
     static func compare(expected: ParityCase.Outcome, actual: ParityCase.Outcome) -> String? {
         if (expected.status == 0) != (actual.status == 0) {
