@@ -51,17 +51,19 @@ public struct ChartRenderer: Sendable {
             "Subcharts": .map([:]),
         ]
         top.merge(extraObjects) { _, extra in extra }
+        // One session for all files: Helm shares one values map, so `set` in one file is seen by later ones.
+        let session = set.session(data: .map(top))
         let basePath = chart.name + "/templates"
         var rendered: [(name: String, text: String)] = []
         var notes = ""
         for name in order {
             let template = byName[name]!
             if template.isPartial { continue }
-            top["Template"] = .map(["Name": .string(name), "BasePath": .string(basePath)])
             var output = ""
             if set.hasTemplate(name) {
                 do {
-                    output = try set.execute(name: name, data: .map(top))
+                    output = try session.execute(
+                        name: name, topLevel: ["Template": .map(["Name": .string(name), "BasePath": .string(basePath)])])
                 } catch {
                     throw ChartRenderError(.execute, error.helmDescription)
                 }
