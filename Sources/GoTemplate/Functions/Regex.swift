@@ -213,7 +213,12 @@ struct GoRegex {
         while i < p.count {
             let c = p[i]
             if c == "\\" && i + 1 < p.count {
-                out.append(c); out.append(p[i + 1])
+                // Go's Perl classes are ASCII-only; ICU's are Unicode.
+                if let ascii = GoRegex.asciiClasses[p[i + 1]] {
+                    out.append(contentsOf: (inClass ? ascii.inside : ascii.outside).unicodeScalars)
+                } else {
+                    out.append(c); out.append(p[i + 1])
+                }
                 i += 2
                 continue
             }
@@ -290,6 +295,16 @@ struct GoRegex {
         }
         return depth > 0 ? "missing closing ): `\(pattern)`" : nil
     }
+
+    /// `\d \w \s` and their negations as Go defines them (ASCII), outside and inside a class.
+    static let asciiClasses: [Unicode.Scalar: (outside: String, inside: String)] = [
+        "d": ("[0-9]", "0-9"),
+        "w": ("[0-9A-Za-z_]", "0-9A-Za-z_"),
+        "s": ("[\\t\\n\\f\\r ]", "\\t\\n\\f\\r "),
+        "D": ("[^0-9]", "\\x{0}-/:-\\x{10FFFF}"),
+        "W": ("[^0-9A-Za-z_]", "\\x{0}-/:-@\\[-^`{-\\x{10FFFF}"),
+        "S": ("[^\\t\\n\\f\\r ]", "\\x{0}-\\x{8}\\x{b}\\x{e}-\\x{1f}!-\\x{10FFFF}"),
+    ]
 
     /// Go's `regexp.QuoteMeta`.
     static func quoteMeta(_ s: String) -> String {
