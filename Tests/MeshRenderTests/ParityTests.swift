@@ -5,7 +5,8 @@ import XCTest
 ///
 /// Every case renders with the real helm (found through `MESHRENDER_HELM`) and with meshrender's
 /// library pipeline; stdout must be identical, and for failing cases both must fail with the same
-/// first line of stderr. Skipped when helm is not installed.
+/// stderr (for values-flag errors: the same reason, meshrender naming the flag's position).
+/// Skipped when helm is not installed.
 final class ParityTests: XCTestCase {
     func testCorpusMatchesHelmTemplate() throws {
         guard let helm = ParityFixtures.helm else {
@@ -79,7 +80,11 @@ final class ParityTests: XCTestCase {
         }
         if expected.status != 0 {
             let e = firstLine(expected.stderr), a = firstLine(actual.stderr)
-            if e == a { return nil }
+            if e == a {
+                // The whole message (Helm's multi-line form and its hint) must agree too.
+                return expected.stderr == actual.stderr
+                    ? nil : "error text differs (- helm, + meshrender):\n" + lineDiff(expected: expected.stderr, actual: actual.stderr)
+            }
             // Values flags: meshrender names the flag's position (`--set:1:1: ...`) where Helm
             // writes `failed parsing --set data: ...`; the reason itself must be Helm's.
             if e.hasPrefix("Error: failed parsing "), let reason = e.components(separatedBy: ": ").last,
