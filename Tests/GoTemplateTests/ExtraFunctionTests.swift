@@ -26,6 +26,18 @@ final class ExtraFunctionTests: XCTestCase {
         XCTAssertNotEqual(try table["uuidv4"]?([]), try table["uuidv4"]?([]))
     }
 
+    /// `semver` gives the fields templates read (`(semver "v1.2.3-rc.1+b5").Prerelease`), as helm shows them.
+    func testSemverFields() throws {
+        guard case .map(let v)? = try SprigFunctions.table["semver"]?([.string("v1.2.3-rc.1+b5")]) else { return XCTFail("semver") }
+        XCTAssertEqual(v["Major"], .int(1))
+        XCTAssertEqual(v["Minor"], .int(2))
+        XCTAssertEqual(v["Patch"], .int(3))
+        XCTAssertEqual(v["Prerelease"], .string("rc.1"))
+        XCTAssertEqual(v["Metadata"], .string("b5"))
+        XCTAssertEqual(v["Original"], .string("v1.2.3-rc.1+b5"))
+        XCTAssertEqual(outcome(of: "semver", [.string("x")]), .call("invalid semantic version"))
+    }
+
     static let cases: [FunctionCase] = [
         ("sha512sum", [.string("hello")], .ok("string:9b71d224bd62f3785d96d46ad3ea3d73319bfbc2890caadae2dff72519673ca72323c3d99ba5c11d7c7acc6e14b8c5da0c4663475c2e5c3adef46f73bcdec043")),
         ("sha512sum", [.string("")], .ok("string:cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce47d0d13c5d85f2b0ff8318d2877eec2f63b931bd47417a81a538327af927da3e")),
