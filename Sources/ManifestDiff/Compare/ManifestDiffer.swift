@@ -1,0 +1,101 @@
+import YAMLCore
+
+/// Compares two releases resource by resource and, for NetworkPolicies, by the connectivity they allow.
+public enum ManifestDiffer {
+    /// The differences between the `old` and `new` releases.
+    ///
+    /// Resources pair by `ResourceID` (API group, kind, namespace, name); document order, key order,
+    /// formatting and comments never count. Throws `InputError` for a resource given twice within one
+    /// release (naming both positions), for a malformed `ignorePaths` entry, and for NetworkPolicies the
+    /// connectivity analyzer cannot read.
+    public static func diff(old: [Document], new: [Document], options: DiffOptions = DiffOptions()) throws(InputError)
+        -> DiffReport
+    {
+        let oldIndex = try ResourceIndex(old, side: "old")
+        let newIndex = try ResourceIndex(new, side: "new")
+        let comparison = try Comparison(options: options)
+
+        var ids = Array(oldIndex.documents.keys)
+        for id in newIndex.documents.keys where oldIndex.documents[id] == nil { ids.append(id) }
+        ids.sort()
+
+        var resources: [ResourceDiff] = []
+        var changedPolicies: Set<ResourceID> = []
+        for id in ids {
+            let before = oldIndex.documents[id]
+            let after = newIndex.documents[id]
+            guard let diff = comparison.compare(id: id, old: before, new: after) else { continue }
+            resources.append(diff)
+            if isNetworkPolicy(id) { changedPolicies.insert(id) }
+        }
+
+        var connectivity = ConnectivityDiff.empty
+        if let analyzer = options.connectivity, !changedPolicies.isEmpty {
+            connectivity = try analyzer.compare(
+                old: old.filter { isNetworkPolicy($0.id) }, new: new.filter { isNetworkPolicy($0.id) },
+                changed: changedPolicies)
+        }
+        return DiffReport(resources: resources, connectivity: connectivity)
+    }
+
+    static func isNetworkPolicy(_ id: ResourceID) -> Bool {
+        id.kind == "NetworkPolicy" && id.group == "networking.k8s.io"
+    }
+}
+
+/// The per-resource comparison with the options applied.
+struct Comparison {
+    let showSecrets: Bool
+    /// Removed from both sides before comparing (map-key paths: ignored labels and key-only ignore paths).
+    let prunedPaths: [FieldPath]
+    /// Changes at or below these paths are dropped.
+    let ignoredPaths: [FieldPath]
+
+    init(options: DiffOptions) throws(InputError) {
+        showSecrets = options.showSecrets
+        var ignored: [FieldPath] = []
+        for text in options.ignorePaths {
+            guard let path = FieldPath(parsing: text), !path.isEmpty else {
+                throw InputError("invalid field path (expected e.g. spec.ingress[0].ports or metadata.labels[\"helm.sh/chart\"])",
+                                 at: nil, path: text)
+            }
+            ignored.append(path)
+        }
+        ignoredPaths = ignored + options.ignoreLabels.flatMap(ValuePruning.labelPaths)
+        prunedPaths = ignoredPaths.filter { path in
+            path.components.allSatisfy { if case .key = $0 { return true } else { return false } }
+        }
+    }
+
+    func prepared(_ document: Document?) -> Value? {
+        guard let document else { return nil }
+        var value = document.node.toValue()
+        for path in prunedPaths { value = ValuePruning.removing(path.components[...], from: value) }
+        return value
+    }
+
+    func compare(id: ResourceID, old: Document?, new: Document?) -> ResourceDiff? {
+        if let old, let new, NodeEquality.equal(old.node, new.node) { return nil }
+        var before = prepared(old)
+        var after = prepared(new)
+        if !showSecrets, SecretMasking.isSecret(id) {
+            (before, after) = SecretMasking.mask(old: before, new: after)
+        }
+        let apiVersion = new?.apiVersion ?? old?.apiVersion ?? ""
+        switch (before, after) {
+        case (let b?, let a?):
+            if b == a { return nil }
+            var differ = ValueDiffer()
+            differ.compare(b, a)
+            let fields = differ.changes.filter { change in !ignoredPaths.contains { change.path.hasPrefix($0) } }
+            if fields.isEmpty { return nil }
+            return ResourceDiff(id: id, apiVersion: apiVersion, change: .modified, fields: fields, old: b, new: a)
+        case (let b?, nil):
+            return ResourceDiff(id: id, apiVersion: apiVersion, change: .removed, fields: [], old: b, new: nil)
+        case (nil, let a?):
+            return ResourceDiff(id: id, apiVersion: apiVersion, change: .added, fields: [], old: nil, new: a)
+        case (nil, nil):
+            return nil
+        }
+    }
+}

@@ -1,0 +1,34 @@
+/// What the diff compares and what it leaves out.
+public struct DiffOptions: Sendable {
+    /// Reveal `Secret` `data` / `stringData` values (masked by default).
+    public var showSecrets: Bool
+    /// Label keys whose changes are dropped, in `metadata.labels` and `spec.template.metadata.labels`
+    /// (e.g. `helm.sh/chart`, `app.kubernetes.io/version`).
+    public var ignoreLabels: [String]
+    /// Field paths whose changes are dropped in every resource, in printed form
+    /// (`metadata.annotations`, `spec.replicas`, `metadata.labels["helm.sh/chart"]`); a path drops
+    /// everything below it too.
+    public var ignorePaths: [String]
+    /// Evaluates NetworkPolicies for the connectivity section; `nil` leaves the section out.
+    public var connectivity: (any ConnectivityAnalyzer)?
+
+    public init(
+        showSecrets: Bool = false, ignoreLabels: [String] = [], ignorePaths: [String] = [],
+        connectivity: (any ConnectivityAnalyzer)? = SelectorConnectivity()
+    ) {
+        self.showSecrets = showSecrets
+        self.ignoreLabels = ignoreLabels
+        self.ignorePaths = ignorePaths
+        self.connectivity = connectivity
+    }
+}
+
+/// When a diff should fail (the CLI maps `true` to exit status 1).
+public enum FailPolicy: String, Sendable, CaseIterable {
+    /// Never (plain `diff` without `--exit-code`).
+    case never
+    /// On any difference (`--exit-code`).
+    case anyDifference = "any"
+    /// Only when the new release opens a flow (`--fail-on widen`).
+    case widen
+}

@@ -1,0 +1,29 @@
+/// Everything that differs between two releases: resources (sorted by kind, namespace, name) and
+/// the connectivity their NetworkPolicies allow.
+public struct DiffReport: Sendable {
+    public var resources: [ResourceDiff]
+    public var connectivity: ConnectivityDiff
+
+    public init(resources: [ResourceDiff], connectivity: ConnectivityDiff) {
+        self.resources = resources
+        self.connectivity = connectivity
+    }
+
+    /// Whether any resource or flow differs (`--exit-code`).
+    public var hasDifferences: Bool { !resources.isEmpty || !connectivity.changes.isEmpty }
+
+    /// Whether the new release opens at least one flow (widening).
+    public var opensFlows: Bool { connectivity.changes.contains { $0.isWidening } }
+
+    /// Whether the new release closes at least one flow (narrowing).
+    public var closesFlows: Bool { connectivity.changes.contains { !$0.isWidening } }
+
+    /// Whether the diff fails under `policy`.
+    public func fails(_ policy: FailPolicy) -> Bool {
+        switch policy {
+        case .never: return false
+        case .anyDifference: return hasDifferences
+        case .widen: return opensFlows
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import XCTest
+import YAMLCore
+
+@testable import ManifestDiff
+
+/// Bad input: one clear line with the position.
+final class InputErrorTests: XCTestCase {
+    func testErrorsOnParse() {
+        let table: [(String, String, String)] = [
+            ("not YAML", "a: [1, 2\nb: c\n", "x.yaml:2:2: yaml: while parsing a flow sequence: did not find expected ',' or ']'"),
+            ("plain text", "hello world\n", "x.yaml:1:1: expected a Kubernetes resource (a map with apiVersion, kind and metadata.name), found a string"),
+            ("no kind", "apiVersion: v1\nmetadata: {name: a}\n", "x.yaml:1:1: missing \"kind\": not a Kubernetes resource"),
+            ("no name", "apiVersion: v1\nkind: ConfigMap\nmetadata: {}\n", "x.yaml:3:11: metadata.: missing \"name\": not a Kubernetes resource"),
+            ("name not a string", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: [a]}\n", "x.yaml:3:18: metadata.name: \"name\" must be a non-empty string, found a list"),
+            ("duplicate key", "apiVersion: v1\napiVersion: v2\n", "x.yaml:2:1: yaml: duplicate key \"apiVersion\" in mapping"),
+        ]
+        for (name, text, message) in table {
+            XCTAssertThrowsError(try ManifestSource.parse(bytes: Array(text.utf8), file: "x.yaml"), name) { error in
+                XCTAssertEqual("\(error)", message, name)
+            }
+        }
+    }
+
+    func testDuplicateResourceNamesBothLocations() throws {
+        let docs = try Fixtures.parse("""
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: a}
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: b}
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: a, namespace: vald}
+            """, file: "dup.yaml")
+        XCTAssertThrowsError(try ManifestDiffer.diff(old: [], new: docs)) { error in
+            XCTAssertEqual("\(error)", "dup.yaml:9:1: duplicate resource ConfigMap vald/a in the new release (first defined at dup.yaml:1:1)")
+        }
+    }
+
+    func testUnreadablePaths() {
+        XCTAssertThrowsError(try ManifestSource.load(path: "/nonexistent/manifests.yaml")) { error in
+            XCTAssertEqual("\(error)", "/nonexistent/manifests.yaml: no such file or directory")
+        }
+    }
+
+    func testInvalidIgnorePath() {
+        XCTAssertThrowsError(try ManifestDiffer.diff(old: [], new: [], options: DiffOptions(ignorePaths: ["spec..x"]))) { error in
+            XCTAssertTrue("\(error)".hasPrefix("spec..x: invalid field path"), "\(error)")
+        }
+    }
+
+    func testStandardInputIsInjectable() throws {
+        let docs = try ManifestSource.load(path: "-", namespace: "ns") { () throws(InputError) -> [UInt8] in
+            Array("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: from-stdin}\n".utf8)
+        }
+        XCTAssertEqual(docs.map(\.id), [ResourceID(group: "", kind: "ConfigMap", namespace: "ns", name: "from-stdin")])
+        XCTAssertEqual(docs.first?.mark?.file, "-")
+        XCTAssertThrowsError(try ManifestSource.load(path: "-") { () throws(InputError) -> [UInt8] in Array("{".utf8) }) { error in
+            XCTAssertTrue("\(error)".hasPrefix("-:"), "\(error)")
+        }
+    }
+
+    func testDirectoryIsReadRecursivelyInSortedOrder() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("manifestdiff-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        func write(_ name: String, _ text: String) throws {
+            try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        try write("b.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n")
+        try write("a.yml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: a2}\n")
+        try write("sub/c.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n")
+        try write("notes.txt", "not a manifest")
+        let docs = try ManifestSource.load(path: dir.path, namespace: "vald")
+        XCTAssertEqual(docs.map(\.id.name), ["a", "a2", "b", "c"])
+        XCTAssertEqual(docs.last?.mark?.file, dir.path + "/sub/c.yaml")
+    }
+}
