@@ -73,7 +73,7 @@ struct PolicyGraph {
     }
 
     /// Fills a component's egress map from its policies' egress rules.
-    private mutating func resolveEgress(_ c: Int) throws(InputError) {
+    mutating func resolveEgress(_ c: Int) throws(InputError) {
         if components[c].egressResolved { return }
         var component = components[c]
         component.egressResolved = true
@@ -95,7 +95,7 @@ struct PolicyGraph {
     }
 
     /// Fills a component's ingress map from its policies' ingress rules.
-    private mutating func resolveIngress(_ c: Int) throws(InputError) {
+    mutating func resolveIngress(_ c: Int) throws(InputError) {
         if components[c].ingressResolved { return }
         var component = components[c]
         component.ingressResolved = true
@@ -200,7 +200,14 @@ struct PolicyGraph {
         }
     }
 
-    private func add(_ from: Endpoint, _ to: Endpoint, into flows: inout Set<Flow>) {
+    /// Resolves what `add(from, to)` reads: the source's egress and the destination's ingress.
+    mutating func prepare(_ from: Endpoint, _ to: Endpoint) throws(InputError) {
+        if case .component(let c) = from { try resolveEgress(c) }
+        if case .component(let c) = to { try resolveIngress(c) }
+    }
+
+    /// The flows from `from` to `to` (the source's egress and the destination's ingress resolved).
+    func add(_ from: Endpoint, _ to: Endpoint, into flows: inout Set<Flow>) {
         if from == to { return }
         guard let e = egressPorts(from, to), let i = ingressPorts(from, to) else { return }
         for port in e.intersection(i).labels {
