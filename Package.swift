@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "HelmValuesTests", dependencies: ["HelmValues"]),
         .testTarget(name: "MeshModelTests", dependencies: ["MeshModel"]),
         .testTarget(name: "GoTemplateTests", dependencies: ["GoTemplate"]),
-        .testTarget(name: "MeshAnalysisTests", dependencies: ["MeshAnalysis"]),
+        .testTarget(name: "MeshAnalysisTests", dependencies: ["MeshAnalysis"], exclude: ["Golden"]),
         .testTarget(name: "ManifestDiffTests", dependencies: ["ManifestDiff"]),
         .testTarget(name: "MeshRenderTests", dependencies: ["MeshRender"]),
         .testTarget(name: "CLITests", dependencies: ["meshrender"]),

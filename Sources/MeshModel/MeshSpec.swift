@@ -1,5 +1,5 @@
 /// The validated mesh read from values: components, external peers, the connectivity matrix,
-/// kube-system access and custom rules. Built by `MeshSpec.load(values:namespace:)`.
+/// kube-system access and custom rules. Built by `MeshSpec.load(values:releaseNamespace:)`.
 ///
 /// Collections are sorted by id so that every consumer iterates deterministically.
 public struct MeshSpec: Sendable {
@@ -18,6 +18,10 @@ public struct MeshSpec: Sendable {
     /// `defaults.networkPolicy.custom.ingress` / `.egress`, in the order given.
     public var customIngress: [PolicyRule]
     public var customEgress: [PolicyRule]
+    /// `mesh.kubeSystem.egress`: the default of every component (each `Component` carries its effective mode).
+    public var kubeSystemEgress: KubeSystemEgress = .namespace
+    /// `mesh.kubeSystem.ingress`: the default of every component.
+    public var kubeSystemIngress: Bool = false
 
     public init(
         policiesEnabled: Bool, namespace: String, selectorKey: String, components: [Component],

@@ -22,9 +22,12 @@ struct Event {
 final class EventReader {
     private var parser = yaml_parser_t()
     private let buffer: UnsafeMutableBufferPointer<UInt8>
+    /// Bytes of input in `buffer` (the buffer holds at least one byte even for empty input).
+    private let inputCount: Int
 
     init(bytes: some Collection<UInt8>) {
         buffer = .allocate(capacity: max(bytes.count, 1))
+        inputCount = bytes.count
         _ = buffer.initialize(from: bytes)
         yaml_parser_initialize(&parser)
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
@@ -72,16 +75,73 @@ final class EventReader {
         return Event(kind: kind, line: line, column: column)
     }
 
+    /// The libyaml error as go-yaml reports it (the problem, without libyaml's "while parsing"
+    /// context), at the problem's position. Reader errors (bad UTF-8, control characters) only
+    /// know a byte offset, which is turned into a line and column here.
     private func parserError(file: String) -> YAMLError {
         let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
-        var message = problem
-        if let context = parser.context.map({ String(cString: $0) }) {
-            message = "\(context): \(problem)"
+        if parser.error == YAML_READER_ERROR {
+            let (line, column) = position(ofByte: Int(parser.problem_offset))
+            return YAMLError(.syntax(problem), at: Mark(file: file, line: line, column: column), goLine: nil)
         }
         let mark = parser.problem_mark
-        return YAMLError(
-            .syntax(message),
-            at: Mark(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1))
+        var hint: String?
+        if let offset = byteOffset(line: Int(mark.line), column: Int(mark.column)), buffer[offset] == UInt8(ascii: "\t") {
+            hint = "tabs cannot indent YAML"
+        }
+        var error = YAMLError(
+            .syntax(problem),
+            at: Mark(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1),
+            goLine: goLine())
+        error.hint = hint
+        return error
+    }
+
+    /// go-yaml's line for the current error: the problem's 0-based line, plus one for scanner
+    /// errors; else the context's 0-based line; `nil` when that is 0 too.
+    private func goLine() -> Int? {
+        let problemLine = Int(parser.problem_mark.line)
+        if problemLine != 0 {
+            return parser.error == YAML_SCANNER_ERROR ? problemLine + 1 : problemLine
+        }
+        let contextLine = Int(parser.context_mark.line)
+        return contextLine != 0 ? contextLine : nil
+    }
+
+    /// Byte offset of a 0-based line and column (in characters), if inside the input.
+    private func byteOffset(line: Int, column: Int) -> Int? {
+        var i = 0, l = 0
+        while l < line {
+            guard i < inputCount else { return nil }
+            if buffer[i] == 0x0A { l += 1 }
+            i += 1
+        }
+        var c = 0
+        while c < column {
+            guard i < inputCount else { return nil }
+            i += 1
+            while i < inputCount, buffer[i] & 0xC0 == 0x80 { i += 1 }
+            c += 1
+        }
+        return i < inputCount ? i : nil
+    }
+
+    /// 1-based line and column (in characters) of a byte offset into the input.
+    private func position(ofByte offset: Int) -> (Int, Int) {
+        var line = 1, column = 1
+        var i = 0
+        let end = min(offset, inputCount)
+        while i < end {
+            let c = buffer[i]
+            if c == 0x0A {
+                line += 1
+                column = 1
+            } else if c & 0xC0 != 0x80 {
+                column += 1
+            }
+            i += 1
+        }
+        return (line, column)
     }
 
     private static func string(_ p: UnsafeMutablePointer<yaml_char_t>?) -> String? {

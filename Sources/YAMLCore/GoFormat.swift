@@ -12,11 +12,15 @@ public enum GoFormat {
         if f.isInfinite { return f < 0 ? "-Inf" : "+Inf" }
         if f == 0 { return f.sign == .minus ? "-0" : "0" }
         let (negative, digits, pointPos) = decimalDigits(f)
-        // pointPos: value = 0.d1d2d3... × 10^pointPos
+        return layoutG(negative: negative, digits: digits, pointPos: pointPos, exponentThreshold: exponentThreshold)
+    }
+
+    /// `%g`-style layout of decimal digits: value = 0.d1d2d3... × 10^pointPos.
+    static func layoutG(negative: Bool, digits: String, pointPos: Int, exponentThreshold: Int) -> String {
         let exp = pointPos - 1
         var out = negative ? "-" : ""
         if exp < -4 || exp >= exponentThreshold {
-            out += String(digits.first!)
+            out += String(digits.first ?? "0")
             if digits.count > 1 { out += "." + digits.dropFirst() }
             out += "e" + (exp < 0 ? "-" : "+")
             let e = abs(exp)
@@ -36,10 +40,16 @@ public enum GoFormat {
 
     /// Shortest round-trip decimal digits of `f` and the position of the decimal point.
     static func decimalDigits(_ f: Double) -> (negative: Bool, digits: String, pointPos: Int) {
-        var text = "\(abs(f))"  // Swift prints the shortest round-trip representation
+        // Swift prints the shortest round-trip representation, as Go's shortest formatting does.
+        decimalDigits(text: "\(abs(f))", negative: f < 0)
+    }
+
+    /// Digits and decimal point position of a Swift float description (`1.5`, `1e-05`, `12.0`).
+    static func decimalDigits(text original: String, negative: Bool) -> (negative: Bool, digits: String, pointPos: Int) {
+        var text = original
         var exponent = 0
         if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            exponent = Int(text[text.index(after: e)...])!
+            exponent = Int(text[text.index(after: e)...]) ?? 0
             text = String(text[..<e])
         }
         var intPart = text
@@ -55,7 +65,7 @@ public enum GoFormat {
             pointPos -= 1
         }
         while digits.hasSuffix("0") && digits.count > 1 { digits.removeLast() }
-        return (f < 0, digits, pointPos)
+        return (negative, digits, pointPos)
     }
 
     /// `fmt.Sprint(v)` for a dynamic value: maps as `map[k:v ...]` (sorted keys), lists as `[a b]`,
@@ -85,9 +95,23 @@ public enum GoFormat {
             for (i, k) in v.sortedKeys.enumerated() {
                 if i > 0 { out += " " }
                 out += k + ":"
-                write(m[k]!, into: &out)
+                write(m[k] ?? .null, into: &out)
             }
             out += "]"
         }
+    }
+}
+
+extension GoFormat {
+    /// A float map key as Helm's YAML → JSON step writes it: Go's `%g` of the value rounded to
+    /// float32 (`strconv.FormatFloat(f, 'g', -1, 32)`), with `.inf`, `-.inf`, `.nan`.
+    static func float32Key(_ f: Double) -> String {
+        if f.isNaN { return ".nan" }
+        if f.isInfinite { return f < 0 ? "-.inf" : ".inf" }
+        let narrow = Float(f)
+        if narrow.isInfinite { return narrow < 0 ? "-.inf" : ".inf" }
+        if narrow == 0 { return narrow.sign == .minus ? "-0" : "0" }
+        let (negative, digits, pointPos) = decimalDigits(text: "\(abs(narrow))", negative: narrow < 0)
+        return layoutG(negative: negative, digits: digits, pointPos: pointPos, exponentThreshold: 6)
     }
 }

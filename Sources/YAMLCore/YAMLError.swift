@@ -12,17 +12,46 @@ public struct YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
         case invalidMergeValue
         case invalidTaggedValue(tag: String, value: String)
         case invalidUTF8
+        /// A mapping key Helm cannot turn into a string (null, a list, a map, a uint64).
+        case unsupportedKey(String)
+        /// `parse` was given a stream of several documents (use `parseAll`).
+        case multipleDocuments(Int)
     }
 
     public var reason: Reason
     public var mark: Mark
+    /// The line number go-yaml prints for this error (`yaml: line N: ...`), which is not always
+    /// `mark.line`: go-yaml prints parser errors with libyaml's 0-based line and reader errors
+    /// (bad UTF-8, control characters) with no line. `nil` means no line is printed.
+    public var goLine: Int?
+    /// A hint of meshrender's, appended to `message` in parentheses (`tabs cannot indent YAML`).
+    public var hint: String?
 
     public init(_ reason: Reason, at mark: Mark) {
         self.reason = reason
         self.mark = mark
+        self.goLine = mark.line
     }
 
+    public init(_ reason: Reason, at mark: Mark, goLine: Int?) {
+        self.reason = reason
+        self.mark = mark
+        self.goLine = goLine
+    }
+
+    /// The error as Helm prints it from go-yaml (`yaml: line 2: mapping values are not allowed
+    /// in this context`), e.g. for `fromYaml`'s `Error`.
+    public var goDescription: String {
+        "yaml: " + (goLine.map { "line \($0): " } ?? "") + baseMessage
+    }
+
+    /// The problem, with meshrender's hint if any.
     public var message: String {
+        hint.map { baseMessage + " (\($0))" } ?? baseMessage
+    }
+
+    /// The problem as go-yaml states it.
+    public var baseMessage: String {
         switch reason {
         case .syntax(let m): return m
         case .duplicateKey(let k): return "duplicate key \"\(k)\" in mapping"
@@ -33,6 +62,8 @@ public struct YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
         case .invalidMergeValue: return "merge key '<<' needs a map or a list of maps"
         case .invalidTaggedValue(let tag, let value): return "cannot decode \"\(value)\" as \(tag)"
         case .invalidUTF8: return "input is not valid UTF-8"
+        case .multipleDocuments(let n): return "expected a single document, found \(n)"
+        case .unsupportedKey(let what): return "unsupported map key: \(what) (keys must be strings, numbers or booleans)"
         }
     }
 

@@ -22,10 +22,20 @@ public struct YAMLParser: Sendable {
         public static let `default` = Limits()
     }
 
-    public var limits: Limits
+    /// What a key written twice in one mapping means.
+    public enum DuplicateKeys: Sendable {
+        /// An error at the second key (meshrender's choice for values files: almost always a mistake).
+        case error
+        /// The later value wins, as in Helm (go-yaml v2 decoding into a map), e.g. for `fromYaml`.
+        case lastWins
+    }
 
-    public init(limits: Limits = .default) {
+    public var limits: Limits
+    public var duplicateKeys: DuplicateKeys
+
+    public init(limits: Limits = .default, duplicateKeys: DuplicateKeys = .error) {
         self.limits = limits
+        self.duplicateKeys = duplicateKeys
     }
 
     /// Parses every document of a stream. Empty documents become `Node.null`.
@@ -38,7 +48,7 @@ public struct YAMLParser: Sendable {
         guard bytes.count <= limits.maxBytes else {
             throw YAMLError(.sizeLimit(limits.maxBytes), at: Mark(file: file, line: 1, column: 1))
         }
-        var composer = Composer(reader: EventReader(bytes: bytes), file: file, limits: limits)
+        var composer = Composer(reader: EventReader(bytes: bytes), file: file, limits: limits, duplicateKeys: duplicateKeys)
         return try composer.documents()
     }
 
@@ -47,25 +57,41 @@ public struct YAMLParser: Sendable {
         try parse(bytes: Array(text.utf8), file: file)
     }
 
+    /// Parses a single-document input given as UTF-8 bytes (see `parse(_:file:)`).
     public func parse(bytes: [UInt8], file: String) throws(YAMLError) -> Node {
         let docs = try parseAll(bytes: bytes, file: file)
+        if docs.count > 1 {
+            throw YAMLError(.multipleDocuments(docs.count), at: docs[1].mark ?? Mark(file: file, line: 1, column: 1))
+        }
         return docs.first ?? Node(.null, mark: Mark(file: file, line: 1, column: 1))
     }
 }
 
 /// Turns libyaml events into nodes: one small function per node kind.
+///
+/// Every loaded node reports its expanded size (nodes, aliases counted in full) and height
+/// (nesting levels, aliases included), so aliases can neither multiply the node count past
+/// `maxExpandedNodes` nor nest deeper than `maxDepth`.
 struct Composer {
     let reader: EventReader
     let file: String
     let limits: YAMLParser.Limits
-    private var anchors: [String: (node: Node, size: Int)] = [:]
+    let duplicateKeys: YAMLParser.DuplicateKeys
+    private var anchors: [String: Loaded] = [:]
     private var expanded = 0
     private var depth = 0
 
-    init(reader: EventReader, file: String, limits: YAMLParser.Limits) {
+    struct Loaded {
+        var node: Node
+        var size: Int
+        var height: Int
+    }
+
+    init(reader: EventReader, file: String, limits: YAMLParser.Limits, duplicateKeys: YAMLParser.DuplicateKeys) {
         self.reader = reader
         self.file = file
         self.limits = limits
+        self.duplicateKeys = duplicateKeys
     }
 
     private func mark(_ e: Event) -> Mark { Mark(file: file, line: e.line + 1, column: e.column + 1) }
@@ -86,36 +112,34 @@ struct Composer {
                     docs.append(Node(.null, mark: mark(first)))
                     continue
                 }
-                let (node, _) = try load(first)
-                docs.append(node)
+                docs.append(try load(first).node)
             default:
                 throw YAMLError(.syntax("unexpected event"), at: mark(e))
             }
         }
     }
 
-    /// Loads the node that starts with `event`; returns it and its expanded size.
-    private mutating func load(_ event: Event) throws(YAMLError) -> (Node, Int) {
+    /// Loads the node that starts with `event`.
+    private mutating func load(_ event: Event) throws(YAMLError) -> Loaded {
         switch event.kind {
         case .scalar(let value, let anchor, let tag, let plain):
+            try count(1, at: mark(event))
             let node = try loadScalar(value, tag: tag, plain: plain, at: mark(event))
-            return register(anchor, node, size: 1)
+            return register(anchor, Loaded(node: node, size: 1, height: 0))
         case .alias(let anchor):
             return try loadAlias(anchor, at: mark(event))
         case .sequenceStart(let anchor, _):
-            let (node, size) = try loadSequence(at: mark(event))
-            return register(anchor, node, size: size)
+            return register(anchor, try loadSequence(at: mark(event)))
         case .mappingStart(let anchor, _):
-            let (node, size) = try loadMapping(at: mark(event))
-            return register(anchor, node, size: size)
+            return register(anchor, try loadMapping(at: mark(event)))
         default:
             throw YAMLError(.syntax("unexpected event"), at: mark(event))
         }
     }
 
-    private mutating func register(_ anchor: String?, _ node: Node, size: Int) -> (Node, Int) {
-        if let anchor { anchors[anchor] = (node, size) }
-        return (node, size)
+    private mutating func register(_ anchor: String?, _ loaded: Loaded) -> Loaded {
+        if let anchor { anchors[anchor] = loaded }
+        return loaded
     }
 
     private mutating func count(_ n: Int, at mark: Mark) throws(YAMLError) {
@@ -126,21 +150,24 @@ struct Composer {
     }
 
     private func loadScalar(_ value: String, tag: String?, plain: Bool, at mark: Mark) throws(YAMLError) -> Node {
-        if let tag, tag != "!" {
+        if let tag {
             return Node(try ScalarResolver.resolveTagged(value, tag: tag, at: mark), mark: mark)
         }
         if !plain { return Node(.string(value), mark: mark) }
         return Node(ScalarResolver.resolvePlain(value), mark: mark)
     }
 
-    private mutating func loadAlias(_ anchor: String, at mark: Mark) throws(YAMLError) -> (Node, Int) {
-        guard let (node, size) = anchors[anchor] else {
+    private mutating func loadAlias(_ anchor: String, at mark: Mark) throws(YAMLError) -> Loaded {
+        guard var loaded = anchors[anchor] else {
             throw YAMLError(.undefinedAlias(anchor), at: mark)
         }
-        try count(size, at: mark)
-        var copy = node
-        copy.mark = mark
-        return (copy, size)
+        try count(loaded.size, at: mark)
+        if depth + loaded.height > limits.maxDepth {
+            throw YAMLError(.depthLimit(limits.maxDepth), at: mark)
+        }
+        // Arrays and dictionaries are copy-on-write: the copy shares the anchored storage.
+        loaded.node.mark = mark
+        return loaded
     }
 
     private mutating func enter(at mark: Mark) throws(YAMLError) {
@@ -148,81 +175,93 @@ struct Composer {
         if depth > limits.maxDepth { throw YAMLError(.depthLimit(limits.maxDepth), at: mark) }
     }
 
-    private mutating func loadSequence(at start: Mark) throws(YAMLError) -> (Node, Int) {
+    private mutating func loadSequence(at start: Mark) throws(YAMLError) -> Loaded {
         try enter(at: start)
         defer { depth -= 1 }
-        var items: [Node] = []
-        var size = 1
         try count(1, at: start)
+        var items: [Node] = []
+        var size = 1, height = 0
         while true {
             let e = try next()
             if case .sequenceEnd = e.kind { break }
-            let (item, s) = try load(e)
-            items.append(item)
-            size += s
+            let item = try load(e)
+            items.append(item.node)
+            size += item.size
+            height = max(height, item.height)
         }
-        return (Node(.sequence(items), mark: start), size)
+        return Loaded(node: Node(.sequence(items), mark: start), size: size, height: height + 1)
     }
 
-    private mutating func loadMapping(at start: Mark) throws(YAMLError) -> (Node, Int) {
+    /// A mapping with go-yaml v2's merge semantics (what Helm does): a `<<` entry copies the
+    /// keys of its map (or of its maps, the earlier ones winning) over what is there at that
+    /// point; keys written after it override them. A key written twice is an error, or the
+    /// later value wins (`DuplicateKeys.lastWins`).
+    private mutating func loadMapping(at start: Mark) throws(YAMLError) -> Loaded {
         try enter(at: start)
         defer { depth -= 1 }
-        var mapping = Mapping()
-        var merged: [(String, Node, Mark)] = []
-        var size = 1
         try count(1, at: start)
+        var mapping = Mapping()
+        var written = Set<String>()
+        var size = 1, height = 0
         while true {
             let ke = try next()
             if case .mappingEnd = ke.kind { break }
             let keyMark = mark(ke)
-            let (keyNode, _) = try load(ke)
-            let ve = try next()
-            let (value, s) = try load(ve)
-            size += s
+            let key = try load(ke)
+            let value = try load(try next())
+            size += value.size + key.size
+            height = max(height, value.height)
             if case .scalar(let raw, _, let tag, let plain) = ke.kind, raw == "<<", plain, tag == nil {
-                try collectMerge(value, into: &merged, at: keyMark)
+                try merge(value.node, into: &mapping, at: keyMark)
                 continue
             }
-            let key = Self.keyString(keyNode)
-            if mapping.entries[key] != nil {
-                throw YAMLError(.duplicateKey(key), at: keyMark)
+            let name = try Self.keyString(ke, key.node, at: keyMark)
+            if written.contains(name), duplicateKeys == .error {
+                throw YAMLError(.duplicateKey(name), at: keyMark)
             }
-            mapping.entries[key] = value
-            mapping.keyMarks[key] = keyMark
+            written.insert(name)
+            mapping.entries[name] = value.node
+            mapping.keyMarks[name] = keyMark
         }
-        // Explicit keys win over merged ones; among merge sources, the first wins.
-        for (key, value, keyMark) in merged where mapping.entries[key] == nil {
-            mapping.entries[key] = value
-            mapping.keyMarks[key] = keyMark
-        }
-        return (Node(.mapping(mapping), mark: start), size)
+        return Loaded(node: Node(.mapping(mapping), mark: start), size: size, height: height + 1)
     }
 
-    private func collectMerge(_ value: Node, into merged: inout [(String, Node, Mark)], at mark: Mark) throws(YAMLError) {
+    private func merge(_ value: Node, into mapping: inout Mapping, at mark: Mark) throws(YAMLError) {
         switch value.kind {
         case .mapping(let m):
-            for (k, v) in m.entries where !merged.contains(where: { $0.0 == k }) {
-                merged.append((k, v, m.keyMarks[k] ?? mark))
+            for (k, v) in m.entries {
+                mapping.entries[k] = v
+                mapping.keyMarks[k] = m.keyMarks[k] ?? mark
             }
         case .sequence(let items):
-            for item in items {
+            for item in items.reversed() {
                 guard case .mapping = item.kind else { throw YAMLError(.invalidMergeValue, at: item.mark ?? mark) }
-                try collectMerge(item, into: &merged, at: mark)
+                try merge(item, into: &mapping, at: mark)
             }
         default:
             throw YAMLError(.invalidMergeValue, at: value.mark ?? mark)
         }
     }
 
-    /// Keys become strings the way Helm's YAML → JSON step writes them.
-    static func keyString(_ node: Node) -> String {
+    /// Keys become strings the way Helm's YAML → JSON step writes them: integers in decimal,
+    /// floats in Go's `%g` of their float32 value (`3.1415927`, `1e+07`, `.inf`), booleans as
+    /// `true`/`false`. Null, unsigned 64-bit and collection keys are errors, as in Helm.
+    static func keyString(_ event: Event, _ node: Node, at mark: Mark) throws(YAMLError) -> String {
+        if case .scalar(let raw, _, nil, true) = event.kind {
+            switch GoYAMLResolve.resolve(raw) {
+            case .uint: throw YAMLError(.unsupportedKey("uint64 \(raw)"), at: mark)
+            case .bigInt: throw YAMLError(.unsupportedKey("big integer \(raw)"), at: mark)
+            default: break
+            }
+        }
         switch node.kind {
         case .string(let s): return s
-        case .null: return "null"
+        case .null: throw YAMLError(.unsupportedKey("null"), at: mark)
         case .bool(let b): return b ? "true" : "false"
         case .int(let i): return String(i)
-        case .float(let f): return GoFormat.float(f)
-        case .sequence, .mapping: return GoFormat.value(node.toValue())
+        case .float(let f): return GoFormat.float32Key(f)
+        case .sequence: throw YAMLError(.unsupportedKey("a list"), at: mark)
+        case .mapping: throw YAMLError(.unsupportedKey("a map"), at: mark)
         }
     }
 }

@@ -1,0 +1,110 @@
+import YAMLCore
+
+/// Helm's functions that need the engine itself: `include`, `tpl`, `required`, `fail`.
+enum EngineFunction: String, CaseIterable {
+    case include, tpl, required, fail
+}
+
+enum EngineFunctions {
+    static func call(_ f: EngineFunction, _ c: Call) throws(TemplateError) -> Datum {
+        switch f {
+        case .include: return try include(c)
+        case .tpl: return try tpl(c)
+        case .required: return try required(c)
+        case .fail: return try fail(c)
+        }
+    }
+
+    private static func string(_ d: Datum, _ i: Int, _ c: Call) throws(TemplateError) -> String {
+        if case .string(let s) = d.value { return s }
+        let got = d.isValid && d.value != .null ? d.value.goTypeName : "interface {}"
+        throw c.argumentFailure("wrong type for value; expected string; got \(got)", index: i)
+    }
+
+    /// `include NAME DATA`: the output of template NAME as a string. Nesting of one name is bounded
+    /// as in Helm (more than `maxIncludeDepth` open calls is an error).
+    private static func include(_ c: Call) throws(TemplateError) -> Datum {
+        try c.expect(2)
+        let args = try c.allArguments()
+        let name = try string(args[0], 0, c)
+        let e = c.executor
+        if let open = e.includeCounts[name] {
+            if open > e.limits.maxIncludeDepth {
+                throw c.failure("rendering template has a nested reference name: \(name): unable to execute template")
+            }
+            e.includeCounts[name] = open + 1
+        } else {
+            e.includeCounts[name] = 1
+        }
+        defer { e.includeCounts[name, default: 1] -= 1 }
+        c.atCommand()
+        try e.enterNesting()
+        defer { e.nesting -= 1 }
+        let site = e.site
+        do {
+            let text = try e.executeTemplate(named: name, dot: args[1].unboxed)
+            return .plain(.string(text))
+        } catch {
+            e.site = site
+            var outer = e.fail("error calling include: ")
+            outer.wrapped = error
+            return try rethrow(outer)
+        }
+    }
+
+    private static func rethrow(_ e: TemplateError) throws(TemplateError) -> Datum { throw e }
+
+    /// `tpl TEXT DATA`: TEXT parsed as a template (seeing every defined template) and executed.
+    private static func tpl(_ c: Call) throws(TemplateError) -> Datum {
+        try c.expect(2)
+        let args = try c.allArguments()
+        let text = try string(args[0], 0, c)
+        let e = c.executor
+        c.atCommand()
+        let site = e.site
+        try e.enterNesting()
+        defer { e.nesting -= 1 }
+        let savedTrees = e.trees
+        defer { e.trees = savedTrees }
+        do {
+            let parsed = try Parser.parse(name: e.rootName, parseName: e.rootName, text: text) { e.library.functions[$0] != nil }
+            TemplateSet.add(parsed, to: &e.trees)
+        } catch {
+            e.site = site
+            throw e.wrapFunctionError("tpl", "cannot parse template \(GoQuote.quote(text)): \(error)")
+        }
+        do {
+            let out = try e.executeTemplate(named: e.rootName, dot: args[1].unboxed)
+            return .plain(.string(TemplateSet.removingNoValue(out)))
+        } catch {
+            e.site = site
+            var wrapped = e.wrapFunctionError("tpl", "error during tpl function execution for \(GoQuote.quote(text)): \(error)")
+            wrapped.helmMessage = error.chainHelmMessage
+            throw wrapped
+        }
+    }
+
+    /// `required MESSAGE VALUE`: VALUE, unless it is nil or "" (then an error with MESSAGE).
+    private static func required(_ c: Call) throws(TemplateError) -> Datum {
+        try c.expect(2)
+        let args = try c.allArguments()
+        let message = try string(args[0], 0, c)
+        switch args[1].value {
+        case .null, .string(""):
+            var e = c.failure(message)
+            e.helmMessage = message
+            throw e
+        default:
+            return args[1]
+        }
+    }
+
+    /// `fail MESSAGE`: always an error with MESSAGE.
+    private static func fail(_ c: Call) throws(TemplateError) -> Datum {
+        try c.expect(1)
+        let message = try string(try c.argument(0), 0, c)
+        var e = c.failure(message)
+        e.helmMessage = message
+        throw e
+    }
+}

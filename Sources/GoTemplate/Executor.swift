@@ -1,0 +1,581 @@
+import YAMLCore
+
+/// Executes parse trees against data, writing into one output buffer. Mirrors Go's `exec.go`:
+/// the walk over list nodes, pipelines whose stages pass their value on as the last argument of
+/// the next, field chains on maps, variables in a stack, and errors located at the node being
+/// evaluated.
+final class Executor {
+    /// How a walk over a list ended.
+    enum Flow { case normal, breakLoop, continueLoop }
+
+    /// The node errors are reported at (Go's `state.at`).
+    enum Site {
+        case none
+        case operand(Operand)
+        case pipe(PipeNode)
+        case command(CommandNode)
+        case action(ActionNode)
+        case branch(BranchNode)
+        case template(TemplateNode)
+
+        var pos: Int {
+            switch self {
+            case .none: return 0
+            case .operand(let o): return o.pos
+            case .pipe(let p): return p.pos
+            case .command(let c): return c.pos
+            case .action(let a): return a.pos
+            case .branch(let b): return b.pos
+            case .template(let t): return t.pos
+            }
+        }
+
+        var text: String {
+            switch self {
+            case .none: return ""
+            case .operand(let o): return o.description
+            case .pipe(let p): return p.description
+            case .command(let c): return c.description
+            case .action(let a): return Node.action(a).description
+            case .branch(let b): return Node.branch(b).description
+            case .template(let t): return t.description
+            }
+        }
+    }
+
+    struct Variable {
+        let name: String
+        var value: Datum
+    }
+
+    let library: FunctionLibrary
+    let methods: [String: TemplateMethod]
+    var trees: [String: Tree]
+    let rootName: String
+    let limits: TemplateSet.Limits
+    /// The output of the template being executed (`include` swaps in a fresh buffer).
+    var out = ""
+    var vars: [Variable] = []
+    var tree: Tree
+    var executing: String
+    var site: Site = .none
+    var depth = 0
+    /// `include` nesting per template name (Helm's bound).
+    var includeCounts: [String: Int] = [:]
+    /// Nesting of `include`/`tpl`/`template` calls in this execution (a bound on native stack use).
+    var nesting = 0
+
+    init(library: FunctionLibrary, methods: [String: TemplateMethod], trees: [String: Tree], rootName: String,
+         limits: TemplateSet.Limits, tree: Tree) {
+        self.library = library
+        self.methods = methods
+        self.trees = trees
+        self.rootName = rootName
+        self.limits = limits
+        self.tree = tree
+        self.executing = tree.name
+    }
+
+    // MARK: errors
+
+    /// An error at the current node (Go's `state.errorf`).
+    func fail(_ message: String) -> TemplateError {
+        if case .none = site { return TemplateError(message, at: .template(executing: executing)) }
+        let (line, column) = tree.location(of: site.pos)
+        return TemplateError(
+            message, at: .node(name: tree.parseName, line: line, column: column, executing: executing, context: site.text))
+    }
+
+    // MARK: entry points
+
+    /// Executes `tree` with `dot`, appending to `out`.
+    func run(_ tree: Tree, dot: Datum) throws(TemplateError) {
+        let saved = (self.tree, executing, vars, site, depth)
+        self.tree = tree
+        executing = tree.name
+        vars = [Variable(name: "$", value: dot)]
+        site = .none
+        defer { (self.tree, executing, vars, site, depth) = saved }
+        _ = try walk(dot, tree.root)
+    }
+
+    /// Executes template `name` into a fresh buffer and returns its text (Go's `ExecuteTemplate`).
+    func executeTemplate(named name: String, dot: Datum) throws(TemplateError) -> String {
+        guard let target = trees[name] else {
+            throw TemplateError("no template \(GoQuote.quote(name)) associated with template \(GoQuote.quote(rootName))", at: .none)
+        }
+        var buffer = ""
+        swap(&buffer, &out)
+        defer { swap(&buffer, &out) }
+        let savedDepth = depth
+        depth = 0
+        defer { depth = savedDepth }
+        try run(target, dot: dot)
+        return out
+    }
+
+    // MARK: walking
+
+    func walk(_ dot: Datum, _ list: ListNode) throws(TemplateError) -> Flow {
+        for node in list.nodes {
+            let flow = try walk(dot, node)
+            if case .normal = flow { continue }
+            return flow
+        }
+        return .normal
+    }
+
+    private func walk(_ dot: Datum, _ node: Node) throws(TemplateError) -> Flow {
+        switch node {
+        case .text(let t):
+            out += t.text
+        case .comment:
+            break
+        case .action(let a):
+            site = .action(a)
+            let value = try evalPipeline(dot, a.pipe)
+            if a.pipe.decl.isEmpty {
+                site = .action(a)
+                printValue(value)
+            }
+        case .branch(let b):
+            switch b.kind {
+            case .ifBranch, .withBranch: return try walkIfOrWith(dot, b)
+            case .rangeBranch: try walkRange(dot, b)
+            }
+        case .template(let t):
+            try walkTemplate(dot, t)
+        case .breakLoop:
+            return .breakLoop
+        case .continueLoop:
+            return .continueLoop
+        }
+        return .normal
+    }
+
+    /// Prints a pipeline's value as Go's `fmt.Fprint` does (`<no value>` for no value).
+    private func printValue(_ value: Datum) {
+        switch value {
+        case .invalid: out += "<no value>"
+        case .boxed(let v), .plain(let v):
+            if case .string(let s) = v { out += s } else { out += GoPrintf.sprint([v]) }
+        }
+    }
+
+    private func walkIfOrWith(_ dot: Datum, _ b: BranchNode) throws(TemplateError) -> Flow {
+        let mark = vars.count
+        defer { vars.removeSubrange(mark...) }
+        let value = try evalPipeline(dot, b.pipe)
+        if value.indirect.truth {
+            return try walk(b.kind == .withBranch ? value : dot, b.list)
+        } else if let elseList = b.elseList {
+            return try walk(dot, elseList)
+        }
+        return .normal
+    }
+
+    private func walkRange(_ dot: Datum, _ r: BranchNode) throws(TemplateError) {
+        site = .branch(r)
+        let outerMark = vars.count
+        defer { vars.removeSubrange(outerMark...) }
+        let value = try evalPipeline(dot, r.pipe).indirect
+        let mark = vars.count
+        let decl = r.pipe.decl
+
+        // One iteration; returns false on {{break}}.
+        func iterate(index: Datum, element: Datum) throws(TemplateError) -> Bool {
+            if !decl.isEmpty {
+                if r.pipe.isAssign {
+                    try setVariable(decl[0].name, decl.count > 1 ? index : element)
+                } else {
+                    vars[vars.count - 1].value = element
+                }
+            }
+            if decl.count > 1 {
+                if r.pipe.isAssign {
+                    try setVariable(decl[1].name, element)
+                } else {
+                    vars[vars.count - 2].value = index
+                }
+            }
+            defer { vars.removeSubrange(mark...) }
+            let flow = try walk(element, r.list)
+            if case .breakLoop = flow { return false }
+            return true
+        }
+
+        switch value {
+        case .invalid:
+            break
+        case .boxed(let v), .plain(let v):
+            switch v {
+            case .list(let items):
+                if !items.isEmpty {
+                    for (i, item) in items.enumerated() {
+                        if try !iterate(index: .plain(.int(Int64(i))), element: .boxed(item)) { break }
+                    }
+                    return
+                }
+            case .map(let m):
+                if !m.isEmpty {
+                    for key in v.sortedKeys {
+                        if try !iterate(index: .plain(.string(key)), element: .boxed(m[key] ?? .null)) { break }
+                    }
+                    return
+                }
+            case .int(let n):
+                if decl.count > 1 {
+                    throw fail("can't use \(GoPrintf.sprint([v])) to iterate over more than one variable")
+                }
+                if n > 0 {
+                    var i: Int64 = 0
+                    while i < n {
+                        if try !iterate(index: .plain(.int(i)), element: .plain(.int(i))) { break }
+                        i += 1
+                    }
+                    return
+                }
+            default:
+                throw fail("range can't iterate over \(GoPrintf.sprint([v]))")
+            }
+        }
+        if let elseList = r.elseList {
+            _ = try walk(dot, elseList)
+        }
+    }
+
+    private func walkTemplate(_ dot: Datum, _ t: TemplateNode) throws(TemplateError) {
+        site = .template(t)
+        guard let target = trees[t.name] else { throw fail("template \(GoQuote.quote(t.name)) not defined") }
+        if depth >= limits.maxTemplateDepth { throw fail("exceeded maximum template depth (\(limits.maxTemplateDepth))") }
+        try enterNesting()
+        defer { nesting -= 1 }
+        let newDot = try t.pipe.map { (p) throws(TemplateError) in try evalPipeline(dot, p) } ?? .invalid
+        let saved = (tree, executing, vars, site)
+        tree = target
+        executing = target.name
+        vars = [Variable(name: "$", value: newDot)]
+        depth += 1
+        defer {
+            depth -= 1
+            (tree, executing, vars, site) = saved
+        }
+        _ = try walk(newDot, target.root)
+    }
+
+    func enterNesting() throws(TemplateError) {
+        if nesting >= limits.maxNesting {
+            throw fail("exceeded maximum template nesting (\(limits.maxNesting)) of include, tpl and template calls")
+        }
+        nesting += 1
+    }
+
+    // MARK: variables
+
+    private func setVariable(_ name: String, _ value: Datum) throws(TemplateError) {
+        var i = vars.count - 1
+        while i >= 0 {
+            if vars[i].name == name {
+                vars[i].value = value
+                return
+            }
+            i -= 1
+        }
+        throw fail("undefined variable: \(name)")
+    }
+
+    private func variableValue(_ name: String) throws(TemplateError) -> Datum {
+        var i = vars.count - 1
+        while i >= 0 {
+            if vars[i].name == name { return vars[i].value }
+            i -= 1
+        }
+        throw fail("undefined variable: \(name)")
+    }
+
+    // MARK: pipelines and commands
+
+    func evalPipeline(_ dot: Datum, _ pipe: PipeNode) throws(TemplateError) -> Datum {
+        site = .pipe(pipe)
+        var value: Datum? = nil
+        for cmd in pipe.cmds {
+            value = try evalCommand(dot, cmd, final: value).unboxed
+        }
+        let result = value ?? .invalid
+        for v in pipe.decl {
+            if pipe.isAssign {
+                try setVariable(v.name, result)
+            } else {
+                vars.append(Variable(name: v.name, value: result))
+            }
+        }
+        return result
+    }
+
+    private func evalCommand(_ dot: Datum, _ cmd: CommandNode, final: Datum?) throws(TemplateError) -> Datum {
+        let first = cmd.args[0]
+        switch first {
+        case .field(_, let idents):
+            site = .operand(first)
+            return try evalFieldChain(dot, receiver: dot, node: first, idents[...], args: cmd.args, final: final)
+        case .chain:
+            return try evalChain(dot, first, args: cmd.args, final: final)
+        case .identifier(_, let name):
+            return try evalFunction(dot, name: name, node: first, cmd: cmd, args: cmd.args.dropFirst(), final: final)
+        case .pipe(let p):
+            try notAFunction(cmd.args, final)
+            return try evalPipeline(dot, p)
+        case .variable:
+            return try evalVariable(dot, first, args: cmd.args, final: final)
+        default:
+            break
+        }
+        site = .operand(first)
+        try notAFunction(cmd.args, final)
+        switch first {
+        case .bool(_, let b): return .plain(.bool(b))
+        case .dot: return dot
+        case .nilLiteral: throw fail("nil is not a command")
+        case .number(let n): return try constant(n)
+        case .string(_, _, let s): return .plain(.string(s))
+        default: throw fail("can't evaluate command \(GoQuote.quote(first.description))")
+        }
+    }
+
+    private func notAFunction(_ args: [Operand], _ final: Datum?) throws(TemplateError) {
+        if args.count > 1 || final != nil {
+            throw fail("can't give argument to non-function \(args[0])")
+        }
+    }
+
+    /// A number literal as Go's `idealConstant` sees it: float if written with `.`/exponent, else int.
+    func constant(_ n: NumberLiteral) throws(TemplateError) -> Datum {
+        site = .operand(.number(n))
+        if n.isComplex { throw fail("complex constants are not supported: \(n.text)") }
+        let lower = n.text.lowercased()
+        let isHexInt = (lower.hasPrefix("0x") || lower.hasPrefix("-0x") || lower.hasPrefix("+0x")) && !lower.contains("p")
+        let isRune = n.text.hasPrefix("'")
+        if let f = n.floatValue, !isHexInt, !isRune, n.text.contains(where: { ".eEpP".contains($0) }) {
+            return .plain(.float(f))
+        }
+        if let i = n.intValue { return .plain(.int(i)) }
+        throw fail("\(n.text) overflows int")
+    }
+
+    // MARK: fields
+
+    private func evalChain(_ dot: Datum, _ chain: Operand, args: [Operand], final: Datum?) throws(TemplateError) -> Datum {
+        guard case .chain(_, let node, let fields) = chain else { return .invalid }
+        site = .operand(chain)
+        if case .nilLiteral = node { throw fail("indirection through explicit nil in \(chain)") }
+        let receiver = try evalArg(dot, node)
+        site = .operand(chain)
+        return try evalFieldChain(dot, receiver: receiver, node: chain, fields[...], args: args, final: final)
+    }
+
+    private func evalVariable(_ dot: Datum, _ variable: Operand, args: [Operand]?, final: Datum?) throws(TemplateError) -> Datum {
+        guard case .variable(_, let idents) = variable else { return .invalid }
+        site = .operand(variable)
+        let value = try variableValue(idents[0])
+        if idents.count == 1 {
+            if let args { try notAFunction(args, final) }
+            return value
+        }
+        return try evalFieldChain(dot, receiver: value, node: variable, idents.dropFirst(), args: args ?? [], final: final)
+    }
+
+    private func evalFieldChain(
+        _ dot: Datum, receiver: Datum, node: Operand, _ idents: ArraySlice<String>, args: [Operand], final: Datum?
+    ) throws(TemplateError) -> Datum {
+        var receiver = receiver
+        var i = idents.startIndex
+        while i < idents.endIndex - 1 {
+            receiver = try evalField(dot, idents[i], node: node, args: [], final: nil, receiver: receiver)
+            i += 1
+        }
+        return try evalField(dot, idents[idents.endIndex - 1], node: node, args: args, final: final, receiver: receiver)
+    }
+
+    private func evalField(
+        _ dot: Datum, _ name: String, node: Operand, args: [Operand], final: Datum?, receiver: Datum
+    ) throws(TemplateError) -> Datum {
+        let value: Value
+        switch receiver {
+        case .invalid:
+            return .invalid  // missingkey=zero: fields of nothing are nothing
+        case .boxed(let v):
+            if case .null = v { throw fail("nil pointer evaluating interface {}.\(name)") }
+            value = v
+        case .plain(let v):
+            if case .null = v { return .invalid }
+            value = v
+        }
+        if let method = methods[name] {
+            var argValues: [Value] = []
+            for a in args.dropFirst() { argValues.append(try evalArg(dot, a).value) }
+            if let final { argValues.append(final.value) }
+            site = .operand(node)
+            do {
+                if let result = try method(value, argValues) { return .boxed(result) }
+            } catch let e as FunctionError {
+                if e.kind == .argument { throw fail(e.message) }
+                throw wrapFunctionError(name, e.message)
+            } catch {
+                throw wrapFunctionError(name, "\(error)")
+            }
+        }
+        let hasArgs = args.count > 1 || final != nil
+        if case .map(let m) = value {
+            site = .operand(node)
+            if hasArgs { throw fail("\(name) is not a method but has arguments") }
+            return .boxed(m[name] ?? .null)
+        }
+        site = .operand(node)
+        throw fail("can't evaluate field \(name) in type \(receiver.typeName)")
+    }
+
+    // MARK: arguments
+
+    /// Evaluates an argument of a function call (Go's `evalArg` for an `interface{}` parameter).
+    func evalArg(_ dot: Datum, _ node: Operand) throws(TemplateError) -> Datum {
+        site = .operand(node)
+        switch node {
+        case .dot: return dot
+        case .nilLiteral: return .boxed(.null)
+        case .field(_, let idents):
+            return try evalFieldChain(dot, receiver: dot, node: node, idents[...], args: [node], final: nil)
+        case .variable:
+            return try evalVariable(dot, node, args: nil, final: nil)
+        case .pipe(let p):
+            return try evalPipeline(dot, p)
+        case .identifier(_, let name):
+            return try evalFunction(dot, name: name, node: node, cmd: nil, args: [], final: nil)
+        case .chain:
+            return try evalChain(dot, node, args: [], final: nil)
+        case .bool(_, let b): return .plain(.bool(b))
+        case .number(let n): return try constant(n)
+        case .string(_, _, let s): return .plain(.string(s))
+        }
+    }
+
+    // MARK: functions
+
+    /// `error calling NAME: message` at the current node, wrapping a function's own error.
+    func wrapFunctionError(_ name: String, _ message: String) -> TemplateError {
+        var e = fail("error calling \(name): \(message)")
+        e.wrapsFunctionError = true
+        return e
+    }
+
+    private func evalFunction(
+        _ dot: Datum, name: String, node: Operand, cmd: CommandNode?, args: ArraySlice<Operand>, final: Datum?
+    ) throws(TemplateError) -> Datum {
+        site = .operand(node)
+        guard let function = library.functions[name] else {
+            throw fail("\(GoQuote.quote(name)) is not a defined function")
+        }
+        let call = Call(executor: self, dot: dot, name: name, nameNode: node, cmd: cmd, args: Array(args), final: final)
+        switch function {
+        case .external(let f):
+            return try call.callExternal(f)
+        case .builtin(let b):
+            return try Builtins.call(b, call)
+        case .engine(let e):
+            return try EngineFunctions.call(e, call)
+        }
+    }
+}
+
+/// One function call being evaluated: the executor, the argument nodes and the pipeline value.
+struct Call {
+    let executor: Executor
+    let dot: Datum
+    let name: String
+    let nameNode: Operand
+    let cmd: CommandNode?
+    let args: [Operand]
+    let final: Datum?
+
+    /// Number of arguments including the pipeline's value.
+    var count: Int { args.count + (final == nil ? 0 : 1) }
+
+    /// Go's arity check (reported at the function name).
+    func expect(_ n: Int, variadic: Bool = false) throws(TemplateError) {
+        if variadic ? count < n : count != n {
+            executor.site = .operand(nameNode)
+            throw executor.fail(
+                "wrong number of args for \(name): want \(variadic ? "at least " : "")\(n) got \(variadic ? args.count : count)")
+        }
+    }
+
+    /// Evaluates argument `i` (the pipeline's value when `i == args.count`).
+    func argument(_ i: Int) throws(TemplateError) -> Datum {
+        if i < args.count { return try executor.evalArg(dot, args[i]) }
+        return final ?? .invalid
+    }
+
+    /// Evaluates every argument, pipeline value last.
+    func allArguments() throws(TemplateError) -> [Datum] {
+        var out: [Datum] = []
+        out.reserveCapacity(count)
+        for a in args { out.append(try executor.evalArg(dot, a)) }
+        if let final { out.append(final) }
+        return out
+    }
+
+    /// Points errors at the whole command (`at <fn a b>`), as Go does for a function's own error.
+    func atCommand() {
+        if let cmd { executor.site = .command(cmd) } else { executor.site = .operand(nameNode) }
+    }
+
+    /// A function's own error: `error calling NAME: message` at the command.
+    func failure(_ message: String) -> TemplateError {
+        atCommand()
+        return executor.wrapFunctionError(name, message)
+    }
+
+    /// An argument conversion error, at argument `index` (or the function name).
+    func argumentFailure(_ message: String, index: Int?) -> TemplateError {
+        if let index, index < args.count {
+            executor.site = .operand(args[index])
+            if let literal = literalConversionMessage(message, args[index]) { return executor.fail(literal) }
+        } else if index == nil || args.isEmpty {
+            executor.site = .operand(nameNode)
+        } else {
+            executor.site = .operand(args[args.count - 1])
+        }
+        return executor.fail(message)
+    }
+
+    /// Go converts literal arguments itself, with its own wording (`expected string; found 1`).
+    private func literalConversionMessage(_ message: String, _ node: Operand) -> String? {
+        let prefix = "wrong type for value; expected "
+        guard message.hasPrefix(prefix) else { return nil }
+        switch node {
+        case .bool, .number, .string: break
+        default: return nil
+        }
+        let expected = message.dropFirst(prefix.count).prefix { $0 != ";" }
+        switch expected {
+        case "string": return "expected string; found \(node)"
+        case "int", "int64", "int32", "uint", "uint64": return "expected integer; found \(node)"
+        case "float64", "float32": return "expected float; found \(node)"
+        case "bool": return "expected bool; found \(node)"
+        default: return nil
+        }
+    }
+
+    func callExternal(_ f: TemplateFunction) throws(TemplateError) -> Datum {
+        let values = try allArguments().map(\.value)
+        do {
+            return .boxed(try f(values))
+        } catch let e as FunctionError {
+            if e.kind == .argument { throw argumentFailure(e.message, index: e.argumentIndex) }
+            throw failure(e.message)
+        } catch let e as TemplateError {
+            throw e
+        } catch {
+            throw failure("\(error)")
+        }
+    }
+}

@@ -1,0 +1,146 @@
+import YAMLCore
+
+/// Typed access to a function's arguments with Go's conversion rules and error wording.
+///
+/// A Go function parameter of type `string`, `int`, `bool`, map or slice accepts only a
+/// value of exactly that type; `interface{}` parameters accept anything. The accessors
+/// below throw `FunctionError`s of kind `.argument`, worded as `text/template` words them.
+struct Arguments {
+    let name: String
+    let values: [Value]
+
+    init(_ name: String, _ values: [Value]) {
+        self.name = name
+        self.values = values
+    }
+
+    var count: Int { values.count }
+
+    subscript(_ i: Int) -> Value { values[i] }
+
+    /// Exactly `n` arguments.
+    func expect(_ n: Int) throws {
+        if values.count != n {
+            throw argumentFailure("wrong number of args for \(name): want \(n) got \(values.count)")
+        }
+    }
+
+    /// At least `n` arguments (variadic tail).
+    func expect(atLeast n: Int) throws {
+        if values.count < n {
+            throw argumentFailure("wrong number of args for \(name): want at least \(n) got \(values.count)")
+        }
+    }
+
+    func typeError(_ i: Int, expected: String) -> FunctionError {
+        let v = values[i]
+        if case .null = v { return FunctionError.wrongType(expected: expected, got: "interface {}") }
+        return FunctionError.wrongType(expected: expected, got: GoTypes.typeName(v))
+    }
+
+    /// A Go `string` parameter.
+    func string(_ i: Int) throws -> String {
+        if case .string(let s) = values[i] { return s }
+        throw typeError(i, expected: "string")
+    }
+
+    /// A Go `int` parameter (integers only; a float64 from a values file is refused, as in Go).
+    func int(_ i: Int) throws -> Int {
+        if case .int(let n) = values[i] { return Int(truncatingIfNeeded: n) }
+        throw typeError(i, expected: "int")
+    }
+
+    /// A Go `bool` parameter.
+    func bool(_ i: Int) throws -> Bool {
+        if case .bool(let b) = values[i] { return b }
+        throw typeError(i, expected: "bool")
+    }
+
+    /// A Go `map[string]interface{}` parameter. A missing value (nil) is a nil map, as in Go.
+    func map(_ i: Int) throws -> [String: Value] {
+        switch values[i] {
+        case .map(let m): return m
+        case .null: return [:]
+        default: throw typeError(i, expected: "map[string]interface {}")
+        }
+    }
+
+    /// Arguments `from...` as Go `string`s (a variadic `...string` tail).
+    func strings(from start: Int) throws -> [String] {
+        var out: [String] = []
+        out.reserveCapacity(max(0, values.count - start))
+        var i = start
+        while i < values.count {
+            out.append(try string(i))
+            i += 1
+        }
+        return out
+    }
+}
+
+/// Go's names for the dynamic types of values (`%T`) and their reflect kinds.
+public enum GoTypes {
+    /// `fmt.Sprintf("%T", v)`: `string`, `float64`, `int`, `bool`, `[]interface {}`,
+    /// `map[string]interface {}`, `<nil>`.
+    ///
+    /// Integers report `int`, as the engine's `%T` does: the engine's values do not distinguish
+    /// Go's `int` (template literals, `len`) from `int64` (`--set` numbers, arithmetic results).
+    public static func typeName(_ v: Value) -> String {
+        v.goTypeName
+    }
+
+    /// `reflect.ValueOf(v).Kind().String()`: `invalid` for nil, `slice`, `map`, ...
+    public static func kindName(_ v: Value) -> String {
+        switch v {
+        case .null: return "invalid"
+        case .bool: return "bool"
+        case .int: return "int"
+        case .float: return "float64"
+        case .string: return "string"
+        case .list: return "slice"
+        case .map: return "map"
+        }
+    }
+
+    /// Sprig's `empty`: nil, false, 0, "" and empty collections are empty.
+    public static func isEmpty(_ v: Value) -> Bool {
+        switch v {
+        case .null: return true
+        case .bool(let b): return !b
+        case .int(let i): return i == 0
+        case .float(let f): return f == 0
+        case .string(let s): return s.isEmpty
+        case .list(let l): return l.isEmpty
+        case .map(let m): return m.isEmpty
+        }
+    }
+
+    /// Sprig's `strval`: strings as they are, everything else as `fmt.Sprintf("%v", v)`.
+    public static func stringValue(_ v: Value) -> String {
+        if case .string(let s) = v { return s }
+        return GoFormat.value(v)
+    }
+
+    /// Sprig's `strslice`: a list's non-nil elements as strings; nil is empty; anything else one string.
+    static func stringSlice(_ v: Value) -> [String] {
+        switch v {
+        case .list(let items):
+            var out: [String] = []
+            out.reserveCapacity(items.count)
+            for item in items {
+                if case .null = item { continue }
+                out.append(stringValue(item))
+            }
+            return out
+        case .null: return []
+        default: return [stringValue(v)]
+        }
+    }
+
+    /// Go's `reflect.TypeOf(v).Kind()` name as sprig's list errors print it (`Cannot find first on type string`).
+    /// Calling such a function with nil dereferences a nil type in Go.
+    static func listKindError(_ v: Value, _ format: (String) -> String) -> Error {
+        if case .null = v { return callFailure("runtime error: invalid memory address or nil pointer dereference") }
+        return callFailure(format(kindName(v)))
+    }
+}

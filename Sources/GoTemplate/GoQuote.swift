@@ -1,0 +1,166 @@
+/// Go's `strconv.Quote` / `strconv.Unquote` for template literals, `%q` and error messages.
+enum GoQuote {
+    struct SyntaxError: Error {}
+
+    /// Go's `unicode.IsPrint`: letters, marks, numbers, punctuation, symbols and the ASCII space.
+    static func isPrint(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x80 { return s.value >= 0x20 && s.value < 0x7F }
+        switch s.properties.generalCategory {
+        case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator,
+             .spaceSeparator:
+            return false
+        default:
+            return true
+        }
+    }
+
+    /// `strconv.Quote(s)`: a double-quoted Go string literal.
+    static func quote(_ s: String, asciiOnly: Bool = false) -> String {
+        var out = "\""
+        appendQuoted(s, quote: "\"", asciiOnly: asciiOnly, into: &out)
+        out += "\""
+        return out
+    }
+
+    /// `strconv.QuoteRune(r)`.
+    static func quoteRune(_ r: Unicode.Scalar) -> String {
+        var out = "'"
+        appendQuoted(String(Character(r)), quote: "'", asciiOnly: false, into: &out)
+        out += "'"
+        return out
+    }
+
+    static func appendQuoted(_ s: String, quote: Unicode.Scalar, asciiOnly: Bool, into out: inout String) {
+        for r in s.unicodeScalars {
+            if r == quote || r == "\\" {
+                out.unicodeScalars.append("\\")
+                out.unicodeScalars.append(r)
+                continue
+            }
+            if asciiOnly ? (r.value < 0x80 && isPrint(r)) : isPrint(r) {
+                out.unicodeScalars.append(r)
+                continue
+            }
+            switch r {
+            case "\u{07}": out += "\\a"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{0B}": out += "\\v"
+            default:
+                if r.value < 0x20 || r.value == 0x7F {
+                    out += "\\x" + hex(r.value, width: 2)
+                } else if r.value < 0x10000 {
+                    out += "\\u" + hex(r.value, width: 4)
+                } else {
+                    out += "\\U" + hex(r.value, width: 8)
+                }
+            }
+        }
+    }
+
+    static func hex(_ v: UInt32, width: Int) -> String {
+        var s = String(v, radix: 16)
+        while s.count < width { s = "0" + s }
+        return s
+    }
+
+    /// `strconv.Unquote` for a double-quoted or back-quoted literal.
+    static func unquote(_ literal: String) throws -> String {
+        let scalars = Array(literal.unicodeScalars)
+        guard scalars.count >= 2, let first = scalars.first, first == scalars.last else { throw SyntaxError() }
+        if first == "`" {
+            let body = scalars[1..<(scalars.count - 1)]
+            if body.contains("`") { throw SyntaxError() }
+            var out = String.UnicodeScalarView()
+            for s in body where s != "\r" { out.append(s) }  // Go drops carriage returns from raw strings
+            return String(out)
+        }
+        guard first == "\"" else { throw SyntaxError() }
+        var i = 1
+        let end = scalars.count - 1
+        var out = String.UnicodeScalarView()
+        while i < end {
+            let (value, next) = try unquoteChar(scalars, at: i, end: end, quote: "\"")
+            out.append(contentsOf: value.unicodeScalars)
+            i = next
+        }
+        return String(out)
+    }
+
+    /// The value of a character constant `'x'` (Go's rules for escapes).
+    static func unquoteCharConstant(_ literal: String) throws -> Unicode.Scalar {
+        let scalars = Array(literal.unicodeScalars)
+        guard scalars.count >= 3, scalars.first == "'", scalars.last == "'" else { throw SyntaxError() }
+        let (value, next) = try unquoteChar(scalars, at: 1, end: scalars.count - 1, quote: "'")
+        guard next == scalars.count - 1, let scalar = value.unicodeScalars.first, value.unicodeScalars.count == 1 else {
+            throw SyntaxError()
+        }
+        return scalar
+    }
+
+    /// Decodes one (possibly escaped) character starting at `i`; returns it and the index after it.
+    private static func unquoteChar(
+        _ s: [Unicode.Scalar], at i: Int, end: Int, quote: Unicode.Scalar
+    ) throws -> (String, Int) {
+        let c = s[i]
+        if c == quote && (quote == "'" || quote == "\"") { throw SyntaxError() }
+        if c != "\\" {
+            if c == "\n" && quote == "\"" { throw SyntaxError() }
+            return (String(Character(c)), i + 1)
+        }
+        guard i + 1 < end else { throw SyntaxError() }
+        let e = s[i + 1]
+        switch e {
+        case "a": return ("\u{07}", i + 2)
+        case "b": return ("\u{08}", i + 2)
+        case "f": return ("\u{0C}", i + 2)
+        case "n": return ("\n", i + 2)
+        case "r": return ("\r", i + 2)
+        case "t": return ("\t", i + 2)
+        case "v": return ("\u{0B}", i + 2)
+        case "\\": return ("\\", i + 2)
+        case "'", "\"":
+            guard e == quote else { throw SyntaxError() }
+            return (String(Character(e)), i + 2)
+        case "x", "u", "U":
+            let count = e == "x" ? 2 : (e == "u" ? 4 : 8)
+            guard i + 2 + count <= end else { throw SyntaxError() }
+            var v: UInt32 = 0
+            for k in 0..<count {
+                guard let d = hexDigit(s[i + 2 + k]) else { throw SyntaxError() }
+                v = v * 16 + d
+            }
+            if e == "x" {
+                // A byte; only valid as a whole character when it is ASCII here.
+                guard let scalar = Unicode.Scalar(v) else { throw SyntaxError() }
+                return (String(Character(scalar)), i + 2 + count)
+            }
+            guard let scalar = Unicode.Scalar(v) else { throw SyntaxError() }
+            return (String(Character(scalar)), i + 2 + count)
+        case "0"..."7":
+            guard i + 4 <= end else { throw SyntaxError() }
+            var v: UInt32 = 0
+            for k in 0..<3 {
+                let d = s[i + 1 + k]
+                guard d >= "0" && d <= "7" else { throw SyntaxError() }
+                v = v * 8 + (d.value - 48)
+            }
+            guard v <= 255, let scalar = Unicode.Scalar(v) else { throw SyntaxError() }
+            return (String(Character(scalar)), i + 4)
+        default:
+            throw SyntaxError()
+        }
+    }
+
+    private static func hexDigit(_ s: Unicode.Scalar) -> UInt32? {
+        switch s {
+        case "0"..."9": return s.value - 48
+        case "a"..."f": return s.value - 87
+        case "A"..."F": return s.value - 55
+        default: return nil
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// GoTemplate module

@@ -1,0 +1,546 @@
+/// Go's text/template parser: tokens in, trees out. One `Parser` parses one source text; the
+/// templates it defines (`define`, `block`) come out as further trees.
+///
+/// Errors read `template: NAME:LINE: message`, LINE being the line of the token last read.
+struct Parser {
+    private struct Failure: Error { let message: String }
+
+    private let parseName: String
+    private let source: String
+    private let tokens: [Token]
+    private var index = 0             // next token to read
+    private var lastLine = 1          // line of the most recently read token
+    private var vars: [String] = ["$"]
+    private var rangeDepth = 0
+    private var actionLine = 0        // line where the current action started (for lexer errors)
+    private let isFunction: (String) -> Bool
+    /// Trees defined while parsing, in order (the main tree first).
+    private(set) var trees: [Tree] = []
+
+    /// Parses `text` (from source `parseName`) as template `name`; returns the main tree first, then
+    /// every `define`/`block` tree. `isFunction` tells which identifiers are known functions.
+    static func parse(
+        name: String, parseName: String, text: String, isFunction: @escaping (String) -> Bool
+    ) throws(TemplateError) -> [Tree] {
+        let tokens = Lexer.tokenize(text, breakIsKeyword: !isFunction("break"), continueIsKeyword: !isFunction("continue"))
+        var parser = Parser(parseName: parseName, source: text, tokens: tokens, isFunction: isFunction)
+        do {
+            try parser.parseTop(name: name)
+        } catch {
+            throw TemplateError(error.message, at: .parse(name: parseName, line: parser.lastLine))
+        }
+        return parser.trees
+    }
+
+    private init(parseName: String, source: String, tokens: [Token], isFunction: @escaping (String) -> Bool) {
+        self.parseName = parseName
+        self.source = source
+        self.tokens = tokens
+        self.isFunction = isFunction
+    }
+
+    // MARK: token access
+
+    private mutating func next() -> Token {
+        let t = index < tokens.count ? tokens[index] : Token(kind: .eof, value: "", pos: source.utf8.count, line: lastLine)
+        if index < tokens.count { index += 1 }
+        lastLine = max(lastLine, t.line)
+        return t
+    }
+
+    private mutating func backup(_ count: Int = 1) { index -= count }
+
+    private mutating func peek() -> Token {
+        let t = next()
+        backup()
+        return t
+    }
+
+    private mutating func nextNonSpace() -> Token {
+        var t = next()
+        while t.kind == .space { t = next() }
+        return t
+    }
+
+    private mutating func peekNonSpace() -> Token {
+        let t = nextNonSpace()
+        backup()
+        return t
+    }
+
+    private mutating func expect(_ kind: TokenKind, _ context: String) throws(Failure) -> Token {
+        let t = nextNonSpace()
+        if t.kind != kind { try unexpected(t, context) }
+        return t
+    }
+
+    private func fail(_ message: String) -> Failure { Failure(message: message) }
+
+    private func unexpected(_ token: Token, _ context: String) throws(Failure) -> Never {
+        if token.kind == .error {
+            var extra = ""
+            if actionLine != 0 && actionLine != token.line {
+                extra = " in action started at \(parseName):\(actionLine)"
+                if token.value.hasSuffix(" action") { extra = String(extra.dropFirst(" in action".count)) }
+            }
+            throw fail(token.value + extra)
+        }
+        throw fail("unexpected \(token.quotedForError) in \(context)")
+    }
+
+    // MARK: grammar
+
+    // Template: (text | action | define)* EOF
+    private mutating func parseTop(name: String) throws(Failure) {
+        let root = ListNode(pos: peek().pos)
+        let main = Tree(name: name, parseName: parseName, source: source, root: root)
+        trees.append(main)
+        while peek().kind != .eof {
+            if peek().kind == .leftDelim {
+                let saved = index
+                _ = next()
+                if nextNonSpace().kind == .define {
+                    try parseDefinition()
+                    continue
+                }
+                index = saved
+            }
+            switch try textOrAction() {
+            case .node(let n): root.nodes.append(n)
+            case .end(let t), .elseMarker(let t): throw fail("unexpected \(t)")
+            }
+        }
+    }
+
+    // Definition: '{{define' string '}}' itemList '{{end}}'
+    private mutating func parseDefinition() throws(Failure) {
+        let context = "define clause"
+        let nameToken = nextNonSpace()
+        guard nameToken.kind == .string || nameToken.kind == .rawString else { try unexpected(nameToken, context) }
+        let name = try unquote(nameToken.value)
+        _ = try expect(.rightDelim, context)
+        let savedVars = vars
+        vars = ["$"]
+        let (list, end) = try itemList()
+        vars = savedVars
+        guard case .end = end else { throw fail("unexpected \(end) in \(context)") }
+        trees.append(Tree(name: name, parseName: parseName, source: source, root: list))
+    }
+
+    /// What ends an item list.
+    private enum ListEnd: CustomStringConvertible {
+        case end(String)
+        case elseMarker(String)
+        var description: String {
+            switch self {
+            case .end(let s), .elseMarker(let s): return s
+            }
+        }
+    }
+
+    private enum Item {
+        case node(Node)
+        case end(String)
+        case elseMarker(String)
+    }
+
+    // itemList: textOrAction* (ends at {{end}} or {{else}})
+    private mutating func itemList() throws(Failure) -> (ListNode, ListEnd) {
+        let list = ListNode(pos: peekNonSpace().pos)
+        while peekNonSpace().kind != .eof {
+            switch try textOrAction() {
+            case .node(let n): list.nodes.append(n)
+            case .end(let s): return (list, .end(s))
+            case .elseMarker(let s): return (list, .elseMarker(s))
+            }
+        }
+        throw fail("unexpected EOF")
+    }
+
+    // textOrAction: text | comment | action
+    private mutating func textOrAction() throws(Failure) -> Item {
+        let token = nextNonSpace()
+        switch token.kind {
+        case .text:
+            return .node(.text(TextNode(pos: token.pos, text: token.value)))
+        case .leftDelim:
+            actionLine = token.line
+            defer { actionLine = 0 }
+            return try action()
+        case .comment:
+            return .node(.comment(CommentNode(pos: token.pos, text: token.value)))
+        default:
+            try unexpected(token, "input")
+        }
+    }
+
+    // Action: control | pipeline
+    // control: block | break | continue | else | end | if | range | template | with
+    private mutating func action() throws(Failure) -> Item {
+        let token = nextNonSpace()
+        switch token.kind {
+        case .block: return .node(try blockControl())
+        case .breakKeyword: return .node(try breakControl(token))
+        case .continueKeyword: return .node(try continueControl(token))
+        case .elseKeyword: return try elseControl()
+        case .end: return try endControl()
+        case .ifKeyword: return .node(.branch(try parseControl(.ifBranch)))
+        case .range: return .node(.branch(try parseControl(.rangeBranch)))
+        case .template: return .node(try templateControl())
+        case .with: return .node(.branch(try parseControl(.withBranch)))
+        default: break
+        }
+        backup()
+        let start = peek()
+        let pipe = try pipeline("command", end: .rightDelim)
+        return .node(.action(ActionNode(pos: start.pos, line: start.line, pipe: pipe)))
+    }
+
+    // Break: '{{break}}' (inside range only)
+    private mutating func breakControl(_ token: Token) throws(Failure) -> Node {
+        let t = nextNonSpace()
+        if t.kind != .rightDelim { try unexpected(t, "{{break}}") }
+        if rangeDepth == 0 { throw fail("{{break}} outside {{range}}") }
+        return .breakLoop(pos: token.pos)
+    }
+
+    // Continue: '{{continue}}' (inside range only)
+    private mutating func continueControl(_ token: Token) throws(Failure) -> Node {
+        let t = nextNonSpace()
+        if t.kind != .rightDelim { try unexpected(t, "{{continue}}") }
+        if rangeDepth == 0 { throw fail("{{continue}} outside {{range}}") }
+        return .continueLoop(pos: token.pos)
+    }
+
+    // Else: '{{else}}' | '{{else if ...' | '{{else with ...' (the if/with is left for parseControl)
+    private mutating func elseControl() throws(Failure) -> Item {
+        let p = peekNonSpace()
+        if p.kind == .ifKeyword || p.kind == .with { return .elseMarker("{{else}}") }
+        _ = try expect(.rightDelim, "else")
+        return .elseMarker("{{else}}")
+    }
+
+    // End: '{{end}}'
+    private mutating func endControl() throws(Failure) -> Item {
+        _ = try expect(.rightDelim, "end")
+        return .end("{{end}}")
+    }
+
+    // Control: pipeline '}}' itemList ('{{else}}' itemList | '{{else if/with' control)? '{{end}}'
+    private mutating func parseControl(_ kind: BranchNode.Kind) throws(Failure) -> BranchNode {
+        let varCount = vars.count
+        defer { vars.removeLast(vars.count - varCount) }
+        let pipe = try pipeline(kind.rawValue, end: .rightDelim)
+        if kind == .rangeBranch { rangeDepth += 1 }
+        let (list, end) = try itemList()
+        if kind == .rangeBranch { rangeDepth -= 1 }
+        var elseList: ListNode?
+        if case .elseMarker = end {
+            if kind == .ifBranch && peek().kind == .ifKeyword {
+                let ifToken = next()
+                let nested = ListNode(pos: ifToken.pos)
+                nested.nodes.append(.branch(try parseControl(.ifBranch)))
+                elseList = nested
+            } else if kind == .withBranch && peek().kind == .with {
+                let withToken = next()
+                let nested = ListNode(pos: withToken.pos)
+                nested.nodes.append(.branch(try parseControl(.withBranch)))
+                elseList = nested
+            } else {
+                let (list2, end2) = try itemList()
+                guard case .end = end2 else { throw fail("expected end; found \(end2)") }
+                elseList = list2
+            }
+        }
+        return BranchNode(kind: kind, pos: pipe.pos, line: pipe.line, pipe: pipe, list: list, elseList: elseList)
+    }
+
+    // Block: '{{block' stringValue pipeline '}}' itemList '{{end}}'
+    // (defines the template and executes it in place)
+    private mutating func blockControl() throws(Failure) -> Node {
+        let context = "block clause"
+        let token = nextNonSpace()
+        let name = try templateName(token, context)
+        let pipe = try pipeline(context, end: .rightDelim)
+        let savedVars = vars
+        let savedRange = rangeDepth
+        vars = ["$"]
+        rangeDepth = 0
+        let (list, end) = try itemList()
+        vars = savedVars
+        rangeDepth = savedRange
+        guard case .end = end else { throw fail("unexpected \(end) in \(context)") }
+        trees.append(Tree(name: name, parseName: parseName, source: source, root: list))
+        return .template(TemplateNode(pos: token.pos, line: token.line, name: name, pipe: pipe))
+    }
+
+    // Template: '{{template' stringValue pipeline? '}}'
+    private mutating func templateControl() throws(Failure) -> Node {
+        let context = "template clause"
+        let token = nextNonSpace()
+        let name = try templateName(token, context)
+        var pipe: PipeNode?
+        if nextNonSpace().kind != .rightDelim {
+            backup()
+            pipe = try pipeline(context, end: .rightDelim)
+        }
+        return .template(TemplateNode(pos: token.pos, line: token.line, name: name, pipe: pipe))
+    }
+
+    private mutating func templateName(_ token: Token, _ context: String) throws(Failure) -> String {
+        guard token.kind == .string || token.kind == .rawString else { try unexpected(token, context) }
+        return try unquote(token.value)
+    }
+
+    // Pipeline: declarations? command ('|' command)*
+    // declarations: variable (':=' | '=') | variable ',' variable ':=' (range only)
+    private mutating func pipeline(_ context: String, end: TokenKind) throws(Failure) -> PipeNode {
+        let first = peekNonSpace()
+        let pipe = PipeNode(pos: first.pos, line: first.line)
+        decls: while true {
+            let saved = index
+            let v = nextNonSpace()
+            guard v.kind == .variable else {
+                index = saved
+                break decls
+            }
+            let following = peekNonSpace()
+            if following.kind == .assign || following.kind == .declare {
+                pipe.isAssign = following.kind == .assign
+                _ = nextNonSpace()
+                pipe.decl.append(VariableRef(pos: v.pos, name: v.value))
+                vars.append(v.value)
+                break decls
+            } else if following.kind == .char && following.value == "," {
+                _ = nextNonSpace()
+                pipe.decl.append(VariableRef(pos: v.pos, name: v.value))
+                vars.append(v.value)
+                if context == "range" && pipe.decl.count < 2 {
+                    switch peekNonSpace().kind {
+                    case .variable, .rightDelim, .rightParen:
+                        continue decls  // second variable of "range $i, $v :="
+                    default:
+                        throw fail("range can only initialize variables")
+                    }
+                }
+                throw fail("too many declarations in \(context)")
+            } else {
+                index = saved  // not a declaration: the variable is an operand
+                break decls
+            }
+        }
+        while true {
+            let token = nextNonSpace()
+            switch token.kind {
+            case end:
+                try checkPipeline(pipe, context)
+                return pipe
+            case .bool, .charConstant, .dot, .field, .identifier, .number, .nilKeyword, .rawString, .string,
+                 .variable, .leftParen:
+                backup()
+                pipe.cmds.append(try command())
+            default:
+                try unexpected(token, context)
+            }
+        }
+    }
+
+    private func checkPipeline(_ pipe: PipeNode, _ context: String) throws(Failure) {
+        if pipe.cmds.isEmpty { throw fail("missing value for \(context)") }
+        for (i, c) in pipe.cmds.enumerated().dropFirst() {
+            switch c.args.first {
+            case .bool?, .dot?, .nilLiteral?, .number?, .string?:
+                throw fail("non executable command in pipeline stage \(i + 1)")
+            default: break
+            }
+        }
+    }
+
+    // Command: operand (space operand)*
+    private mutating func command() throws(Failure) -> CommandNode {
+        let cmd = CommandNode(pos: peekNonSpace().pos)
+        while true {
+            _ = peekNonSpace()
+            if let operand = try operand() { cmd.args.append(operand) }
+            let token = next()
+            switch token.kind {
+            case .space:
+                continue
+            case .rightDelim, .rightParen:
+                backup()
+            case .pipe:
+                break
+            default:
+                try unexpected(token, "operand")
+            }
+            break
+        }
+        if cmd.args.isEmpty { throw fail("empty command") }
+        return cmd
+    }
+
+    // Operand: term ('.' Field)*
+    private mutating func operand() throws(Failure) -> Operand? {
+        guard let node = try term() else { return nil }
+        guard peek().kind == .field else { return node }
+        let chainPos = peek().pos
+        var fields: [String] = []
+        while peek().kind == .field { fields.append(String(next().value.dropFirst())) }
+        switch node {
+        case .field(_, let idents):
+            return .field(pos: chainPos, idents: idents + fields)
+        case .variable(_, let idents):
+            return .variable(pos: chainPos, idents: idents + fields)
+        case .bool, .string, .number, .nilLiteral, .dot:
+            throw fail("unexpected . after term \(GoQuote.quote(node.description))")
+        default:
+            return .chain(pos: chainPos, node: node, fields: fields)
+        }
+    }
+
+    // Term: literal | function | '.' | nil | variable | field | '(' pipeline ')'
+    private mutating func term() throws(Failure) -> Operand? {
+        let token = nextNonSpace()
+        switch token.kind {
+        case .identifier:
+            if !isFunction(token.value) { throw fail("function \(GoQuote.quote(token.value)) not defined") }
+            return .identifier(pos: token.pos, name: token.value)
+        case .dot:
+            return .dot(pos: token.pos)
+        case .nilKeyword:
+            return .nilLiteral(pos: token.pos)
+        case .variable:
+            return try useVariable(token)
+        case .field:
+            return .field(pos: token.pos, idents: [String(token.value.dropFirst())])
+        case .bool:
+            return .bool(pos: token.pos, value: token.value == "true")
+        case .charConstant, .number:
+            return .number(try number(token))
+        case .leftParen:
+            return .pipe(try pipeline("parenthesized pipeline", end: .rightParen))
+        case .string, .rawString:
+            return .string(pos: token.pos, quoted: token.value, value: try unquote(token.value))
+        default:
+            backup()
+            return nil
+        }
+    }
+
+    private func useVariable(_ token: Token) throws(Failure) -> Operand {
+        let idents = token.value.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard vars.contains(idents[0]) else { throw fail("undefined variable \(GoQuote.quote(idents[0]))") }
+        return .variable(pos: token.pos, idents: idents)
+    }
+
+    private func unquote(_ literal: String) throws(Failure) -> String {
+        do {
+            return try GoQuote.unquote(literal)
+        } catch {
+            throw fail("invalid syntax")
+        }
+    }
+
+    /// A number literal with every interpretation Go gives it (int, float; char constants are ints).
+    private func number(_ token: Token) throws(Failure) -> NumberLiteral {
+        var n = NumberLiteral(pos: token.pos, text: token.value)
+        if token.kind == .charConstant {
+            guard let scalar = try? GoQuote.unquoteCharConstant(token.value) else {
+                throw fail("malformed character constant: \(token.value)")
+            }
+            n.intValue = Int64(scalar.value)
+            n.floatValue = Double(scalar.value)
+            return n
+        }
+        let text = token.value
+        if text.hasSuffix("i") {
+            n.isComplex = true
+            return n
+        }
+        if let i = NumberSyntax.parseInt(text) {
+            n.intValue = i
+            n.floatValue = Double(i)
+        } else if let u = NumberSyntax.parseUInt(text) {
+            n.isUnsignedOnly = true
+            n.floatValue = Double(u)
+        } else if let f = NumberSyntax.parseFloat(text) {
+            if !text.contains(where: { ".eEpP".contains($0) }) {
+                throw fail("integer overflow: \(GoQuote.quote(text))")
+            }
+            n.floatValue = f
+            if f.rounded() == f && abs(f) < 9.2e18 { n.intValue = Int64(f) }
+        }
+        if n.intValue == nil && n.floatValue == nil {
+            throw fail("illegal number syntax: \(GoQuote.quote(text))")
+        }
+        return n
+    }
+}
+
+/// Go's number literal syntax (`strconv.ParseInt(s, 0, 64)` and friends): decimal, `0x`, `0o`, `0b`,
+/// legacy octal `017`, `_` separators, floats with exponents.
+enum NumberSyntax {
+    static func isHex(_ s: String) -> Bool {
+        let body = s.hasPrefix("-") || s.hasPrefix("+") ? String(s.dropFirst()) : s
+        return body.hasPrefix("0x") || body.hasPrefix("0X")
+    }
+
+    private static func split(_ s: String) -> (negative: Bool, radix: Int, digits: String)? {
+        var body = Substring(s)
+        var negative = false
+        if body.hasPrefix("+") || body.hasPrefix("-") {
+            negative = body.first == "-"
+            body = body.dropFirst()
+        }
+        var radix = 10
+        var hadPrefix = false
+        let lower = body.lowercased()
+        if lower.hasPrefix("0x") { radix = 16; body = body.dropFirst(2); hadPrefix = true }
+        else if lower.hasPrefix("0o") { radix = 8; body = body.dropFirst(2); hadPrefix = true }
+        else if lower.hasPrefix("0b") { radix = 2; body = body.dropFirst(2); hadPrefix = true }
+        else if body.count > 1 && body.hasPrefix("0") { radix = 8; body = body.dropFirst(); hadPrefix = true }
+        // Underscores only with a base prefix, between digits.
+        if body.contains("_") {
+            if body.hasSuffix("_") || body.contains("__") || (!hadPrefix && body.hasPrefix("_")) { return nil }
+        }
+        let digits = body.replacingOccurrences(of: "_", with: "")
+        guard !digits.isEmpty else { return nil }
+        return (negative, radix, digits)
+    }
+
+    static func parseInt(_ s: String) -> Int64? {
+        guard let (negative, radix, digits) = split(s), let magnitude = UInt64(digits, radix: radix) else { return nil }
+        if negative {
+            if magnitude == UInt64(Int64.max) + 1 { return Int64.min }
+            guard magnitude <= UInt64(Int64.max) else { return nil }
+            return -Int64(magnitude)
+        }
+        guard magnitude <= UInt64(Int64.max) else { return nil }
+        return Int64(magnitude)
+    }
+
+    static func parseUInt(_ s: String) -> UInt64? {
+        guard !s.hasPrefix("-"), let (_, radix, digits) = split(s) else { return nil }
+        return UInt64(digits, radix: radix)
+    }
+
+    static func parseFloat(_ s: String) -> Double? {
+        if s.contains("_") { return nil }
+        if isHex(s) { return Double(s) }  // Swift parses hex floats like Go (0x1p-2)
+        return Double(s)
+    }
+}
+
+extension String {
+    fileprivate func replacingOccurrences(of target: Character, with replacement: String) -> String {
+        var out = ""
+        for c in self { if c == target { out += replacement } else { out.append(c) } }
+        return out
+    }
+}
+
+extension Substring {
+    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
+        String(self).replacingOccurrences(of: Character(target), with: replacement)
+    }
+}

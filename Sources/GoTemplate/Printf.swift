@@ -1,0 +1,460 @@
+import Foundation
+import YAMLCore
+
+/// Go's `fmt.Sprintf`, `fmt.Sprint` and `fmt.Sprintln` over template values: the verbs
+/// `%v %s %d %q %x %X %o %O %b %c %U %e %E %f %F %g %G %t %T %%`, flags `+ - # 0 space`, width and
+/// precision (also `*`), and Go's error forms (`%!d(string=x)`, `%!d(MISSING)`, `%!(EXTRA int=2)`).
+public enum GoPrintf {
+    /// `fmt.Sprintf(format, args...)`.
+    public static func sprintf(_ format: String, _ args: [Value]) -> String {
+        var p = Printer()
+        p.doPrintf(Array(format.unicodeScalars), args)
+        return p.out
+    }
+
+    /// `fmt.Sprint(args...)`: spaces between operands when neither side is a string.
+    public static func sprint(_ args: [Value]) -> String {
+        var p = Printer()
+        for (i, a) in args.enumerated() {
+            if i > 0, !a.isString, !args[i - 1].isString { p.out += " " }
+            p.flags = Flags()
+            p.printArg(a, "v")
+        }
+        return p.out
+    }
+
+    /// `fmt.Sprintln(args...)`: spaces between all operands, newline at the end.
+    public static func sprintln(_ args: [Value]) -> String {
+        var p = Printer()
+        for (i, a) in args.enumerated() {
+            if i > 0 { p.out += " " }
+            p.flags = Flags()
+            p.printArg(a, "v")
+        }
+        p.out += "\n"
+        return p.out
+    }
+}
+
+extension Value {
+    fileprivate var isString: Bool {
+        if case .string = self { return true }
+        return false
+    }
+}
+
+private struct Flags {
+    var plus = false, minus = false, sharp = false, space = false, zero = false
+    var width: Int?
+    var precision: Int?
+}
+
+private struct Printer {
+    var out = ""
+    var flags = Flags()
+
+    // MARK: the format loop
+
+    mutating func doPrintf(_ format: [Unicode.Scalar], _ args: [Value]) {
+        var argNum = 0
+        var i = 0
+        let end = format.count
+        while i < end {
+            let start = i
+            while i < end && format[i] != "%" { i += 1 }
+            if i > start { out.unicodeScalars.append(contentsOf: format[start..<i]) }
+            if i >= end { break }
+            i += 1  // skip %
+            flags = Flags()
+            flagLoop: while i < end {
+                switch format[i] {
+                case "#": flags.sharp = true
+                case "0": flags.zero = !flags.minus
+                case "+": flags.plus = true
+                case "-": flags.minus = true; flags.zero = false
+                case " ": flags.space = true
+                default: break flagLoop
+                }
+                i += 1
+            }
+            // Width.
+            if i < end && format[i] == "*" {
+                i += 1
+                if argNum < args.count, case .int(let w) = args[argNum] {
+                    var width = Int(w)
+                    if width < 0 { width = -width; flags.minus = true; flags.zero = false }
+                    flags.width = width
+                } else {
+                    out += "%!(BADWIDTH)"
+                }
+                argNum += 1
+            } else {
+                let (n, next) = parseNumber(format, i)
+                flags.width = n
+                i = next
+            }
+            // Precision.
+            if i < end && format[i] == "." {
+                i += 1
+                if i < end && format[i] == "*" {
+                    i += 1
+                    if argNum < args.count, case .int(let p) = args[argNum], p >= 0 {
+                        flags.precision = Int(p)
+                    } else {
+                        out += "%!(BADPREC)"
+                    }
+                    argNum += 1
+                } else {
+                    let (n, next) = parseNumber(format, i)
+                    flags.precision = n ?? 0
+                    i = next
+                }
+            }
+            if i >= end {
+                out += "%!(NOVERB)"
+                break
+            }
+            let verb = format[i]
+            i += 1
+            if verb == "%" {
+                out += "%"
+                continue
+            }
+            if argNum >= args.count {
+                out += "%!"
+                out.unicodeScalars.append(verb)
+                out += "(MISSING)"
+                continue
+            }
+            printArg(args[argNum], verb)
+            argNum += 1
+        }
+        if argNum < args.count {
+            flags = Flags()
+            out += "%!(EXTRA "
+            for (k, a) in args[argNum...].enumerated() {
+                if k > 0 { out += ", " }
+                if case .null = a {
+                    out += "<nil>"
+                } else {
+                    out += a.goTypeName + "="
+                    printArg(a, "v")
+                }
+            }
+            out += ")"
+        }
+    }
+
+    private func parseNumber(_ s: [Unicode.Scalar], _ start: Int) -> (Int?, Int) {
+        var i = start
+        var n = 0
+        while i < s.count, let d = s[i].properties.numericType == .decimal ? Int(String(s[i])) : nil, s[i].isASCII {
+            n = n * 10 + d
+            if n > 1_000_000 { return (nil, i) }  // Go: absurdly large numbers are an error
+            i += 1
+        }
+        return (i > start ? n : nil, i)
+    }
+
+    // MARK: dispatch by type
+
+    /// Prints one top-level argument.
+    mutating func printArg(_ arg: Value, _ verb: Unicode.Scalar) {
+        if case .null = arg {
+            if verb == "T" || verb == "v" { pad("<nil>") } else { badVerb(arg, verb) }
+            return
+        }
+        if verb == "T" {
+            fmtString(arg.goTypeName, "s")
+            return
+        }
+        printValue(arg, verb, depth: 0)
+    }
+
+    mutating func printValue(_ v: Value, _ verb: Unicode.Scalar, depth: Int) {
+        switch v {
+        case .null:
+            // A nil element of a list or map prints as <nil> whatever the verb.
+            pad("<nil>")
+        case .bool(let b):
+            if verb == "t" || verb == "v" { pad(b ? "true" : "false") } else { badVerb(v, verb) }
+        case .int(let n):
+            fmtInteger(n, verb, original: v)
+        case .float(let f):
+            fmtFloat(f, verb, original: v)
+        case .string(let s):
+            switch verb {
+            case "v", "s", "x", "X", "q": fmtString(s, verb)
+            default: badVerb(v, verb)
+            }
+        case .list(let items):
+            out += "["
+            for (i, item) in items.enumerated() {
+                if i > 0 { out += " " }
+                printValue(item, verb, depth: depth + 1)
+            }
+            out += "]"
+        case .map(let m):
+            out += "map["
+            for (i, key) in v.sortedKeys.enumerated() {
+                if i > 0 { out += " " }
+                printValue(.string(key), verb, depth: depth + 1)
+                out += ":"
+                printValue(m[key] ?? .null, verb, depth: depth + 1)
+            }
+            out += "]"
+        }
+    }
+
+    mutating func badVerb(_ v: Value, _ verb: Unicode.Scalar) {
+        out += "%!"
+        out.unicodeScalars.append(verb)
+        out += "("
+        if case .null = v {
+            out += "<nil>"
+        } else {
+            out += v.goTypeName + "="
+            printValue(v, "v", depth: 0)
+        }
+        out += ")"
+    }
+
+    // MARK: padding
+
+    mutating func pad(_ s: String) {
+        guard let width = flags.width, width > 0 else {
+            out += s
+            return
+        }
+        let count = s.unicodeScalars.count
+        guard count < width else {
+            out += s
+            return
+        }
+        let padding = String(repeating: flags.zero ? "0" : " ", count: width - count)
+        if flags.minus { out += s + padding } else { out += padding + s }
+    }
+
+    mutating func padSpaces(_ s: String) {
+        let zero = flags.zero
+        flags.zero = false
+        pad(s)
+        flags.zero = zero
+    }
+
+    // MARK: strings
+
+    mutating func fmtString(_ s: String, _ verb: Unicode.Scalar) {
+        var text = s
+        switch verb {
+        case "x", "X":
+            if let p = flags.precision { text = String(String.UnicodeScalarView(s.unicodeScalars.prefix(p))) }
+            var hex = ""
+            for (i, b) in text.utf8.enumerated() {
+                if i > 0 && flags.space { hex += " " }
+                if flags.sharp && (i == 0 || flags.space) { hex += verb == "x" ? "0x" : "0X" }
+                let digits = verb == "x" ? "0123456789abcdef" : "0123456789ABCDEF"
+                let d = Array(digits)
+                hex.append(d[Int(b >> 4)])
+                hex.append(d[Int(b & 0xF)])
+            }
+            pad(hex)
+        case "q":
+            if let p = flags.precision { text = String(String.UnicodeScalarView(s.unicodeScalars.prefix(p))) }
+            if flags.sharp && !text.contains("`") && text.unicodeScalars.allSatisfy({ $0 == "\t" || GoQuote.isPrint($0) }) {
+                pad("`" + text + "`")
+            } else {
+                pad(GoQuote.quote(text, asciiOnly: flags.plus))
+            }
+        default:
+            if let p = flags.precision { text = String(String.UnicodeScalarView(s.unicodeScalars.prefix(p))) }
+            pad(text)
+        }
+    }
+
+    // MARK: integers
+
+    mutating func fmtInteger(_ n: Int64, _ verb: Unicode.Scalar, original: Value) {
+        switch verb {
+        case "v", "d": integer(n, base: 10, upper: false, verb: verb)
+        case "b": integer(n, base: 2, upper: false, verb: verb)
+        case "o", "O": integer(n, base: 8, upper: false, verb: verb)
+        case "x": integer(n, base: 16, upper: false, verb: verb)
+        case "X": integer(n, base: 16, upper: true, verb: verb)
+        case "c":
+            padSpaces(String(Character(Unicode.Scalar(UInt32(truncatingIfNeeded: n)) ?? "\u{FFFD}")))
+        case "q":
+            padSpaces(GoQuote.quoteRune(Unicode.Scalar(UInt32(truncatingIfNeeded: n)) ?? "\u{FFFD}"))
+        case "U":
+            var hex = String(UInt64(bitPattern: n), radix: 16, uppercase: true)
+            while hex.count < 4 { hex = "0" + hex }
+            var s = "U+" + hex
+            if flags.sharp, let scalar = Unicode.Scalar(UInt32(truncatingIfNeeded: n)), GoQuote.isPrint(scalar) {
+                s += " '" + String(Character(scalar)) + "'"
+            }
+            padSpaces(s)
+        default:
+            badVerb(original, verb)
+        }
+    }
+
+    private mutating func integer(_ n: Int64, base: Int, upper: Bool, verb: Unicode.Scalar) {
+        let negative = n < 0
+        var digits = String(n.magnitude, radix: base, uppercase: upper)
+        var precision = flags.precision
+        if flags.zero, !flags.minus, let width = flags.width, precision == nil {
+            precision = width
+            if negative || flags.plus || flags.space { precision! -= 1 }
+            if flags.sharp || verb == "O" {
+                switch base {
+                case 16, 2: precision! -= 2
+                case 8: precision! -= (verb == "O" ? 2 : 1)
+                default: break
+                }
+            }
+        }
+        if let p = precision {
+            if p == 0 && n == 0 {
+                padSpaces("")
+                return
+            }
+            if digits.count < p { digits = String(repeating: "0", count: p - digits.count) + digits }
+        }
+        var prefix = ""
+        if flags.sharp {
+            switch base {
+            case 2: prefix = "0b"
+            case 8: if !digits.hasPrefix("0") { prefix = "0" }
+            case 16: prefix = upper ? "0X" : "0x"
+            default: break
+            }
+        }
+        if verb == "O" { prefix = "0o" }
+        var sign = ""
+        if negative { sign = "-" } else if flags.plus { sign = "+" } else if flags.space { sign = " " }
+        padSpaces(sign + prefix + digits)
+    }
+
+    // MARK: floats
+
+    mutating func fmtFloat(_ f: Double, _ verb: Unicode.Scalar, original: Value) {
+        var text: String
+        switch verb {
+        case "v", "g", "G":
+            text = formatG(f, precision: flags.precision, upper: verb == "G")
+        case "e", "E", "f", "F":
+            let p = flags.precision ?? 6
+            if f.isNaN || f.isInfinite {
+                text = f.isNaN ? "NaN" : (f < 0 ? "-Inf" : "+Inf")
+            } else {
+                let c = verb == "F" ? "f" : String(Character(verb))
+                text = String(format: "%.\(p)\(c)", f)
+            }
+        case "x", "X":
+            text = hexFloat(f, upper: verb == "X")
+        case "b":
+            text = binaryFloat(f)
+        default:
+            badVerb(original, verb)
+            return
+        }
+        if f.isNaN || f.isInfinite {
+            // Go never zero-pads infinities and NaN; NaN gets no sign.
+            if f.isNaN { text = flags.plus ? "+NaN" : (flags.space ? " NaN" : "NaN") }
+            else if f > 0 && !flags.plus { text = flags.space ? " Inf" : "+Inf" }
+            padSpaces(text)
+            return
+        }
+        var sign = ""
+        var body = Substring(text)
+        if body.hasPrefix("-") {
+            sign = "-"
+            body = body.dropFirst()
+        } else if flags.plus {
+            sign = "+"
+        } else if flags.space {
+            sign = " "
+        }
+        if flags.sharp && (verb == "v" || verb == "g" || verb == "G") && !body.contains(".") && !body.contains("e") {
+            body += "."
+        }
+        if flags.zero, !flags.minus, let width = flags.width, width > sign.count + body.count {
+            out += sign + String(repeating: "0", count: width - sign.count - body.count) + body
+            return
+        }
+        padSpaces(sign + body)
+    }
+
+    /// strconv's 'g' format: shortest digits for precision nil, else `precision` significant digits.
+    private func formatG(_ f: Double, precision: Int?, upper: Bool) -> String {
+        if f.isNaN { return "NaN" }
+        if f.isInfinite { return f < 0 ? "-Inf" : "+Inf" }
+        guard let requested = precision else {
+            let s = GoFormat.float(f)
+            return upper ? s.uppercased() : s
+        }
+        let p = max(requested, 1)
+        if f == 0 { return f.sign == .minus ? "-0" : "0" }
+        // Correctly rounded significant digits from C's %e.
+        let e = String(format: "%.\(p - 1)e", abs(f))
+        guard let eIndex = e.firstIndex(of: "e"), let exp10 = Int(e[e.index(after: eIndex)...]) else { return e }
+        var digits = e[..<eIndex].filter { $0 != "." }
+        while digits.count > 1 && digits.hasSuffix("0") { digits.removeLast() }
+        let nd = digits.count
+        let dp = exp10 + 1
+        var eprec = p
+        if eprec > nd && nd >= dp { eprec = nd }
+        let exp = dp - 1
+        var out = f < 0 ? "-" : ""
+        if exp < -4 || exp >= eprec {
+            out += String(digits.first!)
+            if nd > 1 { out += "." + digits.dropFirst() }
+            out += (upper ? "E" : "e") + (exp < 0 ? "-" : "+")
+            let a = abs(exp)
+            out += a < 10 ? "0\(a)" : "\(a)"
+            return out
+        }
+        if dp <= 0 {
+            out += "0." + String(repeating: "0", count: -dp) + digits
+        } else if dp >= nd {
+            out += digits + String(repeating: "0", count: dp - nd)
+        } else {
+            out += digits.prefix(dp) + "." + digits.dropFirst(dp)
+        }
+        return out
+    }
+
+    /// strconv's 'x' format with shortest mantissa: `0x1.cp+01`.
+    private func hexFloat(_ f: Double, upper: Bool) -> String {
+        if f.isNaN { return "NaN" }
+        if f.isInfinite { return f < 0 ? "-Inf" : "+Inf" }
+        var out = f.sign == .minus ? "-" : ""
+        if f == 0 { return out + (upper ? "0X0P+00" : "0x0p+00") }
+        var mantissa = f.significandBitPattern
+        var exponent = Int(f.exponent)
+        if f.isSubnormal {
+            // Normalise: shift until the implicit bit would be set.
+            let shift = mantissa.leadingZeroBitCount - (64 - 52) + 1
+            mantissa = (mantissa << UInt64(shift)) & ((1 << 52) - 1)
+            exponent = -1022 - shift
+        }
+        var hex = String(mantissa, radix: 16, uppercase: upper)
+        while hex.count < 13 { hex = "0" + hex }
+        while hex.hasSuffix("0") { hex.removeLast() }
+        out += upper ? "0X1" : "0x1"
+        if !hex.isEmpty { out += "." + hex }
+        out += (upper ? "P" : "p") + (exponent < 0 ? "-" : "+")
+        let a = abs(exponent)
+        out += a < 10 ? "0\(a)" : "\(a)"
+        return out
+    }
+
+    /// strconv's 'b' format: `4503599627370496p-52`.
+    private func binaryFloat(_ f: Double) -> String {
+        var mantissa = f.significandBitPattern
+        var exponent = Int(f.exponentBitPattern)
+        if exponent == 0 { exponent = 1 } else { mantissa |= 1 << 52 }
+        exponent -= 1023 + 52
+        return (f.sign == .minus ? "-" : "") + "\(mantissa)p" + (exponent >= 0 ? "+" : "") + "\(exponent)"
+    }
+}

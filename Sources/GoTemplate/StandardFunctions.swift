@@ -1,0 +1,5 @@
+/// The function tables every `TemplateSet` starts with, after Go's builtins: Sprig's, then Helm's
+/// (`toYaml`, `lookup`, ...). The engine's own functions and the caller's override them.
+enum StandardFunctions {
+    nonisolated(unsafe) static let tables: [[String: TemplateFunction]] = [SprigFunctions.table, HelmFunctions.table]
+}

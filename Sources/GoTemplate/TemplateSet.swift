@@ -1,0 +1,139 @@
+import Foundation
+import YAMLCore
+
+/// A method on data: called for `.Receiver.Name args...` when the receiver is not a map holding
+/// `Name`. Returns nil when the method does not apply to this receiver (the field lookup then
+/// proceeds as usual). Example: Helm's `.Capabilities.APIVersions.Has "apps/v1"`.
+public typealias TemplateMethod = (_ receiver: Value, _ args: [Value]) throws -> Value?
+
+/// A set of named templates sharing one function table, like a Go `*template.Template` with its
+/// associated templates, configured as Helm configures it (`missingkey=zero`, `<no value>` removed
+/// from the output, Helm's `include`/`tpl`/`required`/`fail`).
+///
+/// ```swift
+/// let set = TemplateSet()
+/// try set.parse(name: "chart/templates/_helpers.tpl", text: helpers)
+/// try set.parse(name: "chart/templates/a.yaml", text: "x: {{ .Values.x }}")
+/// let out = try set.execute(name: "chart/templates/a.yaml", data: .map(["Values": .map(["x": .int(1)])]))
+/// ```
+///
+/// Parse every file once, in Helm's order; a later `{{define}}` of the same name replaces an
+/// earlier one (unless its body is empty). Execution appends into one buffer.
+public final class TemplateSet {
+    /// Bounds that keep execution from exhausting the stack.
+    public struct Limits: Sendable {
+        /// Go's bound on nested `{{template}}` calls (error `exceeded maximum template depth (N)`).
+        public var maxTemplateDepth = 100_000
+        /// Helm's bound on nested `include`s of one name (error `rendering template has a nested reference name`).
+        public var maxIncludeDepth = 1000
+        /// Bound on all nested `include`, `tpl` and `{{template}}` calls together.
+        public var maxNesting = 100_000
+        public init() {}
+    }
+
+    let library: FunctionLibrary
+    private(set) var trees: [String: Tree] = [:]
+    /// Methods on data, by name (default: ``helmMethods``).
+    public var methods: [String: TemplateMethod]
+    /// The name of the set itself, used in `no template "x" associated with template "gotpl"` and
+    /// as the name of `tpl` texts (Helm's `gotpl`).
+    public var rootName = "gotpl"
+    /// Remove `<no value>` from each output, as Helm does (default true).
+    public var removesNoValue = true
+    public var limits = Limits()
+    /// Native stack size of the thread that executes (deep template recursion needs it).
+    public var stackSize = 1 << 30
+
+    /// A set with Go's builtins, the standard Sprig/Helm tables, Helm's `include`/`tpl`/`required`/`fail`,
+    /// and `functions` (which override all of them).
+    public init(functions: [String: TemplateFunction] = [:], methods: [String: TemplateMethod] = TemplateSet.helmMethods) {
+        self.library = FunctionLibrary(standard: StandardFunctions.tables, custom: functions)
+        self.methods = methods
+    }
+
+    /// Helm's methods on data: `Has` on a list of strings (`.Capabilities.APIVersions.Has "apps/v1"`).
+    nonisolated(unsafe) public static let helmMethods: [String: TemplateMethod] = [
+        "Has": { receiver, args in
+            guard case .list(let items) = receiver else { return nil }
+            guard args.count == 1 else {
+                throw FunctionError.wrongArgumentCount("Has", want: 1, got: args.count)
+            }
+            guard case .string(let wanted) = args[0] else {
+                throw FunctionError.wrongType(expected: "string", got: args[0] == .null ? "interface {}" : args[0].goTypeName)
+            }
+            return .bool(items.contains(.string(wanted)))
+        }
+    ]
+
+    /// Whether `name` is a known function (Go's builtins, the tables, the engine's, the caller's).
+    public func hasFunction(_ name: String) -> Bool { library.functions[name] != nil }
+
+    /// Parses `text` as the template `name`; its `{{define}}`s and `{{block}}`s add further templates.
+    /// Errors read `template: NAME:LINE: message`.
+    public func parse(name: String, text: String) throws(TemplateError) {
+        let library = self.library
+        let parsed = try Parser.parse(name: name, parseName: name, text: text) { library.functions[$0] != nil }
+        TemplateSet.add(parsed, to: &trees)
+    }
+
+    /// Go's `AddParseTree` for each tree: a template replaces one of the same name unless it is empty.
+    static func add(_ parsed: [Tree], to trees: inout [String: Tree]) {
+        for tree in parsed {
+            if trees[tree.name] != nil && tree.isEmpty { continue }
+            trees[tree.name] = tree
+        }
+    }
+
+    /// Whether a template of that name has been parsed or defined.
+    public func hasTemplate(_ name: String) -> Bool { trees[name] != nil }
+
+    /// The names of all templates, sorted.
+    public var templateNames: [String] { trees.keys.sorted(by: Value.goLess) }
+
+    /// Executes template `name` with `data` as dot and returns its output (with `<no value>` removed
+    /// when ``removesNoValue``). Errors read `template: NAME:LINE:COL: executing "NAME" at <NODE>: message`.
+    public func execute(name: String, data: Value) throws(TemplateError) -> String {
+        guard let tree = trees[name] else {
+            throw TemplateError("no template \(GoQuote.quote(name)) associated with template \(GoQuote.quote(rootName))", at: .none)
+        }
+        let executor = Executor(library: library, methods: methods, trees: trees, rootName: rootName, limits: limits, tree: tree)
+        let dot: Datum = data == .null ? .invalid : .plain(data)
+        let result: Result<String, TemplateError> = runWithLargeStack {
+            do throws(TemplateError) {
+                try executor.run(tree, dot: dot)
+                return .success(executor.out)
+            } catch {
+                return .failure(error)
+            }
+        }
+        let out = try result.get()
+        return removesNoValue ? TemplateSet.removingNoValue(out) : out
+    }
+
+    /// Helm's workaround: `<no value>` removed from rendered text.
+    static func removingNoValue(_ s: String) -> String {
+        guard s.utf8.count >= 10, s.contains("<no value>") else { return s }
+        return s.replacingOccurrences(of: "<no value>", with: "")
+    }
+
+    /// Runs `body` on a thread with a stack of ``stackSize`` bytes and waits for it.
+    private func runWithLargeStack<T>(_ body: @escaping () -> T) -> T {
+        let box = ResultBox(body)
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            box.value = box.body()
+            done.signal()
+        }
+        thread.stackSize = stackSize
+        thread.start()
+        done.wait()
+        return box.value!
+    }
+}
+
+/// Carries a closure and its result across the execution thread.
+private final class ResultBox<T>: @unchecked Sendable {
+    var value: T?
+    let body: () -> T
+    init(_ body: @escaping () -> T) { self.body = body }
+}

@@ -1,0 +1,55 @@
+import MeshModel
+
+/// The connectivity that a set of NetworkPolicies gives over an inventory (Kubernetes semantics).
+public struct EffectiveConnectivity: Sendable {
+    /// The policies, namespace resolved and sorted by namespace and name.
+    public let policies: [ResolvedPolicy]
+    public let map: ConnectivityMap
+    public var inventory: Inventory { map.inventory }
+
+    /// Evaluates `policies` over `inventory`; policies without `metadata.namespace` belong to `defaultNamespace`.
+    public init(policies: [NetworkPolicy], defaultNamespace: String, inventory: Inventory) {
+        let resolved = ResolvedPolicy.sorted(policies, defaultNamespace: defaultNamespace)
+        self.policies = resolved
+        var map = ConnectivityMap(inventory: inventory)
+        let matcher = PeerMatcher(groups: inventory.groups)
+        let groups = inventory.groups
+        for policy in resolved {
+            let subjects = matcher.selected(by: policy.policy.podSelector, in: policy.namespace)
+            if subjects.isEmpty { continue }
+            for s in subjects {
+                if policy.isolatesIngress { map.ingressIsolated[s] = true }
+                if policy.isolatesEgress { map.egressIsolated[s] = true }
+            }
+            for rule in policy.egressRules {
+                if rule.appliesToAnyone {
+                    for s in subjects { map.allowEgressToAnyone(from: s, rule.ports) }
+                    continue
+                }
+                for d in matcher.matching(rule.peers ?? [], namespace: policy.namespace) {
+                    let ports = PortSet.from(rule.ports, namedPorts: groups[d].namedPorts)
+                    for s in subjects { map.allowEgress(from: s, to: d, ports) }
+                }
+            }
+            for rule in policy.ingressRules {
+                if rule.appliesToAnyone {
+                    for d in subjects { map.allowIngressFromAnyone(to: d, rule.ports) }
+                    continue
+                }
+                let sources = matcher.matching(rule.peers ?? [], namespace: policy.namespace)
+                for d in subjects {
+                    let ports = PortSet.from(rule.ports, namedPorts: groups[d].namedPorts)
+                    for s in sources { map.allowIngress(to: d, from: s, ports) }
+                }
+            }
+        }
+        self.map = map
+    }
+
+    /// Convenience: the inventory inferred from the policies themselves.
+    public init(policies: [NetworkPolicy], defaultNamespace: String) {
+        self.init(
+            policies: policies, defaultNamespace: defaultNamespace,
+            inventory: Inventory(policies: policies, defaultNamespace: defaultNamespace))
+    }
+}

@@ -1,1 +1,0 @@
-// MeshAnalysis module

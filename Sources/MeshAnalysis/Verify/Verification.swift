@@ -1,0 +1,111 @@
+import MeshModel
+
+/// One ordered endpoint pair whose effective connectivity differs from the intended one.
+public struct FlowDifference: Hashable, Sendable, CustomStringConvertible {
+    public var from: String
+    public var to: String
+    public var effective: PortSet
+    public var intended: PortSet
+    /// Allowed but not intended.
+    public var extra: PortSet { effective.subtracting(intended) }
+    /// Intended but not allowed.
+    public var missing: PortSet { intended.subtracting(effective) }
+    /// The policies and rules responsible: for extra ports the rules that allow them (or a side that is not
+    /// isolated), for missing ports the policies that isolate a side without a rule allowing them.
+    public var responsible: [String]
+    /// For missing ports: what in the mesh intends the flow (`matrix edge index-manager → agent`).
+    public var intendedBy: [String] = []
+
+    /// `filter-gateway → (outside world): allowed, intended denied (egress of vald-filter-gateway-allow rule 2: to any)`.
+    public var description: String {
+        let intent = intendedBy.isEmpty ? [] : ["intended by " + intendedBy.joined(separator: ", ")]
+        let because = (responsible + intent).isEmpty ? "" : " (\((responsible + intent).joined(separator: "; ")))"
+        return "\(from) → \(to): \(Explanation.verdictText(effective)), intended \(Explanation.verdictText(intended))\(because)"
+    }
+}
+
+/// The result of comparing effective with intended connectivity: every missing and every extra flow.
+public struct Verification: Sendable, CustomStringConvertible {
+    /// Differences in inventory order (source, then destination).
+    public var differences: [FlowDifference]
+    /// Number of ordered endpoint pairs compared.
+    public var pairsCompared: Int
+
+    /// True when effective and intended connectivity are equal.
+    public var passed: Bool { differences.isEmpty }
+
+    public var description: String {
+        if passed { return "verified: effective connectivity equals the intended one (\(pairsCompared) flows)" }
+        return differences.map(\.description).joined(separator: "\n")
+            + "\n\(differences.count) flow\(differences.count == 1 ? "" : "s") differ"
+    }
+}
+
+/// Compares the connectivity policies give with what the mesh intends, pair by pair over the mesh's inventory.
+/// `effective` must have been evaluated over `intended.inventory`.
+public func verify(intended: IntendedConnectivity, effective: EffectiveConnectivity) -> Verification {
+    let inventory = intended.inventory
+    let a = effective.map, b = intended.map
+    var endpointsOfGroup = Array(repeating: [Int](), count: inventory.groupCount)
+    for (index, group) in inventory.groupOf.enumerated() { endpointsOfGroup[group].append(index) }
+    let allGroups = Array(0..<inventory.groupCount)
+    var found: [(Int, Int, PortSet, PortSet)] = []
+    for s in allGroups {
+        let destinations: [Int]
+        if let x = a.candidateDestinations(of: s), let y = b.candidateDestinations(of: s) {
+            destinations = Set(x).union(y).sorted()
+        } else {
+            destinations = allGroups
+        }
+        for d in destinations {
+            let e = a.groupPorts(from: s, to: d), i = b.groupPorts(from: s, to: d)
+            if e.subtracting(i).isEmpty && i.subtracting(e).isEmpty { continue }
+            for source in endpointsOfGroup[s] {
+                for destination in endpointsOfGroup[d] where source != destination {
+                    found.append((source, destination, e, i))
+                }
+            }
+        }
+    }
+    found.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+    let differences = found.map { source, destination, e, i in
+        let explanation = effective.explain(from: source, to: destination, intended: i)
+        return FlowDifference(
+            from: inventory.endpoints[source].name, to: inventory.endpoints[destination].name, effective: e,
+            intended: i, responsible: responsibility(explanation, extra: e.subtracting(i), missing: i.subtracting(e)),
+            intendedBy: i.subtracting(e).isEmpty ? [] : intended.reasons(from: source, to: destination))
+    }
+    let n = inventory.endpoints.count
+    return Verification(differences: differences, pairsCompared: n * (n - 1))
+}
+
+/// Verifies rendered policies against a mesh (policies without a namespace belong to `defaultNamespace`).
+public func verify(mesh: MeshSpec, policies: [NetworkPolicy], defaultNamespace: String) -> Verification {
+    let intended = IntendedConnectivity(mesh: mesh)
+    let effective = EffectiveConnectivity(policies: policies, defaultNamespace: defaultNamespace, inventory: intended.inventory)
+    return verify(intended: intended, effective: effective)
+}
+
+private func responsibility(_ explanation: Explanation, extra: PortSet, missing: PortSet) -> [String] {
+    var lines: [String] = []
+    let sides = [explanation.egress, explanation.ingress]
+    if !extra.isEmpty && sides.allSatisfy({ !$0.isolated }) {
+        lines.append("neither \(explanation.from) nor \(explanation.to) is isolated by any policy")
+    }
+    for side in sides {
+        let word = side.direction == .egress ? "egress" : "ingress"
+        if !extra.isEmpty {
+            if side.isolated {
+                for verdict in side.verdicts where !verdict.ports.intersection(extra).isEmpty {
+                    lines.append(verdict.reference(side.direction))
+                }
+            }
+        }
+        if !missing.isEmpty && side.isolated && !side.allowed.isSuperset(of: missing) {
+            let policies = Array(Set(side.verdicts.map(\.policy))).sorted()
+            let unallowed = missing.subtracting(side.allowed)
+            lines.append("\(word) of \(policies.joined(separator: ", ")): no rule allows \(unallowed)")
+        }
+    }
+    return lines
+}

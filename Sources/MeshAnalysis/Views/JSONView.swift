@@ -1,0 +1,73 @@
+extension MatrixView {
+    /// The matrix as JSON, in this shape (keys in this order, two-space indentation, one trailing newline):
+    ///
+    ///     {
+    ///       "columns": ["agent", "kube-system"],
+    ///       "rows": [
+    ///         {"from": "agent", "cells": [{"to": "agent", "verdict": "n/a"}, {"to": "kube-system", "verdict": "allowed", "ports": [...]}]}
+    ///       ],
+    ///       "flows": [{"from": "agent", "to": "kube-system", "ports": [...]}]
+    ///     }
+    ///
+    /// `verdict` is `allowed`, `denied` or `n/a`; `ports` is `"all"` (every port of every protocol) or a list of
+    /// `{"protocol": "TCP", "from": 8000, "to": 8100}` ranges and `{"protocol": "TCP", "name": "http"}` named ports. `flows` are every allowed connection between the
+    /// labelled endpoints, external sources included.
+    public static func json(_ matrix: ConnectivityMatrix) -> String {
+        var out = "{\n  \"columns\": [" + matrix.columns.map(jsonString).joined(separator: ", ") + "],\n  \"rows\": ["
+        for (index, (row, cells)) in zip(matrix.rows, matrix.cells).enumerated() {
+            out += index == 0 ? "\n" : ",\n"
+            out += "    {\"from\": \(jsonString(row)), \"cells\": ["
+            out += zip(matrix.columns, cells).map { column, cell in
+                switch cell {
+                case .notApplicable: return "{\"to\": \(jsonString(column)), \"verdict\": \"n/a\"}"
+                case .denied: return "{\"to\": \(jsonString(column)), \"verdict\": \"denied\"}"
+                case .allowed(let ports):
+                    return "{\"to\": \(jsonString(column)), \"verdict\": \"allowed\", \"ports\": \(jsonPorts(ports))}"
+                }
+            }.joined(separator: ", ")
+            out += "]}"
+        }
+        out += matrix.rows.isEmpty ? "],\n  \"flows\": [" : "\n  ],\n  \"flows\": ["
+        for (index, flow) in matrix.flows.enumerated() {
+            out += index == 0 ? "\n" : ",\n"
+            out += "    {\"from\": \(jsonString(flow.from)), \"to\": \(jsonString(flow.to)), \"ports\": \(jsonPorts(flow.ports))}"
+        }
+        out += matrix.flows.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
+        return out
+    }
+
+    static func jsonPorts(_ ports: PortSet) -> String {
+        if ports.isAll { return "\"all\"" }
+        var items: [String] = []
+        for proto in TransportProtocol.allCases {
+            for range in ports[proto].ranges {
+                items.append("{\"protocol\": \"\(proto.rawValue)\", \"from\": \(range.lowerBound), \"to\": \(range.upperBound)}")
+            }
+            for named in ports.named where named.proto == proto {
+                items.append("{\"protocol\": \"\(proto.rawValue)\", \"name\": \(jsonString(named.name))}")
+            }
+        }
+        return "[" + items.joined(separator: ", ") + "]"
+    }
+
+    static func jsonString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

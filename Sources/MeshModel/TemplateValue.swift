@@ -1,0 +1,151 @@
+import YAMLCore
+
+extension KubeSystemEgress {
+    /// `true`, `dns` or `false` as a value (booleans stay booleans).
+    public func toValue() -> Value {
+        switch self {
+        case .namespace: return .bool(true)
+        case .dns: return .string("dns")
+        case .none: return .bool(false)
+        }
+    }
+}
+
+extension ExternalPeer.Kind {
+    /// `pods`, `namespace`, `namespaceLabels`, `ipBlock` or `anywhere`.
+    public var name: String {
+        switch self {
+        case .pods: return "pods"
+        case .namespace: return "namespace"
+        case .namespaceLabels: return "namespaceLabels"
+        case .ipBlock: return "ipBlock"
+        case .anywhere: return "anywhere"
+        }
+    }
+}
+
+extension Endpoint {
+    /// `component`, `external` or `kube-system`.
+    public var kindName: String {
+        switch self {
+        case .component: return "component"
+        case .external: return "external"
+        case .kubeSystem: return "kube-system"
+        }
+    }
+}
+
+extension MeshSpec {
+    /// The `.Mesh` object the chart templates see. Lists are in the model's deterministic order; maps are
+    /// written with sorted keys by every writer.
+    ///
+    /// ```
+    /// enabled: bool                 # defaults.networkPolicy.enabled
+    /// namespace: string             # the mesh namespace (mesh.namespace or the release namespace)
+    /// selectorKey: string
+    /// policies:                     # one per expanded policy, in component id order
+    ///   - name: vald-agent-allow
+    ///     namespace: vald
+    ///     component: agent          # the component id
+    ///     labels: {app.kubernetes.io/component: agent}
+    ///     podSelector: {matchLabels: {app: vald-agent}}
+    ///     policyTypes: [Ingress, Egress]
+    ///     ingress: [ ...NetworkPolicyIngressRule... ]   # [] when ingress is denied
+    ///     egress: [ ...NetworkPolicyEgressRule... ]     # [] when egress is denied
+    ///     spec: {podSelector, policyTypes, ingress?, egress?}   # the whole spec, ready for toYaml
+    /// components:                   # in id order
+    ///   - {id, name, namespace, labels, ports: [NetworkPolicyPort], policyEnabled: bool,
+    ///      kubeSystem: {egress: true|dns|false, ingress: bool}}
+    /// externals:                    # in id order
+    ///   - {id, kind: pods|namespace|namespaceLabels|ipBlock|anywhere, ports,
+    ///      namespace?, labels?, namespaceLabels?, ipBlock?}
+    /// edges:                        # in (from, to) order: components, externals, kube-system
+    ///   - {from, to, fromKind, toKind, ports?}          # kinds: component|external|kube-system
+    /// matrix:                       # the matrix, sparse (a dense one is quadratic in components)
+    ///   rows: [id]                  # sources: components, then externals that open connections
+    ///   columns: [id]               # destinations: components, externals that accept, kube-system
+    ///   allowed: {source id: [destination id]}   # ✅ cells; kube-system when the source has kube-system egress
+    /// ```
+    ///
+    /// Linear in components + edges; `MatrixTable(spec:)` writes the dense Markdown table when wanted.
+    public func templateValue(policies: [NetworkPolicy]) -> Value {
+        let policyValues: [Value] = policies.map { p in
+            .map([
+                "name": .string(p.name),
+                "namespace": p.namespace.map(Value.string) ?? .null,
+                "component": p.labels[componentLabelKey].map(Value.string) ?? .null,
+                "labels": .map(p.labels.mapValues(Value.string)),
+                "podSelector": p.podSelector.toValue(),
+                "policyTypes": .list(p.policyTypes.map { .string($0.rawValue) }),
+                "ingress": .list((p.ingress ?? []).map { $0.toValue(direction: .ingress) }),
+                "egress": .list((p.egress ?? []).map { $0.toValue(direction: .egress) }),
+                "spec": p.specValue(),
+            ])
+        }
+        let componentValues: [Value] = components.map { c in
+            .map([
+                "id": .string(c.id),
+                "name": .string(c.name),
+                "namespace": .string(c.namespace),
+                "labels": .map(c.labels.mapValues(Value.string)),
+                "ports": .list(c.ports.map { $0.toValue() }),
+                "policyEnabled": .bool(c.policyEnabled),
+                "kubeSystem": .map(["egress": c.kubeSystemEgress.toValue(), "ingress": .bool(c.kubeSystemIngress)]),
+            ])
+        }
+        let externalValues: [Value] = externals.map { e in
+            var m: [String: Value] = [
+                "id": .string(e.id), "kind": .string(e.kind.name), "ports": .list(e.ports.map { $0.toValue() }),
+            ]
+            switch e.kind {
+            case .pods(let ns, let labels):
+                m["namespace"] = .string(ns ?? namespace)
+                m["labels"] = .map(labels.mapValues(Value.string))
+            case .namespace(let ns): m["namespace"] = .string(ns)
+            case .namespaceLabels(let labels): m["namespaceLabels"] = .map(labels.mapValues(Value.string))
+            case .ipBlock(let block): m["ipBlock"] = block.toValue()
+            case .anywhere: break
+            }
+            return .map(m)
+        }
+        let edgeValues: [Value] = edges.map { e in
+            var m: [String: Value] = [
+                "from": .string(e.from.id), "to": .string(e.to.id),
+                "fromKind": .string(e.from.kindName), "toKind": .string(e.to.kindName),
+            ]
+            if let ports = e.ports { m["ports"] = .list(ports.map { $0.toValue() }) }
+            return .map(m)
+        }
+        var allowed: [String: [Value]] = [:]
+        var sourceExternals: Set<String> = []
+        var destinationExternals: Set<String> = []
+        for edge in edges {
+            allowed[edge.from.id, default: []].append(.string(edge.to.id))
+            if case .external(let id) = edge.from { sourceExternals.insert(id) }
+            if case .external(let id) = edge.to { destinationExternals.insert(id) }
+        }
+        for c in components where c.kubeSystemEgress != .none {
+            var list = allowed[c.id] ?? []
+            if list.last != .string("kube-system") { list.append(.string("kube-system")) }  // an explicit edge sorts last
+            allowed[c.id] = list
+        }
+        let componentIDs = components.map { Value.string($0.id) }
+        let matrix: Value = .map([
+            "rows": .list(componentIDs + externals.filter { sourceExternals.contains($0.id) }.map { .string($0.id) }),
+            "columns": .list(
+                componentIDs + externals.filter { destinationExternals.contains($0.id) }.map { .string($0.id) }
+                    + [.string("kube-system")]),
+            "allowed": .map(allowed.mapValues(Value.list)),
+        ])
+        return .map([
+            "enabled": .bool(policiesEnabled),
+            "namespace": .string(namespace),
+            "selectorKey": .string(selectorKey),
+            "policies": .list(policyValues),
+            "components": .list(componentValues),
+            "externals": .list(externalValues),
+            "edges": .list(edgeValues),
+            "matrix": matrix,
+        ])
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import HelmValues
+import YAMLCore
+
+/// Reads a chart directory: `Chart.yaml` (optional here), `values.yaml`, and every file
+/// under `templates/` (subdirectories included, as Helm loads them).
+public enum ChartLoader {
+    /// Loads the chart in `directory`.
+    public static func load(directory: String) throws(ChartRenderError) -> Chart {
+        let root = URL(fileURLWithPath: directory).standardizedFileURL
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ChartRenderError(.load, "path \"\(directory)\" not found")
+        }
+        let chartFile = root.appendingPathComponent("Chart.yaml").path
+        var fields: Mapping?
+        if FileManager.default.fileExists(atPath: chartFile) {
+            let node: Node
+            do {
+                node = try YAMLParser().parse(bytes: try read(chartFile), file: chartFile)
+            } catch let e as YAMLError {
+                throw ChartRenderError(.load, "cannot load Chart.yaml: error converting YAML to JSON: yaml: line \(e.mark.line): \(e.message)")
+            } catch {
+                throw ChartRenderError(.load, "cannot load Chart.yaml: \(error)")
+            }
+            fields = node.mapping ?? Mapping()
+        }
+        let name = fields?["name"].flatMap(scalarText) ?? root.lastPathComponent
+        let metadata = ChartMetadata.value(from: fields, name: name)
+
+        let valuesFile = root.appendingPathComponent("values.yaml").path
+        var defaults = Node(.mapping(Mapping()))
+        if FileManager.default.fileExists(atPath: valuesFile) {
+            do {
+                defaults = try ValuesFile.load(try read(valuesFile), file: valuesFile)
+            } catch let e as InputError {
+                throw ChartRenderError(.load, "cannot load values.yaml: \(e)")
+            } catch {
+                throw ChartRenderError(.load, "cannot load values.yaml: \(error)")
+            }
+        }
+
+        var templates: [ChartTemplate] = []
+        let templatesDir = root.appendingPathComponent("templates")
+        for relative in try files(under: templatesDir) {
+            let bytes = try read(templatesDir.appendingPathComponent(relative).path)
+            templates.append(ChartTemplate(name: name + "/templates/" + relative, text: String(decoding: bytes, as: UTF8.self)))
+        }
+        templates.sort { Value.goLess($0.name, $1.name) }
+        return Chart(name: name, metadata: metadata, defaultValues: defaults, templates: templates)
+    }
+
+    static func scalarText(_ node: Node) -> String? {
+        switch node.kind {
+        case .string(let s): return s
+        case .int(let i): return String(i)
+        case .float(let f): return GoFormat.float(f)
+        case .bool(let b): return b ? "true" : "false"
+        default: return nil
+        }
+    }
+
+    static func read(_ path: String) throws(ChartRenderError) -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ChartRenderError(.load, "cannot read \(path)")
+        }
+        return [UInt8](data)
+    }
+
+    /// Regular files below `dir`, as slash-separated relative paths; hidden entries skipped.
+    static func files(under dir: URL) throws(ChartRenderError) -> [String] {
+        var out: [String] = []
+        var pending: [(URL, String)] = [(dir, "")]
+        while let (url, prefix) = pending.popLast() {
+            let names: [String]
+            do {
+                names = try FileManager.default.contentsOfDirectory(atPath: url.path)
+            } catch {
+                if prefix.isEmpty { return [] }
+                throw ChartRenderError(.load, "cannot read \(url.path)")
+            }
+            for entry in names where !entry.hasPrefix(".") {
+                let child = url.appendingPathComponent(entry)
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: child.path, isDirectory: &isDirectory) else { continue }
+                if isDirectory.boolValue {
+                    pending.append((child, prefix + entry + "/"))
+                } else {
+                    out.append(prefix + entry)
+                }
+            }
+        }
+        return out
+    }
+}
+
+/// `.Chart`: Helm's `Metadata` struct turned into a map by field name.
+enum ChartMetadata {
+    static let stringFields: [(key: String, field: String)] = [
+        ("name", "Name"), ("home", "Home"), ("version", "Version"), ("description", "Description"),
+        ("icon", "Icon"), ("apiVersion", "APIVersion"), ("condition", "Condition"), ("tags", "Tags"),
+        ("appVersion", "AppVersion"), ("kubeVersion", "KubeVersion"), ("type", "Type"),
+    ]
+
+    static func value(from fields: Mapping?, name: String) -> Value {
+        var m: [String: Value] = [:]
+        for (key, field) in stringFields {
+            m[field] = .string(fields?[key].flatMap(ChartLoader.scalarText) ?? "")
+        }
+        m["Name"] = .string(name)
+        m["Sources"] = stringList(fields?["sources"])
+        m["Keywords"] = stringList(fields?["keywords"])
+        m["Deprecated"] = .bool(fields?["deprecated"].map { if case .bool(true) = $0.kind { return true } else { return false } } ?? false)
+        var annotations: [String: Value] = [:]
+        for (k, v) in fields?["annotations"]?.mapping?.entries ?? [:] {
+            annotations[k] = .string(ChartLoader.scalarText(v) ?? "")
+        }
+        m["Annotations"] = .map(annotations)
+        m["Maintainers"] = .list((fields?["maintainers"]?.sequence ?? []).map { node in
+            .map([
+                "Name": .string(node["name"].flatMap(ChartLoader.scalarText) ?? ""),
+                "Email": .string(node["email"].flatMap(ChartLoader.scalarText) ?? ""),
+                "URL": .string(node["url"].flatMap(ChartLoader.scalarText) ?? ""),
+            ])
+        })
+        m["Dependencies"] = .list([])
+        m["IsRoot"] = .bool(true)
+        return .map(m)
+    }
+
+    static func stringList(_ node: Node?) -> Value {
+        .list((node?.sequence ?? []).map { .string(ChartLoader.scalarText($0) ?? "") })
+    }
+}

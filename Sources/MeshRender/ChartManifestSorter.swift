@@ -1,0 +1,218 @@
+import YAMLCore
+
+/// One document of `helm template` output.
+public struct RenderedManifest: Sendable, Equatable {
+    /// The template it came from (`<chart>/templates/x.yaml`): its `# Source:`.
+    public var source: String
+    /// The document text, trimmed of surrounding whitespace.
+    public var text: String
+    /// `kind:` of the document (`""` when absent).
+    public var kind: String
+    /// Whether the document is a Helm hook (`helm.sh/hook` annotation); hooks print last.
+    public var isHook: Bool
+
+    public init(source: String, text: String, kind: String, isHook: Bool) {
+        self.source = source
+        self.text = text
+        self.kind = kind
+        self.isHook = isHook
+    }
+}
+
+/// Helm's manifest handling after rendering (`releaseutil.SplitManifests` and `SortManifests`):
+/// files in path order, split into documents, hooks set apart, each group ordered by kind
+/// (`InstallOrder`, unknown kinds last and alphabetical), stable otherwise.
+enum ChartManifestSorter {
+    static let installOrder: [String] = [
+        "PriorityClass", "Namespace", "NetworkPolicy", "ResourceQuota", "LimitRange", "PodSecurityPolicy",
+        "PodDisruptionBudget", "ServiceAccount", "Secret", "SecretList", "ConfigMap", "StorageClass",
+        "PersistentVolume", "PersistentVolumeClaim", "CustomResourceDefinition", "ClusterRole", "ClusterRoleList",
+        "ClusterRoleBinding", "ClusterRoleBindingList", "Role", "RoleList", "RoleBinding", "RoleBindingList",
+        "Service", "DaemonSet", "Pod", "ReplicationController", "ReplicaSet", "Deployment",
+        "HorizontalPodAutoscaler", "StatefulSet", "Job", "CronJob", "IngressClass", "Ingress", "APIService",
+        "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration",
+    ]
+    static let installRank: [String: Int] = Dictionary(uniqueKeysWithValues: installOrder.enumerated().map { ($1, $0) })
+
+    static let hookEvents: Set<String> = [
+        "pre-install", "post-install", "pre-delete", "post-delete", "pre-upgrade", "post-upgrade",
+        "pre-rollback", "post-rollback", "test", "test-success",
+    ]
+
+    /// Sorts rendered files (name → text) into manifests and hooks, each in install order.
+    static func sort(_ files: [(name: String, text: String)]) throws(ChartRenderError) -> (manifests: [RenderedManifest], hooks: [RenderedManifest]) {
+        var manifests: [RenderedManifest] = []
+        var hooks: [RenderedManifest] = []
+        for file in files.sorted(by: { Value.goLess($0.name, $1.name) }) {
+            if file.name.split(separator: "/").last?.hasPrefix("_") == true { continue }
+            if GoText.trimSpace(file.text).isEmpty { continue }
+            for doc in split(file.text) {
+                let head = try ManifestHead.parse(doc, source: file.name)
+                guard let hookList = head.annotations["helm.sh/hook"] else {
+                    manifests.append(RenderedManifest(source: file.name, text: doc, kind: head.kind, isHook: false))
+                    continue
+                }
+                let events = hookList.split(separator: ",", omittingEmptySubsequences: false).map {
+                    GoText.trimSpace(String($0)).lowercased()
+                }
+                // A document naming an unknown hook event is dropped, as Helm drops it.
+                if events.contains(where: { !hookEvents.contains($0) }) { continue }
+                hooks.append(RenderedManifest(source: file.name, text: doc, kind: head.kind, isHook: true))
+            }
+        }
+        return (sortedByKind(manifests), sortedByKind(hooks))
+    }
+
+    /// Stable sort by `InstallOrder`; unknown kinds after known ones, alphabetical among themselves.
+    static func sortedByKind(_ docs: [RenderedManifest]) -> [RenderedManifest] {
+        let indexed = docs.enumerated().map { (offset: $0.offset, doc: $0.element) }
+        return indexed.sorted { a, b in
+            let ra = installRank[a.doc.kind], rb = installRank[b.doc.kind]
+            switch (ra, rb) {
+            case let (x?, y?): return x != y ? x < y : a.offset < b.offset
+            case (nil, nil):
+                if a.doc.kind != b.doc.kind { return Value.goLess(a.doc.kind, b.doc.kind) }
+                return a.offset < b.offset
+            case (nil, _?): return false
+            case (_?, nil): return true
+            }
+        }.map(\.doc)
+    }
+
+    /// Helm v4.1's `SplitManifests`: the text trimmed, split at `(?:^|\s*\n)---\s*`, each
+    /// non-empty piece trimmed.
+    static func split(_ text: String) -> [String] {
+        let bytes = Array(GoText.trimSpace(text).utf8)
+        var docs: [String] = []
+        var start = 0
+        var i = 0
+        let n = bytes.count
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0C || b == 0x0D }
+        func isDashes(_ at: Int) -> Bool {
+            at + 3 <= n && bytes[at] == 0x2D && bytes[at + 1] == 0x2D && bytes[at + 2] == 0x2D
+        }
+        func emit(_ end: Int) {
+            let piece = GoText.trimSpace(String(decoding: bytes[start..<end], as: UTF8.self))
+            // Go drops only exactly empty pieces (the separators' `\s*` absorbs whitespace).
+            if end > start { docs.append(piece) }
+        }
+        // A separator at the very start (`^---`).
+        if isDashes(0) {
+            i = 3
+            while i < n && isSpace(bytes[i]) { i += 1 }
+            start = i
+        }
+        while i < n {
+            // Leftmost match of `\s*\n---`: a run of whitespace containing a newline directly before `---`.
+            guard isSpace(bytes[i]) else { i += 1; continue }
+            var j = i
+            while j < n && isSpace(bytes[j]) { j += 1 }
+            // The newline must end the run, right before `---`.
+            if bytes[j - 1] == 0x0A && isDashes(j) {
+                emit(i)
+                var k = j + 3
+                while k < n && isSpace(bytes[k]) { k += 1 }
+                start = k
+                i = k
+            } else {
+                i = j
+            }
+        }
+        emit(n)
+        return docs
+    }
+}
+
+/// The head of a manifest Helm reads to sort it (`SimpleHead`): kind and annotations, with
+/// Helm's errors for documents that are not YAML maps.
+struct ManifestHead {
+    var kind: String
+    var annotations: [String: String]
+
+    static func parse(_ doc: String, source: String) throws(ChartRenderError) -> ManifestHead {
+        let node: Node
+        do {
+            node = try YAMLParser().parse(doc, file: source)
+        } catch {
+            throw ChartRenderError(
+                .manifest,
+                "YAML parse error on \(source): error converting YAML to JSON: yaml: line \(error.mark.line): \(error.message)")
+        }
+        func unmarshal(_ what: String) -> ChartRenderError {
+            ChartRenderError(
+                .manifest,
+                "YAML parse error on \(source): error unmarshaling JSON: while decoding JSON: json: cannot unmarshal \(what)")
+        }
+        func jsonKind(_ n: Node) -> String {
+            switch n.kind {
+            case .string: return "string"
+            case .int, .float: return "number"
+            case .bool: return "bool"
+            case .sequence: return "array"
+            case .mapping: return "object"
+            case .null: return "null"
+            }
+        }
+        switch node.kind {
+        case .null: return ManifestHead(kind: "", annotations: [:])
+        case .mapping(let m):
+            var head = ManifestHead(kind: "", annotations: [:])
+            for field in ["apiVersion", "kind"] {
+                guard let v = m[field] else { continue }
+                switch v.kind {
+                case .string(let s): if field == "kind" { head.kind = s }
+                case .null: break
+                default: throw unmarshal("\(jsonKind(v)) into Go struct field SimpleHead.\(field) of type string")
+                }
+            }
+            if let meta = m["metadata"] {
+                switch meta.kind {
+                case .null: break
+                case .mapping(let mm):
+                    if let name = mm["name"], !(name.isNull || name.string != nil) {
+                        throw unmarshal("\(jsonKind(name)) into Go struct field .metadata.name of type string")
+                    }
+                    if let ann = mm["annotations"] {
+                        switch ann.kind {
+                        case .null: break
+                        case .mapping(let am):
+                            for (k, v) in am.entries {
+                                switch v.kind {
+                                case .string(let s): head.annotations[k] = s
+                                case .null: head.annotations[k] = ""
+                                default:
+                                    throw unmarshal("\(jsonKind(v)) into Go struct field .metadata.annotations of type string")
+                                }
+                            }
+                        default:
+                            throw unmarshal("\(jsonKind(ann)) into Go struct field .metadata.annotations of type map[string]string")
+                        }
+                    }
+                default:
+                    throw unmarshal("\(jsonKind(meta)) into Go struct field SimpleHead.metadata of type struct { Name string \"json:\\\"name\\\"\"; Annotations map[string]string \"json:\\\"annotations\\\"\" }")
+                }
+            }
+            return head
+        default:
+            throw unmarshal("\(jsonKind(node)) into Go value of type util.SimpleHead")
+        }
+    }
+}
+
+/// Go's `strings.TrimSpace` (Unicode white space).
+enum GoText {
+    static func trimSpace(_ s: String) -> String {
+        let scalars = s.unicodeScalars
+        func space(_ c: Unicode.Scalar) -> Bool {
+            switch c.value {
+            case 0x09...0x0D, 0x20, 0x85, 0xA0: return true
+            case 0..<0x80: return false
+            default: return c.properties.isWhitespace
+            }
+        }
+        guard let first = scalars.firstIndex(where: { !space($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !space($0) })!
+        if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return s }
+        return String(scalars[first...last])
+    }
+}

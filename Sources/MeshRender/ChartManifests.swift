@@ -1,0 +1,157 @@
+import Foundation
+import YAMLCore
+
+/// The result of rendering a chart: its documents in `helm template` order and the output forms.
+public struct RenderedManifests: Sendable, Equatable {
+    /// Manifests in install order, then hooks in install order.
+    public var documents: [RenderedManifest]
+    /// The rendered `NOTES.txt` (never part of `helm template` output).
+    public var notes: String
+
+    public init(documents: [RenderedManifest], notes: String = "") {
+        self.documents = documents
+        self.notes = notes
+    }
+
+    /// `---\n# Source: <source>\n<text>\n` for one document.
+    static func block(_ doc: RenderedManifest) -> String {
+        "---\n# Source: \(doc.source)\n\(doc.text)\n"
+    }
+
+    /// Exactly what `helm template NAME CHART` prints on stdout.
+    public var text: String {
+        var manifests = ""
+        var hooks = ""
+        for doc in documents {
+            if doc.isHook { hooks += RenderedManifests.block(doc) } else { manifests += RenderedManifests.block(doc) }
+        }
+        return GoText.trimSpace(manifests) + "\n" + hooks
+    }
+
+    /// `helm template --show-only PATTERN...`: the documents whose template path (without the
+    /// chart name, e.g. `templates/a.yaml`) matches a pattern (Go's `filepath.Match`), pattern by
+    /// pattern. A pattern matching nothing is Helm's `could not find template ... in chart`.
+    public func showOnly(_ patterns: [String]) throws(ChartRenderError) -> String {
+        let blocks = ChartManifestSorter.split(text)
+        var out = ""
+        for pattern in patterns {
+            var missing = true
+            for block in blocks {
+                guard let path = RenderedManifests.sourcePath(of: block) else { continue }
+                guard Glob.match(pattern, path) else { continue }
+                out += "---\n\(block)\n"
+                missing = false
+            }
+            if missing { throw ChartRenderError(.showOnly, "could not find template \(pattern) in chart") }
+        }
+        return out
+    }
+
+    /// The path after the chart name in a block's `# Source: chart/path` line.
+    static func sourcePath(of block: String) -> String? {
+        guard let range = block.range(of: "# Source: ") else { return nil }
+        let rest = block[range.upperBound...]
+        let line = rest.prefix { $0 != "\n" }
+        guard let slash = line.firstIndex(of: "/"), slash != line.startIndex else { return nil }
+        let path = line[line.index(after: slash)...]
+        return path.isEmpty ? nil : String(path)
+    }
+
+    /// `helm template --output-dir DIR`: every document appended to `DIR/<source>` (each file
+    /// started afresh, as Helm does), hooks after manifests. Returns Helm's stdout for it: one
+    /// `wrote DIR/<source>` line per document, then an empty line.
+    ///
+    /// Each file is written completely to a temporary name and then renamed into place, so an
+    /// interrupted run leaves no partial file.
+    public func write(outputDirectory dir: String) throws(ChartRenderError) -> String {
+        var contents: [(path: String, text: String)] = []
+        var index: [String: Int] = [:]
+        var log = ""
+        for doc in documents {
+            let relative = doc.source
+            guard !relative.split(separator: "/").contains(".."), !relative.hasPrefix("/") else {
+                throw ChartRenderError(.output, "refusing to write \(relative): it would leave \(dir)")
+            }
+            let path = dir + "/" + relative
+            if let at = index[path] {
+                contents[at].text += RenderedManifests.block(doc)
+            } else {
+                index[path] = contents.count
+                contents.append((path, RenderedManifests.block(doc)))
+            }
+            log += "wrote \(path)\n"
+        }
+        for (path, text) in contents {
+            let url = URL(fileURLWithPath: path)
+            do {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
+                try Data(text.utf8).write(to: temporary)
+                if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
+                try FileManager.default.moveItem(at: temporary, to: url)
+            } catch {
+                throw ChartRenderError(.output, "cannot write \(path): \(error.localizedDescription)")
+            }
+        }
+        return log + "\n"
+    }
+}
+
+/// Go's `filepath.Match` on slash-separated paths: `*` (not across `/`), `?`, `[...]` classes, `\` escapes.
+enum Glob {
+    static func match(_ pattern: String, _ name: String) -> Bool {
+        matchScalars(Array(pattern.unicodeScalars)[...], Array(name.unicodeScalars)[...])
+    }
+
+    private static func matchScalars(_ p: ArraySlice<Unicode.Scalar>, _ s: ArraySlice<Unicode.Scalar>) -> Bool {
+        var p = p, s = s
+        while let c = p.first {
+            switch c {
+            case "*":
+                let rest = p.dropFirst()
+                if rest.isEmpty { return !s.contains("/") }
+                var t = s
+                while true {
+                    if matchScalars(rest, t) { return true }
+                    guard let f = t.first, f != "/" else { return false }
+                    t = t.dropFirst()
+                }
+            case "?":
+                guard let f = s.first, f != "/" else { return false }
+                p = p.dropFirst(); s = s.dropFirst()
+            case "[":
+                guard let f = s.first, f != "/" else { return false }
+                var q = p.dropFirst()
+                var negate = false
+                if q.first == "^" { negate = true; q = q.dropFirst() }
+                var matched = false
+                var first = true
+                while let x = q.first, x != "]" || first {
+                    first = false
+                    var lo = x
+                    q = q.dropFirst()
+                    if lo == "\\", let e = q.first { lo = e; q = q.dropFirst() }
+                    var hi = lo
+                    if q.first == "-", q.count > 1, q[q.index(after: q.startIndex)] != "]" {
+                        q = q.dropFirst()
+                        hi = q.first!
+                        q = q.dropFirst()
+                        if hi == "\\", let e = q.first { hi = e; q = q.dropFirst() }
+                    }
+                    if lo.value <= f.value && f.value <= hi.value { matched = true }
+                }
+                guard q.first == "]" else { return false }
+                if matched == negate { return false }
+                p = q.dropFirst(); s = s.dropFirst()
+            case "\\":
+                p = p.dropFirst()
+                guard let e = p.first, let f = s.first, e == f else { return false }
+                p = p.dropFirst(); s = s.dropFirst()
+            default:
+                guard let f = s.first, f == c else { return false }
+                p = p.dropFirst(); s = s.dropFirst()
+            }
+        }
+        return s.isEmpty
+    }
+}

@@ -1,0 +1,50 @@
+/// What the user passed: values files and overrides, release, chart.
+
+/// Values inputs in Helm's vocabulary; applied as Helm applies them (files in order, then
+/// --set-json, --set, --set-string).
+public struct ValuesInput: Sendable, Equatable {
+    public var files: [String]
+    public var set: [String]
+    public var setString: [String]
+    public var setJSON: [String]
+
+    public init(files: [String] = [], set: [String] = [], setString: [String] = [], setJSON: [String] = []) {
+        self.files = files
+        self.set = set
+        self.setString = setString
+        self.setJSON = setJSON
+    }
+}
+
+/// `helm template NAME ... -n NAMESPACE`.
+public struct ReleaseInput: Sendable, Equatable {
+    public var name: String
+    public var namespace: String
+
+    public init(name: String = "release-name", namespace: String = "default") {
+        self.name = name
+        self.namespace = namespace
+    }
+}
+
+/// Which chart renders: the built-in mesh chart (compiled into the binary) or a directory.
+public enum ChartReference: Sendable, Equatable {
+    case builtin
+    case directory(String)
+}
+
+/// Inputs of verify, explain and matrix: a rendered release or given manifests.
+public struct AnalysisInput: Sendable {
+    public var chart: ChartReference
+    public var values: ValuesInput
+    public var release: ReleaseInput
+    /// Manifests to analyse (file, directory or `-`) instead of rendering.
+    public var manifests: String?
+
+    public init(chart: ChartReference, values: ValuesInput, release: ReleaseInput, manifests: String?) {
+        self.chart = chart
+        self.values = values
+        self.release = release
+        self.manifests = manifests
+    }
+}

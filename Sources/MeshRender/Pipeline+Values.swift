@@ -1,0 +1,27 @@
+import HelmValues
+import MeshModel
+import YAMLCore
+
+extension ValuesInput {
+    /// The same flags in HelmValues' vocabulary.
+    var options: ValuesOptions {
+        ValuesOptions(valueFiles: files, jsonValues: setJSON, setValues: set, stringValues: setString)
+    }
+}
+
+extension Pipeline {
+    /// The user's values: every `-f` file, then `--set-json`, `--set`, `--set-string`, as Helm applies them.
+    static func userValues(_ input: ValuesInput, io: FileAccess) throws(InputError) -> Node {
+        try input.options.merged(readFile: io.readFile, readStdin: io.readStdin)
+    }
+
+    /// The values templates see: user values coalesced over the chart's defaults.
+    static func chartValues(_ chart: Chart, input: ValuesInput, io: FileAccess) throws(InputError) -> Node {
+        Coalesce.coalesce(defaults: chart.defaultValues, user: try userValues(input, io: io))
+    }
+
+    /// The validated mesh of `values` (which must already hold the chart defaults).
+    public static func mesh(values: Node, namespace: String) throws(InputError) -> MeshSpec {
+        try MeshSpec.load(values: values, releaseNamespace: namespace)
+    }
+}

@@ -1,0 +1,41 @@
+import GoTemplate
+import HelmValues
+import MeshAnalysis
+import MeshModel
+import YAMLCore
+
+/// The library's front door: each CLI subcommand is one call here.
+///
+/// ```
+/// values files, --set ─► Values ─► Mesh ─► Policies (.Mesh) ─► chart templates ─► manifests
+/// ```
+public enum Pipeline {
+    /// Renders `chart` with the given values and release: the chart's templates see `.Values`,
+    /// `.Release`, `.Chart`, `.Capabilities`, `.Template` as in `helm template`, plus `.Mesh` (the
+    /// expanded policies) whenever the values have a `mesh` section.
+    public static func render(
+        chart reference: ChartReference, values input: ValuesInput, release: ReleaseInput, showOnly: [String] = [],
+        io: FileAccess
+    ) throws -> Rendered {
+        let chart = try load(reference)
+        let values = try chartValues(chart, input: input, io: io)
+        var extra: [String: Value] = [:]
+        if reference == .builtin || values["mesh"] != nil {
+            let mesh = try mesh(values: values, namespace: release.namespace)
+            extra["Mesh"] = mesh.templateValue(policies: mesh.policiesEnabled ? mesh.expand() : [])
+        }
+        let manifests = try ChartRenderer(chart: chart).render(
+            coalescedValues: values.toValue(),
+            release: ReleaseOptions(name: release.name, namespace: release.namespace),
+            extraObjects: extra)
+        return try Rendered(manifests: manifests, chart: chart, reference: reference, showOnly: showOnly)
+    }
+
+    /// Loads the built-in chart or a chart directory.
+    static func load(_ reference: ChartReference) throws -> Chart {
+        switch reference {
+        case .builtin: return try BuiltinChart.load()
+        case .directory(let path): return try ChartLoader.load(directory: path)
+        }
+    }
+}

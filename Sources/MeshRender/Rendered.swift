@@ -1,0 +1,76 @@
+import Foundation
+import YAMLCore
+
+/// A rendered release in the forms the CLI prints or writes.
+public struct Rendered: Sendable {
+    public enum Format: Sendable { case yaml, json }
+
+    public let manifests: RenderedManifests
+    /// `helm template` stdout (after `--show-only`, when given).
+    public let text: String
+    let chartName: String
+    let reference: ChartReference
+    let showOnly: [String]
+
+    init(manifests: RenderedManifests, chart: Chart, reference: ChartReference, showOnly: [String]) throws {
+        self.manifests = manifests
+        self.chartName = chart.name
+        self.reference = reference
+        self.showOnly = showOnly
+        text = showOnly.isEmpty ? manifests.text : try manifests.showOnly(showOnly)
+    }
+
+    /// The documents selected for output (`--show-only` applied), each with its parsed node.
+    func selectedDocuments() throws -> [(document: RenderedManifest, node: Node)] {
+        var out: [(RenderedManifest, Node)] = []
+        for document in manifests.documents {
+            if !showOnly.isEmpty {
+                let path = document.source.hasPrefix(chartName + "/")
+                    ? String(document.source.dropFirst(chartName.count + 1)) : document.source
+                guard showOnly.contains(where: { Glob.match($0, path) }) else { continue }
+            }
+            let node = try YAMLParser().parse(document.text, file: document.source)
+            if !node.isNull { out.append((document, node)) }
+        }
+        return out
+    }
+
+    /// The manifests as one Kubernetes `List` in JSON (`kubectl get -o json` style, keys sorted).
+    public func json() throws -> String {
+        let items = try selectedDocuments().map { $0.node.toValue() }
+        return GoJSON.encodeIndented(.map(["apiVersion": .string("v1"), "kind": .string("List"), "items": .list(items)])) + "\n"
+    }
+
+    /// Writes the output into `directory` atomically and returns the `wrote PATH` log.
+    ///
+    /// The built-in chart writes one file per resource (`<kind>-<name>.yaml`); a chart directory
+    /// writes Helm's layout (`<chart>/templates/<file>`, the documents of one template together).
+    public func write(to directory: String, format: Format) throws -> String {
+        var files: [(path: String, contents: String)] = []
+        var index: [String: Int] = [:]
+        for (document, node) in try selectedDocuments() {
+            let path: String
+            let body: String
+            switch (reference, format) {
+            case (.builtin, _), (_, .json):
+                let kind = node["kind"]?.string ?? "resource"
+                let name = node["metadata"]?["name"]?.string ?? "unnamed"
+                path = "\(kind.lowercased())-\(name).\(format == .json ? "json" : "yaml")"
+                body = format == .json
+                    ? GoJSON.encodeIndented(node.toValue()) + "\n"
+                    : "---\n# Source: \(document.source)\n\(document.text)\n"
+            case (.directory, .yaml):
+                path = document.source
+                body = "---\n# Source: \(document.source)\n\(document.text)\n"
+            }
+            if let at = index[path] {
+                files[at].contents += body
+            } else {
+                index[path] = files.count
+                files.append((path, body))
+            }
+        }
+        try OutputDirectory(path: directory).write(files)
+        return files.map { "wrote \(directory)/\($0.path)\n" }.joined()
+    }
+}

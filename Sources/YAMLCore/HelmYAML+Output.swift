@@ -1,0 +1,82 @@
+/// The emitter's output buffer and cursor state: column, current indent, and whether the last
+/// thing written was whitespace / indentation (these decide where spaces and line breaks go).
+struct BlockEmitter {
+    static let bestIndent = 2
+    /// go-yaml folds plain and quoted scalars at spaces once a line is past this column.
+    static let bestWidth = 80
+
+    var bytes: [UInt8] = []
+    var column = 0
+    /// Indent of the current block; -1 at the document root.
+    var indent = -1
+    var whitespace = true
+    var indention = true
+
+    init() {
+        bytes.reserveCapacity(256)
+    }
+
+    var output: String { String(decoding: bytes, as: UTF8.self) }
+
+    @inline(__always) mutating func put(_ c: UInt8) {
+        bytes.append(c)
+        column += 1
+    }
+
+    @inline(__always) mutating func putBreak() {
+        bytes.append(0x0A)
+        column = 0
+    }
+
+    /// Copies one UTF-8 character of `v` at `i` (one column) and advances `i`.
+    @inline(__always) mutating func writeChar(_ v: UnsafeBufferPointer<UInt8>, _ i: inout Int) {
+        let w = min(YAMLChars.width(v[i]), v.count - i)
+        for k in 0..<w { bytes.append(v[i + k]) }
+        column += 1
+        i += w
+    }
+
+    /// Copies a line break of `v` at `i`: `\n` as a newline, other breaks verbatim.
+    mutating func writeBreak(_ v: UnsafeBufferPointer<UInt8>, _ i: inout Int) {
+        if v[i] == 0x0A {
+            putBreak()
+            i += 1
+        } else {
+            writeChar(v, &i)
+            column = 0
+            indention = true
+        }
+    }
+
+    /// Moves to a fresh line (unless already at the indent) and pads to the current indent.
+    mutating func writeIndent() {
+        let target = max(indent, 0)
+        if !indention || column > target || (column == target && !whitespace) {
+            putBreak()
+        }
+        while column < target { put(0x20) }
+        whitespace = true
+        indention = true
+    }
+
+    /// Writes an indicator (`-`, `:`, `?`, `|`, quotes, `[`...), with a separating space if needed.
+    mutating func writeIndicator(_ text: StaticString, needWhitespace: Bool, isWhitespace: Bool, isIndention: Bool) {
+        if needWhitespace && !whitespace { put(0x20) }
+        text.withUTF8Buffer { buf in
+            for c in buf { put(c) }
+        }
+        whitespace = isWhitespace
+        indention = indention && isIndention
+    }
+
+    /// Increases the indent for a nested block; returns the indent to restore afterwards.
+    mutating func increaseIndent(flow: Bool, indentless: Bool) -> Int {
+        let saved = indent
+        if indent < 0 {
+            indent = flow ? Self.bestIndent : 0
+        } else if !indentless {
+            indent += Self.bestIndent
+        }
+        return saved
+    }
+}

@@ -1,0 +1,91 @@
+/// go-yaml v2's order of map keys when it writes a map (what `toYaml` shows).
+///
+/// Not plain byte order: strings are compared character by character; where they first differ,
+/// two letters compare by code point, a letter sorts after a non-letter, and runs of digits
+/// compare by numeric value (`a2` < `a10`), a longer run with the same value first being larger
+/// (`a1` < `a01`). A string that is a prefix of another sorts first.
+enum YAMLKeyOrder {
+    /// Entries of `m` in go-yaml's key order.
+    static func sorted(_ m: [String: Value]) -> [(key: String, value: Value)] {
+        var keyed = m.map { (scalars: Array($0.key.unicodeScalars), key: $0.key, value: $0.value) }
+        keyed.sort { less($0.scalars, $1.scalars) }
+        return keyed.map { (key: $0.key, value: $0.value) }
+    }
+
+    /// Keys of `keys` in go-yaml's key order.
+    static func sorted(_ keys: [String]) -> [String] {
+        var keyed = keys.map { (scalars: Array($0.unicodeScalars), key: $0) }
+        keyed.sort { less($0.scalars, $1.scalars) }
+        return keyed.map(\.key)
+    }
+
+    static func less(_ a: String, _ b: String) -> Bool {
+        less(Array(a.unicodeScalars), Array(b.unicodeScalars))
+    }
+
+    static func less(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool {
+        var i = 0
+        while i < a.count && i < b.count {
+            let ar = a[i], br = b[i]
+            if ar == br {
+                i += 1
+                continue
+            }
+            let al = isLetter(ar), bl = isLetter(br)
+            if al && bl { return ar.value < br.value }
+            if al || bl { return bl }
+            var an: Int64 = 0, bn: Int64 = 0
+            if ar == "0" || br == "0" {
+                var j = i - 1
+                while j >= 0, isDigit(a[j]) {
+                    if a[j] != "0" {
+                        an = 1
+                        bn = 1
+                        break
+                    }
+                    j -= 1
+                }
+            }
+            var ai = i
+            while ai < a.count, isDigit(a[ai]) {
+                an = an &* 10 &+ (Int64(a[ai].value) - 48)
+                ai += 1
+            }
+            var bi = i
+            while bi < b.count, isDigit(b[bi]) {
+                bn = bn &* 10 &+ (Int64(b[bi].value) - 48)
+                bi += 1
+            }
+            if an != bn { return an < bn }
+            if ai != bi { return ai < bi }
+            return ar.value < br.value
+        }
+        return a.count < b.count
+    }
+
+    /// Go's `unicode.IsLetter`: categories Lu, Ll, Lt, Lm, Lo.
+    @inline(__always) static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        if s.isASCII {
+            let v = s.value
+            return (v >= 65 && v <= 90) || (v >= 97 && v <= 122)
+        }
+        switch s.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+        default: return false
+        }
+    }
+
+    /// Go's `unicode.IsDigit`: category Nd.
+    @inline(__always) static func isDigit(_ s: Unicode.Scalar) -> Bool {
+        if s.isASCII { return s.value >= 48 && s.value <= 57 }
+        return s.properties.generalCategory == .decimalNumber
+    }
+}
+
+extension HelmYAML {
+    /// go-yaml v2's key comparison (see `YAMLKeyOrder`), for callers that sort keys like `toYaml`.
+    public static func keyLess(_ a: String, _ b: String) -> Bool { YAMLKeyOrder.less(a, b) }
+
+    /// `keys` in the order `toYaml` writes them.
+    public static func sortedKeys(_ keys: [String]) -> [String] { YAMLKeyOrder.sorted(keys) }
+}

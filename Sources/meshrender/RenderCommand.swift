@@ -1,0 +1,47 @@
+import ArgumentParser
+import MeshRender
+
+/// `meshrender render`: values in, manifests out.
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Render manifests (by default: the mesh's NetworkPolicies) from values files.",
+        discussion: """
+            Examples:
+              meshrender render -f values/vald.yaml -n vald
+              meshrender render -f values/vald.yaml -f values/vald-observability.yaml -n vald
+              meshrender render -f values/vald.yaml --set mesh.kubeSystem.egress=dns -n vald -o json
+              meshrender render ./mychart --release web -n prod -f prod.yaml --output-dir out/
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case yaml, json
+    }
+
+    @OptionGroup var chart: ChartArgument
+    @OptionGroup var values: ValuesFlags
+    @OptionGroup var release: ReleaseFlags
+
+    @Option(name: [.customShort("o"), .customLong("output")], help: "Output format: yaml or json.")
+    var format: Format = .yaml
+
+    @Option(name: .customLong("output-dir"),
+            help: ArgumentHelp("Write files into this directory instead of stdout (atomically).", valueName: "dir"))
+    var outputDir: String?
+
+    @Option(name: [.customShort("s"), .customLong("show-only")],
+            help: ArgumentHelp("Only show manifests rendered from the given template (repeatable).", valueName: "template"))
+    var showOnly: [String] = []
+
+    func run() throws {
+        let rendered = try Pipeline.render(
+            chart: chart.reference, values: values.input, release: release.input, showOnly: showOnly,
+            io: .standard)
+        if let outputDir {
+            Diagnostics.emit(try rendered.write(to: outputDir, format: format == .json ? .json : .yaml))
+        } else {
+            Diagnostics.emit(format == .json ? try rendered.json() : rendered.text)
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import XCTest
+
+/// Every bad input gets one line on stderr naming file:line:column and the values path, exit status 2,
+/// and nothing on stdout.
+final class BadInputTests: XCTestCase {
+    static let cases: [(file: String, line: String)] = [
+        ("unknown-component", #"7:18: mesh.connectivity.lb-gateway[0]: unknown component "discover" (did you mean "discoverer"?)"#),
+        ("unknown-source", #"7:5: mesh.connectivity.webb: unknown component or external "webb" (did you mean "web"?)"#),
+        ("self-edge", #"5:9: mesh.connectivity.a[0]: self-edge: "a" cannot list itself"#),
+        ("wrong-type", "1:7: mesh: must be a map, not a number"),
+        ("list-for-map", "2:15: mesh.components: must be a map of component ids, not a list"),
+        ("unknown-field", #"5:11: defaults.networkPolicy.custom.egress[0].too: unknown field "too" (did you mean "to"?)"#),
+        ("port-range", "5:26: defaults.networkPolicy.custom.ingress[0].ports[0].port: port 70000 is out of range 1-65535"),
+        ("end-port", "5:41: defaults.networkPolicy.custom.ingress[0].ports[0].endPort: endPort 7000 must not be less than port 8000"),
+        ("protocol", #"5:40: defaults.networkPolicy.custom.egress[0].ports[0].protocol: unsupported protocol "ICMP": must be TCP, UDP or SCTP"#),
+        ("cidr", #"5:33: defaults.networkPolicy.custom.egress[0].to[0].ipBlock.cidr: invalid CIDR "10.0.0.0/33""#),
+        ("except", #"5:54: defaults.networkPolicy.custom.egress[0].to[0].ipBlock.except[0]: except "192.168.0.0/16" is not inside cidr "10.0.0.0/8""#),
+        ("label-key", #"3:18: mesh.components.a.labels.-bad-: invalid label key "-bad-": name must consist of letters, digits, '-', '_' or '.', starting and ending with a letter or digit"#),
+        ("dns-name", #"3:15: mesh.components.a.name: invalid name "Not_DNS": must be a DNS-1123 label: lowercase letters, digits and '-', starting and ending with a letter or digit"#),
+        ("malformed", "2:1: yaml: while parsing a flow sequence: did not find expected ',' or ']'"),
+        ("duplicate-key", #"2:1: yaml: duplicate key "a" in mapping"#),
+        ("tabs", "2:1: yaml: while scanning for the next token: found character that cannot start any token (tabs cannot indent YAML)"),
+    ]
+
+    func testEachBadValuesFileGetsItsOneLineError() throws {
+        for (name, expected) in Self.cases {
+            let path = "Tests/CLITests/Fixtures/bad/\(name).yaml"
+            let result = try CLI.run(["render", "-f", path, "-n", "x"])
+            XCTAssertEqual(result.status, 2, name)
+            XCTAssertEqual(result.stdout, "", name)
+            XCTAssertEqual(result.stderr, "\(path):\(expected)\n", name)
+        }
+    }
+
+    func testErrorsInEverySubcommandThatReadsValues() throws {
+        let path = "Tests/CLITests/Fixtures/bad/unknown-component.yaml"
+        for command in [["verify"], ["matrix"], ["diff", "--old-values", path, "--new-values", path]] {
+            let args = command.first == "diff" ? command + ["-n", "x"] : command + ["-f", path, "-n", "x"]
+            let result = try CLI.run(args)
+            XCTAssertEqual(result.status, 2, "\(command)")
+            XCTAssertEqual(result.stdout, "", "\(command)")
+            XCTAssertTrue(result.stderr.hasPrefix("\(path):7:18: mesh.connectivity.lb-gateway[0]"), result.stderr)
+        }
+    }
+
+    func testMissingValuesFile() throws {
+        let result = try CLI.run(["render", "-f", "no/such/values.yaml"])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.stdout, "")
+        XCTAssertEqual(result.stderr, "open no/such/values.yaml: no such file or directory\n")
+    }
+
+    func testBadSetArguments() throws {
+        let cases: [([String], String)] = [
+            (["--set", "a,,b"], "--set:1:1: key \"a\" has no value (cannot end with ,)\n"),
+            (["--set", "name"], "--set:1:1: key \"name\" has no value\n"),
+            (["--set-json", "a={x"], ""),
+        ]
+        for (args, expected) in cases {
+            let result = try CLI.run(["render"] + args)
+            XCTAssertEqual(result.status, 2, "\(args)")
+            XCTAssertEqual(result.stdout, "", "\(args)")
+            XCTAssertEqual(result.stderr.filter { $0 == "\n" }.count, 1, "one line: \(result.stderr)")
+            if !expected.isEmpty { XCTAssertEqual(result.stderr, expected, "\(args)") }
+        }
+    }
+
+    func testUsageErrorsExitTwo() throws {
+        for args in [["render", "--bogus"], ["render", "-o", "xml"], ["nosuchcommand"], ["diff", "only-one.yaml"],
+                     ["verify", "--explain", "a"]] {
+            let result = try CLI.run(args)
+            XCTAssertEqual(result.status, 2, "\(args)")
+            XCTAssertEqual(result.stdout, "", "\(args)")
+            XCTAssertEqual(result.stderr.filter { $0 == "\n" }.count, 1, "\(args): \(result.stderr)")
+        }
+    }
+
+    func testStdinValues() throws {
+        let result = try CLI.run(["render", "-f", "-", "-n", "x"], stdin: "mesh: 5\n")
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.stderr, "-:1:7: mesh: must be a map, not a number\n")
+    }
+}

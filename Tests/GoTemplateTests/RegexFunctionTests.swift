@@ -1,0 +1,41 @@
+import GoTemplate
+import XCTest
+import YAMLCore
+
+/// Regex functions, table-driven. Every expectation was produced by Helm v4.1.4 rendering
+/// `{{ $r := FN ARGS }}{{ kindOf $r }}:{{ $r | toString }}` (Go's `int64` kind reads `int` here:
+/// the engine's values do not distinguish Go's integer types).
+final class RegexFunctionTests: XCTestCase {
+    func testTable() {
+        assertFunctionCases(RegexFunctionTests.cases)
+    }
+
+    static let cases: [FunctionCase] = [
+        ("regexMatch", [.string("^[a-z]+$"), .string("abc")], .ok("bool:true")),
+        ("regexMatch", [.string("^[a-z]+$"), .string("abc\n")], .ok("bool:false")),
+        ("regexMatch", [.string("("), .string("abc")], .ok("bool:false")),
+        ("regexMatch", [.string("a.c"), .string("a\nc")], .ok("bool:false")),
+        ("regexFind", [.string("[0-9]+"), .string("ab123cd456")], .ok("string:123")),
+        ("regexFind", [.string("x"), .string("abc")], .ok("string:")),
+        ("regexFindAll", [.string("[0-9]"), .string("a1b2c3"), .int(-1)], .ok("slice:[1 2 3]")),
+        ("regexFindAll", [.string("[0-9]"), .string("a1b2c3"), .int(2)], .ok("slice:[1 2]")),
+        ("regexFindAll", [.string("[0-9]"), .string("abc"), .int(-1)], .ok("slice:[]")),
+        ("regexFindAll", [.string("a*"), .string("baaac"), .int(-1)], .ok("slice:[ aaa ]")),
+        ("regexReplaceAll", [.string("a(x*)b"), .string("-ab-axxb-"), .string("${1}W")], .ok("string:-W-xxW-")),
+        ("regexReplaceAll", [.string("a(x*)b"), .string("-ab-axxb-"), .string("$1W")], .ok("string:---")),
+        ("regexReplaceAll", [.string("(?P<first>[a-z]+) (?P<last>[a-z]+)"), .string("john smith"), .string("$last, $first")], .ok("string:smith, john")),
+        ("regexReplaceAll", [.string("[0-9]"), .string("a1b2"), .string("$$")], .ok("string:a$b$")),
+        ("regexReplaceAll", [.string("a*"), .string("baaac"), .string("-")], .ok("string:-b-c-")),
+        ("regexReplaceAll", [.string("^"), .string("abc"), .string(">")], .ok("string:>abc")),
+        ("regexReplaceAll", [.string("$"), .string("abc\n"), .string("<")], .ok("string:abc\n<")),
+        ("regexReplaceAllLiteral", [.string("a(x*)b"), .string("-ab-axxb-"), .string("${1}W")], .ok("string:-${1}W-${1}W-")),
+        ("regexSplit", [.string("z+"), .string("pizza"), .int(-1)], .ok("slice:[pi a]")),
+        ("regexSplit", [.string("z+"), .string("pizza"), .int(1)], .ok("slice:[pizza]")),
+        ("regexSplit", [.string("z+"), .string("pizza"), .int(0)], .ok("slice:[]")),
+        ("regexSplit", [.string(""), .string("abc"), .int(-1)], .ok("slice:[a b c]")),
+        ("regexSplit", [.string(","), .string(""), .int(-1)], .ok("slice:[]")),
+        ("regexSplit", [.string("a"), .string("banana"), .int(-1)], .ok("slice:[b n n ]")),
+        ("regexSplit", [.string("a"), .string("banana"), .int(2)], .ok("slice:[b nana]")),
+        ("regexQuoteMeta", [.string("1.5-2.0?[x]")], .ok("string:1\\.5-2\\.0\\?\\[x\\]")),
+    ]
+}

@@ -1,0 +1,126 @@
+import MeshModel
+import XCTest
+import YAMLCore
+
+@testable import MeshAnalysis
+
+/// The calls the CLI makes: manifests in, verification / explanation / matrix out.
+final class FrontDoorTests: XCTestCase {
+    static let manifests = """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: unrelated}
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata:
+          name: web-allow
+          labels: {app.kubernetes.io/component: web}
+        spec:
+          podSelector: {matchLabels: {app: web}}
+          policyTypes: [Ingress, Egress]
+          ingress:
+            - ports: [{port: 80}]
+          egress:
+            - to:
+                - namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: kube-system}}
+                  podSelector: {matchLabels: {k8s-app: kube-dns}}
+              ports: [{port: 53, protocol: UDP}, {port: 53, protocol: TCP}]
+        ---
+        apiVersion: v1
+        kind: List
+        items:
+          - apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata: {name: db-allow, labels: {app.kubernetes.io/component: db}}
+            spec:
+              podSelector: {matchLabels: {app: db}}
+              ingress:
+                - from: [{podSelector: {matchLabels: {app: web}}}]
+                  ports: [{port: 5432}]
+          - apiVersion: v1
+            kind: Service
+            metadata: {name: db}
+        """
+
+    func read(_ text: String) throws -> ManifestPolicies {
+        try ManifestPolicies.read(YAMLParser().parseAll(text, file: "manifests.yaml"))
+    }
+
+    func testManifestsAreReadAndOtherKindsCounted() throws {
+        let manifests = try read(Self.manifests)
+        XCTAssertEqual(manifests.policies.map(\.name), ["web-allow", "db-allow"])
+        XCTAssertEqual(manifests.skipped, 2)
+        XCTAssertEqual(manifests.policies[1].policyTypes, [.ingress], "policyTypes defaulted by the parser")
+    }
+
+    func testBadSelectorOperatorIsAnInputError() {
+        let text = """
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata: {name: x}
+            spec:
+              podSelector:
+                matchExpressions: [{key: app, operator: Equals, values: [a]}]
+            """
+        XCTAssertThrowsError(try read(text)) { error in
+            XCTAssertTrue("\(error)".hasPrefix("manifests.yaml:6:"), "\(error)")
+            XCTAssertTrue("\(error)".contains("unknown operator \"Equals\""), "\(error)")
+        }
+    }
+
+    func testEffectiveMatrixFromManifestsAlone() throws {
+        let manifests = try read(Self.manifests)
+        let matrix = ConnectivityAnalysis.effectiveMatrix(policies: manifests.policies, namespace: "shop")
+        XCTAssertEqual(
+            matrix.rendered(as: .csv),
+            """
+            from / to,db,web,kube-system
+            db,N/A,TCP 80,all
+            web,denied,N/A,"TCP 53, UDP 53"
+
+            """)
+    }
+
+    func testExplainWithoutMesh() throws {
+        let manifests = try read(Self.manifests)
+        let explanation = try ConnectivityAnalysis.explain(
+            from: "outside-world", to: "web", policies: manifests.policies, namespace: "shop")
+        XCTAssertEqual(
+            explanation.description,
+            """
+            (outside world) → web: allowed TCP 80
+              egress of (outside world): not isolated (no policy selects it for Egress): allowed
+              ingress of web: allowed TCP 80
+                ingress of web-allow rule 1: from any on TCP 80 — allows TCP 80
+            """)
+        XCTAssertThrowsError(
+            try ConnectivityAnalysis.explain(from: "wbe", to: "db", policies: manifests.policies, namespace: "shop")
+        ) { error in
+            XCTAssertEqual(
+                "\(error)",
+                "unknown endpoint \"wbe\" (did you mean \"web\"?); known: db, web, kube-system, (unrelated namespace), (outside world)")
+        }
+    }
+
+    func testVerifyRenderedValdTamperedWithAnOpenEgress() throws {
+        let mesh = try ValdMatrixTests.loadMesh("values/vald.yaml")
+        var policies = mesh.expand()
+        XCTAssertTrue(ConnectivityAnalysis.verify(mesh: mesh, policies: policies, namespace: "vald").passed)
+        let index = try XCTUnwrap(policies.firstIndex { $0.labels[componentLabelKey] == "filter-gateway" })
+        policies[index].egress = (policies[index].egress ?? []) + [PolicyRule(peers: nil, ports: nil)]
+        let result = ConnectivityAnalysis.verify(mesh: mesh, policies: policies, namespace: "vald")
+        XCTAssertFalse(result.passed)
+        let rule = policies[index].egress!.count
+        XCTAssertTrue(
+            result.description.contains(
+                "filter-gateway → (outside world): allowed, intended denied (egress of vald-filter-gateway-allow rule \(rule): to any)"),
+            result.description)
+        // The explanation of that flow names the same rule.
+        let explanation = try ConnectivityAnalysis.explain(
+            from: "filter-gateway", to: "outside-world", policies: policies, namespace: "vald", mesh: mesh)
+        XCTAssertEqual(explanation.intended, .empty)
+        XCTAssertTrue(explanation.description.contains("egress of vald-filter-gateway-allow rule \(rule): to any — allows all"))
+        XCTAssertTrue(explanation.description.hasPrefix("filter-gateway → (outside world): allowed, intended denied"))
+    }
+}

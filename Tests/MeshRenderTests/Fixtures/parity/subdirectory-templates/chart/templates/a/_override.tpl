@@ -1,0 +1,1 @@
+{{- define "where" }}override{{ end }}
