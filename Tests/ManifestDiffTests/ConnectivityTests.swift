@@ -144,3 +144,64 @@ final class IncrementalConnectivityTests: XCTestCase {
         }
     }
 }
+
+/// The analysis module's evaluator behind the same seam.
+final class AnalysisConnectivityTests: XCTestCase {
+    func testValdOverlayThroughTheAnalysisModule() throws {
+        let old = try Fixtures.load("vald-policies.yaml")
+        let new = try Fixtures.load("vald-policies-overlay.yaml")
+        let report = try ManifestDiffer.diff(old: old, new: new, options: DiffOptions(connectivity: AnalysisConnectivity()))
+        XCTAssertEqual(report.resources.count, 4)
+        XCTAssertEqual(report.connectivity.changes, [
+            FlowChange(from: "filter-gateway", to: "agent", ports: ["any"], change: .opened),
+            FlowChange(from: "lb-gateway", to: "discoverer", ports: ["any"], change: .closed),
+        ])
+        XCTAssertTrue(report.opensFlows)
+    }
+
+    func testPortRangesSplitIntoOpenedAndClosedParts() throws {
+        func policies(_ ports: String) throws -> [Document] {
+            try Fixtures.parse("""
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: db-allow, labels: {app.kubernetes.io/component: db}}
+                spec:
+                  podSelector: {matchLabels: {app: db}}
+                  policyTypes: [Ingress]
+                  ingress:
+                  - from: [{podSelector: {matchLabels: {app: api}}}]
+                    ports: \(ports)
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: api-allow, labels: {app.kubernetes.io/component: api}}
+                spec:
+                  podSelector: {matchLabels: {app: api}}
+                  policyTypes: [Egress]
+                  egress:
+                  - to: [{podSelector: {matchLabels: {app: db}}}]
+                """)
+        }
+        let report = try ManifestDiffer.diff(
+            old: try policies("[{port: 5000, endPort: 5010}]"), new: try policies("[{port: 5005, endPort: 5020}, {port: 53, protocol: UDP}]"),
+            options: DiffOptions(connectivity: AnalysisConnectivity()))
+        XCTAssertEqual(report.connectivity.changes, [
+            FlowChange(from: "api", to: "db", ports: ["5011-5020/TCP", "53/UDP"], change: .opened),
+            FlowChange(from: "api", to: "db", ports: ["5000-5004/TCP"], change: .closed),
+        ])
+    }
+
+    func testSchemaErrorsCarryPositions() throws {
+        let bad = try Fixtures.parse("""
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata: {name: x}
+            spec:
+              podSelector: {}
+              ingress: [{ports: [{port: 70000}]}]
+            """, file: "bad.yaml")
+        XCTAssertThrowsError(try ManifestDiffer.diff(old: [], new: bad, options: DiffOptions(connectivity: AnalysisConnectivity()))) { error in
+            XCTAssertTrue("\(error)".hasPrefix("bad.yaml:6:"), "\(error)")
+        }
+    }
+}

@@ -26,10 +26,10 @@ struct PolicyGraph {
         var egressResolved = false
         var ingressResolved = false
         /// Destination → ports this component's egress allows; `egressAnyone`: rules without peers.
-        var egress: [Endpoint: PortSet] = [:]
-        var egressAnyone: PortSet? = nil
-        var ingress: [Endpoint: PortSet] = [:]
-        var ingressAnyone: PortSet? = nil
+        var egress: [Endpoint: RulePorts] = [:]
+        var egressAnyone: RulePorts? = nil
+        var ingress: [Endpoint: RulePorts] = [:]
+        var ingressAnyone: RulePorts? = nil
     }
 
     let readings: [PolicyReading]
@@ -178,7 +178,7 @@ struct PolicyGraph {
         }
     }
 
-    private func egressPorts(_ from: Endpoint, _ to: Endpoint) -> PortSet? {
+    private func egressPorts(_ from: Endpoint, _ to: Endpoint) -> RulePorts? {
         guard case .component(let i) = from, components[i].isolatesEgress else { return .any }
         let c = components[i]
         switch (c.egress[to], c.egressAnyone) {
@@ -189,7 +189,7 @@ struct PolicyGraph {
         }
     }
 
-    private func ingressPorts(_ from: Endpoint, _ to: Endpoint) -> PortSet? {
+    private func ingressPorts(_ from: Endpoint, _ to: Endpoint) -> RulePorts? {
         guard case .component(let j) = to, components[j].isolatesIngress else { return .any }
         let c = components[j]
         switch (c.ingress[from], c.ingressAnyone) {
