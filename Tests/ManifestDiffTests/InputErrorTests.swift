@@ -80,3 +80,36 @@ final class InputErrorTests: XCTestCase {
         XCTAssertEqual(docs.last?.mark?.file, dir.path + "/sub/c.yaml")
     }
 }
+
+final class LoadPairTests: XCTestCase {
+    func testPairEqualsLoadingEachSide() throws {
+        let pair = try ManifestSource.loadPair(
+            old: Fixtures.path("vald-policies.yaml"), new: Fixtures.path("vald-policies-overlay.yaml"), namespace: "vald")
+        XCTAssertEqual(pair.old.map(\.id), try Fixtures.load("vald-policies.yaml").map(\.id))
+        XCTAssertEqual(pair.new.map(\.id), try Fixtures.load("vald-policies-overlay.yaml").map(\.id))
+        XCTAssertEqual(pair.old.first?.mark?.file, Fixtures.path("vald-policies.yaml"))
+    }
+
+    func testStandardInputOnOneSide() throws {
+        let pair = try ManifestSource.loadPair(old: "-", new: Fixtures.path("app-new.yaml"), namespace: "ns") { () throws(InputError) -> [UInt8] in
+            Array("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: piped}\n".utf8)
+        }
+        XCTAssertEqual(pair.old.map(\.id.name), ["piped"])
+        XCTAssertEqual(pair.new.count, 3)
+    }
+
+    func testErrorsOfTheOldSideComeFirst() {
+        XCTAssertThrowsError(try ManifestSource.loadPair(old: "/nonexistent/a", new: "/nonexistent/b")) { error in
+            XCTAssertEqual("\(error)", "/nonexistent/a: no such file or directory")
+        }
+        XCTAssertThrowsError(try ManifestSource.loadPair(old: "-", new: "-") { () throws(InputError) -> [UInt8] in [] }) { error in
+            XCTAssertEqual("\(error)", "-: only one side can be read from standard input")
+        }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pair-\(UUID().uuidString).yaml")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try? "a: [\n".write(to: dir, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try ManifestSource.loadPair(old: Fixtures.path("app-old.yaml"), new: dir.path)) { error in
+            XCTAssertTrue("\(error)".hasPrefix(dir.path + ":2:1: yaml:"), "\(error)")
+        }
+    }
+}
