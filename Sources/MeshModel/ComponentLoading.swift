@@ -13,6 +13,7 @@ extension MeshLoader {
             try MeshLoader.checkID(id, mark: idMark, path: path)
             loaded.append((try component(id: id, node: value, path: path), idMark))
         }
+        spec.declarationOrder = Array(m.entries.keys)
         loaded.sort { $0.0.id.utf8.lexicographicallyPrecedes($1.0.id.utf8) }
         var policyNames: [String: String] = [:]
         for (component, mark) in loaded {

@@ -22,6 +22,9 @@ public struct MeshSpec: Sendable {
     public var kubeSystemEgress: KubeSystemEgress = .namespace
     /// `mesh.kubeSystem.ingress`: the default of every component.
     public var kubeSystemIngress: Bool = false
+    /// Component ids in the order the values declare them (`mesh.components`): the row and column order
+    /// of matrix views, so a matrix reads like the table it came from. Empty: id order.
+    public var declarationOrder: [String] = []
 
     public init(
         policiesEnabled: Bool, namespace: String, selectorKey: String, components: [Component],
