@@ -21,7 +21,7 @@ enum Builtins {
             return v
         case .not:
             try c.expect(1)
-            return .plain(.bool(!(try c.argument(0)).truth))
+            return .plainValue(.bool(!(try c.argument(0)).truth))
         case .len:
             try c.expect(1)
             return try length(try c.argument(0), c)
@@ -36,38 +36,38 @@ enum Builtins {
         case .eq:
             try c.expect(1, variadic: true)
             let all = try c.allArguments()
-            return .plain(.bool(try equal(all[0], Array(all.dropFirst()), c)))
+            return .plainValue(.bool(try equal(all[0], Array(all.dropFirst()), c)))
         case .ne:
             try c.expect(2)
             let all = try c.allArguments()
-            return .plain(.bool(!(try equal(all[0], [all[1]], c))))
+            return .plainValue(.bool(!(try equal(all[0], [all[1]], c))))
         case .lt, .le, .gt, .ge:
             try c.expect(2)
             let all = try c.allArguments()
             let a = all[0], z = all[1]
             switch b {
-            case .lt: return .plain(.bool(try less(a, z, c)))
-            case .le: return .plain(.bool(try lessOrEqual(a, z, c)))
-            case .gt: return .plain(.bool(!(try lessOrEqual(a, z, c))))
-            default: return .plain(.bool(!(try less(a, z, c))))
+            case .lt: return .plainValue(.bool(try less(a, z, c)))
+            case .le: return .plainValue(.bool(try lessOrEqual(a, z, c)))
+            case .gt: return .plainValue(.bool(!(try lessOrEqual(a, z, c))))
+            default: return .plainValue(.bool(!(try less(a, z, c))))
             }
         case .print:
-            return .plain(.string(GoPrintf.sprint(try c.allArguments().map(\.value))))
+            return .plainValue(.string(GoPrintf.sprint(try c.allArguments().map(\.value))))
         case .println:
-            return .plain(.string(GoPrintf.sprintln(try c.allArguments().map(\.value))))
+            return .plainValue(.string(GoPrintf.sprintln(try c.allArguments().map(\.value))))
         case .printf:
             try c.expect(1, variadic: true)
             let all = try c.allArguments()
             guard case .string(let format) = all[0].value else {
                 throw c.argumentFailure("wrong type for value; expected string; got \(all[0].unboxedTypeName)", index: 0)
             }
-            return .plain(.string(GoPrintf.sprintf(format, all.dropFirst().map(\.value))))
+            return .plainValue(.string(GoPrintf.sprintf(format, all.dropFirst().map(\.value))))
         case .html:
-            return .plain(.string(Escapers.html(textOfArguments(try c.allArguments()))))
+            return .plainValue(.string(Escapers.html(textOfArguments(try c.allArguments()))))
         case .js:
-            return .plain(.string(Escapers.js(textOfArguments(try c.allArguments()))))
+            return .plainValue(.string(Escapers.js(textOfArguments(try c.allArguments()))))
         case .urlquery:
-            return .plain(.string(Escapers.queryEscape(textOfArguments(try c.allArguments()))))
+            return .plainValue(.string(Escapers.queryEscape(textOfArguments(try c.allArguments()))))
         case .call:
             try c.expect(1, variadic: true)
             let fn = try c.argument(0).indirect
@@ -91,14 +91,15 @@ enum Builtins {
         switch item {
         case .invalid:
             throw c.failure("reflect: call of reflect.Value.Type on zero Value")
-        case .boxed(.null), .plain(.null):
-            throw c.failure("len of nil pointer")
-        case .boxed(let v), .plain(let v):
-            switch v {
-            case .string(let s): return .plain(.int(Int64(s.utf8.count)))
-            case .list(let l): return .plain(.int(Int64(l.count)))
-            case .map(let m): return .plain(.int(Int64(m.count)))
-            default: throw c.failure("len of type \(v.goTypeName)")
+        case .boxed(let i), .plain(let i):
+            switch i {
+            case .map(let m): return .plainValue(.int(Int64(m.count)))
+            case .list(let l): return .plainValue(.int(Int64(l.count)))
+            case .value(.null): throw c.failure("len of nil pointer")
+            case .value(.string(let s)): return .plainValue(.int(Int64(s.utf8.count)))
+            case .value(.list(let l)): return .plainValue(.int(Int64(l.count)))
+            case .value(.map(let m)): return .plainValue(.int(Int64(m.count)))
+            case .value(let v): throw c.failure("len of type \(v.goTypeName)")
             }
         }
     }
@@ -108,8 +109,10 @@ enum Builtins {
         switch index.indirect {
         case .invalid:
             throw c.failure("cannot index slice/array with nil")
-        case .boxed(let v), .plain(let v):
-            guard case .int(let x) = v else { throw c.failure("cannot index slice/array with type \(v.goTypeName)") }
+        case .boxed(let i), .plain(let i):
+            guard case .value(.int(let x)) = i else {
+                throw c.failure("cannot index slice/array with type \(i.goTypeName)")
+            }
             if x < 0 || x > Int64(cap) { throw c.failure("index out of range: \(x)") }
             return Int(x)
         }
@@ -118,34 +121,37 @@ enum Builtins {
     private static func index(_ item: Datum, _ indexes: [Datum], _ c: Call) throws(TemplateError) -> Datum {
         var current = item.indirect
         if case .invalid = current { throw c.failure("index of untyped nil") }
+        let heap = c.executor.heap
         for index in indexes {
-            let value: Value
+            let target: Item
             switch current {
-            case .invalid, .boxed(.null), .plain(.null): throw c.failure("index of nil pointer")
-            case .boxed(let v), .plain(let v): value = v
+            case .invalid: throw c.failure("index of nil pointer")
+            case .boxed(let i), .plain(let i):
+                if i.isNull { throw c.failure("index of nil pointer") }
+                target = i.object(in: heap)
             }
-            switch value {
+            switch target {
             case .list(let l):
                 let x = try indexArgument(index, cap: l.count, c)
                 if x == l.count { throw c.failure("reflect: slice index out of range") }
                 current = .boxed(l[x])
-            case .string(let s):
+            case .value(.string(let s)):
                 let bytes = s.utf8
                 let x = try indexArgument(index, cap: bytes.count, c)
                 if x == bytes.count { throw c.failure("reflect: string index out of range") }
-                current = .plain(.int(Int64(bytes[bytes.index(bytes.startIndex, offsetBy: x)])))
+                current = .plainValue(.int(Int64(bytes[bytes.index(bytes.startIndex, offsetBy: x)])))
             case .map(let m):
                 switch index.indirect {
                 case .invalid:
                     throw c.failure("value is nil; should be of type string")
                 case .boxed(let k), .plain(let k):
-                    guard case .string(let key) = k else {
+                    guard case .value(.string(let key)) = k else {
                         throw c.failure("value has type \(k.goTypeName); should be string")
                     }
                     current = .boxed(m[key] ?? .null)
                 }
-            default:
-                throw c.failure("can't index item of type \(value.goTypeName)")
+            case .value(let v):
+                throw c.failure("can't index item of type \(v.goTypeName)")
             }
         }
         return current
@@ -153,7 +159,8 @@ enum Builtins {
 
     private static func slice(_ item: Datum, _ indexes: [Datum], _ c: Call) throws(TemplateError) -> Datum {
         let target = item.indirect
-        guard case .plain(let value) = target else { throw c.failure("slice of untyped nil") }
+        guard case .plain(let i) = target else { throw c.failure("slice of untyped nil") }
+        let value = i.value
         if indexes.count > 3 { throw c.failure("too many slice indexes: \(indexes.count)") }
         let count: Int
         switch value {
@@ -166,15 +173,15 @@ enum Builtins {
             throw c.failure("can't slice item of type \(value.goTypeName)")
         }
         var idx = [0, count, count]
-        for (i, index) in indexes.enumerated() { idx[i] = try indexArgument(index, cap: count, c) }
+        for (k, index) in indexes.enumerated() { idx[k] = try indexArgument(index, cap: count, c) }
         if idx[0] > idx[1] { throw c.failure("invalid slice index: \(idx[0]) > \(idx[1])") }
         if indexes.count == 3 && idx[1] > idx[2] { throw c.failure("invalid slice index: \(idx[1]) > \(idx[2])") }
         switch value {
         case .string(let s):
             let bytes = Array(s.utf8)[idx[0]..<idx[1]]
-            return .plain(.string(String(decoding: bytes, as: UTF8.self)))
+            return .plainValue(.string(String(decoding: bytes, as: UTF8.self)))
         case .list(let l):
-            return .plain(.list(Array(l[idx[0]..<idx[1]])))
+            return .plainValue(.list(Array(l[idx[0]..<idx[1]])))
         default:
             return .invalid
         }
@@ -185,7 +192,8 @@ enum Builtins {
     private enum BasicKind { case bool, int, float, string, invalid }
 
     private static func basicKind(_ d: Datum) -> BasicKind {
-        switch d.value {
+        guard case .value(let v) = d.item else { return .invalid }
+        switch v {
         case .bool: return .bool
         case .int: return .int
         case .float: return .float
@@ -254,7 +262,3 @@ enum Builtins {
     }
 }
 
-extension Datum {
-    /// The concrete Go type name of the content (`<nil>` for nothing).
-    var unboxedTypeName: String { value.goTypeName }
-}

@@ -3,29 +3,33 @@ import YAMLCore
 /// A value during execution, in the three states Go's reflection distinguishes and templates can
 /// observe:
 /// - `invalid`: no value at all (a pipeline that produced nil; prints `<no value>`);
-/// - `boxed`: an `interface{}` holding a value, as map and list elements and function results are
+/// - `boxed`: an `interface{}` holding an item, as map and list elements and function results are
 ///   (`boxed(.null)` is a nil interface: field access on it is Go's "nil pointer evaluating" error);
-/// - `plain`: a concrete value (literals, results of a pipeline stage).
+/// - `plain`: a concrete item (literals, results of a pipeline stage).
 enum Datum {
     case invalid
-    case boxed(Value)
-    case plain(Value)
+    case boxed(Item)
+    case plain(Item)
 
-    /// The value a function receives (`invalid` and nil interfaces are `.null`).
-    var value: Value {
+    /// The item, `.null` for `invalid`.
+    var item: Item {
         switch self {
         case .invalid: return .null
-        case .boxed(let v), .plain(let v): return v
+        case .boxed(let i), .plain(let i): return i
         }
     }
+
+    /// A concrete plain value.
+    static func plainValue(_ v: Value) -> Datum { .plain(.value(v)) }
+
+    /// The plain data a function receives (`invalid` and nil interfaces are `.null`).
+    var value: Value { item.value }
 
     /// What a pipeline stage passes on: interfaces are opened, nil becomes `invalid`.
     var unboxed: Datum {
         switch self {
         case .invalid: return .invalid
-        case .boxed(let v), .plain(let v):
-            if case .null = v { return .invalid }
-            return .plain(v)
+        case .boxed(let i), .plain(let i): return i.isNull ? .invalid : .plain(i)
         }
     }
 
@@ -42,20 +46,28 @@ enum Datum {
         switch self {
         case .invalid: return "<nil>"
         case .boxed: return "interface {}"
-        case .plain(let v): return v.goTypeName
+        case .plain(let i): return i.goTypeName
         }
     }
 
+    /// The concrete Go type name of the content (`<nil>` for nothing).
+    var unboxedTypeName: String { item.goTypeName }
+
     /// Go's `isTrue`: false for invalid, nil, zero numbers, false, and empty strings, lists and maps.
     var truth: Bool {
-        switch value {
-        case .null: return false
-        case .bool(let b): return b
-        case .int(let i): return i != 0
-        case .float(let f): return f != 0
-        case .string(let s): return !s.isEmpty
-        case .list(let l): return !l.isEmpty
+        switch item {
         case .map(let m): return !m.isEmpty
+        case .list(let l): return l.count > 0
+        case .value(let v):
+            switch v {
+            case .null: return false
+            case .bool(let b): return b
+            case .int(let i): return i != 0
+            case .float(let f): return f != 0
+            case .string(let s): return !s.isEmpty
+            case .list(let l): return !l.isEmpty
+            case .map(let m): return !m.isEmpty
+            }
         }
     }
 }

@@ -43,7 +43,7 @@ enum EngineFunctions {
         let site = e.site
         do {
             let text = try e.executeTemplate(named: name, dot: args[1].unboxed)
-            return .plain(.string(text))
+            return .plainValue(.string(text))
         } catch {
             e.site = site
             var outer = e.fail("error calling include: ")
@@ -75,7 +75,7 @@ enum EngineFunctions {
         }
         do {
             let out = try e.executeTemplate(named: e.rootName, dot: args[1].unboxed)
-            return .plain(.string(TemplateSet.removingNoValue(out)))
+            return .plainValue(.string(TemplateSet.removingNoValue(out)))
         } catch {
             e.site = site
             var wrapped = e.wrapFunctionError("tpl", "error during tpl function execution for \(GoQuote.quote(text)): \(error)")

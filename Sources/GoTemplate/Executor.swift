@@ -49,6 +49,8 @@ final class Executor {
     }
 
     let library: FunctionLibrary
+    /// Identity bookkeeping of the maps and lists of this execution.
+    let heap: Heap
     let methods: [String: TemplateMethod]
     var trees: [String: Tree]
     let rootName: String
@@ -66,7 +68,8 @@ final class Executor {
     var nesting = 0
 
     init(library: FunctionLibrary, methods: [String: TemplateMethod], trees: [String: Tree], rootName: String,
-         limits: TemplateSet.Limits, tree: Tree) {
+         limits: TemplateSet.Limits, tree: Tree, heap: Heap) {
+        self.heap = heap
         self.library = library
         self.methods = methods
         self.trees = trees
@@ -157,8 +160,8 @@ final class Executor {
     private func printValue(_ value: Datum) {
         switch value {
         case .invalid: out += "<no value>"
-        case .boxed(let v), .plain(let v):
-            if case .string(let s) = v { out += s } else { out += GoPrintf.sprint([v]) }
+        case .boxed(let i), .plain(let i):
+            if case .value(.string(let s)) = i { out += s } else { out += GoPrintf.sprint([i.value]) }
         }
     }
 
@@ -207,35 +210,35 @@ final class Executor {
         switch value {
         case .invalid:
             break
-        case .boxed(let v), .plain(let v):
-            switch v {
-            case .list(let items):
-                if !items.isEmpty {
-                    for (i, item) in items.enumerated() {
-                        if try !iterate(index: .plain(.int(Int64(i))), element: .boxed(item)) { break }
+        case .boxed(let item), .plain(let item):
+            switch item.object(in: heap) {
+            case .list(let list):
+                if list.count > 0 {
+                    for i in 0..<list.count {
+                        if try !iterate(index: .plainValue(.int(Int64(i))), element: .boxed(list[i])) { break }
                     }
                     return
                 }
-            case .map(let m):
-                if !m.isEmpty {
-                    for key in v.sortedKeys {
-                        if try !iterate(index: .plain(.string(key)), element: .boxed(m[key] ?? .null)) { break }
+            case .map(let map):
+                if !map.isEmpty {
+                    for key in map.sortedKeys {
+                        if try !iterate(index: .plainValue(.string(key)), element: .boxed(map[key] ?? .null)) { break }
                     }
                     return
                 }
-            case .int(let n):
+            case .value(.int(let n)):
                 if decl.count > 1 {
-                    throw fail("can't use \(GoPrintf.sprint([v])) to iterate over more than one variable")
+                    throw fail("can't use \(n) to iterate over more than one variable")
                 }
                 if n > 0 {
                     var i: Int64 = 0
                     while i < n {
-                        if try !iterate(index: .plain(.int(i)), element: .plain(.int(i))) { break }
+                        if try !iterate(index: .plainValue(.int(i)), element: .plainValue(.int(i))) { break }
                         i += 1
                     }
                     return
                 }
-            default:
+            case .value(let v):
                 throw fail("range can't iterate over \(GoPrintf.sprint([v]))")
             }
         }
@@ -333,11 +336,11 @@ final class Executor {
         site = .operand(first)
         try notAFunction(cmd.args, final)
         switch first {
-        case .bool(_, let b): return .plain(.bool(b))
+        case .bool(_, let b): return .plainValue(.bool(b))
         case .dot: return dot
         case .nilLiteral: throw fail("nil is not a command")
         case .number(let n): return try constant(n)
-        case .string(_, _, let s): return .plain(.string(s))
+        case .string(_, _, let s): return .plainValue(.string(s))
         default: throw fail("can't evaluate command \(GoQuote.quote(first.description))")
         }
     }
@@ -356,9 +359,9 @@ final class Executor {
         let isHexInt = (lower.hasPrefix("0x") || lower.hasPrefix("-0x") || lower.hasPrefix("+0x")) && !lower.contains("p")
         let isRune = n.text.hasPrefix("'")
         if let f = n.floatValue, !isHexInt, !isRune, n.text.contains(where: { ".eEpP".contains($0) }) {
-            return .plain(.float(f))
+            return .plainValue(.float(f))
         }
-        if let i = n.intValue { return .plain(.int(i)) }
+        if let i = n.intValue { return .plainValue(.int(i)) }
         throw fail("\(n.text) overflows int")
     }
 
@@ -399,24 +402,25 @@ final class Executor {
     private func evalField(
         _ dot: Datum, _ name: String, node: Operand, args: [Operand], final: Datum?, receiver: Datum
     ) throws(TemplateError) -> Datum {
-        let value: Value
+        let item: Item
         switch receiver {
         case .invalid:
             return .invalid  // missingkey=zero: fields of nothing are nothing
-        case .boxed(let v):
-            if case .null = v { throw fail("nil pointer evaluating interface {}.\(name)") }
-            value = v
-        case .plain(let v):
-            if case .null = v { return .invalid }
-            value = v
+        case .boxed(let i):
+            if i.isNull { throw fail("nil pointer evaluating interface {}.\(name)") }
+            item = i
+        case .plain(let i):
+            if i.isNull { return .invalid }
+            item = i
         }
         if let method = methods[name] {
+            let value = item.value
             var argValues: [Value] = []
             for a in args.dropFirst() { argValues.append(try evalArg(dot, a).value) }
             if let final { argValues.append(final.value) }
             site = .operand(node)
             do {
-                if let result = try method(value, argValues) { return .boxed(result) }
+                if let result = try method(value, argValues) { return .boxed(Item.value(result).object(in: heap)) }
             } catch let e as FunctionError {
                 if e.kind == .argument { throw fail(e.message) }
                 throw wrapFunctionError(name, e.message)
@@ -425,10 +429,10 @@ final class Executor {
             }
         }
         let hasArgs = args.count > 1 || final != nil
-        if case .map(let m) = value {
+        if case .map(let map) = item.object(in: heap) {
             site = .operand(node)
             if hasArgs { throw fail("\(name) is not a method but has arguments") }
-            return .boxed(m[name] ?? .null)
+            return .boxed(map[name] ?? .null)
         }
         site = .operand(node)
         throw fail("can't evaluate field \(name) in type \(receiver.typeName)")
@@ -452,9 +456,9 @@ final class Executor {
             return try evalFunction(dot, name: name, node: node, cmd: nil, args: [], final: nil)
         case .chain:
             return try evalChain(dot, node, args: [], final: nil)
-        case .bool(_, let b): return .plain(.bool(b))
+        case .bool(_, let b): return .plainValue(.bool(b))
         case .number(let n): return try constant(n)
-        case .string(_, _, let s): return .plain(.string(s))
+        case .string(_, _, let s): return .plainValue(.string(s))
         }
     }
 
@@ -478,6 +482,10 @@ final class Executor {
         switch function {
         case .external(let f):
             return try call.callExternal(f)
+        case .mutating(let f):
+            return try call.callMutating(f)
+        case .dictionary(let f):
+            return try call.callDictionary(f)
         case .builtin(let b):
             return try Builtins.call(b, call)
         case .engine(let e):
@@ -567,8 +575,65 @@ struct Call {
 
     func callExternal(_ f: TemplateFunction) throws(TemplateError) -> Datum {
         let values = try allArguments().map(\.value)
+        return .boxed(Item.value(try invoke(f, values)).object(in: executor.heap))
+    }
+
+    /// A function that changes its first argument (a map) in Go: the change is applied to the map
+    /// object, so every variable and template holding it sees it (`$_ := set $d "k" v`).
+    func callMutating(_ f: TemplateFunction) throws(TemplateError) -> Datum {
+        let args = try allArguments()
+        if case .map(let target) = args.first?.item {
+            // Fast paths keeping the identity of the stored value.
+            if name == "set", args.count == 3, case .value(.string(let key)) = args[1].item {
+                target.set(key, args[2].item)
+                return .boxed(.map(target))
+            }
+            if name == "unset", args.count == 2, case .value(.string(let key)) = args[1].item {
+                target.remove(key)
+                return .boxed(.map(target))
+            }
+            let result = try invoke(f, args.map(\.value))
+            if case .map(let entries) = result {
+                target.replace(with: entries)
+                return .boxed(.map(target))
+            }
+            return .boxed(Item.value(result).object(in: executor.heap))
+        }
+        return .boxed(Item.value(try invoke(f, args.map(\.value))).object(in: executor.heap))
+    }
+
+    /// `dict k v ...`: a new map whose map and list values are the objects given, not copies.
+    func callDictionary(_ f: TemplateFunction) throws(TemplateError) -> Datum {
+        let args = try allArguments()
+        // Objects are not materialised: dict only pairs keys with values, and they are put back below.
+        let values = args.map { d -> Value in
+            switch d.item {
+            case .map, .list: return .null
+            case .value(let v): return v
+            }
+        }
+        let result = try invoke(f, values)
+        guard case .map(let entries) = result else { return .boxed(Item.value(result).object(in: executor.heap)) }
+        let object = MapObject(entries, heap: executor.heap)
+        var i = 0
+        while i + 1 < args.count {
+            if case .value(.string(let key)) = args[i].item {
+                switch args[i + 1].item {
+                case .map, .list: object.set(key, args[i + 1].item)
+                case .value: break
+                }
+            } else if case .map = args[i + 1].item {
+                object.replace(with: try invoke(f, args.map(\.value)).mapEntries)  // non-string keys: plain copy
+                break
+            }
+            i += 2
+        }
+        return .boxed(.map(object))
+    }
+
+    private func invoke(_ f: TemplateFunction, _ values: [Value]) throws(TemplateError) -> Value {
         do {
-            return .boxed(try f(values))
+            return try f(values)
         } catch let e as FunctionError {
             if e.kind == .argument { throw argumentFailure(e.message, index: e.argumentIndex) }
             throw failure(e.message)

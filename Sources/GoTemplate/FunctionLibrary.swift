@@ -2,6 +2,10 @@
 /// the engine's own (`include`, `tpl`, `required`, `fail`).
 enum FunctionImplementation {
     case external(TemplateFunction)
+    /// A function that changes its first argument in Go (`set`, `merge`, ...).
+    case mutating(TemplateFunction)
+    /// Sprig's `dict`: the maps and lists it is given keep their identity inside the new map.
+    case dictionary(TemplateFunction)
     case builtin(Builtin)
     case engine(EngineFunction)
 }
@@ -12,10 +16,16 @@ enum FunctionImplementation {
 struct FunctionLibrary {
     var functions: [String: FunctionImplementation] = [:]
 
-    init(standard: [[String: TemplateFunction]], custom: [String: TemplateFunction]) {
+    init(standard: [[String: TemplateFunction]], mutating: Set<String>, custom: [String: TemplateFunction]) {
         for b in Builtin.allCases { functions[b.rawValue] = .builtin(b) }
         for table in standard {
-            for (name, f) in table { functions[name] = .external(f) }
+            for (name, f) in table {
+                if name == "dict" {
+                    functions[name] = .dictionary(f)
+                } else {
+                    functions[name] = mutating.contains(name) ? .mutating(f) : .external(f)
+                }
+            }
         }
         for e in EngineFunction.allCases { functions[e.rawValue] = .engine(e) }
         for (name, f) in custom { functions[name] = .external(f) }

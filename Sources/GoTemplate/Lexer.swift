@@ -242,7 +242,7 @@ struct Lexer {
         let scalar = String(decoding: input[offset..<end], as: UTF8.self).unicodeScalars.first ?? "\u{FFFD}"
         var hex = String(scalar.value, radix: 16, uppercase: true)
         while hex.count < 4 { hex = "0" + hex }
-        return "U+\(hex) '\(Character(scalar))'"
+        return GoQuote.isPrint(scalar) ? "U+\(hex) '\(Character(scalar))'" : "U+\(hex)"
     }
 
     // MARK: states

@@ -124,7 +124,20 @@ struct Parser {
         let (list, end) = try itemList()
         vars = savedVars
         guard case .end = end else { throw fail("unexpected \(end) in \(context)") }
-        trees.append(Tree(name: name, parseName: parseName, source: source, root: list))
+        try addTree(Tree(name: name, parseName: parseName, source: source, root: list))
+    }
+
+    /// Go's `Tree.add`: within one text, a template may be defined twice only if one is empty.
+    private mutating func addTree(_ tree: Tree) throws(Failure) {
+        guard let existing = trees.firstIndex(where: { $0.name == tree.name }) else {
+            trees.append(tree)
+            return
+        }
+        if trees[existing].isEmpty {
+            trees[existing] = tree
+        } else if !tree.isEmpty {
+            throw fail("template: multiple definition of template \(GoQuote.quote(tree.name))")
+        }
     }
 
     /// What ends an item list.
@@ -270,7 +283,7 @@ struct Parser {
         vars = savedVars
         rangeDepth = savedRange
         guard case .end = end else { throw fail("unexpected \(end) in \(context)") }
-        trees.append(Tree(name: name, parseName: parseName, source: source, root: list))
+        try addTree(Tree(name: name, parseName: parseName, source: source, root: list))
         return .template(TemplateNode(pos: token.pos, line: token.line, name: name, pipe: pipe))
     }
 

@@ -2,4 +2,7 @@
 /// (`toYaml`, `lookup`, ...). The engine's own functions and the caller's override them.
 enum StandardFunctions {
     nonisolated(unsafe) static let tables: [[String: TemplateFunction]] = [SprigFunctions.table, HelmFunctions.table]
+    /// Functions that change their first argument (a map) in place in Go; the engine applies the
+    /// change to the map object itself so every holder sees it.
+    static var mutating: Set<String> { SprigFunctions.mutatingFunctions }
 }

@@ -47,7 +47,7 @@ public final class TemplateSet {
     /// A set with Go's builtins, the standard Sprig/Helm tables, Helm's `include`/`tpl`/`required`/`fail`,
     /// and `functions` (which override all of them).
     public init(functions: [String: TemplateFunction] = [:], methods: [String: TemplateMethod] = TemplateSet.helmMethods) {
-        self.library = FunctionLibrary(standard: StandardFunctions.tables, custom: functions)
+        self.library = FunctionLibrary(standard: StandardFunctions.tables, mutating: StandardFunctions.mutating, custom: functions)
         self.methods = methods
     }
 
@@ -92,12 +92,25 @@ public final class TemplateSet {
 
     /// Executes template `name` with `data` as dot and returns its output (with `<no value>` removed
     /// when ``removesNoValue``). Errors read `template: NAME:LINE:COL: executing "NAME" at <NODE>: message`.
+    ///
+    /// Each call starts from `data` afresh; to let changes made by `set`/`merge` in one template be
+    /// seen by the next, as in Helm, execute through one ``ExecutionSession``.
     public func execute(name: String, data: Value) throws(TemplateError) -> String {
+        try session(data: data).execute(name: name)
+    }
+
+    /// A session whose data (and every change templates make to its maps) is shared by all the
+    /// templates it executes, as Helm shares one values map between the files of a chart.
+    public func session(data: Value) -> ExecutionSession {
+        ExecutionSession(set: self, data: data)
+    }
+
+    func run(name: String, dot: Datum, heap: Heap) throws(TemplateError) -> String {
         guard let tree = trees[name] else {
             throw TemplateError("no template \(GoQuote.quote(name)) associated with template \(GoQuote.quote(rootName))", at: .none)
         }
-        let executor = Executor(library: library, methods: methods, trees: trees, rootName: rootName, limits: limits, tree: tree)
-        let dot: Datum = data == .null ? .invalid : .plain(data)
+        let executor = Executor(
+            library: library, methods: methods, trees: trees, rootName: rootName, limits: limits, tree: tree, heap: heap)
         let result: Result<String, TemplateError> = runWithLargeStack {
             do throws(TemplateError) {
                 try executor.run(tree, dot: dot)
@@ -136,4 +149,29 @@ private final class ResultBox<T>: @unchecked Sendable {
     var value: T?
     let body: () -> T
     init(_ body: @escaping () -> T) { self.body = body }
+}
+
+/// Executions over one shared data object (see ``TemplateSet/session(data:)``).
+public final class ExecutionSession {
+    private let set: TemplateSet
+    private let heap = Heap()
+    private let root: Item
+
+    init(set: TemplateSet, data: Value) {
+        self.set = set
+        self.root = Item.value(data).object(in: heap)
+    }
+
+    /// Executes template `name` with the session's data as dot, after setting the top-level keys
+    /// in `topLevel` (Helm sets `Template` for each file this way).
+    public func execute(name: String, topLevel: [String: Value] = [:]) throws(TemplateError) -> String {
+        if case .map(let object) = root {
+            for key in topLevel.keys.sorted() { object.set(key, Item.value(topLevel[key]!).object(in: heap)) }
+        }
+        let dot: Datum = root.isNull ? .invalid : .plain(root)
+        return try set.run(name: name, dot: dot, heap: heap)
+    }
+
+    /// The session's data as it is now (with the changes templates made).
+    public var data: Value { root.value }
 }

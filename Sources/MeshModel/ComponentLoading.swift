@@ -72,7 +72,7 @@ extension MeshLoader {
             let ks = try NodeReader.mapping(n, path: p, allowed: MeshLoader.kubeSystemKeys, noun: "key")
             if let e = NodeReader.present(ks, "egress") {
                 c.kubeSystemEgress = try kubeSystemEgress(e, path: NodeReader.child(p, "egress"))
-                explicitKubeSystemEgress[id] = (c.kubeSystemEgress, "\(e.mark.map { "\($0)" } ?? NodeReader.child(p, "egress"))")
+                explicitKubeSystemEgress[id] = (c.kubeSystemEgress, e.mark?.description ?? NodeReader.child(p, "egress"))
             }
             if let i = NodeReader.present(ks, "ingress") { c.kubeSystemIngress = try NodeReader.bool(i, path: NodeReader.child(p, "ingress")) }
         }

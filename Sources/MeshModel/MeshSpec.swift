@@ -13,7 +13,7 @@ public struct MeshSpec: Sendable {
     public var components: [Component]
     /// External peers in sorted id order.
     public var externals: [ExternalPeer]
-    /// Matrix edges in (source, destination) order, duplicates merged.
+    /// Matrix edges in (source, destination) order (`Endpoint` order); `load` rejects duplicates.
     public var edges: [Edge]
     /// `defaults.networkPolicy.custom.ingress` / `.egress`, in the order given.
     public var customIngress: [PolicyRule]

@@ -37,13 +37,18 @@ enum HelmHarness {
         process.executableURL = URL(fileURLWithPath: helm)
         process.arguments = ["template", "r", "./ch"] + (debug ? ["--debug"] : [])
         process.currentDirectoryURL = dir
-        let out = Pipe(), err = Pipe()
+        // Both streams go to files: a pipe that nobody drains would block helm on a long error.
+        let outFile = dir.appendingPathComponent("stdout"), errFile = dir.appendingPathComponent("stderr")
+        FileManager.default.createFile(atPath: outFile.path, contents: nil)
+        FileManager.default.createFile(atPath: errFile.path, contents: nil)
+        let out = try FileHandle(forWritingTo: outFile), err = try FileHandle(forWritingTo: errFile)
+        defer { try? out.close(); try? err.close() }
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        let outData = try Data(contentsOf: outFile)
+        let errData = try Data(contentsOf: errFile)
         return Output(
             stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
             status: process.terminationStatus)
@@ -91,9 +96,12 @@ enum HelmHarness {
             for name in names {
                 try set.parse(name: name, text: templates[String(name.dropFirst("ch/templates/".count))]!)
             }
+            // Helm executes files in reverse name order (same depth), sharing one values object.
             var out: [String: String] = [:]
-            for name in names where !name.hasPrefix("ch/templates/_") {
-                out[name] = try set.execute(name: name, data: topLevel(values: values, templateName: name))
+            let session = set.session(data: topLevel(values: values, templateName: ""))
+            for name in names.reversed() where !name.hasPrefix("ch/templates/_") {
+                out[name] = try session.execute(
+                    name: name, topLevel: ["Template": .map(["Name": .string(name), "BasePath": .string("ch/templates")])])
             }
             return .success(out)
         } catch {

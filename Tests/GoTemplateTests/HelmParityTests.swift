@@ -71,6 +71,13 @@ final class HelmParityTests: XCTestCase {
         ("whitespace_actions", "{{\n.Values.name\n}} {{- \"\t\" -}} | {{ \"x\"\n| printf \"%s!\" }}"),
         ("unicode", "héllo {{ \"wörld ✓\" }} {{ len \"✓\" }} {{ printf \"%q\" \"✓\\u00a0\" }} {{ printf \"%+q\" \"é\" }}"),
         ("no_value_text", "a <no value> b {{ .Values.missing }} c"),
+        ("set_variable", "{{ $d := dict \"a\" 1 }}{{ $_ := set $d \"b\" 2 }}{{ $d }} {{ $e := $d }}{{ $_ := set $e \"c\" 3 }}{{ $d }} {{ $_ := unset $d \"a\" }}{{ $e }} {{ hasKey $d \"c\" }}"),
+        ("set_values_alias", "{{ $c := .Values.nested.a }}{{ $_ := set $c \"x\" \"y\" }}{{ .Values.nested.a }} {{ $_ := set .Values \"added\" 1 }}{{ .Values.added }} {{ toJson .Values.nested }}"),
+        ("set_in_include", "{{ define \"fill\" }}{{ $_ := set . \"result\" (printf \"%s!\" .in) }}{{ end }}{{ $ctx := dict \"in\" \"v\" }}{{ include \"fill\" $ctx }}{{ $ctx.result }}"),
+        ("set_in_range", "{{ range .Values.ports }}{{ $_ := set . \"seen\" true }}{{ end }}{{ range .Values.ports }}{{ .name }}={{ .seen }} {{ end }}"),
+        ("set_nested_identity", "{{ $inner := dict }}{{ $outer := dict \"in\" $inner }}{{ $_ := set $inner \"k\" \"v\" }}{{ $outer }} {{ $_ := set $outer.in \"k2\" 2 }}{{ $inner }}"),
+        ("merge_mutates", "{{ $a := dict \"x\" 1 }}{{ $b := dict \"y\" 2 \"x\" 9 }}{{ $_ := merge $a $b }}{{ $a }} {{ $c := dict \"x\" 1 }}{{ $_ := mergeOverwrite $c $b }}{{ $c }}"),
+        ("sprig_mix", "{{ .Values.name | upper | quote }} {{ default \"d\" .Values.missing }} {{ list 1 2 3 | toJson }} {{ .Values.labels | toYaml | nindent 2 }}{{ include \"inc2\" . | indent 4 }}{{ define \"inc2\" }}a: {{ .Values.name }}{{ end }}"),
         ("vald_style", """
             {{ $gw := .Values.name -}}
             apiVersion: networking.k8s.io/v1

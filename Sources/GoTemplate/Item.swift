@@ -1,0 +1,237 @@
+import YAMLCore
+
+/// A value during execution. Go's maps (and slices) are references: `set $d "k" v` changes the map
+/// every holder of `$d` sees, across variables and template calls. Plain `Value`s are values, so
+/// maps and lists reached during execution become objects (`MapObject`, `ListObject`) with an
+/// identity. Conversion is lazy: an object keeps its original `Value` storage and records only what
+/// was reached or changed, so read-only data is never copied.
+enum Item {
+    case value(Value)
+    case map(MapObject)
+    case list(ListObject)
+
+    static var null: Item { .value(.null) }
+
+    var isNull: Bool {
+        if case .value(.null) = self { return true }
+        return false
+    }
+
+    /// The item as plain data (objects materialised; cached until the next mutation).
+    var value: Value {
+        switch self {
+        case .value(let v): return v
+        case .map(let m): return m.materialized
+        case .list(let l): return l.materialized
+        }
+    }
+
+    /// Scalars as they are; maps and lists as objects (so that they have an identity).
+    func object(in heap: Heap) -> Item {
+        switch self {
+        case .value(.map(let m)): return .map(MapObject(m, heap: heap))
+        case .value(.list(let l)): return .list(ListObject(l, heap: heap))
+        default: return self
+        }
+    }
+
+    var goTypeName: String {
+        switch self {
+        case .value(let v): return v.goTypeName
+        case .map: return "map[string]interface {}"
+        case .list: return "[]interface {}"
+        }
+    }
+}
+
+/// The owner of an execution's objects (a handle threaded through object creation).
+final class Heap {}
+
+/// What maps and lists with identity share: a cached materialisation, valid until the object or
+/// anything reachable from it changes, and links to the objects holding it so a change can
+/// invalidate their caches too. Invariant: a valid cache implies valid caches below it, so
+/// invalidation stops at the first ancestor that is already invalid.
+class ObjectNode {
+    private final class ParentLink {
+        weak var node: ObjectNode?
+        init(_ node: ObjectNode) { self.node = node }
+    }
+
+    private var parents: [ParentLink] = []
+    var cacheValid = false
+
+    /// Records that `parent` holds this object.
+    func addParent(_ parent: ObjectNode) {
+        // Holders that are gone (e.g. the `dict` of a finished `include`) are dropped, so the list
+        // holds only live holders.
+        parents.removeAll { $0.node == nil }
+        if parents.contains(where: { $0.node === parent }) { return }
+        parents.append(ParentLink(parent))
+        // The parent's cache was built without this object: it is still right (same content), but
+        // from now on changes here must reach it.
+    }
+
+    /// Marks this object and every holder above it as changed.
+    func invalidate() {
+        var pending: [ObjectNode] = [self]
+        while let node = pending.popLast() {
+            guard node.cacheValid || node === self else { continue }
+            node.cacheValid = false
+            for link in node.parents {
+                if let p = link.node, p.cacheValid { pending.append(p) }
+            }
+        }
+    }
+}
+
+extension Item {
+    /// Links an object item to the object now holding it.
+    func attach(to parent: ObjectNode) {
+        switch self {
+        case .map(let m): m.addParent(parent)
+        case .list(let l): l.addParent(parent)
+        case .value: break
+        }
+    }
+
+    /// Links an object just made from `parent`'s own storage: its content is what the parent's
+    /// cache already holds, so it counts as unchanged (keeping the invariant above).
+    func attachFresh(to parent: ObjectNode) {
+        attach(to: parent)
+        switch self {
+        case .map(let m): m.cacheValid = parent.cacheValid
+        case .list(let l): l.cacheValid = parent.cacheValid
+        case .value: break
+        }
+    }
+}
+
+/// A map with identity. `base` is the original storage; `reached` holds entries that were turned
+/// into objects or set; `removed` keys deleted from `base`.
+final class MapObject: ObjectNode {
+    private var base: [String: Value]
+    private var reached: [String: Item] = [:]
+    private var removed: Set<String> = []
+    let heap: Heap
+    private var cache: Value?
+
+    init(_ base: [String: Value], heap: Heap) {
+        self.base = base
+        self.heap = heap
+    }
+
+    var count: Int {
+        if reached.isEmpty && removed.isEmpty { return base.count }
+        return keys.count
+    }
+
+    var isEmpty: Bool { count == 0 }
+
+    /// The entry for `key` (nil when absent); a map or list entry becomes an object, kept here so it
+    /// keeps its identity.
+    subscript(key: String) -> Item? {
+        if let r = reached[key] { return r }
+        if removed.contains(key) { return nil }
+        guard let v = base[key] else { return nil }
+        switch v {
+        case .map, .list:
+            let o = Item.value(v).object(in: heap)
+            o.attachFresh(to: self)
+            reached[key] = o
+            return o
+        default:
+            return .value(v)
+        }
+    }
+
+    func set(_ key: String, _ item: Item) {
+        item.attach(to: self)
+        reached[key] = item
+        removed.remove(key)
+        invalidate()
+    }
+
+    func remove(_ key: String) {
+        reached.removeValue(forKey: key)
+        if base[key] != nil { removed.insert(key) }
+        invalidate()
+    }
+
+    /// Replaces every entry (the result of a mutating function computed on the materialised map).
+    func replace(with entries: [String: Value]) {
+        base = entries
+        reached = [:]
+        removed = []
+        invalidate()
+    }
+
+    /// All keys, sorted as Go sorts map keys.
+    var sortedKeys: [String] { keys.sorted(by: Value.goLess) }
+
+    private var keys: Set<String> {
+        var k = Set(base.keys)
+        k.subtract(removed)
+        k.formUnion(reached.keys)
+        return k
+    }
+
+    var materialized: Value {
+        if reached.isEmpty && removed.isEmpty { return .map(base) }
+        if cacheValid, let cache { return cache }
+        var m = base
+        for k in removed { m.removeValue(forKey: k) }
+        for (k, item) in reached { m[k] = item.value }
+        let v = Value.map(m)
+        cache = v
+        cacheValid = true
+        return v
+    }
+}
+
+/// A list with identity (its map elements keep theirs).
+final class ListObject: ObjectNode {
+    private let base: [Value]
+    private var reached: [Int: Item] = [:]
+    let heap: Heap
+    private var cache: Value?
+
+    init(_ base: [Value], heap: Heap) {
+        self.base = base
+        self.heap = heap
+    }
+
+    var count: Int { base.count }
+
+    subscript(index: Int) -> Item {
+        if let r = reached[index] { return r }
+        let v = base[index]
+        switch v {
+        case .map, .list:
+            let o = Item.value(v).object(in: heap)
+            o.attachFresh(to: self)
+            reached[index] = o
+            return o
+        default:
+            return .value(v)
+        }
+    }
+
+    var materialized: Value {
+        if reached.isEmpty { return .list(base) }
+        if cacheValid, let cache { return cache }
+        var l = base
+        for (i, item) in reached { l[i] = item.value }
+        let v = Value.list(l)
+        cache = v
+        cacheValid = true
+        return v
+    }
+}
+
+extension Value {
+    /// The entries of a map (empty for other kinds).
+    var mapEntries: [String: Value] {
+        if case .map(let m) = self { return m }
+        return [:]
+    }
+}
