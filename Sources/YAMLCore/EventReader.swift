@@ -75,8 +75,8 @@ final class EventReader {
         return Event(kind: kind, line: line, column: column)
     }
 
-    /// The libyaml error as go-yaml reports it (the problem, without libyaml's "while parsing"
-    /// context), at the problem's position. Reader errors (bad UTF-8, control characters) only
+    /// The libyaml error as go-yaml reports it (the problem; libyaml's "while parsing ..."
+    /// context is kept apart in `YAMLError.context`), at the problem's position. Reader errors (bad UTF-8, control characters) only
     /// know a byte offset, which is turned into a line and column here.
     private func parserError(file: String) -> YAMLError {
         let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
@@ -94,6 +94,7 @@ final class EventReader {
             at: Mark(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1),
             goLine: goLine())
         error.hint = hint
+        error.context = parser.context.map { String(cString: $0) }
         return error
     }
 

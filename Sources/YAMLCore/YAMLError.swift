@@ -24,6 +24,9 @@ public struct YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
     /// `mark.line`: go-yaml prints parser errors with libyaml's 0-based line and reader errors
     /// (bad UTF-8, control characters) with no line. `nil` means no line is printed.
     public var goLine: Int?
+    /// libyaml's context for syntax errors (`while parsing a flow sequence`). Like go-yaml,
+    /// `message` leaves it out; it is kept here for callers that want more detail.
+    public var context: String?
     /// A hint of meshrender's, appended to `message` in parentheses (`tabs cannot indent YAML`).
     public var hint: String?
 
@@ -45,7 +48,7 @@ public struct YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
         "yaml: " + (goLine.map { "line \($0): " } ?? "") + baseMessage
     }
 
-    /// The problem, with meshrender's hint if any.
+    /// The problem as go-yaml states it, with meshrender's hint if any.
     public var message: String {
         hint.map { baseMessage + " (\($0))" } ?? baseMessage
     }

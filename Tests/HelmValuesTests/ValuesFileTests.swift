@@ -41,6 +41,8 @@ final class ValuesFileTests: XCTestCase {
             ("a:\n  b: .inf\n", "v.yaml:2:6: unsupported value: +Inf (values must be representable in JSON)", #line),
             ("a: [-.inf]\n", "v.yaml:1:5: unsupported value: -Inf (values must be representable in JSON)", #line),
             ("a: .nan\n", "v.yaml:1:4: unsupported value: NaN (values must be representable in JSON)", #line),
+            // Helm cannot turn a null key into a JSON key ("unsupported map key of type: <nil>").
+            ("y: 1\nnull: n\n", "v.yaml:2:1: yaml: unsupported map key: null (keys must be strings, numbers or booleans)", #line),
         ]
         for c in cases {
             guard case .failure(let error) = load(c.text) else { XCTFail("accepted: \(c.text)", line: c.line); continue }

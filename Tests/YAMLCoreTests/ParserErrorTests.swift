@@ -47,6 +47,12 @@ final class ParserErrorTests: XCTestCase {
         }
     }
 
+    func testLibyamlContextIsKeptApart() {
+        XCTAssertThrowsError(try YAMLParser().parse("a: [1, 2\n", file: "c.yaml")) { error in
+            XCTAssertEqual((error as? YAMLError)?.context, "while parsing a flow sequence")
+        }
+    }
+
     func testErrorConvertsToInputError() {
         XCTAssertThrowsError(try YAMLParser().parse("a: [\n", file: "v.yaml")) { error in
             guard let e = error as? YAMLError else { return XCTFail("\(error)") }
