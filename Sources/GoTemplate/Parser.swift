@@ -13,6 +13,9 @@ struct Parser {
     private var vars: [String] = ["$"]
     private var rangeDepth = 0
     private var actionLine = 0        // line where the current action started (for lexer errors)
+    private var depth = 0             // nesting of parentheses
+    /// Go's bound on nesting (`max expression depth exceeded`).
+    static let maxDepth = 10_000
     private let isFunction: (String) -> Bool
     /// Trees defined while parsing, in order (the main tree first).
     private(set) var trees: [Tree] = []
@@ -431,6 +434,9 @@ struct Parser {
         case .charConstant, .number:
             return .number(try number(token))
         case .leftParen:
+            depth += 1
+            defer { depth -= 1 }
+            if depth >= Parser.maxDepth { throw fail("max expression depth exceeded") }
             return .pipe(try pipeline("parenthesized pipeline", end: .rightParen))
         case .string, .rawString:
             return .string(pos: token.pos, quoted: token.value, value: try unquote(token.value))

@@ -72,8 +72,14 @@ public final class TemplateSet {
     /// Errors read `template: NAME:LINE: message`.
     public func parse(name: String, text: String) throws(TemplateError) {
         let library = self.library
-        let parsed = try Parser.parse(name: name, parseName: name, text: text) { library.functions[$0] != nil }
-        TemplateSet.add(parsed, to: &trees)
+        let result: Result<[Tree], TemplateError> = runWithLargeStack {
+            do throws(TemplateError) {
+                return .success(try Parser.parse(name: name, parseName: name, text: text) { library.functions[$0] != nil })
+            } catch {
+                return .failure(error)
+            }
+        }
+        TemplateSet.add(try result.get(), to: &trees)
     }
 
     /// Go's `AddParseTree` for each tree: a template replaces one of the same name unless it is empty.

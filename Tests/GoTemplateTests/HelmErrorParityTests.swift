@@ -76,6 +76,7 @@ final class HelmErrorParityTests: XCTestCase {
         ("tpl_exec_error", "a: {{ tpl .Values.tplBad . }}", nil),
         ("include_name_type", "a: {{ include 1 . }}", nil),
         ("chain_on_nil_literal", "a: {{ (nil).x }}", nil),
+        ("max_expression_depth", "a: {{ " + String(repeating: "(", count: 10_001) + "1" + String(repeating: ")", count: 10_001) + " }}", nil),
         ("deep_position", "line1\nline2\n  x: {{ .Values.name }} {{ .Values.name.y }}", nil),
     ]
 
