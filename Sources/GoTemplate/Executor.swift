@@ -323,8 +323,8 @@ final class Executor {
             return try evalFieldChain(dot, receiver: dot, node: first, idents[...], args: cmd.args, final: final)
         case .chain:
             return try evalChain(dot, first, args: cmd.args, final: final)
-        case .identifier(_, let name):
-            return try evalFunction(dot, name: name, node: first, cmd: cmd, args: cmd.args.dropFirst(), final: final)
+        case .identifier(_, let function):
+            return try evalFunction(dot, function, node: first, cmd: cmd, args: cmd.args.dropFirst(), final: final)
         case .pipe(let p):
             try notAFunction(cmd.args, final)
             return try evalPipeline(dot, p)
@@ -413,7 +413,14 @@ final class Executor {
             if i.isNull { return .invalid }
             item = i
         }
-        if let method = methods[name] {
+        let hasArgs = args.count > 1 || final != nil
+        let object = item.object(in: heap)
+        if case .map(let map) = object, let entry = map[name] {
+            site = .operand(node)
+            if hasArgs { throw fail("\(name) is not a method but has arguments") }
+            return .boxed(entry)
+        }
+        if !methods.isEmpty, let method = methods[name] {
             let value = item.value
             var argValues: [Value] = []
             for a in args.dropFirst() { argValues.append(try evalArg(dot, a).value) }
@@ -428,11 +435,10 @@ final class Executor {
                 throw wrapFunctionError(name, "\(error)")
             }
         }
-        let hasArgs = args.count > 1 || final != nil
-        if case .map(let map) = item.object(in: heap) {
+        if case .map = object {
             site = .operand(node)
             if hasArgs { throw fail("\(name) is not a method but has arguments") }
-            return .boxed(map[name] ?? .null)
+            return .boxed(.null)
         }
         site = .operand(node)
         throw fail("can't evaluate field \(name) in type \(receiver.typeName)")
@@ -452,8 +458,8 @@ final class Executor {
             return try evalVariable(dot, node, args: nil, final: nil)
         case .pipe(let p):
             return try evalPipeline(dot, p)
-        case .identifier(_, let name):
-            return try evalFunction(dot, name: name, node: node, cmd: nil, args: [], final: nil)
+        case .identifier(_, let function):
+            return try evalFunction(dot, function, node: node, cmd: nil, args: [], final: nil)
         case .chain:
             return try evalChain(dot, node, args: [], final: nil)
         case .bool(_, let b): return .plainValue(.bool(b))
@@ -472,10 +478,12 @@ final class Executor {
     }
 
     private func evalFunction(
-        _ dot: Datum, name: String, node: Operand, cmd: CommandNode?, args: ArraySlice<Operand>, final: Datum?
+        _ dot: Datum, _ reference: FunctionReference, node: Operand, cmd: CommandNode?, args: ArraySlice<Operand>,
+        final: Datum?
     ) throws(TemplateError) -> Datum {
         site = .operand(node)
-        guard let function = library.functions[name] else {
+        let name = reference.name
+        guard let function = reference.implementation else {
             throw fail("\(GoQuote.quote(name)) is not a defined function")
         }
         let call = Call(executor: self, dot: dot, name: name, nameNode: node, cmd: cmd, args: Array(args), final: final)

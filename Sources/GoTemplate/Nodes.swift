@@ -245,8 +245,8 @@ indirect enum Operand: CustomStringConvertible {
     case field(pos: Int, idents: [String])
     /// `$x.A.B` (idents[0] is the variable name with `$`).
     case variable(pos: Int, idents: [String])
-    /// A function name.
-    case identifier(pos: Int, name: String)
+    /// A function name, resolved against the function table when parsed.
+    case identifier(pos: Int, function: FunctionReference)
     case dot(pos: Int)
     case nilLiteral(pos: Int)
     case bool(pos: Int, value: Bool)
@@ -272,7 +272,7 @@ indirect enum Operand: CustomStringConvertible {
         switch self {
         case .field(_, let idents): return idents.map { "." + $0 }.joined()
         case .variable(_, let idents): return idents.joined(separator: ".")
-        case .identifier(_, let name): return name
+        case .identifier(_, let f): return f.name
         case .dot: return "."
         case .nilLiteral: return "nil"
         case .bool(_, let v): return v ? "true" : "false"
@@ -285,5 +285,17 @@ indirect enum Operand: CustomStringConvertible {
             for f in fields { out += "." + f }
             return out
         }
+    }
+}
+
+/// A function named in a template, with what the name resolved to when the template was parsed
+/// (the table of a `TemplateSet` does not change after it is made).
+final class FunctionReference {
+    let name: String
+    let implementation: FunctionImplementation?
+
+    init(name: String, implementation: FunctionImplementation?) {
+        self.name = name
+        self.implementation = implementation
     }
 }
