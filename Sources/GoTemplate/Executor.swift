@@ -339,7 +339,7 @@ final class Executor {
         case .bool(_, let b): return .plainValue(.bool(b))
         case .dot: return dot
         case .nilLiteral: throw fail("nil is not a command")
-        case .number(let n): return try constant(n)
+        case .number(let n, let value): return try constant(n, value)
         case .string(_, _, let s): return .plainValue(.string(s))
         default: throw fail("can't evaluate command \(GoQuote.quote(first.description))")
         }
@@ -352,16 +352,10 @@ final class Executor {
     }
 
     /// A number literal as Go's `idealConstant` sees it: float if written with `.`/exponent, else int.
-    func constant(_ n: NumberLiteral) throws(TemplateError) -> Datum {
-        site = .operand(.number(n))
+    func constant(_ n: NumberLiteral, _ value: Value?) throws(TemplateError) -> Datum {
+        if let value { return .plainValue(value) }
+        site = .operand(.number(n, constant: nil))
         if n.isComplex { throw fail("complex constants are not supported: \(n.text)") }
-        let lower = n.text.lowercased()
-        let isHexInt = (lower.hasPrefix("0x") || lower.hasPrefix("-0x") || lower.hasPrefix("+0x")) && !lower.contains("p")
-        let isRune = n.text.hasPrefix("'")
-        if let f = n.floatValue, !isHexInt, !isRune, n.text.contains(where: { ".eEpP".contains($0) }) {
-            return .plainValue(.float(f))
-        }
-        if let i = n.intValue { return .plainValue(.int(i)) }
         throw fail("\(n.text) overflows int")
     }
 
@@ -463,7 +457,7 @@ final class Executor {
         case .chain:
             return try evalChain(dot, node, args: [], final: nil)
         case .bool(_, let b): return .plainValue(.bool(b))
-        case .number(let n): return try constant(n)
+        case .number(let n, let value): return try constant(n, value)
         case .string(_, _, let s): return .plainValue(.string(s))
         }
     }
@@ -486,7 +480,7 @@ final class Executor {
         guard let function = reference.implementation else {
             throw fail("\(GoQuote.quote(name)) is not a defined function")
         }
-        let call = Call(executor: self, dot: dot, name: name, nameNode: node, cmd: cmd, args: Array(args), final: final)
+        let call = Call(executor: self, dot: dot, name: name, nameNode: node, cmd: cmd, args: args, final: final)
         switch function {
         case .external(let f):
             return try call.callExternal(f)
@@ -509,8 +503,12 @@ struct Call {
     let name: String
     let nameNode: Operand
     let cmd: CommandNode?
-    let args: [Operand]
+    /// The argument nodes (a slice of the command: index with ``operand(_:)``).
+    let args: ArraySlice<Operand>
     let final: Datum?
+
+    /// Argument node `i` (0-based).
+    func operand(_ i: Int) -> Operand { args[args.startIndex + i] }
 
     /// Number of arguments including the pipeline's value.
     var count: Int { args.count + (final == nil ? 0 : 1) }
@@ -526,7 +524,7 @@ struct Call {
 
     /// Evaluates argument `i` (the pipeline's value when `i == args.count`).
     func argument(_ i: Int) throws(TemplateError) -> Datum {
-        if i < args.count { return try executor.evalArg(dot, args[i]) }
+        if i < args.count { return try executor.evalArg(dot, operand(i)) }
         return final ?? .invalid
     }
 
@@ -553,12 +551,12 @@ struct Call {
     /// An argument conversion error, at argument `index` (or the function name).
     func argumentFailure(_ message: String, index: Int?) -> TemplateError {
         if let index, index < args.count {
-            executor.site = .operand(args[index])
-            if let literal = literalConversionMessage(message, args[index]) { return executor.fail(literal) }
+            executor.site = .operand(operand(index))
+            if let literal = literalConversionMessage(message, operand(index)) { return executor.fail(literal) }
         } else if index == nil || args.isEmpty {
             executor.site = .operand(nameNode)
         } else {
-            executor.site = .operand(args[args.count - 1])
+            executor.site = .operand(operand(args.count - 1))
         }
         return executor.fail(message)
     }

@@ -444,7 +444,8 @@ struct Parser {
         case .bool:
             return .bool(pos: token.pos, value: token.value == "true")
         case .charConstant, .number:
-            return .number(try number(token))
+            let literal = try number(token)
+            return .number(literal, constant: literal.constant)
         case .leftParen:
             depth += 1
             defer { depth -= 1 }

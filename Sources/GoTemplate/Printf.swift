@@ -341,7 +341,11 @@ private struct Printer {
         var text: String
         switch verb {
         case "v", "g", "G":
-            text = formatG(f, precision: flags.precision, upper: verb == "G")
+            if flags.precision == nil, f == f.rounded(.towardZero), abs(f) < 1e6, !(f == 0 && f.sign == .minus) {
+                text = String(Int64(f))  // the shortest form of a small integral float is its integer
+            } else {
+                text = formatG(f, precision: flags.precision, upper: verb == "G")
+            }
         case "e", "E", "f", "F":
             let p = flags.precision ?? 6
             if f.isNaN || f.isInfinite {
