@@ -561,6 +561,17 @@ struct Call {
         return executor.fail(message)
     }
 
+    /// For a conversion error that does not say which argument failed: the first argument of the type
+    /// the message names (`...; got float64`).
+    private func inferredIndex(_ message: String, _ values: [Value]) -> Int? {
+        guard message.hasPrefix("wrong type for value; expected "), let got = message.range(of: "; got ") else { return nil }
+        let typeName = String(message[got.upperBound...])
+        return values.firstIndex { v in
+            if case .null = v { return typeName == "interface {}" }
+            return v.goTypeName == typeName
+        }
+    }
+
     /// Go converts literal arguments itself, with its own wording (`expected string; found 1`).
     private func literalConversionMessage(_ message: String, _ node: Operand) -> String? {
         let prefix = "wrong type for value; expected "
@@ -588,6 +599,10 @@ struct Call {
     /// object, so every variable and template holding it sees it (`$_ := set $d "k" v`).
     func callMutating(_ f: TemplateFunction) throws(TemplateError) -> Datum {
         let args = try allArguments()
+        if let first = args.first, case .boxed(let item) = first, item.isNull {
+            // Go cannot pass a nil interface{} where a map is declared.
+            throw argumentFailure("wrong type for value; expected map[string]interface {}; got interface {}", index: 0)
+        }
         if case .map(let target) = args.first?.item {
             // Fast paths keeping the identity of the stored value.
             if name == "set", args.count == 3, case .value(.string(let key)) = args[1].item {
@@ -641,7 +656,7 @@ struct Call {
         do {
             return try f(values)
         } catch let e as FunctionError {
-            if e.kind == .argument { throw argumentFailure(e.message, index: e.argumentIndex) }
+            if e.kind == .argument { throw argumentFailure(e.message, index: e.argumentIndex ?? inferredIndex(e.message, values)) }
             throw failure(e.message)
         } catch let e as TemplateError {
             throw e
