@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "GoTemplateTests", dependencies: ["GoTemplate"]),
         .testTarget(name: "MeshAnalysisTests", dependencies: ["MeshAnalysis"], exclude: ["Golden"]),
         .testTarget(name: "ManifestDiffTests", dependencies: ["ManifestDiff"]),
-        .testTarget(name: "MeshRenderTests", dependencies: ["MeshRender"]),
+        .testTarget(name: "MeshRenderTests", dependencies: ["MeshRender"], exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["meshrender"]),
     ]
 )

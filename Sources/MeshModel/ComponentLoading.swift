@@ -13,6 +13,7 @@ extension MeshLoader {
             try MeshLoader.checkID(id, mark: idMark, path: path)
             loaded.append((try component(id: id, node: value, path: path), idMark))
         }
+        spec.declarationOrder = Array(m.entries.keys)
         loaded.sort { $0.0.id.utf8.lexicographicallyPrecedes($1.0.id.utf8) }
         var policyNames: [String: String] = [:]
         for (component, mark) in loaded {
@@ -72,7 +73,7 @@ extension MeshLoader {
             let ks = try NodeReader.mapping(n, path: p, allowed: MeshLoader.kubeSystemKeys, noun: "key")
             if let e = NodeReader.present(ks, "egress") {
                 c.kubeSystemEgress = try kubeSystemEgress(e, path: NodeReader.child(p, "egress"))
-                explicitKubeSystemEgress[id] = (c.kubeSystemEgress, "\(e.mark.map { "\($0)" } ?? NodeReader.child(p, "egress"))")
+                explicitKubeSystemEgress[id] = (c.kubeSystemEgress, e.mark?.description ?? NodeReader.child(p, "egress"))
             }
             if let i = NodeReader.present(ks, "ingress") { c.kubeSystemIngress = try NodeReader.bool(i, path: NodeReader.child(p, "ingress")) }
         }

@@ -9,6 +9,9 @@ extension MeshLoader {
         guard let m = node.mapping else {
             throw NodeReader.typeError(node, path: "mesh.connectivity", expected: "a map of source ids to destination lists")
         }
+        let total = m.entries.values.reduce(0) { $0 + ($1.sequence?.count ?? 0) }
+        spec.edges.reserveCapacity(spec.edges.count + total)
+        edgeMarks.reserveCapacity(edgeMarks.count + total)
         for (sourceID, value) in m.entries {
             let path = NodeReader.child("mesh.connectivity", sourceID)
             let sourceMark = m.keyMarks[sourceID] ?? node.mark

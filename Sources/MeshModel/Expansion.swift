@@ -22,26 +22,38 @@ extension MeshSpec {
     /// Linear in components + edges.
     public func expand() -> [NetworkPolicy] {
         guard policiesEnabled else { return [] }
+        if zip(components, components.dropFirst()).contains(where: { !$0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }) {
+            var sorted = self
+            sorted.components.sort { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+            return sorted.expand()
+        }
         let peers = PeerTable(spec: self)
-        var incoming = [[Edge]](repeating: [], count: components.count)
-        var outgoing = [[Edge]](repeating: [], count: components.count)
+        // Edge endpoints as ranks in Endpoint order; each component's flows in peer order.
+        var incoming = [[Flow]](repeating: [], count: components.count)
+        var outgoing = [[Flow]](repeating: [], count: components.count)
         for edge in edges {
-            if case .component(let id) = edge.to, let i = peers.componentIndex[id] { incoming[i].append(edge) }
-            if case .component(let id) = edge.from, let i = peers.componentIndex[id] { outgoing[i].append(edge) }
+            guard let from = peers.rank[edge.from], let to = peers.rank[edge.to] else { continue }
+            let edgeKey = edge.ports.map(PortSetKey.init)
+            if to < components.count {
+                let ports = edge.ports ?? components[to].ports
+                incoming[to].append(Flow(peer: from, ports: ports, key: edgeKey ?? peers.declaredKeys[to]))
+            }
+            if from < components.count {
+                let ports = edge.ports ?? peers.declaredPorts[to]
+                outgoing[from].append(Flow(peer: to, ports: ports, key: edgeKey ?? peers.declaredKeys[to]))
+            }
         }
         var policies: [NetworkPolicy] = []
         policies.reserveCapacity(components.count)
         for (i, c) in components.enumerated() where c.policyEnabled {
-            var ingress = peers.matrixRules(
-                incoming[i].sorted { $0.from < $1.from }.map { ($0.from, $0.ports ?? c.ports) })
+            var ingress = peers.matrixRules(incoming[i])
             if c.kubeSystemIngress {
                 ingress.append(PolicyRule(peers: [PeerTable.kubeSystemPeer], ports: c.ports.isEmpty ? nil : c.ports))
             }
             ingress += customIngress
             ingress += c.customIngress
 
-            var egress = peers.matrixRules(
-                outgoing[i].sorted { $0.to < $1.to }.map { ($0.to, $0.ports ?? peers.declaredPorts($0.to)) })
+            var egress = peers.matrixRules(outgoing[i])
             switch c.kubeSystemEgress {
             case .namespace: egress.append(PolicyRule(peers: [PeerTable.kubeSystemPeer]))
             case .dns: egress.append(PeerTable.dnsRule)
@@ -59,7 +71,15 @@ extension MeshSpec {
     }
 }
 
-/// The peer form of every endpoint, computed once per expansion.
+/// One allowed flow of a component: the peer's rank, the ports, and the ports as a set.
+struct Flow {
+    var peer: Int
+    var ports: [PolicyPort]
+    var key: PortSetKey
+}
+
+/// The peer form and declared ports of every endpoint, computed once per expansion. Endpoints are
+/// numbered by rank in `Endpoint` order: components (sorted by id), externals, kube-system last.
 struct PeerTable {
     static let kubeSystemPeer = PolicyPeer(namespaceSelector: LabelSelector(matchLabels: [namespaceNameLabelKey: "kube-system"]))
     static let dnsRule = PolicyRule(
@@ -68,32 +88,42 @@ struct PeerTable {
             namespaceSelector: LabelSelector(matchLabels: [namespaceNameLabelKey: "kube-system"]))],
         ports: [PolicyPort(protocol: "UDP", port: .number(53)), PolicyPort(protocol: "TCP", port: .number(53))])
 
-    let componentIndex: [String: Int]
-    let componentPeers: [PolicyPeer]
-    let componentPorts: [[PolicyPort]]
-    /// `nil` peer: anywhere.
-    let externalPeers: [String: (peer: PolicyPeer?, ports: [PolicyPort])]
+    /// Rank of every endpoint; components take ranks 0..<components.count in their (sorted) array order.
+    let rank: [Endpoint: Int]
+    /// By rank; `nil`: anywhere (a rule without peers).
+    let peers: [PolicyPeer?]
+    let declaredPorts: [[PolicyPort]]
+    let declaredKeys: [PortSetKey]
 
     init(spec: MeshSpec) {
-        var index: [String: Int] = [:]
-        index.reserveCapacity(spec.components.count)
-        for (i, c) in spec.components.enumerated() { index[c.id] = i }
-        componentIndex = index
-        componentPeers = spec.components.map { PeerTable.podsPeer(namespace: $0.namespace, labels: $0.labels) }
-        componentPorts = spec.components.map(\.ports)
-        var externals: [String: (peer: PolicyPeer?, ports: [PolicyPort])] = [:]
-        for e in spec.externals {
-            let peer: PolicyPeer?
-            switch e.kind {
-            case .pods(let ns, let labels): peer = PeerTable.podsPeer(namespace: ns ?? spec.namespace, labels: labels)
-            case .namespace(let ns): peer = PolicyPeer(namespaceSelector: LabelSelector(matchLabels: [namespaceNameLabelKey: ns]))
-            case .namespaceLabels(let labels): peer = PolicyPeer(namespaceSelector: LabelSelector(matchLabels: labels))
-            case .ipBlock(let block): peer = PolicyPeer(ipBlock: block)
-            case .anywhere: peer = nil
-            }
-            externals[e.id] = (peer, e.ports)
+        let sortedExternals = spec.externals.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        var rank: [Endpoint: Int] = [:]
+        rank.reserveCapacity(spec.components.count + sortedExternals.count + 1)
+        var peers: [PolicyPeer?] = []
+        var ports: [[PolicyPort]] = []
+        for c in spec.components {
+            rank[.component(c.id)] = peers.count
+            peers.append(PeerTable.podsPeer(namespace: c.namespace, labels: c.labels))
+            ports.append(c.ports)
         }
-        externalPeers = externals
+        for e in sortedExternals {
+            rank[.external(e.id)] = peers.count
+            switch e.kind {
+            case .pods(let ns, let labels): peers.append(PeerTable.podsPeer(namespace: ns ?? spec.namespace, labels: labels))
+            case .namespace(let ns): peers.append(PolicyPeer(namespaceSelector: LabelSelector(matchLabels: [namespaceNameLabelKey: ns])))
+            case .namespaceLabels(let labels): peers.append(PolicyPeer(namespaceSelector: LabelSelector(matchLabels: labels)))
+            case .ipBlock(let block): peers.append(PolicyPeer(ipBlock: block))
+            case .anywhere: peers.append(nil)
+            }
+            ports.append(e.ports)
+        }
+        rank[.kubeSystem] = peers.count
+        peers.append(PeerTable.kubeSystemPeer)
+        ports.append([])
+        self.rank = rank
+        self.peers = peers
+        self.declaredPorts = ports
+        self.declaredKeys = ports.map(PortSetKey.init)
     }
 
     static func podsPeer(namespace: String, labels: [String: String]) -> PolicyPeer {
@@ -102,40 +132,25 @@ struct PeerTable {
             namespaceSelector: LabelSelector(matchLabels: [namespaceNameLabelKey: namespace]))
     }
 
-    /// The peer of an endpoint; `nil` for `anywhere`.
-    func peer(_ e: Endpoint) -> PolicyPeer? {
-        switch e {
-        case .component(let id): return componentIndex[id].map { componentPeers[$0] }
-        case .external(let id): return externalPeers[id]?.peer
-        case .kubeSystem: return PeerTable.kubeSystemPeer
+    /// Rules for one component's flows: sorted by peer rank; peers with the same port set share a rule;
+    /// rules in order of their first peer; an `anywhere` peer gets a rule of its own with no peers.
+    func matrixRules(_ flows: [Flow]) -> [PolicyRule] {
+        var sorted = flows
+        if !flows.isEmpty, zip(flows, flows.dropFirst()).contains(where: { $0.peer > $1.peer }) {
+            sorted.sort { $0.peer < $1.peer }
         }
-    }
-
-    /// The ports an endpoint declares (empty: any).
-    func declaredPorts(_ e: Endpoint) -> [PolicyPort] {
-        switch e {
-        case .component(let id): return componentIndex[id].map { componentPorts[$0] } ?? []
-        case .external(let id): return externalPeers[id]?.ports ?? []
-        case .kubeSystem: return []
-        }
-    }
-
-    /// Rules for (peer endpoint, ports) pairs given in peer order: peers with the same port set share a rule;
-    /// rules in order of their first peer; an `anywhere` endpoint gets a rule of its own with no peers.
-    func matrixRules(_ flows: [(Endpoint, [PolicyPort])]) -> [PolicyRule] {
         var rules: [PolicyRule] = []
         var ruleForPorts: [PortSetKey: Int] = [:]
-        for (endpoint, ports) in flows {
-            let rulePorts = ports.isEmpty ? nil : ports
-            guard let peer = peer(endpoint) else {
+        for flow in sorted {
+            let rulePorts = flow.ports.isEmpty ? nil : flow.ports
+            guard let peer = peers[flow.peer] else {
                 rules.append(PolicyRule(peers: nil, ports: rulePorts))
                 continue
             }
-            let key = PortSetKey(ports)
-            if let i = ruleForPorts[key] {
+            if let i = ruleForPorts[flow.key] {
                 rules[i].peers?.append(peer)
             } else {
-                ruleForPorts[key] = rules.count
+                ruleForPorts[flow.key] = rules.count
                 rules.append(PolicyRule(peers: [peer], ports: rulePorts))
             }
         }

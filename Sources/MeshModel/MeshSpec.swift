@@ -13,7 +13,7 @@ public struct MeshSpec: Sendable {
     public var components: [Component]
     /// External peers in sorted id order.
     public var externals: [ExternalPeer]
-    /// Matrix edges in (source, destination) order, duplicates merged.
+    /// Matrix edges in (source, destination) order (`Endpoint` order); `load` rejects duplicates.
     public var edges: [Edge]
     /// `defaults.networkPolicy.custom.ingress` / `.egress`, in the order given.
     public var customIngress: [PolicyRule]
@@ -22,6 +22,9 @@ public struct MeshSpec: Sendable {
     public var kubeSystemEgress: KubeSystemEgress = .namespace
     /// `mesh.kubeSystem.ingress`: the default of every component.
     public var kubeSystemIngress: Bool = false
+    /// Component ids in the order the values declare them (`mesh.components`): the row and column order
+    /// of matrix views, so a matrix reads like the table it came from. Empty: id order.
+    public var declarationOrder: [String] = []
 
     public init(
         policiesEnabled: Bool, namespace: String, selectorKey: String, components: [Component],

@@ -150,8 +150,6 @@ extension IPBlock {
                 excepts.append(text)
             }
             block.except = excepts
-        } else if m["except"] != nil {
-            block.except = nil
         }
         return block
     }

@@ -69,17 +69,25 @@ extension MeshSpec {
     ///
     /// Linear in components + edges; `MatrixTable(spec:)` writes the dense Markdown table when wanted.
     public func templateValue(policies: [NetworkPolicy]) -> Value {
+        var cache = RuleValueCache()
         let policyValues: [Value] = policies.map { p in
-            .map([
+            let ingress = (p.ingress ?? []).map { cache.value(of: $0, direction: .ingress) }
+            let egress = (p.egress ?? []).map { cache.value(of: $0, direction: .egress) }
+            let podSelector = p.podSelector.toValue()
+            let policyTypes: Value = .list(p.policyTypes.map { .string($0.rawValue) })
+            var spec: [String: Value] = ["podSelector": podSelector, "policyTypes": policyTypes]
+            if p.ingress != nil { spec["ingress"] = .list(ingress) }
+            if p.egress != nil { spec["egress"] = .list(egress) }
+            return .map([
                 "name": .string(p.name),
                 "namespace": p.namespace.map(Value.string) ?? .null,
                 "component": p.labels[componentLabelKey].map(Value.string) ?? .null,
                 "labels": .map(p.labels.mapValues(Value.string)),
-                "podSelector": p.podSelector.toValue(),
-                "policyTypes": .list(p.policyTypes.map { .string($0.rawValue) }),
-                "ingress": .list((p.ingress ?? []).map { $0.toValue(direction: .ingress) }),
-                "egress": .list((p.egress ?? []).map { $0.toValue(direction: .egress) }),
-                "spec": p.specValue(),
+                "podSelector": podSelector,
+                "policyTypes": policyTypes,
+                "ingress": .list(ingress),
+                "egress": .list(egress),
+                "spec": .map(spec),
             ])
         }
         let componentValues: [Value] = components.map { c in
@@ -147,5 +155,39 @@ extension MeshSpec {
             "edges": .list(edgeValues),
             "matrix": matrix,
         ])
+    }
+}
+
+/// Values of peers and port lists already converted: a mesh repeats the same peer in many policies.
+struct RuleValueCache {
+    private var peers: [PolicyPeer: Value] = [:]
+    private var ports: [[PolicyPort]: Value] = [:]
+
+    mutating func value(of rule: PolicyRule, direction: PolicyType) -> Value {
+        var m: [String: Value] = [:]
+        if let rulePeers = rule.peers {
+            var list: [Value] = []
+            list.reserveCapacity(rulePeers.count)
+            for peer in rulePeers {
+                if let v = peers[peer] {
+                    list.append(v)
+                } else {
+                    let v = peer.toValue()
+                    peers[peer] = v
+                    list.append(v)
+                }
+            }
+            m[PolicyRule.peersKey(direction)] = .list(list)
+        }
+        if let rulePorts = rule.ports {
+            if let v = ports[rulePorts] {
+                m["ports"] = v
+            } else {
+                let v = Value.list(rulePorts.map { $0.toValue() })
+                ports[rulePorts] = v
+                m["ports"] = v
+            }
+        }
+        return .map(m)
     }
 }

@@ -132,11 +132,9 @@ struct ManifestHead {
     static func parse(_ doc: String, source: String) throws(ChartRenderError) -> ManifestHead {
         let node: Node
         do {
-            node = try YAMLParser().parse(doc, file: source)
+            node = try YAMLParser(duplicateKeys: .lastWins).parse(doc, file: source)
         } catch {
-            throw ChartRenderError(
-                .manifest,
-                "YAML parse error on \(source): error converting YAML to JSON: yaml: line \(error.mark.line): \(error.message)")
+            throw ChartRenderError(.manifest, "YAML parse error on \(source): error converting YAML to JSON: \(error.goDescription)")
         }
         func unmarshal(_ what: String) -> ChartRenderError {
             ChartRenderError(

@@ -11,6 +11,8 @@ public struct ChartRenderError: Error, Sendable, Equatable, CustomStringConverti
         case load
         /// A values file or `--set` flag is invalid.
         case values
+        /// The chart's `kubeVersion` constraint rules out the target Kubernetes version.
+        case kubeVersion
         /// A template failed to parse.
         case parse
         /// A template failed while executing (including `fail` and `required`).
@@ -36,7 +38,7 @@ public struct ChartRenderError: Error, Sendable, Equatable, CustomStringConverti
     /// What `helm template` writes to stderr for this error.
     public var helmStderr: String {
         switch kind {
-        case .parse, .execute, .manifest:
+        case .kubeVersion, .parse, .execute, .manifest:
             return "Error: \(message)\n\nUse --debug flag to render out invalid YAML\n"
         default:
             return "Error: \(message)\n"

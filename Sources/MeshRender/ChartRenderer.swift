@@ -31,6 +31,7 @@ public struct ChartRenderer: Sendable {
     public func render(
         coalescedValues: Value, release: ReleaseOptions, extraObjects: [String: Value] = [:]
     ) throws(ChartRenderError) -> RenderedManifests {
+        try checkKubeVersion(release)
         let set = TemplateSet()
         let order = ChartRenderer.parseOrder(chart.templates.map(\.name))
         let byName = Dictionary(chart.templates.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
@@ -51,17 +52,19 @@ public struct ChartRenderer: Sendable {
             "Subcharts": .map([:]),
         ]
         top.merge(extraObjects) { _, extra in extra }
+        // One session for all files: Helm shares one values map, so `set` in one file is seen by later ones.
+        let session = set.session(data: .map(top))
         let basePath = chart.name + "/templates"
         var rendered: [(name: String, text: String)] = []
         var notes = ""
         for name in order {
             let template = byName[name]!
             if template.isPartial { continue }
-            top["Template"] = .map(["Name": .string(name), "BasePath": .string(basePath)])
             var output = ""
             if set.hasTemplate(name) {
                 do {
-                    output = try set.execute(name: name, data: .map(top))
+                    output = try session.execute(
+                        name: name, topLevel: ["Template": .map(["Name": .string(name), "BasePath": .string(basePath)])])
                 } catch {
                     throw ChartRenderError(.execute, error.helmDescription)
                 }
@@ -74,6 +77,21 @@ public struct ChartRenderer: Sendable {
         }
         let (manifests, hooks) = try ChartManifestSorter.sort(rendered)
         return RenderedManifests(documents: manifests + hooks, notes: notes)
+    }
+
+    /// Helm refuses a chart whose `kubeVersion:` constraint does not admit the target version
+    /// (an unparsable constraint admits nothing).
+    func checkKubeVersion(_ release: ReleaseOptions) throws(ChartRenderError) {
+        guard case .map(let meta) = chart.metadata, case .string(let constraint)? = meta["KubeVersion"], !constraint.isEmpty
+        else { return }
+        guard case .map(let caps) = ChartRenderObjects.capabilities(release),
+              case .map(let kube)? = caps["KubeVersion"], case .string(let version)? = kube["Version"]
+        else { return }
+        let admitted = (try? SprigFunctions.table["semverCompare"]?([.string(constraint), .string(version)])) ?? nil
+        if admitted != .bool(true) {
+            throw ChartRenderError(
+                .kubeVersion, "chart requires kubeVersion: \(constraint) which is incompatible with Kubernetes \(version)")
+        }
     }
 
     /// Helm parses (and executes) templates deepest path first, then by name descending, so a

@@ -18,8 +18,9 @@ extension GoJSON {
         }
     }
 
-    /// Go's deepest accepted nesting (`encoding/json`'s `maxNestingDepth`).
-    static let maxNestingDepth = 10_000
+    /// Deepest accepted nesting. Go accepts 10,000 levels; meshrender stops at 1,000 so that
+    /// every decoded value can also be written (the writers recurse once per level).
+    public static let maxNestingDepth = 1_000
 
     /// `json.Unmarshal` into `interface{}`: objects become `.map` (later duplicate keys win),
     /// arrays `.list`, every number `.float`.

@@ -9,10 +9,13 @@ public enum GoJSON {
     /// What `json.Marshal` refuses.
     public enum EncodeError: Error, Sendable, Equatable, CustomStringConvertible {
         case unsupportedFloat(Double)
+        /// Nested deeper than `GoJSON.maxNestingDepth` (meshrender's bound; Go has none).
+        case tooDeep(Int)
 
         public var description: String {
             switch self {
             case .unsupportedFloat(let f): return "json: unsupported value: \(GoFormat.float(f))"
+            case .tooDeep(let n): return "json: value nested deeper than \(n) levels"
             }
         }
     }
@@ -59,6 +62,7 @@ struct JSONWriter {
     }
 
     mutating func write(_ v: Value, depth: Int) throws(GoJSON.EncodeError) {
+        if depth > GoJSON.maxNestingDepth { throw .tooDeep(GoJSON.maxNestingDepth) }
         switch v {
         case .null: append("null")
         case .bool(let b): append(b ? "true" : "false")

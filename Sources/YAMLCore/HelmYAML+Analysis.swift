@@ -7,7 +7,9 @@ struct ScalarAnalysis {
     var singleQuotedAllowed = true
     var blockAllowed = true
 
-    init(_ v: UnsafeBufferPointer<UInt8>) {
+    /// `tabsAllowedInBlocks`: go-yaml v3 lets a tab through in literal blocks (it still rules
+    /// out plain and single-quoted style); v2 treats a tab like any other special character.
+    init(_ v: UnsafeBufferPointer<UInt8>, tabsAllowedInBlocks: Bool = false) {
         let n = v.count
         if n == 0 {
             plainAllowed = true
@@ -17,7 +19,7 @@ struct ScalarAnalysis {
         var blockIndicators = false
         var leadingSpace = false, leadingBreak = false, trailingSpace = false, trailingBreak = false
         var breakSpace = false, spaceBreak = false, previousSpace = false, previousBreak = false
-        var lineBreaks = false, special = false
+        var lineBreaks = false, special = false, tabs = false
 
         if n >= 3, (v[0] == 0x2D && v[1] == 0x2D && v[2] == 0x2D) || (v[0] == 0x2E && v[1] == 0x2E && v[2] == 0x2E) {
             blockIndicators = true
@@ -48,7 +50,11 @@ struct ScalarAnalysis {
                 default: break
                 }
             }
-            if !YAMLChars.isPrintable(v, i) { special = true }
+            if c == 0x09 && tabsAllowedInBlocks {
+                tabs = true
+            } else if !YAMLChars.isPrintable(v, i) {
+                special = true
+            }
             if c == 0x20 {
                 if i == 0 { leadingSpace = true }
                 if i + w == n { trailingSpace = true }
@@ -80,6 +86,10 @@ struct ScalarAnalysis {
             plainAllowed = false
             singleQuotedAllowed = false
             blockAllowed = false
+        }
+        if tabs {
+            plainAllowed = false
+            singleQuotedAllowed = false
         }
         if lineBreaks { plainAllowed = false }
         if blockIndicators { plainAllowed = false }

@@ -7,12 +7,13 @@ extension BlockEmitter {
 
     /// Writes one document (no `---`), ending with a newline.
     mutating func emitDocument<S: EmitSource>(_ root: S) throws(HelmYAML.MarshalError) {
-        try emitNode(root, context: .root)
+        try emitNode(root, context: .root, depth: 0)
         indent = -1
         writeIndent()
     }
 
-    mutating func emitNode<S: EmitSource>(_ node: S, context: Context) throws(HelmYAML.MarshalError) {
+    mutating func emitNode<S: EmitSource>(_ node: S, context: Context, depth: Int) throws(HelmYAML.MarshalError) {
+        if depth > HelmYAML.maxDepth { throw .tooDeep(HelmYAML.maxDepth) }
         switch try node.emitShape() {
         case .string(let s):
             writeScalar(s, requested: ScalarStyle.requested(forString: s), simpleKey: false)
@@ -22,13 +23,13 @@ extension BlockEmitter {
             if items.isEmpty {
                 writeEmptyFlow("[", "]")
             } else {
-                try emitSequence(items, context: context)
+                try emitSequence(items, context: context, depth: depth)
             }
         case .mapping(let entries):
             if entries.isEmpty {
                 writeEmptyFlow("{", "}")
             } else {
-                try emitMapping(entries)
+                try emitMapping(entries, depth: depth)
             }
         }
     }
@@ -38,17 +39,18 @@ extension BlockEmitter {
         writeIndicator(close, needWhitespace: false, isWhitespace: false, isIndention: false)
     }
 
-    private mutating func emitSequence<S: EmitSource>(_ items: [S], context: Context) throws(HelmYAML.MarshalError) {
-        let saved = increaseIndent(flow: false, indentless: context == .mappingValue && !indention)
+    private mutating func emitSequence<S: EmitSource>(_ items: [S], context: Context, depth: Int) throws(HelmYAML.MarshalError) {
+        let indentless = !layout.indentSequencesInMappings && context == .mappingValue && !indention
+        let saved = increaseIndent(flow: false, indentless: indentless)
         for item in items {
             writeIndent()
             writeIndicator("-", needWhitespace: true, isWhitespace: false, isIndention: true)
-            try emitNode(item, context: .sequenceItem)
+            try emitNode(item, context: .sequenceItem, depth: depth + 1)
         }
         indent = saved
     }
 
-    private mutating func emitMapping<S: EmitSource>(_ entries: [(key: String, value: S)]) throws(HelmYAML.MarshalError) {
+    private mutating func emitMapping<S: EmitSource>(_ entries: [(key: String, value: S)], depth: Int) throws(HelmYAML.MarshalError) {
         let saved = increaseIndent(flow: false, indentless: false)
         for (key, value) in entries {
             writeIndent()
@@ -62,7 +64,7 @@ extension BlockEmitter {
                 writeIndent()
                 writeIndicator(":", needWhitespace: true, isWhitespace: false, isIndention: true)
             }
-            try emitNode(value, context: .mappingValue)
+            try emitNode(value, context: .mappingValue, depth: depth + 1)
         }
         indent = saved
     }

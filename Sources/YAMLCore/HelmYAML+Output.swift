@@ -2,8 +2,23 @@
 /// thing written was whitespace / indentation (these decide where spaces and line breaks go).
 struct BlockEmitter {
     static let bestIndent = 2
-    /// go-yaml folds plain and quoted scalars at spaces once a line is past this column.
-    static let bestWidth = 80
+
+    /// Layout differences between go-yaml v2 (`toYaml`) and go-yaml v3 (`toYamlPretty`).
+    struct Layout {
+        /// Plain and quoted scalars fold at spaces once a line is past this column (v2: 80;
+        /// v3 as Helm uses it: never).
+        var bestWidth: Int
+        /// v3 indents a sequence under its mapping key; v2 starts its `- ` at the key's column.
+        var indentSequencesInMappings: Bool
+        /// v3 writes tabs raw inside literal blocks; v2 double-quotes any text with a tab.
+        var tabsAllowedInBlocks: Bool
+
+        static let goYAMLv2 = Layout(bestWidth: 80, indentSequencesInMappings: false, tabsAllowedInBlocks: false)
+        static let goYAMLv3 = Layout(bestWidth: Int.max, indentSequencesInMappings: true, tabsAllowedInBlocks: true)
+    }
+
+    let layout: Layout
+    var bestWidth: Int { layout.bestWidth }
 
     var bytes: [UInt8] = []
     var column = 0
@@ -12,7 +27,8 @@ struct BlockEmitter {
     var whitespace = true
     var indention = true
 
-    init() {
+    init(layout: Layout = .goYAMLv2) {
+        self.layout = layout
         bytes.reserveCapacity(256)
     }
 

@@ -29,7 +29,7 @@ extension BlockEmitter {
     mutating func writeScalar(_ text: String, requested: ScalarStyle, simpleKey: Bool) {
         var text = text
         text.withUTF8 { v in
-            let analysis = ScalarAnalysis(v)
+            let analysis = ScalarAnalysis(v, tabsAllowedInBlocks: layout.tabsAllowedInBlocks)
             let style = Self.select(requested, analysis, empty: v.isEmpty, simpleKey: simpleKey)
             let saved = increaseIndent(flow: true, indentless: false)
             switch style {
@@ -62,7 +62,7 @@ extension BlockEmitter {
         var i = 0
         while i < v.count {
             if v[i] == 0x20 {
-                if allowBreaks && !spaces && column > Self.bestWidth && i + 1 < v.count && v[i + 1] != 0x20 {
+                if allowBreaks && !spaces && column > bestWidth && i + 1 < v.count && v[i + 1] != 0x20 {
                     writeIndent()
                     i += 1
                 } else {
@@ -92,7 +92,7 @@ extension BlockEmitter {
         var i = 0
         while i < v.count {
             if v[i] == 0x20 {
-                if allowBreaks && !spaces && column > Self.bestWidth && i != 0 && i != v.count - 1
+                if allowBreaks && !spaces && column > bestWidth && i != 0 && i != v.count - 1
                     && v[i + 1] != 0x20
                 {
                     writeIndent()
@@ -137,7 +137,7 @@ extension BlockEmitter {
                 i += w
                 spaces = false
             } else if c == 0x20 {
-                if allowBreaks && !spaces && column > Self.bestWidth && i != 0 && i != v.count - 1 {
+                if allowBreaks && !spaces && column > bestWidth && i != 0 && i != v.count - 1 {
                     writeIndent()
                     if v[i + 1] == 0x20 { put(UInt8(ascii: "\\")) }
                     i += 1

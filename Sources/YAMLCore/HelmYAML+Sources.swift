@@ -78,3 +78,24 @@ extension HelmYAML {
         return GoFormat.float(f)
     }
 }
+
+/// A value as go-yaml v3 writes it directly (Helm's `toYamlPretty`): no JSON round trip, so
+/// floats print in Go's `%g` form (`1e+06`), NaN/±Inf as `.nan`/`.inf`, strings unchanged.
+struct GoValueV3: EmitSource {
+    let value: Value
+
+    func emitShape() throws(HelmYAML.MarshalError) -> EmitShape<GoValueV3> {
+        switch value {
+        case .null: return .plain("null")
+        case .bool(let b): return .plain(b ? "true" : "false")
+        case .int(let i): return .plain(String(i))
+        case .float(let f):
+            if f.isNaN { return .plain(".nan") }
+            if f.isInfinite { return .plain(f < 0 ? "-.inf" : ".inf") }
+            return .plain(GoFormat.float(f))
+        case .string(let s): return .string(s)
+        case .list(let items): return .sequence(items.map(GoValueV3.init))
+        case .map(let m): return .mapping(YAMLKeyOrder.sorted(m, .v3).map { (key: $0.key, value: GoValueV3(value: $0.value)) })
+        }
+    }
+}

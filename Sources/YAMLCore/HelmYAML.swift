@@ -12,6 +12,10 @@
 /// // "a: \"yes\"\nb:\n- 1\n"
 /// ```
 public enum HelmYAML {
+    /// Deepest nesting the emitters write (they recurse once per level); deeper values are a
+    /// `MarshalError.tooDeep` (`marshal` and `emit` then print nothing).
+    public static let maxDepth = 1_000
+
     /// What `sigs.k8s.io/yaml.Marshal` refuses to encode.
     public enum MarshalError: Error, Sendable, Equatable, CustomStringConvertible {
         /// `encoding/json` has no text for NaN and ±Inf.
@@ -24,6 +28,8 @@ public enum HelmYAML {
         /// A map key go-yaml cannot read back as a simple key of the JSON text: one holding
         /// U+0085 (a line break to YAML), or one whose JSON form is longer than 1024 characters.
         case unreadableKey(String)
+        /// Nested deeper than `HelmYAML.maxDepth` (meshrender's bound; Go has none).
+        case tooDeep(Int)
 
         public var description: String {
             switch self {
@@ -34,6 +40,8 @@ public enum HelmYAML {
                 return "yaml: control characters are not allowed (U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex))"
             case .documentMarkerInString:
                 return "yaml: found unexpected document indicator while scanning a quoted scalar"
+            case .tooDeep(let n):
+                return "yaml: value nested deeper than \(n) levels"
             case .unreadableKey(let key):
                 return "yaml: did not find expected ',' or '}' (map key of \(key.unicodeScalars.count) characters)"
             }
@@ -48,8 +56,9 @@ public enum HelmYAML {
         return emitter.output
     }
 
-    /// `sigs.k8s.io/yaml.Marshal(v)` as text; `""` when Go would fail (NaN or ±Inf anywhere
-    /// in `v`), which is also what Helm's `toYaml` prints in that case.
+    /// `sigs.k8s.io/yaml.Marshal(v)` as text; `""` where Go fails (see `MarshalError`: NaN or
+    /// ±Inf anywhere in `v`, characters go-yaml cannot read back), which is also what Helm's
+    /// `toYaml` prints then.
     public static func marshal(_ v: Value) -> String {
         (try? marshalChecked(v)) ?? ""
     }
@@ -57,6 +66,22 @@ public enum HelmYAML {
     /// Helm's `toYaml`: `marshal(v)` without its final newline.
     public static func toYaml(_ v: Value) -> String {
         var text = marshal(v)
+        if text.utf8.last == UInt8(ascii: "\n") { text.removeLast() }
+        return text
+    }
+
+    /// Helm's `toYamlPretty`: go-yaml v3's encoder with a 2-space indent, final newline trimmed.
+    /// Unlike `toYaml` there is no JSON step: sequences are indented under their key, long
+    /// strings are not folded, floats print as Go's `%g` (`1e+06` for a float64 1000000, so
+    /// file-loaded integers print as `toYaml` would only below 1e+06), NaN/±Inf as `.nan`/`.inf`.
+    public static func toYamlPretty(_ v: Value) -> String {
+        var emitter = BlockEmitter(layout: .goYAMLv3)
+        do {
+            try emitter.emitDocument(GoValueV3(value: v))
+        } catch {
+            return ""
+        }
+        var text = emitter.output
         if text.utf8.last == UInt8(ascii: "\n") { text.removeLast() }
         return text
     }
@@ -69,8 +94,13 @@ public enum HelmYAML {
     /// (`.nan`, `.inf`, `-.inf`). The result ends with a newline.
     public static func emit(_ node: Node) -> String {
         var emitter = BlockEmitter()
-        // Nodes have no unencodable values: NaN and ±Inf are written as go-yaml writes them.
-        try? emitter.emitDocument(node)
+        // Nodes have no unencodable values (NaN and ±Inf are written as go-yaml writes them);
+        // only a node nested deeper than `maxDepth` (never a parsed one) fails.
+        do {
+            try emitter.emitDocument(node)
+        } catch {
+            return ""
+        }
         return emitter.output
     }
 

@@ -4,11 +4,16 @@
 /// two letters compare by code point, a letter sorts after a non-letter, and runs of digits
 /// compare by numeric value (`a2` < `a10`), a longer run with the same value first being larger
 /// (`a1` < `a01`). A string that is a prefix of another sorts first.
+///
+/// go-yaml v3 (`toYamlPretty`) differs in one point: right after a digit the two strings share,
+/// a letter sorts *before* a non-letter (`1e3` < `10`; v2 has `10` < `1e3`).
 enum YAMLKeyOrder {
+    enum Version { case v2, v3 }
+
     /// Entries of `m` in go-yaml's key order.
-    static func sorted(_ m: [String: Value]) -> [(key: String, value: Value)] {
+    static func sorted(_ m: [String: Value], _ version: Version = .v2) -> [(key: String, value: Value)] {
         var keyed = m.map { (scalars: Array($0.key.unicodeScalars), key: $0.key, value: $0.value) }
-        keyed.sort { less($0.scalars, $1.scalars) }
+        keyed.sort { less($0.scalars, $1.scalars, version) }
         return keyed.map { (key: $0.key, value: $0.value) }
     }
 
@@ -23,17 +28,19 @@ enum YAMLKeyOrder {
         less(Array(a.unicodeScalars), Array(b.unicodeScalars))
     }
 
-    static func less(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool {
+    static func less(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], _ version: Version = .v2) -> Bool {
         var i = 0
+        var afterDigit = false
         while i < a.count && i < b.count {
             let ar = a[i], br = b[i]
             if ar == br {
+                afterDigit = isDigit(ar)
                 i += 1
                 continue
             }
             let al = isLetter(ar), bl = isLetter(br)
             if al && bl { return ar.value < br.value }
-            if al || bl { return bl }
+            if al || bl { return version == .v3 && afterDigit ? al : bl }
             var an: Int64 = 0, bn: Int64 = 0
             if ar == "0" || br == "0" {
                 var j = i - 1

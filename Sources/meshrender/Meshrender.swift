@@ -22,22 +22,30 @@ struct Meshrender: ParsableCommand {
     /// Parses, runs, and maps every failure to the documented exit status: usage and input errors
     /// print one line on stderr and exit 2; nothing is written to stdout on failure.
     static func main() {
-        var command: ParsableCommand
         do {
-            command = try parseAsRoot()
+            var command = try parseAsRoot()
+            do {
+                try command.run()
+            } catch let error as ExitCode {
+                throw error
+            } catch let error where isInputError(error) {
+                Diagnostics.fail(String(describing: error))
+            }
         } catch {
-            if exitCode(for: error) == .success {  // --help, --version
+            let code = exitCode(for: error)
+            if code == .success {  // --help, --version
                 print(fullMessage(for: error))
                 Foundation.exit(0)
             }
+            if let exit = error as? ExitCode { Foundation.exit(exit.rawValue) }
             Diagnostics.fail(message(for: error))
         }
-        do {
-            try command.run()
-        } catch let exit as ExitCode {
-            Foundation.exit(exit.rawValue)
-        } catch {
-            Diagnostics.fail(String(describing: error))
-        }
+    }
+
+    /// Errors of the pipeline (bad values, templates, manifests, files) print as their own one-line
+    /// description; ArgumentParser's own errors (help, usage) are worded by ArgumentParser.
+    private static func isInputError(_ error: Error) -> Bool {
+        let module = String(reflecting: type(of: error))
+        return !module.hasPrefix("ArgumentParser.")
     }
 }

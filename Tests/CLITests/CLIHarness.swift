@@ -8,6 +8,11 @@ struct CLIResult {
     var stderr: String
 }
 
+/// Carries stderr's bytes out of the reading thread (written once before `group.leave()`).
+private final class DataBox: @unchecked Sendable {
+    var data = Data()
+}
+
 enum CLI {
     /// The package root (two levels above this file's folder).
     static let packageRoot: URL = URL(fileURLWithPath: #filePath)
@@ -43,16 +48,17 @@ enum CLI {
         try process.run()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
-        // Read both pipes before waiting so a large output cannot block the child.
-        var outData = Data(), errData = Data()
+        // Drain stderr into a file-backed buffer while stdout is read, so a large output cannot block the child.
+        let errBox = DataBox()
         let group = DispatchGroup()
         group.enter()
         DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
+            errBox.data = err.fileHandleForReading.readDataToEndOfFile()
             group.leave()
         }
-        outData = out.fileHandleForReading.readDataToEndOfFile()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
+        let errData = errBox.data
         process.waitUntilExit()
         return CLIResult(
             status: process.terminationStatus,

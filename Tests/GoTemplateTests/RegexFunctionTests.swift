@@ -37,5 +37,14 @@ final class RegexFunctionTests: XCTestCase {
         ("regexSplit", [.string("a"), .string("banana"), .int(-1)], .ok("slice:[b n n ]")),
         ("regexSplit", [.string("a"), .string("banana"), .int(2)], .ok("slice:[b nana]")),
         ("regexQuoteMeta", [.string("1.5-2.0?[x]")], .ok("string:1\\.5-2\\.0\\?\\[x\\]")),
+        // Go's \d \w \s are ASCII-only.
+        ("regexFind", [.string("\\d+"), .string("x٣42")], .ok("string:42")),
+        ("regexReplaceAll", [.string("\\s"), .string("a b\tc"), .string("_")], .ok("string:a_b_c")),
+        ("regexReplaceAll", [.string("[\\s,]+"), .string("a, b ,c"), .string("|")], .ok("string:a|b|c")),
+        ("regexFind", [.string("\\w+"), .string("éab_1")], .ok("string:ab_1")),
+        ("regexReplaceAll", [.string("[^\\w]"), .string("a-b.c"), .string("")], .ok("string:abc")),
+        ("regexSplit", [.string("\\D+"), .string("a1b22c333"), .int(-1)], .ok("slice:[ 1 22 333]")),
+        ("regexMatch", [.string("^\\S+$"), .string("no-spaces")], .ok("bool:true")),
+        ("regexFind", [.string("[\\W]+"), .string("ab!?cd")], .ok("string:!?")),
     ]
 }

@@ -7,34 +7,19 @@ import YAMLCore
 /// floats, as JSON shows them), or an error in both; for the `--set` family and unreadable
 /// files, the same message too. Skipped when helm is missing.
 final class HelmParityTests: XCTestCase {
-    enum Flag {
-        /// `-f` of the scenario's file at this index.
-        case file(Int)
-        /// `-f` of a path that is not a readable file (relative to the work directory).
-        case path(String)
-        /// `-f -`
-        case stdin
-        case set(SetParser.Kind, String)
-    }
-
-    struct Scenario {
-        var name: String
-        var files: [String] = []
-        var flags: [Flag]
-        var defaults: String? = nil
-        var stdin: String? = nil
-        var file: StaticString = #filePath
-        var line: UInt = #line
-    }
-
-    var runner: HelmRunner!
+    typealias Scenario = ParityChecker.Scenario
+    var checker: ParityChecker!
 
     override func setUpWithError() throws {
-        runner = try HelmRunner.make()
+        checker = ParityChecker(runner: try HelmRunner.make())
     }
 
     override func tearDown() {
-        runner?.cleanUp()
+        checker?.runner.cleanUp()
+    }
+
+    func check(_ scenarios: [Scenario]) throws {
+        try checker.check(scenarios)
     }
 
     // MARK: scenarios
@@ -128,6 +113,8 @@ final class HelmParityTests: XCTestCase {
             Scenario(name: "second document not a map", files: ["a: 1\n---\n12\n"], flags: [.file(0)]),
             Scenario(name: "infinite number", files: ["a: .inf\n"], flags: [.file(0)]),
             Scenario(name: "bad YAML", files: ["a: [1\n"], flags: [.file(0)]),
+            Scenario(name: "null key", files: ["y: 1\n2: two\nnull: n\n"], flags: [.file(0)]),
+            Scenario(name: "keys of other types", files: ["y: 1\n2: two\n1.5: f\n"], flags: [.file(0)]),
             Scenario(name: "set conflicts with file", files: ["a: 1.5\n"], flags: [.file(0), .set(.set, "a.b=1")]),
             Scenario(name: "string conflicts with file", files: ["a: [1]\n"], flags: [.file(0), .set(.string, "a.b=1")]),
         ])
@@ -146,99 +133,5 @@ final class HelmParityTests: XCTestCase {
             Scenario(name: "empty defaults", flags: [.set(.set, "a=1")], defaults: ""),
         ]
         try check(scenarios)
-    }
-
-    // MARK: running
-
-    func check(_ scenarios: [Scenario]) throws {
-        var errors = 0, messages = 0
-        for scenario in scenarios {
-            let outcome = try check(scenario)
-            if outcome != .values { errors += 1 }
-            if outcome == .sameMessage { messages += 1 }
-        }
-        print("helm parity: \(scenarios.count) scenarios, \(errors) errors in both, \(messages) with the same message")
-    }
-
-    enum Agreement { case values, error, sameMessage }
-
-    @discardableResult
-    func check(_ scenario: Scenario) throws -> Agreement {
-        let file = scenario.file
-        var arguments: [String] = []
-        var options = ValuesOptions()
-        for (i, content) in scenario.files.enumerated() {
-            try content.write(to: runner.directory.appendingPathComponent("f\(i).yaml"), atomically: true, encoding: .utf8)
-        }
-        for flag in scenario.flags {
-            switch flag {
-            case .file(let i):
-                arguments += ["-f", "f\(i).yaml"]
-                options.valueFiles.append("f\(i).yaml")
-            case .path(let path):
-                arguments += ["-f", path]
-                options.valueFiles.append(path)
-            case .stdin:
-                arguments += ["-f", "-"]
-                options.valueFiles.append("-")
-            case .set(let kind, let argument):
-                arguments += [kind.flag, argument]
-                switch kind {
-                case .json: options.jsonValues.append(argument)
-                case .set: options.setValues.append(argument)
-                case .string: options.stringValues.append(argument)
-                case .file: options.fileValues.append(argument)
-                case .literal: options.literalValues.append(argument)
-                }
-            }
-        }
-        let helm = try runner.template(arguments: arguments, defaults: scenario.defaults, stdin: scenario.stdin)
-        let ours = Result { () throws(InputError) -> Value in try self.ours(options, scenario) }
-        let label = "\(scenario.name) [\(arguments.joined(separator: " "))]"
-        switch (helm, ours) {
-        case (.values(let expected), .success(let got)):
-            XCTAssertEqual(floatNumbers(got), expected, label, file: file, line: scenario.line)
-        case (.error(let message), .failure(let error)):
-            if let expected = Self.comparableMessage(error, for: scenario) {
-                XCTAssertEqual(expected, message, label, file: file, line: scenario.line)
-                return .sameMessage
-            }
-            return .error
-        case (.values(let expected), .failure(let error)):
-            XCTFail("\(label): helm gives \(expected), we fail: \(error)", file: file, line: scenario.line)
-        case (.error(let message), .success(let got)):
-            XCTFail("\(label): helm fails (\(message)), we give \(got)", file: file, line: scenario.line)
-        }
-        return .values
-    }
-
-    func ours(_ options: ValuesOptions, _ scenario: Scenario) throws(InputError) -> Value {
-        let directory = runner.directory.path + "/"
-        let user = try options.merged(
-            readFile: { path in
-                do {
-                    return try ValuesOptions.readFileFromDisk(path.hasPrefix("/") ? path : directory + path)
-                } catch let error as InputError {
-                    // Report the path as given, as helm does.
-                    throw InputError(error.message.replacingOccurrences(of: directory, with: ""), at: error.mark)
-                }
-            },
-            readStdin: { Array((scenario.stdin ?? "").utf8) })
-        let defaults = try scenario.defaults.map { text throws(InputError) in
-            try ValuesFile.load(Array(text.utf8), file: "values.yaml")
-        } ?? Node(.mapping(Mapping()))
-        return Coalesce.coalesce(defaults: defaults, user: user).toValue()
-    }
-
-    /// Helm's error line for our error, where we promise the same text: the `--set` family
-    /// (except `--set-json`, where Helm only echoes the argument) and unreadable files.
-    static func comparableMessage(_ error: InputError, for scenario: Scenario) -> String? {
-        if let file = error.mark?.file, let kind = SetParser.Kind.allCases.first(where: { $0.flag == file }) {
-            return kind == .json ? nil : "failed parsing \(kind.flag) data: \(error.message)"
-        }
-        if error.mark == nil, error.message.hasPrefix("open ") || error.message.hasPrefix("read ") {
-            return error.message
-        }
-        return nil
     }
 }

@@ -132,14 +132,76 @@ final class IncrementalConnectivityTests: XCTestCase {
         let oldDocs = try ManifestSource.parse(bytes: Array(old.render().utf8), file: "old.yaml")
         for (n, new) in cases.enumerated() {
             let newDocs = try ManifestSource.parse(bytes: Array(new.render().utf8), file: "new.yaml")
-            let incremental = try ManifestDiffer.diff(old: oldDocs, new: newDocs).connectivity
+            let incremental = try ManifestDiffer.diff(
+                old: oldDocs, new: newDocs, options: DiffOptions(connectivity: SelectorConnectivity(fullEvaluationLimit: 0))).connectivity
             let full = try ManifestDiffer.diff(old: oldDocs, new: newDocs, options: DiffOptions(connectivity: FullEvaluation())).connectivity
             XCTAssertEqual(incremental.changes, full.changes, "case \(n)")
             // The incremental side lists only flows around changed components; those agree with the full lists.
             XCTAssertTrue(Set(incremental.old).isSubset(of: Set(full.old)), "case \(n)")
             XCTAssertTrue(Set(incremental.new).isSubset(of: Set(full.new)), "case \(n)")
-            XCTAssertEqual(incremental.scope, n < 2 ? .changedComponents : .all, "case \(n)")
+            XCTAssertEqual(incremental.scope, n < 2 ? .changedRules : .all, "case \(n)")
             XCTAssertFalse(full.changes.isEmpty, "case \(n)")
+        }
+    }
+}
+
+/// The analysis module's evaluator behind the same seam.
+final class AnalysisConnectivityTests: XCTestCase {
+    func testValdOverlayThroughTheAnalysisModule() throws {
+        let old = try Fixtures.load("vald-policies.yaml")
+        let new = try Fixtures.load("vald-policies-overlay.yaml")
+        let report = try ManifestDiffer.diff(old: old, new: new, options: DiffOptions(connectivity: AnalysisConnectivity()))
+        XCTAssertEqual(report.resources.count, 4)
+        XCTAssertEqual(report.connectivity.changes, [
+            FlowChange(from: "filter-gateway", to: "agent", ports: ["any"], change: .opened),
+            FlowChange(from: "lb-gateway", to: "discoverer", ports: ["any"], change: .closed),
+        ])
+        XCTAssertTrue(report.opensFlows)
+    }
+
+    func testPortRangesSplitIntoOpenedAndClosedParts() throws {
+        func policies(_ ports: String) throws -> [Document] {
+            try Fixtures.parse("""
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: db-allow, labels: {app.kubernetes.io/component: db}}
+                spec:
+                  podSelector: {matchLabels: {app: db}}
+                  policyTypes: [Ingress]
+                  ingress:
+                  - from: [{podSelector: {matchLabels: {app: api}}}]
+                    ports: \(ports)
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: api-allow, labels: {app.kubernetes.io/component: api}}
+                spec:
+                  podSelector: {matchLabels: {app: api}}
+                  policyTypes: [Egress]
+                  egress:
+                  - to: [{podSelector: {matchLabels: {app: db}}}]
+                """)
+        }
+        let report = try ManifestDiffer.diff(
+            old: try policies("[{port: 5000, endPort: 5010}]"), new: try policies("[{port: 5005, endPort: 5020}, {port: 53, protocol: UDP}]"),
+            options: DiffOptions(connectivity: AnalysisConnectivity()))
+        XCTAssertEqual(report.connectivity.changes, [
+            FlowChange(from: "api", to: "db", ports: ["5011-5020/TCP", "53/UDP"], change: .opened),
+            FlowChange(from: "api", to: "db", ports: ["5000-5004/TCP"], change: .closed),
+        ])
+    }
+
+    func testSchemaErrorsCarryPositions() throws {
+        let bad = try Fixtures.parse("""
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata: {name: x}
+            spec:
+              podSelector: {}
+              ingress: [{ports: [{port: 70000}]}]
+            """, file: "bad.yaml")
+        XCTAssertThrowsError(try ManifestDiffer.diff(old: [], new: bad, options: DiffOptions(connectivity: AnalysisConnectivity()))) { error in
+            XCTAssertTrue("\(error)".hasPrefix("bad.yaml:6:"), "\(error)")
         }
     }
 }

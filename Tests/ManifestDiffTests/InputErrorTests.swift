@@ -8,7 +8,7 @@ import YAMLCore
 final class InputErrorTests: XCTestCase {
     func testErrorsOnParse() {
         let table: [(String, String, String)] = [
-            ("not YAML", "a: [1, 2\nb: c\n", "x.yaml:2:2: yaml: while parsing a flow sequence: did not find expected ',' or ']'"),
+            ("not YAML", "a: [1, 2\nb: c\n", "x.yaml:2:2: yaml: did not find expected ',' or ']'"),
             ("plain text", "hello world\n", "x.yaml:1:1: expected a Kubernetes resource (a map with apiVersion, kind and metadata.name), found a string"),
             ("no kind", "apiVersion: v1\nmetadata: {name: a}\n", "x.yaml:1:1: missing \"kind\": not a Kubernetes resource"),
             ("no name", "apiVersion: v1\nkind: ConfigMap\nmetadata: {}\n", "x.yaml:3:11: metadata.: missing \"name\": not a Kubernetes resource"),
@@ -78,5 +78,38 @@ final class InputErrorTests: XCTestCase {
         let docs = try ManifestSource.load(path: dir.path, namespace: "vald")
         XCTAssertEqual(docs.map(\.id.name), ["a", "a2", "b", "c"])
         XCTAssertEqual(docs.last?.mark?.file, dir.path + "/sub/c.yaml")
+    }
+}
+
+final class LoadPairTests: XCTestCase {
+    func testPairEqualsLoadingEachSide() throws {
+        let pair = try ManifestSource.loadPair(
+            old: Fixtures.path("vald-policies.yaml"), new: Fixtures.path("vald-policies-overlay.yaml"), namespace: "vald")
+        XCTAssertEqual(pair.old.map(\.id), try Fixtures.load("vald-policies.yaml").map(\.id))
+        XCTAssertEqual(pair.new.map(\.id), try Fixtures.load("vald-policies-overlay.yaml").map(\.id))
+        XCTAssertEqual(pair.old.first?.mark?.file, Fixtures.path("vald-policies.yaml"))
+    }
+
+    func testStandardInputOnOneSide() throws {
+        let pair = try ManifestSource.loadPair(old: "-", new: Fixtures.path("app-new.yaml"), namespace: "ns") { () throws(InputError) -> [UInt8] in
+            Array("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: piped}\n".utf8)
+        }
+        XCTAssertEqual(pair.old.map(\.id.name), ["piped"])
+        XCTAssertEqual(pair.new.count, 3)
+    }
+
+    func testErrorsOfTheOldSideComeFirst() {
+        XCTAssertThrowsError(try ManifestSource.loadPair(old: "/nonexistent/a", new: "/nonexistent/b")) { error in
+            XCTAssertEqual("\(error)", "/nonexistent/a: no such file or directory")
+        }
+        XCTAssertThrowsError(try ManifestSource.loadPair(old: "-", new: "-") { () throws(InputError) -> [UInt8] in [] }) { error in
+            XCTAssertEqual("\(error)", "-: only one side can be read from standard input")
+        }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pair-\(UUID().uuidString).yaml")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try? "a: [\n".write(to: dir, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try ManifestSource.loadPair(old: Fixtures.path("app-old.yaml"), new: dir.path)) { error in
+            XCTAssertTrue("\(error)".hasPrefix(dir.path + ":2:1: yaml:"), "\(error)")
+        }
     }
 }

@@ -33,6 +33,11 @@ final class NoChangeTests: XCTestCase {
         XCTAssertEqual(report.resources.first?.fields.map(\.path.description), ["apiVersion"])
     }
 
+    func testClusterScopedKindsTakeNoDefaultNamespace() throws {
+        let docs = try Fixtures.parse("apiVersion: v1\nkind: Namespace\nmetadata: {name: vald}\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: reader}\n")
+        XCTAssertEqual(docs.map(\.id.description), ["Namespace vald", "ClusterRole.rbac.authorization.k8s.io reader"])
+    }
+
     func testEmptyDocumentsAreSkipped() throws {
         let docs = try Fixtures.parse("---\n---\n# only a comment\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\n")
         XCTAssertEqual(docs.map(\.id.name), ["a"])

@@ -25,9 +25,15 @@ final class YAMLBlockTests: XCTestCase {
             .map(["odd keys": .map(["a: b": .string("c"), "true": .string("yes"), "": .string("empty")])]),
         ]
         for value in values {
-            let text = YAMLBlock.lines(value).joined(separator: "\n") + "\n"
-            let parsed = try YAMLParser().parse(text, file: "block").toValue()
-            XCTAssertEqual(parsed, value, text)
+            for lines in [YAMLBlock.lines(value), YAMLBlock.fallbackLines(value)] {
+                let text = lines.joined(separator: "\n") + "\n"
+                let parsed = try YAMLParser().parse(text, file: "block").toValue()
+                XCTAssertEqual(parsed, value, text)
+            }
         }
+    }
+
+    func testValuesToYamlRefusesUseTheFallback() {
+        XCTAssertEqual(YAMLBlock.lines(.map(["x": .float(.nan), "y": .list([.float(.infinity)])])), ["x: .nan", "'y':", "- .inf"])
     }
 }

@@ -73,13 +73,22 @@ struct ParityCase {
         environment["HELM_CONFIG_HOME"] = NSTemporaryDirectory() + "meshrender-parity-helm/config"
         environment["HELM_DATA_HOME"] = NSTemporaryDirectory() + "meshrender-parity-helm/data"
         process.environment = environment
-        let out = Pipe(), err = Pipe()
+        // Files, not pipes: a large stderr (deep include chains) must not block the child.
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("parity-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let outURL = scratch.appendingPathComponent("stdout"), errURL = scratch.appendingPathComponent("stderr")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
         process.standardOutput = out
         process.standardError = err
+        process.standardInput = FileHandle.nullDevice
         try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        try out.close()
+        try err.close()
+        let outData = try Data(contentsOf: outURL), errData = try Data(contentsOf: errURL)
         return Outcome(
             stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
             status: process.terminationStatus)
@@ -88,25 +97,7 @@ struct ParityCase {
     /// Runs meshrender's library pipeline on the same inputs.
     func runMeshrender() -> Outcome {
         do {
-            let options = ValuesOptions(
-                valueFiles: values("-f") + values("--values"), jsonValues: values("--set-json"),
-                setValues: values("--set"), stringValues: values("--set-string"),
-                literalValues: values("--set-literal"))
-            let base = directory.path
-            let user: Node
-            do {
-                user = try options.merged(
-                    readFile: { path in try ValuesOptions.readFileFromDisk(path.hasPrefix("/") ? path : base + "/" + path) },
-                    readStdin: { [] })
-            } catch {
-                return Outcome(stdout: "", stderr: "Error: \(error)\n", status: 1)
-            }
-            let chart = try ChartLoader.load(directory: chartDirectory.path)
-            var release = ReleaseOptions(name: self.release, namespace: namespace)
-            if let v = values("--kube-version").last { release.kubeVersion = v }
-            release.extraAPIVersions = values("--api-versions")
-            release.isUpgrade = flags.contains { $0.0 == "--is-upgrade" }
-            let rendered = try ChartRenderer(chart: chart).render(values: user, release: release)
+            let rendered = try render()
             let patterns = values("--show-only")
             return Outcome(stdout: patterns.isEmpty ? rendered.text : try rendered.showOnly(patterns), stderr: "", status: 0)
         } catch let error as ChartRenderError {
@@ -114,6 +105,24 @@ struct ParityCase {
         } catch {
             return Outcome(stdout: "", stderr: "Error: \(error)\n", status: 1)
         }
+    }
+
+    /// The case's chart rendered by the library (values flags merged, chart defaults coalesced).
+    func render() throws -> RenderedManifests {
+        let options = ValuesOptions(
+            valueFiles: values("-f") + values("--values"), jsonValues: values("--set-json"),
+            setValues: values("--set"), stringValues: values("--set-string"),
+            literalValues: values("--set-literal"))
+        let base = directory.path
+        let user = try options.merged(
+            readFile: { path in try ValuesOptions.readFileFromDisk(path.hasPrefix("/") ? path : base + "/" + path) },
+            readStdin: { [] })
+        let chart = try ChartLoader.load(directory: chartDirectory.path)
+        var release = ReleaseOptions(name: self.release, namespace: namespace)
+        if let v = values("--kube-version").last { release.kubeVersion = v }
+        release.extraAPIVersions = values("--api-versions")
+        release.isUpgrade = flags.contains { $0.0 == "--is-upgrade" }
+        return try ChartRenderer(chart: chart).render(values: user, release: release)
     }
 }
 

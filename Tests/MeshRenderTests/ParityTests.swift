@@ -5,7 +5,8 @@ import XCTest
 ///
 /// Every case renders with the real helm (found through `MESHRENDER_HELM`) and with meshrender's
 /// library pipeline; stdout must be identical, and for failing cases both must fail with the same
-/// first line of stderr. Skipped when helm is not installed.
+/// stderr (for values-flag errors: the same reason, meshrender naming the flag's position).
+/// Skipped when helm is not installed.
 final class ParityTests: XCTestCase {
     func testCorpusMatchesHelmTemplate() throws {
         guard let helm = ParityFixtures.helm else {
@@ -26,6 +27,50 @@ final class ParityTests: XCTestCase {
         for failure in failures { XCTFail(failure) }
     }
 
+    /// `--output-dir`: the same files with the same bytes, and the same `wrote ...` log.
+    func testOutputDirectoryMatchesHelm() throws {
+        guard let helm = ParityFixtures.helm else {
+            throw XCTSkip("helm not found: set MESHRENDER_HELM or run ../shared/tools/get-helm")
+        }
+        for name in ["hooks", "multi-doc-ordering", "subdirectory-templates", "helm-create-style"] {
+            let parityCase = try ParityCase(directory: ParityFixtures.root.appendingPathComponent(name))
+            let helmDir = FileManager.default.temporaryDirectory.appendingPathComponent("parity-out-helm-\(UUID().uuidString)")
+            let ownDir = FileManager.default.temporaryDirectory.appendingPathComponent("parity-out-own-\(UUID().uuidString)")
+            defer {
+                try? FileManager.default.removeItem(at: helmDir)
+                try? FileManager.default.removeItem(at: ownDir)
+            }
+            var withDir = parityCase
+            withDir.flags.append(("--output-dir", helmDir.path))
+            let expected = try withDir.runHelm(helm)
+            XCTAssertEqual(expected.status, 0, "[\(name)] helm failed: \(expected.stderr)")
+            let rendered = try parityCase.render()
+            let log = try rendered.write(outputDirectory: ownDir.path)
+            XCTAssertEqual(
+                log.replacingOccurrences(of: ownDir.path, with: "OUT"),
+                expected.stdout.replacingOccurrences(of: helmDir.path, with: "OUT"), "[\(name)] stdout")
+            let helmFiles = try ParityTests.files(under: helmDir), ownFiles = try ParityTests.files(under: ownDir)
+            XCTAssertEqual(ownFiles.keys.sorted(), helmFiles.keys.sorted(), "[\(name)] file list")
+            for (path, text) in helmFiles where ownFiles[path] != text {
+                XCTFail("[\(name)] \(path) differs (- helm, + meshrender):\n" + lineDiff(expected: text, actual: ownFiles[path] ?? ""))
+            }
+        }
+    }
+
+    /// Relative path → contents of every file below `dir`.
+    static func files(under dir: URL) throws -> [String: String] {
+        var out: [String: String] = [:]
+        guard let walker = FileManager.default.enumerator(atPath: dir.path) else { return out }
+        for case let relative as String in walker {
+            let url = dir.appendingPathComponent(relative)
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                out[relative] = try String(contentsOf: url, encoding: .utf8)
+            }
+        }
+        return out
+    }
+
     /// nil when the outcomes agree; otherwise a readable explanation.
     static func compare(expected: ParityCase.Outcome, actual: ParityCase.Outcome) -> String? {
         if (expected.status == 0) != (actual.status == 0) {
@@ -35,7 +80,18 @@ final class ParityTests: XCTestCase {
         }
         if expected.status != 0 {
             let e = firstLine(expected.stderr), a = firstLine(actual.stderr)
-            return e == a ? nil : "error differs:\n  helm:       \(e)\n  meshrender: \(a)"
+            if e == a {
+                // The whole message (Helm's multi-line form and its hint) must agree too.
+                return expected.stderr == actual.stderr
+                    ? nil : "error text differs (- helm, + meshrender):\n" + lineDiff(expected: expected.stderr, actual: actual.stderr)
+            }
+            // Values flags: meshrender names the flag's position (`--set:1:1: ...`) where Helm
+            // writes `failed parsing --set data: ...`; the reason itself must be Helm's.
+            if e.hasPrefix("Error: failed parsing "), let reason = e.components(separatedBy: ": ").last,
+               a.hasSuffix(": " + reason) {
+                return nil
+            }
+            return "error differs:\n  helm:       \(e)\n  meshrender: \(a)"
         }
         if expected.stdout == actual.stdout { return nil }
         return "stdout differs (- helm, + meshrender):\n" + lineDiff(expected: expected.stdout, actual: actual.stdout)

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 import YAMLCore
 
@@ -9,14 +10,29 @@ final class HelmParityTests: XCTestCase {
         // Values Go cannot encode cannot come from a values file; `testUnencodableValues` covers them.
         var cases = HelmYAMLGoldenTests.cases.filter { !$0.yaml.isEmpty }.map(\.value)
             + GoJSONGoldenTests.cases.filter { !$0.json.isEmpty }.map(\.value)
-        var random = RandomValues(rng: SeededRandom(seed: 20_261_123))
-        while cases.count < 600 {
-            let v = random.value()
+            + HelmYAMLGoldenTests.prettyCases.map(\.value)
+        // MESHRENDER_PARITY_SEED explores other random cases; the default seed keeps runs repeatable.
+        let seed = ProcessInfo.processInfo.environment["MESHRENDER_PARITY_SEED"].flatMap(UInt64.init) ?? 20_261_123
+        var random = RandomValues(rng: SeededRandom(seed: seed))
+        while cases.count < 1500 {
+            let v = cases.count % 3 == 0 ? random.value(depth: -3) : random.value()
             if !HelmProbe.hasAmbiguousKeyOrder(v) { cases.append(v) }
         }
         let outputs = try probe.render(cases)
-        var mismatches = 0
+        var mismatches = 0, prettyMismatches = 0
         for (value, helm) in zip(cases, outputs) {
+            // Values come from a file, so Helm holds every number as a float64.
+            let yamlPretty = HelmYAML.toYamlPretty(value.withHelmNumbers())
+            if yamlPretty != helm.toYamlPretty {
+                prettyMismatches += 1
+                if prettyMismatches <= 10 {
+                    XCTFail("""
+                        value \(GoJSON.encode(value))
+                        toYamlPretty helm: \(helm.toYamlPretty.debugDescription)
+                        toYamlPretty ours: \(yamlPretty.debugDescription)
+                        """)
+                }
+            }
             let yaml = HelmYAML.toYaml(value)
             let json = GoJSON.encode(value)
             let pretty = GoJSON.encodeIndented(value)
@@ -35,6 +51,10 @@ final class HelmParityTests: XCTestCase {
             }
         }
         XCTAssertEqual(mismatches, 0, "of \(cases.count) cases")
+        XCTAssertEqual(prettyMismatches, 0, "toYamlPretty, of \(cases.count) cases")
+        // Most cases must print something, or the comparison would prove little.
+        let printed = outputs.filter { !$0.toYaml.isEmpty }.count
+        XCTAssertGreaterThan(printed, cases.count * 9 / 10)
     }
 
     /// Values `sigs.k8s.io/yaml` refuses (Helm prints nothing), built inside the template.
@@ -58,11 +78,15 @@ final class HelmParityTests: XCTestCase {
             (#"printf "x%c---" 0x85 | toYaml"#, .string("x\u{85}---")),
             (#"printf "x%c...\t" 0x85 | toYaml"#, .string("x\u{85}...\t")),
             (#"printf "a %c%c  b" 0x85 0x85 | toYaml"#, .string("a \u{85}\u{85}  b")),
+            (#"list (float64 "NaN") (float64 "-Inf") | toYamlPretty"#, .list([.float(.nan), .float(-.infinity)])),
+            (#"printf "a%c" 0x7f | toYamlPretty"#, .string("a\u{7F}")),
         ]
         let helm = try probe.evaluate(cases.map(\.expression))
         for ((expression, value), h) in zip(cases, helm) {
             let ours: String
-            if expression.contains("toJson") {
+            if expression.contains("toYamlPretty") {
+                ours = HelmYAML.toYamlPretty(value)
+            } else if expression.contains("toJson") {
                 ours = GoJSON.encode(value)
             } else if expression.contains("toPrettyJson") {
                 ours = GoJSON.encodeIndented(value)

@@ -77,6 +77,26 @@ final class HelmYAMLGoldenTests: XCTestCase {
         }
     }
 
+    /// `toYamlPretty` (go-yaml v3, indent 2) outputs verified against Helm v4.1.4; the parity
+    /// test compares it on every random case as well.
+    static let prettyCases: [(value: Value, yaml: String)] = [
+            (.map(["a": .list([.float(1), .float(2), .map(["b": .list([.float(3)])])]), "c": .map(["d": .float(1e6)])]),
+             "a:\n  - 1\n  - 2\n  - b:\n      - 3\nc:\n  d: 1e+06"),
+            (.string(HelmYAMLGoldenTests.long), HelmYAMLGoldenTests.long), (.map(["k": .string(HelmYAMLGoldenTests.long)]), "k: " + HelmYAMLGoldenTests.long),
+            (.string("yes"), #""yes""#), (.string("y"), #""y""#), (.string("a\nb"), "|-\n  a\n  b"),
+            (.string("a\tb\nc"), "|-\n  a\tb\n  c"), (.string("tab\tx"), #""tab\tx""#), (.string("a\u{85}b"), #""a\Nb""#),
+            (.map(["a10": .int(1), "a2": .int(1), "1e3": .int(1), "10": .int(1)]), "\"1e3\": 1\n\"10\": 1\na2: 1\na10: 1"),
+            (.float(3), "3"), (.list([.list([.int(1), .list([.int(2)])])]), "- - 1\n  - - 2"),
+            (.map(["x": .list([])]), "x: []"), (.string("<<"), "<<"), (.string("2024-01-01"), #""2024-01-01""#),
+        ]
+
+    func testToYamlPrettyGolden() {
+        for (value, expected) in Self.prettyCases {
+            XCTAssertEqual(HelmYAML.toYamlPretty(value), expected, "\(value)")
+        }
+        XCTAssertEqual(HelmYAML.toYamlPretty(.list([.float(.nan), .float(-.infinity)])), "- .nan\n- -.inf")
+    }
+
     func testMarshalKeepsFinalNewline() {
         XCTAssertEqual(HelmYAML.marshal(.map(["a": .int(1)])), "a: 1\n")
         XCTAssertEqual(HelmYAML.marshal(.string("a\n\n")), "|+\n  a\n\n")

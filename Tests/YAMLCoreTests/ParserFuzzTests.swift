@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import YAMLCore
 
@@ -44,10 +45,13 @@ final class ParserFuzzTests: XCTestCase {
     ]
 
     func testMutatedDocumentsNeverCrash() {
-        var rng = SeededRandom(seed: 0xFEED)
+        // MESHRENDER_FUZZ_SEED / MESHRENDER_FUZZ_ITERATIONS explore further; defaults keep runs repeatable.
+        let environment = ProcessInfo.processInfo.environment
+        var rng = SeededRandom(seed: environment["MESHRENDER_FUZZ_SEED"].flatMap(UInt64.init) ?? 0xFEED)
+        let iterations = environment["MESHRENDER_FUZZ_ITERATIONS"].flatMap(Int.init) ?? 4000
         let parser = YAMLParser(limits: .init(maxBytes: 1 << 20, maxDepth: 64, maxExpandedNodes: 200_000))
         var parsed = 0, failed = 0
-        for iteration in 0..<4000 {
+        for iteration in 0..<iterations {
             var bytes = Array(Self.seeds[iteration % Self.seeds.count].utf8)
             for _ in 0..<Int.random(in: 1...6, using: &rng) {
                 Self.mutate(&bytes, using: &rng)

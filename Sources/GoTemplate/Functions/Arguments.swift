@@ -32,10 +32,11 @@ struct Arguments {
         }
     }
 
+    /// Go's conversion error, reported at argument `i` as Go reports it.
     func typeError(_ i: Int, expected: String) -> FunctionError {
         let v = values[i]
-        if case .null = v { return FunctionError.wrongType(expected: expected, got: "interface {}") }
-        return FunctionError.wrongType(expected: expected, got: GoTypes.typeName(v))
+        if case .null = v { return FunctionError.wrongType(expected: expected, got: "interface {}", argumentIndex: i) }
+        return FunctionError.wrongType(expected: expected, got: GoTypes.typeName(v), argumentIndex: i)
     }
 
     /// A Go `string` parameter.

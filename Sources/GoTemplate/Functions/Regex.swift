@@ -102,8 +102,23 @@ struct GoRegex {
     let regex: NSRegularExpression
     let groupNames: [String]
 
+    /// Compiled patterns by source text: templates call the same pattern once per loop iteration.
+    private static let cache = RegexCache()
+
     init(_ pattern: String) throws {
+        if let cached = GoRegex.cache[pattern] {
+            self = cached
+            return
+        }
+        try self.init(compiling: pattern)
+        GoRegex.cache[pattern] = self
+    }
+
+    private init(compiling pattern: String) throws {
         let (translated, names) = pattern.isEmpty ? ("(?:)", []) : GoRegex.translate(pattern)
+        if let problem = GoRegex.bracketProblem(pattern) {
+            throw callFailure("regexp: Compile(`\(pattern)`): error parsing regexp: \(problem)")
+        }
         do {
             regex = try NSRegularExpression(pattern: translated, options: [])
         } catch {
@@ -198,7 +213,12 @@ struct GoRegex {
         while i < p.count {
             let c = p[i]
             if c == "\\" && i + 1 < p.count {
-                out.append(c); out.append(p[i + 1])
+                // Go's Perl classes are ASCII-only; ICU's are Unicode.
+                if let ascii = GoRegex.asciiClasses[p[i + 1]] {
+                    out.append(contentsOf: (inClass ? ascii.inside : ascii.outside).unicodeScalars)
+                } else {
+                    out.append(c); out.append(p[i + 1])
+                }
                 i += 2
                 continue
             }
@@ -240,6 +260,52 @@ struct GoRegex {
         return (String(out), names)
     }
 
+    /// Go's messages for unbalanced groups and classes (`missing closing ): `(``, `unexpected ): `a)``,
+    /// `missing closing ]: `[a``), found before ICU sees the pattern.
+    static func bracketProblem(_ pattern: String) -> String? {
+        let p = Array(pattern.unicodeScalars)
+        var depth = 0
+        var i = 0
+        while i < p.count {
+            switch p[i] {
+            case "\\":
+                i += 2
+                continue
+            case "[":
+                let start = i
+                i += 1
+                if i < p.count && p[i] == "^" { i += 1 }
+                if i < p.count && p[i] == "]" { i += 1 }
+                while i < p.count && p[i] != "]" {
+                    if p[i] == "\\" { i += 1 } else if p[i] == "[", i + 1 < p.count, p[i + 1] == ":" {
+                        if let close = (i + 2..<p.count).first(where: { p[$0] == "]" }) { i = close }
+                    }
+                    i += 1
+                }
+                if i >= p.count { return "missing closing ]: `\(String(String.UnicodeScalarView(p[start...])))`" }
+            case "(":
+                depth += 1
+            case ")":
+                if depth == 0 { return "unexpected ): `\(pattern)`" }
+                depth -= 1
+            default:
+                break
+            }
+            i += 1
+        }
+        return depth > 0 ? "missing closing ): `\(pattern)`" : nil
+    }
+
+    /// `\d \w \s` and their negations as Go defines them (ASCII), outside and inside a class.
+    static let asciiClasses: [Unicode.Scalar: (outside: String, inside: String)] = [
+        "d": ("[0-9]", "0-9"),
+        "w": ("[0-9A-Za-z_]", "0-9A-Za-z_"),
+        "s": ("[\\t\\n\\f\\r ]", "\\t\\n\\f\\r "),
+        "D": ("[^0-9]", "\\x{0}-/:-\\x{10FFFF}"),
+        "W": ("[^0-9A-Za-z_]", "\\x{0}-/:-@\\[-^`{-\\x{10FFFF}"),
+        "S": ("[^\\t\\n\\f\\r ]", "\\x{0}-\\x{8}\\x{b}\\x{e}-\\x{1f}!-\\x{10FFFF}"),
+    ]
+
     /// Go's `regexp.QuoteMeta`.
     static func quoteMeta(_ s: String) -> String {
         var out = ""
@@ -248,5 +314,26 @@ struct GoRegex {
             out.unicodeScalars.append(c)
         }
         return out
+    }
+}
+
+/// A small thread-safe cache of compiled patterns; cleared when it grows past its bound.
+final class RegexCache: @unchecked Sendable {
+    private var entries: [String: GoRegex] = [:]
+    private let lock = NSLock()
+    private let limit = 256
+
+    subscript(pattern: String) -> GoRegex? {
+        get {
+            lock.lock()
+            defer { lock.unlock() }
+            return entries[pattern]
+        }
+        set {
+            lock.lock()
+            defer { lock.unlock() }
+            if entries.count >= limit { entries.removeAll(keepingCapacity: true) }
+            entries[pattern] = newValue
+        }
     }
 }

@@ -13,6 +13,18 @@ enum SemverFunctions {
             let version = try SemanticVersion(try args.string(1))
             return .bool(constraint.check(version))
         },
+        // Go returns a *Version whose methods templates call as fields; here a map with those fields.
+        "semver": { a in
+            let args = Arguments("semver", a)
+            try args.expect(1)
+            let text = try args.string(0)
+            let v = try SemanticVersion(text)
+            return .map([
+                "Major": .int(Int64(truncatingIfNeeded: v.major)), "Minor": .int(Int64(truncatingIfNeeded: v.minor)),
+                "Patch": .int(Int64(truncatingIfNeeded: v.patch)), "Prerelease": .string(v.prerelease),
+                "Metadata": .string(v.metadata), "Original": .string(text),
+            ])
+        },
     ]
 }
 

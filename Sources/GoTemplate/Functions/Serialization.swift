@@ -74,7 +74,7 @@ enum SerializationFunctions {
     /// The first document of `text` as Helm's JSON round trip leaves it.
     static func parseYAMLAsJSON(_ text: String) -> Result<Value, YAMLError> {
         do {
-            let docs = try YAMLParser().parseAll(text, file: "<fromYaml>")
+            let docs = try YAMLParser(duplicateKeys: .lastWins).parseAll(text, file: "<fromYaml>")
             return .success(jsonNumbers(docs.first?.toValue() ?? .null))
         } catch {
             return .failure(error)
@@ -106,7 +106,7 @@ enum SerializationFunctions {
     static func fromYaml(_ text: String) -> Value {
         switch parseYAMLAsJSON(text) {
         case .failure(let e):
-            return .map(["Error": .string("error converting YAML to JSON: yaml: line \(e.mark.line): \(e.message)")])
+            return .map(["Error": .string("error converting YAML to JSON: \(e.goDescription)")])
         case .success(let v):
             switch v {
             case .map, .null: return v == .null ? .map([:]) : v
@@ -121,7 +121,7 @@ enum SerializationFunctions {
     static func fromYamlArray(_ text: String) -> Value {
         switch parseYAMLAsJSON(text) {
         case .failure(let e):
-            return .list([.string("error converting YAML to JSON: yaml: line \(e.mark.line): \(e.message)")])
+            return .list([.string("error converting YAML to JSON: \(e.goDescription)")])
         case .success(let v):
             switch v {
             case .list: return v

@@ -15,15 +15,15 @@ public enum ManifestDiffer {
         let newIndex = try ResourceIndex(new, side: "new")
         let comparison = try Comparison(options: options)
 
-        var ids = Array(oldIndex.documents.keys)
-        for id in newIndex.documents.keys where oldIndex.documents[id] == nil { ids.append(id) }
+        var ids = Array(oldIndex.positions.keys)
+        for id in newIndex.positions.keys where oldIndex.positions[id] == nil { ids.append(id) }
         ids.sort()
 
         var resources: [ResourceDiff] = []
         var changedPolicies: Set<ResourceID> = []
         for id in ids {
-            let before = oldIndex.documents[id]
-            let after = newIndex.documents[id]
+            let before = oldIndex.positions[id].map { old[$0] }
+            let after = newIndex.positions[id].map { new[$0] }
             guard let diff = comparison.compare(id: id, old: before, new: after) else { continue }
             resources.append(diff)
             if isNetworkPolicy(id) { changedPolicies.insert(id) }

@@ -4,36 +4,56 @@ import YAMLCore
 /// unchanged resources skip conversion and field comparison.
 enum NodeEquality {
     static func equal(_ a: Node, _ b: Node) -> Bool {
-        switch (a.kind, b.kind) {
-        case (.null, .null): return true
-        case (.bool(let x), .bool(let y)): return x == y
-        case (.int(let x), .int(let y)): return x == y
-        case (.float(let x), .float(let y)): return x == y
-        case (.int(let x), .float(let y)), (.float(let y), .int(let x)): return Double(x) == y
-        case (.string(let x), .string(let y)): return x == y
-        case (.sequence(let x), .sequence(let y)):
-            guard x.count == y.count else { return false }
+        switch a.kind {
+        case .mapping(let x):
+            guard case .mapping(let y) = b.kind else { return false }
+            return equal(x, y)
+        case .sequence(let x):
+            guard case .sequence(let y) = b.kind, x.count == y.count else { return false }
             for i in x.indices where !equal(x[i], y[i]) { return false }
             return true
-        case (.mapping(let x), .mapping(let y)):
-            guard x.count == y.count else { return false }
-            // Usually both sides list keys in the same order: compare pairwise, look up only on a mismatch.
-            let xKeys = x.entries.keys, yKeys = y.entries.keys
-            var sameOrder = true
-            for i in 0..<xKeys.count where xKeys[i] != yKeys[i] {
-                sameOrder = false
-                break
+        case .string(let x):
+            guard case .string(let y) = b.kind else { return false }
+            return x == y
+        case .int(let x):
+            switch b.kind {
+            case .int(let y): return x == y
+            case .float(let y): return Double(x) == y
+            default: return false
             }
-            if sameOrder {
-                let xValues = x.entries.values, yValues = y.entries.values
-                for i in 0..<xValues.count where !equal(xValues[i], yValues[i]) { return false }
-                return true
+        case .float(let x):
+            switch b.kind {
+            case .float(let y): return x == y
+            case .int(let y): return x == Double(y)
+            default: return false
             }
-            for (key, value) in x.entries {
-                guard let other = y.entries[key], equal(value, other) else { return false }
-            }
-            return true
-        default: return false
+        case .bool(let x):
+            guard case .bool(let y) = b.kind else { return false }
+            return x == y
+        case .null:
+            return b.isNull
         }
+    }
+
+    private static func equal(_ x: Mapping, _ y: Mapping) -> Bool {
+        let xEntries = x.entries, yEntries = y.entries
+        let count = xEntries.count
+        guard count == yEntries.count else { return false }
+        // Usually both sides list keys in the same order: compare pairwise, look up only on a mismatch.
+        let xKeys = xEntries.keys, yKeys = yEntries.keys
+        var sameOrder = true
+        for i in 0..<count where xKeys[i] != yKeys[i] {
+            sameOrder = false
+            break
+        }
+        if sameOrder {
+            let xValues = xEntries.values, yValues = yEntries.values
+            for i in 0..<count where !equal(xValues[i], yValues[i]) { return false }
+            return true
+        }
+        for (key, value) in xEntries {
+            guard let other = yEntries[key], equal(value, other) else { return false }
+        }
+        return true
     }
 }

@@ -1,19 +1,18 @@
 import YAMLCore
 
-/// The resources of one release by identity; a resource given twice is an error naming both places.
+/// The positions of one release's resources by identity; a resource given twice is an error naming both places.
 struct ResourceIndex {
-    private(set) var documents: [ResourceID: Document] = [:]
+    private(set) var positions: [ResourceID: Int] = [:]
 
     init(_ documents: [Document], side: String) throws(InputError) {
-        self.documents.reserveCapacity(documents.count)
-        for document in documents {
-            if let first = self.documents[document.id] {
-                let firstPlace = first.mark.map { "\($0)" } ?? "(unknown position)"
+        positions.reserveCapacity(documents.count)
+        for (position, document) in documents.enumerated() {
+            if let first = positions.updateValue(position, forKey: document.id) {
+                let firstPlace = documents[first].mark.map { "\($0)" } ?? "(unknown position)"
                 throw InputError(
                     "duplicate resource \(document.id) in the \(side) release (first defined at \(firstPlace))",
                     at: document.mark)
             }
-            self.documents[document.id] = document
         }
     }
 }

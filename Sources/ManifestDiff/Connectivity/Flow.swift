@@ -84,6 +84,9 @@ public struct ConnectivityDiff: Sendable {
         /// The flows from or to a component whose policies changed: with the same components on both
         /// sides, no other flow can differ, so large releases are not evaluated in full.
         case changedComponents
+        /// The flows between the source/destination pairs whose rules changed (every component with a
+        /// changed policy isolated both ways and naming its peers): no other flow can differ.
+        case changedRules
     }
 
     /// The flows the old / new release allows (within `scope`), sorted.

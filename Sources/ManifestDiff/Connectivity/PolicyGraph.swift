@@ -26,10 +26,10 @@ struct PolicyGraph {
         var egressResolved = false
         var ingressResolved = false
         /// Destination → ports this component's egress allows; `egressAnyone`: rules without peers.
-        var egress: [Endpoint: PortSet] = [:]
-        var egressAnyone: PortSet? = nil
-        var ingress: [Endpoint: PortSet] = [:]
-        var ingressAnyone: PortSet? = nil
+        var egress: [Endpoint: RulePorts] = [:]
+        var egressAnyone: RulePorts? = nil
+        var ingress: [Endpoint: RulePorts] = [:]
+        var ingressAnyone: RulePorts? = nil
     }
 
     let readings: [PolicyReading]
@@ -73,7 +73,7 @@ struct PolicyGraph {
     }
 
     /// Fills a component's egress map from its policies' egress rules.
-    private mutating func resolveEgress(_ c: Int) throws(InputError) {
+    mutating func resolveEgress(_ c: Int) throws(InputError) {
         if components[c].egressResolved { return }
         var component = components[c]
         component.egressResolved = true
@@ -95,7 +95,7 @@ struct PolicyGraph {
     }
 
     /// Fills a component's ingress map from its policies' ingress rules.
-    private mutating func resolveIngress(_ c: Int) throws(InputError) {
+    mutating func resolveIngress(_ c: Int) throws(InputError) {
         if components[c].ingressResolved { return }
         var component = components[c]
         component.ingressResolved = true
@@ -178,7 +178,7 @@ struct PolicyGraph {
         }
     }
 
-    private func egressPorts(_ from: Endpoint, _ to: Endpoint) -> PortSet? {
+    private func egressPorts(_ from: Endpoint, _ to: Endpoint) -> RulePorts? {
         guard case .component(let i) = from, components[i].isolatesEgress else { return .any }
         let c = components[i]
         switch (c.egress[to], c.egressAnyone) {
@@ -189,7 +189,7 @@ struct PolicyGraph {
         }
     }
 
-    private func ingressPorts(_ from: Endpoint, _ to: Endpoint) -> PortSet? {
+    private func ingressPorts(_ from: Endpoint, _ to: Endpoint) -> RulePorts? {
         guard case .component(let j) = to, components[j].isolatesIngress else { return .any }
         let c = components[j]
         switch (c.ingress[from], c.ingressAnyone) {
@@ -200,7 +200,14 @@ struct PolicyGraph {
         }
     }
 
-    private func add(_ from: Endpoint, _ to: Endpoint, into flows: inout Set<Flow>) {
+    /// Resolves what `add(from, to)` reads: the source's egress and the destination's ingress.
+    mutating func prepare(_ from: Endpoint, _ to: Endpoint) throws(InputError) {
+        if case .component(let c) = from { try resolveEgress(c) }
+        if case .component(let c) = to { try resolveIngress(c) }
+    }
+
+    /// The flows from `from` to `to` (the source's egress and the destination's ingress resolved).
+    func add(_ from: Endpoint, _ to: Endpoint, into flows: inout Set<Flow>) {
         if from == to { return }
         guard let e = egressPorts(from, to), let i = ingressPorts(from, to) else { return }
         for port in e.intersection(i).labels {

@@ -52,7 +52,7 @@ struct PolicyReading {
     struct Rule {
         /// `nil`: any peer.
         var peers: [Peer]?
-        var ports: PortSet
+        var ports: RulePorts
     }
 
     var id: ResourceID
@@ -194,7 +194,7 @@ struct PolicyReading {
         return Selector(labels: labels, expressions: expressions)
     }
 
-    private static func ports(_ node: Node?, path: () -> String) throws(InputError) -> PortSet {
+    private static func ports(_ node: Node?, path: () -> String) throws(InputError) -> RulePorts {
         guard let node, !node.isNull else { return .any }
         guard let items = node.sequence else {
             throw InputError("ports must be a list", at: node.mark, path: path())
@@ -231,18 +231,18 @@ struct PolicyReading {
 }
 
 /// Ports a rule allows: every port, or a set of `port/PROTOCOL` labels (`*/UDP` = every UDP port).
-enum PortSet: Equatable {
+enum RulePorts: Equatable {
     case any
     case ports(Set<String>)
 
-    func union(_ other: PortSet) -> PortSet {
+    func union(_ other: RulePorts) -> RulePorts {
         switch (self, other) {
         case (.ports(let a), .ports(let b)): return .ports(a.union(b))
         default: return .any
         }
     }
 
-    func intersection(_ other: PortSet) -> PortSet {
+    func intersection(_ other: RulePorts) -> RulePorts {
         switch (self, other) {
         case (.any, _): return other
         case (_, .any): return self

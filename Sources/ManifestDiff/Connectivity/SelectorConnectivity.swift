@@ -17,7 +17,13 @@ import YAMLCore
 /// unchanged policies once and, when both releases have the same components, evaluates only the flows
 /// from or to components whose policies changed (the others cannot differ).
 public struct SelectorConnectivity: ConnectivityAnalyzer {
-    public init() {}
+    /// Releases with at most this many policies are evaluated in full when compared (every flow listed);
+    /// larger ones only around what changed.
+    public var fullEvaluationLimit: Int
+
+    public init(fullEvaluationLimit: Int = 1000) {
+        self.fullEvaluationLimit = fullEvaluationLimit
+    }
 
     public func flows(of policies: [Document]) throws(InputError) -> Set<Flow> {
         var readings: [PolicyReading] = []
@@ -53,8 +59,8 @@ public struct SelectorConnectivity: ConnectivityAnalyzer {
         let cache = RuleCache()
         var before = PolicyGraph(oldReadings, cache: cache)
         var after = PolicyGraph(newReadings, cache: cache)
-        guard before.groups == after.groups else {
-            // Components came or went: evaluate both releases in full.
+        guard before.groups == after.groups, max(old.count, new.count) > fullEvaluationLimit else {
+            // Small releases, or components came or went: evaluate both releases in full.
             let oldFlows = try before.flows(touching: nil)
             let newFlows = try after.flows(touching: nil)
             return ConnectivityDiff(old: oldFlows.sorted(), new: newFlows.sorted(),
@@ -64,10 +70,60 @@ public struct SelectorConnectivity: ConnectivityAnalyzer {
         var focus = Set<Int>()
         for (p, reading) in newReadings.enumerated() where changed.contains(reading.id) { focus.insert(after.componentOfPolicy[p]) }
         for (p, reading) in oldReadings.enumerated() where changed.contains(reading.id) { focus.insert(before.componentOfPolicy[p]) }
+        if let pairs = try Self.changedPairs(&before, &after, focus: focus) {
+            var touchedBefore: Set<Flow> = []
+            var touchedAfter: Set<Flow> = []
+            for (from, to) in pairs {
+                try before.prepare(from, to)
+                try after.prepare(from, to)
+                before.add(from, to, into: &touchedBefore)
+                after.add(from, to, into: &touchedAfter)
+            }
+            return ConnectivityDiff(old: touchedBefore.sorted(), new: touchedAfter.sorted(),
+                                    changes: FlowChange.between(old: touchedBefore, new: touchedAfter), scope: .changedRules)
+        }
         let touchedBefore = try before.flows(touching: focus)
         let touchedAfter = try after.flows(touching: focus)
         return ConnectivityDiff(old: touchedBefore.sorted(), new: touchedAfter.sorted(),
                                 changes: FlowChange.between(old: touchedBefore, new: touchedAfter), scope: .changedComponents)
+    }
+
+    /// The (source, destination) pairs whose rules differ between the releases, when every focus component
+    /// is isolated both ways with rules that name their peers in both releases (then a pair whose rules
+    /// are the same on both sides allows the same ports); `nil` otherwise.
+    static func changedPairs(_ before: inout PolicyGraph, _ after: inout PolicyGraph, focus: Set<Int>) throws(InputError)
+        -> [(PolicyGraph.Endpoint, PolicyGraph.Endpoint)]?
+    {
+        for c in focus {
+            try before.resolveEgress(c)
+            try before.resolveIngress(c)
+            try after.resolveEgress(c)
+            try after.resolveIngress(c)
+            for graph in [before, after] {
+                let comp = graph.components[c]
+                if !comp.isolatesIngress || !comp.isolatesEgress || comp.egressAnyone != nil || comp.ingressAnyone != nil {
+                    return nil
+                }
+            }
+        }
+        struct Pair: Hashable { var from: PolicyGraph.Endpoint; var to: PolicyGraph.Endpoint }
+        var pairs = Set<Pair>()
+        for c in focus.sorted() {
+            let me = PolicyGraph.Endpoint.component(c)
+            let old = before.components[c], new = after.components[c]
+            for to in Set(old.egress.keys).union(new.egress.keys) {
+                if old.egress[to] != new.egress[to] || Self.isFocus(to, focus) { pairs.insert(Pair(from: me, to: to)) }
+            }
+            for from in Set(old.ingress.keys).union(new.ingress.keys) {
+                if old.ingress[from] != new.ingress[from] || Self.isFocus(from, focus) { pairs.insert(Pair(from: from, to: me)) }
+            }
+        }
+        return pairs.map { ($0.from, $0.to) }
+    }
+
+    private static func isFocus(_ endpoint: PolicyGraph.Endpoint, _ focus: Set<Int>) -> Bool {
+        if case .component(let c) = endpoint { return focus.contains(c) }
+        return false
     }
 
     static func componentName(_ reading: PolicyReading) -> String {

@@ -40,7 +40,7 @@ public struct Document: Sendable {
                              path: "metadata")
         }
         let name = try requiredString("name", in: metadata, path: "metadata.", at: metadataNode.mark)
-        var resolvedNamespace = namespace
+        var resolvedNamespace = Self.clusterScopedKinds.contains(kind) ? "" : namespace
         if let nsNode = metadata["namespace"], !nsNode.isNull {
             guard let ns = nsNode.string else {
                 throw InputError("\"namespace\" must be a string, found \(nsNode.typeDescription)", at: nsNode.mark,
@@ -54,6 +54,14 @@ public struct Document: Sendable {
         self.id = ResourceID(
             group: ResourceID.group(ofAPIVersion: apiVersion), kind: kind, namespace: resolvedNamespace, name: name)
     }
+
+    /// Kinds that live outside namespaces: the default namespace does not apply to them.
+    public static let clusterScopedKinds: Set<String> = [
+        "Namespace", "Node", "PersistentVolume", "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition",
+        "StorageClass", "PriorityClass", "IngressClass", "RuntimeClass", "CSIDriver", "CSINode", "VolumeAttachment",
+        "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration", "APIService", "PodSecurityPolicy",
+        "ClusterIssuer",
+    ]
 
     /// `apiVersion/Kind/namespace/name`, the resource label of human output.
     public var label: String {

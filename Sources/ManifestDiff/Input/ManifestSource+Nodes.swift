@@ -7,18 +7,7 @@ extension ManifestSource {
     public static func loadNodes(
         path: String, readStdin: () throws(InputError) -> [UInt8] = standardInput
     ) throws(InputError) -> [Node] {
-        var sources: [(file: String, bytes: [UInt8])] = []
-        if path == "-" {
-            sources.append(("-", try readStdin()))
-        } else {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw InputError("no such file or directory", at: nil, path: path)
-            }
-            for file in isDirectory.boolValue ? try manifestFiles(in: path) : [path] {
-                sources.append((file, try read(file: file)))
-            }
-        }
+        let sources = try readSources(path: path, readStdin: readStdin)
         var nodes: [Node] = []
         for (file, bytes) in sources {
             do {

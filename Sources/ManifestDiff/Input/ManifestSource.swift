@@ -22,19 +22,9 @@ public enum ManifestSource {
         path: String, namespace: String = "",
         readStdin: () throws(InputError) -> [UInt8] = standardInput
     ) throws(InputError) -> [Document] {
-        if path == "-" {
-            return try parse(bytes: try readStdin(), file: "-", namespace: namespace)
-        }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw InputError("no such file or directory", at: nil, path: path)
-        }
-        if !isDirectory.boolValue {
-            return try parse(bytes: try read(file: path), file: path, namespace: namespace)
-        }
         var documents: [Document] = []
-        for file in try manifestFiles(in: path) {
-            documents += try parse(bytes: try read(file: file), file: file, namespace: namespace)
+        for (file, bytes) in try readSources(path: path, readStdin: readStdin) {
+            documents += try parse(bytes: bytes, file: file, namespace: namespace)
         }
         return documents
     }

@@ -6,7 +6,40 @@ public enum DiffWriter: String, Sendable, CaseIterable {
     case unified
     /// One line per changed resource and per opened/closed flow.
     case brief
-    /// The stable JSON shape documented on `JSONWriter`.
+    /// The stable JSON shape (for scripts and CI):
+    ///
+    /// ```json
+    /// {
+    ///   "resources": [
+    ///     {
+    ///       "kind": "NetworkPolicy",
+    ///       "namespace": "vald",
+    ///       "name": "vald-agent-allow",
+    ///       "change": "modified",
+    ///       "fields": [
+    ///         {"path": "spec.ingress[0].from[0]", "change": "added", "from": null, "to": {"podSelector": {...}}}
+    ///       ]
+    ///     }
+    ///   ],
+    ///   "connectivity": [
+    ///     {"from": "filter-gateway", "to": "agent", "ports": ["any"], "change": "opened"}
+    ///   ]
+    /// }
+    /// ```
+    ///
+    /// - `resources`: every added, removed or modified resource, sorted by kind, namespace, name (then API
+    ///   group). `change` is `added`, `removed` or `modified`; `namespace` is `""` for cluster-scoped
+    ///   resources. `fields` is empty for added and removed resources; for a modified one it lists each
+    ///   change with its `path` (`spec.ingress[0].from[2].podSelector.matchLabels.app`; keys holding dots
+    ///   are bracketed: `metadata.labels["helm.sh/chart"]`), `change` (`added` / `removed` for map and list
+    ///   entries, `modified` for a changed value), and the old / new value as JSON (`null` where absent; map
+    ///   keys sorted; Secret `data` / `stringData` masked unless `--show-secrets`).
+    /// - `connectivity`: the flows the new release opens (`opened`, widening) or closes (`closed`,
+    ///   narrowing), sorted by from, to, then opened before closed; `from` / `to` are component ids (or the
+    ///   peer a rule names: `kube-system`, a CIDR, `*` for anyone); `ports` is sorted, each `PORT/PROTOCOL`
+    ///   (`8081/TCP`, `53/UDP`, `8000-8100/TCP`, `*/UDP` for every UDP port) or `any`.
+    /// - Keys appear in the order shown; the document is indented by two spaces and ends with a newline.
+    ///   Unchanged releases give `{"resources": [], "connectivity": []}`.
     case json
 
     /// Rendering settings.

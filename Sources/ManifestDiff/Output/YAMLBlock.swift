@@ -1,10 +1,21 @@
 import YAMLCore
 
-/// Writes a value as a YAML block, keys in byte order, lists unindented under their key (as Helm's
-/// `toYaml` writes them): the normalised form that human and unified output show.
+/// Writes a value as a YAML block the way Helm's `toYaml` does (`HelmYAML.marshal`): the normalised form
+/// that human and unified output show. Values `toYaml` refuses (NaN, ±Inf, unreadable characters) are
+/// written by a small block writer of its own: keys in byte order, lists unindented under their key.
 enum YAMLBlock {
     /// The lines of `value` (no trailing newline on any line).
     static func lines(_ value: Value) -> [String] {
+        if let text = try? HelmYAML.marshalChecked(value) {
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            if lines.last == "" { lines.removeLast() }
+            return lines
+        }
+        return fallbackLines(value)
+    }
+
+    /// The block writer used when `toYaml` cannot write the value.
+    static func fallbackLines(_ value: Value) -> [String] {
         var out: [String] = []
         write(value, indent: "", into: &out)
         return out
@@ -86,7 +97,10 @@ enum YAMLBlock {
         case .null: return "null"
         case .bool(let b): return b ? "true" : "false"
         case .int(let i): return String(i)
-        case .float(let f): return GoFormat.float(f)
+        case .float(let f):
+            if f.isNaN { return ".nan" }
+            if f.isInfinite { return f < 0 ? "-.inf" : ".inf" }
+            return GoFormat.float(f)
         case .string(let s): return quotedIfNeeded(s)
         case .list: return "[]"
         case .map: return "{}"

@@ -63,6 +63,12 @@ public struct ConnectivityMatrix: Sendable, Equatable {
                 break
             }
         }
+        // Components in the order the values declare them, so the matrix reads like the table it came from.
+        if let order = mesh?.declarationOrder, !order.isEmpty {
+            let rank = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+            sources.sort { (rank[$0.0] ?? Int.max, $0.0) < (rank[$1.0] ?? Int.max, $1.0) }
+            destinations = sources
+        }
         // Externals in id order; `anywhere` ones are drawn with the outside world as their representative.
         for external in mesh?.externals ?? [] {
             let endpoint = Endpoint.external(external.id)

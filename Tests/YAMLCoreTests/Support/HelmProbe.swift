@@ -11,6 +11,7 @@ struct HelmProbe {
         var toYaml: String
         var toJson: String
         var toPrettyJson: String
+        var toYamlPretty: String
     }
 
     let helm: String
@@ -43,6 +44,13 @@ struct HelmProbe {
         }
     }
 
+    /// `toYaml .Values` for a values file holding `yaml`.
+    func valuesAsYAML(_ yaml: String) throws -> String {
+        let found = try run(template: "r: {{ toYaml .Values | b64enc | quote }}\n", cases: [], valuesText: yaml)
+        guard let r = found["r"] else { throw ProbeError(message: "helm printed no values") }
+        return r
+    }
+
     /// `toJson .Values` for a values file holding `yaml`.
     func valuesAsJSON(_ yaml: String) throws -> String {
         let found = try run(template: "r: {{ toJson .Values | b64enc | quote }}\n", cases: [], valuesText: yaml)
@@ -69,15 +77,16 @@ struct HelmProbe {
             y{{ $i }}: {{ toYaml $c | b64enc | quote }}
             j{{ $i }}: {{ toJson $c | b64enc | quote }}
             p{{ $i }}: {{ toPrettyJson $c | b64enc | quote }}
+            v{{ $i }}: {{ toYamlPretty $c | b64enc | quote }}
             {{- end }}
 
             """
         let found = try run(template: template, cases: cases)
         return try cases.indices.map { i in
-            guard let y = found["y\(i)"], let j = found["j\(i)"], let p = found["p\(i)"] else {
+            guard let y = found["y\(i)"], let j = found["j\(i)"], let p = found["p\(i)"], let v = found["v\(i)"] else {
                 throw ProbeError(message: "helm printed no output for case \(i)")
             }
-            return Output(toYaml: y, toJson: j, toPrettyJson: p)
+            return Output(toYaml: y, toJson: j, toPrettyJson: p, toYamlPretty: v)
         }
     }
 

@@ -1,0 +1,127 @@
+import Foundation
+import XCTest
+
+/// `meshrender verify` and `meshrender matrix` end to end.
+final class VerifyMatrixCLITests: XCTestCase {
+    static let shipped: [[String]] = [
+        ["values/vald.yaml"], ["values/vald.yaml", "values/vald-observability.yaml"], ["values/jaeger.yaml"],
+        ["values/backend-mysql.yaml"], ["values/nginx.yaml"],
+    ]
+
+    func testEveryShippedExampleVerifies() throws {
+        for files in Self.shipped {
+            let result = try CLI.run(["verify", "-n", "ns"] + files.flatMap { ["-f", $0] })
+            XCTAssertEqual(result.status, 0, "\(files): \(result.stdout) \(result.stderr)")
+            XCTAssertTrue(result.stdout.hasPrefix("verified:"), result.stdout)
+        }
+    }
+
+    func testOpenFilterGatewayEgressIsNamed() throws {
+        let rendered = try CLI.run(["render", "-f", "values/vald.yaml", "-n", "vald"]).stdout
+        // Tamper: the filter gateway's egress becomes `- {}` (to anywhere), as a hand-edited chart might have it.
+        var documents = rendered.components(separatedBy: "---\n")
+        let index = try XCTUnwrap(documents.firstIndex { $0.contains("name: vald-filter-gateway-allow") })
+        let head = try XCTUnwrap(documents[index].range(of: "  egress:\n"))
+        documents[index] = documents[index][..<head.upperBound] + "    - {}\n"
+        let tampered = documents.joined(separator: "---\n")
+
+        let result = try CLI.run(["verify", "-f", "values/vald.yaml", "-n", "vald", "--manifests", "-"], stdin: tampered)
+        XCTAssertEqual(result.status, 1, result.stderr)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("filter-gateway → (outside world): allowed") }, result.stdout)
+        XCTAssertTrue(lines.allSatisfy { $0.hasPrefix("filter-gateway → ") || $0.hasSuffix("differ") }, result.stdout)
+        XCTAssertTrue(result.stdout.contains("vald-filter-gateway-allow"), result.stdout)
+    }
+
+    func testDroppedPolicyIsAMissingOrExtraFlow() throws {
+        let rendered = try CLI.run(["render", "-f", "values/vald.yaml", "-n", "vald"]).stdout
+        let kept = rendered.components(separatedBy: "---\n").filter { !$0.contains("name: vald-agent-allow") }
+        let result = try CLI.run(["verify", "-f", "values/vald.yaml", "-n", "vald", "--manifests", "-"],
+                                 stdin: kept.joined(separator: "---\n"))
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stdout.contains("→ agent: allowed, intended denied"), result.stdout)
+    }
+
+    func testExplainNamesTheRules() throws {
+        let result = try CLI.run(["verify", "-f", "values/vald.yaml", "-n", "vald", "--explain", "lb-gateway", "agent"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("vald-lb-gateway-allow"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("vald-agent-allow"), result.stdout)
+        let unknown = try CLI.run(["verify", "-f", "values/vald.yaml", "-n", "vald", "--explain", "lb-gateway", "agnet"])
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertEqual(unknown.stdout, "")
+        XCTAssertTrue(unknown.stderr.contains("did you mean \"agent\""), unknown.stderr)
+    }
+
+    func testVerifyWithoutValuesIsAUsageError() throws {
+        let result = try CLI.run(["verify", "--manifests", "-"], stdin: "")
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.stdout, "")
+    }
+
+    func testManifestsThatAreNotYAMLAreRejected() throws {
+        let result = try CLI.run(["verify", "-f", "values/vald.yaml", "--manifests", "-"], stdin: "a: [1,\n")
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.stdout, "")
+        XCTAssertTrue(result.stderr.hasPrefix("-:"), result.stderr)
+    }
+
+    func testNonPolicyDocumentsAreSkippedAndCounted() throws {
+        let rendered = try CLI.run(["render", "-f", "values/vald.yaml", "-n", "vald"]).stdout
+        let extra = "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n"
+        let result = try CLI.run(["verify", "-f", "values/vald.yaml", "-n", "vald", "--manifests", "-"], stdin: rendered + extra)
+        XCTAssertEqual(result.status, 0, result.stdout)
+        XCTAssertEqual(result.stderr, "skipped 1 document that is not a NetworkPolicy\n")
+    }
+
+    /// The Vald guide's table, cell for cell: same rows, same columns, same marks.
+    func testMarkdownMatrixReproducesTheValdGuide() throws {
+        let result = try CLI.run(["matrix", "-f", "values/vald.yaml", "--format", "markdown"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let guide = """
+            | from / to      | agent | discoverer | filter gateway | lb gateway | index manager | kube-system |
+            | :------------- | :---: | :--------: | :------------: | :--------: | :-----------: | :---------: |
+            | agent          |  N/A  |     ⛔     |       ⛔       |     ⛔     |      ⛔       |     ✅      |
+            | discoverer     |  ⛔   |    N/A     |       ⛔       |     ⛔     |      ⛔       |     ✅      |
+            | filter gateway |  ⛔   |     ⛔     |      N/A       |     ✅     |      ⛔       |     ✅      |
+            | lb gateway     |  ✅   |     ✅     |       ⛔       |    N/A     |      ⛔       |     ✅      |
+            | index manager  |  ✅   |     ✅     |       ⛔       |     ⛔     |      N/A      |     ✅      |
+            """
+        XCTAssertEqual(Self.cells(result.stdout), Self.cells(guide))
+    }
+
+    func testEveryMatrixFormatRenders() throws {
+        for format in ["table", "markdown", "csv", "json", "mermaid", "dot", "svg"] {
+            let result = try CLI.run(["matrix", "-f", "values/vald.yaml", "--format", format])
+            XCTAssertEqual(result.status, 0, "\(format): \(result.stderr)")
+            XCTAssertTrue(result.stdout.contains("lb-gateway"), format)
+        }
+        let effective = try CLI.run(["render", "-f", "values/vald.yaml", "-n", "vald"]).stdout
+        let fromManifests = try CLI.run(["matrix", "--manifests", "-", "-n", "vald", "--format", "markdown"], stdin: effective)
+        XCTAssertEqual(fromManifests.status, 0, fromManifests.stderr)
+        let effectiveCells = Self.cells(fromManifests.stdout)
+        XCTAssertEqual(effectiveCells[Pair("lb-gateway", "agent")], "✅", fromManifests.stdout)
+        XCTAssertEqual(effectiveCells[Pair("agent", "lb-gateway")], "⛔", fromManifests.stdout)
+    }
+
+    /// Cells keyed by (row, column) with ids normalised (`filter gateway` = `filter-gateway`).
+    static func cells(_ markdown: String) -> [Pair: String] {
+        let rows = markdown.split(separator: "\n").map { line in
+            line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " ", with: "-") }
+        }
+        guard rows.count > 2 else { return [:] }
+        let header = rows[0]
+        var out: [Pair: String] = [:]
+        for row in rows.dropFirst(2) {
+            for (i, cell) in row.enumerated() where i > 0 && i < header.count {
+                out[Pair(row[0], header[i])] = cell
+            }
+        }
+        return out
+    }
+
+    struct Pair: Hashable {
+        let a: String, b: String
+        init(_ a: String, _ b: String) { self.a = a; self.b = b }
+    }
+}

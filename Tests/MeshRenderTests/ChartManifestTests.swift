@@ -1,0 +1,131 @@
+import XCTest
+import YAMLCore
+
+@testable import MeshRender
+
+/// Helm's manifest handling after rendering, case by case (behaviour observed with helm 4.1.4).
+final class ChartManifestTests: XCTestCase {
+    func testSplitFollowsHelmsSeparatorRule() {
+        let cases: [(input: String, docs: [String])] = [
+            ("a: 1\n---\nb: 2\n", ["a: 1", "b: 2"]),
+            ("---\na: 1", ["a: 1"]),
+            ("a: 1\n---\n", ["a: 1"]),
+            ("  \n\na: 1\n\n\n---   \n\nb: 2\n\n", ["a: 1", "b: 2"]),
+            // The separator's trailing whitespace swallows the newline a second `---` would need.
+            ("a: 1\n---\n---\nb: 2", ["a: 1", "---\nb: 2"]),
+            // `---` glued to text still separates.
+            ("kind: A\n---kind: B", ["kind: A", "kind: B"]),
+            // Not at a line start: no separator.
+            ("a: x---y", ["a: x---y"]),
+            ("", []),
+            ("\n\n", []),
+            ("a: 1\n...\n", ["a: 1\n..."]),
+        ]
+        for c in cases {
+            XCTAssertEqual(ChartManifestSorter.split(c.input), c.docs, c.input.debugDescription)
+        }
+    }
+
+    func testInstallOrderThenUnknownKindsAlphabetically() {
+        func doc(_ kind: String, _ n: Int) -> RenderedManifest {
+            RenderedManifest(source: "c/templates/\(n).yaml", text: "kind: \(kind)", kind: kind, isHook: false)
+        }
+        let input = [doc("Deployment", 0), doc("Zebra", 1), doc("", 2), doc("Namespace", 3), doc("Aardvark", 4),
+                     doc("Deployment", 5), doc("Service", 6), doc("Zebra", 7)]
+        let sorted = ChartManifestSorter.sortedByKind(input).map(\.source)
+        XCTAssertEqual(sorted, [3, 6, 0, 5, 2, 4, 1, 7].map { "c/templates/\($0).yaml" })
+    }
+
+    func testHooksAreSetApartAndUnknownHooksDropped() throws {
+        let files: [(name: String, text: String)] = [
+            ("c/templates/b.yaml", "kind: Job\nmetadata:\n  annotations:\n    helm.sh/hook: pre-install\n"),
+            ("c/templates/a.yaml", "kind: Service\n---\nkind: ConfigMap\nmetadata:\n  annotations:\n    helm.sh/hook: nonsense\n"),
+            ("c/templates/_p.yaml", "kind: Secret\n"),
+        ]
+        let (manifests, hooks) = try ChartManifestSorter.sort(files)
+        XCTAssertEqual(manifests.map(\.kind), ["Service"])
+        XCTAssertEqual(hooks.map(\.kind), ["Job"])
+        XCTAssertEqual(hooks.first?.source, "c/templates/b.yaml")
+    }
+
+    func testManifestHeadErrorsReadAsHelms() {
+        let cases: [(doc: String, message: String)] = [
+            ("just text", "YAML parse error on c/t.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal string into Go value of type util.SimpleHead"),
+            ("kind: 5", "YAML parse error on c/t.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal number into Go struct field SimpleHead.kind of type string"),
+        ]
+        for c in cases {
+            XCTAssertThrowsError(try ManifestHead.parse(c.doc, source: "c/t.yaml"), c.doc) { error in
+                XCTAssertEqual((error as? ChartRenderError)?.message, c.message)
+                XCTAssertEqual((error as? ChartRenderError)?.kind, .manifest)
+            }
+        }
+    }
+
+    func testOutputTextTrimsManifestsAndAppendsHooks() {
+        let rendered = RenderedManifests(documents: [
+            RenderedManifest(source: "c/templates/a.yaml", text: "kind: Service", kind: "Service", isHook: false),
+            RenderedManifest(source: "c/templates/h.yaml", text: "kind: Pod", kind: "Pod", isHook: true),
+        ])
+        XCTAssertEqual(
+            rendered.text,
+            "---\n# Source: c/templates/a.yaml\nkind: Service\n---\n# Source: c/templates/h.yaml\nkind: Pod\n")
+        XCTAssertEqual(RenderedManifests(documents: []).text, "\n")
+    }
+
+    func testShowOnlyMatchesTemplatePathsWithGlobs() throws {
+        let rendered = RenderedManifests(documents: [
+            RenderedManifest(source: "c/templates/a.yaml", text: "kind: A", kind: "A", isHook: false),
+            RenderedManifest(source: "c/templates/sub/b.yaml", text: "kind: B", kind: "B", isHook: false),
+        ])
+        XCTAssertEqual(try rendered.showOnly(["templates/sub/*"]), "---\n# Source: c/templates/sub/b.yaml\nkind: B\n")
+        XCTAssertEqual(try rendered.showOnly(["templates/*.yaml"]), "---\n# Source: c/templates/a.yaml\nkind: A\n")
+        XCTAssertThrowsError(try rendered.showOnly(["templates/none.yaml"])) { error in
+            XCTAssertEqual((error as? ChartRenderError)?.message, "could not find template templates/none.yaml in chart")
+        }
+    }
+
+    func testGlobIsGosFilepathMatch() {
+        let cases: [(pattern: String, name: String, match: Bool)] = [
+            ("templates/*.yaml", "templates/a.yaml", true),
+            ("templates/*.yaml", "templates/sub/a.yaml", false),
+            ("templates/?.yaml", "templates/a.yaml", true),
+            ("templates/[ab].yaml", "templates/b.yaml", true),
+            ("templates/[^ab].yaml", "templates/b.yaml", false),
+            ("templates/[a-c]*", "templates/config.yaml", true),
+            ("templates/\\*.yaml", "templates/*.yaml", true),
+            ("templates/a.yaml", "templates/a.yml", false),
+        ]
+        for c in cases {
+            XCTAssertEqual(Glob.match(c.pattern, c.name), c.match, "\(c.pattern) vs \(c.name)")
+        }
+    }
+
+    func testParseOrderIsDeepestFirstThenNameDescending() {
+        let names = ["c/templates/_a.tpl", "c/templates/z.yaml", "c/templates/x/deep.yaml", "c/templates/b.yaml"]
+        XCTAssertEqual(
+            ChartRenderer.parseOrder(names),
+            ["c/templates/x/deep.yaml", "c/templates/z.yaml", "c/templates/b.yaml", "c/templates/_a.tpl"])
+    }
+
+    func testLoaderExposesChartFieldsAsHelmDoes() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chart-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("templates/sub"), withIntermediateDirectories: true)
+        try "apiVersion: v2\nname: demo\nversion: 1.0.0\nkeywords: [a]\n".write(
+            to: dir.appendingPathComponent("Chart.yaml"), atomically: true, encoding: .utf8)
+        try "x: 1\n".write(to: dir.appendingPathComponent("values.yaml"), atomically: true, encoding: .utf8)
+        try "a".write(to: dir.appendingPathComponent("templates/b.yaml"), atomically: true, encoding: .utf8)
+        try "b".write(to: dir.appendingPathComponent("templates/sub/a.tpl"), atomically: true, encoding: .utf8)
+        let chart = try ChartLoader.load(directory: dir.path)
+        XCTAssertEqual(chart.name, "demo")
+        XCTAssertEqual(chart.templates.map(\.name), ["demo/templates/b.yaml", "demo/templates/sub/a.tpl"])
+        guard case .map(let meta) = chart.metadata else { return XCTFail("metadata is not a map") }
+        XCTAssertEqual(meta["Name"], .string("demo"))
+        XCTAssertEqual(meta["AppVersion"], .string(""))
+        XCTAssertEqual(meta["Keywords"], .list([.string("a")]))
+        XCTAssertEqual(meta["Maintainers"], .list([]))
+        XCTAssertEqual(meta["IsRoot"], .bool(true))
+        XCTAssertEqual(chart.defaultValues["x"]?.toValue(), .float(1))
+        XCTAssertThrowsError(try ChartLoader.load(directory: dir.appendingPathComponent("missing").path))
+    }
+}

@@ -1,0 +1,31 @@
+import XCTest
+import YAMLCore
+
+/// Depth bounds: the deepest JSON the reader accepts can be written back; deeper values are
+/// refused cleanly instead of exhausting the stack.
+final class DeepValueTests: XCTestCase {
+    func testDeepestAcceptedJSONCanBeWrittenAgain() throws {
+        let depth = GoJSON.maxNestingDepth
+        let text = String(repeating: "[", count: depth) + "1" + String(repeating: "]", count: depth)
+        let v = try GoJSON.decode(text)
+        XCTAssertEqual(GoJSON.encode(v), text)
+        let yaml = HelmYAML.marshal(v)
+        XCTAssertTrue(yaml.hasPrefix("- - - "))
+        XCTAssertTrue(yaml.hasSuffix("- 1\n"))
+        XCTAssertThrowsError(try GoJSON.decode("[" + text + "]")) { error in
+            XCTAssertEqual((error as? GoJSON.DecodeError)?.message, "invalid character '[' exceeded max depth")
+        }
+    }
+
+    func testTooDeepValuesAreRefused() {
+        var v = Value.int(1)
+        for _ in 0..<(HelmYAML.maxDepth + 5) { v = .map(["a": v]) }
+        XCTAssertThrowsError(try HelmYAML.marshalChecked(v)) { error in
+            XCTAssertEqual("\(error)", "yaml: value nested deeper than 1000 levels")
+        }
+        XCTAssertEqual(HelmYAML.toYaml(v), "")
+        XCTAssertThrowsError(try GoJSON.encodeChecked(v)) { error in
+            XCTAssertEqual("\(error)", "json: value nested deeper than 1000 levels")
+        }
+    }
+}
