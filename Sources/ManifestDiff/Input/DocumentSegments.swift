@@ -1,3 +1,4 @@
+import Foundation
 import YAMLCore
 
 /// A manifest stream cut into its documents' texts, without parsing: the cut points are the lines that
@@ -13,6 +14,16 @@ struct DocumentSegments {
         var line: Int
         /// Whether libyaml makes a document of it: always after a `---` line, else only with content.
         var isDocument: Bool
+
+        /// The text as a dictionary key (hashed once).
+        var key: SegmentKey
+
+        init(bytes: ArraySlice<UInt8>, line: Int, isDocument: Bool) {
+            self.bytes = bytes
+            self.line = line
+            self.isDocument = isDocument
+            key = SegmentKey(isDocument ? bytes : [])
+        }
     }
 
     var segments: [Segment]
@@ -82,5 +93,45 @@ extension Node {
             break
         }
         return copy
+    }
+}
+
+/// A document's text as a dictionary key: hashed once (64-bit FNV-1a over 8-byte words), compared
+/// byte for byte only when the hashes match.
+struct SegmentKey: Hashable, Sendable {
+    let bytes: ArraySlice<UInt8>
+    let digest: UInt64
+
+    init(_ bytes: ArraySlice<UInt8>) {
+        self.bytes = bytes
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        bytes.withUnsafeBytes { raw in
+            var i = 0
+            let n = raw.count
+            while i + 8 <= n {
+                h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x0000_0100_0000_01B3
+                h ^= h >> 29
+                i += 8
+            }
+            while i < n {
+                h = (h ^ UInt64(raw[i])) &* 0x0000_0100_0000_01B3
+                i += 1
+            }
+        }
+        digest = h ^ UInt64(bytes.count)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(digest)
+    }
+
+    static func == (a: SegmentKey, b: SegmentKey) -> Bool {
+        guard a.digest == b.digest, a.bytes.count == b.bytes.count else { return false }
+        return a.bytes.withUnsafeBytes { x in
+            b.bytes.withUnsafeBytes { y in
+                guard let p = x.baseAddress, let q = y.baseAddress else { return x.count == y.count }
+                return memcmp(p, q, x.count) == 0
+            }
+        }
     }
 }

@@ -69,37 +69,40 @@ struct SharingPlan: Sendable {
     /// A document of the new side: parsed, or to be taken from the old side.
     enum Slot: Sendable {
         case parsed(Document)
-        case shared(text: ArraySlice<UInt8>, file: String, line: Int)
+        case shared(text: SegmentKey, file: String, line: Int)
     }
 
     let oldSources: [Source]
     let newSources: [Source]
     /// Document texts found on both sides, each with its token.
-    let shared: [ArraySlice<UInt8>: SharedText]
+    let shared: [SegmentKey: SharedText]
+    /// Per old file: its documents' segments, or nil when it cannot be cut.
+    let oldSegments: [[DocumentSegments.Segment]?]
     /// Per new file: its documents' segments, or nil to parse it whole.
     let newSegments: [[DocumentSegments.Segment]?]
 
     init(old: [Source], new: [Source]) {
         oldSources = old
         newSources = new
-        var oldTexts = Set<ArraySlice<UInt8>>()
-        for source in old {
-            for segment in DocumentSegments(source.bytes)?.documents ?? [] { oldTexts.insert(segment.bytes) }
+        var oldTexts = Set<SegmentKey>()
+        oldSegments = old.map { DocumentSegments($0.bytes)?.documents }
+        for segments in oldSegments {
+            for segment in segments ?? [] { oldTexts.insert(segment.key) }
         }
-        var shared: [ArraySlice<UInt8>: SharedText] = [:]
+        var shared: [SegmentKey: SharedText] = [:]
         var newSegments: [[DocumentSegments.Segment]?] = []
         for source in new {
             guard let segments = DocumentSegments(source.bytes)?.documents else {
                 newSegments.append(nil)
                 continue
             }
-            let common = segments.filter { oldTexts.contains($0.bytes) }
+            let common = segments.filter { oldTexts.contains($0.key) }
             // Parse a mostly new file whole: per-document parsing only pays when most of it is shared.
             if common.count * 2 < segments.count {
                 newSegments.append(nil)
                 continue
             }
-            for segment in common where shared[segment.bytes] == nil { shared[segment.bytes] = SharedText() }
+            for segment in common where shared[segment.key] == nil { shared[segment.key] = SharedText() }
             newSegments.append(segments)
         }
         self.shared = shared
@@ -107,18 +110,17 @@ struct SharingPlan: Sendable {
     }
 
     /// The old side's documents, and the trees of its shared texts.
-    func loadOld(namespace: String) throws(InputError) -> ([Document], [ArraySlice<UInt8>: SharedTree]) {
+    func loadOld(namespace: String) throws(InputError) -> ([Document], [SegmentKey: SharedTree]) {
         var documents: [Document] = []
-        var trees: [ArraySlice<UInt8>: SharedTree] = [:]
-        for source in oldSources {
+        var trees: [SegmentKey: SharedTree] = [:]
+        for (source, segments) in zip(oldSources, oldSegments) {
             let nodes = try ManifestSource.parseNodes(bytes: source.bytes, file: source.file)
-            let segments = shared.isEmpty ? nil : DocumentSegments(source.bytes)?.documents
             let aligned = segments.map { $0.count == nodes.count } ?? false
             for (i, node) in nodes.enumerated() {
                 var token: SharedText? = nil
-                if aligned, let segments, let t = shared[segments[i].bytes] {
+                if aligned, let segments, let t = shared[segments[i].key] {
                     token = t
-                    trees[segments[i].bytes] = SharedTree(node: node, line: segments[i].line)
+                    trees[segments[i].key] = SharedTree(node: node, line: segments[i].line)
                 }
                 guard !node.isNull else { continue }
                 var document = try Document(node: node, namespace: namespace)
@@ -140,8 +142,8 @@ struct SharingPlan: Sendable {
                 continue
             }
             for segment in segments {
-                if shared[segment.bytes] != nil {
-                    slots.append(.shared(text: segment.bytes, file: source.file, line: segment.line))
+                if shared[segment.key] != nil {
+                    slots.append(.shared(text: segment.key, file: source.file, line: segment.line))
                     continue
                 }
                 for node in try Self.parse(segment, file: source.file) where !node.isNull {
@@ -153,7 +155,7 @@ struct SharingPlan: Sendable {
     }
 
     /// The new side in order, shared documents taking the old side's trees.
-    func assembleNew(_ slots: [Slot], trees: [ArraySlice<UInt8>: SharedTree], namespace: String) throws(InputError) -> [Document] {
+    func assembleNew(_ slots: [Slot], trees: [SegmentKey: SharedTree], namespace: String) throws(InputError) -> [Document] {
         var documents: [Document] = []
         documents.reserveCapacity(slots.count)
         for slot in slots {
@@ -163,7 +165,7 @@ struct SharingPlan: Sendable {
             case .shared(let text, let file, let line):
                 guard let shared = trees[text] else {
                     // The old file could not be aligned with its segments: parse this one after all.
-                    let segment = DocumentSegments.Segment(bytes: text, line: line, isDocument: true)
+                    let segment = DocumentSegments.Segment(bytes: text.bytes, line: line, isDocument: true)
                     for node in try Self.parse(segment, file: file) where !node.isNull {
                         documents.append(try Document(node: node, namespace: namespace))
                     }
@@ -202,16 +204,16 @@ extension ManifestSource {
 /// The two sides' results, written from two threads.
 private final class ResultBox: @unchecked Sendable {
     private let lock = NSLock()
-    private var oldResult: Result<([Document], [ArraySlice<UInt8>: SharedTree]), InputError>?
+    private var oldResult: Result<([Document], [SegmentKey: SharedTree]), InputError>?
     private var newResult: Result<[SharingPlan.Slot], InputError>?
 
-    func setOld(_ value: ([Document], [ArraySlice<UInt8>: SharedTree])) { locked { oldResult = .success(value) } }
+    func setOld(_ value: ([Document], [SegmentKey: SharedTree])) { locked { oldResult = .success(value) } }
     func setNew(_ value: [SharingPlan.Slot]) { locked { newResult = .success(value) } }
     func fail(_ side: Int, _ error: InputError) {
         locked { if side == 0 { oldResult = .failure(error) } else { newResult = .failure(error) } }
     }
 
-    func old() throws(InputError) -> ([Document], [ArraySlice<UInt8>: SharedTree]) {
+    func old() throws(InputError) -> ([Document], [SegmentKey: SharedTree]) {
         switch locked({ oldResult }) {
         case .success(let value)?: return value
         case .failure(let error)?: throw error
