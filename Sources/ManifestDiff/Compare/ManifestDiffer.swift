@@ -75,7 +75,10 @@ struct Comparison {
     }
 
     func compare(id: ResourceID, old: Document?, new: Document?) -> ResourceDiff? {
-        if let old, let new, NodeEquality.equal(old.node, new.node) { return nil }
+        if let old, let new {
+            if let a = old.sharedText, let b = new.sharedText, a === b { return nil }
+            if NodeEquality.equal(old.node, new.node) { return nil }
+        }
         var before = prepared(old)
         var after = prepared(new)
         if !showSecrets, SecretMasking.isSecret(id) {

@@ -13,6 +13,8 @@ public struct Document: Sendable {
     public var id: ResourceID
     /// Where the document starts (`file:line:col`), for error messages.
     public var mark: Mark?
+    /// Set on both sides' documents when `ManifestSource.loadPair` found the same text in both releases.
+    var sharedText: SharedText?
 
     /// Reads the identity of `node`; `namespace` applies when `metadata.namespace` is not set.
     ///

@@ -1,0 +1,137 @@
+import Foundation
+import YAMLCore
+
+/// A manifest stream cut into its documents' texts, without parsing: the cut points are the lines that
+/// start with `---` (then a space, a tab or the end of the line).
+///
+/// Used to parse a document once when both releases hold it byte for byte. Streams the cut could get
+/// wrong (directives `%...`, end markers `...`) are not cut (`nil`).
+struct DocumentSegments {
+    struct Segment {
+        /// The document's bytes (from its `---` line, if it has one, up to the next one).
+        var bytes: ArraySlice<UInt8>
+        /// 1-based line of the segment's first line.
+        var line: Int
+        /// Whether libyaml makes a document of it: always after a `---` line, else only with content.
+        var isDocument: Bool
+
+        /// The text as a dictionary key (hashed once).
+        var key: SegmentKey
+
+        init(bytes: ArraySlice<UInt8>, line: Int, isDocument: Bool) {
+            self.bytes = bytes
+            self.line = line
+            self.isDocument = isDocument
+            key = SegmentKey(isDocument ? bytes : [])
+        }
+    }
+
+    var segments: [Segment]
+
+    init?(_ bytes: [UInt8]) {
+        var segments: [Segment] = []
+        var start = 0
+        var startLine = 1
+        var line = 1
+        var hasMarker = false
+        var hasContent = false
+        var index = 0
+        func close(at end: Int) {
+            segments.append(Segment(bytes: bytes[start..<end], line: startLine, isDocument: hasMarker || hasContent))
+        }
+        while index < bytes.count {
+            let lineStart = index
+            while index < bytes.count, bytes[index] != UInt8(ascii: "\n") { index += 1 }
+            let lineEnd = index
+            if index < bytes.count { index += 1 }  // the newline
+            let first = lineStart < lineEnd ? bytes[lineStart] : 0
+            if first == UInt8(ascii: "%") { return nil }
+            if Self.isMarker(bytes, lineStart, lineEnd, UInt8(ascii: ".")) { return nil }
+            if Self.isMarker(bytes, lineStart, lineEnd, UInt8(ascii: "-")) {
+                if lineStart > start || hasMarker { close(at: lineStart) }
+                start = lineStart
+                startLine = line
+                hasMarker = true
+                hasContent = false
+            } else if !hasContent {
+                var i = lineStart
+                while i < lineEnd, bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t") || bytes[i] == UInt8(ascii: "\r") { i += 1 }
+                if i < lineEnd, bytes[i] != UInt8(ascii: "#") { hasContent = true }
+            }
+            line += 1
+        }
+        if bytes.count > start || hasMarker { close(at: bytes.count) }
+        self.segments = segments
+    }
+
+    /// `---` or `...` at the start of a line, followed by a space, a tab, a carriage return or the line end.
+    private static func isMarker(_ bytes: [UInt8], _ start: Int, _ end: Int, _ char: UInt8) -> Bool {
+        guard end - start >= 3, bytes[start] == char, bytes[start + 1] == char, bytes[start + 2] == char else { return false }
+        if end - start == 3 { return true }
+        let next = bytes[start + 3]
+        return next == UInt8(ascii: " ") || next == UInt8(ascii: "\t") || next == UInt8(ascii: "\r")
+    }
+
+    /// The segments libyaml makes documents of, in order.
+    var documents: [Segment] { segments.filter(\.isDocument) }
+}
+
+extension Node {
+    /// The node with every mark (its own, its children's, its keys') moved down by `lines`.
+    func shifted(lines: Int) -> Node {
+        guard lines != 0 else { return self }
+        var copy = self
+        copy.mark?.line += lines
+        switch kind {
+        case .sequence(let items):
+            copy.kind = .sequence(items.map { $0.shifted(lines: lines) })
+        case .mapping(var m):
+            for (key, value) in m.entries { m.entries[key] = value.shifted(lines: lines) }
+            for (key, mark) in m.keyMarks { m.keyMarks[key] = Mark(file: mark.file, line: mark.line + lines, column: mark.column) }
+            copy.kind = .mapping(m)
+        default:
+            break
+        }
+        return copy
+    }
+}
+
+/// A document's text as a dictionary key: hashed once (64-bit FNV-1a over 8-byte words), compared
+/// byte for byte only when the hashes match.
+struct SegmentKey: Hashable, Sendable {
+    let bytes: ArraySlice<UInt8>
+    let digest: UInt64
+
+    init(_ bytes: ArraySlice<UInt8>) {
+        self.bytes = bytes
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        bytes.withUnsafeBytes { raw in
+            var i = 0
+            let n = raw.count
+            while i + 8 <= n {
+                h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x0000_0100_0000_01B3
+                h ^= h >> 29
+                i += 8
+            }
+            while i < n {
+                h = (h ^ UInt64(raw[i])) &* 0x0000_0100_0000_01B3
+                i += 1
+            }
+        }
+        digest = h ^ UInt64(bytes.count)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(digest)
+    }
+
+    static func == (a: SegmentKey, b: SegmentKey) -> Bool {
+        guard a.digest == b.digest, a.bytes.count == b.bytes.count else { return false }
+        return a.bytes.withUnsafeBytes { x in
+            b.bytes.withUnsafeBytes { y in
+                guard let p = x.baseAddress, let q = y.baseAddress else { return x.count == y.count }
+                return memcmp(p, q, x.count) == 0
+            }
+        }
+    }
+}

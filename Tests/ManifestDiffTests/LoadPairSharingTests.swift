@@ -1,0 +1,117 @@
+import Foundation
+import XCTest
+import YAMLCore
+
+@testable import ManifestDiff
+
+/// `loadPair` parses a text both releases hold once; what it returns equals loading each side alone.
+final class LoadPairSharingTests: XCTestCase {
+    var directory: URL!
+
+    override func setUpWithError() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("share-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    func write(_ name: String, _ text: String) throws -> String {
+        let url = directory.appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    /// Every mark of a tree, in order.
+    func marks(_ node: Node) -> [String] {
+        var out = [node.mark.map { "\($0)" } ?? "-"]
+        switch node.kind {
+        case .sequence(let items): for item in items { out += marks(item) }
+        case .mapping(let m):
+            for (key, value) in m.entries { out.append("\(key)@\(m.keyMarks[key].map { "\($0)" } ?? "-")"); out += marks(value) }
+        default: break
+        }
+        return out
+    }
+
+    func assertSameAsSeparateLoads(_ oldPath: String, _ newPath: String, shared expected: Int? = nil, line: UInt = #line) throws {
+        let pair = try ManifestSource.loadPair(old: oldPath, new: newPath, namespace: "ns")
+        let old = try ManifestSource.load(path: oldPath, namespace: "ns")
+        let new = try ManifestSource.load(path: newPath, namespace: "ns")
+        for (side, (got, want)) in [(pair.old, old), (pair.new, new)].enumerated() {
+            XCTAssertEqual(got.map(\.id), want.map(\.id), line: line)
+            XCTAssertEqual(got.map { $0.mark.map { "\($0)" } ?? "-" }, want.map { $0.mark.map { "\($0)" } ?? "-" }, line: line)
+            for (g, w) in zip(got, want) {
+                XCTAssertEqual(g.node.toValue(), w.node.toValue(), line: line)
+                // A shared tree keeps the old file's inner marks; everything else is marked exactly as alone.
+                if side == 0 || g.sharedText == nil {
+                    XCTAssertEqual(marks(g.node), marks(w.node), "\(g.id)", line: line)
+                }
+            }
+        }
+        if let expected {
+            XCTAssertEqual(pair.new.filter { $0.sharedText != nil }.count, expected, line: line)
+        }
+        // The diff is the same either way.
+        let viaPair = DiffWriter.json.render(try ManifestDiffer.diff(old: pair.old, new: pair.new))
+        XCTAssertEqual(viaPair, DiffWriter.json.render(try ManifestDiffer.diff(old: old, new: new)), line: line)
+    }
+
+    func testFixturePairs() throws {
+        // Only one of five policies is unchanged: a mostly new file is parsed whole.
+        try assertSameAsSeparateLoads(Fixtures.path("vald-policies.yaml"), Fixtures.path("vald-policies-overlay.yaml"), shared: 0)
+        try assertSameAsSeparateLoads(Fixtures.path("vald-policies.yaml"), Fixtures.path("vald-policies.yaml"), shared: 5)
+        try assertSameAsSeparateLoads(Fixtures.path("vald-policies.yaml"), Fixtures.path("vald-policies-reformatted.yaml"), shared: 0)
+        try assertSameAsSeparateLoads(Fixtures.path("app-old.yaml"), Fixtures.path("app-new.yaml"))
+    }
+
+    func testMovedAndReorderedDocumentsKeepTheirOwnPositions() throws {
+        let a = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n"
+        let b = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\ndata:\n  k: v\n"
+        let c = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n"
+        let d = "apiVersion: v1\nkind: Secret\nmetadata: {name: d}\n"
+        let old = try write("old.yaml", "# header\n---\n" + a + "---\n" + b + "---\n" + c + "---\n" + d)
+        let new = try write("new.yaml", "---\n" + c + "---\n# moved\n\n" + b + "---\n" + a.replacingOccurrences(of: "name: a", with: "name: a2") + "---\n" + d)
+        try assertSameAsSeparateLoads(old, new, shared: 2)
+        let pair = try ManifestSource.loadPair(old: old, new: new)
+        XCTAssertEqual(pair.new.map { "\($0.id.name)@\($0.mark.map { "\($0)" } ?? "")" },
+                       ["c@\(new):2:1", "b@\(new):8:1", "a2@\(new):15:1", "d@\(new):19:1"])
+    }
+
+    func testDuplicateOfASharedTextIsReportedAtNewPositions() throws {
+        let a = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n"
+        let b = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n"
+        let old = try write("old.yaml", "---\n" + a + "---\n" + b)
+        let new = try write("new.yaml", "---\n" + a + "---\n" + b + "---\n" + a)
+        let pair = try ManifestSource.loadPair(old: old, new: new)
+        XCTAssertThrowsError(try ManifestDiffer.diff(old: pair.old, new: pair.new)) { error in
+            XCTAssertEqual("\(error)", "\(new):10:1: duplicate resource ConfigMap a in the new release (first defined at \(new):2:1)")
+        }
+    }
+
+    func testStreamsTheCutCannotHandleAreParsedWhole() throws {
+        let a = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n"
+        for text in ["%YAML 1.1\n---\n" + a, a + "...\n---\n" + a.replacingOccurrences(of: "name: a", with: "name: z"), "--- \n" + a, a] {
+            let old = try write("old.yaml", text)
+            let new = try write("new.yaml", text + "---\napiVersion: v1\nkind: Secret\nmetadata: {name: s}\n")
+            try assertSameAsSeparateLoads(old, new)
+        }
+    }
+
+    func testEmptyDocumentsAndBlockScalarsAlign() throws {
+        let a = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata:\n  script: |\n    echo ---\n    ---x\n"
+        let old = try write("old.yaml", "---\n---\n" + a + "---\n# only a comment\n---\n")
+        let new = try write("new.yaml", "# lead\n---\n" + a + "---\n")
+        try assertSameAsSeparateLoads(old, new, shared: 1)
+    }
+
+    func testGeneratedMesh() throws {
+        let mesh = MeshManifests(components: 200, degree: 3)
+        let old = try write("old.yaml", mesh.render())
+        let new = try write("new.yaml", mesh.perturbed(fraction: 0.02).render())
+        try assertSameAsSeparateLoads(old, new)
+        let pair = try ManifestSource.loadPair(old: old, new: new)
+        XCTAssertGreaterThan(pair.new.filter { $0.sharedText != nil }.count, 150)
+    }
+}
