@@ -76,6 +76,12 @@ public struct ConnectivityMap: Sendable {
         return Array(egress[s].keys)
     }
 
+    /// Endpoint indices `source` may reach (a superset); `nil`: possibly every endpoint.
+    func possibleDestinations(from source: Int) -> Set<Int>? {
+        guard let groups = candidateDestinations(of: inventory.groupOf[source]) else { return nil }
+        return Set(groups.flatMap { inventory.endpointsOfGroup[$0] })
+    }
+
     // MARK: building
 
     mutating func allowEgress(from s: Int, to d: Int, _ ports: PortSet) {

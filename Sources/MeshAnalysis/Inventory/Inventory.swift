@@ -6,6 +6,8 @@ public struct Inventory: Sendable {
     public let endpoints: [InventoryEndpoint]
     /// Group index of each endpoint.
     let groupOf: [Int]
+    /// Endpoint indices of each group.
+    let endpointsOfGroup: [[Int]]
     /// One representative endpoint per group.
     let groups: [InventoryEndpoint]
     private let indexByName: [String: Int]
@@ -45,6 +47,9 @@ public struct Inventory: Sendable {
         }
         self.groups = groups
         self.groupOf = groupOf
+        var members = Array(repeating: [Int](), count: groups.count)
+        for (index, group) in groupOf.enumerated() { members[group].append(index) }
+        endpointsOfGroup = members
         var byName: [String: Int] = [:]
         for (index, endpoint) in unique.enumerated() { byName[endpoint.name] = index }
         indexByName = byName

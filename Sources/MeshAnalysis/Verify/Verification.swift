@@ -46,8 +46,7 @@ public struct Verification: Sendable, CustomStringConvertible {
 public func verify(intended: IntendedConnectivity, effective: EffectiveConnectivity) -> Verification {
     let inventory = intended.inventory
     let a = effective.map, b = intended.map
-    var endpointsOfGroup = Array(repeating: [Int](), count: inventory.groupCount)
-    for (index, group) in inventory.groupOf.enumerated() { endpointsOfGroup[group].append(index) }
+    let endpointsOfGroup = inventory.endpointsOfGroup
     let allGroups = Array(0..<inventory.groupCount)
     var found: [(Int, Int, PortSet, PortSet)] = []
     for s in allGroups {

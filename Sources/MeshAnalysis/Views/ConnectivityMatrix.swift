@@ -86,11 +86,17 @@ public struct ConnectivityMatrix: Sendable, Equatable {
 
         rows = sources.map(\.0)
         columns = destinations.map(\.0)
+        // Only destinations a source's egress may reach need evaluating; every other cell is denied.
+        func ports(_ source: (String, Int), _ destination: (String, Int), _ possible: Set<Int>?) -> PortSet {
+            if let possible, !possible.contains(destination.1) { return .empty }
+            return map.ports(from: source.1, to: destination.1)
+        }
         cells = sources.map { source in
-            destinations.map { destination in
+            let possible = map.possibleDestinations(from: source.1)
+            return destinations.map { destination -> Cell in
                 if source.0 == destination.0 { return .notApplicable }
-                let ports = map.ports(from: source.1, to: destination.1)
-                return ports.isEmpty ? .denied : .allowed(ports)
+                let allowed = ports(source, destination, possible)
+                return allowed.isEmpty ? .denied : .allowed(allowed)
             }
         }
         var flows: [Flow] = []
@@ -98,11 +104,13 @@ public struct ConnectivityMatrix: Sendable, Equatable {
         let everyone = (sources + externalSources + destinations).filter { seen.insert($0.0).inserted }
         let componentNames = Set(sources.map(\.0))
         for source in everyone {
+            let possible = map.possibleDestinations(from: source.1)
+            let isComponent = componentNames.contains(source.0)
             // Flows between two endpoints that are not components are no part of the mesh.
-            for destination in everyone where destination.0 != source.0
-                && (componentNames.contains(source.0) || componentNames.contains(destination.0)) {
-                let ports = map.ports(from: source.1, to: destination.1)
-                if !ports.isEmpty { flows.append(Flow(from: source.0, to: destination.0, ports: ports)) }
+            for destination in everyone where destination.0 != source.0 {
+                guard isComponent || componentNames.contains(destination.0) else { continue }
+                let allowed = ports(source, destination, possible)
+                if !allowed.isEmpty { flows.append(Flow(from: source.0, to: destination.0, ports: allowed)) }
             }
         }
         self.flows = flows

@@ -21,14 +21,25 @@ extension MatrixView {
         var widths = header.map(displayWidth)
         widths[0] = max(widths[0], 2)
         for index in 1..<widths.count { widths[index] = max(widths[index], 3) }
-        for row in body {
-            for (index, text) in row.enumerated() { widths[index] = max(widths[index], displayWidth(text)) }
-        }
+        // Marks are at most three columns wide, so only the row labels can widen a column.
+        for row in matrix.rows { widths[0] = max(widths[0], displayWidth(row)) }
         var out = ""
+        out.reserveCapacity((widths.reduce(0, +) + 3 * widths.count + 2) * (body.count + 2) * 2)
+        // Cells hold one of three marks: pad each once per column width.
+        var paddedMarks: [Int: [String: String]] = [:]
+        func cellText(_ text: String, _ index: Int) -> String {
+            if index == 0 { return padded(text, to: widths[0], centred: false) }
+            if let cached = paddedMarks[widths[index]]?[text] { return cached }
+            let result = padded(text, to: widths[index], centred: true)
+            paddedMarks[widths[index], default: [:]][text] = result
+            return result
+        }
         func line(_ texts: [String]) {
             out += "|"
             for (index, text) in texts.enumerated() {
-                out += " " + padded(text, to: widths[index], centred: index > 0) + " |"
+                out += " "
+                out += cellText(text, index)
+                out += " |"
             }
             out += "\n"
         }
