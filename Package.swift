@@ -54,8 +54,8 @@ let package = Package(
         .testTarget(name: "MeshModelTests", dependencies: ["MeshModel"]),
         .testTarget(name: "GoTemplateTests", dependencies: ["GoTemplate"]),
         .testTarget(name: "MeshAnalysisTests", dependencies: ["MeshAnalysis"], exclude: ["Golden"]),
-        .testTarget(name: "ManifestDiffTests", dependencies: ["ManifestDiff"]),
+        .testTarget(name: "ManifestDiffTests", dependencies: ["ManifestDiff"], exclude: ["Fixtures"]),
         .testTarget(name: "MeshRenderTests", dependencies: ["MeshRender"], exclude: ["Fixtures"]),
-        .testTarget(name: "CLITests", dependencies: ["meshrender"]),
+        .testTarget(name: "CLITests", dependencies: ["meshrender"], exclude: ["Fixtures"]),
     ]
 )

@@ -1,3 +1,4 @@
+import YAMLCore
 /// Go's `html`, `js` and `urlquery` escaping (`template.HTMLEscapeString`, `JSEscapeString`,
 /// `url.QueryEscape`).
 enum Escapers {

@@ -1,3 +1,4 @@
+import YAMLCore
 /// The kinds of token the lexer produces (Go's `itemType`).
 enum TokenKind: Equatable {
     case error          // value is the message

@@ -1,3 +1,4 @@
+import YAMLCore
 /// Go's text/template parser: tokens in, trees out. One `Parser` parses one source text; the
 /// templates it defines (`define`, `block`) come out as further trees.
 ///

@@ -61,7 +61,7 @@ struct JSONValueReader {
     }
 
     private func invalid(_ c: Unicode.Scalar, _ context: String) -> Failure {
-        Failure(message: "invalid character \(GoQuote.rune(c)) \(context)", offset: position)
+        Failure(message: "invalid character \(GoQuote.quoteRune(c)) \(context)", offset: position)
     }
 
     private func endOfInput() -> Failure { Failure(message: "unexpected end of JSON input", offset: position) }
@@ -132,7 +132,7 @@ struct JSONValueReader {
         for expected in word.unicodeScalars {
             guard let c = peek() else { throw endOfInput() }
             guard c == expected else {
-                throw invalid(c, first ? "looking for beginning of value" : "in literal \(word) (expecting \(GoQuote.rune(expected)))")
+                throw invalid(c, first ? "looking for beginning of value" : "in literal \(word) (expecting \(GoQuote.quoteRune(expected)))")
             }
             first = false
             position += 1

@@ -47,7 +47,7 @@ enum GoAtoi {
     static func parse(_ text: String) -> Result<Int, Failure> {
         if let i = Int(text), isDecimal(text) { return .success(i) }
         let reason = isDecimal(text) ? "value out of range" : "invalid syntax"
-        return .failure(Failure(message: "strconv.Atoi: parsing \(GoQuote.string(text)): \(reason)"))
+        return .failure(Failure(message: "strconv.Atoi: parsing \(GoQuote.quote(text)): \(reason)"))
     }
 
     /// `[+-]?[0-9]+`

@@ -10,7 +10,7 @@ extension StrvalsParser {
         if index < 0 { throw .failure("negative \(index) index not allowed", offset: indexOffset) }
         let segment = scanner.until(["[", ".", "="], escapes: escapes)
         if !segment.text.isEmpty {
-            throw .failure("unexpected data at end of array index: \(GoQuote.runes(segment.text))", offset: segment.start)
+            throw .failure("unexpected data at end of array index: \(GoQuote.quoteRunes(segment.text))", offset: segment.start)
         }
         guard let stop = segment.stop else { throw .end }
         let elementMark = mark(indexOffset)

@@ -65,7 +65,7 @@ struct StrvalsParser {
         let name = segment.string
         guard let stop = segment.stop else {
             if segment.text.isEmpty { throw .end }
-            throw .failure("key \(GoQuote.string(name)) has no value", offset: segment.start)
+            throw .failure("key \(GoQuote.quote(name)) has no value", offset: segment.start)
         }
         let keyMark = mark(segment.start)
         switch stop {
@@ -77,7 +77,7 @@ struct StrvalsParser {
             try valueKey(&data, name: name, keyMark: keyMark)
         default:  // ","
             set(&data, name, Node(.string(""), mark: mark(scanner.position - 1)), keyMark: keyMark)
-            throw .failure("key \(GoQuote.string(name)) has no value (cannot end with ,)", offset: segment.start)
+            throw .failure("key \(GoQuote.quote(name)) has no value (cannot end with ,)", offset: segment.start)
         }
     }
 
@@ -135,7 +135,7 @@ struct StrvalsParser {
             stopped = error
         }
         if stopped == nil, inner.count == 0 {
-            throw .failure("key map \(GoQuote.string(name)) has no value", offset: keyOffset)
+            throw .failure("key map \(GoQuote.quote(name)) has no value", offset: keyOffset)
         }
         // Helm sets the map back only when it is not empty; an existing map was edited in place.
         // An empty name is never set, but an existing map under it was edited in place.

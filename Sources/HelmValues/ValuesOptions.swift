@@ -60,7 +60,7 @@ public struct ValuesOptions: Sendable, Equatable {
             } catch let error as InputError {
                 throw error
             } catch {
-                throw InputError("cannot read values file \(GoQuote.string(path)): \(error)", at: nil)
+                throw InputError("cannot read values file \(GoQuote.quote(path)): \(error)", at: nil)
             }
             values = ValuesMerge.mergeMaps(values, try ValuesFile.load(bytes, file: path))
         }

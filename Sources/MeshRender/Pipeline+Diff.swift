@@ -49,8 +49,9 @@ extension Pipeline {
         let old: [Document], new: [Document]
         switch request.sides {
         case .manifests(let oldPath, let newPath, let namespace):
-            old = try ManifestSource.load(path: oldPath, namespace: namespace, readStdin: io.readStdinAsInput)
-            new = try ManifestSource.load(path: newPath, namespace: namespace, readStdin: io.readStdinAsInput)
+            // Documents byte-identical on both sides are parsed once and known unchanged.
+            (old, new) = try ManifestSource.loadPair(
+                old: oldPath, new: newPath, namespace: namespace, readStdin: io.readStdinAsInput)
         case .render(let chart, let oldValues, let newValues, let release):
             old = try renderedDocuments(chart, oldValues, release, label: "old release", io: io)
             new = try renderedDocuments(chart, newValues, release, label: "new release", io: io)

@@ -1,9 +1,9 @@
-/// Go's `strconv.Quote` / `strconv.Unquote` for template literals, `%q` and error messages.
-enum GoQuote {
-    struct SyntaxError: Error {}
+/// Go's `strconv.Quote` / `strconv.Unquote`: template literals, `%q`, and the quoting in Helm's error messages.
+public enum GoQuote {
+    public struct SyntaxError: Error {}
 
     /// Go's `unicode.IsPrint`: letters, marks, numbers, punctuation, symbols and the ASCII space.
-    static func isPrint(_ s: Unicode.Scalar) -> Bool {
+    public static func isPrint(_ s: Unicode.Scalar) -> Bool {
         if s.value < 0x80 { return s.value >= 0x20 && s.value < 0x7F }
         switch s.properties.generalCategory {
         case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator,
@@ -15,7 +15,7 @@ enum GoQuote {
     }
 
     /// `strconv.Quote(s)`: a double-quoted Go string literal.
-    static func quote(_ s: String, asciiOnly: Bool = false) -> String {
+    public static func quote(_ s: String, asciiOnly: Bool = false) -> String {
         var out = "\""
         appendQuoted(s, quote: "\"", asciiOnly: asciiOnly, into: &out)
         out += "\""
@@ -23,14 +23,19 @@ enum GoQuote {
     }
 
     /// `strconv.QuoteRune(r)`.
-    static func quoteRune(_ r: Unicode.Scalar) -> String {
+    public static func quoteRune(_ r: Unicode.Scalar) -> String {
         var out = "'"
         appendQuoted(String(Character(r)), quote: "'", asciiOnly: false, into: &out)
         out += "'"
         return out
     }
 
-    static func appendQuoted(_ s: String, quote: Unicode.Scalar, asciiOnly: Bool, into out: inout String) {
+    /// `fmt.Sprintf("%q", runes)` for a `[]rune`: `['a' 'b']`.
+    public static func quoteRunes(_ runes: some Sequence<Unicode.Scalar>) -> String {
+        "[" + runes.map(quoteRune).joined(separator: " ") + "]"
+    }
+
+    public static func appendQuoted(_ s: String, quote: Unicode.Scalar, asciiOnly: Bool, into out: inout String) {
         for r in s.unicodeScalars {
             if r == quote || r == "\\" {
                 out.unicodeScalars.append("\\")
@@ -61,14 +66,14 @@ enum GoQuote {
         }
     }
 
-    static func hex(_ v: UInt32, width: Int) -> String {
+    public static func hex(_ v: UInt32, width: Int) -> String {
         var s = String(v, radix: 16)
         while s.count < width { s = "0" + s }
         return s
     }
 
     /// `strconv.Unquote` for a double-quoted or back-quoted literal.
-    static func unquote(_ literal: String) throws -> String {
+    public static func unquote(_ literal: String) throws -> String {
         let scalars = Array(literal.unicodeScalars)
         guard scalars.count >= 2, let first = scalars.first, first == scalars.last else { throw SyntaxError() }
         if first == "`" {
@@ -91,7 +96,7 @@ enum GoQuote {
     }
 
     /// The value of a character constant `'x'` (Go's rules for escapes).
-    static func unquoteCharConstant(_ literal: String) throws -> Unicode.Scalar {
+    public static func unquoteCharConstant(_ literal: String) throws -> Unicode.Scalar {
         let scalars = Array(literal.unicodeScalars)
         guard scalars.count >= 3, scalars.first == "'", scalars.last == "'" else { throw SyntaxError() }
         let (value, next) = try unquoteChar(scalars, at: 1, end: scalars.count - 1, quote: "'")
