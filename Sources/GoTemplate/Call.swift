@@ -1,0 +1,171 @@
+import YAMLCore
+
+/// One function call being evaluated: the executor, the argument nodes and the pipeline value.
+struct Call {
+    let executor: Executor
+    let dot: Datum
+    let name: String
+    let nameNode: Operand
+    let cmd: CommandNode?
+    /// The argument nodes (a slice of the command: index with ``operand(_:)``).
+    let args: ArraySlice<Operand>
+    let final: Datum?
+
+    /// Argument node `i` (0-based).
+    func operand(_ i: Int) -> Operand { args[args.startIndex + i] }
+
+    /// Number of arguments including the pipeline's value.
+    var count: Int { args.count + (final == nil ? 0 : 1) }
+
+    /// Go's arity check (reported at the function name).
+    func expect(_ n: Int, variadic: Bool = false) throws(TemplateError) {
+        if variadic ? count < n : count != n {
+            executor.site = .operand(nameNode)
+            throw executor.fail(
+                "wrong number of args for \(name): want \(variadic ? "at least " : "")\(n) got \(variadic ? args.count : count)")
+        }
+    }
+
+    /// Evaluates argument `i` (the pipeline's value when `i == args.count`).
+    func argument(_ i: Int) throws(TemplateError) -> Datum {
+        if i < args.count { return try executor.evalArg(dot, operand(i)) }
+        return final ?? .invalid
+    }
+
+    /// Evaluates every argument, pipeline value last.
+    func allArguments() throws(TemplateError) -> [Datum] {
+        var out: [Datum] = []
+        out.reserveCapacity(count)
+        for a in args { out.append(try executor.evalArg(dot, a)) }
+        if let final { out.append(final) }
+        return out
+    }
+
+    /// Points errors at the whole command (`at <fn a b>`), as Go does for a function's own error.
+    func atCommand() {
+        if let cmd { executor.site = .command(cmd) } else { executor.site = .operand(nameNode) }
+    }
+
+    /// A function's own error: `error calling NAME: message` at the command.
+    func failure(_ message: String) -> TemplateError {
+        atCommand()
+        return executor.wrapFunctionError(name, message)
+    }
+
+    /// An argument conversion error, at argument `index` (or the function name).
+    func argumentFailure(_ message: String, index: Int?) -> TemplateError {
+        if let index, index < args.count {
+            executor.site = .operand(operand(index))
+            if let literal = literalConversionMessage(message, operand(index)) { return executor.fail(literal) }
+        } else if index == nil || args.isEmpty {
+            executor.site = .operand(nameNode)
+        } else {
+            executor.site = .operand(operand(args.count - 1))
+        }
+        return executor.fail(message)
+    }
+
+    /// For a conversion error that does not say which argument failed: the first argument of the type
+    /// the message names (`...; got float64`).
+    private func inferredIndex(_ message: String, _ values: [Value]) -> Int? {
+        guard message.hasPrefix("wrong type for value; expected "), let got = message.range(of: "; got ") else { return nil }
+        let typeName = String(message[got.upperBound...])
+        return values.firstIndex { v in
+            if case .null = v { return typeName == "interface {}" }
+            return v.goTypeName == typeName
+        }
+    }
+
+    /// Go converts literal arguments itself, with its own wording (`expected string; found 1`).
+    private func literalConversionMessage(_ message: String, _ node: Operand) -> String? {
+        let prefix = "wrong type for value; expected "
+        guard message.hasPrefix(prefix) else { return nil }
+        switch node {
+        case .bool, .number, .string: break
+        default: return nil
+        }
+        let expected = message.dropFirst(prefix.count).prefix { $0 != ";" }
+        switch expected {
+        case "string": return "expected string; found \(node)"
+        case "int", "int64", "int32", "uint", "uint64": return "expected integer; found \(node)"
+        case "float64", "float32": return "expected float; found \(node)"
+        case "bool": return "expected bool; found \(node)"
+        default: return nil
+        }
+    }
+
+    func callExternal(_ f: TemplateFunction) throws(TemplateError) -> Datum {
+        let values = try allArguments().map(\.value)
+        return .boxed(Item.value(try invoke(f, values)).object(in: executor.heap))
+    }
+
+    /// A function that changes its first argument (a map) in Go: the change is applied to the map
+    /// object, so every variable and template holding it sees it (`$_ := set $d "k" v`).
+    func callMutating(_ f: TemplateFunction) throws(TemplateError) -> Datum {
+        let args = try allArguments()
+        if let first = args.first, case .boxed(let item) = first, item.isNull {
+            // Go cannot pass a nil interface{} where a map is declared.
+            throw argumentFailure("wrong type for value; expected map[string]interface {}; got interface {}", index: 0)
+        }
+        if case .map(let target) = args.first?.item {
+            // Fast paths keeping the identity of the stored value.
+            if name == "set", args.count == 3, case .value(.string(let key)) = args[1].item {
+                target.set(key, args[2].item)
+                return .boxed(.map(target))
+            }
+            if name == "unset", args.count == 2, case .value(.string(let key)) = args[1].item {
+                target.remove(key)
+                return .boxed(.map(target))
+            }
+            let result = try invoke(f, args.map(\.value))
+            if case .map(let entries) = result {
+                target.replace(with: entries)
+                return .boxed(.map(target))
+            }
+            return .boxed(Item.value(result).object(in: executor.heap))
+        }
+        return .boxed(Item.value(try invoke(f, args.map(\.value))).object(in: executor.heap))
+    }
+
+    /// `dict k v ...`: a new map whose map and list values are the objects given, not copies.
+    func callDictionary(_ f: TemplateFunction) throws(TemplateError) -> Datum {
+        let args = try allArguments()
+        // Objects are not materialised: dict only pairs keys with values, and they are put back below.
+        let values = args.map { d -> Value in
+            switch d.item {
+            case .map, .list: return .null
+            case .value(let v): return v
+            }
+        }
+        let result = try invoke(f, values)
+        guard case .map(let entries) = result else { return .boxed(Item.value(result).object(in: executor.heap)) }
+        let object = MapObject(entries, heap: executor.heap)
+        var i = 0
+        while i + 1 < args.count {
+            if case .value(.string(let key)) = args[i].item {
+                switch args[i + 1].item {
+                case .map, .list: object.set(key, args[i + 1].item)
+                case .value: break
+                }
+            } else if case .map = args[i + 1].item {
+                object.replace(with: try invoke(f, args.map(\.value)).mapEntries)  // non-string keys: plain copy
+                break
+            }
+            i += 2
+        }
+        return .boxed(.map(object))
+    }
+
+    private func invoke(_ f: TemplateFunction, _ values: [Value]) throws(TemplateError) -> Value {
+        do {
+            return try f(values)
+        } catch let e as FunctionError {
+            if e.kind == .argument { throw argumentFailure(e.message, index: e.argumentIndex ?? inferredIndex(e.message, values)) }
+            throw failure(e.message)
+        } catch let e as TemplateError {
+            throw e
+        } catch {
+            throw failure("\(error)")
+        }
+    }
+}
