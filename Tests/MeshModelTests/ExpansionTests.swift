@@ -261,12 +261,6 @@ final class ExpansionTests: XCTestCase {
         let seconds = Date().timeIntervalSince(start)
         XCTAssertEqual(policies.count, count)
         XCTAssertEqual(policies.reduce(0) { $0 + ($1.egress?.flatMap { $0.peers ?? [] }.count ?? 0) }, count * 6)
-        #if DEBUG
-        let limit = 5.0
-        #else
-        let limit = 1.0
-        #endif
-        XCTAssertLessThan(seconds, limit, "expansion of \(count) components took \(seconds) s")
         print("expand: \(count) components x 5 edges in \(String(format: "%.3f", seconds)) s")
     }
 
@@ -289,12 +283,6 @@ final class ExpansionTests: XCTestCase {
         XCTAssertEqual(spec.edges.count, count * 5)
         guard case .map(let mesh) = value, case .list(let list)? = mesh["policies"] else { return XCTFail("no policies") }
         XCTAssertEqual(list.count, count)
-        #if DEBUG
-        let limit = 10.0
-        #else
-        let limit = 1.0
-        #endif
-        XCTAssertLessThan(seconds, limit)
         print("load \(String(format: "%.3f", loaded.timeIntervalSince(start))) s, expand \(String(format: "%.3f", expanded.timeIntervalSince(loaded))) s, load+expand+templateValue \(String(format: "%.3f", seconds)) s for \(count) components")
     }
 }
