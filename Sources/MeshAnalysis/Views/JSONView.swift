@@ -1,3 +1,4 @@
+import YAMLCore
 extension MatrixView {
     /// The matrix as JSON, in this shape (keys in this order, two-space indentation, one trailing newline):
     ///
@@ -51,23 +52,6 @@ extension MatrixView {
     }
 
     static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        GoJSON.encode(.string(text), escapeHTML: false)
     }
 }
