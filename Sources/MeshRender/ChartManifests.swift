@@ -61,39 +61,31 @@ public struct RenderedManifests: Sendable, Equatable {
     /// started afresh, as Helm does), hooks after manifests. Returns Helm's stdout for it: one
     /// `wrote DIR/<source>` line per document, then an empty line.
     ///
-    /// Each file is written completely to a temporary name and then renamed into place, so an
-    /// interrupted run leaves no partial file.
-    public func write(outputDirectory dir: String) throws(ChartRenderError) -> String {
-        var contents: [(path: String, text: String)] = []
+    /// The files are written all at once through `OutputDirectory` (staged, then renamed into
+    /// place; on failure the directory is left as it was).
+    public func write(outputDirectory dir: String) throws -> String {
+        let layout = helmLayout(outputDirectory: dir)
+        try OutputDirectory(path: dir).write(layout.files)
+        return layout.log
+    }
+
+    /// Helm's `--output-dir` files (path relative to the directory → contents) and its stdout log.
+    func helmLayout(outputDirectory dir: String, documents selected: [RenderedManifest]? = nil)
+        -> (files: [(path: String, contents: String)], log: String)
+    {
+        var files: [(path: String, contents: String)] = []
         var index: [String: Int] = [:]
         var log = ""
-        for doc in documents {
-            let relative = doc.source
-            guard !relative.split(separator: "/").contains(".."), !relative.hasPrefix("/") else {
-                throw ChartRenderError(.output, "refusing to write \(relative): it would leave \(dir)")
-            }
-            let path = dir + "/" + relative
-            if let at = index[path] {
-                contents[at].text += RenderedManifests.block(doc)
+        for doc in selected ?? documents {
+            if let at = index[doc.source] {
+                files[at].contents += RenderedManifests.block(doc)
             } else {
-                index[path] = contents.count
-                contents.append((path, RenderedManifests.block(doc)))
+                index[doc.source] = files.count
+                files.append((doc.source, RenderedManifests.block(doc)))
             }
-            log += "wrote \(path)\n"
+            log += "wrote \(dir)/\(doc.source)\n"
         }
-        for (path, text) in contents {
-            let url = URL(fileURLWithPath: path)
-            do {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
-                try Data(text.utf8).write(to: temporary)
-                if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
-                try FileManager.default.moveItem(at: temporary, to: url)
-            } catch {
-                throw ChartRenderError(.output, "cannot write \(path): \(error.localizedDescription)")
-            }
-        }
-        return log + "\n"
+        return (files, log + "\n")
     }
 }
 

@@ -43,26 +43,25 @@ public struct Rendered: Sendable {
 
     /// Writes the output into `directory` atomically and returns the `wrote PATH` log.
     ///
-    /// The built-in chart writes one file per resource (`<kind>-<name>.yaml`); a chart directory
-    /// writes Helm's layout (`<chart>/templates/<file>`, the documents of one template together).
+    /// A chart directory in YAML writes Helm's layout (`<chart>/templates/<file>`, the documents of one
+    /// template together, Helm's log); the built-in chart, and JSON output, write one file per resource
+    /// (`<kind>-<name>.yaml|json`).
     public func write(to directory: String, format: Format) throws -> String {
+        let selected = try selectedDocuments()
+        if case .directory = reference, format == .yaml {
+            let layout = manifests.helmLayout(outputDirectory: directory, documents: selected.map(\.document))
+            try OutputDirectory(path: directory).write(layout.files)
+            return layout.log
+        }
         var files: [(path: String, contents: String)] = []
         var index: [String: Int] = [:]
-        for (document, node) in try selectedDocuments() {
-            let path: String
-            let body: String
-            switch (reference, format) {
-            case (.builtin, _), (_, .json):
-                let kind = node["kind"]?.string ?? "resource"
-                let name = node["metadata"]?["name"]?.string ?? "unnamed"
-                path = "\(kind.lowercased())-\(name).\(format == .json ? "json" : "yaml")"
-                body = format == .json
-                    ? GoJSON.encodeIndented(node.toValue()) + "\n"
-                    : "---\n# Source: \(document.source)\n\(document.text)\n"
-            case (.directory, .yaml):
-                path = document.source
-                body = "---\n# Source: \(document.source)\n\(document.text)\n"
-            }
+        for (document, node) in selected {
+            let kind = node["kind"]?.string ?? "resource"
+            let name = node["metadata"]?["name"]?.string ?? "unnamed"
+            let path = "\(kind.lowercased())-\(name).\(format == .json ? "json" : "yaml")"
+            let body = format == .json
+                ? GoJSON.encodeIndented(node.toValue()) + "\n"
+                : "---\n# Source: \(document.source)\n\(document.text)\n"
             if let at = index[path] {
                 files[at].contents += body
             } else {
