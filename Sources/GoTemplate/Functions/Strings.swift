@@ -18,7 +18,7 @@ enum StringFunctions {
         "hasPrefix": { a in try predicate(a, "hasPrefix") { p, s in GoStrings.hasPrefix(s, p) } },
         "hasSuffix": { a in try predicate(a, "hasSuffix") { p, s in GoStrings.hasSuffix(s, p) } },
         "replace": replace,
-        "quote": { a in .string(quoteEach(a, GoStrings.quote)) },
+        "quote": { a in .string(quoteEach(a, { GoQuote.quote($0) })) },
         "squote": { a in .string(quoteEach(a) { "'" + $0 + "'" }) },
         "cat": cat,
         "indent": { a in try indent(Arguments("indent", a), leadingNewline: false) },
