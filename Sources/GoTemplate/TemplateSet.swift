@@ -168,6 +168,22 @@ public final class TemplateSet {
     }
 
     /// Runs `body` on a thread with a stack of ``stackSize`` bytes and waits for it.
+    /// Parse trees can nest thousands of levels deep, and releasing them recurses as deep: release them
+    /// on a thread with the large stack, as they were built.
+    deinit {
+        guard !trees.isEmpty else { return }
+        let doomed = TreeRelease(trees)
+        trees = [:]
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            doomed.trees = [:]
+            done.signal()
+        }
+        thread.stackSize = stackSize
+        thread.start()
+        done.wait()
+    }
+
     private func runWithLargeStack<T>(_ body: @escaping () -> T) -> T {
         let box = ResultBox(body)
         let done = DispatchSemaphore(value: 0)
@@ -180,6 +196,12 @@ public final class TemplateSet {
         done.wait()
         return box.value!
     }
+}
+
+/// Carries parse trees to the thread that releases them.
+private final class TreeRelease: @unchecked Sendable {
+    var trees: [String: Tree]
+    init(_ trees: [String: Tree]) { self.trees = trees }
 }
 
 /// Carries a closure and its result across the execution thread.
