@@ -67,7 +67,7 @@ enum EngineFunctions {
         let savedTrees = e.trees
         defer { e.trees = savedTrees }
         do {
-            let parsed = try Parser.parse(name: e.rootName, parseName: e.rootName, text: text) { e.library.functions[$0] != nil }
+            let parsed = try Parser.parse(name: e.rootName, parseName: e.rootName, text: text) { e.library.functions[$0] }
             TemplateSet.add(parsed, to: &e.trees)
         } catch {
             e.site = site

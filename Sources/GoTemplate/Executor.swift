@@ -323,8 +323,8 @@ final class Executor {
             return try evalFieldChain(dot, receiver: dot, node: first, idents[...], args: cmd.args, final: final)
         case .chain:
             return try evalChain(dot, first, args: cmd.args, final: final)
-        case .identifier(_, let name):
-            return try evalFunction(dot, name: name, node: first, cmd: cmd, args: cmd.args.dropFirst(), final: final)
+        case .identifier(_, let function):
+            return try evalFunction(dot, function, node: first, cmd: cmd, args: cmd.args.dropFirst(), final: final)
         case .pipe(let p):
             try notAFunction(cmd.args, final)
             return try evalPipeline(dot, p)
@@ -339,7 +339,7 @@ final class Executor {
         case .bool(_, let b): return .plainValue(.bool(b))
         case .dot: return dot
         case .nilLiteral: throw fail("nil is not a command")
-        case .number(let n): return try constant(n)
+        case .number(let n, let value): return try constant(n, value)
         case .string(_, _, let s): return .plainValue(.string(s))
         default: throw fail("can't evaluate command \(GoQuote.quote(first.description))")
         }
@@ -352,16 +352,10 @@ final class Executor {
     }
 
     /// A number literal as Go's `idealConstant` sees it: float if written with `.`/exponent, else int.
-    func constant(_ n: NumberLiteral) throws(TemplateError) -> Datum {
-        site = .operand(.number(n))
+    func constant(_ n: NumberLiteral, _ value: Value?) throws(TemplateError) -> Datum {
+        if let value { return .plainValue(value) }
+        site = .operand(.number(n, constant: nil))
         if n.isComplex { throw fail("complex constants are not supported: \(n.text)") }
-        let lower = n.text.lowercased()
-        let isHexInt = (lower.hasPrefix("0x") || lower.hasPrefix("-0x") || lower.hasPrefix("+0x")) && !lower.contains("p")
-        let isRune = n.text.hasPrefix("'")
-        if let f = n.floatValue, !isHexInt, !isRune, n.text.contains(where: { ".eEpP".contains($0) }) {
-            return .plainValue(.float(f))
-        }
-        if let i = n.intValue { return .plainValue(.int(i)) }
         throw fail("\(n.text) overflows int")
     }
 
@@ -413,7 +407,14 @@ final class Executor {
             if i.isNull { return .invalid }
             item = i
         }
-        if let method = methods[name] {
+        let hasArgs = args.count > 1 || final != nil
+        let object = item.object(in: heap)
+        if case .map(let map) = object, let entry = map[name] {
+            site = .operand(node)
+            if hasArgs { throw fail("\(name) is not a method but has arguments") }
+            return .boxed(entry)
+        }
+        if !methods.isEmpty, let method = methods[name] {
             let value = item.value
             var argValues: [Value] = []
             for a in args.dropFirst() { argValues.append(try evalArg(dot, a).value) }
@@ -428,11 +429,10 @@ final class Executor {
                 throw wrapFunctionError(name, "\(error)")
             }
         }
-        let hasArgs = args.count > 1 || final != nil
-        if case .map(let map) = item.object(in: heap) {
+        if case .map = object {
             site = .operand(node)
             if hasArgs { throw fail("\(name) is not a method but has arguments") }
-            return .boxed(map[name] ?? .null)
+            return .boxed(.null)
         }
         site = .operand(node)
         throw fail("can't evaluate field \(name) in type \(receiver.typeName)")
@@ -452,12 +452,12 @@ final class Executor {
             return try evalVariable(dot, node, args: nil, final: nil)
         case .pipe(let p):
             return try evalPipeline(dot, p)
-        case .identifier(_, let name):
-            return try evalFunction(dot, name: name, node: node, cmd: nil, args: [], final: nil)
+        case .identifier(_, let function):
+            return try evalFunction(dot, function, node: node, cmd: nil, args: [], final: nil)
         case .chain:
             return try evalChain(dot, node, args: [], final: nil)
         case .bool(_, let b): return .plainValue(.bool(b))
-        case .number(let n): return try constant(n)
+        case .number(let n, let value): return try constant(n, value)
         case .string(_, _, let s): return .plainValue(.string(s))
         }
     }
@@ -472,13 +472,15 @@ final class Executor {
     }
 
     private func evalFunction(
-        _ dot: Datum, name: String, node: Operand, cmd: CommandNode?, args: ArraySlice<Operand>, final: Datum?
+        _ dot: Datum, _ reference: FunctionReference, node: Operand, cmd: CommandNode?, args: ArraySlice<Operand>,
+        final: Datum?
     ) throws(TemplateError) -> Datum {
         site = .operand(node)
-        guard let function = library.functions[name] else {
+        let name = reference.name
+        guard let function = reference.implementation else {
             throw fail("\(GoQuote.quote(name)) is not a defined function")
         }
-        let call = Call(executor: self, dot: dot, name: name, nameNode: node, cmd: cmd, args: Array(args), final: final)
+        let call = Call(executor: self, dot: dot, name: name, nameNode: node, cmd: cmd, args: args, final: final)
         switch function {
         case .external(let f):
             return try call.callExternal(f)
@@ -501,8 +503,12 @@ struct Call {
     let name: String
     let nameNode: Operand
     let cmd: CommandNode?
-    let args: [Operand]
+    /// The argument nodes (a slice of the command: index with ``operand(_:)``).
+    let args: ArraySlice<Operand>
     let final: Datum?
+
+    /// Argument node `i` (0-based).
+    func operand(_ i: Int) -> Operand { args[args.startIndex + i] }
 
     /// Number of arguments including the pipeline's value.
     var count: Int { args.count + (final == nil ? 0 : 1) }
@@ -518,7 +524,7 @@ struct Call {
 
     /// Evaluates argument `i` (the pipeline's value when `i == args.count`).
     func argument(_ i: Int) throws(TemplateError) -> Datum {
-        if i < args.count { return try executor.evalArg(dot, args[i]) }
+        if i < args.count { return try executor.evalArg(dot, operand(i)) }
         return final ?? .invalid
     }
 
@@ -545,14 +551,25 @@ struct Call {
     /// An argument conversion error, at argument `index` (or the function name).
     func argumentFailure(_ message: String, index: Int?) -> TemplateError {
         if let index, index < args.count {
-            executor.site = .operand(args[index])
-            if let literal = literalConversionMessage(message, args[index]) { return executor.fail(literal) }
+            executor.site = .operand(operand(index))
+            if let literal = literalConversionMessage(message, operand(index)) { return executor.fail(literal) }
         } else if index == nil || args.isEmpty {
             executor.site = .operand(nameNode)
         } else {
-            executor.site = .operand(args[args.count - 1])
+            executor.site = .operand(operand(args.count - 1))
         }
         return executor.fail(message)
+    }
+
+    /// For a conversion error that does not say which argument failed: the first argument of the type
+    /// the message names (`...; got float64`).
+    private func inferredIndex(_ message: String, _ values: [Value]) -> Int? {
+        guard message.hasPrefix("wrong type for value; expected "), let got = message.range(of: "; got ") else { return nil }
+        let typeName = String(message[got.upperBound...])
+        return values.firstIndex { v in
+            if case .null = v { return typeName == "interface {}" }
+            return v.goTypeName == typeName
+        }
     }
 
     /// Go converts literal arguments itself, with its own wording (`expected string; found 1`).
@@ -582,6 +599,10 @@ struct Call {
     /// object, so every variable and template holding it sees it (`$_ := set $d "k" v`).
     func callMutating(_ f: TemplateFunction) throws(TemplateError) -> Datum {
         let args = try allArguments()
+        if let first = args.first, case .boxed(let item) = first, item.isNull {
+            // Go cannot pass a nil interface{} where a map is declared.
+            throw argumentFailure("wrong type for value; expected map[string]interface {}; got interface {}", index: 0)
+        }
         if case .map(let target) = args.first?.item {
             // Fast paths keeping the identity of the stored value.
             if name == "set", args.count == 3, case .value(.string(let key)) = args[1].item {
@@ -635,7 +656,7 @@ struct Call {
         do {
             return try f(values)
         } catch let e as FunctionError {
-            if e.kind == .argument { throw argumentFailure(e.message, index: e.argumentIndex) }
+            if e.kind == .argument { throw argumentFailure(e.message, index: e.argumentIndex ?? inferredIndex(e.message, values)) }
             throw failure(e.message)
         } catch let e as TemplateError {
             throw e

@@ -44,42 +44,43 @@ enum Item {
     }
 }
 
-/// The owner of an execution's objects (a handle threaded through object creation).
-final class Heap {}
+/// The owner of an execution's objects: it keeps every object alive until the execution (or
+/// session) ends, so objects can point at their holders without reference counting.
+final class Heap {
+    fileprivate var objects: [ObjectNode] = []
+}
 
 /// What maps and lists with identity share: a cached materialisation, valid until the object or
 /// anything reachable from it changes, and links to the objects holding it so a change can
 /// invalidate their caches too. Invariant: a valid cache implies valid caches below it, so
 /// invalidation stops at the first ancestor that is already invalid.
 class ObjectNode {
-    private final class ParentLink {
-        weak var node: ObjectNode?
-        init(_ node: ObjectNode) { self.node = node }
-    }
-
-    private var parents: [ParentLink] = []
+    /// Holders of this object; the heap keeps them alive, so no reference counting is needed.
+    private var parents: [Unmanaged<ObjectNode>] = []
+    private var parentIDs: Set<ObjectIdentifier> = []
     var cacheValid = false
+
+    init(heap: Heap) {
+        heap.objects.append(self)
+    }
 
     /// Records that `parent` holds this object.
     func addParent(_ parent: ObjectNode) {
-        // Holders that are gone (e.g. the `dict` of a finished `include`) are dropped, so the list
-        // holds only live holders.
-        parents.removeAll { $0.node == nil }
-        if parents.contains(where: { $0.node === parent }) { return }
-        parents.append(ParentLink(parent))
-        // The parent's cache was built without this object: it is still right (same content), but
-        // from now on changes here must reach it.
+        if parents.count == 1 && parents[0].takeUnretainedValue() === parent { return }
+        if parentIDs.insert(ObjectIdentifier(parent)).inserted {
+            parents.append(Unmanaged.passUnretained(parent))
+        }
     }
 
     /// Marks this object and every holder above it as changed.
     func invalidate() {
-        var pending: [ObjectNode] = [self]
+        cacheValid = false
+        var pending: [ObjectNode] = []
+        for p in parents where p.takeUnretainedValue().cacheValid { pending.append(p.takeUnretainedValue()) }
         while let node = pending.popLast() {
-            guard node.cacheValid || node === self else { continue }
+            guard node.cacheValid else { continue }
             node.cacheValid = false
-            for link in node.parents {
-                if let p = link.node, p.cacheValid { pending.append(p) }
-            }
+            for p in node.parents where p.takeUnretainedValue().cacheValid { pending.append(p.takeUnretainedValue()) }
         }
     }
 }
@@ -112,12 +113,13 @@ final class MapObject: ObjectNode {
     private var base: [String: Value]
     private var reached: [String: Item] = [:]
     private var removed: Set<String> = []
-    let heap: Heap
+    unowned(unsafe) let heap: Heap
     private var cache: Value?
 
     init(_ base: [String: Value], heap: Heap) {
         self.base = base
         self.heap = heap
+        super.init(heap: heap)
     }
 
     var count: Int {
@@ -130,8 +132,8 @@ final class MapObject: ObjectNode {
     /// The entry for `key` (nil when absent); a map or list entry becomes an object, kept here so it
     /// keeps its identity.
     subscript(key: String) -> Item? {
-        if let r = reached[key] { return r }
-        if removed.contains(key) { return nil }
+        if !reached.isEmpty, let r = reached[key] { return r }
+        if !removed.isEmpty && removed.contains(key) { return nil }
         guard let v = base[key] else { return nil }
         switch v {
         case .map, .list:
@@ -192,18 +194,19 @@ final class MapObject: ObjectNode {
 final class ListObject: ObjectNode {
     private let base: [Value]
     private var reached: [Int: Item] = [:]
-    let heap: Heap
+    unowned(unsafe) let heap: Heap
     private var cache: Value?
 
     init(_ base: [Value], heap: Heap) {
         self.base = base
         self.heap = heap
+        super.init(heap: heap)
     }
 
     var count: Int { base.count }
 
     subscript(index: Int) -> Item {
-        if let r = reached[index] { return r }
+        if !reached.isEmpty, let r = reached[index] { return r }
         let v = base[index]
         switch v {
         case .map, .list:

@@ -1,3 +1,5 @@
+import YAMLCore
+
 /// The parse tree of a template. Every node knows its byte offset in the source (`pos`) and prints
 /// back to template text (`description`), which is also how execution errors name the node.
 
@@ -237,6 +239,19 @@ struct NumberLiteral {
     var floatValue: Double?
     var isUnsignedOnly = false   // fits uint64 but not int64
     var isComplex = false
+
+    /// The value Go's `idealConstant` gives the literal when it is an argument or a command: a
+    /// float64 when written with `.`, an exponent or `p` (and not a hex integer or a character), else
+    /// an int; nil when it has none (complex, or too large for an int).
+    var constant: Value? {
+        if isComplex { return nil }
+        let lower = text.lowercased()
+        let isHexInt = (lower.hasPrefix("0x") || lower.hasPrefix("-0x") || lower.hasPrefix("+0x")) && !lower.contains("p")
+        let isRune = text.hasPrefix("'")
+        if let f = floatValue, !isHexInt, !isRune, text.contains(where: { ".eEpP".contains($0) }) { return .float(f) }
+        if let i = intValue { return .int(i) }
+        return nil
+    }
 }
 
 /// An operand of a command.
@@ -245,12 +260,13 @@ indirect enum Operand: CustomStringConvertible {
     case field(pos: Int, idents: [String])
     /// `$x.A.B` (idents[0] is the variable name with `$`).
     case variable(pos: Int, idents: [String])
-    /// A function name.
-    case identifier(pos: Int, name: String)
+    /// A function name, resolved against the function table when parsed.
+    case identifier(pos: Int, function: FunctionReference)
     case dot(pos: Int)
     case nilLiteral(pos: Int)
     case bool(pos: Int, value: Bool)
-    case number(NumberLiteral)
+    /// A number literal and its constant value, computed once when parsed.
+    case number(NumberLiteral, constant: Value?)
     /// A string literal: the quoted source form and its value.
     case string(pos: Int, quoted: String, value: String)
     /// A parenthesised pipeline.
@@ -263,7 +279,7 @@ indirect enum Operand: CustomStringConvertible {
         case .field(let p, _), .variable(let p, _), .identifier(let p, _), .dot(let p), .nilLiteral(let p),
              .bool(let p, _), .string(let p, _, _), .chain(let p, _, _):
             return p
-        case .number(let n): return n.pos
+        case .number(let n, _): return n.pos
         case .pipe(let p): return p.pos
         }
     }
@@ -272,11 +288,11 @@ indirect enum Operand: CustomStringConvertible {
         switch self {
         case .field(_, let idents): return idents.map { "." + $0 }.joined()
         case .variable(_, let idents): return idents.joined(separator: ".")
-        case .identifier(_, let name): return name
+        case .identifier(_, let f): return f.name
         case .dot: return "."
         case .nilLiteral: return "nil"
         case .bool(_, let v): return v ? "true" : "false"
-        case .number(let n): return n.text
+        case .number(let n, _): return n.text
         case .string(_, let quoted, _): return quoted
         case .pipe(let p): return p.description
         case .chain(_, let node, let fields):
@@ -285,5 +301,17 @@ indirect enum Operand: CustomStringConvertible {
             for f in fields { out += "." + f }
             return out
         }
+    }
+}
+
+/// A function named in a template, with what the name resolved to when the template was parsed
+/// (the table of a `TemplateSet` does not change after it is made).
+final class FunctionReference {
+    let name: String
+    let implementation: FunctionImplementation?
+
+    init(name: String, implementation: FunctionImplementation?) {
+        self.name = name
+        self.implementation = implementation
     }
 }

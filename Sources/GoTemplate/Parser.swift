@@ -13,7 +13,10 @@ struct Parser {
     private var vars: [String] = ["$"]
     private var rangeDepth = 0
     private var actionLine = 0        // line where the current action started (for lexer errors)
-    private let isFunction: (String) -> Bool
+    private var depth = 0             // nesting of parentheses
+    /// Go's bound on nesting (`max expression depth exceeded`).
+    static let maxDepth = 10_000
+    private let resolve: (String) -> FunctionImplementation?
     /// Trees defined while parsing, in order (the main tree first).
     private(set) var trees: [Tree] = []
 
@@ -22,8 +25,16 @@ struct Parser {
     static func parse(
         name: String, parseName: String, text: String, isFunction: @escaping (String) -> Bool
     ) throws(TemplateError) -> [Tree] {
-        let tokens = Lexer.tokenize(text, breakIsKeyword: !isFunction("break"), continueIsKeyword: !isFunction("continue"))
-        var parser = Parser(parseName: parseName, source: text, tokens: tokens, isFunction: isFunction)
+        try parse(name: name, parseName: parseName, text: text) { isFunction($0) ? .builtin(.print) : nil }
+    }
+
+    /// Parses with function names resolved by `resolve` (nil: not a function).
+    static func parse(
+        name: String, parseName: String, text: String, resolve: @escaping (String) -> FunctionImplementation?
+    ) throws(TemplateError) -> [Tree] {
+        let tokens = Lexer.tokenize(
+            text, breakIsKeyword: resolve("break") == nil, continueIsKeyword: resolve("continue") == nil)
+        var parser = Parser(parseName: parseName, source: text, tokens: tokens, resolve: resolve)
         do {
             try parser.parseTop(name: name)
         } catch {
@@ -32,11 +43,13 @@ struct Parser {
         return parser.trees
     }
 
-    private init(parseName: String, source: String, tokens: [Token], isFunction: @escaping (String) -> Bool) {
+    private init(
+        parseName: String, source: String, tokens: [Token], resolve: @escaping (String) -> FunctionImplementation?
+    ) {
         self.parseName = parseName
         self.source = source
         self.tokens = tokens
-        self.isFunction = isFunction
+        self.resolve = resolve
     }
 
     // MARK: token access
@@ -416,8 +429,10 @@ struct Parser {
         let token = nextNonSpace()
         switch token.kind {
         case .identifier:
-            if !isFunction(token.value) { throw fail("function \(GoQuote.quote(token.value)) not defined") }
-            return .identifier(pos: token.pos, name: token.value)
+            guard let implementation = resolve(token.value) else {
+                throw fail("function \(GoQuote.quote(token.value)) not defined")
+            }
+            return .identifier(pos: token.pos, function: FunctionReference(name: token.value, implementation: implementation))
         case .dot:
             return .dot(pos: token.pos)
         case .nilKeyword:
@@ -429,8 +444,12 @@ struct Parser {
         case .bool:
             return .bool(pos: token.pos, value: token.value == "true")
         case .charConstant, .number:
-            return .number(try number(token))
+            let literal = try number(token)
+            return .number(literal, constant: literal.constant)
         case .leftParen:
+            depth += 1
+            defer { depth -= 1 }
+            if depth >= Parser.maxDepth { throw fail("max expression depth exceeded") }
             return .pipe(try pipeline("parenthesized pipeline", end: .rightParen))
         case .string, .rawString:
             return .string(pos: token.pos, quoted: token.value, value: try unquote(token.value))

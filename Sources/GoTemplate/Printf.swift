@@ -80,7 +80,7 @@ private struct Printer {
             // Width.
             if i < end && format[i] == "*" {
                 i += 1
-                if argNum < args.count, case .int(let w) = args[argNum] {
+                if argNum < args.count, case .int(let w) = args[argNum], abs(w) <= 1_000_000 {
                     var width = Int(w)
                     if width < 0 { width = -width; flags.minus = true; flags.zero = false }
                     flags.width = width
@@ -98,7 +98,7 @@ private struct Printer {
                 i += 1
                 if i < end && format[i] == "*" {
                     i += 1
-                    if argNum < args.count, case .int(let p) = args[argNum], p >= 0 {
+                    if argNum < args.count, case .int(let p) = args[argNum], p >= 0, p <= 1_000_000 {
                         flags.precision = Int(p)
                     } else {
                         out += "%!(BADPREC)"
@@ -341,7 +341,11 @@ private struct Printer {
         var text: String
         switch verb {
         case "v", "g", "G":
-            text = formatG(f, precision: flags.precision, upper: verb == "G")
+            if flags.precision == nil, f == f.rounded(.towardZero), abs(f) < 1e6, !(f == 0 && f.sign == .minus) {
+                text = String(Int64(f))  // the shortest form of a small integral float is its integer
+            } else {
+                text = formatG(f, precision: flags.precision, upper: verb == "G")
+            }
         case "e", "E", "f", "F":
             let p = flags.precision ?? 6
             if f.isNaN || f.isInfinite {

@@ -72,8 +72,14 @@ public final class TemplateSet {
     /// Errors read `template: NAME:LINE: message`.
     public func parse(name: String, text: String) throws(TemplateError) {
         let library = self.library
-        let parsed = try Parser.parse(name: name, parseName: name, text: text) { library.functions[$0] != nil }
-        TemplateSet.add(parsed, to: &trees)
+        let result: Result<[Tree], TemplateError> = runWithLargeStack {
+            do throws(TemplateError) {
+                return .success(try Parser.parse(name: name, parseName: name, text: text) { library.functions[$0] })
+            } catch {
+                return .failure(error)
+            }
+        }
+        TemplateSet.add(try result.get(), to: &trees)
     }
 
     /// Go's `AddParseTree` for each tree: a template replaces one of the same name unless it is empty.
@@ -125,8 +131,40 @@ public final class TemplateSet {
 
     /// Helm's workaround: `<no value>` removed from rendered text.
     static func removingNoValue(_ s: String) -> String {
-        guard s.utf8.count >= 10, s.contains("<no value>") else { return s }
-        return s.replacingOccurrences(of: "<no value>", with: "")
+        let marker = Array("<no value>".utf8)
+        var text = s
+        let stripped: [UInt8]? = text.withUTF8 { bytes -> [UInt8]? in
+            var out: [UInt8] = []
+            var found = false
+            var copied = 0
+            var i = 0
+            let n = bytes.count
+            while i + marker.count <= n {
+                if bytes[i] == marker[0] && bytes[i + 1] == marker[1] {
+                    var match = true
+                    for k in 2..<marker.count where bytes[i + k] != marker[k] {
+                        match = false
+                        break
+                    }
+                    if match {
+                        if !found {
+                            found = true
+                            out.reserveCapacity(n)
+                        }
+                        out.append(contentsOf: bytes[copied..<i])
+                        i += marker.count
+                        copied = i
+                        continue
+                    }
+                }
+                i += 1
+            }
+            guard found else { return nil }
+            out.append(contentsOf: bytes[copied..<n])
+            return out
+        }
+        guard let stripped else { return s }
+        return String(decoding: stripped, as: UTF8.self)
     }
 
     /// Runs `body` on a thread with a stack of ``stackSize`` bytes and waits for it.

@@ -76,6 +76,17 @@ final class HelmErrorParityTests: XCTestCase {
         ("tpl_exec_error", "a: {{ tpl .Values.tplBad . }}", nil),
         ("include_name_type", "a: {{ include 1 . }}", nil),
         ("chain_on_nil_literal", "a: {{ (nil).x }}", nil),
+        ("max_expression_depth", "a: {{ " + String(repeating: "(", count: 10_001) + "1" + String(repeating: ")", count: 10_001) + " }}", nil),
+        ("include_arg_count", "a: {{ include \"h\" }}", "{{ define \"h\" }}x{{ end }}"),
+        ("required_arg_type", "a: {{ required 1 .Values.name }}", nil),
+        ("required_value_arg_type", "a: {{ required .Values.replicas .Values.name }}", nil),
+        ("fail_in_nested_include", "a: {{ include \"o\" . }}", "{{ define \"o\" }}{{ include \"i\" . }}{{ end }}{{ define \"i\" }}{{ fail \"inner fail\" }}{{ end }}"),
+        ("sprig_type_error", "a: {{ indent .Values.replicas \"x\" }}", nil),
+        ("sprig_literal_type_error", "a: {{ indent \"x\" \"y\" }}", nil),
+        ("sprig_arity", "a: {{ quote }}{{ upper }}", nil),
+        ("method_arity", "a: {{ .Capabilities.APIVersions.Has }}", nil),
+        ("set_on_nil", "a: {{ $_ := set .Values.missing \"k\" 1 }}", nil),
+        ("range_over_float", "a: {{ range .Values.replicas }}{{ end }}", nil),
         ("deep_position", "line1\nline2\n  x: {{ .Values.name }} {{ .Values.name.y }}", nil),
     ]
 
