@@ -129,12 +129,25 @@ struct ManifestHead {
     var kind: String
     var annotations: [String: String]
 
+    /// The parts of a document `parse` reads.
+    static let headFields = YAMLPrune.keys([
+        "apiVersion": .all, "kind": .all, "metadata": .keys(["name": .all, "annotations": .all]),
+    ])
+
     static func parse(_ doc: String, source: String) throws(ChartRenderError) -> ManifestHead {
+        let parser = YAMLParser(duplicateKeys: .lastWins)
+        let bytes = Array(doc.utf8)
+        // Only the head is needed: skim the rest (a full parse only when the skim gives up, so
+        // errors are the full parser's).
         let node: Node
-        do {
-            node = try YAMLParser(duplicateKeys: .lastWins).parse(doc, file: source)
-        } catch {
-            throw ChartRenderError(.manifest, "YAML parse error on \(source): error converting YAML to JSON: \(error.goDescription)")
+        if let head = parser.parsePruned(bytes: bytes, file: source, keep: headFields) {
+            node = head
+        } else {
+            do {
+                node = try parser.parse(bytes: bytes, file: source)
+            } catch {
+                throw ChartRenderError(.manifest, "YAML parse error on \(source): error converting YAML to JSON: \(error.goDescription)")
+            }
         }
         func unmarshal(_ what: String) -> ChartRenderError {
             ChartRenderError(

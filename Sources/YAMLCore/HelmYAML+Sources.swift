@@ -34,6 +34,8 @@ extension Value: EmitSource {
     private static func readBackKeys(_ m: [String: Value]) throws(HelmYAML.MarshalError) -> [String: Value] {
         var changed = false
         for key in m.keys {
+            // Short keys of plain ASCII (below U+007F) come back unchanged and readable.
+            if key.utf8.count <= 170, key.utf8.allSatisfy({ $0 < 0x7F }) { continue }
             try HelmYAML.checkKeyReadable(key)
             if try HelmYAML.readBack(key) != key { changed = true }
         }
