@@ -213,6 +213,22 @@ struct ManifestHead {
 /// Go's `strings.TrimSpace` (Unicode white space).
 enum GoText {
     static func trimSpace(_ s: String) -> String {
+        // Byte-level for ASCII boundaries (the usual case); Unicode white space needs scalars.
+        let u = s.utf8
+        @inline(__always) func space(_ c: UInt8) -> Bool { (c >= 0x09 && c <= 0x0D) || c == 0x20 }
+        var start = u.startIndex, end = u.endIndex
+        while start < end, space(u[start]) { start = u.index(after: start) }
+        while end > start, space(u[u.index(before: end)]) { end = u.index(before: end) }
+        if start == end { return "" }
+        if u[start] < 0x80 && u[u.index(before: end)] < 0x80 {
+            if start == u.startIndex && end == u.endIndex { return s }
+            return String(Substring(u[start..<end]))
+        }
+        return trimUnicodeSpace(s)
+    }
+
+    /// `trimSpace` by Unicode scalars.
+    static func trimUnicodeSpace(_ s: String) -> String {
         let scalars = s.unicodeScalars
         func space(_ c: Unicode.Scalar) -> Bool {
             switch c.value {
