@@ -1,3 +1,4 @@
+import Foundation
 import YAMLCore
 
 /// One document of `helm template` output.
@@ -43,24 +44,53 @@ enum ChartManifestSorter {
     static func sort(_ files: [(name: String, text: String)]) throws(ChartRenderError) -> (manifests: [RenderedManifest], hooks: [RenderedManifest]) {
         var manifests: [RenderedManifest] = []
         var hooks: [RenderedManifest] = []
+        var docs: [(source: String, text: String)] = []
         for file in files.sorted(by: { Value.goLess($0.name, $1.name) }) {
             if file.name.split(separator: "/").last?.hasPrefix("_") == true { continue }
             if GoText.trimSpace(file.text).isEmpty { continue }
-            for doc in split(file.text) {
-                let head = try ManifestHead.parse(doc, source: file.name)
-                guard let hookList = head.annotations["helm.sh/hook"] else {
-                    manifests.append(RenderedManifest(source: file.name, text: doc, kind: head.kind, isHook: false))
-                    continue
-                }
-                let events = hookList.split(separator: ",", omittingEmptySubsequences: false).map {
-                    GoText.trimSpace(String($0)).lowercased()
-                }
-                // A document naming an unknown hook event is dropped, as Helm drops it.
-                if events.contains(where: { !hookEvents.contains($0) }) { continue }
-                hooks.append(RenderedManifest(source: file.name, text: doc, kind: head.kind, isHook: true))
+            for doc in split(file.text) { docs.append((file.name, doc)) }
+        }
+        let heads = parseHeads(docs)
+        for (index, (source, doc)) in docs.enumerated() {
+            let head = try heads[index].get()
+            guard let hookList = head.annotations["helm.sh/hook"] else {
+                manifests.append(RenderedManifest(source: source, text: doc, kind: head.kind, isHook: false))
+                continue
             }
+            let events = hookList.split(separator: ",", omittingEmptySubsequences: false).map {
+                GoText.trimSpace(String($0)).lowercased()
+            }
+            // A document naming an unknown hook event is dropped, as Helm drops it.
+            if events.contains(where: { !hookEvents.contains($0) }) { continue }
+            hooks.append(RenderedManifest(source: source, text: doc, kind: head.kind, isHook: true))
         }
         return (sortedByKind(manifests), sortedByKind(hooks))
+    }
+
+    /// Every document's head, in order; many documents are read on all cores (each head is
+    /// independent, and the first error in document order is still the one reported).
+    static func parseHeads(_ docs: [(source: String, text: String)]) -> [Result<ManifestHead, ChartRenderError>] {
+        @Sendable func head(_ i: Int) -> Result<ManifestHead, ChartRenderError> {
+            do throws(ChartRenderError) {
+                return .success(try ManifestHead.parse(docs[i].text, source: docs[i].source))
+            } catch {
+                return .failure(error)
+            }
+        }
+        let workers = ProcessInfo.processInfo.activeProcessorCount
+        guard docs.count >= 256, workers > 1 else { return docs.indices.map(head) }
+        let results = UnsafeMutableBufferPointer<Result<ManifestHead, ChartRenderError>>.allocate(capacity: docs.count)
+        defer {
+            _ = results.deinitialize()
+            results.deallocate()
+        }
+        let chunks = min(workers * 4, docs.count)
+        nonisolated(unsafe) let out = results
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let start = docs.count * chunk / chunks, end = docs.count * (chunk + 1) / chunks
+            for i in start..<end { (out.baseAddress! + i).initialize(to: head(i)) }
+        }
+        return Array(results)
     }
 
     /// Stable sort by `InstallOrder`; unknown kinds after known ones, alphabetical among themselves.
@@ -129,12 +159,25 @@ struct ManifestHead {
     var kind: String
     var annotations: [String: String]
 
+    /// The parts of a document `parse` reads.
+    static let headFields = YAMLPrune.keys([
+        "apiVersion": .all, "kind": .all, "metadata": .keys(["name": .all, "annotations": .all]),
+    ])
+
     static func parse(_ doc: String, source: String) throws(ChartRenderError) -> ManifestHead {
+        let parser = YAMLParser(duplicateKeys: .lastWins)
+        let bytes = Array(doc.utf8)
+        // Only the head is needed: skim the rest (a full parse only when the skim gives up, so
+        // errors are the full parser's).
         let node: Node
-        do {
-            node = try YAMLParser(duplicateKeys: .lastWins).parse(doc, file: source)
-        } catch {
-            throw ChartRenderError(.manifest, "YAML parse error on \(source): error converting YAML to JSON: \(error.goDescription)")
+        if let head = parser.parsePruned(bytes: bytes, file: source, keep: headFields) {
+            node = head
+        } else {
+            do {
+                node = try parser.parse(bytes: bytes, file: source)
+            } catch {
+                throw ChartRenderError(.manifest, "YAML parse error on \(source): error converting YAML to JSON: \(error.goDescription)")
+            }
         }
         func unmarshal(_ what: String) -> ChartRenderError {
             ChartRenderError(
@@ -200,6 +243,22 @@ struct ManifestHead {
 /// Go's `strings.TrimSpace` (Unicode white space).
 enum GoText {
     static func trimSpace(_ s: String) -> String {
+        // Byte-level for ASCII boundaries (the usual case); Unicode white space needs scalars.
+        let u = s.utf8
+        @inline(__always) func space(_ c: UInt8) -> Bool { (c >= 0x09 && c <= 0x0D) || c == 0x20 }
+        var start = u.startIndex, end = u.endIndex
+        while start < end, space(u[start]) { start = u.index(after: start) }
+        while end > start, space(u[u.index(before: end)]) { end = u.index(before: end) }
+        if start == end { return "" }
+        if u[start] < 0x80 && u[u.index(before: end)] < 0x80 {
+            if start == u.startIndex && end == u.endIndex { return s }
+            return String(Substring(u[start..<end]))
+        }
+        return trimUnicodeSpace(s)
+    }
+
+    /// `trimSpace` by Unicode scalars.
+    static func trimUnicodeSpace(_ s: String) -> String {
         let scalars = s.unicodeScalars
         func space(_ c: Unicode.Scalar) -> Bool {
             switch c.value {

@@ -18,14 +18,33 @@ public struct RenderedManifests: Sendable, Equatable {
         "---\n# Source: \(doc.source)\n\(doc.text)\n"
     }
 
+    /// Appends `block(doc)` to `out` piece by piece.
+    static func appendBlock(_ doc: RenderedManifest, to out: inout String) {
+        out += "---\n# Source: "
+        out += doc.source
+        out += "\n"
+        out += doc.text
+        out += "\n"
+    }
+
     /// Exactly what `helm template NAME CHART` prints on stdout.
     public var text: String {
         var manifests = ""
         var hooks = ""
+        var manifestBytes = 0
+        for doc in documents where !doc.isHook { manifestBytes += doc.text.utf8.count + doc.source.utf8.count + 16 }
+        manifests.reserveCapacity(manifestBytes)
         for doc in documents {
-            if doc.isHook { hooks += RenderedManifests.block(doc) } else { manifests += RenderedManifests.block(doc) }
+            if doc.isHook {
+                RenderedManifests.appendBlock(doc, to: &hooks)
+            } else {
+                RenderedManifests.appendBlock(doc, to: &manifests)
+            }
         }
-        return GoText.trimSpace(manifests) + "\n" + hooks
+        manifests = GoText.trimSpace(manifests)
+        manifests += "\n"
+        manifests += hooks
+        return manifests
     }
 
     /// `helm template --show-only PATTERN...`: the documents whose template path (without the

@@ -18,6 +18,37 @@ struct Event {
     var column: Int
 }
 
+/// A libyaml event as `EventReader.skim` reports it: its kind and the few facts a skimming
+/// reader needs, strings copied only on request.
+struct SkimEvent {
+    enum Kind { case streamStart, streamEnd, documentStart, documentEnd, alias, scalar, sequenceStart, sequenceEnd, mappingStart, mappingEnd, other }
+
+    var kind: Kind
+    /// 0-based line and column from libyaml.
+    var line: Int
+    var column: Int
+    /// An anchor or a tag is present.
+    var hasProperties = false
+    /// A plain, untagged scalar (typed by the resolver).
+    var plain = false
+    /// For a plain scalar: it might not read as a string-convertible key (null, `<<`, numbers
+    /// beyond 64 bits...): anything that does not start with an ASCII letter, or is `null`.
+    var maybeNonStringKey = false
+    /// The scalar's text, when asked for.
+    var value: String?
+
+    static func maybeNonStringKey(_ v: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = v.first else { return true }
+        let isLetter = (first >= 65 && first <= 90) || (first >= 97 && first <= 122)
+        if !isLetter { return true }
+        if v.count == 4, first == UInt8(ascii: "n") || first == UInt8(ascii: "N") {
+            let s = String(decoding: v, as: UTF8.self)
+            return s == "null" || s == "Null" || s == "NULL"
+        }
+        return false
+    }
+}
+
 /// Owns a libyaml parser and the bytes it reads; frees both in `deinit`.
 final class EventReader {
     private var parser = yaml_parser_t()
@@ -73,6 +104,43 @@ final class EventReader {
         default: kind = .streamEnd
         }
         return Event(kind: kind, line: line, column: column)
+    }
+
+    /// The next event without copying its strings (see `SkimEvent`), or `nil` on malformed
+    /// input (the caller then parses again with `next(file:)` to learn the error).
+    /// `wantValue` copies a scalar's value into `SkimEvent.value`.
+    func skim(wantValue: Bool) -> SkimEvent? {
+        var event = yaml_event_t()
+        guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
+        defer { yaml_event_delete(&event) }
+        var out = SkimEvent(kind: .other, line: Int(event.start_mark.line), column: Int(event.start_mark.column))
+        switch event.type {
+        case YAML_STREAM_START_EVENT: out.kind = .streamStart
+        case YAML_STREAM_END_EVENT: out.kind = .streamEnd
+        case YAML_DOCUMENT_START_EVENT: out.kind = .documentStart
+        case YAML_DOCUMENT_END_EVENT: out.kind = .documentEnd
+        case YAML_ALIAS_EVENT: out.kind = .alias
+        case YAML_SCALAR_EVENT:
+            let s = event.data.scalar
+            out.kind = .scalar
+            out.hasProperties = s.anchor != nil || s.tag != nil
+            out.plain = s.style == YAML_PLAIN_SCALAR_STYLE && s.plain_implicit == 1
+            let bytes = UnsafeBufferPointer(start: s.value, count: Int(s.length))
+            if out.plain { out.maybeNonStringKey = SkimEvent.maybeNonStringKey(bytes) }
+            if wantValue { out.value = String(decoding: bytes, as: UTF8.self) }
+        case YAML_SEQUENCE_START_EVENT:
+            let s = event.data.sequence_start
+            out.kind = .sequenceStart
+            out.hasProperties = s.anchor != nil || s.tag != nil
+        case YAML_SEQUENCE_END_EVENT: out.kind = .sequenceEnd
+        case YAML_MAPPING_START_EVENT:
+            let m = event.data.mapping_start
+            out.kind = .mappingStart
+            out.hasProperties = m.anchor != nil || m.tag != nil
+        case YAML_MAPPING_END_EVENT: out.kind = .mappingEnd
+        default: break
+        }
+        return out
     }
 
     /// The libyaml error as go-yaml reports it (the problem; libyaml's "while parsing ..."

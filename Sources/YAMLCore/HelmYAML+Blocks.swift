@@ -16,7 +16,9 @@ extension BlockEmitter {
         if depth > HelmYAML.maxDepth { throw .tooDeep(HelmYAML.maxDepth) }
         switch try node.emitShape() {
         case .string(let s):
-            writeScalar(s, requested: ScalarStyle.requested(forString: s), simpleKey: false)
+            if !writePlainToken(s, maxLength: Int.max) {
+                writeScalar(s, requested: ScalarStyle.requested(forString: s), simpleKey: false)
+            }
         case .plain(let s):
             writeScalar(s, requested: .plain, simpleKey: false)
         case .sequence(let items):
@@ -32,6 +34,29 @@ extension BlockEmitter {
                 try emitMapping(entries, depth: depth)
             }
         }
+    }
+
+    /// The common case written directly: a word of ASCII letters, digits and `_ . / -` that
+    /// starts with a letter and reads back as a string is always written plain (no indicator,
+    /// blank or break can occur in it). Returns false, writing nothing, for anything else.
+    mutating func writePlainToken(_ s: String, maxLength: Int) -> Bool {
+        let fits: Bool? = s.utf8.withContiguousStorageIfAvailable { v in
+            guard let first = v.first, v.count <= maxLength,
+                (first >= 65 && first <= 90) || (first >= 97 && first <= 122)
+            else { return false }
+            for c in v {
+                let ok = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 45 && c <= 57) || c == 95
+                if !ok { return false }
+            }
+            return true
+        }
+        guard fits == true, GoYAMLResolve.resolve(s) == .string else { return false }
+        if !whitespace { put(0x20) }
+        bytes.append(contentsOf: s.utf8)
+        column += s.utf8.count
+        whitespace = false
+        indention = false
+        return true
     }
 
     private mutating func writeEmptyFlow(_ open: StaticString, _ close: StaticString) {
@@ -54,6 +79,11 @@ extension BlockEmitter {
         let saved = increaseIndent(flow: false, indentless: false)
         for (key, value) in entries {
             writeIndent()
+            if writePlainToken(key, maxLength: 128) {
+                writeIndicator(":", needWhitespace: false, isWhitespace: false, isIndention: false)
+                try emitNode(value, context: .mappingValue, depth: depth + 1)
+                continue
+            }
             let requested = ScalarStyle.requested(forString: key)
             if Self.isSimpleKey(key) {
                 writeScalar(key, requested: requested, simpleKey: true)

@@ -25,8 +25,26 @@ extension Value: EmitSource {
             return .plain(HelmYAML.numberText(f))
         case .string(let s): return .string(try HelmYAML.readBack(s))
         case .list(let items): return .sequence(items)
-        case .map(let m): return .mapping(YAMLKeyOrder.sorted(try Self.readBackKeys(m)))
+        case .map(let m):
+            if m.keys.allSatisfy(Self.isShortASCII) {
+                // Keys come back from the JSON round trip unchanged: sort them in place.
+                var entries = m.map { (key: $0.key, value: $0.value) }
+                if entries.count > 1 { entries.sort { YAMLKeyOrder.lessASCII($0.key, $1.key) } }
+                return .mapping(entries)
+            }
+            return .mapping(YAMLKeyOrder.sorted(try Self.readBackKeys(m)))
         }
+    }
+
+    /// Short keys of plain ASCII (below U+007F) come back from the JSON round trip unchanged
+    /// and readable.
+    static func isShortASCII(_ key: String) -> Bool {
+        let fast: Bool? = key.utf8.withContiguousStorageIfAvailable { v in
+            guard v.count <= 170 else { return false }
+            for c in v where c >= 0x7F { return false }
+            return true
+        }
+        return fast ?? (key.utf8.count <= 170 && key.utf8.allSatisfy { $0 < 0x7F })
     }
 
     /// Map keys after the JSON round trip; keys that become equal keep the value that came
@@ -34,6 +52,7 @@ extension Value: EmitSource {
     private static func readBackKeys(_ m: [String: Value]) throws(HelmYAML.MarshalError) -> [String: Value] {
         var changed = false
         for key in m.keys {
+            if isShortASCII(key) { continue }
             try HelmYAML.checkKeyReadable(key)
             if try HelmYAML.readBack(key) != key { changed = true }
         }

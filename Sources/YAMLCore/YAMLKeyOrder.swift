@@ -12,6 +12,12 @@ enum YAMLKeyOrder {
 
     /// Entries of `m` in go-yaml's key order.
     static func sorted(_ m: [String: Value], _ version: Version = .v2) -> [(key: String, value: Value)] {
+        if m.count < 2 { return m.map { (key: $0.key, value: $0.value) } }
+        if version == .v2, m.keys.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) {
+            var entries = m.map { (key: $0.key, value: $0.value) }
+            entries.sort { lessASCII($0.key, $1.key) }
+            return entries
+        }
         var keyed = m.map { (scalars: Array($0.key.unicodeScalars), key: $0.key, value: $0.value) }
         keyed.sort { less($0.scalars, $1.scalars, version) }
         return keyed.map { (key: $0.key, value: $0.value) }
@@ -19,6 +25,7 @@ enum YAMLKeyOrder {
 
     /// Keys of `keys` in go-yaml's key order.
     static func sorted(_ keys: [String]) -> [String] {
+        if keys.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) { return keys.sorted(by: lessASCII) }
         var keyed = keys.map { (scalars: Array($0.unicodeScalars), key: $0) }
         keyed.sort { less($0.scalars, $1.scalars) }
         return keyed.map(\.key)
@@ -26,6 +33,54 @@ enum YAMLKeyOrder {
 
     static func less(_ a: String, _ b: String) -> Bool {
         less(Array(a.unicodeScalars), Array(b.unicodeScalars))
+    }
+
+    /// `less` for two ASCII strings (go-yaml v2), comparing their bytes in place.
+    static func lessASCII(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { ua in b.withUTF8 { ub in lessASCII(ua, ub) } }
+    }
+
+    static func lessASCII(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        @inline(__always) func letter(_ c: UInt8) -> Bool { (c >= 65 && c <= 90) || (c >= 97 && c <= 122) }
+        @inline(__always) func digit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+        var i = 0
+        while i < a.count && i < b.count {
+            let ar = a[i], br = b[i]
+            if ar == br {
+                i += 1
+                continue
+            }
+            let al = letter(ar), bl = letter(br)
+            if al && bl { return ar < br }
+            if al || bl { return bl }
+            var an: Int64 = 0, bn: Int64 = 0
+            if ar == 48 || br == 48 {
+                var j = i - 1
+                while j >= 0, digit(a[j]) {
+                    if a[j] != 48 {
+                        an = 1
+                        bn = 1
+                        break
+                    }
+                    j -= 1
+                }
+            }
+            var ai = i
+            while ai < a.count, digit(a[ai]) {
+                an = an &* 10 &+ Int64(a[ai] - 48)
+                ai += 1
+            }
+            var bi = i
+            while bi < b.count, digit(b[bi]) {
+                bn = bn &* 10 &+ Int64(b[bi] - 48)
+                bi += 1
+            }
+            if an != bn { return an < bn }
+            if ai != bi { return ai < bi }
+            return ar < br
+        }
+        return a.count < b.count
     }
 
     static func less(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], _ version: Version = .v2) -> Bool {

@@ -201,7 +201,8 @@ struct Composer {
         defer { depth -= 1 }
         try count(1, at: start)
         var mapping = Mapping()
-        var written = Set<String>()
+        // Keys written so far; until a merge brings in keys, these are exactly the entries' keys.
+        var written: Set<String>? = nil
         var size = 1, height = 0
         while true {
             let ke = try next()
@@ -212,14 +213,16 @@ struct Composer {
             size += value.size + key.size
             height = max(height, value.height)
             if case .scalar(let raw, _, let tag, let plain) = ke.kind, raw == "<<", plain, tag == nil {
+                if written == nil { written = Set(mapping.entries.keys) }
                 try merge(value.node, into: &mapping, at: keyMark)
                 continue
             }
             let name = try Self.keyString(ke, key.node, at: keyMark)
-            if written.contains(name), duplicateKeys == .error {
-                throw YAMLError(.duplicateKey(name), at: keyMark)
+            if duplicateKeys == .error {
+                let seen = written.map { $0.contains(name) } ?? (mapping.entries.index(forKey: name) != nil)
+                if seen { throw YAMLError(.duplicateKey(name), at: keyMark) }
             }
-            written.insert(name)
+            written?.insert(name)
             mapping.entries[name] = value.node
             mapping.keyMarks[name] = keyMark
         }

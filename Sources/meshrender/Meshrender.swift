@@ -22,6 +22,7 @@ struct Meshrender: ParsableCommand {
     /// Parses, runs, and maps every failure to the documented exit status: usage and input errors
     /// print one line on stderr and exit 2; nothing is written to stdout on failure.
     static func main() {
+        MemoryTuning.apply()
         do {
             var command = try parseAsRoot()
             do {

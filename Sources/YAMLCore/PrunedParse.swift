@@ -1,0 +1,138 @@
+import OrderedCollections
+
+/// Which parts of a document `YAMLParser.parsePruned` builds.
+public indirect enum YAMLPrune: Sendable {
+    /// The whole subtree.
+    case all
+    /// Of a mapping, only the entries with these keys (each pruned in turn); of a sequence,
+    /// no items; a scalar as is.
+    case keys([String: YAMLPrune])
+}
+
+extension YAMLParser {
+    /// Parses a single-document input cheaply, building only the parts `keep` names, or returns
+    /// `nil` when this fast path cannot vouch for the result.
+    ///
+    /// Every event is still read, so malformed YAML anywhere is noticed. The fast path gives up
+    /// (returns `nil`) on whatever it does not model: malformed input, anchors, aliases, tags,
+    /// merge keys, keys that might not be strings (numbers, null, collections), several documents
+    /// and the limits. When it returns a node, `parse(bytes:file:)` succeeds on the same input
+    /// and its result, restricted to `keep`, is that node; when it returns `nil`, call
+    /// `parse(bytes:file:)` for the full tree or the exact error.
+    public func parsePruned(bytes: some Collection<UInt8>, file: String, keep: YAMLPrune) -> Node? {
+        guard bytes.count <= limits.maxBytes else { return nil }
+        var composer = PrunedComposer(reader: EventReader(bytes: bytes), file: file, limits: limits)
+        return try? composer.document(keep)
+    }
+}
+
+/// Walks libyaml events, building nodes only where kept (see `YAMLParser.parsePruned`).
+struct PrunedComposer {
+    struct GiveUp: Error {}
+
+    let reader: EventReader
+    let file: String
+    let limits: YAMLParser.Limits
+    private var depth = 0
+    private var nodes = 0
+
+    init(reader: EventReader, file: String, limits: YAMLParser.Limits) {
+        self.reader = reader
+        self.file = file
+        self.limits = limits
+    }
+
+    private func next(wantValue: Bool = false) throws(GiveUp) -> SkimEvent {
+        guard let e = reader.skim(wantValue: wantValue) else { throw GiveUp() }
+        return e
+    }
+
+    private func mark(_ e: SkimEvent) -> Mark { Mark(file: file, line: e.line + 1, column: e.column + 1) }
+
+    mutating func document(_ keep: YAMLPrune) throws(GiveUp) -> Node {
+        guard try next().kind == .streamStart else { throw GiveUp() }
+        let start = try next()
+        if start.kind == .streamEnd { return Node(.null, mark: Mark(file: file, line: 1, column: 1)) }
+        guard start.kind == .documentStart else { throw GiveUp() }
+        let first = try next(wantValue: true)
+        var root = Node(.null, mark: mark(first))
+        if first.kind != .documentEnd {
+            root = try load(first, keep) ?? root
+            guard try next().kind == .documentEnd else { throw GiveUp() }
+        }
+        guard try next().kind == .streamEnd else { throw GiveUp() }
+        return root
+    }
+
+    /// Loads the node starting with `e`; `keep == nil` skims it (no node).
+    private mutating func load(_ e: SkimEvent, _ keep: YAMLPrune?) throws(GiveUp) -> Node? {
+        if e.hasProperties { throw GiveUp() }
+        nodes += 1
+        if nodes > limits.maxExpandedNodes { throw GiveUp() }
+        switch e.kind {
+        case .scalar:
+            guard keep != nil else { return nil }
+            guard let value = e.value else { throw GiveUp() }
+            return Node(e.plain ? ScalarResolver.resolvePlain(value) : .string(value), mark: mark(e))
+        case .sequenceStart: return try loadSequence(e, keep)
+        case .mappingStart: return try loadMapping(e, keep)
+        default: throw GiveUp()
+        }
+    }
+
+    private mutating func enter() throws(GiveUp) {
+        depth += 1
+        if depth > limits.maxDepth { throw GiveUp() }
+    }
+
+    private mutating func loadSequence(_ start: SkimEvent, _ keep: YAMLPrune?) throws(GiveUp) -> Node? {
+        try enter()
+        defer { depth -= 1 }
+        let build: Bool
+        if case .all? = keep { build = true } else { build = false }
+        var items: [Node] = []
+        while true {
+            let e = try next(wantValue: build)
+            if e.kind == .sequenceEnd { break }
+            if let item = try load(e, build ? .all : nil) { items.append(item) }
+        }
+        return keep == nil ? nil : Node(.sequence(items), mark: mark(start))
+    }
+
+    private mutating func loadMapping(_ start: SkimEvent, _ keep: YAMLPrune?) throws(GiveUp) -> Node? {
+        try enter()
+        defer { depth -= 1 }
+        var mapping = Mapping()
+        while true {
+            let k = try next(wantValue: keep != nil)
+            if k.kind == .mappingEnd { break }
+            guard k.kind == .scalar, !k.hasProperties, !(k.plain && k.maybeNonStringKey) else { throw GiveUp() }
+            nodes += 1
+            var valueKeep: YAMLPrune?
+            var name = ""
+            if let keep {
+                guard let raw = k.value else { throw GiveUp() }
+                name = raw
+                if k.plain {
+                    // Letter-led plain keys are strings or booleans (`yes` → "true").
+                    let event = Event(kind: .scalar(value: raw, anchor: nil, tag: nil, plain: true), line: k.line, column: k.column)
+                    do {
+                        name = try Composer.keyString(event, Node(ScalarResolver.resolvePlain(raw)), at: mark(k))
+                    } catch {
+                        throw GiveUp()
+                    }
+                }
+                switch keep {
+                case .all: valueKeep = .all
+                case .keys(let wanted): valueKeep = wanted[name]
+                }
+            }
+            let value = try load(try next(wantValue: valueKeep != nil), valueKeep)
+            if keep != nil, let value {
+                mapping.entries[name] = value
+                mapping.keyMarks[name] = mark(k)
+            }
+        }
+        return keep == nil ? nil : Node(.mapping(mapping), mark: mark(start))
+    }
+}
