@@ -166,15 +166,14 @@ struct ManifestHead {
 
     static func parse(_ doc: String, source: String) throws(ChartRenderError) -> ManifestHead {
         let parser = YAMLParser(duplicateKeys: .lastWins)
-        let bytes = Array(doc.utf8)
         // Only the head is needed: skim the rest (a full parse only when the skim gives up, so
         // errors are the full parser's).
         let node: Node
-        if let head = parser.parsePruned(bytes: bytes, file: source, keep: headFields) {
+        if let head = parser.parsePruned(bytes: doc.utf8, file: source, keep: headFields) {
             node = head
         } else {
             do {
-                node = try parser.parse(bytes: bytes, file: source)
+                node = try parser.parse(bytes: Array(doc.utf8), file: source)
             } catch {
                 throw ChartRenderError(.manifest, "YAML parse error on \(source): error converting YAML to JSON: \(error.goDescription)")
             }

@@ -20,7 +20,7 @@ extension BlockEmitter {
                 writeScalar(s, requested: ScalarStyle.requested(forString: s), simpleKey: false)
             }
         case .plain(let s):
-            writeScalar(s, requested: .plain, simpleKey: false)
+            if !writeTypedWord(s) { writeScalar(s, requested: .plain, simpleKey: false) }
         case .sequence(let items):
             if items.isEmpty {
                 writeEmptyFlow("[", "]")
@@ -51,12 +51,36 @@ extension BlockEmitter {
             return true
         }
         guard fits == true, GoYAMLResolve.resolve(s) == .string else { return false }
+        appendWord(s)
+        return true
+    }
+
+    /// A typed scalar's text (`null`, `true`, `-12`, `1.5e-07`, `.inf`): letters, digits and
+    /// `. + -` only, which plain style always allows. Returns false, writing nothing, otherwise.
+    mutating func writeTypedWord(_ s: String) -> Bool {
+        let fits: Bool? = s.utf8.withContiguousStorageIfAvailable { v in
+            guard let first = v.first else { return false }
+            // A lone `-`/`+`/`.` or a leading `--` could be an indicator: leave those to the analysis.
+            if v.count == 1 && (first == 43 || first == 45 || first == 46) { return false }
+            if v.count >= 2 && first == 45 && v[1] == 45 { return false }
+            for c in v {
+                let ok = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c == 43 || c == 45 || c == 46
+                if !ok { return false }
+            }
+            return true
+        }
+        guard fits == true else { return false }
+        appendWord(s)
+        return true
+    }
+
+    /// Appends a word that needs no quoting, folding or escaping, after a space if needed.
+    private mutating func appendWord(_ s: String) {
         if !whitespace { put(0x20) }
         bytes.append(contentsOf: s.utf8)
         column += s.utf8.count
         whitespace = false
         indention = false
-        return true
     }
 
     private mutating func writeEmptyFlow(_ open: StaticString, _ close: StaticString) {
