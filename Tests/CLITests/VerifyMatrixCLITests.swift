@@ -66,6 +66,25 @@ final class VerifyMatrixCLITests: XCTestCase {
         XCTAssertTrue(result.stderr.hasPrefix("-:"), result.stderr)
     }
 
+    func testSelectorWithAnInvalidOperatorIsRejected() throws {
+        let policy = """
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata: {name: x}
+            spec:
+              podSelector:
+                matchExpressions: [{key: a, operator: Maybe}]
+
+            """
+        let result = try CLI.run(["matrix", "--manifests", "-"], stdin: policy)
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.stdout, "")
+        XCTAssertEqual(result.stderr, """
+            -:6:43: spec.podSelector.matchExpressions[0].operator: unknown operator "Maybe": must be In, NotIn, Exists or DoesNotExist
+
+            """)
+    }
+
     func testNonPolicyDocumentsAreSkippedAndCounted() throws {
         let rendered = try CLI.run(["render", "-f", "values/vald.yaml", "-n", "vald"]).stdout
         let extra = "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n"
