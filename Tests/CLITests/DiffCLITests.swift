@@ -29,7 +29,7 @@ final class DiffCLITests: XCTestCase {
         ])
         XCTAssertEqual(widen.status, 1)
         XCTAssertTrue(widen.stdout.contains("filter-gateway"), widen.stdout)
-        // The reverse direction only closes the filter-gateway → agent flow and opens lb-gateway → discoverer.
+        // The same values on both sides: no difference, exit 0 even with --exit-code.
         let same = try CLI.run([
             "diff", "--old-values", "values/vald.yaml", "--new-values", "values/vald.yaml", "-n", "vald", "--exit-code",
         ])

@@ -1,4 +1,3 @@
-import Foundation
 import YAMLCore
 
 extension ManifestSource {
@@ -7,9 +6,8 @@ extension ManifestSource {
     public static func loadNodes(
         path: String, readStdin: () throws(InputError) -> [UInt8] = standardInput
     ) throws(InputError) -> [Node] {
-        let sources = try readSources(path: path, readStdin: readStdin)
         var nodes: [Node] = []
-        for (file, bytes) in sources {
+        for (file, bytes) in try readSources(path: path, readStdin: readStdin) {
             do {
                 nodes += try YAMLParser().parseAll(bytes: bytes, file: file).filter { !$0.isNull }
             } catch {
