@@ -155,7 +155,7 @@ enum ChartManifestSorter {
 
 /// The head of a manifest Helm reads to sort it (`SimpleHead`): kind and annotations, with
 /// Helm's errors for documents that are not YAML maps.
-struct ManifestHead {
+struct ManifestHead: Equatable {
     var kind: String
     var annotations: [String: String]
 
@@ -164,7 +164,15 @@ struct ManifestHead {
         "apiVersion": .all, "kind": .all, "metadata": .keys(["name": .all, "annotations": .all]),
     ])
 
+    /// The head of `doc`: read straight from the bytes when the document is plain block YAML
+    /// (`ManifestHeadScanner`), else through the YAML parser.
     static func parse(_ doc: String, source: String) throws(ChartRenderError) -> ManifestHead {
+        if let head = ManifestHeadScanner.scan(doc) { return head }
+        return try parseYAML(doc, source: source)
+    }
+
+    /// The head of `doc` read by the YAML parser, with Helm's errors.
+    static func parseYAML(_ doc: String, source: String) throws(ChartRenderError) -> ManifestHead {
         let parser = YAMLParser(duplicateKeys: .lastWins)
         // Only the head is needed: skim the rest (a full parse only when the skim gives up, so
         // errors are the full parser's).
