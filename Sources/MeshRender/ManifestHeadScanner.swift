@@ -9,7 +9,7 @@
 /// `ManifestHeadScannerTests` checks the agreement over generated and mutated documents.
 enum ManifestHeadScanner {
     /// The head of `doc`, or `nil` when the document needs the full parser.
-    static func scan(_ doc: String) -> ManifestHead? {
+    static func scan(_ doc: Substring) -> ManifestHead? {
         var doc = doc
         return doc.withUTF8 { bytes in
             guard allPrintable(bytes) else { return nil }
