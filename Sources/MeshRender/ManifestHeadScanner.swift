@@ -52,6 +52,36 @@ private enum Role: Equatable {
     case top, metadata, annotations, other
 }
 
+/// A mapping key: its bytes when plain, its text when quoted.
+private enum Key {
+    /// A plain key that is certainly a string.
+    case plain(Range<Int>)
+    /// A plain decimal integer key.
+    case number(Range<Int>)
+    case quoted(String)
+
+    func `is`(_ word: StaticString, in b: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch self {
+        case .plain(let r):
+            guard r.count == word.utf8CodeUnitCount else { return false }
+            let w = word.utf8Start
+            for (i, k) in r.enumerated() where b[k] != w[i] { return false }
+            return true
+        case .number: return false
+        case .quoted(let s): return s == word.description
+        }
+    }
+
+    /// The key as a string; `nil` for a number key (not a string in the parser's eyes).
+    func string(in b: UnsafeBufferPointer<UInt8>) -> String? {
+        switch self {
+        case .plain(let r): return String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self)
+        case .number: return nil
+        case .quoted(let s): return s
+        }
+    }
+}
+
 /// A head field that must hold a string or null.
 private enum ScalarField {
     case none, apiVersion, kind, name, annotation(String)
@@ -172,31 +202,31 @@ private struct Scanner {
 
     /// `key: value` or `key:` inside a mapping of the given role.
     mutating func entry(at j: Int, end: Int, keyIndent: Int, role: Role) -> Bool {
-        guard let (key, keyIsString, afterColon) = self.key(at: j, end: end) else { return false }
+        guard let (key, afterColon) = self.key(at: j, end: end) else { return false }
         var childRole = Role.other
         var field = ScalarField.none
         switch role {
         case .top:
-            if key == "metadata" {
+            if key.is("metadata", in: b) {
                 head.annotations = [:]
                 childRole = .metadata
-            } else if key == "kind" {
+            } else if key.is("kind", in: b) {
                 head.kind = ""
                 field = .kind
-            } else if key == "apiVersion" {
+            } else if key.is("apiVersion", in: b) {
                 field = .apiVersion
             }
         case .metadata:
-            if key == "annotations" {
+            if key.is("annotations", in: b) {
                 head.annotations = [:]
                 childRole = .annotations
-            } else if key == "name" {
+            } else if key.is("name", in: b) {
                 field = .name
             }
         case .annotations:
-            guard keyIsString else { return false }
-            head.annotations[key] = ""
-            field = .annotation(key)
+            guard let text = key.string(in: b) else { return false }
+            head.annotations[text] = ""
+            field = .annotation(text)
         case .other: break
         }
         var v = afterColon
@@ -260,22 +290,20 @@ private struct Scanner {
         return nil
     }
 
-    /// The key at `p`, whether it is certainly a string, and the index after its `:`.
-    func key(at p: Int, end: Int) -> (String, Bool, Int)? {
+    /// The key at `p` and the index after its `:`.
+    func key(at p: Int, end: Int) -> (Key, Int)? {
         guard let colonAt = keyEnd(from: p, end: end) else { return nil }
         let c = b[p]
         if c == doubleQuote || c == singleQuote {
             guard let close = quoteEnd(from: p, end: end), let text = quotedText(p, close) else { return nil }
-            return (text, true, colonAt + 1)
+            return (.quoted(text), colonAt + 1)
         }
         var e = colonAt
         while e > p && b[e - 1] == space { e -= 1 }
         // Keys must become JSON object keys: null, merge (`<<`) and the many numeric and time
         // spellings are left to the parser; a letter-led key that is no bool word is a string.
-        let isString = isCertainlyString(p..<e)
-        guard isString || isDecimal(p..<e) else { return nil }
-        let text = String(decoding: UnsafeBufferPointer(rebasing: b[p..<e]), as: UTF8.self)
-        return (text, isString, colonAt + 1)
+        if isCertainlyString(p..<e) { return (.plain(p..<e), colonAt + 1) }
+        return isDecimal(p..<e) ? (.number(p..<e), colonAt + 1) : nil
     }
 
     /// The value starting at `v` (after its separating spaces), or `nil` outside the subset.
@@ -363,10 +391,17 @@ private struct Scanner {
         let c = b[r.lowerBound] | 0x20
         guard c >= 0x61 && c <= 0x7A else { return false }
         guard r.count <= 5 else { return true }
-        var lower: [UInt8] = []
-        for i in r { lower.append(b[i] >= 0x41 && b[i] <= 0x5A ? b[i] | 0x20 : b[i]) }
-        let word = String(decoding: lower, as: UTF8.self)
-        return !["y", "n", "yes", "no", "on", "off", "true", "false", "null"].contains(word)
+        for word in ["y", "n", "yes", "no", "on", "off", "true", "false", "null"] as [StaticString]
+        where word.utf8CodeUnitCount == r.count {
+            let w = word.utf8Start
+            var same = true
+            for (i, k) in r.enumerated() where b[k] | 0x20 != w[i] {
+                same = false
+                break
+            }
+            if same { return false }
+        }
+        return true
     }
 
     /// A short run of decimal digits without a leading zero: an int key.
