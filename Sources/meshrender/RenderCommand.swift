@@ -47,5 +47,6 @@ struct RenderCommand: ParsableCommand {
                 Diagnostics.emit(rendered.writeText)
             }
         }
+        Diagnostics.finish(keeping: rendered)
     }
 }
