@@ -28,7 +28,9 @@ public enum Pipeline {
             coalescedValues: values.toValue(),
             release: ReleaseOptions(name: release.name, namespace: release.namespace),
             extraObjects: extra)
-        return try Rendered(manifests: manifests, chart: chart, reference: reference, showOnly: showOnly)
+        return try Rendered(
+            manifests: manifests, chart: chart, reference: reference, showOnly: showOnly, values: values,
+            meshObject: extra["Mesh"] ?? .null)
     }
 
     /// Loads the built-in chart or a chart directory.

@@ -11,9 +11,19 @@ public struct Rendered: Sendable {
     let showOnly: [String]
     /// The `--show-only` output, computed up front (a pattern that matches nothing is an error).
     let showOnlyText: String?
+    /// The values (chart defaults coalesced with the user's) the release was rendered from.
+    public let values: Node
+    /// `.Mesh` as the templates saw it (null without a mesh). Kept with the result, so that the
+    /// expansion's large object graph is freed with it, not on the way to the output.
+    public let meshObject: Value
 
-    init(manifests: RenderedManifests, chart: Chart, reference: ChartReference, showOnly: [String]) throws {
+    init(
+        manifests: RenderedManifests, chart: Chart, reference: ChartReference, showOnly: [String],
+        values: Node = Node(.null), meshObject: Value = .null
+    ) throws {
         self.manifests = manifests
+        self.values = values
+        self.meshObject = meshObject
         self.chartName = chart.name
         self.reference = reference
         self.showOnly = showOnly
