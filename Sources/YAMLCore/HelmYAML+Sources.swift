@@ -49,7 +49,7 @@ extension Value: EmitSource {
 
     /// Map keys after the JSON round trip; keys that become equal keep the value that came
     /// last in JSON's byte-wise key order (go-yaml v2 overwrites duplicates).
-    private static func readBackKeys(_ m: [String: Value]) throws(HelmYAML.MarshalError) -> [String: Value] {
+    static func readBackKeys(_ m: [String: Value]) throws(HelmYAML.MarshalError) -> [String: Value] {
         var changed = false
         for key in m.keys {
             if isShortASCII(key) { continue }
