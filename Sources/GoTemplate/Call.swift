@@ -94,9 +94,19 @@ struct Call {
         }
     }
 
+    /// Evaluates every argument (pipeline value last) as plain data (see
+    /// ``Executor/argumentValues(_:_:final:)``).
+    func argumentValues() throws(TemplateError) -> [Value] {
+        try executor.argumentValues(dot, args, final: final)
+    }
+
     func callExternal(_ f: TemplateFunction) throws(TemplateError) -> Datum {
-        let values = try allArguments().map(\.value)
-        return .boxed(Item.value(try invoke(f, values)).object(in: executor.heap))
+        let values = try argumentValues()
+        let result = try invoke(f, values)
+        switch result {
+        case .map, .list: return .boxed(Item.value(result).object(in: executor.heap))
+        default: return .boxed(.value(result))
+        }
     }
 
     /// A function that changes its first argument (a map) in Go: the change is applied to the map
@@ -130,6 +140,7 @@ struct Call {
     /// `dict k v ...`: a new map whose map and list values are the objects given, not copies.
     func callDictionary(_ f: TemplateFunction) throws(TemplateError) -> Datum {
         let args = try allArguments()
+        if let direct = Self.directDictionary(args, heap: executor.heap) { return .boxed(.map(direct)) }
         // Objects are not materialised: dict only pairs keys with values, and they are put back below.
         let values = args.map { d -> Value in
             switch d.item {
@@ -156,16 +167,46 @@ struct Call {
         return .boxed(.map(object))
     }
 
+    /// `dict` of string keys each followed by its value, built without a copy: scalars go into
+    /// the map, maps and lists keep their identity (a later duplicate key wins, as in Go).
+    /// Nil for anything else (odd count, non-string keys).
+    private static func directDictionary(_ args: [Datum], heap: Heap) -> MapObject? {
+        guard args.count % 2 == 0 else { return nil }
+        var scalars = [String: Value](minimumCapacity: args.count / 2)
+        var objects: [(key: String, item: Item)] = []
+        var i = 0
+        while i < args.count {
+            guard case .value(.string(let key)) = args[i].item else { return nil }
+            let item = args[i + 1].item
+            switch item {
+            case .value(let v):
+                scalars[key] = v
+                if !objects.isEmpty { objects.removeAll { $0.key == key } }
+            case .map, .list:
+                if !scalars.isEmpty { scalars.removeValue(forKey: key) }
+                objects.removeAll { $0.key == key }
+                objects.append((key, item))
+            }
+            i += 2
+        }
+        return MapObject(scalars: scalars, objects: objects, heap: heap)
+    }
+
     private func invoke(_ f: TemplateFunction, _ values: [Value]) throws(TemplateError) -> Value {
         do {
             return try f(values)
-        } catch let e as FunctionError {
-            if e.kind == .argument { throw argumentFailure(e.message, index: e.argumentIndex ?? inferredIndex(e.message, values)) }
-            throw failure(e.message)
-        } catch let e as TemplateError {
-            throw e
         } catch {
-            throw failure("\(error)")
+            throw translate(error, values)
         }
+    }
+
+    /// A function's error as the template error Go reports for it.
+    func translate(_ error: any Error, _ values: [Value]) -> TemplateError {
+        if let e = error as? FunctionError {
+            if e.kind == .argument { return argumentFailure(e.message, index: e.argumentIndex ?? inferredIndex(e.message, values)) }
+            return failure(e.message)
+        }
+        if let e = error as? TemplateError { return e }
+        return failure("\(error)")
     }
 }

@@ -28,15 +28,12 @@ enum EngineFunctions {
         let args = try c.allArguments()
         let name = try string(args[0], 0, c)
         let e = c.executor
-        if let open = e.includeCounts[name] {
-            if open > e.limits.maxIncludeDepth {
-                throw c.failure("rendering template has a nested reference name: \(name): unable to execute template")
-            }
-            e.includeCounts[name] = open + 1
-        } else {
-            e.includeCounts[name] = 1
+        let open = e.openInclude(name)
+        if open > e.limits.maxIncludeDepth + 1 {
+            e.closeInclude(name)
+            throw c.failure("rendering template has a nested reference name: \(name): unable to execute template")
         }
-        defer { e.includeCounts[name, default: 1] -= 1 }
+        defer { e.closeInclude(name) }
         c.atCommand()
         try e.enterNesting()
         defer { e.nesting -= 1 }

@@ -108,6 +108,7 @@ final class Executor {
             throw TemplateError("no template \(GoQuote.quote(name)) associated with template \(GoQuote.quote(rootName))", at: .none)
         }
         var buffer = ""
+        buffer.reserveCapacity(256)
         swap(&buffer, &out)
         defer { swap(&buffer, &out) }
         let savedDepth = depth
@@ -161,7 +162,23 @@ final class Executor {
         switch value {
         case .invalid: out += "<no value>"
         case .boxed(let i), .plain(let i):
-            if case .value(.string(let s)) = i { out += s } else { out += GoPrintf.sprint([i.value]) }
+            guard case .value(let v) = i else {
+                out += GoPrintf.sprint([i.value])
+                return
+            }
+            switch v {
+            case .string(let s): out += s
+            case .int(let n): out += String(n)
+            case .bool(let b): out += b ? "true" : "false"
+            case .float(let f):
+                // Go's %v of a small integral float is its integer digits (-0 keeps its sign).
+                if f.magnitude < 1e6, f == f.rounded(.towardZero), !(f == 0 && f.sign == .minus) {
+                    out += String(Int64(f))
+                } else {
+                    out += GoPrintf.sprint([v])
+                }
+            default: out += GoPrintf.sprint([v])
+            }
         }
     }
 
@@ -264,6 +281,20 @@ final class Executor {
             (tree, executing, vars, site) = saved
         }
         _ = try walk(newDot, target.root)
+    }
+
+    /// Counts one more open `include` of `name`; returns how many are open now.
+    func openInclude(_ name: String) -> Int {
+        func increment(_ n: inout Int) -> Int {
+            n += 1
+            return n
+        }
+        return increment(&includeCounts[name, default: 0])
+    }
+
+    /// Counts one `include` of `name` as finished.
+    func closeInclude(_ name: String) {
+        includeCounts[name, default: 1] -= 1
     }
 
     func enterNesting() throws(TemplateError) {
@@ -471,6 +502,57 @@ final class Executor {
         return e
     }
 
+    /// Calls a plain function: arguments evaluated to data, the result boxed (maps and lists as
+    /// objects). The `Call` describing it is made only to report an error.
+    private func callExternal(
+        _ f: TemplateFunction, _ dot: Datum, _ reference: FunctionReference, node: Operand, cmd: CommandNode?,
+        args: ArraySlice<Operand>, final: Datum?
+    ) throws(TemplateError) -> Datum {
+        let values = try argumentValues(dot, args, final: final)
+        let result: Value
+        do {
+            result = try f(values)
+        } catch {
+            let call = Call(executor: self, dot: dot, name: reference.name, nameNode: node, cmd: cmd, args: args, final: final)
+            throw call.translate(error, values)
+        }
+        switch result {
+        case .map, .list: return .boxed(Item.value(result).object(in: heap))
+        default: return .boxed(.value(result))
+        }
+    }
+
+    /// Evaluates the arguments of a call (pipeline value last) as plain data. Maps and lists are
+    /// materialised after all arguments are evaluated, so a later argument's change to an earlier
+    /// one's map is seen, as Go's references see it.
+    func argumentValues(_ dot: Datum, _ args: ArraySlice<Operand>, final: Datum?) throws(TemplateError) -> [Value] {
+        var values: [Value] = []
+        values.reserveCapacity(args.count + (final == nil ? 0 : 1))
+        var objects: [(index: Int, item: Item)] = []
+        for a in args {
+            switch try evalArg(dot, a) {
+            case .invalid: values.append(.null)
+            case .boxed(let i), .plain(let i):
+                if case .value(let v) = i {
+                    values.append(v)
+                } else {
+                    objects.append((values.count, i))
+                    values.append(.null)
+                }
+            }
+        }
+        if let final {
+            switch final.item {
+            case .value(let v): values.append(v)
+            case let object:
+                objects.append((values.count, object))
+                values.append(.null)
+            }
+        }
+        for (index, item) in objects { values[index] = item.value }
+        return values
+    }
+
     private func evalFunction(
         _ dot: Datum, _ reference: FunctionReference, node: Operand, cmd: CommandNode?, args: ArraySlice<Operand>,
         final: Datum?
@@ -479,6 +561,9 @@ final class Executor {
         let name = reference.name
         guard let function = reference.implementation else {
             throw fail("\(GoQuote.quote(name)) is not a defined function")
+        }
+        if case .external(let f) = function {
+            return try callExternal(f, dot, reference, node: node, cmd: cmd, args: args, final: final)
         }
         let call = Call(executor: self, dot: dot, name: name, nameNode: node, cmd: cmd, args: args, final: final)
         switch function {

@@ -57,6 +57,7 @@ final class Heap {
 class ObjectNode {
     /// Holders of this object; the heap keeps them alive, so no reference counting is needed.
     private var parents: [Unmanaged<ObjectNode>] = []
+    /// Identities of `parents`, kept only once there are many (a linear scan checks few).
     private var parentIDs: Set<ObjectIdentifier> = []
     var cacheValid = false
 
@@ -66,7 +67,16 @@ class ObjectNode {
 
     /// Records that `parent` holds this object.
     func addParent(_ parent: ObjectNode) {
-        if parents.count == 1 && parents[0].takeUnretainedValue() === parent { return }
+        if let last = parents.last, last.takeUnretainedValue() === parent { return }
+        if parents.count < 16 {
+            for p in parents where p.takeUnretainedValue() === parent { return }
+            parents.append(Unmanaged.passUnretained(parent))
+            return
+        }
+        if parentIDs.isEmpty {
+            parentIDs.reserveCapacity(parents.count * 2)
+            for p in parents { parentIDs.insert(ObjectIdentifier(p.takeUnretainedValue())) }
+        }
         if parentIDs.insert(ObjectIdentifier(parent)).inserted {
             parents.append(Unmanaged.passUnretained(parent))
         }
@@ -109,10 +119,14 @@ extension Item {
 
 /// A map with identity. `base` is the original storage; `reached` holds entries that were turned
 /// into objects or set; `removed` keys deleted from `base`.
+///
+/// Until the first `set` or `remove` (`edited` false), `reached` holds only objects made from
+/// `base`'s own map and list entries, so a lookup reads `base` once and `reached` only for those.
 final class MapObject: ObjectNode {
     private var base: [String: Value]
     private var reached: [String: Item] = [:]
     private var removed: Set<String> = []
+    private var edited = false
     unowned(unsafe) let heap: Heap
     private var cache: Value?
 
@@ -122,8 +136,24 @@ final class MapObject: ObjectNode {
         super.init(heap: heap)
     }
 
+    /// A new map of `scalars` and the objects `objects` (keys distinct from `scalars`' keys), the
+    /// objects keeping their identity (Sprig's `dict`).
+    init(scalars: [String: Value], objects: [(key: String, item: Item)], heap: Heap) {
+        var base = scalars
+        self.heap = heap
+        for (key, item) in objects {
+            // A placeholder of the object's kind: `base` then names every key.
+            if case .list = item { base[key] = .list([]) } else { base[key] = .map([:]) }
+        }
+        self.base = base
+        super.init(heap: heap)
+        // Links to the objects are made when this map first caches its materialisation: until
+        // then its cache is invalid, and invalidation has nothing to do here.
+        for (key, item) in objects { reached[key] = item }
+    }
+
     var count: Int {
-        if reached.isEmpty && removed.isEmpty { return base.count }
+        if !edited || (removed.isEmpty && reached.isEmpty) { return base.count }
         return keys.count
     }
 
@@ -132,11 +162,14 @@ final class MapObject: ObjectNode {
     /// The entry for `key` (nil when absent); a map or list entry becomes an object, kept here so it
     /// keeps its identity.
     subscript(key: String) -> Item? {
-        if !reached.isEmpty, let r = reached[key] { return r }
-        if !removed.isEmpty && removed.contains(key) { return nil }
+        if edited {
+            if !reached.isEmpty, let r = reached[key] { return r }
+            if !removed.isEmpty && removed.contains(key) { return nil }
+        }
         guard let v = base[key] else { return nil }
         switch v {
         case .map, .list:
+            if !edited, !reached.isEmpty, let r = reached[key] { return r }
             let o = Item.value(v).object(in: heap)
             o.attachFresh(to: self)
             reached[key] = o
@@ -147,6 +180,7 @@ final class MapObject: ObjectNode {
     }
 
     func set(_ key: String, _ item: Item) {
+        edited = true
         item.attach(to: self)
         reached[key] = item
         removed.remove(key)
@@ -154,6 +188,7 @@ final class MapObject: ObjectNode {
     }
 
     func remove(_ key: String) {
+        edited = true
         reached.removeValue(forKey: key)
         if base[key] != nil { removed.insert(key) }
         invalidate()
@@ -164,11 +199,15 @@ final class MapObject: ObjectNode {
         base = entries
         reached = [:]
         removed = []
+        edited = false
         invalidate()
     }
 
     /// All keys, sorted as Go sorts map keys.
-    var sortedKeys: [String] { keys.sorted(by: Value.goLess) }
+    var sortedKeys: [String] {
+        if !edited { return base.keys.sorted(by: Value.goLess) }
+        return keys.sorted(by: Value.goLess)
+    }
 
     private var keys: Set<String> {
         var k = Set(base.keys)
@@ -182,7 +221,10 @@ final class MapObject: ObjectNode {
         if cacheValid, let cache { return cache }
         var m = base
         for k in removed { m.removeValue(forKey: k) }
-        for (k, item) in reached { m[k] = item.value }
+        for (k, item) in reached {
+            item.attach(to: self)  // a valid cache needs every object in it to invalidate it
+            m[k] = item.value
+        }
         let v = Value.map(m)
         cache = v
         cacheValid = true

@@ -7,9 +7,55 @@ import YAMLCore
 public enum GoPrintf {
     /// `fmt.Sprintf(format, args...)`.
     public static func sprintf(_ format: String, _ args: [Value]) -> String {
+        if let plain = plainStringFormat(format, args) { return plain }
         var p = Printer()
         p.doPrintf(Array(format.unicodeScalars), args)
         return p.out
+    }
+
+    /// The common case written directly: a format whose verbs are all a bare `%s` (or `%%`),
+    /// one string argument per `%s`. Nil for anything else (flags, other verbs, other types,
+    /// missing or extra arguments), which the full formatter handles.
+    static func plainStringFormat(_ format: String, _ args: [Value]) -> String? {
+        var out = ""
+        var argIndex = 0
+        var ok = true
+        var format = format
+        format.withUTF8 { f in
+            var i = 0
+            var start = 0
+            let n = f.count
+            while i < n {
+                if f[i] != 0x25 {  // %
+                    i += 1
+                    continue
+                }
+                if i + 1 >= n {
+                    ok = false
+                    return
+                }
+                if i > start { out += String(decoding: UnsafeBufferPointer(rebasing: f[start..<i]), as: UTF8.self) }
+                switch f[i + 1] {
+                case 0x25:
+                    out += "%"
+                case 0x73:  // s
+                    guard argIndex < args.count, case .string(let text) = args[argIndex] else {
+                        ok = false
+                        return
+                    }
+                    out += text
+                    argIndex += 1
+                default:
+                    ok = false
+                    return
+                }
+                i += 2
+                start = i
+            }
+            if start < n { out += String(decoding: UnsafeBufferPointer(rebasing: f[start..<n]), as: UTF8.self) }
+        }
+        guard ok, argIndex == args.count else { return nil }
+        return out
     }
 
     /// `fmt.Sprint(args...)`: spaces between operands when neither side is a string.

@@ -137,15 +137,9 @@ enum StringFunctions {
         try args.expect(2)
         let n = try args.int(0)
         if n < 0 { throw callFailure("strings: negative Repeat count") }
-        let pad = String(repeating: " ", count: n)
         let text = try args.string(1)
-        var out = leadingNewline ? "\n" + pad : pad
-        out.reserveCapacity(text.utf8.count + pad.count * 8)
-        if text.utf8.contains(UInt8(ascii: "\n")) {
-            out += GoStrings.replaceAll(text, "\n", "\n" + pad)
-        } else {
-            out += text
-        }
+        var out = ""
+        TextIndent.append(text, spaces: n, leadingNewline: leadingNewline, into: &out)
         return .string(out)
     }
 
@@ -155,6 +149,8 @@ enum StringFunctions {
         try args.expect(2)
         let c = try args.int(0)
         let s = try args.string(1)
+        let count = s.utf8.count
+        if c >= 0 && count <= c { return .string(s) }
         let bytes = Array(s.utf8)
         if c < 0 && bytes.count + c > 0 { return .string(GoStrings.string(bytes[(bytes.count + c)...])) }
         if c >= 0 && bytes.count > c { return .string(GoStrings.string(bytes[..<c])) }
