@@ -36,6 +36,37 @@ struct SkimEvent {
     var maybeNonStringKey = false
     /// The scalar's text, when asked for.
     var value: String?
+    /// When asked for: a 64-bit digest of the string a plain or quoted scalar key becomes (plain
+    /// booleans as `true`/`false`), or `nil` for text that is not plain ASCII (whose string
+    /// equality this digest cannot stand for).
+    var keyDigest: UInt64?
+
+    /// FNV-1a of `bytes`, or `nil` when a byte is not ASCII.
+    static func asciiDigest(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var high: UInt8 = 0
+        for b in bytes {
+            high |= b
+            h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3
+        }
+        return high & 0x80 == 0 ? h : nil
+    }
+
+    /// The digest of the key a scalar's text makes (see `keyDigest`).
+    static func keyDigest(_ bytes: UnsafeBufferPointer<UInt8>, plain: Bool) -> UInt64? {
+        if plain, bytes.count <= 5, let first = bytes.first, Self.boolInitials.contains(first) {
+            if case .bool(let b) = GoYAMLResolve.resolve(String(decoding: bytes, as: UTF8.self)) {
+                return b ? trueDigest : falseDigest
+            }
+        }
+        return asciiDigest(bytes)
+    }
+
+    private static let trueDigest = Array("true".utf8).withUnsafeBufferPointer { asciiDigest($0) }
+    private static let falseDigest = Array("false".utf8).withUnsafeBufferPointer { asciiDigest($0) }
+
+    /// First letters of the plain words that read as booleans (`yes`, `On`, `n`, ...).
+    private static let boolInitials: Set<UInt8> = Set("yYnNtTfFoO".utf8)
 
     static func maybeNonStringKey(_ v: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = v.first else { return true }
@@ -55,10 +86,14 @@ final class EventReader {
     private let buffer: UnsafeMutableBufferPointer<UInt8>
     /// Bytes of input in `buffer` (the buffer holds at least one byte even for empty input).
     private let inputCount: Int
+    /// Lines before the input in its file (the input is an excerpt starting at line `lineOffset + 1`):
+    /// added to every reported line.
+    private let lineOffset: Int
 
-    init(bytes: some Collection<UInt8>) {
+    init(bytes: some Collection<UInt8>, firstLine: Int = 1) {
         buffer = .allocate(capacity: max(bytes.count, 1))
         inputCount = bytes.count
+        lineOffset = firstLine - 1
         _ = buffer.initialize(from: bytes)
         yaml_parser_initialize(&parser)
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
@@ -77,7 +112,7 @@ final class EventReader {
             throw parserError(file: file)
         }
         defer { yaml_event_delete(&event) }
-        let line = Int(event.start_mark.line)
+        let line = Int(event.start_mark.line) + lineOffset
         let column = Int(event.start_mark.column)
         let kind: Event.Kind
         switch event.type {
@@ -109,11 +144,12 @@ final class EventReader {
     /// The next event without copying its strings (see `SkimEvent`), or `nil` on malformed
     /// input (the caller then parses again with `next(file:)` to learn the error).
     /// `wantValue` copies a scalar's value into `SkimEvent.value`.
-    func skim(wantValue: Bool) -> SkimEvent? {
+    /// `wantDigest` computes a scalar's `SkimEvent.keyDigest`.
+    func skim(wantValue: Bool, wantDigest: Bool = false) -> SkimEvent? {
         var event = yaml_event_t()
         guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
         defer { yaml_event_delete(&event) }
-        var out = SkimEvent(kind: .other, line: Int(event.start_mark.line), column: Int(event.start_mark.column))
+        var out = SkimEvent(kind: .other, line: Int(event.start_mark.line) + lineOffset, column: Int(event.start_mark.column))
         switch event.type {
         case YAML_STREAM_START_EVENT: out.kind = .streamStart
         case YAML_STREAM_END_EVENT: out.kind = .streamEnd
@@ -128,6 +164,7 @@ final class EventReader {
             let bytes = UnsafeBufferPointer(start: s.value, count: Int(s.length))
             if out.plain { out.maybeNonStringKey = SkimEvent.maybeNonStringKey(bytes) }
             if wantValue { out.value = String(decoding: bytes, as: UTF8.self) }
+            if wantDigest { out.keyDigest = SkimEvent.keyDigest(bytes, plain: out.plain) }
         case YAML_SEQUENCE_START_EVENT:
             let s = event.data.sequence_start
             out.kind = .sequenceStart
@@ -150,7 +187,7 @@ final class EventReader {
         let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
         if parser.error == YAML_READER_ERROR {
             let (line, column) = position(ofByte: Int(parser.problem_offset))
-            return YAMLError(.syntax(problem), at: Mark(file: file, line: line, column: column), goLine: nil)
+            return YAMLError(.syntax(problem), at: Mark(file: file, line: line + lineOffset, column: column), goLine: nil)
         }
         let mark = parser.problem_mark
         var hint: String?
@@ -159,7 +196,7 @@ final class EventReader {
         }
         var error = YAMLError(
             .syntax(problem),
-            at: Mark(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1),
+            at: Mark(file: file, line: Int(mark.line) + 1 + lineOffset, column: Int(mark.column) + 1),
             goLine: goLine())
         error.hint = hint
         error.context = parser.context.map { String(cString: $0) }
@@ -167,13 +204,13 @@ final class EventReader {
     }
 
     /// go-yaml's line for the current error: the problem's 0-based line, plus one for scanner
-    /// errors; else the context's 0-based line; `nil` when that is 0 too.
+    /// errors; else the context's 0-based line; `nil` when that is 0 too (lines of the whole file).
     private func goLine() -> Int? {
-        let problemLine = Int(parser.problem_mark.line)
+        let problemLine = Int(parser.problem_mark.line) + lineOffset
         if problemLine != 0 {
             return parser.error == YAML_SCANNER_ERROR ? problemLine + 1 : problemLine
         }
-        let contextLine = Int(parser.context_mark.line)
+        let contextLine = Int(parser.context_mark.line) + lineOffset
         return contextLine != 0 ? contextLine : nil
     }
 

@@ -21,8 +21,23 @@ extension YAMLParser {
     /// `parse(bytes:file:)` for the full tree or the exact error.
     public func parsePruned(bytes: some Collection<UInt8>, file: String, keep: YAMLPrune) -> Node? {
         guard bytes.count <= limits.maxBytes else { return nil }
-        var composer = PrunedComposer(reader: EventReader(bytes: bytes), file: file, limits: limits)
+        var composer = PrunedComposer(reader: EventReader(bytes: bytes), file: file, limits: limits, duplicateKeys: duplicateKeys)
         return try? composer.document(keep)
+    }
+
+    /// Parses every document of a stream cheaply, each pruned to `keep`, or returns `nil` when this
+    /// fast path cannot vouch for the result (as `parsePruned`, but any number of documents; the stream
+    /// starts at line `firstLine` of `file`).
+    ///
+    /// When it returns a stream, `parseStream(bytes:file:firstLine:)` succeeds on the same input with as
+    /// many documents and the same `expandedNodes`, and its documents, restricted to `keep`, are these.
+    public func parsePrunedStream(bytes: some Collection<UInt8>, file: String, firstLine: Int = 1, keep: YAMLPrune)
+        -> ParsedStream?
+    {
+        guard bytes.count <= limits.maxBytes else { return nil }
+        var composer = PrunedComposer(
+            reader: EventReader(bytes: bytes, firstLine: firstLine), file: file, limits: limits, duplicateKeys: duplicateKeys)
+        return try? composer.stream(keep)
     }
 }
 
@@ -32,22 +47,32 @@ struct PrunedComposer {
 
     let reader: EventReader
     let file: String
+    let fileNumber: UInt32
     let limits: YAMLParser.Limits
+    /// Whether a key written twice in a mapping is an error (then the fast path gives up on it).
+    let checksDuplicates: Bool
     private var depth = 0
     private var nodes = 0
+    /// Digests of the keys of the mappings being read, innermost last.
+    private var keyDigests: [UInt64] = []
 
-    init(reader: EventReader, file: String, limits: YAMLParser.Limits) {
+    /// Mappings up to this many keys find a repeated key by scanning their digests.
+    static let scannedKeys = 32
+
+    init(reader: EventReader, file: String, limits: YAMLParser.Limits, duplicateKeys: YAMLParser.DuplicateKeys) {
         self.reader = reader
         self.file = file
+        self.fileNumber = FileNames.shared.number(file)
         self.limits = limits
+        self.checksDuplicates = duplicateKeys == .error
     }
 
-    private func next(wantValue: Bool = false) throws(GiveUp) -> SkimEvent {
-        guard let e = reader.skim(wantValue: wantValue) else { throw GiveUp() }
+    private func next(wantValue: Bool = false, wantDigest: Bool = false) throws(GiveUp) -> SkimEvent {
+        guard let e = reader.skim(wantValue: wantValue, wantDigest: wantDigest) else { throw GiveUp() }
         return e
     }
 
-    private func mark(_ e: SkimEvent) -> Mark { Mark(file: file, line: e.line + 1, column: e.column + 1) }
+    private func mark(_ e: SkimEvent) -> Mark { Mark(fileNumber: fileNumber, line: e.line + 1, column: e.column + 1) }
 
     mutating func document(_ keep: YAMLPrune) throws(GiveUp) -> Node {
         guard try next().kind == .streamStart else { throw GiveUp() }
@@ -62,6 +87,27 @@ struct PrunedComposer {
         }
         guard try next().kind == .streamEnd else { throw GiveUp() }
         return root
+    }
+
+    /// Every document of the stream, pruned.
+    mutating func stream(_ keep: YAMLPrune) throws(GiveUp) -> ParsedStream {
+        guard try next().kind == .streamStart else { throw GiveUp() }
+        var documents: [Node] = []
+        var sizes: [Int] = []
+        while true {
+            let start = try next()
+            if start.kind == .streamEnd { return ParsedStream(documents: documents, expandedNodes: sizes) }
+            guard start.kind == .documentStart else { throw GiveUp() }
+            let before = nodes
+            let first = try next(wantValue: true)
+            var root = Node(.null, mark: mark(first))
+            if first.kind != .documentEnd {
+                root = try load(first, keep) ?? root
+                guard try next().kind == .documentEnd else { throw GiveUp() }
+            }
+            documents.append(root)
+            sizes.append(nodes - before)
+        }
     }
 
     /// Loads the node starting with `e`; `keep == nil` skims it (no node).
@@ -103,11 +149,27 @@ struct PrunedComposer {
         try enter()
         defer { depth -= 1 }
         var mapping = Mapping()
+        let base = keyDigests.count
+        defer { keyDigests.removeSubrange(base...) }
+        var manyKeys: Set<UInt64>? = nil
         while true {
-            let k = try next(wantValue: keep != nil)
+            let k = try next(wantValue: keep != nil, wantDigest: checksDuplicates)
             if k.kind == .mappingEnd { break }
             guard k.kind == .scalar, !k.hasProperties, !(k.plain && k.maybeNonStringKey) else { throw GiveUp() }
             nodes += 1
+            if checksDuplicates {
+                // A key that may repeat one before it: the full parse tells (the error, or not).
+                guard let digest = k.keyDigest else { throw GiveUp() }
+                if manyKeys == nil, keyDigests.count - base >= Self.scannedKeys { manyKeys = Set(keyDigests[base...]) }
+                if var seen = manyKeys {
+                    manyKeys = nil
+                    guard seen.insert(digest).inserted else { throw GiveUp() }
+                    manyKeys = seen
+                } else {
+                    if keyDigests[base...].contains(digest) { throw GiveUp() }
+                    keyDigests.append(digest)
+                }
+            }
             var valueKeep: YAMLPrune?
             var name = ""
             if let keep {
@@ -115,9 +177,8 @@ struct PrunedComposer {
                 name = raw
                 if k.plain {
                     // Letter-led plain keys are strings or booleans (`yes` → "true").
-                    let event = Event(kind: .scalar(value: raw, anchor: nil, tag: nil, plain: true), line: k.line, column: k.column)
                     do {
-                        name = try Composer.keyString(event, Node(ScalarResolver.resolvePlain(raw)), at: mark(k))
+                        name = try Composer.plainKeyString(raw, at: mark(k))
                     } catch {
                         throw GiveUp()
                     }

@@ -45,11 +45,21 @@ public struct YAMLParser: Sendable {
 
     /// Parses every document of a stream given as UTF-8 bytes.
     public func parseAll(bytes: [UInt8], file: String) throws(YAMLError) -> [Node] {
+        try parseStream(bytes: bytes, file: file).documents
+    }
+
+    /// Parses every document of a stream that starts at line `firstLine` of `file` (an excerpt of a
+    /// larger stream, cut at a document start): marks and errors name lines of the whole file.
+    public func parseStream(bytes: some Collection<UInt8>, file: String, firstLine: Int = 1) throws(YAMLError)
+        -> ParsedStream
+    {
         guard bytes.count <= limits.maxBytes else {
-            throw YAMLError(.sizeLimit(limits.maxBytes), at: Mark(file: file, line: 1, column: 1))
+            throw YAMLError(.sizeLimit(limits.maxBytes), at: Mark(file: file, line: firstLine, column: 1))
         }
-        var composer = Composer(reader: EventReader(bytes: bytes), file: file, limits: limits, duplicateKeys: duplicateKeys)
-        return try composer.documents()
+        var composer = Composer(
+            reader: EventReader(bytes: bytes, firstLine: firstLine), file: file, limits: limits,
+            duplicateKeys: duplicateKeys)
+        return try composer.stream()
     }
 
     /// Parses a single-document input (values files). An empty input is `null`; extra documents are an error.
@@ -67,6 +77,16 @@ public struct YAMLParser: Sendable {
     }
 }
 
+/// The documents of a stream and what each cost.
+public struct ParsedStream: Sendable {
+    /// One node per document, in order (empty documents are `Node.null`).
+    public var documents: [Node]
+    /// Per document: the nodes it holds with every alias expanded, as counted against
+    /// `Limits.maxExpandedNodes` (the limit applies to a whole stream, so callers that parse a
+    /// stream in excerpts add these up).
+    public var expandedNodes: [Int]
+}
+
 /// Turns libyaml events into nodes: one small function per node kind.
 ///
 /// Every loaded node reports its expanded size (nodes, aliases counted in full) and height
@@ -75,11 +95,20 @@ public struct YAMLParser: Sendable {
 struct Composer {
     let reader: EventReader
     let file: String
+    let fileNumber: UInt32
     let limits: YAMLParser.Limits
     let duplicateKeys: YAMLParser.DuplicateKeys
     private var anchors: [String: Loaded] = [:]
     private var expanded = 0
     private var depth = 0
+    /// The entries of the mappings being loaded, innermost last (one buffer for all of them, so a
+    /// mapping is built at its end with exactly the storage it needs).
+    private var pendingKeys: [String] = []
+    private var pendingValues: [Node] = []
+    private var pendingKeyMarks: [Mark] = []
+
+    /// Mappings up to this many keys find duplicates by scanning their pending keys.
+    static let scannedKeys = 16
 
     struct Loaded {
         var node: Node
@@ -90,29 +119,37 @@ struct Composer {
     init(reader: EventReader, file: String, limits: YAMLParser.Limits, duplicateKeys: YAMLParser.DuplicateKeys) {
         self.reader = reader
         self.file = file
+        self.fileNumber = FileNames.shared.number(file)
         self.limits = limits
         self.duplicateKeys = duplicateKeys
     }
 
-    private func mark(_ e: Event) -> Mark { Mark(file: file, line: e.line + 1, column: e.column + 1) }
+    private func mark(_ e: Event) -> Mark { Mark(fileNumber: fileNumber, line: e.line + 1, column: e.column + 1) }
 
     private func next() throws(YAMLError) -> Event { try reader.next(file: file) }
 
     mutating func documents() throws(YAMLError) -> [Node] {
+        try stream().documents
+    }
+
+    mutating func stream() throws(YAMLError) -> ParsedStream {
         var docs: [Node] = []
+        var sizes: [Int] = []
         while true {
             let e = try next()
             switch e.kind {
             case .streamStart, .documentEnd: continue
-            case .streamEnd: return docs
+            case .streamEnd: return ParsedStream(documents: docs, expandedNodes: sizes)
             case .documentStart:
                 anchors.removeAll(keepingCapacity: true)
+                let before = expanded
                 let first = try next()
                 if case .documentEnd = first.kind {
                     docs.append(Node(.null, mark: mark(first)))
-                    continue
+                } else {
+                    docs.append(try load(first).node)
                 }
-                docs.append(try load(first).node)
+                sizes.append(expanded - before)
             default:
                 throw YAMLError(.syntax("unexpected event"), at: mark(e))
             }
@@ -196,11 +233,22 @@ struct Composer {
     /// keys of its map (or of its maps, the earlier ones winning) over what is there at that
     /// point; keys written after it override them. A key written twice is an error, or the
     /// later value wins (`DuplicateKeys.lastWins`).
+    ///
+    /// Entries wait in the composer's pending buffers and the mapping is built once at its end;
+    /// a merge key or more than `scannedKeys` keys switch to building it entry by entry.
     private mutating func loadMapping(at start: Mark) throws(YAMLError) -> Loaded {
         try enter(at: start)
         defer { depth -= 1 }
         try count(1, at: start)
-        var mapping = Mapping()
+        let base = pendingKeys.count
+        defer {
+            pendingKeys.removeSubrange(base...)
+            pendingValues.removeSubrange(base...)
+            pendingKeyMarks.removeSubrange(base...)
+        }
+        // Built entry by entry once pending entries no longer suffice.
+        var built = Mapping()
+        var building = false
         // Keys written so far; until a merge brings in keys, these are exactly the entries' keys.
         var written: Set<String>? = nil
         var size = 1, height = 0
@@ -208,25 +256,68 @@ struct Composer {
             let ke = try next()
             if case .mappingEnd = ke.kind { break }
             let keyMark = mark(ke)
-            let key = try load(ke)
+            // The key's string, or nil for a merge key; a key that cannot be a string is reported
+            // after its value is read, as errors inside the value come first.
+            let name: Result<String, YAMLError>?
+            if case .scalar(let raw, nil, nil, true) = ke.kind, raw != "<<" {
+                // The common key: plain, no anchor, no tag.
+                try count(1, at: keyMark)
+                size += 1
+                name = Result { () throws(YAMLError) in try Self.plainKeyString(raw, at: keyMark) }
+            } else {
+                let key = try load(ke)
+                size += key.size
+                if case .scalar(let raw, _, let tag, let plain) = ke.kind, raw == "<<", plain, tag == nil {
+                    name = nil
+                } else {
+                    name = Result { () throws(YAMLError) in try Self.keyString(ke, key.node, at: keyMark) }
+                }
+            }
             let value = try load(try next())
-            size += value.size + key.size
+            size += value.size
             height = max(height, value.height)
-            if case .scalar(let raw, _, let tag, let plain) = ke.kind, raw == "<<", plain, tag == nil {
-                if written == nil { written = Set(mapping.entries.keys) }
-                try merge(value.node, into: &mapping, at: keyMark)
+            guard let name else {
+                if !building { (built, building) = (pendingMapping(from: base), true) }
+                if written == nil { written = Set(built.entries.keys) }
+                try merge(value.node, into: &built, at: keyMark)
                 continue
             }
-            let name = try Self.keyString(ke, key.node, at: keyMark)
-            if duplicateKeys == .error {
-                let seen = written.map { $0.contains(name) } ?? (mapping.entries.index(forKey: name) != nil)
-                if seen { throw YAMLError(.duplicateKey(name), at: keyMark) }
+            let key = try name.get()
+            if !building {
+                if let i = pendingKeys[base...].firstIndex(of: key) {
+                    if duplicateKeys == .error { throw YAMLError(.duplicateKey(key), at: keyMark) }
+                    pendingValues[i] = value.node
+                    pendingKeyMarks[i] = keyMark
+                    continue
+                }
+                if pendingKeys.count - base < Self.scannedKeys {
+                    pendingKeys.append(key)
+                    pendingValues.append(value.node)
+                    pendingKeyMarks.append(keyMark)
+                    continue
+                }
+                (built, building) = (pendingMapping(from: base), true)
             }
-            written?.insert(name)
-            mapping.entries[name] = value.node
-            mapping.keyMarks[name] = keyMark
+            if duplicateKeys == .error {
+                let seen = written.map { $0.contains(key) } ?? (built.entries.index(forKey: key) != nil)
+                if seen { throw YAMLError(.duplicateKey(key), at: keyMark) }
+            }
+            written?.insert(key)
+            built.entries[key] = value.node
+            built.keyMarks[key] = keyMark
         }
+        let mapping = building ? built : pendingMapping(from: base)
         return Loaded(node: Node(.mapping(mapping), mark: start), size: size, height: height + 1)
+    }
+
+    /// The pending entries from `base` on, as a mapping.
+    private func pendingMapping(from base: Int) -> Mapping {
+        let count = pendingKeys.count - base
+        var keyMarks: [String: Mark] = .init(minimumCapacity: count)
+        for i in base..<pendingKeys.count { keyMarks[pendingKeys[i]] = pendingKeyMarks[i] }
+        return Mapping(
+            entries: OrderedDictionary(uncheckedUniqueKeys: pendingKeys[base...], values: pendingValues[base...]),
+            keyMarks: keyMarks)
     }
 
     private func merge(_ value: Node, into mapping: inout Mapping, at mark: Mark) throws(YAMLError) {
@@ -243,6 +334,19 @@ struct Composer {
             }
         default:
             throw YAMLError(.invalidMergeValue, at: value.mark ?? mark)
+        }
+    }
+
+    /// The string a plain, untagged key becomes: what `keyString` gives for it, resolving it once.
+    static func plainKeyString(_ raw: String, at mark: Mark) throws(YAMLError) -> String {
+        switch GoYAMLResolve.resolve(raw) {
+        case .string, .timestamp: return raw
+        case .null: throw YAMLError(.unsupportedKey("null"), at: mark)
+        case .bool(let b): return b ? "true" : "false"
+        case .int(let i): return String(i)
+        case .float(let f): return GoFormat.float32Key(f)
+        case .uint: throw YAMLError(.unsupportedKey("uint64 \(raw)"), at: mark)
+        case .bigInt: throw YAMLError(.unsupportedKey("big integer \(raw)"), at: mark)
         }
     }
 

@@ -59,8 +59,8 @@ final class LoadPairSharingTests: XCTestCase {
     }
 
     func testFixturePairs() throws {
-        // Only one of five policies is unchanged: a mostly new file is parsed whole.
-        try assertSameAsSeparateLoads(Fixtures.path("vald-policies.yaml"), Fixtures.path("vald-policies-overlay.yaml"), shared: 0)
+        // One of five policies is unchanged: its text is parsed once, the other four on each side.
+        try assertSameAsSeparateLoads(Fixtures.path("vald-policies.yaml"), Fixtures.path("vald-policies-overlay.yaml"), shared: 1)
         try assertSameAsSeparateLoads(Fixtures.path("vald-policies.yaml"), Fixtures.path("vald-policies.yaml"), shared: 5)
         try assertSameAsSeparateLoads(Fixtures.path("vald-policies.yaml"), Fixtures.path("vald-policies-reformatted.yaml"), shared: 0)
         try assertSameAsSeparateLoads(Fixtures.path("app-old.yaml"), Fixtures.path("app-new.yaml"))
@@ -113,5 +113,76 @@ final class LoadPairSharingTests: XCTestCase {
         try assertSameAsSeparateLoads(old, new)
         let pair = try ManifestSource.loadPair(old: old, new: new)
         XCTAssertGreaterThan(pair.new.filter { $0.sharedText != nil }.count, 150)
+    }
+
+    /// Errors are reported as loading each side alone reports them, wherever the document sits and whether or
+    /// not both sides hold its text.
+    func testErrorsAreThoseOfLoadingEachSideAlone() throws {
+        let a = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n"
+        let b = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n"
+        let badYAML = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: [c}\n"
+        let duplicateKey = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: d}\ndata:\n  k: 1\n  k: 2\n"
+        let yesKey = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: e}\ndata:\n  yes: 1\n  \"true\": 2\n"
+        let notAResource = "- just a list\n"
+        let nested = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: f}\ndata:\n  x: {~: {a: 1, a: 2}}\n"
+        // (old text, new text, the side whose error is expected)
+        let cases: [(String, String, String)] = [
+            // An error in a text only the new side holds, after shared ones: the new file's line.
+            ("---\n" + a + "---\n" + b, "---\n" + a + "---\n" + b + "---\n" + badYAML, "new"),
+            // The same broken text on both sides: the old side's error.
+            ("---\n" + a + "---\n" + duplicateKey, "---\n" + a + "---\n" + duplicateKey, "old"),
+            ("---\n" + yesKey + "---\n" + a, "---\n" + yesKey + "---\n" + a, "old"),
+            ("---\n" + a + "---\n" + nested, "---\n" + a + "---\n" + nested, "old"),
+            ("---\n" + a + "---\n" + notAResource, "---\n" + a + "---\n" + notAResource, "old"),
+            // A document that is not a resource before a YAML error: the YAML error, as for the whole file.
+            ("---\n" + a, "---\n" + notAResource + "---\n" + a + "---\n" + badYAML, "new"),
+            ("---\n" + notAResource + "---\n" + a + "---\n" + duplicateKey, "---\n" + a, "old"),
+        ]
+        for (i, (oldText, newText, side)) in cases.enumerated() {
+            let old = try write("old-\(i).yaml", oldText)
+            let new = try write("new-\(i).yaml", newText)
+            var expected = ""
+            do {
+                _ = try ManifestSource.load(path: side == "old" ? old : new)
+                XCTFail("case \(i): loading the \(side) side alone succeeds")
+            } catch {
+                expected = "\(error)"
+            }
+            XCTAssertThrowsError(try ManifestSource.loadPair(old: old, new: new), "case \(i)") { error in
+                XCTAssertEqual("\(error)", expected, "case \(i)")
+            }
+        }
+    }
+
+    /// Documents known unchanged are read only as far as the diff needs; their full tree, read later, is
+    /// the one parsing the file gives.
+    func testSharedDocumentsBuildTheirFullTreeOnDemand() throws {
+        let policy = """
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata:
+              name: p
+              labels: {app.kubernetes.io/component: p}
+            spec:
+              podSelector: {matchLabels: {app: p}}
+              policyTypes: [Ingress, Egress]
+              egress:
+              - to: [{podSelector: {matchLabels: {app: q}}}]
+                ports: [{port: 80}]
+
+            """
+        let text = "# lead\n---\n" + policy + "---\n" + policy.replacingOccurrences(of: "name: p", with: "name: p2")
+        let old = try write("old.yaml", text)
+        let new = try write("new.yaml", text)
+        let pair = try ManifestSource.loadPair(old: old, new: new)
+        let alone = try ManifestSource.load(path: old)
+        XCTAssertEqual(pair.old.count, 2)
+        for (document, reference) in zip(pair.old, alone) {
+            XCTAssertNotNil(document.sharedText)
+            // Only the subject is built at first: no rules yet.
+            XCTAssertNil(document.subject["spec"]?["egress"]?.sequence?.first)
+            XCTAssertEqual(marks(document.node), marks(reference.node))
+            XCTAssertEqual(document.node.toValue(), reference.node.toValue())
+        }
     }
 }

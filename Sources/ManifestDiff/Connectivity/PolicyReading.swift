@@ -65,13 +65,15 @@ struct PolicyReading {
     var podSelector: Selector
     var isolatesIngress: Bool
     var isolatesEgress: Bool
-    /// The `spec` node the rules are read from.
-    let spec: Node
+    /// The policy; its `spec` holds the rules (read from the full tree only when asked for).
+    let document: Document
 
     static let componentLabelKey = "app.kubernetes.io/component"
 
     init(_ document: Document) throws(InputError) {
-        let node = document.node
+        // The subject holds what is read here, also when the full tree is not built yet.
+        let node = document.subject
+        self.document = document
         id = document.id
         name = document.id.name
         namespace = document.id.namespace
@@ -81,7 +83,6 @@ struct PolicyReading {
             throw InputError("NetworkPolicy has no spec map", at: node.mark, path: "spec")
         }
         podSelector = try Self.selector(spec["podSelector"], at: spec.mark) { "spec.podSelector" } ?? Selector(labels: [:], expressions: [])
-        self.spec = spec
         if let typesNode = spec["policyTypes"], !typesNode.isNull {
             guard let items = typesNode.sequence else {
                 throw InputError("policyTypes must be a list", at: typesNode.mark, path: "spec.policyTypes")
@@ -103,6 +104,7 @@ struct PolicyReading {
 
     /// The ingress or egress rules.
     func rules(_ direction: Direction) throws(InputError) -> [Rule] {
+        let spec = document.node["spec"] ?? .null
         switch direction {
         case .ingress: return try Self.rules(spec["ingress"], peersKey: "from") { "spec.ingress" }
         case .egress: return try Self.rules(spec["egress"], peersKey: "to") { "spec.egress" }

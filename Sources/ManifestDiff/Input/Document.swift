@@ -1,12 +1,26 @@
+import Foundation
 import YAMLCore
 
 /// One Kubernetes resource of a release, as parsed from a manifest document.
 ///
 /// Built from a parsed YAML document; the initializer checks that the document is a resource
 /// (a map with `apiVersion`, `kind` and `metadata.name`) and computes its identity.
+///
+/// A document both releases hold byte for byte may be loaded with only its `subjectFields` built
+/// (`ManifestSource.loadPair`); its full tree is then parsed from its text when `node` is first read.
 public struct Document: Sendable {
     /// The parsed document, marks included.
-    public var node: Node
+    public var node: Node {
+        get { lazyTree?.tree ?? subject }
+        set {
+            subject = newValue
+            lazyTree = nil
+        }
+    }
+    /// The full tree, or, while `lazyTree` is set, the parts of it `subjectFields` names.
+    private(set) var subject: Node
+    /// Where the full tree comes from when only the subject was built.
+    private var lazyTree: LazyTree?
     /// `apiVersion` as written (`networking.k8s.io/v1`).
     public var apiVersion: String
     /// The identity used to pair resources of two releases.
@@ -20,6 +34,15 @@ public struct Document: Sendable {
     ///
     /// Throws `InputError` (at the document's position) when the node is not a Kubernetes resource.
     public init(node: Node, namespace: String = "") throws(InputError) {
+        try self.init(subject: node, lazyTree: nil, namespace: namespace)
+    }
+
+    /// A document of which only `subjectFields` were built from `lazyTree`'s text (`subject`).
+    init(subject: Node, tree: LazyTree, namespace: String) throws(InputError) {
+        try self.init(subject: subject, lazyTree: tree, namespace: namespace)
+    }
+
+    private init(subject node: Node, lazyTree: LazyTree?, namespace: String) throws(InputError) {
         guard let map = node.mapping else {
             throw InputError(
                 "expected a Kubernetes resource (a map with apiVersion, kind and metadata.name), found \(node.typeDescription)",
@@ -50,12 +73,21 @@ public struct Document: Sendable {
             }
             if !ns.isEmpty { resolvedNamespace = ns }
         }
-        self.node = node
+        self.subject = node
+        self.lazyTree = lazyTree
         self.apiVersion = apiVersion
         self.mark = node.mark
         self.id = ResourceID(
             group: ResourceID.group(ofAPIVersion: apiVersion), kind: kind, namespace: resolvedNamespace, name: name)
     }
+
+    /// What the diff reads of a document it knows unchanged: its identity (what the initializer
+    /// checks) and a NetworkPolicy's subject (`PolicyReading`); rules are read from `node`.
+    static let subjectFields = YAMLPrune.keys([
+        "apiVersion": .all, "kind": .all,
+        "metadata": .keys(["name": .all, "namespace": .all, "labels": .all]),
+        "spec": .keys(["podSelector": .all, "policyTypes": .all, "egress": .keys([:])]),
+    ])
 
     /// Kinds that live outside namespaces: the default namespace does not apply to them.
     public static let clusterScopedKinds: Set<String> = [
@@ -69,5 +101,37 @@ public struct Document: Sendable {
     public var label: String {
         id.namespace.isEmpty
             ? "\(apiVersion)/\(id.kind)/\(id.name)" : "\(apiVersion)/\(id.kind)/\(id.namespace)/\(id.name)"
+    }
+}
+
+/// The text of one document and, once read, its full tree (parsed at most once, from any thread).
+final class LazyTree: @unchecked Sendable {
+    let bytes: ArraySlice<UInt8>
+    let file: String
+    let firstLine: Int
+    /// The subject built when the text was first read: what `tree` falls back to.
+    private let subject: Node
+    private let lock = NSLock()
+    private var parsed: Node?
+
+    /// `bytes` hold one document, starting at line `firstLine` of `file`, which
+    /// `YAMLParser.parsePrunedStream` read as `subject`.
+    init(bytes: ArraySlice<UInt8>, file: String, firstLine: Int, subject: Node) {
+        self.bytes = bytes
+        self.file = file
+        self.firstLine = firstLine
+        self.subject = subject
+    }
+
+    /// The full tree. The pruned parse vouched that the full parse succeeds on this text; should it
+    /// not, the subject stands in.
+    var tree: Node {
+        lock.lock()
+        defer { lock.unlock() }
+        if let parsed { return parsed }
+        let stream = try? YAMLParser().parseStream(bytes: bytes, file: file, firstLine: firstLine)
+        let tree = stream?.documents.count == 1 ? stream?.documents.first ?? subject : subject
+        parsed = tree
+        return tree
     }
 }

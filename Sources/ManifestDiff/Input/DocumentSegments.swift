@@ -76,26 +76,6 @@ struct DocumentSegments {
     var documents: [Segment] { segments.filter(\.isDocument) }
 }
 
-extension Node {
-    /// The node with every mark (its own, its children's, its keys') moved down by `lines`.
-    func shifted(lines: Int) -> Node {
-        guard lines != 0 else { return self }
-        var copy = self
-        copy.mark?.line += lines
-        switch kind {
-        case .sequence(let items):
-            copy.kind = .sequence(items.map { $0.shifted(lines: lines) })
-        case .mapping(var m):
-            for (key, value) in m.entries { m.entries[key] = value.shifted(lines: lines) }
-            for (key, mark) in m.keyMarks { m.keyMarks[key] = Mark(file: mark.file, line: mark.line + lines, column: mark.column) }
-            copy.kind = .mapping(m)
-        default:
-            break
-        }
-        return copy
-    }
-}
-
 /// A document's text as a dictionary key: hashed once (64-bit FNV-1a over 8-byte words), compared
 /// byte for byte only when the hashes match.
 struct SegmentKey: Hashable, Sendable {

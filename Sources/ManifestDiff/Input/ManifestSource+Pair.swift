@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import YAMLCore
 
@@ -6,9 +5,11 @@ extension ManifestSource {
     /// Loads both sides of a diff: the same documents as `load(path:namespace:readStdin:)` gives for each.
     ///
     /// The bytes are read first, in order (old, then new; `-` reads standard input once, so at most one side
-    /// may be `-`). A document whose text the old side holds byte for byte is not parsed again for the new
-    /// side (both sides share its tree, and the diff knows it unchanged without comparing); the rest of the
-    /// new side is parsed while the old side is. The first error, in old-then-new order, is thrown.
+    /// may be `-`). The files are cut into documents and parsed in pieces on every core. A document whose text
+    /// both sides hold byte for byte is parsed once, only as far as the diff reads it at first (its full tree
+    /// is built when `Document.node` is read), and the diff knows it unchanged without comparing.
+    /// The first error, in old-then-new order, is thrown: per file, a YAML error (as parsing the whole file
+    /// reports it) before the first document that is not a resource.
     public static func loadPair(
         old oldPath: String, new newPath: String, namespace: String = "",
         readStdin: () throws(InputError) -> [UInt8] = standardInput
@@ -18,24 +19,9 @@ extension ManifestSource {
         }
         let oldSources = try readSources(path: oldPath, readStdin: readStdin)
         let newSources = try readSources(path: newPath, readStdin: readStdin)
-        let plan = SharingPlan(old: oldSources, new: newSources)
-        let results = ResultBox()
-        DispatchQueue.concurrentPerform(iterations: 2) { side in
-            do {
-                if side == 0 {
-                    results.setOld(try plan.loadOld(namespace: namespace))
-                } else {
-                    results.setNew(try plan.loadNewUnshared(namespace: namespace))
-                }
-            } catch let error as InputError {
-                results.fail(side, error)
-            } catch {
-                results.fail(side, InputError("\(error)", at: nil))
-            }
-        }
-        let (old, parsedTrees) = try results.old()
-        let slots = try results.new()
-        return (old, try plan.assembleNew(slots, trees: parsedTrees, namespace: namespace))
+        let plan = PairPlan(old: oldSources, new: newSources)
+        let parsed = plan.parse()
+        return try plan.documents(parsed, namespace: namespace)
     }
 
     /// The files of one side with their bytes, in load order.
@@ -57,181 +43,257 @@ extension ManifestSource {
 /// Marks the documents both releases hold byte for byte: the diff compares them by this token.
 final class SharedText: Sendable {}
 
-/// The old side's tree of a shared text and the line its segment starts at.
-struct SharedTree: Sendable {
-    var node: Node
-    var line: Int
-}
-
-/// Which documents of the new side the old side already holds, and how each side is loaded.
-struct SharingPlan: Sendable {
-    typealias Source = (file: String, bytes: [UInt8])
-    /// A document of the new side: parsed, or to be taken from the old side.
-    enum Slot: Sendable {
-        case parsed(Document)
-        case shared(text: SegmentKey, file: String, line: Int)
+/// How the two sides of a diff are parsed: each file cut into its documents' texts (`DocumentSegments`),
+/// runs of consecutive documents parsed as jobs on every core, texts both sides hold parsed once (pruned to
+/// `Document.subjectFields`, on the old side), and everything reassembled in order.
+struct PairPlan: Sendable {
+    /// One file of one side.
+    struct FileText: Sendable {
+        var file: String
+        var bytes: [UInt8]
+        /// Its documents' texts, or nil when the stream cannot be cut (then it is parsed whole).
+        var segments: [DocumentSegments.Segment]?
     }
 
-    let oldSources: [Source]
-    let newSources: [Source]
+    /// A piece of parsing: consecutive documents of one file, or a whole file.
+    struct Job: Sendable {
+        var side: Side
+        var file: Int
+        /// Indices into the file's segments; nil: the whole file.
+        var segments: Range<Int>?
+        /// Build only `Document.subjectFields` (texts both sides hold).
+        var pruned: Bool
+    }
+
+    enum Side: Sendable { case old, new }
+
+    /// A parsed document: its tree (the subject only, when `lazy` is set) and its node count.
+    struct Parsed: Sendable {
+        var node: Node
+        var lazy: LazyTree?
+        var expandedNodes: Int
+    }
+
+    /// Runs are split so that jobs stay about this small (bytes), which balances the cores.
+    static let jobBytes = 128 << 10
+
+    let old: [FileText]
+    let new: [FileText]
     /// Document texts found on both sides, each with its token.
     let shared: [SegmentKey: SharedText]
-    /// Per old file: its documents' segments, or nil when it cannot be cut.
-    let oldSegments: [[DocumentSegments.Segment]?]
-    /// Per new file: its documents' segments, or nil to parse it whole.
-    let newSegments: [[DocumentSegments.Segment]?]
+    let jobs: [Job]
+    let parser = YAMLParser()
 
-    init(old: [Source], new: [Source]) {
-        oldSources = old
-        newSources = new
+    init(old oldSources: [(file: String, bytes: [UInt8])], new newSources: [(file: String, bytes: [UInt8])]) {
+        let sources = oldSources + newSources
+        let cuts = ParallelSlots<[DocumentSegments.Segment]?>(count: sources.count)
+        cuts.run { i in DocumentSegments(sources[i].bytes)?.documents }
+        let texts = sources.indices.map { FileText(file: sources[$0].file, bytes: sources[$0].bytes, segments: cuts[$0] ?? nil) }
+        old = Array(texts[..<oldSources.count])
+        new = Array(texts[oldSources.count...])
+
         var oldTexts = Set<SegmentKey>()
-        oldSegments = old.map { DocumentSegments($0.bytes)?.documents }
-        for segments in oldSegments {
-            for segment in segments ?? [] { oldTexts.insert(segment.key) }
-        }
+        for file in old { for segment in file.segments ?? [] { oldTexts.insert(segment.key) } }
         var shared: [SegmentKey: SharedText] = [:]
-        var newSegments: [[DocumentSegments.Segment]?] = []
-        for source in new {
-            guard let segments = DocumentSegments(source.bytes)?.documents else {
-                newSegments.append(nil)
-                continue
+        for file in new {
+            for segment in file.segments ?? [] where shared[segment.key] == nil && oldTexts.contains(segment.key) {
+                shared[segment.key] = SharedText()
             }
-            let common = segments.filter { oldTexts.contains($0.key) }
-            // Parse a mostly new file whole: per-document parsing only pays when most of it is shared.
-            if common.count * 2 < segments.count {
-                newSegments.append(nil)
-                continue
-            }
-            for segment in common where shared[segment.key] == nil { shared[segment.key] = SharedText() }
-            newSegments.append(segments)
         }
         self.shared = shared
-        self.newSegments = newSegments
-    }
 
-    /// The old side's documents, and the trees of its shared texts.
-    func loadOld(namespace: String) throws(InputError) -> ([Document], [SegmentKey: SharedTree]) {
-        var documents: [Document] = []
-        var trees: [SegmentKey: SharedTree] = [:]
-        for (source, segments) in zip(oldSources, oldSegments) {
-            let nodes = try ManifestSource.parseNodes(bytes: source.bytes, file: source.file)
-            let aligned = segments.map { $0.count == nodes.count } ?? false
-            for (i, node) in nodes.enumerated() {
-                var token: SharedText? = nil
-                if aligned, let segments, let t = shared[segments[i].key] {
-                    token = t
-                    trees[segments[i].key] = SharedTree(node: node, line: segments[i].line)
-                }
-                guard !node.isNull else { continue }
-                var document = try Document(node: node, namespace: namespace)
-                document.sharedText = token
-                documents.append(document)
-            }
-        }
-        return (documents, trees)
-    }
-
-    /// The new side's documents, parsing only what the old side does not hold.
-    func loadNewUnshared(namespace: String) throws(InputError) -> [Slot] {
-        var slots: [Slot] = []
-        for (source, segments) in zip(newSources, newSegments) {
-            guard let segments else {
-                for node in try ManifestSource.parseNodes(bytes: source.bytes, file: source.file) where !node.isNull {
-                    slots.append(.parsed(try Document(node: node, namespace: namespace)))
-                }
-                continue
-            }
-            for segment in segments {
-                if shared[segment.key] != nil {
-                    slots.append(.shared(text: segment.key, file: source.file, line: segment.line))
+        var jobs: [Job] = []
+        for (side, files) in [(Side.old, old), (Side.new, new)] {
+            for (f, file) in files.enumerated() {
+                guard let segments = file.segments else {
+                    jobs.append(Job(side: side, file: f, segments: nil, pruned: false))
                     continue
                 }
-                for node in try Self.parse(segment, file: source.file) where !node.isNull {
-                    slots.append(.parsed(try Document(node: node, namespace: namespace)))
-                }
-            }
-        }
-        return slots
-    }
-
-    /// The new side in order, shared documents taking the old side's trees.
-    func assembleNew(_ slots: [Slot], trees: [SegmentKey: SharedTree], namespace: String) throws(InputError) -> [Document] {
-        var documents: [Document] = []
-        documents.reserveCapacity(slots.count)
-        for slot in slots {
-            switch slot {
-            case .parsed(let document):
-                documents.append(document)
-            case .shared(let text, let file, let line):
-                guard let shared = trees[text] else {
-                    // The old file could not be aligned with its segments: parse this one after all.
-                    let segment = DocumentSegments.Segment(bytes: text.bytes, line: line, isDocument: true)
-                    for node in try Self.parse(segment, file: file) where !node.isNull {
-                        documents.append(try Document(node: node, namespace: namespace))
+                var start = 0
+                while start < segments.count {
+                    let isShared = shared[segments[start].key] != nil
+                    var end = start + 1
+                    var bytes = segments[start].bytes.count
+                    while end < segments.count, (shared[segments[end].key] != nil) == isShared, bytes < Self.jobBytes,
+                        segments[end].bytes.startIndex == segments[end - 1].bytes.endIndex
+                    {
+                        bytes += segments[end].bytes.count
+                        end += 1
                     }
-                    continue
+                    // The new side takes shared texts from the old side.
+                    if !(side == .new && isShared) {
+                        jobs.append(Job(side: side, file: f, segments: start..<end, pruned: isShared))
+                    }
+                    start = end
                 }
-                let tree = shared.node
-                guard !tree.isNull else { continue }
-                var document = try Document(node: tree, namespace: namespace)
-                // The tree's marks are the old file's; the document's own position is this file's.
-                let mark = tree.mark ?? Mark(file: file, line: shared.line, column: 1)
-                document.mark = Mark(file: file, line: line + (mark.line - shared.line), column: mark.column)
-                document.sharedText = self.shared[text]
-                documents.append(document)
             }
         }
-        return documents
+        self.jobs = jobs
     }
 
-    /// One segment's documents, marks moved to where the segment sits in its file.
-    static func parse(_ segment: DocumentSegments.Segment, file: String) throws(InputError) -> [Node] {
-        try ManifestSource.parseNodes(bytes: Array(segment.bytes), file: file).map { $0.shifted(lines: segment.line - 1) }
+    /// Every job's documents (or its error), on every core.
+    func parse() -> [Result<[Parsed], YAMLError>] {
+        let results = ParallelSlots<Result<[Parsed], YAMLError>>(count: jobs.count)
+        results.run { j in Result { () throws(YAMLError) in try run(jobs[j]) } }
+        return results.values.map { $0 ?? .success([]) }
     }
-}
 
-extension ManifestSource {
-    /// Every document of a stream as a tree (empty documents as null nodes).
-    static func parseNodes(bytes: [UInt8], file: String) throws(InputError) -> [Node] {
+    private func run(_ job: Job) throws(YAMLError) -> [Parsed] {
+        let file = job.side == .old ? old[job.file] : new[job.file]
+        guard let range = job.segments, let segments = file.segments else {
+            return Self.parsed(try parser.parseStream(bytes: file.bytes, file: file.file))
+        }
+        let first = segments[range.lowerBound]
+        let bytes = file.bytes[first.bytes.startIndex..<segments[range.upperBound - 1].bytes.endIndex]
+        if job.pruned,
+            let stream = parser.parsePrunedStream(bytes: bytes, file: file.file, firstLine: first.line, keep: Document.subjectFields),
+            stream.documents.count == range.count
+        {
+            return zip(range, zip(stream.documents, stream.expandedNodes)).map { i, document in
+                let segment = segments[i]
+                let lazy = LazyTree(bytes: segment.bytes, file: file.file, firstLine: segment.line, subject: document.0)
+                return Parsed(node: document.0, lazy: lazy, expandedNodes: document.1)
+            }
+        }
+        return Self.parsed(try parser.parseStream(bytes: bytes, file: file.file, firstLine: first.line))
+    }
+
+    private static func parsed(_ stream: ParsedStream) -> [Parsed] {
+        zip(stream.documents, stream.expandedNodes).map { Parsed(node: $0, lazy: nil, expandedNodes: $1) }
+    }
+
+    /// Both sides' documents from the jobs' results.
+    func documents(_ results: [Result<[Parsed], YAMLError>], namespace: String) throws(InputError)
+        -> (old: [Document], new: [Document])
+    {
+        var byFile: [Side: [[(job: Job, result: Result<[Parsed], YAMLError>)]]] = [
+            .old: old.map { _ in [] }, .new: new.map { _ in [] },
+        ]
+        for (job, result) in zip(jobs, results) { byFile[job.side]?[job.file].append((job, result)) }
+
+        // The old side, and the trees of the texts both sides hold.
+        var oldDocuments: [Document] = []
+        var sharedTrees: [SegmentKey: (parsed: Parsed, line: Int)] = [:]
+        for (f, file) in old.enumerated() {
+            let parsed = try documents(of: file, byFile[.old]?[f] ?? [], shared: [:])
+            let aligned = file.segments.map { $0.count == parsed.count } ?? false
+            for (i, document) in parsed.enumerated() {
+                var token: SharedText? = nil
+                if aligned, let segment = file.segments?[i], let t = shared[segment.key] {
+                    token = t
+                    sharedTrees[segment.key] = (document, segment.line)
+                }
+                guard !document.node.isNull else { continue }
+                var loaded = try Self.document(document, namespace: namespace)
+                loaded.sharedText = token
+                oldDocuments.append(loaded)
+            }
+        }
+
+        var newDocuments: [Document] = []
+        for (f, file) in new.enumerated() {
+            let parsed = try documents(of: file, byFile[.new]?[f] ?? [], shared: sharedTrees)
+            let aligned = file.segments.map { $0.count == parsed.count } ?? false
+            for (i, document) in parsed.enumerated() where !document.node.isNull {
+                guard aligned, let segment = file.segments?[i], let token = shared[segment.key],
+                    let origin = sharedTrees[segment.key]
+                else {
+                    newDocuments.append(try Self.document(document, namespace: namespace))
+                    continue
+                }
+                var loaded = try Self.document(document, namespace: namespace)
+                // The tree's marks are the old file's; the document's own position is this file's.
+                let mark = document.node.mark ?? Mark(file: file.file, line: origin.line, column: 1)
+                loaded.mark = Mark(file: file.file, line: segment.line + (mark.line - origin.line), column: mark.column)
+                loaded.sharedText = token
+                newDocuments.append(loaded)
+            }
+        }
+        return (oldDocuments, newDocuments)
+    }
+
+    private static func document(_ parsed: Parsed, namespace: String) throws(InputError) -> Document {
+        if let lazy = parsed.lazy { return try Document(subject: parsed.node, tree: lazy, namespace: namespace) }
+        return try Document(node: parsed.node, namespace: namespace)
+    }
+
+    /// One file's documents in order (empty ones included): its jobs' documents, with the texts the old side
+    /// holds taken from `shared`. When a job failed, its documents do not line up with the file's texts, or
+    /// aliases expand the file past the parser's limit, the file is parsed whole: that throws the error as
+    /// parsing the file alone does.
+    private func documents(
+        of file: FileText, _ results: [(job: Job, result: Result<[Parsed], YAMLError>)],
+        shared sharedTrees: [SegmentKey: (parsed: Parsed, line: Int)]
+    ) throws(InputError) -> [Parsed] {
+        var documents: [Parsed] = []
+        var intact = true
+        if let segments = file.segments {
+            documents.reserveCapacity(segments.count)
+            var results = results[...]
+            var i = 0
+            while intact, i < segments.count {
+                if let origin = sharedTrees[segments[i].key] {
+                    documents.append(origin.parsed)
+                    i += 1
+                    continue
+                }
+                // The next job must start here and hold exactly its segments' documents.
+                guard let (job, result) = results.popFirst(), let range = job.segments, range.lowerBound == i,
+                    case .success(let run) = result, run.count == range.count
+                else {
+                    intact = false
+                    break
+                }
+                documents += run
+                i = range.upperBound
+            }
+            intact = intact && results.isEmpty
+        } else if results.count == 1, case .success(let all) = results[0].result {
+            documents = all
+        } else {
+            intact = false
+        }
+        if intact, documents.reduce(0, { $0 + $1.expandedNodes }) <= parser.limits.maxExpandedNodes { return documents }
         do {
-            return try YAMLParser().parseAll(bytes: bytes, file: file)
+            return Self.parsed(try parser.parseStream(bytes: file.bytes, file: file.file))
         } catch {
             throw error.inputError
         }
     }
 }
 
-/// The two sides' results, written from two threads.
-private final class ResultBox: @unchecked Sendable {
+/// One value per index, computed on every core (indices are handed out in order as workers free up).
+final class ParallelSlots<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
-    private var oldResult: Result<([Document], [SegmentKey: SharedTree]), InputError>?
-    private var newResult: Result<[SharingPlan.Slot], InputError>?
+    private var slots: [Value?]
+    private var nextIndex = 0
 
-    func setOld(_ value: ([Document], [SegmentKey: SharedTree])) { locked { oldResult = .success(value) } }
-    func setNew(_ value: [SharingPlan.Slot]) { locked { newResult = .success(value) } }
-    func fail(_ side: Int, _ error: InputError) {
-        locked { if side == 0 { oldResult = .failure(error) } else { newResult = .failure(error) } }
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
     }
 
-    func old() throws(InputError) -> ([Document], [SegmentKey: SharedTree]) {
-        switch locked({ oldResult }) {
-        case .success(let value)?: return value
-        case .failure(let error)?: throw error
-        case nil: return ([], [:])
+    /// Computes `body(i)` for every index, on up to as many threads as there are cores.
+    func run(_ body: @Sendable (Int) -> Value) {
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, slots.count, 8))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let i = claim() {
+                let value = body(i)
+                lock.lock()
+                slots[i] = value
+                lock.unlock()
+            }
         }
     }
 
-    func new() throws(InputError) -> [SharingPlan.Slot] {
-        switch locked({ newResult }) {
-        case .success(let value)?: return value
-        case .failure(let error)?: throw error
-        case nil: return []
-        }
-    }
-
-    private func locked<T>(_ body: () -> T) -> T {
+    private func claim() -> Int? {
         lock.lock()
         defer { lock.unlock() }
-        return body()
+        guard nextIndex < slots.count else { return nil }
+        nextIndex += 1
+        return nextIndex - 1
     }
+
+    subscript(i: Int) -> Value? { slots[i] }
+
+    var values: [Value?] { slots }
 }
