@@ -27,47 +27,8 @@ extension MeshSpec {
             sorted.components.sort { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
             return sorted.expand()
         }
-        let peers = PeerTable(spec: self)
-        // Edge endpoints as ranks in Endpoint order; each component's flows in peer order.
-        var incoming = [[Flow]](repeating: [], count: components.count)
-        var outgoing = [[Flow]](repeating: [], count: components.count)
-        for edge in edges {
-            guard let from = peers.rank[edge.from], let to = peers.rank[edge.to] else { continue }
-            let edgeKey = edge.ports.map(PortSetKey.init)
-            if to < components.count {
-                let ports = edge.ports ?? components[to].ports
-                incoming[to].append(Flow(peer: from, ports: ports, key: edgeKey ?? peers.declaredKeys[to]))
-            }
-            if from < components.count {
-                let ports = edge.ports ?? peers.declaredPorts[to]
-                outgoing[from].append(Flow(peer: to, ports: ports, key: edgeKey ?? peers.declaredKeys[to]))
-            }
-        }
-        var policies: [NetworkPolicy] = []
-        policies.reserveCapacity(components.count)
-        for (i, c) in components.enumerated() where c.policyEnabled {
-            var ingress = peers.matrixRules(incoming[i])
-            if c.kubeSystemIngress {
-                ingress.append(PolicyRule(peers: [PeerTable.kubeSystemPeer], ports: c.ports.isEmpty ? nil : c.ports))
-            }
-            ingress += customIngress
-            ingress += c.customIngress
-
-            var egress = peers.matrixRules(outgoing[i])
-            switch c.kubeSystemEgress {
-            case .namespace: egress.append(PolicyRule(peers: [PeerTable.kubeSystemPeer]))
-            case .dns: egress.append(PeerTable.dnsRule)
-            case .none: break
-            }
-            egress += customEgress
-            egress += c.customEgress
-
-            policies.append(NetworkPolicy(
-                name: c.name + "-allow", namespace: c.namespace, labels: [componentLabelKey: c.id],
-                podSelector: LabelSelector(matchLabels: c.labels), policyTypes: [.ingress, .egress],
-                ingress: ingress.isEmpty ? nil : ingress, egress: egress.isEmpty ? nil : egress))
-        }
-        return policies
+        let plan = ExpansionPlan(spec: self)
+        return plan.policies.map { plan.networkPolicy($0, of: self) }
     }
 }
 
@@ -76,6 +37,8 @@ struct Flow {
     var peer: Int
     var ports: [PolicyPort]
     var key: PortSetKey
+    /// The rank whose declared ports `ports` are; `nil` when the edge gives its own.
+    var declaredBy: Int?
 }
 
 /// The peer form and declared ports of every endpoint, computed once per expansion. Endpoints are
@@ -134,24 +97,24 @@ struct PeerTable {
 
     /// Rules for one component's flows: sorted by peer rank; peers with the same port set share a rule;
     /// rules in order of their first peer; an `anywhere` peer gets a rule of its own with no peers.
-    func matrixRules(_ flows: [Flow]) -> [PolicyRule] {
+    func matrixRules(_ flows: [Flow]) -> [PlannedRule] {
         var sorted = flows
         if !flows.isEmpty, zip(flows, flows.dropFirst()).contains(where: { $0.peer > $1.peer }) {
             sorted.sort { $0.peer < $1.peer }
         }
-        var rules: [PolicyRule] = []
+        var rules: [PlannedRule] = []
         var ruleForPorts: [PortSetKey: Int] = [:]
         for flow in sorted {
-            let rulePorts = flow.ports.isEmpty ? nil : flow.ports
-            guard let peer = peers[flow.peer] else {
-                rules.append(PolicyRule(peers: nil, ports: rulePorts))
+            let ports = flow.ports.isEmpty ? nil : flow.ports
+            guard peers[flow.peer] != nil else {
+                rules.append(PlannedRule(peers: nil, ports: ports, portsDeclaredBy: flow.declaredBy))
                 continue
             }
             if let i = ruleForPorts[flow.key] {
-                rules[i].peers?.append(peer)
+                rules[i].peers?.append(flow.peer)
             } else {
                 ruleForPorts[flow.key] = rules.count
-                rules.append(PolicyRule(peers: [peer], ports: rulePorts))
+                rules.append(PlannedRule(peers: [flow.peer], ports: ports, portsDeclaredBy: flow.declaredBy))
             }
         }
         return rules

@@ -70,7 +70,7 @@ extension MeshSpec {
     /// Linear in components + edges; `MatrixTable(spec:)` writes the dense Markdown table when wanted.
     public func templateValue(policies: [NetworkPolicy]) -> Value {
         var cache = RuleValueCache()
-        let policyValues: [Value] = policies.map { p in
+        return templateValue(policyValues: policies.map { p in
             let ingress = (p.ingress ?? []).map { cache.value(of: $0, direction: .ingress) }
             let egress = (p.egress ?? []).map { cache.value(of: $0, direction: .egress) }
             let podSelector = p.podSelector.toValue()
@@ -89,7 +89,29 @@ extension MeshSpec {
                 "egress": .list(egress),
                 "spec": .map(spec),
             ])
+        })
+    }
+
+    /// `.Mesh` with the policies of `expand()`, equal to `templateValue(policies: expand())` but
+    /// built from the expansion plan: each endpoint's peer, each declared port list and each rule
+    /// shared by many policies is converted once, with no hashing of policy parts.
+    public func templateValue() -> Value {
+        templateValue(policyValues: policiesEnabled ? plannedPolicyValues() : [])
+    }
+
+    /// The policies of `expand()` as template values, in the same order.
+    func plannedPolicyValues() -> [Value] {
+        if zip(components, components.dropFirst()).contains(where: { !$0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }) {
+            var sorted = self
+            sorted.components.sort { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+            return sorted.plannedPolicyValues()
         }
+        let plan = ExpansionPlan(spec: self)
+        var values = PlanValues(plan: plan, spec: self)
+        return plan.policies.map { values.policy($0) }
+    }
+
+    private func templateValue(policyValues: [Value]) -> Value {
         let componentValues: [Value] = components.map { c in
             .map([
                 "id": .string(c.id),
@@ -189,5 +211,86 @@ struct RuleValueCache {
             }
         }
         return .map(m)
+    }
+}
+
+/// Template values of an expansion plan's parts, each converted once.
+struct PlanValues {
+    let plan: ExpansionPlan
+    let spec: MeshSpec
+    private var peerValues: [Value?]
+    private var declaredPortValues: [Value?]
+    private let globalIngress: [Value]
+    private let globalEgress: [Value]
+    private let kubeSystemEgress: Value
+    private let dns: Value
+    private static let policyTypes: Value = .list([.string(PolicyType.ingress.rawValue), .string(PolicyType.egress.rawValue)])
+
+    init(plan: ExpansionPlan, spec: MeshSpec) {
+        self.plan = plan
+        self.spec = spec
+        peerValues = Array(repeating: nil, count: plan.peers.peers.count)
+        declaredPortValues = Array(repeating: nil, count: plan.peers.peers.count)
+        globalIngress = spec.customIngress.map { $0.toValue(direction: .ingress) }
+        globalEgress = spec.customEgress.map { $0.toValue(direction: .egress) }
+        kubeSystemEgress = PolicyRule(peers: [PeerTable.kubeSystemPeer]).toValue(direction: .egress)
+        dns = PeerTable.dnsRule.toValue(direction: .egress)
+    }
+
+    /// One policy, shaped as `templateValue(policies:)` shapes it.
+    mutating func policy(_ p: PlannedPolicy) -> Value {
+        let c = spec.components[p.component]
+        let ingress = p.ingress.map { rule($0, of: c, direction: .ingress) }
+        let egress = p.egress.map { rule($0, of: c, direction: .egress) }
+        let podSelector = LabelSelector(matchLabels: c.labels).toValue()
+        var specValue: [String: Value] = ["podSelector": podSelector, "policyTypes": PlanValues.policyTypes]
+        if !ingress.isEmpty { specValue["ingress"] = .list(ingress) }
+        if !egress.isEmpty { specValue["egress"] = .list(egress) }
+        return .map([
+            "name": .string(c.name + "-allow"),
+            "namespace": .string(c.namespace),
+            "component": .string(c.id),
+            "labels": .map([componentLabelKey: .string(c.id)]),
+            "podSelector": podSelector,
+            "policyTypes": PlanValues.policyTypes,
+            "ingress": .list(ingress),
+            "egress": .list(egress),
+            "spec": .map(specValue),
+        ])
+    }
+
+    private mutating func rule(_ ref: PlannedRuleRef, of c: Component, direction: PolicyType) -> Value {
+        switch ref {
+        case .matrix(let r):
+            var m: [String: Value] = [:]
+            if let ranks = r.peers { m[PolicyRule.peersKey(direction)] = .list(ranks.map { peer($0) }) }
+            if let ports = r.ports { m["ports"] = portsValue(ports, declaredBy: r.portsDeclaredBy) }
+            return .map(m)
+        case .kubeSystemIngress(let i):
+            var m: [String: Value] = [PolicyRule.peersKey(.ingress): .list([peer(plan.peers.peers.count - 1)])]
+            if !c.ports.isEmpty { m["ports"] = portsValue(c.ports, declaredBy: i) }
+            return .map(m)
+        case .kubeSystemEgress: return kubeSystemEgress
+        case .dns: return dns
+        case .globalCustom(let i): return direction == .ingress ? globalIngress[i] : globalEgress[i]
+        case .componentCustom(let i):
+            return (direction == .ingress ? c.customIngress[i] : c.customEgress[i]).toValue(direction: direction)
+        }
+    }
+
+    /// The peer of the endpoint at `rank` (kube-system is the last rank).
+    private mutating func peer(_ rank: Int) -> Value {
+        if let v = peerValues[rank] { return v }
+        let v = plan.peers.peers[rank]!.toValue()
+        peerValues[rank] = v
+        return v
+    }
+
+    private mutating func portsValue(_ ports: [PolicyPort], declaredBy rank: Int?) -> Value {
+        guard let rank else { return .list(ports.map { $0.toValue() }) }
+        if let v = declaredPortValues[rank] { return v }
+        let v = Value.list(ports.map { $0.toValue() })
+        declaredPortValues[rank] = v
+        return v
     }
 }

@@ -22,7 +22,7 @@ public enum Pipeline {
         var extra: [String: Value] = [:]
         if reference == .builtin || values["mesh"] != nil {
             let mesh = try mesh(values: values, namespace: release.namespace)
-            extra["Mesh"] = mesh.templateValue(policies: mesh.policiesEnabled ? mesh.expand() : [])
+            extra["Mesh"] = mesh.templateValue()
         }
         let manifests = try ChartRenderer(chart: chart).render(
             coalescedValues: values.toValue(),

@@ -41,4 +41,14 @@ final class PropertyTests: XCTestCase {
         }
         XCTAssertGreaterThan(noticed, 30)
     }
+
+    /// `.Mesh` built from the expansion plan equals `.Mesh` built from the expanded policies, for
+    /// meshes with every feature, in and out of id order (ids `c10` … sort before `c2`).
+    func testTemplateValueFromThePlanEqualsTheExpandedPolicies() {
+        for seed in UInt64(1)...400 {
+            let spec = RandomMesh.make(seed: seed, components: seed % 4 == 0 ? 12 : nil)
+            let viaPolicies = spec.templateValue(policies: spec.policiesEnabled ? spec.expand() : [])
+            XCTAssertEqual(spec.templateValue(), viaPolicies, "seed \(seed)")
+        }
+    }
 }
