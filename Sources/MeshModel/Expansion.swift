@@ -36,7 +36,8 @@ extension MeshSpec {
 struct Flow {
     var peer: Int
     var ports: [PolicyPort]
-    var key: PortSetKey
+    /// The ports' set, numbered (`PortSetNumbers`).
+    var key: Int
     /// The rank whose declared ports `ports` are; `nil` when the edge gives its own.
     var declaredBy: Int?
 }
@@ -56,7 +57,6 @@ struct PeerTable {
     /// By rank; `nil`: anywhere (a rule without peers).
     let peers: [PolicyPeer?]
     let declaredPorts: [[PolicyPort]]
-    let declaredKeys: [PortSetKey]
 
     init(spec: MeshSpec) {
         let sortedExternals = spec.externals.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
@@ -86,7 +86,6 @@ struct PeerTable {
         self.rank = rank
         self.peers = peers
         self.declaredPorts = ports
-        self.declaredKeys = ports.map(PortSetKey.init)
     }
 
     static func podsPeer(namespace: String, labels: [String: String]) -> PolicyPeer {
@@ -103,17 +102,31 @@ struct PeerTable {
             sorted.sort { $0.peer < $1.peer }
         }
         var rules: [PlannedRule] = []
-        var ruleForPorts: [PortSetKey: Int] = [:]
+        // Rule index by port set number: a short list while a component has few distinct port
+        // sets (the usual case), a dictionary beyond that (so a hub stays linear).
+        var ruleForPorts: [(key: Int, rule: Int)] = []
+        var ruleForPortsIndex: [Int: Int] = [:]
+        func rule(for key: Int) -> Int? {
+            ruleForPorts.count <= 16 ? ruleForPorts.first(where: { $0.key == key })?.rule : ruleForPortsIndex[key]
+        }
+        func add(_ key: Int, _ rule: Int) {
+            ruleForPorts.append((key, rule))
+            if ruleForPorts.count == 17 {
+                ruleForPortsIndex = Dictionary(uniqueKeysWithValues: ruleForPorts.map { ($0.key, $0.rule) })
+            } else if ruleForPorts.count > 17 {
+                ruleForPortsIndex[key] = rule
+            }
+        }
         for flow in sorted {
             let ports = flow.ports.isEmpty ? nil : flow.ports
             guard peers[flow.peer] != nil else {
                 rules.append(PlannedRule(peers: nil, ports: ports, portsDeclaredBy: flow.declaredBy))
                 continue
             }
-            if let i = ruleForPorts[flow.key] {
+            if let i = rule(for: flow.key) {
                 rules[i].peers?.append(flow.peer)
             } else {
-                ruleForPorts[flow.key] = rules.count
+                add(flow.key, rules.count)
                 rules.append(PlannedRule(peers: [flow.peer], ports: ports, portsDeclaredBy: flow.declaredBy))
             }
         }

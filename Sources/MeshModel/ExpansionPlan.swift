@@ -9,20 +9,23 @@ struct ExpansionPlan {
     init(spec: MeshSpec) {
         let peers = PeerTable(spec: spec)
         let components = spec.components
+        // Port sets compared as sets, each numbered once (flows then compare numbers).
+        var portSets = PortSetNumbers()
+        let declaredSets = peers.declaredPorts.map { portSets.number(of: $0) }
         // Edge endpoints as ranks in Endpoint order; each component's flows in peer order.
         var incoming = [[Flow]](repeating: [], count: components.count)
         var outgoing = [[Flow]](repeating: [], count: components.count)
         for edge in spec.edges {
             guard let from = peers.rank[edge.from], let to = peers.rank[edge.to] else { continue }
-            let edgeKey = edge.ports.map(PortSetKey.init)
+            let key = edge.ports.map { portSets.number(of: $0) } ?? declaredSets[to]
             let declaredBy = edge.ports == nil ? to : nil
             if to < components.count {
                 let ports = edge.ports ?? components[to].ports
-                incoming[to].append(Flow(peer: from, ports: ports, key: edgeKey ?? peers.declaredKeys[to], declaredBy: declaredBy))
+                incoming[to].append(Flow(peer: from, ports: ports, key: key, declaredBy: declaredBy))
             }
             if from < components.count {
                 let ports = edge.ports ?? peers.declaredPorts[to]
-                outgoing[from].append(Flow(peer: to, ports: ports, key: edgeKey ?? peers.declaredKeys[to], declaredBy: declaredBy))
+                outgoing[from].append(Flow(peer: to, ports: ports, key: key, declaredBy: declaredBy))
             }
         }
         var policies: [PlannedPolicy] = []
@@ -100,4 +103,20 @@ struct PlannedRule {
     var ports: [PolicyPort]?
     /// The rank whose declared ports `ports` are, when they are.
     var portsDeclaredBy: Int?
+}
+
+/// Numbers for port lists, equal when the lists are equal as sets (`PortSetKey`).
+struct PortSetNumbers {
+    private var numbers: [PortSetKey: Int] = [:]
+    private var byList: [[PolicyPort]: Int] = [:]
+
+    /// The number of `ports`' set; a list seen before is found without building its set.
+    mutating func number(of ports: [PolicyPort]) -> Int {
+        if let n = byList[ports] { return n }
+        let key = PortSetKey(ports)
+        let n = numbers[key] ?? numbers.count
+        numbers[key] = n
+        byList[ports] = n
+        return n
+    }
 }
