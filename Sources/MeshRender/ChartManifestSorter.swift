@@ -101,19 +101,19 @@ enum ChartManifestSorter {
     }
 
     /// Stable sort by `InstallOrder`; unknown kinds after known ones, alphabetical among themselves.
+    /// Each document's rank is looked up once; the sort moves small keys, not documents.
     static func sortedByKind(_ docs: [RenderedManifest]) -> [RenderedManifest] {
-        let indexed = docs.enumerated().map { (offset: $0.offset, doc: $0.element) }
-        return indexed.sorted { a, b in
-            let ra = installRank[a.doc.kind], rb = installRank[b.doc.kind]
-            switch (ra, rb) {
-            case let (x?, y?): return x != y ? x < y : a.offset < b.offset
-            case (nil, nil):
-                if a.doc.kind != b.doc.kind { return Value.goLess(a.doc.kind, b.doc.kind) }
-                return a.offset < b.offset
-            case (nil, _?): return false
-            case (_?, nil): return true
+        let unknown = installOrder.count
+        let keys = docs.indices.map { i in (rank: installRank[docs[i].kind] ?? unknown, index: i) }
+        if zip(keys, keys.dropFirst()).allSatisfy({ $0.rank <= $1.rank && $0.rank < unknown }) { return docs }
+        let order = keys.sorted { a, b in
+            if a.rank != b.rank { return a.rank < b.rank }
+            if a.rank == unknown, docs[a.index].kind != docs[b.index].kind {
+                return Value.goLess(docs[a.index].kind, docs[b.index].kind)
             }
-        }.map(\.doc)
+            return a.index < b.index
+        }
+        return order.map { docs[$0.index] }
     }
 
     /// Helm v4.1's `SplitManifests`: the text trimmed, split at `(?:^|\s*\n)---\s*`, each
