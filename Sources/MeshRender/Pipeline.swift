@@ -24,10 +24,15 @@ public enum Pipeline {
             let mesh = try mesh(values: values, namespace: release.namespace)
             extra["Mesh"] = mesh.templateValue()
         }
-        let manifests = try ChartRenderer(chart: chart).render(
-            coalescedValues: values.toValue(),
-            release: ReleaseOptions(name: release.name, namespace: release.namespace),
-            extraObjects: extra)
+        let renderer = ChartRenderer(chart: chart)
+        let options = ReleaseOptions(name: release.name, namespace: release.namespace)
+        let manifests: RenderedManifests
+        if reference == .builtin, let mesh = extra["Mesh"], let slices = SlicedRendering.sliceCount(for: mesh) {
+            manifests = try SlicedRendering.render(
+                renderer, values: values.toValue(), release: options, extraObjects: extra, slices: slices)
+        } else {
+            manifests = try renderer.render(coalescedValues: values.toValue(), release: options, extraObjects: extra)
+        }
         return try Rendered(
             manifests: manifests, chart: chart, reference: reference, showOnly: showOnly, values: values,
             meshObject: extra["Mesh"] ?? .null)
