@@ -44,7 +44,7 @@ struct Flow {
 
 /// The peer form and declared ports of every endpoint, computed once per expansion. Endpoints are
 /// numbered by rank in `Endpoint` order: components (sorted by id), externals, kube-system last.
-struct PeerTable {
+struct PeerTable: Sendable {
     static let kubeSystemPeer = PolicyPeer(namespaceSelector: LabelSelector(matchLabels: [namespaceNameLabelKey: "kube-system"]))
     static let dnsRule = PolicyRule(
         peers: [PolicyPeer(

@@ -1,7 +1,7 @@
 /// The expansion with peers as ranks (`PeerTable`): computed once, then materialised either as
 /// `NetworkPolicy` values (`expand()`) or straight as the `.Mesh` template object, where every
 /// endpoint's peer and every shared rule is converted once instead of once per policy.
-struct ExpansionPlan {
+struct ExpansionPlan: Sendable {
     let peers: PeerTable
     let policies: [PlannedPolicy]
 
@@ -75,14 +75,14 @@ struct ExpansionPlan {
 }
 
 /// One component's policy: its rules in order, by reference.
-struct PlannedPolicy {
+struct PlannedPolicy: Sendable {
     let component: Int
     let ingress: [PlannedRuleRef]
     let egress: [PlannedRuleRef]
 }
 
 /// Where a rule of a planned policy comes from.
-enum PlannedRuleRef {
+enum PlannedRuleRef: Sendable {
     /// Matrix peers with one port set.
     case matrix(PlannedRule)
     /// kube-system's namespace on the declared ports of the component at this index.
@@ -98,7 +98,7 @@ enum PlannedRuleRef {
 }
 
 /// A matrix rule: peers by rank (`nil`: anywhere) and ports (`nil`: all).
-struct PlannedRule {
+struct PlannedRule: Sendable {
     var peers: [Int]?
     var ports: [PolicyPort]?
     /// The rank whose declared ports `ports` are, when they are.

@@ -96,22 +96,21 @@ extension MeshSpec {
     /// built from the expansion plan: each endpoint's peer, each declared port list and each rule
     /// shared by many policies is converted once, with no hashing of policy parts.
     public func templateValue() -> Value {
-        templateValue(policyValues: policiesEnabled ? plannedPolicyValues() : [])
+        templateObject().value()
     }
 
-    /// The policies of `expand()` as template values, in the same order.
-    func plannedPolicyValues() -> [Value] {
+    /// `.Mesh` ready to be built whole or with a slice of its policies (`MeshTemplateObject`).
+    public func templateObject() -> MeshTemplateObject {
+        guard policiesEnabled else { return MeshTemplateObject(base: templateValue(policyValues: []), planned: nil) }
+        var sorted = self
         if zip(components, components.dropFirst()).contains(where: { !$0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }) {
-            var sorted = self
             sorted.components.sort { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
-            return sorted.plannedPolicyValues()
         }
-        let plan = ExpansionPlan(spec: self)
-        var values = PlanValues(plan: plan, spec: self)
-        return plan.policies.map { values.policy($0) }
+        return MeshTemplateObject(
+            base: templateValue(policyValues: []), planned: (ExpansionPlan(spec: sorted), sorted))
     }
 
-    private func templateValue(policyValues: [Value]) -> Value {
+    func templateValue(policyValues: [Value]) -> Value {
         let componentValues: [Value] = components.map { c in
             .map([
                 "id": .string(c.id),
@@ -292,5 +291,28 @@ struct PlanValues {
         let v = Value.list(ports.map { $0.toValue() })
         declaredPortValues[rank] = v
         return v
+    }
+}
+
+/// The `.Mesh` object with its policies still to be converted: the whole object, or the object
+/// with only a consecutive slice of the policies (for rendering slices concurrently; each slice
+/// converts its own policies).
+public struct MeshTemplateObject: Sendable {
+    /// `.Mesh` with an empty `policies` list.
+    let base: Value
+    let planned: (plan: ExpansionPlan, spec: MeshSpec)?
+
+    /// How many policies the object has.
+    public var policyCount: Int { planned?.plan.policies.count ?? 0 }
+
+    /// `.Mesh` with every policy.
+    public func value() -> Value { value(policies: 0..<policyCount) }
+
+    /// `.Mesh` with the policies in `range` only (everything else whole).
+    public func value(policies range: Range<Int>) -> Value {
+        guard let planned, case .map(var m) = base else { return base }
+        var values = PlanValues(plan: planned.plan, spec: planned.spec)
+        m["policies"] = .list(planned.plan.policies[range].map { values.policy($0) })
+        return .map(m)
     }
 }

@@ -13,7 +13,8 @@ public struct Rendered: Sendable {
     let showOnlyText: String?
     /// The values (chart defaults coalesced with the user's) the release was rendered from.
     public let values: Node
-    /// `.Mesh` as the templates saw it (null without a mesh). Kept with the result, so that the
+    /// `.Mesh` as the templates saw it when rendered whole (null without a mesh, and for a render
+    /// in slices, whose slices each built and freed their part). Kept with the result, so that the
     /// expansion's large object graph is freed with it, not on the way to the output.
     public let meshObject: Value
 

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import MeshModel
 import YAMLCore
 
 /// Rendering the built-in chart's policies in slices, one per core.
@@ -13,24 +14,20 @@ enum SlicedRendering {
     /// Below this many policies one render is faster than starting threads.
     static let minimumPolicies = 256
 
-    /// How many slices to render `mesh` (the `.Mesh` object) in; `nil`: render whole.
-    static func sliceCount(for mesh: Value, cores: Int = ProcessInfo.processInfo.activeProcessorCount) -> Int? {
-        guard cores > 1, case .map(let m) = mesh, case .list(let policies)? = m["policies"],
-            policies.count >= minimumPolicies
-        else { return nil }
-        return min(cores, policies.count / (minimumPolicies / 2))
+    /// How many slices to render `mesh` in; `nil`: render whole.
+    static func sliceCount(for mesh: MeshTemplateObject, cores: Int = ProcessInfo.processInfo.activeProcessorCount) -> Int? {
+        guard cores > 1, mesh.policyCount >= minimumPolicies else { return nil }
+        return min(cores, mesh.policyCount / (minimumPolicies / 2))
     }
 
-    /// The chart rendered with `.Mesh.policies` cut into `slices` consecutive slices, rendered
-    /// concurrently and joined; the first error in slice order is the one thrown.
+    /// The chart rendered with `.Mesh.policies` cut into `slices` consecutive slices, each slice
+    /// converting its own policies and rendering concurrently, joined in order; the first error in
+    /// slice order is the one thrown.
     static func render(
-        _ renderer: ChartRenderer, values: Value, release: ReleaseOptions, extraObjects: [String: Value], slices: Int
+        _ renderer: ChartRenderer, values: Value, release: ReleaseOptions, mesh: MeshTemplateObject,
+        extraObjects: [String: Value] = [:], slices: Int
     ) throws(ChartRenderError) -> RenderedManifests {
-        guard case .map(var mesh)? = extraObjects["Mesh"], case .list(let policies)? = mesh["policies"] else {
-            return try renderer.render(coalescedValues: values, release: release, extraObjects: extraObjects)
-        }
-        mesh["policies"] = nil
-        let base = mesh
+        let count = mesh.policyCount
         let results = UnsafeMutableBufferPointer<Result<RenderedManifests, ChartRenderError>>.allocate(capacity: slices)
         defer {
             _ = results.deinitialize()
@@ -38,11 +35,8 @@ enum SlicedRendering {
         }
         nonisolated(unsafe) let out = results
         DispatchQueue.concurrentPerform(iterations: slices) { i in
-            let start = policies.count * i / slices, end = policies.count * (i + 1) / slices
-            var sliceMesh = base
-            sliceMesh["policies"] = .list(Array(policies[start..<end]))
             var objects = extraObjects
-            objects["Mesh"] = .map(sliceMesh)
+            objects["Mesh"] = mesh.value(policies: (count * i / slices)..<(count * (i + 1) / slices))
             let result: Result<RenderedManifests, ChartRenderError>
             do throws(ChartRenderError) {
                 result = .success(try renderer.render(coalescedValues: values, release: release, extraObjects: objects))

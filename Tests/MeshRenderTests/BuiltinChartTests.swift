@@ -83,12 +83,13 @@ final class BuiltinChartTests: XCTestCase {
             let user = try YAMLParser().parse(valuesText, file: "values.yaml")
             let values = Coalesce.coalesce(defaults: chart.defaultValues, user: user)
             let mesh = try Pipeline.mesh(values: values, namespace: "ns1")
-            let objects = ["Mesh": mesh.templateValue()]
-            let whole = try renderer.render(coalescedValues: values.toValue(), release: release, extraObjects: objects)
+            let object = mesh.templateObject()
+            let whole = try renderer.render(
+                coalescedValues: values.toValue(), release: release, extraObjects: ["Mesh": mesh.templateValue()])
             XCTAssertGreaterThanOrEqual(whole.documents.count, 2)
             for slices in [2, 3, 5] {
                 let sliced = try SlicedRendering.render(
-                    renderer, values: values.toValue(), release: release, extraObjects: objects, slices: slices)
+                    renderer, values: values.toValue(), release: release, mesh: object, slices: slices)
                 XCTAssertEqual(sliced.text, whole.text, "\(slices) slices")
                 XCTAssertEqual(sliced.documents, whole.documents)
             }
