@@ -56,8 +56,13 @@ final class Executor {
     let rootName: String
     let limits: TemplateSet.Limits
     /// The output of the template being executed (`include` swaps in a fresh buffer).
-    var out = ""
+    var out = OutputBuffer()
+    /// Variables of every template being executed, innermost last; those of the current template
+    /// start at `frameBase` (a template sees only its own, Go's `$` included).
     var vars: [Variable] = []
+    var frameBase = 0
+    /// Emptied output buffers kept for reuse by `include ... | indent`.
+    var scratch: [OutputBuffer] = []
     var tree: Tree
     var executing: String
     var site: Site = .none
@@ -93,12 +98,16 @@ final class Executor {
 
     /// Executes `tree` with `dot`, appending to `out`.
     func run(_ tree: Tree, dot: Datum) throws(TemplateError) {
-        let saved = (self.tree, executing, vars, site, depth)
+        let saved = (self.tree, executing, frameBase, site, depth)
         self.tree = tree
         executing = tree.name
-        vars = [Variable(name: "$", value: dot)]
+        frameBase = vars.count
+        vars.append(Variable(name: "$", value: dot))
         site = .none
-        defer { (self.tree, executing, vars, site, depth) = saved }
+        defer {
+            vars.removeSubrange(frameBase...)
+            (self.tree, executing, frameBase, site, depth) = saved
+        }
         _ = try walk(dot, tree.root)
     }
 
@@ -107,15 +116,35 @@ final class Executor {
         guard let target = trees[name] else {
             throw TemplateError("no template \(GoQuote.quote(name)) associated with template \(GoQuote.quote(rootName))", at: .none)
         }
-        var buffer = ""
-        buffer.reserveCapacity(256)
+        var buffer = OutputBuffer()
         swap(&buffer, &out)
         defer { swap(&buffer, &out) }
         let savedDepth = depth
         depth = 0
         defer { depth = savedDepth }
         try run(target, dot: dot)
-        return out
+        return out.string
+    }
+
+    /// Executes template `name` and appends its output to ours indented (Sprig's `indent`, with a
+    /// newline first when `leadingNewline`), through a reused scratch buffer.
+    func executeTemplate(named name: String, dot: Datum, indentedBy spaces: Int, leadingNewline: Bool) throws(TemplateError) {
+        guard let target = trees[name] else {
+            throw TemplateError("no template \(GoQuote.quote(name)) associated with template \(GoQuote.quote(rootName))", at: .none)
+        }
+        var buffer = scratch.popLast() ?? OutputBuffer()
+        swap(&buffer, &out)
+        var restored = false
+        defer { if !restored { swap(&buffer, &out) } }
+        let savedDepth = depth
+        depth = 0
+        defer { depth = savedDepth }
+        try run(target, dot: dot)
+        swap(&buffer, &out)
+        restored = true
+        out.appendIndented(buffer, spaces: spaces, leadingNewline: leadingNewline)
+        buffer.removeAll()
+        scratch.append(buffer)
     }
 
     // MARK: walking
@@ -137,6 +166,10 @@ final class Executor {
             break
         case .action(let a):
             site = .action(a)
+            if let fused = IncludeIndent(a.pipe) {
+                try walkIncludeIndent(dot, a, fused)
+                return .normal
+            }
             let value = try evalPipeline(dot, a.pipe)
             if a.pipe.decl.isEmpty {
                 site = .action(a)
@@ -155,6 +188,37 @@ final class Executor {
             return .continueLoop
         }
         return .normal
+    }
+
+    /// `{{ include NAME DATA | nindent N }}` (or `indent N`, N a literal >= 0): what the pipeline
+    /// prints, written without making the indented string (indent cannot fail on include's text).
+    struct IncludeIndent {
+        let include: CommandNode
+        let spaces: Int
+        let leadingNewline: Bool
+
+        init?(_ pipe: PipeNode) {
+            guard pipe.decl.isEmpty, pipe.cmds.count == 2 else { return nil }
+            let first = pipe.cmds[0], second = pipe.cmds[1]
+            guard case .identifier(_, let includeRef) = first.args[0], case .engine(.include)? = includeRef.implementation,
+                second.args.count == 2, case .identifier(_, let indentRef) = second.args[0],
+                case .indent(_, let leadingNewline)? = indentRef.implementation,
+                case .number(_, let constant) = second.args[1], case .int(let n)? = constant, n >= 0, n <= 1 << 20
+            else { return nil }
+            include = first
+            spaces = Int(n)
+            self.leadingNewline = leadingNewline
+        }
+    }
+
+    private func walkIncludeIndent(_ dot: Datum, _ a: ActionNode, _ fused: IncludeIndent) throws(TemplateError) {
+        site = .pipe(a.pipe)
+        let include = fused.include
+        site = .operand(include.args[0])
+        let call = Call(
+            executor: self, dot: dot, name: "include", nameNode: include.args[0], cmd: include, args: include.args.dropFirst(),
+            final: nil)
+        try EngineFunctions.include(call, indentedBy: fused.spaces, leadingNewline: fused.leadingNewline)
     }
 
     /// Prints a pipeline's value as Go's `fmt.Fprint` does (`<no value>` for no value).
@@ -271,14 +335,16 @@ final class Executor {
         try enterNesting()
         defer { nesting -= 1 }
         let newDot = try t.pipe.map { (p) throws(TemplateError) in try evalPipeline(dot, p) } ?? .invalid
-        let saved = (tree, executing, vars, site)
+        let saved = (tree, executing, frameBase, site)
         tree = target
         executing = target.name
-        vars = [Variable(name: "$", value: newDot)]
+        frameBase = vars.count
+        vars.append(Variable(name: "$", value: newDot))
         depth += 1
         defer {
             depth -= 1
-            (tree, executing, vars, site) = saved
+            vars.removeSubrange(frameBase...)
+            (tree, executing, frameBase, site) = saved
         }
         _ = try walk(newDot, target.root)
     }
@@ -308,7 +374,7 @@ final class Executor {
 
     private func setVariable(_ name: String, _ value: Datum) throws(TemplateError) {
         var i = vars.count - 1
-        while i >= 0 {
+        while i >= frameBase {
             if vars[i].name == name {
                 vars[i].value = value
                 return
@@ -320,7 +386,7 @@ final class Executor {
 
     private func variableValue(_ name: String) throws(TemplateError) -> Datum {
         var i = vars.count - 1
-        while i >= 0 {
+        while i >= frameBase {
             if vars[i].name == name { return vars[i].value }
             i -= 1
         }
@@ -562,12 +628,15 @@ final class Executor {
         guard let function = reference.implementation else {
             throw fail("\(GoQuote.quote(name)) is not a defined function")
         }
-        if case .external(let f) = function {
+        switch function {
+        case .external(let f), .indent(let f, _):
             return try callExternal(f, dot, reference, node: node, cmd: cmd, args: args, final: final)
+        default:
+            break
         }
         let call = Call(executor: self, dot: dot, name: name, nameNode: node, cmd: cmd, args: args, final: final)
         switch function {
-        case .external(let f):
+        case .external(let f), .indent(let f, _):
             return try call.callExternal(f)
         case .mutating(let f):
             return try call.callMutating(f)

@@ -2,6 +2,9 @@
 /// the engine's own (`include`, `tpl`, `required`, `fail`).
 enum FunctionImplementation {
     case external(TemplateFunction)
+    /// Sprig's `indent` (`nindent` when `leadingNewline`): called as an external function, and
+    /// recognised after `include` so the included text is indented straight into the output.
+    case indent(TemplateFunction, leadingNewline: Bool)
     /// A function that changes its first argument in Go (`set`, `merge`, ...).
     case mutating(TemplateFunction)
     /// Sprig's `dict`: the maps and lists it is given keep their identity inside the new map.
@@ -22,6 +25,8 @@ struct FunctionLibrary {
             for (name, f) in table {
                 if name == "dict" {
                     functions[name] = .dictionary(f)
+                } else if name == "indent" || name == "nindent" {
+                    functions[name] = .indent(f, leadingNewline: name == "nindent")
                 } else {
                     functions[name] = mutating.contains(name) ? .mutating(f) : .external(f)
                 }

@@ -44,8 +44,9 @@ enum Item {
     }
 }
 
-/// The owner of an execution's objects: it keeps every object alive until the execution (or
-/// session) ends, so objects can point at their holders without reference counting.
+/// The owner of an execution's holders: every object that another object points at as its holder
+/// is kept alive until the execution (or session) ends, so those pointers need no reference
+/// counting. Objects that hold nothing (a `dict` made for one `include`) are freed as usual.
 final class Heap {
     fileprivate var objects: [ObjectNode] = []
 }
@@ -60,13 +61,20 @@ class ObjectNode {
     /// Identities of `parents`, kept only once there are many (a linear scan checks few).
     private var parentIDs: Set<ObjectIdentifier> = []
     var cacheValid = false
+    /// Whether the heap keeps this object alive (from the first time it is recorded as a holder).
+    private var kept = false
+    private unowned(unsafe) let owner: Heap
 
     init(heap: Heap) {
-        heap.objects.append(self)
+        owner = heap
     }
 
     /// Records that `parent` holds this object.
     func addParent(_ parent: ObjectNode) {
+        if !parent.kept {
+            parent.kept = true
+            parent.owner.objects.append(parent)
+        }
         if let last = parents.last, last.takeUnretainedValue() === parent { return }
         if parents.count < 16 {
             for p in parents where p.takeUnretainedValue() === parent { return }
@@ -159,9 +167,57 @@ final class MapObject: ObjectNode {
 
     var isEmpty: Bool { count == 0 }
 
+    /// Recent lookups, so that a field read again and again (`.name` of one item, `$.Values.image`)
+    /// is found without hashing. A key matches only a key with the very same representation (the
+    /// same small string, or the same storage, which the slot keeps alive): equal bits mean
+    /// equal strings. Cleared by every change.
+    private var recentKeys: (String, String, String, String) = ("", "", "", "")
+    private var recentItems: (Item, Item, Item, Item) = (.null, .null, .null, .null)
+    private var recentCount = 0
+    private var recentNext = 0
+
+    private struct Bits: Equatable {
+        let low: UInt64
+        let high: UInt64
+    }
+
+    @inline(__always) private static func bits(_ s: String) -> Bits { unsafeBitCast(s, to: Bits.self) }
+
+    private func forgetRecent() {
+        if recentCount == 0 { return }
+        recentCount = 0
+        recentNext = 0
+        recentKeys = ("", "", "", "")
+        recentItems = (.null, .null, .null, .null)
+    }
+
     /// The entry for `key` (nil when absent); a map or list entry becomes an object, kept here so it
     /// keeps its identity.
     subscript(key: String) -> Item? {
+        let b = Self.bits(key)
+        if recentCount > 0 {
+            if Self.bits(recentKeys.0) == b { return recentItems.0 }
+            if recentCount > 1 {
+                if Self.bits(recentKeys.1) == b { return recentItems.1 }
+                if recentCount > 2 {
+                    if Self.bits(recentKeys.2) == b { return recentItems.2 }
+                    if recentCount > 3, Self.bits(recentKeys.3) == b { return recentItems.3 }
+                }
+            }
+        }
+        guard let found = lookUp(key) else { return nil }
+        switch recentNext {
+        case 0: (recentKeys.0, recentItems.0) = (key, found)
+        case 1: (recentKeys.1, recentItems.1) = (key, found)
+        case 2: (recentKeys.2, recentItems.2) = (key, found)
+        default: (recentKeys.3, recentItems.3) = (key, found)
+        }
+        recentNext = (recentNext + 1) & 3
+        if recentCount < 4 { recentCount += 1 }
+        return found
+    }
+
+    private func lookUp(_ key: String) -> Item? {
         if edited {
             if !reached.isEmpty, let r = reached[key] { return r }
             if !removed.isEmpty && removed.contains(key) { return nil }
@@ -180,6 +236,7 @@ final class MapObject: ObjectNode {
     }
 
     func set(_ key: String, _ item: Item) {
+        forgetRecent()
         edited = true
         item.attach(to: self)
         reached[key] = item
@@ -188,6 +245,7 @@ final class MapObject: ObjectNode {
     }
 
     func remove(_ key: String) {
+        forgetRecent()
         edited = true
         reached.removeValue(forKey: key)
         if base[key] != nil { removed.insert(key) }
@@ -196,6 +254,7 @@ final class MapObject: ObjectNode {
 
     /// Replaces every entry (the result of a mutating function computed on the materialised map).
     func replace(with entries: [String: Value]) {
+        forgetRecent()
         base = entries
         reached = [:]
         removed = []

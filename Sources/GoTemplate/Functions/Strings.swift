@@ -138,9 +138,7 @@ enum StringFunctions {
         let n = try args.int(0)
         if n < 0 { throw callFailure("strings: negative Repeat count") }
         let text = try args.string(1)
-        var out = ""
-        TextIndent.append(text, spaces: n, leadingNewline: leadingNewline, into: &out)
-        return .string(out)
+        return .string(TextIndent.indented(text, spaces: n, leadingNewline: leadingNewline))
     }
 
     /// `trunc N s`: the first N bytes, or for negative N the last -N bytes.

@@ -1,43 +1,44 @@
 /// Sprig's `indent`/`nindent` on bytes: `pad + strings.Replace(text, "\n", "\n"+pad, -1)`,
 /// written straight into an output buffer (no split, no intermediate strings).
 enum TextIndent {
-    /// Appends `text` with `spaces` blanks after every newline and at its start; `leadingNewline`
-    /// puts a newline first (`nindent`).
-    static func append(_ text: String, spaces: Int, leadingNewline: Bool, into out: inout String) {
+    /// `text` with `spaces` blanks at its start and after every newline; `leadingNewline` puts a
+    /// newline first (`nindent`).
+    static func indented(_ text: String, spaces: Int, leadingNewline: Bool) -> String {
         var text = text
-        text.withUTF8 { src in
-            append(src, spaces: spaces, leadingNewline: leadingNewline, into: &out)
-        }
+        var out: [UInt8] = []
+        text.withUTF8 { append($0, spaces: spaces, leadingNewline: leadingNewline, into: &out) }
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// The same for raw UTF-8 bytes (the output of a template executed in place).
-    static func append(_ src: UnsafeBufferPointer<UInt8>, spaces: Int, leadingNewline: Bool, into out: inout String) {
+    /// Appends `src` indented to `out` (see ``indented(_:spaces:leadingNewline:)``).
+    static func append(_ src: UnsafeBufferPointer<UInt8>, spaces: Int, leadingNewline: Bool, into out: inout [UInt8]) {
         var newlines = 0
         for b in src where b == 0x0A { newlines += 1 }
-        let total = (leadingNewline ? 1 : 0) + spaces * (newlines + 1) + src.count
-        if total == 0 { return }
-        let piece = String(unsafeUninitializedCapacity: total) { dst in
-            var o = 0
-            if leadingNewline {
-                dst[0] = 0x0A
-                o = 1
-            }
-            for _ in 0..<spaces {
-                dst[o] = 0x20
-                o += 1
-            }
-            for b in src {
-                dst[o] = b
-                o += 1
-                if b == 0x0A {
-                    for _ in 0..<spaces {
-                        dst[o] = 0x20
-                        o += 1
-                    }
-                }
-            }
-            return o
+        out.reserveCapacity(out.count + (leadingNewline ? 1 : 0) + spaces * (newlines + 1) + src.count)
+        if leadingNewline { out.append(0x0A) }
+        appendSpaces(spaces, to: &out)
+        if newlines == 0 {
+            out.append(contentsOf: src)
+            return
         }
-        out += piece
+        var start = 0
+        var i = 0
+        while i < src.count {
+            if src[i] == 0x0A {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: src[start...i]))
+                appendSpaces(spaces, to: &out)
+                start = i + 1
+            }
+            i += 1
+        }
+        if start < src.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: src[start...])) }
+    }
+
+    private static func appendSpaces(_ n: Int, to out: inout [UInt8]) {
+        var k = 0
+        while k < n {
+            out.append(0x20)
+            k += 1
+        }
     }
 }
