@@ -166,8 +166,8 @@ final class Executor {
             break
         case .action(let a):
             site = .action(a)
-            if let fused = IncludeIndent(a.pipe) {
-                try walkIncludeIndent(dot, a, fused)
+            if let tail = IndentedOutput(a.pipe) {
+                try walkIndented(dot, a, tail)
                 return .normal
             }
             let value = try evalPipeline(dot, a.pipe)
@@ -190,39 +190,8 @@ final class Executor {
         return .normal
     }
 
-    /// `{{ include NAME DATA | nindent N }}` (or `indent N`, N a literal >= 0): what the pipeline
-    /// prints, written without making the indented string (indent cannot fail on include's text).
-    struct IncludeIndent {
-        let include: CommandNode
-        let spaces: Int
-        let leadingNewline: Bool
-
-        init?(_ pipe: PipeNode) {
-            guard pipe.decl.isEmpty, pipe.cmds.count == 2 else { return nil }
-            let first = pipe.cmds[0], second = pipe.cmds[1]
-            guard case .identifier(_, let includeRef) = first.args[0], case .engine(.include)? = includeRef.implementation,
-                second.args.count == 2, case .identifier(_, let indentRef) = second.args[0],
-                case .indent(_, let leadingNewline)? = indentRef.implementation,
-                case .number(_, let constant) = second.args[1], case .int(let n)? = constant, n >= 0, n <= 1 << 20
-            else { return nil }
-            include = first
-            spaces = Int(n)
-            self.leadingNewline = leadingNewline
-        }
-    }
-
-    private func walkIncludeIndent(_ dot: Datum, _ a: ActionNode, _ fused: IncludeIndent) throws(TemplateError) {
-        site = .pipe(a.pipe)
-        let include = fused.include
-        site = .operand(include.args[0])
-        let call = Call(
-            executor: self, dot: dot, name: "include", nameNode: include.args[0], cmd: include, args: include.args.dropFirst(),
-            final: nil)
-        try EngineFunctions.include(call, indentedBy: fused.spaces, leadingNewline: fused.leadingNewline)
-    }
-
     /// Prints a pipeline's value as Go's `fmt.Fprint` does (`<no value>` for no value).
-    private func printValue(_ value: Datum) {
+    func printValue(_ value: Datum) {
         switch value {
         case .invalid: out += "<no value>"
         case .boxed(let i), .plain(let i):
@@ -412,7 +381,7 @@ final class Executor {
         return result
     }
 
-    private func evalCommand(_ dot: Datum, _ cmd: CommandNode, final: Datum?) throws(TemplateError) -> Datum {
+    func evalCommand(_ dot: Datum, _ cmd: CommandNode, final: Datum?) throws(TemplateError) -> Datum {
         let first = cmd.args[0]
         switch first {
         case .field(_, let idents):
@@ -629,14 +598,14 @@ final class Executor {
             throw fail("\(GoQuote.quote(name)) is not a defined function")
         }
         switch function {
-        case .external(let f), .indent(let f, _):
+        case .external(let f), .indent(let f, _), .toYaml(let f):
             return try callExternal(f, dot, reference, node: node, cmd: cmd, args: args, final: final)
         default:
             break
         }
         let call = Call(executor: self, dot: dot, name: name, nameNode: node, cmd: cmd, args: args, final: final)
         switch function {
-        case .external(let f), .indent(let f, _):
+        case .external(let f), .indent(let f, _), .toYaml(let f):
             return try call.callExternal(f)
         case .mutating(let f):
             return try call.callMutating(f)

@@ -5,6 +5,9 @@ enum FunctionImplementation {
     /// Sprig's `indent` (`nindent` when `leadingNewline`): called as an external function, and
     /// recognised after `include` so the included text is indented straight into the output.
     case indent(TemplateFunction, leadingNewline: Bool)
+    /// Helm's `toYaml`: called as an external function, and written straight into the output when
+    /// its text is indented right away (`toYaml . | nindent 4`).
+    case toYaml(TemplateFunction)
     /// A function that changes its first argument in Go (`set`, `merge`, ...).
     case mutating(TemplateFunction)
     /// Sprig's `dict`: the maps and lists it is given keep their identity inside the new map.
@@ -25,6 +28,8 @@ struct FunctionLibrary {
             for (name, f) in table {
                 if name == "dict" {
                     functions[name] = .dictionary(f)
+                } else if name == "toYaml" {
+                    functions[name] = .toYaml(f)
                 } else if name == "indent" || name == "nindent" {
                     functions[name] = .indent(f, leadingNewline: name == "nindent")
                 } else {

@@ -14,31 +14,40 @@ enum TextIndent {
     static func append(_ src: UnsafeBufferPointer<UInt8>, spaces: Int, leadingNewline: Bool, into out: inout [UInt8]) {
         var newlines = 0
         for b in src where b == 0x0A { newlines += 1 }
-        out.reserveCapacity(out.count + (leadingNewline ? 1 : 0) + spaces * (newlines + 1) + src.count)
-        if leadingNewline { out.append(0x0A) }
-        appendSpaces(spaces, to: &out)
-        if newlines == 0 {
-            out.append(contentsOf: src)
-            return
-        }
-        var start = 0
-        var i = 0
-        while i < src.count {
-            if src[i] == 0x0A {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: src[start...i]))
-                appendSpaces(spaces, to: &out)
-                start = i + 1
+        let total = (leadingNewline ? 1 : 0) + spaces * (newlines + 1) + src.count
+        if total == 0 { return }
+        let start = out.count
+        // Room first (zero-filled), then every byte written in place.
+        out.append(contentsOf: repeatElement(0, count: total))
+        out.withUnsafeMutableBufferPointer { whole in
+            guard let base = whole.baseAddress else { return }
+            var o = base + start
+            if leadingNewline {
+                o.pointee = 0x0A
+                o += 1
             }
-            i += 1
-        }
-        if start < src.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: src[start...])) }
-    }
-
-    private static func appendSpaces(_ n: Int, to out: inout [UInt8]) {
-        var k = 0
-        while k < n {
-            out.append(0x20)
-            k += 1
+            if spaces > 0 {
+                o.update(repeating: 0x20, count: spaces)
+                o += spaces
+            }
+            guard let s = src.baseAddress else { return }
+            var lineStart = 0
+            var i = 0
+            let n = src.count
+            while i < n {
+                if s[i] == 0x0A {
+                    let length = i + 1 - lineStart
+                    o.update(from: s + lineStart, count: length)
+                    o += length
+                    if spaces > 0 {
+                        o.update(repeating: 0x20, count: spaces)
+                        o += spaces
+                    }
+                    lineStart = i + 1
+                }
+                i += 1
+            }
+            if lineStart < n { o.update(from: s + lineStart, count: n - lineStart) }
         }
     }
 }
