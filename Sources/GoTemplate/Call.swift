@@ -65,6 +65,14 @@ struct Call {
         return executor.fail(message)
     }
 
+    /// A pipeline that produced nothing is no value at all in Go (not a nil interface), so a typed
+    /// parameter refuses it as `invalid value; expected T`.
+    private func finalArgumentMessage(_ message: String, index: Int?) -> String {
+        let prefix = "wrong type for value; expected ", suffix = "; got interface {}"
+        guard index == args.count, case .invalid? = final, message.hasPrefix(prefix), message.hasSuffix(suffix) else { return message }
+        return "invalid value; expected " + message.dropFirst(prefix.count).dropLast(suffix.count)
+    }
+
     /// For a conversion error that does not say which argument failed: the first argument of the type
     /// the message names (`...; got float64`).
     private func inferredIndex(_ message: String, _ values: [Value]) -> Int? {
@@ -203,7 +211,10 @@ struct Call {
     /// A function's error as the template error Go reports for it.
     func translate(_ error: any Error, _ values: [Value]) -> TemplateError {
         if let e = error as? FunctionError {
-            if e.kind == .argument { return argumentFailure(e.message, index: e.argumentIndex ?? inferredIndex(e.message, values)) }
+            if e.kind == .argument {
+                let index = e.argumentIndex ?? inferredIndex(e.message, values)
+                return argumentFailure(finalArgumentMessage(e.message, index: index), index: index)
+            }
             return failure(e.message)
         }
         if let e = error as? TemplateError { return e }
