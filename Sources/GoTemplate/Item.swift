@@ -57,8 +57,10 @@ final class Heap {
 /// invalidation stops at the first ancestor that is already invalid.
 class ObjectNode {
     /// Holders of this object; the heap keeps them alive, so no reference counting is needed.
-    private var parents: [Unmanaged<ObjectNode>] = []
-    /// Identities of `parents`, kept only once there are many (a linear scan checks few).
+    /// Most objects have one holder, kept inline; others follow in `moreParents`.
+    private var firstParent: Unmanaged<ObjectNode>?
+    private var moreParents: [Unmanaged<ObjectNode>] = []
+    /// Identities of `moreParents`, kept only once there are many (a linear scan checks few).
     private var parentIDs: Set<ObjectIdentifier> = []
     var cacheValid = false
     /// Whether the heap keeps this object alive (from the first time it is recorded as a holder).
@@ -75,30 +77,41 @@ class ObjectNode {
             parent.kept = true
             parent.owner.objects.append(parent)
         }
-        if let last = parents.last, last.takeUnretainedValue() === parent { return }
-        if parents.count < 16 {
-            for p in parents where p.takeUnretainedValue() === parent { return }
-            parents.append(Unmanaged.passUnretained(parent))
+        guard let first = firstParent else {
+            firstParent = Unmanaged.passUnretained(parent)
+            return
+        }
+        if first.takeUnretainedValue() === parent { return }
+        if let last = moreParents.last, last.takeUnretainedValue() === parent { return }
+        if moreParents.count < 16 {
+            for p in moreParents where p.takeUnretainedValue() === parent { return }
+            moreParents.append(Unmanaged.passUnretained(parent))
             return
         }
         if parentIDs.isEmpty {
-            parentIDs.reserveCapacity(parents.count * 2)
-            for p in parents { parentIDs.insert(ObjectIdentifier(p.takeUnretainedValue())) }
+            parentIDs.reserveCapacity(moreParents.count * 2)
+            for p in moreParents { parentIDs.insert(ObjectIdentifier(p.takeUnretainedValue())) }
         }
         if parentIDs.insert(ObjectIdentifier(parent)).inserted {
-            parents.append(Unmanaged.passUnretained(parent))
+            moreParents.append(Unmanaged.passUnretained(parent))
         }
+    }
+
+    /// Calls `body` with every holder whose cache is valid.
+    private func forEachValidParent(_ body: (ObjectNode) -> Void) {
+        if let first = firstParent?.takeUnretainedValue(), first.cacheValid { body(first) }
+        for p in moreParents where p.takeUnretainedValue().cacheValid { body(p.takeUnretainedValue()) }
     }
 
     /// Marks this object and every holder above it as changed.
     func invalidate() {
         cacheValid = false
         var pending: [ObjectNode] = []
-        for p in parents where p.takeUnretainedValue().cacheValid { pending.append(p.takeUnretainedValue()) }
+        forEachValidParent { pending.append($0) }
         while let node = pending.popLast() {
             guard node.cacheValid else { continue }
             node.cacheValid = false
-            for p in node.parents where p.takeUnretainedValue().cacheValid { pending.append(p.takeUnretainedValue()) }
+            node.forEachValidParent { pending.append($0) }
         }
     }
 }
@@ -294,7 +307,9 @@ final class MapObject: ObjectNode {
 /// A list with identity (its map elements keep theirs).
 final class ListObject: ObjectNode {
     private let base: [Value]
-    private var reached: [Int: Item] = [:]
+    /// Elements turned into objects, by index (empty until the first one).
+    private var reached: [Item?] = []
+    private var reachedCount = 0
     unowned(unsafe) let heap: Heap
     private var cache: Value?
 
@@ -307,13 +322,15 @@ final class ListObject: ObjectNode {
     var count: Int { base.count }
 
     subscript(index: Int) -> Item {
-        if !reached.isEmpty, let r = reached[index] { return r }
+        if reachedCount > 0, let r = reached[index] { return r }
         let v = base[index]
         switch v {
         case .map, .list:
             let o = Item.value(v).object(in: heap)
             o.attachFresh(to: self)
+            if reached.isEmpty { reached = Array(repeating: nil, count: base.count) }
             reached[index] = o
+            reachedCount += 1
             return o
         default:
             return .value(v)
@@ -321,10 +338,12 @@ final class ListObject: ObjectNode {
     }
 
     var materialized: Value {
-        if reached.isEmpty { return .list(base) }
+        if reachedCount == 0 { return .list(base) }
         if cacheValid, let cache { return cache }
         var l = base
-        for (i, item) in reached { l[i] = item.value }
+        for i in reached.indices {
+            if let item = reached[i] { l[i] = item.value }
+        }
         let v = Value.list(l)
         cache = v
         cacheValid = true

@@ -5,32 +5,35 @@ enum TextIndent {
     /// newline first (`nindent`).
     static func indented(_ text: String, spaces: Int, leadingNewline: Bool) -> String {
         var text = text
-        var out: [UInt8] = []
-        text.withUTF8 { append($0, spaces: spaces, leadingNewline: leadingNewline, into: &out) }
-        return String(decoding: out, as: UTF8.self)
+        return text.withUTF8 { src in
+            let total = length(of: src, spaces: spaces, leadingNewline: leadingNewline)
+            return String(unsafeUninitializedCapacity: total) { dst in
+                guard let base = dst.baseAddress else { return 0 }
+                return write(src, spaces: spaces, leadingNewline: leadingNewline, to: base)
+            }
+        }
     }
 
-    /// Appends `src` indented to `out` (see ``indented(_:spaces:leadingNewline:)``).
-    static func append(_ src: UnsafeBufferPointer<UInt8>, spaces: Int, leadingNewline: Bool, into out: inout [UInt8]) {
+    /// The length of `src` indented.
+    static func length(of src: UnsafeBufferPointer<UInt8>, spaces: Int, leadingNewline: Bool) -> Int {
         var newlines = 0
         for b in src where b == 0x0A { newlines += 1 }
-        let total = (leadingNewline ? 1 : 0) + spaces * (newlines + 1) + src.count
-        if total == 0 { return }
-        let start = out.count
-        // Room first (zero-filled), then every byte written in place.
-        out.append(contentsOf: repeatElement(0, count: total))
-        out.withUnsafeMutableBufferPointer { whole in
-            guard let base = whole.baseAddress else { return }
-            var o = base + start
-            if leadingNewline {
-                o.pointee = 0x0A
-                o += 1
-            }
-            if spaces > 0 {
-                o.update(repeating: 0x20, count: spaces)
-                o += spaces
-            }
-            guard let s = src.baseAddress else { return }
+        return (leadingNewline ? 1 : 0) + spaces * (newlines + 1) + src.count
+    }
+
+    /// Writes `src` indented at `dst` (room for ``length(of:spaces:leadingNewline:)`` bytes);
+    /// returns the number of bytes written.
+    static func write(_ src: UnsafeBufferPointer<UInt8>, spaces: Int, leadingNewline: Bool, to dst: UnsafeMutablePointer<UInt8>) -> Int {
+        var o = dst
+        if leadingNewline {
+            o.pointee = 0x0A
+            o += 1
+        }
+        if spaces > 0 {
+            o.update(repeating: 0x20, count: spaces)
+            o += spaces
+        }
+        if let s = src.baseAddress {
             var lineStart = 0
             var i = 0
             let n = src.count
@@ -47,7 +50,11 @@ enum TextIndent {
                 }
                 i += 1
             }
-            if lineStart < n { o.update(from: s + lineStart, count: n - lineStart) }
+            if lineStart < n {
+                o.update(from: s + lineStart, count: n - lineStart)
+                o += n - lineStart
+            }
         }
+        return o - dst
     }
 }
