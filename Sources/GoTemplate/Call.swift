@@ -175,29 +175,25 @@ struct Call {
         return .boxed(.map(object))
     }
 
-    /// `dict` of string keys each followed by its value, built without a copy: scalars go into
-    /// the map, maps and lists keep their identity (a later duplicate key wins, as in Go).
-    /// Nil for anything else (odd count, non-string keys).
+    /// `dict` of string keys each followed by its value, built without a copy: scalars and
+    /// objects (which keep their identity) paired with their keys, a later duplicate key winning
+    /// as in Go. Nil for anything else (odd count, non-string keys).
     private static func directDictionary(_ args: [Datum], heap: Heap) -> MapObject? {
         guard args.count % 2 == 0 else { return nil }
-        var scalars = [String: Value](minimumCapacity: args.count / 2)
-        var objects: [(key: String, item: Item)] = []
+        var pairs: [(key: String, item: Item)] = []
+        pairs.reserveCapacity(args.count / 2)
         var i = 0
         while i < args.count {
             guard case .value(.string(let key)) = args[i].item else { return nil }
             let item = args[i + 1].item
-            switch item {
-            case .value(let v):
-                scalars[key] = v
-                if !objects.isEmpty { objects.removeAll { $0.key == key } }
-            case .map, .list:
-                if !scalars.isEmpty { scalars.removeValue(forKey: key) }
-                objects.removeAll { $0.key == key }
-                objects.append((key, item))
+            if let at = pairs.firstIndex(where: { $0.key == key }) {
+                pairs[at].item = item
+            } else {
+                pairs.append((key, item))
             }
             i += 2
         }
-        return MapObject(scalars: scalars, objects: objects, heap: heap)
+        return MapObject(pairs: pairs, heap: heap)
     }
 
     private func invoke(_ f: TemplateFunction, _ values: [Value]) throws(TemplateError) -> Value {

@@ -157,23 +157,42 @@ final class MapObject: ObjectNode {
         super.init(heap: heap)
     }
 
-    /// A new map of `scalars` and the objects `objects` (keys distinct from `scalars`' keys), the
-    /// objects keeping their identity (Sprig's `dict`).
-    init(scalars: [String: Value], objects: [(key: String, item: Item)], heap: Heap) {
-        var base = scalars
+    /// A new map of a few entries (Sprig's `dict`), kept as a list until it is changed: looking a
+    /// key up compares a handful of strings instead of hashing. Maps and lists among the items keep
+    /// their identity. `pairs` has distinct keys.
+    init(pairs: [(key: String, item: Item)], heap: Heap) {
+        self.base = [:]
         self.heap = heap
-        for (key, item) in objects {
-            // A placeholder of the object's kind: `base` then names every key.
-            if case .list = item { base[key] = .list([]) } else { base[key] = .map([:]) }
-        }
-        self.base = base
+        self.small = pairs
         super.init(heap: heap)
         // Links to the objects are made when this map first caches its materialisation: until
         // then its cache is invalid, and invalidation has nothing to do here.
-        for (key, item) in objects { reached[key] = item }
+    }
+
+    /// Entries of a map made by `dict`, until its first change (then `base`/`reached` hold them).
+    private var small: [(key: String, item: Item)]?
+
+    /// Moves a `dict` map's entries into `base` and `reached` (before any change).
+    private func promoteSmall() {
+        guard let pairs = small else { return }
+        small = nil
+        var entries = [String: Value](minimumCapacity: pairs.count)
+        for (key, item) in pairs {
+            switch item {
+            case .value(let v): entries[key] = v
+            case .list:
+                entries[key] = .list([])  // a placeholder of the object's kind
+                reached[key] = item
+            case .map:
+                entries[key] = .map([:])
+                reached[key] = item
+            }
+        }
+        base = entries
     }
 
     var count: Int {
+        if let small { return small.count }
         if !edited || (removed.isEmpty && reached.isEmpty) { return base.count }
         return keys.count
     }
@@ -207,6 +226,10 @@ final class MapObject: ObjectNode {
     /// The entry for `key` (nil when absent); a map or list entry becomes an object, kept here so it
     /// keeps its identity.
     subscript(key: String) -> Item? {
+        if let small {
+            for i in small.indices where small[i].key == key { return small[i].item }
+            return nil
+        }
         let b = Self.bits(key)
         if recentCount > 0 {
             if Self.bits(recentKeys.0) == b { return recentItems.0 }
@@ -249,6 +272,7 @@ final class MapObject: ObjectNode {
     }
 
     func set(_ key: String, _ item: Item) {
+        promoteSmall()
         forgetRecent()
         edited = true
         item.attach(to: self)
@@ -258,6 +282,7 @@ final class MapObject: ObjectNode {
     }
 
     func remove(_ key: String) {
+        promoteSmall()
         forgetRecent()
         edited = true
         reached.removeValue(forKey: key)
@@ -267,6 +292,7 @@ final class MapObject: ObjectNode {
 
     /// Replaces every entry (the result of a mutating function computed on the materialised map).
     func replace(with entries: [String: Value]) {
+        small = nil
         forgetRecent()
         base = entries
         reached = [:]
@@ -277,6 +303,7 @@ final class MapObject: ObjectNode {
 
     /// All keys, sorted as Go sorts map keys.
     var sortedKeys: [String] {
+        if let small { return small.map(\.key).sorted(by: Value.goLess) }
         if !edited { return base.keys.sorted(by: Value.goLess) }
         return keys.sorted(by: Value.goLess)
     }
@@ -289,6 +316,7 @@ final class MapObject: ObjectNode {
     }
 
     var materialized: Value {
+        if small != nil { promoteSmall() }
         if reached.isEmpty && removed.isEmpty { return .map(base) }
         if cacheValid, let cache { return cache }
         var m = base
