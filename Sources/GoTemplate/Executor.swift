@@ -68,7 +68,11 @@ final class Executor {
     var site: Site = .none
     var depth = 0
     /// `include` nesting per template name (Helm's bound).
-    var includeCounts: [String: Int] = [:]
+    /// Names of the `include`s open now, outermost first; beyond the first
+    /// `includeStackScanLimit` they are also counted in `deepIncludeCounts` (no scan of a deep stack).
+    var includeStack: [String] = []
+    var deepIncludeCounts: [String: Int] = [:]
+    static let includeStackScanLimit = 64
     /// Nesting of `include`/`tpl`/`template` calls in this execution (a bound on native stack use).
     var nesting = 0
 
@@ -166,7 +170,7 @@ final class Executor {
             break
         case .action(let a):
             site = .action(a)
-            if let tail = IndentedOutput(a.pipe) {
+            if let tail = a.indentedOutput {
                 try walkIndented(dot, a, tail)
                 return .normal
             }
@@ -320,16 +324,25 @@ final class Executor {
 
     /// Counts one more open `include` of `name`; returns how many are open now.
     func openInclude(_ name: String) -> Int {
-        func increment(_ n: inout Int) -> Int {
-            n += 1
-            return n
+        var open = 0
+        for i in 0..<min(includeStack.count, Self.includeStackScanLimit) where includeStack[i] == name { open += 1 }
+        if includeStack.count >= Self.includeStackScanLimit {
+            func increment(_ n: inout Int) -> Int {
+                n += 1
+                return n
+            }
+            open += increment(&deepIncludeCounts[name, default: 0])
+        } else {
+            open += 1
         }
-        return increment(&includeCounts[name, default: 0])
+        includeStack.append(name)
+        return open
     }
 
-    /// Counts one `include` of `name` as finished.
+    /// Counts the innermost open `include` (of `name`) as finished.
     func closeInclude(_ name: String) {
-        includeCounts[name, default: 1] -= 1
+        if includeStack.count > Self.includeStackScanLimit { deepIncludeCounts[name, default: 1] -= 1 }
+        includeStack.removeLast()
     }
 
     func enterNesting() throws(TemplateError) {
