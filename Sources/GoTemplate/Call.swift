@@ -65,6 +65,14 @@ struct Call {
         return executor.fail(message)
     }
 
+    /// A pipeline that produced nothing is no value at all in Go (not a nil interface), so a typed
+    /// parameter refuses it as `invalid value; expected T`.
+    private func finalArgumentMessage(_ message: String, index: Int?) -> String {
+        let prefix = "wrong type for value; expected ", suffix = "; got interface {}"
+        guard index == args.count, case .invalid? = final, message.hasPrefix(prefix), message.hasSuffix(suffix) else { return message }
+        return "invalid value; expected " + message.dropFirst(prefix.count).dropLast(suffix.count)
+    }
+
     /// For a conversion error that does not say which argument failed: the first argument of the type
     /// the message names (`...; got float64`).
     private func inferredIndex(_ message: String, _ values: [Value]) -> Int? {
@@ -167,29 +175,25 @@ struct Call {
         return .boxed(.map(object))
     }
 
-    /// `dict` of string keys each followed by its value, built without a copy: scalars go into
-    /// the map, maps and lists keep their identity (a later duplicate key wins, as in Go).
-    /// Nil for anything else (odd count, non-string keys).
+    /// `dict` of string keys each followed by its value, built without a copy: scalars and
+    /// objects (which keep their identity) paired with their keys, a later duplicate key winning
+    /// as in Go. Nil for anything else (odd count, non-string keys).
     private static func directDictionary(_ args: [Datum], heap: Heap) -> MapObject? {
         guard args.count % 2 == 0 else { return nil }
-        var scalars = [String: Value](minimumCapacity: args.count / 2)
-        var objects: [(key: String, item: Item)] = []
+        var pairs: [(key: String, item: Item)] = []
+        pairs.reserveCapacity(args.count / 2)
         var i = 0
         while i < args.count {
             guard case .value(.string(let key)) = args[i].item else { return nil }
             let item = args[i + 1].item
-            switch item {
-            case .value(let v):
-                scalars[key] = v
-                if !objects.isEmpty { objects.removeAll { $0.key == key } }
-            case .map, .list:
-                if !scalars.isEmpty { scalars.removeValue(forKey: key) }
-                objects.removeAll { $0.key == key }
-                objects.append((key, item))
+            if let at = pairs.firstIndex(where: { $0.key == key }) {
+                pairs[at].item = item
+            } else {
+                pairs.append((key, item))
             }
             i += 2
         }
-        return MapObject(scalars: scalars, objects: objects, heap: heap)
+        return MapObject(pairs: pairs, heap: heap)
     }
 
     private func invoke(_ f: TemplateFunction, _ values: [Value]) throws(TemplateError) -> Value {
@@ -203,7 +207,10 @@ struct Call {
     /// A function's error as the template error Go reports for it.
     func translate(_ error: any Error, _ values: [Value]) -> TemplateError {
         if let e = error as? FunctionError {
-            if e.kind == .argument { return argumentFailure(e.message, index: e.argumentIndex ?? inferredIndex(e.message, values)) }
+            if e.kind == .argument {
+                let index = e.argumentIndex ?? inferredIndex(e.message, values)
+                return argumentFailure(finalArgumentMessage(e.message, index: index), index: index)
+            }
             return failure(e.message)
         }
         if let e = error as? TemplateError { return e }

@@ -56,14 +56,23 @@ final class Executor {
     let rootName: String
     let limits: TemplateSet.Limits
     /// The output of the template being executed (`include` swaps in a fresh buffer).
-    var out = ""
+    var out = OutputBuffer()
+    /// Variables of every template being executed, innermost last; those of the current template
+    /// start at `frameBase` (a template sees only its own, Go's `$` included).
     var vars: [Variable] = []
+    var frameBase = 0
+    /// Emptied output buffers kept for reuse by `include ... | indent`.
+    var scratch: [OutputBuffer] = []
     var tree: Tree
     var executing: String
     var site: Site = .none
     var depth = 0
     /// `include` nesting per template name (Helm's bound).
-    var includeCounts: [String: Int] = [:]
+    /// Names of the `include`s open now, outermost first; beyond the first
+    /// `includeStackScanLimit` they are also counted in `deepIncludeCounts` (no scan of a deep stack).
+    var includeStack: [String] = []
+    var deepIncludeCounts: [String: Int] = [:]
+    static let includeStackScanLimit = 64
     /// Nesting of `include`/`tpl`/`template` calls in this execution (a bound on native stack use).
     var nesting = 0
 
@@ -93,12 +102,16 @@ final class Executor {
 
     /// Executes `tree` with `dot`, appending to `out`.
     func run(_ tree: Tree, dot: Datum) throws(TemplateError) {
-        let saved = (self.tree, executing, vars, site, depth)
+        let saved = (self.tree, executing, frameBase, site, depth)
         self.tree = tree
         executing = tree.name
-        vars = [Variable(name: "$", value: dot)]
+        frameBase = vars.count
+        vars.append(Variable(name: "$", value: dot))
         site = .none
-        defer { (self.tree, executing, vars, site, depth) = saved }
+        defer {
+            vars.removeSubrange(frameBase...)
+            (self.tree, executing, frameBase, site, depth) = saved
+        }
         _ = try walk(dot, tree.root)
     }
 
@@ -107,15 +120,35 @@ final class Executor {
         guard let target = trees[name] else {
             throw TemplateError("no template \(GoQuote.quote(name)) associated with template \(GoQuote.quote(rootName))", at: .none)
         }
-        var buffer = ""
-        buffer.reserveCapacity(256)
+        var buffer = OutputBuffer()
         swap(&buffer, &out)
         defer { swap(&buffer, &out) }
         let savedDepth = depth
         depth = 0
         defer { depth = savedDepth }
         try run(target, dot: dot)
-        return out
+        return out.string
+    }
+
+    /// Executes template `name` and appends its output to ours indented (Sprig's `indent`, with a
+    /// newline first when `leadingNewline`), through a reused scratch buffer.
+    func executeTemplate(named name: String, dot: Datum, indentedBy spaces: Int, leadingNewline: Bool) throws(TemplateError) {
+        guard let target = trees[name] else {
+            throw TemplateError("no template \(GoQuote.quote(name)) associated with template \(GoQuote.quote(rootName))", at: .none)
+        }
+        var buffer = scratch.popLast() ?? OutputBuffer()
+        swap(&buffer, &out)
+        var restored = false
+        defer { if !restored { swap(&buffer, &out) } }
+        let savedDepth = depth
+        depth = 0
+        defer { depth = savedDepth }
+        try run(target, dot: dot)
+        swap(&buffer, &out)
+        restored = true
+        out.appendIndented(buffer, spaces: spaces, leadingNewline: leadingNewline)
+        buffer.removeAll()
+        scratch.append(buffer)
     }
 
     // MARK: walking
@@ -137,6 +170,10 @@ final class Executor {
             break
         case .action(let a):
             site = .action(a)
+            if let tail = a.indentedOutput {
+                try walkIndented(dot, a, tail)
+                return .normal
+            }
             let value = try evalPipeline(dot, a.pipe)
             if a.pipe.decl.isEmpty {
                 site = .action(a)
@@ -158,7 +195,7 @@ final class Executor {
     }
 
     /// Prints a pipeline's value as Go's `fmt.Fprint` does (`<no value>` for no value).
-    private func printValue(_ value: Datum) {
+    func printValue(_ value: Datum) {
         switch value {
         case .invalid: out += "<no value>"
         case .boxed(let i), .plain(let i):
@@ -271,30 +308,41 @@ final class Executor {
         try enterNesting()
         defer { nesting -= 1 }
         let newDot = try t.pipe.map { (p) throws(TemplateError) in try evalPipeline(dot, p) } ?? .invalid
-        let saved = (tree, executing, vars, site)
+        let saved = (tree, executing, frameBase, site)
         tree = target
         executing = target.name
-        vars = [Variable(name: "$", value: newDot)]
+        frameBase = vars.count
+        vars.append(Variable(name: "$", value: newDot))
         depth += 1
         defer {
             depth -= 1
-            (tree, executing, vars, site) = saved
+            vars.removeSubrange(frameBase...)
+            (tree, executing, frameBase, site) = saved
         }
         _ = try walk(newDot, target.root)
     }
 
     /// Counts one more open `include` of `name`; returns how many are open now.
     func openInclude(_ name: String) -> Int {
-        func increment(_ n: inout Int) -> Int {
-            n += 1
-            return n
+        var open = 0
+        for i in 0..<min(includeStack.count, Self.includeStackScanLimit) where includeStack[i] == name { open += 1 }
+        if includeStack.count >= Self.includeStackScanLimit {
+            func increment(_ n: inout Int) -> Int {
+                n += 1
+                return n
+            }
+            open += increment(&deepIncludeCounts[name, default: 0])
+        } else {
+            open += 1
         }
-        return increment(&includeCounts[name, default: 0])
+        includeStack.append(name)
+        return open
     }
 
-    /// Counts one `include` of `name` as finished.
+    /// Counts the innermost open `include` (of `name`) as finished.
     func closeInclude(_ name: String) {
-        includeCounts[name, default: 1] -= 1
+        if includeStack.count > Self.includeStackScanLimit { deepIncludeCounts[name, default: 1] -= 1 }
+        includeStack.removeLast()
     }
 
     func enterNesting() throws(TemplateError) {
@@ -308,7 +356,7 @@ final class Executor {
 
     private func setVariable(_ name: String, _ value: Datum) throws(TemplateError) {
         var i = vars.count - 1
-        while i >= 0 {
+        while i >= frameBase {
             if vars[i].name == name {
                 vars[i].value = value
                 return
@@ -320,7 +368,7 @@ final class Executor {
 
     private func variableValue(_ name: String) throws(TemplateError) -> Datum {
         var i = vars.count - 1
-        while i >= 0 {
+        while i >= frameBase {
             if vars[i].name == name { return vars[i].value }
             i -= 1
         }
@@ -346,7 +394,7 @@ final class Executor {
         return result
     }
 
-    private func evalCommand(_ dot: Datum, _ cmd: CommandNode, final: Datum?) throws(TemplateError) -> Datum {
+    func evalCommand(_ dot: Datum, _ cmd: CommandNode, final: Datum?) throws(TemplateError) -> Datum {
         let first = cmd.args[0]
         switch first {
         case .field(_, let idents):
@@ -562,12 +610,15 @@ final class Executor {
         guard let function = reference.implementation else {
             throw fail("\(GoQuote.quote(name)) is not a defined function")
         }
-        if case .external(let f) = function {
+        switch function {
+        case .external(let f), .indent(let f, _), .toYaml(let f):
             return try callExternal(f, dot, reference, node: node, cmd: cmd, args: args, final: final)
+        default:
+            break
         }
         let call = Call(executor: self, dot: dot, name: name, nameNode: node, cmd: cmd, args: args, final: final)
         switch function {
-        case .external(let f):
+        case .external(let f), .indent(let f, _), .toYaml(let f):
             return try call.callExternal(f)
         case .mutating(let f):
             return try call.callMutating(f)

@@ -17,11 +17,11 @@ public enum GoPrintf {
     /// one string argument per `%s`. Nil for anything else (flags, other verbs, other types,
     /// missing or extra arguments), which the full formatter handles.
     static func plainStringFormat(_ format: String, _ args: [Value]) -> String? {
-        var out = ""
+        var out: [UInt8] = []
         var argIndex = 0
-        var ok = true
         var format = format
-        format.withUTF8 { f in
+        let ok = format.withUTF8 { f -> Bool in
+            out.reserveCapacity(f.count + 16 * args.count)
             var i = 0
             var start = 0
             let n = f.count
@@ -30,32 +30,26 @@ public enum GoPrintf {
                     i += 1
                     continue
                 }
-                if i + 1 >= n {
-                    ok = false
-                    return
-                }
-                if i > start { out += String(decoding: UnsafeBufferPointer(rebasing: f[start..<i]), as: UTF8.self) }
+                if i + 1 >= n { return false }
+                if i > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: f[start..<i])) }
                 switch f[i + 1] {
                 case 0x25:
-                    out += "%"
+                    out.append(0x25)
                 case 0x73:  // s
-                    guard argIndex < args.count, case .string(let text) = args[argIndex] else {
-                        ok = false
-                        return
-                    }
-                    out += text
+                    guard argIndex < args.count, case .string(var text) = args[argIndex] else { return false }
+                    text.withUTF8 { out.append(contentsOf: $0) }
                     argIndex += 1
                 default:
-                    ok = false
-                    return
+                    return false
                 }
                 i += 2
                 start = i
             }
-            if start < n { out += String(decoding: UnsafeBufferPointer(rebasing: f[start..<n]), as: UTF8.self) }
+            if start < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: f[start..<n])) }
+            return true
         }
         guard ok, argIndex == args.count else { return nil }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `fmt.Sprint(args...)`: spaces between operands when neither side is a string.

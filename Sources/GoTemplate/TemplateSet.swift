@@ -120,7 +120,7 @@ public final class TemplateSet {
         let result: Result<String, TemplateError> = runWithLargeStack {
             do throws(TemplateError) {
                 try executor.run(tree, dot: dot)
-                return .success(executor.out)
+                return .success(executor.out.string)
             } catch {
                 return .failure(error)
             }

@@ -50,9 +50,23 @@ extension BlockEmitter {
             }
             return true
         }
-        guard fits == true, GoYAMLResolve.resolve(s) == .string else { return false }
+        guard fits == true, !Self.mayResolveAsNonString(s) || GoYAMLResolve.resolve(s) == .string else { return false }
         appendWord(s)
         return true
+    }
+
+    /// Whether a word of letters, digits and `_ . / -` starting with a letter could read back as
+    /// something other than a string: only the words of at most 5 letters starting with one of
+    /// `yYnNtTfFoO` (booleans, nulls) can.
+    private static func mayResolveAsNonString(_ s: String) -> Bool {
+        guard let first = s.utf8.first, s.utf8.count <= 5 else { return false }
+        switch first {
+        case UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"),
+            UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "o"), UInt8(ascii: "O"):
+            return true
+        default:
+            return false
+        }
     }
 
     /// A typed scalar's text (`null`, `true`, `-12`, `1.5e-07`, `.inf`): letters, digits and

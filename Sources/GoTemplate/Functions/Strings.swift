@@ -115,6 +115,10 @@ enum StringFunctions {
 
     /// `quote`/`squote`: every non-nil argument, rendered and wrapped, joined by spaces.
     static func quoteEach(_ a: [Value], _ wrap: (String) -> String) -> String {
+        if a.count == 1 {
+            if case .null = a[0] { return "" }
+            return wrap(GoTypes.stringValue(a[0]))
+        }
         var out: [String] = []
         out.reserveCapacity(a.count)
         for v in a {
@@ -138,9 +142,9 @@ enum StringFunctions {
         let n = try args.int(0)
         if n < 0 { throw callFailure("strings: negative Repeat count") }
         let text = try args.string(1)
-        var out = ""
-        TextIndent.append(text, spaces: n, leadingNewline: leadingNewline, into: &out)
-        return .string(out)
+        let lines = text.utf8.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+        if n.multipliedReportingOverflow(by: lines).overflow { throw callFailure("strings: Repeat output length overflow") }
+        return .string(TextIndent.indented(text, spaces: n, leadingNewline: leadingNewline))
     }
 
     /// `trunc N s`: the first N bytes, or for negative N the last -N bytes.
