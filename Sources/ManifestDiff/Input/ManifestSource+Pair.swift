@@ -53,6 +53,14 @@ struct PairPlan: Sendable {
         var bytes: [UInt8]
         /// Its documents' texts, or nil when the stream cannot be cut (then it is parsed whole).
         var segments: [DocumentSegments.Segment]?
+        /// Per segment: the number of its text among the old side's texts (nil: the old side does not hold it).
+        var texts: [Int?] = []
+
+        /// The shared text the `i`th segment holds, if both sides hold it.
+        func sharedText(_ i: Int, _ tokens: [SharedText?]) -> Int? {
+            guard i < texts.count, let text = texts[i], tokens[text] != nil else { return nil }
+            return text
+        }
     }
 
     /// A piece of parsing: consecutive documents of one file, or a whole file.
@@ -79,8 +87,8 @@ struct PairPlan: Sendable {
 
     let old: [FileText]
     let new: [FileText]
-    /// Document texts found on both sides, each with its token.
-    let shared: [SegmentKey: SharedText]
+    /// Per text of the old side: its token when the new side holds it too.
+    let shared: [SharedText?]
     let jobs: [Job]
     let parser = YAMLParser()
 
@@ -89,16 +97,22 @@ struct PairPlan: Sendable {
         let cuts = ParallelSlots<[DocumentSegments.Segment]?>(count: sources.count)
         cuts.run { i in DocumentSegments(sources[i].bytes)?.documents }
         let texts = sources.indices.map { FileText(file: sources[$0].file, bytes: sources[$0].bytes, segments: cuts[$0] ?? nil) }
-        old = Array(texts[..<oldSources.count])
-        new = Array(texts[oldSources.count...])
+        var old = Array(texts[..<oldSources.count])
+        var new = Array(texts[oldSources.count...])
 
-        var oldTexts = Set<SegmentKey>()
-        for file in old { for segment in file.segments ?? [] { oldTexts.insert(segment.key) } }
-        var shared: [SegmentKey: SharedText] = [:]
-        for file in new {
-            for segment in file.segments ?? [] where shared[segment.key] == nil && oldTexts.contains(segment.key) {
-                shared[segment.key] = SharedText()
+        // Number the old side's texts; a new segment holding one of them shares it (one lookup per segment).
+        var numberOf: [SegmentKey: Int] = [:]
+        for f in old.indices {
+            old[f].texts = (old[f].segments ?? []).map { segment in
+                if let known = numberOf[segment.key] { return known }
+                numberOf[segment.key] = numberOf.count
+                return numberOf.count - 1
             }
+        }
+        var shared = [SharedText?](repeating: nil, count: numberOf.count)
+        for f in new.indices {
+            new[f].texts = (new[f].segments ?? []).map { numberOf[$0.key] }
+            for case let text? in new[f].texts where shared[text] == nil { shared[text] = SharedText() }
         }
         self.shared = shared
 
@@ -111,10 +125,10 @@ struct PairPlan: Sendable {
                 }
                 var start = 0
                 while start < segments.count {
-                    let isShared = shared[segments[start].key] != nil
+                    let isShared = file.sharedText(start, shared) != nil
                     var end = start + 1
                     var bytes = segments[start].bytes.count
-                    while end < segments.count, (shared[segments[end].key] != nil) == isShared, bytes < Self.jobBytes,
+                    while end < segments.count, (file.sharedText(end, shared) != nil) == isShared, bytes < Self.jobBytes,
                         segments[end].bytes.startIndex == segments[end - 1].bytes.endIndex
                     {
                         bytes += segments[end].bytes.count
@@ -129,6 +143,8 @@ struct PairPlan: Sendable {
             }
         }
         self.jobs = jobs
+        self.old = old
+        self.new = new
     }
 
     /// Every job's documents (or its error), on every core.
@@ -173,15 +189,15 @@ struct PairPlan: Sendable {
 
         // The old side, and the trees of the texts both sides hold.
         var oldDocuments: [Document] = []
-        var sharedTrees: [SegmentKey: (parsed: Parsed, line: Int)] = [:]
+        var sharedTrees = [(parsed: Parsed, line: Int)?](repeating: nil, count: shared.count)
         for (f, file) in old.enumerated() {
-            let parsed = try documents(of: file, byFile[.old]?[f] ?? [], shared: [:])
+            let parsed = try documents(of: file, byFile[.old]?[f] ?? [], shared: [])
             let aligned = file.segments.map { $0.count == parsed.count } ?? false
             for (i, document) in parsed.enumerated() {
                 var token: SharedText? = nil
-                if aligned, let segment = file.segments?[i], let t = shared[segment.key] {
-                    token = t
-                    sharedTrees[segment.key] = (document, segment.line)
+                if aligned, let segment = file.segments?[i], let text = file.sharedText(i, shared) {
+                    token = shared[text]
+                    sharedTrees[text] = (document, segment.line)
                 }
                 guard !document.node.isNull else { continue }
                 var loaded = try Self.document(document, namespace: namespace)
@@ -195,8 +211,8 @@ struct PairPlan: Sendable {
             let parsed = try documents(of: file, byFile[.new]?[f] ?? [], shared: sharedTrees)
             let aligned = file.segments.map { $0.count == parsed.count } ?? false
             for (i, document) in parsed.enumerated() where !document.node.isNull {
-                guard aligned, let segment = file.segments?[i], let token = shared[segment.key],
-                    let origin = sharedTrees[segment.key]
+                guard aligned, let segment = file.segments?[i], let text = file.sharedText(i, shared),
+                    let origin = sharedTrees[text]
                 else {
                     newDocuments.append(try Self.document(document, namespace: namespace))
                     continue
@@ -205,7 +221,7 @@ struct PairPlan: Sendable {
                 // The tree's marks are the old file's; the document's own position is this file's.
                 let mark = document.node.mark ?? Mark(file: file.file, line: origin.line, column: 1)
                 loaded.mark = Mark(file: file.file, line: segment.line + (mark.line - origin.line), column: mark.column)
-                loaded.sharedText = token
+                loaded.sharedText = shared[text]
                 newDocuments.append(loaded)
             }
         }
@@ -223,7 +239,7 @@ struct PairPlan: Sendable {
     /// parsing the file alone does.
     private func documents(
         of file: FileText, _ results: [(job: Job, result: Result<[Parsed], YAMLError>)],
-        shared sharedTrees: [SegmentKey: (parsed: Parsed, line: Int)]
+        shared sharedTrees: [(parsed: Parsed, line: Int)?]
     ) throws(InputError) -> [Parsed] {
         var documents: [Parsed] = []
         var intact = true
@@ -232,7 +248,7 @@ struct PairPlan: Sendable {
             var results = results[...]
             var i = 0
             while intact, i < segments.count {
-                if let origin = sharedTrees[segments[i].key] {
+                if let text = file.sharedText(i, shared), text < sharedTrees.count, let origin = sharedTrees[text] {
                     documents.append(origin.parsed)
                     i += 1
                     continue
