@@ -41,33 +41,6 @@ struct SkimEvent {
     /// equality this digest cannot stand for).
     var keyDigest: UInt64?
 
-    /// FNV-1a of `bytes`, or `nil` when a byte is not ASCII.
-    static func asciiDigest(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        var high: UInt8 = 0
-        for b in bytes {
-            high |= b
-            h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3
-        }
-        return high & 0x80 == 0 ? h : nil
-    }
-
-    /// The digest of the key a scalar's text makes (see `keyDigest`).
-    static func keyDigest(_ bytes: UnsafeBufferPointer<UInt8>, plain: Bool) -> UInt64? {
-        if plain, bytes.count <= 5, let first = bytes.first, Self.boolInitials.contains(first) {
-            if case .bool(let b) = GoYAMLResolve.resolve(String(decoding: bytes, as: UTF8.self)) {
-                return b ? trueDigest : falseDigest
-            }
-        }
-        return asciiDigest(bytes)
-    }
-
-    private static let trueDigest = Array("true".utf8).withUnsafeBufferPointer { asciiDigest($0) }
-    private static let falseDigest = Array("false".utf8).withUnsafeBufferPointer { asciiDigest($0) }
-
-    /// First letters of the plain words that read as booleans (`yes`, `On`, `n`, ...).
-    private static let boolInitials: Set<UInt8> = Set("yYnNtTfFoO".utf8)
-
     static func maybeNonStringKey(_ v: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = v.first else { return true }
         let isLetter = (first >= 65 && first <= 90) || (first >= 97 && first <= 122)
@@ -78,6 +51,56 @@ struct SkimEvent {
         }
         return false
     }
+
+    /// A 64-bit digest of `bytes` (8 bytes at a time), or `nil` when a byte is not ASCII.
+    static func asciiDigest(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        let n = bytes.count
+        var h = UInt64(n) &* 0x9E37_79B9_7F4A_7C15
+        guard let base = bytes.baseAddress else { return h }
+        let raw = UnsafeRawPointer(base)
+        var high: UInt64 = 0
+        var i = 0
+        func mix(_ word: UInt64) {
+            high |= word
+            h = (h ^ word) &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 29
+        }
+        while i + 8 <= n {
+            mix(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            i += 8
+        }
+        if i < n {
+            var word: UInt64 = 0
+            withUnsafeMutableBytes(of: &word) { $0.copyMemory(from: UnsafeRawBufferPointer(start: raw + i, count: n - i)) }
+            mix(word)
+        }
+        return high & 0x8080_8080_8080_8080 == 0 ? h : nil
+    }
+
+    /// The digest of the key a scalar's text makes (see `keyDigest`).
+    static func keyDigest(_ bytes: UnsafeBufferPointer<UInt8>, plain: Bool) -> UInt64? {
+        if plain, bytes.count <= 5, let b = boolWord(bytes) { return b ? trueDigest : falseDigest }
+        return asciiDigest(bytes)
+    }
+
+    /// The boolean a plain word reads as (`yes`, `On`, `n`, ...; see `GoYAMLResolve`), if it is one.
+    static func boolWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard (1...5).contains(bytes.count) else { return nil }
+        for (word, value) in boolWords[bytes.count - 1] where word.elementsEqual(bytes) { return value }
+        return nil
+    }
+
+    /// The plain words that read as booleans, by length.
+    private static let boolWords: [[([UInt8], Bool)]] = {
+        var byLength = [[([UInt8], Bool)]](repeating: [], count: 5)
+        for (words, value) in [(ScalarResolver.trues, true), (ScalarResolver.falses, false)] {
+            for word in words.sorted() { byLength[word.utf8.count - 1].append((Array(word.utf8), value)) }
+        }
+        return byLength
+    }()
+
+    private static let trueDigest = Array("true".utf8).withUnsafeBufferPointer { asciiDigest($0) }
+    private static let falseDigest = Array("false".utf8).withUnsafeBufferPointer { asciiDigest($0) }
 }
 
 /// Owns a libyaml parser and the bytes it reads; frees both in `deinit`.

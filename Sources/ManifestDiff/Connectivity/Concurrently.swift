@@ -27,3 +27,12 @@ enum Concurrently {
         case second(B)
     }
 }
+
+/// Frees large temporary structures on a background thread, so the caller goes on at once.
+enum Disposal {
+    /// Releases the caller's `value` (its last reference, once the caller's own copies are gone) on a
+    /// background thread.
+    static func inBackground<T: Sendable>(_ value: T) {
+        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(value) {} }
+    }
+}

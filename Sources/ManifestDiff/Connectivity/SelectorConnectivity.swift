@@ -58,6 +58,8 @@ public struct SelectorConnectivity: ConnectivityAnalyzer {
         let newSide = newReadings
         var (before, after) = Concurrently.both(
             { PolicyGraph(oldReadings, cache: cache) }, { PolicyGraph(newSide, cache: cache) })
+        // The graphs, readings and rules are many small objects: freed while the caller goes on.
+        defer { Disposal.inBackground((before, after)) }
         guard before.groups == after.groups, max(old.count, new.count) > fullEvaluationLimit else {
             // Small releases, or components came or went: evaluate both releases in full.
             let (b, a) = (before, after)

@@ -187,45 +187,79 @@ struct PairPlan: Sendable {
         ]
         for (job, result) in zip(jobs, results) { byFile[job.side]?[job.file].append((job, result)) }
 
-        // The old side, and the trees of the texts both sides hold.
-        var oldDocuments: [Document] = []
+        // Every file's documents in order (or its YAML error), the old side first: it holds the trees of the
+        // texts both sides hold.
+        var files: [(side: Side, documents: Result<[Pending], InputError>)] = []
         var sharedTrees = [(parsed: Parsed, line: Int)?](repeating: nil, count: shared.count)
         for (f, file) in old.enumerated() {
-            let parsed = try documents(of: file, byFile[.old]?[f] ?? [], shared: [])
-            let aligned = file.segments.map { $0.count == parsed.count } ?? false
-            for (i, document) in parsed.enumerated() {
-                var token: SharedText? = nil
-                if aligned, let segment = file.segments?[i], let text = file.sharedText(i, shared) {
-                    token = shared[text]
-                    sharedTrees[text] = (document, segment.line)
+            files.append((.old, Result { () throws(InputError) in
+                let parsed = try documents(of: file, byFile[.old]?[f] ?? [], shared: [])
+                let aligned = file.segments.map { $0.count == parsed.count } ?? false
+                var pending: [Pending] = []
+                for (i, document) in parsed.enumerated() {
+                    var token: SharedText? = nil
+                    if aligned, let segment = file.segments?[i], let text = file.sharedText(i, shared) {
+                        token = shared[text]
+                        sharedTrees[text] = (document, segment.line)
+                    }
+                    if !document.node.isNull { pending.append(Pending(parsed: document, token: token, mark: nil)) }
                 }
-                guard !document.node.isNull else { continue }
-                var loaded = try Self.document(document, namespace: namespace)
-                loaded.sharedText = token
-                oldDocuments.append(loaded)
-            }
+                return pending
+            }))
+        }
+        for (f, file) in new.enumerated() {
+            files.append((.new, Result { () throws(InputError) in
+                let parsed = try documents(of: file, byFile[.new]?[f] ?? [], shared: sharedTrees)
+                let aligned = file.segments.map { $0.count == parsed.count } ?? false
+                var pending: [Pending] = []
+                for (i, document) in parsed.enumerated() where !document.node.isNull {
+                    guard aligned, let segment = file.segments?[i], let text = file.sharedText(i, shared),
+                        let origin = sharedTrees[text]
+                    else {
+                        pending.append(Pending(parsed: document, token: nil, mark: nil))
+                        continue
+                    }
+                    // The tree's marks are the old file's; the document's own position is this file's.
+                    let mark = document.node.mark ?? Mark(file: file.file, line: origin.line, column: 1)
+                    pending.append(Pending(
+                        parsed: document, token: shared[text],
+                        mark: Mark(file: file.file, line: segment.line + (mark.line - origin.line), column: mark.column)))
+                }
+                return pending
+            }))
         }
 
-        var newDocuments: [Document] = []
-        for (f, file) in new.enumerated() {
-            let parsed = try documents(of: file, byFile[.new]?[f] ?? [], shared: sharedTrees)
-            let aligned = file.segments.map { $0.count == parsed.count } ?? false
-            for (i, document) in parsed.enumerated() where !document.node.isNull {
-                guard aligned, let segment = file.segments?[i], let text = file.sharedText(i, shared),
-                    let origin = sharedTrees[text]
-                else {
-                    newDocuments.append(try Self.document(document, namespace: namespace))
-                    continue
-                }
-                var loaded = try Self.document(document, namespace: namespace)
-                // The tree's marks are the old file's; the document's own position is this file's.
-                let mark = document.node.mark ?? Mark(file: file.file, line: origin.line, column: 1)
-                loaded.mark = Mark(file: file.file, line: segment.line + (mark.line - origin.line), column: mark.column)
-                loaded.sharedText = shared[text]
-                newDocuments.append(loaded)
+        // The documents, read on every core; the first error in file order is thrown (a file's YAML error
+        // before its documents').
+        let all = files.flatMap { (try? $0.documents.get()) ?? [] }
+        let size = 1024
+        let chunks = stride(from: 0, to: all.count, by: size).map { $0..<min($0 + size, all.count) }
+        let read = ParallelSlots<[Result<Document, InputError>]>(count: chunks.count)
+        read.run { c in chunks[c].map { i in Result { () throws(InputError) in try Self.document(all[i], namespace: namespace) } } }
+        var loaded = read.values.flatMap { $0 ?? [] }[...]
+        var oldDocuments: [Document] = [], newDocuments: [Document] = []
+        for (side, documents) in files {
+            for _ in try documents.get() {
+                guard let document = try loaded.popFirst()?.get() else { continue }
+                if side == .old { oldDocuments.append(document) } else { newDocuments.append(document) }
             }
         }
         return (oldDocuments, newDocuments)
+    }
+
+    /// A document to read: its tree, its token when both sides hold its text, and its own position when
+    /// its tree is the old side's.
+    struct Pending: Sendable {
+        var parsed: Parsed
+        var token: SharedText?
+        var mark: Mark?
+    }
+
+    private static func document(_ pending: Pending, namespace: String) throws(InputError) -> Document {
+        var document = try document(pending.parsed, namespace: namespace)
+        document.sharedText = pending.token
+        if let mark = pending.mark { document.mark = mark }
+        return document
     }
 
     private static func document(_ parsed: Parsed, namespace: String) throws(InputError) -> Document {
