@@ -4,7 +4,9 @@ import YAMLCore
 ///
 /// Reading is in two steps: the subject (name, namespace, pod selector, isolation) at once, the rules
 /// (`rules(_:)`) only for the components whose flows are evaluated.
-struct PolicyReading {
+///
+/// A class: readings are shared between the two releases' graphs and passed around a lot.
+final class PolicyReading: Sendable {
     struct Selector: Hashable {
         var labels: [String: String]
         /// `matchExpressions` as (key, operator, values).
@@ -55,22 +57,23 @@ struct PolicyReading {
         var ports: RulePorts
     }
 
-    var id: ResourceID
+    let id: ResourceID
     /// 0 when the policy is the same in both releases compared, else 1 (old) or 2 (new): keys the rule cache.
-    var release = 0
-    var name: String
-    var namespace: String
+    let release: Int
+    let name: String
+    let namespace: String
     /// The policy's `app.kubernetes.io/component` label: the component id rendered policies carry.
-    var componentLabel: String?
-    var podSelector: Selector
-    var isolatesIngress: Bool
-    var isolatesEgress: Bool
+    let componentLabel: String?
+    let podSelector: Selector
+    let isolatesIngress: Bool
+    let isolatesEgress: Bool
     /// The policy; its `spec` holds the rules (read from the full tree only when asked for).
     let document: Document
 
     static let componentLabelKey = "app.kubernetes.io/component"
 
-    init(_ document: Document) throws(InputError) {
+    init(_ document: Document, release: Int = 0) throws(InputError) {
+        self.release = release
         // The subject holds what is read here, also when the full tree is not built yet.
         let node = document.subject
         self.document = document

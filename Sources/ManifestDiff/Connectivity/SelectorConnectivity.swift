@@ -92,21 +92,20 @@ public struct SelectorConnectivity: ConnectivityAnalyzer {
 
     /// The readings of `documents` (in chunks, on every core), each with its `release`; the first
     /// error in document order is thrown.
-    static func readings(_ documents: [Document], release: (ResourceID) -> Int) throws(InputError) -> [PolicyReading] {
+    static func readings(_ documents: [Document], release: @Sendable (ResourceID) -> Int) throws(InputError) -> [PolicyReading] {
         let size = 512
         let chunks = stride(from: 0, to: documents.count, by: size).map { $0..<min($0 + size, documents.count) }
         let read = ParallelSlots<Result<[PolicyReading], InputError>>(count: chunks.count)
         read.run { c in
-            Result { () throws(InputError) in try chunks[c].map { i throws(InputError) in try PolicyReading(documents[i]) } }
+            Result { () throws(InputError) in
+                try chunks[c].map { i throws(InputError) in try PolicyReading(documents[i], release: release(documents[i].id)) }
+            }
         }
         var readings: [PolicyReading] = []
         readings.reserveCapacity(documents.count)
         for result in read.values {
             guard let result else { continue }
-            for var reading in try result.get() {
-                reading.release = release(reading.id)
-                readings.append(reading)
-            }
+            readings += try result.get()
         }
         return readings
     }
