@@ -105,7 +105,8 @@ struct SkimEvent {
 
 /// Owns a libyaml parser and the bytes it reads; frees both in `deinit`.
 final class EventReader {
-    private var parser = yaml_parser_t()
+    /// The libyaml parser, at a fixed address (no exclusivity checks per event, as a stored `var` would have).
+    private let state: UnsafeMutablePointer<yaml_parser_t>
     private let buffer: UnsafeMutableBufferPointer<UInt8>
     /// Bytes of input in `buffer` (the buffer holds at least one byte even for empty input).
     private let inputCount: Int
@@ -118,20 +119,24 @@ final class EventReader {
         inputCount = bytes.count
         lineOffset = firstLine - 1
         _ = buffer.initialize(from: bytes)
-        yaml_parser_initialize(&parser)
-        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-        yaml_parser_set_input_string(&parser, buffer.baseAddress, bytes.count)
+        state = .allocate(capacity: 1)
+        state.initialize(to: yaml_parser_t())
+        yaml_parser_initialize(state)
+        yaml_parser_set_encoding(state, YAML_UTF8_ENCODING)
+        yaml_parser_set_input_string(state, buffer.baseAddress, bytes.count)
     }
 
     deinit {
-        yaml_parser_delete(&parser)
+        yaml_parser_delete(state)
+        state.deinitialize(count: 1)
+        state.deallocate()
         buffer.deallocate()
     }
 
     /// The next event; throws the libyaml error (message and position) on malformed input.
     func next(file: String) throws(YAMLError) -> Event {
         var event = yaml_event_t()
-        guard yaml_parser_parse(&parser, &event) == 1 else {
+        guard yaml_parser_parse(state, &event) == 1 else {
             throw parserError(file: file)
         }
         defer { yaml_event_delete(&event) }
@@ -170,7 +175,7 @@ final class EventReader {
     /// `wantDigest` computes a scalar's `SkimEvent.keyDigest`.
     func skim(wantValue: Bool, wantDigest: Bool = false) -> SkimEvent? {
         var event = yaml_event_t()
-        guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
+        guard yaml_parser_parse(state, &event) == 1 else { return nil }
         defer { yaml_event_delete(&event) }
         var out = SkimEvent(kind: .other, line: Int(event.start_mark.line) + lineOffset, column: Int(event.start_mark.column))
         switch event.type {
@@ -206,6 +211,9 @@ final class EventReader {
     /// The libyaml error as go-yaml reports it (the problem; libyaml's "while parsing ..."
     /// context is kept apart in `YAMLError.context`), at the problem's position. Reader errors (bad UTF-8, control characters) only
     /// know a byte offset, which is turned into a line and column here.
+    /// The parser's state (error fields).
+    private var parser: yaml_parser_t { state.pointee }
+
     private func parserError(file: String) -> YAMLError {
         let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
         if parser.error == YAML_READER_ERROR {

@@ -82,7 +82,7 @@ final class PolicyReading: Sendable {
         namespace = document.id.namespace
         componentLabel = node["metadata"]?["labels"]?[Self.componentLabelKey]?.string
         let spec = node["spec"]
-        guard let spec, spec.mapping != nil else {
+        guard let spec, spec.isMapping else {
             throw InputError("NetworkPolicy has no spec map", at: node.mark, path: "spec")
         }
         podSelector = try Self.selector(spec["podSelector"], at: spec.mark) { "spec.podSelector" } ?? Selector(labels: [:], expressions: [])
@@ -123,7 +123,7 @@ final class PolicyReading: Sendable {
         }
         var rules: [Rule] = []
         for (i, item) in items.enumerated() {
-                        guard item.mapping != nil || item.isNull else {
+                        guard item.isMapping || item.isNull else {
                 throw InputError("a rule must be a map, found \(item.typeDescription)", at: item.mark, path: "\(path())[\(i)]")
             }
             var peers: [Peer]? = nil
@@ -145,7 +145,7 @@ final class PolicyReading: Sendable {
     }
 
     private static func peer(_ node: Node, path: () -> String) throws(InputError) -> Peer {
-        guard node.mapping != nil else {
+        guard node.isMapping else {
             throw InputError("a peer must be a map, found \(node.typeDescription)", at: node.mark, path: path())
         }
         var ipBlock: String? = nil
@@ -167,7 +167,7 @@ final class PolicyReading: Sendable {
 
     private static func selector(_ node: Node?, at mark: Mark?, path: () -> String) throws(InputError) -> Selector? {
         guard let node, !node.isNull else { return nil }
-        guard node.mapping != nil else {
+        guard node.isMapping else {
             throw InputError("a label selector must be a map, found \(node.typeDescription)", at: node.mark ?? mark, path: path())
         }
         var labels: [String: String] = [:]
@@ -207,7 +207,7 @@ final class PolicyReading: Sendable {
         if items.isEmpty { return .any }
         var set: Set<String> = []
         for (i, item) in items.enumerated() {
-            guard item.mapping != nil else {
+            guard item.isMapping else {
                 throw InputError("a port must be a map", at: item.mark, path: "\(path())[\(i)]")
             }
             let proto = item["protocol"]?.string ?? "TCP"
