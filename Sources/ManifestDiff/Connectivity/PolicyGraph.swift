@@ -19,7 +19,7 @@ struct PolicyGraph {
     struct Component {
         var name: String
         var namespace: String
-        var labels: [String: String]
+        var labels: Labels
         /// Indices of the policies selecting this component.
         var policies: [Int] = []
         var isolatesIngress = false
@@ -250,7 +250,7 @@ struct ComponentIndex {
         self.components = components
         for (i, c) in components.enumerated() {
             byNamespace[c.namespace, default: []].append(i)
-            for (k, v) in c.labels { byLabel[LabelPair(key: k, value: v), default: []].append(i) }
+            for label in c.labels { byLabel[LabelPair(key: label.key, value: label.value), default: []].append(i) }
         }
     }
 
@@ -274,8 +274,8 @@ struct ComponentIndex {
         }
         let podSelector = peer.podSelector ?? PolicyReading.Selector(labels: [:], expressions: [])
         let candidates: [Int]
-        if let (k, v) = podSelector.labels.first {
-            candidates = byLabel[LabelPair(key: k, value: v)] ?? []
+        if let label = podSelector.labels.first {
+            candidates = byLabel[LabelPair(key: label.key, value: label.value)] ?? []
         } else if let namespace {
             candidates = byNamespace[namespace] ?? []
         } else {

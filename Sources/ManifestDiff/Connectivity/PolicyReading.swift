@@ -8,7 +8,7 @@ import YAMLCore
 /// A class: readings are shared between the two releases' graphs and passed around a lot.
 final class PolicyReading: Sendable {
     struct Selector: Hashable {
-        var labels: [String: String]
+        var labels: Labels
         /// `matchExpressions` as (key, operator, values).
         var expressions: [Expression]
 
@@ -21,8 +21,8 @@ final class PolicyReading: Sendable {
         var isEmpty: Bool { labels.isEmpty && expressions.isEmpty }
 
         /// Whether pods labelled `podLabels` match.
-        func matches(_ podLabels: [String: String]) -> Bool {
-            for (k, v) in labels where podLabels[k] != v { return false }
+        func matches(_ podLabels: Labels) -> Bool {
+            for label in labels where podLabels[label.key] != label.value { return false }
             for e in expressions {
                 let present = podLabels[e.key]
                 switch e.op {
@@ -39,7 +39,7 @@ final class PolicyReading: Sendable {
 
         /// `k=v,k2=v2` (sorted), then expressions.
         var text: String {
-            var parts = labels.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { "\($0)=\(labels[$0] ?? "")" }
+            var parts = labels.map { "\($0.key)=\($0.value)" }
             for e in expressions { parts.append("\(e.key) \(e.op) (\(e.values.joined(separator: ",")))") }
             return parts.joined(separator: ",")
         }
@@ -170,7 +170,7 @@ final class PolicyReading: Sendable {
         guard node.isMapping else {
             throw InputError("a label selector must be a map, found \(node.typeDescription)", at: node.mark ?? mark, path: path())
         }
-        var labels: [String: String] = [:]
+        var labels = Labels()
         if let ml = node["matchLabels"], !ml.isNull {
             guard let m = ml.mapping else {
                 throw InputError("matchLabels must be a map", at: ml.mark, path: "\(path()).matchLabels")

@@ -150,8 +150,8 @@ public struct SelectorConnectivity: ConnectivityAnalyzer {
     static func componentName(_ reading: PolicyReading) -> String {
         if let id = reading.componentLabel, !id.isEmpty { return id }
         let selector = reading.podSelector
-        if selector.expressions.isEmpty, selector.labels.count == 1, let value = selector.labels.values.first {
-            return value
+        if selector.expressions.isEmpty, selector.labels.count == 1, let label = selector.labels.first {
+            return label.value
         }
         return reading.name.hasSuffix("-allow") ? String(reading.name.dropLast("-allow".count)) : reading.name
     }

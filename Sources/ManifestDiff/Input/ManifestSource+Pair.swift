@@ -162,7 +162,9 @@ struct PairPlan: Sendable {
         let first = segments[range.lowerBound]
         let bytes = file.bytes[first.bytes.startIndex..<segments[range.upperBound - 1].bytes.endIndex]
         if job.pruned,
-            let stream = parser.parsePrunedStream(bytes: bytes, file: file.file, firstLine: first.line, keep: Document.subjectFields),
+            // The subject is read for node marks only (`Document.node`, built on demand, has every mark).
+            let stream = parser.parsePrunedStream(
+                bytes: bytes, file: file.file, firstLine: first.line, keep: Document.subjectFields, keyMarks: false),
             stream.documents.count == range.count
         {
             return zip(range, zip(stream.documents, stream.expandedNodes)).map { i, document in
