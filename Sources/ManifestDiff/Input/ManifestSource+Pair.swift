@@ -80,6 +80,8 @@ struct PairPlan: Sendable {
         var node: Node
         var lazy: LazyTree?
         var expandedNodes: Int
+        /// Taken from the old side's tree of the same text (its marks are the old file's).
+        var borrowed = false
     }
 
     /// Runs are split so that jobs stay about this small (bytes), which balances the cores.
@@ -215,7 +217,7 @@ struct PairPlan: Sendable {
                 let aligned = file.segments.map { $0.count == parsed.count } ?? false
                 var pending: [Pending] = []
                 for (i, document) in parsed.enumerated() where !document.node.isNull {
-                    guard aligned, let segment = file.segments?[i], let text = file.sharedText(i, shared),
+                    guard aligned, document.borrowed, let segment = file.segments?[i], let text = file.sharedText(i, shared),
                         let origin = sharedTrees[text]
                     else {
                         pending.append(Pending(parsed: document, token: nil, mark: nil))
@@ -284,8 +286,9 @@ struct PairPlan: Sendable {
             var results = results[...]
             var i = 0
             while intact, i < segments.count {
-                if let text = file.sharedText(i, shared), text < sharedTrees.count, let origin = sharedTrees[text] {
-                    documents.append(origin.parsed)
+                if let text = file.sharedText(i, shared), text < sharedTrees.count, var borrowed = sharedTrees[text]?.parsed {
+                    borrowed.borrowed = true
+                    documents.append(borrowed)
                     i += 1
                     continue
                 }
