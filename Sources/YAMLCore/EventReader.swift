@@ -41,33 +41,6 @@ struct SkimEvent {
     /// equality this digest cannot stand for).
     var keyDigest: UInt64?
 
-    /// FNV-1a of `bytes`, or `nil` when a byte is not ASCII.
-    static func asciiDigest(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        var high: UInt8 = 0
-        for b in bytes {
-            high |= b
-            h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3
-        }
-        return high & 0x80 == 0 ? h : nil
-    }
-
-    /// The digest of the key a scalar's text makes (see `keyDigest`).
-    static func keyDigest(_ bytes: UnsafeBufferPointer<UInt8>, plain: Bool) -> UInt64? {
-        if plain, bytes.count <= 5, let first = bytes.first, Self.boolInitials.contains(first) {
-            if case .bool(let b) = GoYAMLResolve.resolve(String(decoding: bytes, as: UTF8.self)) {
-                return b ? trueDigest : falseDigest
-            }
-        }
-        return asciiDigest(bytes)
-    }
-
-    private static let trueDigest = Array("true".utf8).withUnsafeBufferPointer { asciiDigest($0) }
-    private static let falseDigest = Array("false".utf8).withUnsafeBufferPointer { asciiDigest($0) }
-
-    /// First letters of the plain words that read as booleans (`yes`, `On`, `n`, ...).
-    private static let boolInitials: Set<UInt8> = Set("yYnNtTfFoO".utf8)
-
     static func maybeNonStringKey(_ v: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = v.first else { return true }
         let isLetter = (first >= 65 && first <= 90) || (first >= 97 && first <= 122)
@@ -78,11 +51,62 @@ struct SkimEvent {
         }
         return false
     }
+
+    /// A 64-bit digest of `bytes` (8 bytes at a time), or `nil` when a byte is not ASCII.
+    static func asciiDigest(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        let n = bytes.count
+        var h = UInt64(n) &* 0x9E37_79B9_7F4A_7C15
+        guard let base = bytes.baseAddress else { return h }
+        let raw = UnsafeRawPointer(base)
+        var high: UInt64 = 0
+        var i = 0
+        func mix(_ word: UInt64) {
+            high |= word
+            h = (h ^ word) &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 29
+        }
+        while i + 8 <= n {
+            mix(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            i += 8
+        }
+        if i < n {
+            var word: UInt64 = 0
+            withUnsafeMutableBytes(of: &word) { $0.copyMemory(from: UnsafeRawBufferPointer(start: raw + i, count: n - i)) }
+            mix(word)
+        }
+        return high & 0x8080_8080_8080_8080 == 0 ? h : nil
+    }
+
+    /// The digest of the key a scalar's text makes (see `keyDigest`).
+    static func keyDigest(_ bytes: UnsafeBufferPointer<UInt8>, plain: Bool) -> UInt64? {
+        if plain, bytes.count <= 5, let b = boolWord(bytes) { return b ? trueDigest : falseDigest }
+        return asciiDigest(bytes)
+    }
+
+    /// The boolean a plain word reads as (`yes`, `On`, `n`, ...; see `GoYAMLResolve`), if it is one.
+    static func boolWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard (1...5).contains(bytes.count) else { return nil }
+        for (word, value) in boolWords[bytes.count - 1] where word.elementsEqual(bytes) { return value }
+        return nil
+    }
+
+    /// The plain words that read as booleans, by length.
+    private static let boolWords: [[([UInt8], Bool)]] = {
+        var byLength = [[([UInt8], Bool)]](repeating: [], count: 5)
+        for (words, value) in [(ScalarResolver.trues, true), (ScalarResolver.falses, false)] {
+            for word in words.sorted() { byLength[word.utf8.count - 1].append((Array(word.utf8), value)) }
+        }
+        return byLength
+    }()
+
+    private static let trueDigest = Array("true".utf8).withUnsafeBufferPointer { asciiDigest($0) }
+    private static let falseDigest = Array("false".utf8).withUnsafeBufferPointer { asciiDigest($0) }
 }
 
 /// Owns a libyaml parser and the bytes it reads; frees both in `deinit`.
 final class EventReader {
-    private var parser = yaml_parser_t()
+    /// The libyaml parser, at a fixed address (no exclusivity checks per event, as a stored `var` would have).
+    private let state: UnsafeMutablePointer<yaml_parser_t>
     private let buffer: UnsafeMutableBufferPointer<UInt8>
     /// Bytes of input in `buffer` (the buffer holds at least one byte even for empty input).
     private let inputCount: Int
@@ -95,20 +119,24 @@ final class EventReader {
         inputCount = bytes.count
         lineOffset = firstLine - 1
         _ = buffer.initialize(from: bytes)
-        yaml_parser_initialize(&parser)
-        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-        yaml_parser_set_input_string(&parser, buffer.baseAddress, bytes.count)
+        state = .allocate(capacity: 1)
+        state.initialize(to: yaml_parser_t())
+        yaml_parser_initialize(state)
+        yaml_parser_set_encoding(state, YAML_UTF8_ENCODING)
+        yaml_parser_set_input_string(state, buffer.baseAddress, bytes.count)
     }
 
     deinit {
-        yaml_parser_delete(&parser)
+        yaml_parser_delete(state)
+        state.deinitialize(count: 1)
+        state.deallocate()
         buffer.deallocate()
     }
 
     /// The next event; throws the libyaml error (message and position) on malformed input.
     func next(file: String) throws(YAMLError) -> Event {
         var event = yaml_event_t()
-        guard yaml_parser_parse(&parser, &event) == 1 else {
+        guard yaml_parser_parse(state, &event) == 1 else {
             throw parserError(file: file)
         }
         defer { yaml_event_delete(&event) }
@@ -147,7 +175,7 @@ final class EventReader {
     /// `wantDigest` computes a scalar's `SkimEvent.keyDigest`.
     func skim(wantValue: Bool, wantDigest: Bool = false) -> SkimEvent? {
         var event = yaml_event_t()
-        guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
+        guard yaml_parser_parse(state, &event) == 1 else { return nil }
         defer { yaml_event_delete(&event) }
         var out = SkimEvent(kind: .other, line: Int(event.start_mark.line) + lineOffset, column: Int(event.start_mark.column))
         switch event.type {
@@ -183,6 +211,9 @@ final class EventReader {
     /// The libyaml error as go-yaml reports it (the problem; libyaml's "while parsing ..."
     /// context is kept apart in `YAMLError.context`), at the problem's position. Reader errors (bad UTF-8, control characters) only
     /// know a byte offset, which is turned into a line and column here.
+    /// The parser's state (error fields).
+    private var parser: yaml_parser_t { state.pointee }
+
     private func parserError(file: String) -> YAMLError {
         let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
         if parser.error == YAML_READER_ERROR {

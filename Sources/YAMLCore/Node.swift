@@ -67,6 +67,12 @@ extension Node {
         return nil
     }
 
+    /// Whether this node is a mapping (without copying it out, as `mapping != nil` does).
+    public var isMapping: Bool {
+        if case .mapping = kind { return true }
+        return false
+    }
+
     public var isNull: Bool {
         if case .null = kind { return true }
         return false
@@ -86,6 +92,8 @@ extension Node {
 
     /// Looks up `key` when this node is a mapping.
     public subscript(key: String) -> Node? {
-        mapping?[key]
+        // Straight into the payload: `mapping?[key]` would copy the mapping first.
+        guard case .mapping(let m) = kind else { return nil }
+        return m.entries[key]
     }
 }

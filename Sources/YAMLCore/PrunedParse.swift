@@ -31,12 +31,14 @@ extension YAMLParser {
     ///
     /// When it returns a stream, `parseStream(bytes:file:firstLine:)` succeeds on the same input with as
     /// many documents and the same `expandedNodes`, and its documents, restricted to `keep`, are these.
-    public func parsePrunedStream(bytes: some Collection<UInt8>, file: String, firstLine: Int = 1, keep: YAMLPrune)
-        -> ParsedStream?
-    {
+    /// `keyMarks: false` leaves `Mapping.keyMarks` empty (for readers that only need node marks).
+    public func parsePrunedStream(
+        bytes: some Collection<UInt8>, file: String, firstLine: Int = 1, keep: YAMLPrune, keyMarks: Bool = true
+    ) -> ParsedStream? {
         guard bytes.count <= limits.maxBytes else { return nil }
         var composer = PrunedComposer(
             reader: EventReader(bytes: bytes, firstLine: firstLine), file: file, limits: limits, duplicateKeys: duplicateKeys)
+        composer.recordsKeyMarks = keyMarks
         return try? composer.stream(keep)
     }
 }
@@ -51,6 +53,8 @@ struct PrunedComposer {
     let limits: YAMLParser.Limits
     /// Whether a key written twice in a mapping is an error (then the fast path gives up on it).
     let checksDuplicates: Bool
+    /// Whether mappings get their keys' marks.
+    var recordsKeyMarks = true
     private var depth = 0
     private var nodes = 0
     /// Digests of the keys of the mappings being read, innermost last.
@@ -191,7 +195,7 @@ struct PrunedComposer {
             let value = try load(try next(wantValue: valueKeep != nil), valueKeep)
             if keep != nil, let value {
                 mapping.entries[name] = value
-                mapping.keyMarks[name] = mark(k)
+                if recordsKeyMarks { mapping.keyMarks[name] = mark(k) }
             }
         }
         return keep == nil ? nil : Node(.mapping(mapping), mark: mark(start))

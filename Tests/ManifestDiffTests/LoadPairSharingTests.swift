@@ -92,7 +92,11 @@ final class LoadPairSharingTests: XCTestCase {
 
     func testStreamsTheCutCannotHandleAreParsedWhole() throws {
         let a = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n"
-        for text in ["%YAML 1.1\n---\n" + a, a + "...\n---\n" + a.replacingOccurrences(of: "name: a", with: "name: z"), "--- \n" + a, a] {
+        // Directives, end markers, and line breaks libyaml counts but a cut at LF would not (a lone CR, NEL, LS, PS).
+        let breaks = ["\r", "\u{85}", "\u{2028}", "\u{2029}"].map { "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\ndata: {k: \"x\($0)y\"}\n" }
+        for text in ["%YAML 1.1\n---\n" + a, a + "...\n---\n" + a.replacingOccurrences(of: "name: a", with: "name: z"), "--- \n" + a, a]
+            + breaks.map({ "---\n" + $0 + "---\n" + a })
+        {
             let old = try write("old.yaml", text)
             let new = try write("new.yaml", text + "---\napiVersion: v1\nkind: Secret\nmetadata: {name: s}\n")
             try assertSameAsSeparateLoads(old, new)

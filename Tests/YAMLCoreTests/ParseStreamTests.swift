@@ -92,6 +92,17 @@ final class ParseStreamTests: XCTestCase {
         }
     }
 
+    func testPrunedStreamCanLeaveKeyMarksOut() throws {
+        let keep = YAMLPrune.keys(["metadata": .all])
+        let text = "metadata: {name: a, labels: {x: y}}\n"
+        let with = YAMLParser().parsePrunedStream(bytes: Array(text.utf8), file: "k.yaml", keep: keep)?.documents.first
+        let without = YAMLParser().parsePrunedStream(bytes: Array(text.utf8), file: "k.yaml", keep: keep, keyMarks: false)?.documents.first
+        XCTAssertEqual(with?["metadata"]?.mapping?.keyMarks["name"], Mark(file: "k.yaml", line: 1, column: 12))
+        XCTAssertEqual(without?["metadata"]?.mapping?.keyMarks.isEmpty, true)
+        XCTAssertEqual(without?["metadata"]?["name"]?.mark, with?["metadata"]?["name"]?.mark)
+        XCTAssertEqual(without?.toValue(), with?.toValue())
+    }
+
     func testWideMappingsAndRepeatedKeys() throws {
         let keys = (0..<40).map { "k\($0)" }
         let wide = keys.map { "\($0): 1\n" }.joined()

@@ -15,18 +15,27 @@ public enum ManifestDiffer {
         let newIndex = try ResourceIndex(new, side: "new")
         let comparison = try Comparison(options: options)
 
-        var ids = Array(oldIndex.positions.keys)
-        for id in newIndex.positions.keys where oldIndex.positions[id] == nil { ids.append(id) }
-        ids.sort()
+        var allIDs = Array(oldIndex.positions.keys)
+        for id in newIndex.positions.keys where oldIndex.positions[id] == nil { allIDs.append(id) }
+        allIDs.sort()
+        let ids = allIDs
 
+        // Resources compare independently: in chunks, on every core.
+        let chunks = stride(from: 0, to: ids.count, by: Self.chunkSize).map { $0..<min($0 + Self.chunkSize, ids.count) }
+        let compared = ParallelSlots<[ResourceDiff]>(count: chunks.count)
+        compared.run { c in
+            chunks[c].compactMap { i in
+                let id = ids[i]
+                return comparison.compare(id: id, old: oldIndex.positions[id].map { old[$0] }, new: newIndex.positions[id].map { new[$0] })
+            }
+        }
         var resources: [ResourceDiff] = []
         var changedPolicies: Set<ResourceID> = []
-        for id in ids {
-            let before = oldIndex.positions[id].map { old[$0] }
-            let after = newIndex.positions[id].map { new[$0] }
-            guard let diff = comparison.compare(id: id, old: before, new: after) else { continue }
-            resources.append(diff)
-            if isNetworkPolicy(id) { changedPolicies.insert(id) }
+        for chunk in compared.values {
+            for diff in chunk ?? [] {
+                resources.append(diff)
+                if isNetworkPolicy(diff.id) { changedPolicies.insert(diff.id) }
+            }
         }
 
         var connectivity = ConnectivityDiff.empty
@@ -38,13 +47,16 @@ public enum ManifestDiffer {
         return DiffReport(resources: resources, connectivity: connectivity)
     }
 
+    /// Resources per comparison job.
+    static let chunkSize = 256
+
     static func isNetworkPolicy(_ id: ResourceID) -> Bool {
         id.kind == "NetworkPolicy" && id.group == "networking.k8s.io"
     }
 }
 
 /// The per-resource comparison with the options applied.
-struct Comparison {
+struct Comparison: Sendable {
     let showSecrets: Bool
     /// Removed from both sides before comparing (map-key paths: ignored labels and key-only ignore paths).
     let prunedPaths: [FieldPath]

@@ -1,3 +1,4 @@
+import Foundation
 import YAMLCore
 
 /// Components (the pod groups policies select) and what their policies allow, resolved lazily per
@@ -18,7 +19,7 @@ struct PolicyGraph {
     struct Component {
         var name: String
         var namespace: String
-        var labels: [String: String]
+        var labels: Labels
         /// Indices of the policies selecting this component.
         var policies: [Int] = []
         var isolatesIngress = false
@@ -114,6 +115,24 @@ struct PolicyGraph {
             }
         }
         components[c] = component
+    }
+
+    /// Resolves both directions of `components`.
+    mutating func resolve(_ components: Set<Int>) throws(InputError) {
+        for c in components.sorted() {
+            try resolveEgress(c)
+            try resolveIngress(c)
+        }
+    }
+
+    /// The flows between each pair (resolving what they need).
+    mutating func flows(between pairs: [(Endpoint, Endpoint)]) throws(InputError) -> Set<Flow> {
+        var flows: Set<Flow> = []
+        for (from, to) in pairs {
+            try prepare(from, to)
+            add(from, to, into: &flows)
+        }
+        return flows
     }
 
     private mutating func resolveAll() throws(InputError) {
@@ -231,7 +250,7 @@ struct ComponentIndex {
         self.components = components
         for (i, c) in components.enumerated() {
             byNamespace[c.namespace, default: []].append(i)
-            for (k, v) in c.labels { byLabel[LabelPair(key: k, value: v), default: []].append(i) }
+            for label in c.labels { byLabel[LabelPair(key: label.key, value: label.value), default: []].append(i) }
         }
     }
 
@@ -255,8 +274,8 @@ struct ComponentIndex {
         }
         let podSelector = peer.podSelector ?? PolicyReading.Selector(labels: [:], expressions: [])
         let candidates: [Int]
-        if let (k, v) = podSelector.labels.first {
-            candidates = byLabel[LabelPair(key: k, value: v)] ?? []
+        if let label = podSelector.labels.first {
+            candidates = byLabel[LabelPair(key: label.key, value: label.value)] ?? []
         } else if let namespace {
             candidates = byNamespace[namespace] ?? []
         } else {
@@ -276,7 +295,7 @@ struct ComponentIndex {
 
 /// Rules read from policies, by policy identity and release: a policy unchanged between the releases is
 /// read once for both.
-final class RuleCache {
+final class RuleCache: @unchecked Sendable {
     struct Key: Hashable {
         var id: ResourceID
         /// 0 for policies identical in both releases; otherwise which release the reading belongs to.
@@ -284,15 +303,22 @@ final class RuleCache {
         var ingress: Bool
     }
 
+    /// Guards `rules`: the graphs of both releases read through one cache at the same time.
+    private let lock = NSLock()
     private var rules: [Key: [PolicyReading.Rule]] = [:]
 
     func rules(of reading: PolicyReading, _ index: Int, _ direction: PolicyReading.Direction) throws(InputError)
         -> [PolicyReading.Rule]
     {
         let key = Key(id: reading.id, release: reading.release, ingress: direction == .ingress)
-        if let known = rules[key] { return known }
+        lock.lock()
+        let known = rules[key]
+        lock.unlock()
+        if let known { return known }
         let read = try reading.rules(direction)
+        lock.lock()
         rules[key] = read
+        lock.unlock()
         return read
     }
 }

@@ -4,9 +4,11 @@ import YAMLCore
 ///
 /// Reading is in two steps: the subject (name, namespace, pod selector, isolation) at once, the rules
 /// (`rules(_:)`) only for the components whose flows are evaluated.
-struct PolicyReading {
+///
+/// A class: readings are shared between the two releases' graphs and passed around a lot.
+final class PolicyReading: Sendable {
     struct Selector: Hashable {
-        var labels: [String: String]
+        var labels: Labels
         /// `matchExpressions` as (key, operator, values).
         var expressions: [Expression]
 
@@ -19,8 +21,8 @@ struct PolicyReading {
         var isEmpty: Bool { labels.isEmpty && expressions.isEmpty }
 
         /// Whether pods labelled `podLabels` match.
-        func matches(_ podLabels: [String: String]) -> Bool {
-            for (k, v) in labels where podLabels[k] != v { return false }
+        func matches(_ podLabels: Labels) -> Bool {
+            for label in labels where podLabels[label.key] != label.value { return false }
             for e in expressions {
                 let present = podLabels[e.key]
                 switch e.op {
@@ -37,7 +39,7 @@ struct PolicyReading {
 
         /// `k=v,k2=v2` (sorted), then expressions.
         var text: String {
-            var parts = labels.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { "\($0)=\(labels[$0] ?? "")" }
+            var parts = labels.map { "\($0.key)=\($0.value)" }
             for e in expressions { parts.append("\(e.key) \(e.op) (\(e.values.joined(separator: ",")))") }
             return parts.joined(separator: ",")
         }
@@ -55,22 +57,23 @@ struct PolicyReading {
         var ports: RulePorts
     }
 
-    var id: ResourceID
+    let id: ResourceID
     /// 0 when the policy is the same in both releases compared, else 1 (old) or 2 (new): keys the rule cache.
-    var release = 0
-    var name: String
-    var namespace: String
+    let release: Int
+    let name: String
+    let namespace: String
     /// The policy's `app.kubernetes.io/component` label: the component id rendered policies carry.
-    var componentLabel: String?
-    var podSelector: Selector
-    var isolatesIngress: Bool
-    var isolatesEgress: Bool
+    let componentLabel: String?
+    let podSelector: Selector
+    let isolatesIngress: Bool
+    let isolatesEgress: Bool
     /// The policy; its `spec` holds the rules (read from the full tree only when asked for).
     let document: Document
 
     static let componentLabelKey = "app.kubernetes.io/component"
 
-    init(_ document: Document) throws(InputError) {
+    init(_ document: Document, release: Int = 0) throws(InputError) {
+        self.release = release
         // The subject holds what is read here, also when the full tree is not built yet.
         let node = document.subject
         self.document = document
@@ -79,7 +82,7 @@ struct PolicyReading {
         namespace = document.id.namespace
         componentLabel = node["metadata"]?["labels"]?[Self.componentLabelKey]?.string
         let spec = node["spec"]
-        guard let spec, spec.mapping != nil else {
+        guard let spec, spec.isMapping else {
             throw InputError("NetworkPolicy has no spec map", at: node.mark, path: "spec")
         }
         podSelector = try Self.selector(spec["podSelector"], at: spec.mark) { "spec.podSelector" } ?? Selector(labels: [:], expressions: [])
@@ -120,7 +123,7 @@ struct PolicyReading {
         }
         var rules: [Rule] = []
         for (i, item) in items.enumerated() {
-                        guard item.mapping != nil || item.isNull else {
+                        guard item.isMapping || item.isNull else {
                 throw InputError("a rule must be a map, found \(item.typeDescription)", at: item.mark, path: "\(path())[\(i)]")
             }
             var peers: [Peer]? = nil
@@ -142,7 +145,7 @@ struct PolicyReading {
     }
 
     private static func peer(_ node: Node, path: () -> String) throws(InputError) -> Peer {
-        guard node.mapping != nil else {
+        guard node.isMapping else {
             throw InputError("a peer must be a map, found \(node.typeDescription)", at: node.mark, path: path())
         }
         var ipBlock: String? = nil
@@ -164,10 +167,10 @@ struct PolicyReading {
 
     private static func selector(_ node: Node?, at mark: Mark?, path: () -> String) throws(InputError) -> Selector? {
         guard let node, !node.isNull else { return nil }
-        guard node.mapping != nil else {
+        guard node.isMapping else {
             throw InputError("a label selector must be a map, found \(node.typeDescription)", at: node.mark ?? mark, path: path())
         }
-        var labels: [String: String] = [:]
+        var labels = Labels()
         if let ml = node["matchLabels"], !ml.isNull {
             guard let m = ml.mapping else {
                 throw InputError("matchLabels must be a map", at: ml.mark, path: "\(path()).matchLabels")
@@ -204,7 +207,7 @@ struct PolicyReading {
         if items.isEmpty { return .any }
         var set: Set<String> = []
         for (i, item) in items.enumerated() {
-            guard item.mapping != nil else {
+            guard item.isMapping else {
                 throw InputError("a port must be a map", at: item.mark, path: "\(path())[\(i)]")
             }
             let proto = item["protocol"]?.string ?? "TCP"

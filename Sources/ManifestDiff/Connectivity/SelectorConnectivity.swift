@@ -36,56 +36,78 @@ public struct SelectorConnectivity: ConnectivityAnalyzer {
     public func compare(old: [Document], new: [Document], changed: Set<ResourceID>) throws(InputError)
         -> ConnectivityDiff
     {
-        var oldReadings: [PolicyReading] = []
-        oldReadings.reserveCapacity(old.count)
+        // Every old policy is read; a new one only when it changed (else the old reading stands for it).
+        let oldReadings = try Self.readings(old, release: { changed.contains($0) ? 1 : 0 })
         var readingOf: [ResourceID: Int] = [:]
-        for document in old {
-            readingOf[document.id] = oldReadings.count
-            var reading = try PolicyReading(document)
-            if changed.contains(document.id) { reading.release = 1 }
-            oldReadings.append(reading)
-        }
+        readingOf.reserveCapacity(old.count)
+        for (i, document) in old.enumerated() { readingOf[document.id] = i }
+        let unchanged = new.map { document in changed.contains(document.id) ? nil : readingOf[document.id] }
+        let fresh = try Self.readings(zip(new, unchanged).compactMap { $1 == nil ? $0 : nil }, release: { _ in 2 })
         var newReadings: [PolicyReading] = []
         newReadings.reserveCapacity(new.count)
-        for document in new {
-            if !changed.contains(document.id), let index = readingOf[document.id] {
+        var nextFresh = 0
+        for index in unchanged {
+            if let index {
                 newReadings.append(oldReadings[index])
             } else {
-                var reading = try PolicyReading(document)
-                reading.release = 2
-                newReadings.append(reading)
+                newReadings.append(fresh[nextFresh])
+                nextFresh += 1
             }
         }
         let cache = RuleCache()
-        var before = PolicyGraph(oldReadings, cache: cache)
-        var after = PolicyGraph(newReadings, cache: cache)
+        let newSide = newReadings
+        var (before, after) = Concurrently.both(
+            { PolicyGraph(oldReadings, cache: cache) }, { PolicyGraph(newSide, cache: cache) })
+        // The graphs, readings and rules are many small objects: freed while the caller goes on.
+        defer { Disposal.inBackground((before, after)) }
         guard before.groups == after.groups, max(old.count, new.count) > fullEvaluationLimit else {
             // Small releases, or components came or went: evaluate both releases in full.
-            let oldFlows = try before.flows(touching: nil)
-            let newFlows = try after.flows(touching: nil)
+            let (b, a) = (before, after)
+            let (oldFlows, newFlows) = try Concurrently.both(
+                { () throws(InputError) in var g = b; return try g.flows(touching: nil) },
+                { () throws(InputError) in var g = a; return try g.flows(touching: nil) })
             return ConnectivityDiff(old: oldFlows.sorted(), new: newFlows.sorted(),
                                     changes: FlowChange.between(old: oldFlows, new: newFlows))
         }
         // Same components: only flows from or to a component with a changed policy can differ.
-        var focus = Set<Int>()
-        for (p, reading) in newReadings.enumerated() where changed.contains(reading.id) { focus.insert(after.componentOfPolicy[p]) }
-        for (p, reading) in oldReadings.enumerated() where changed.contains(reading.id) { focus.insert(before.componentOfPolicy[p]) }
+        var focusSet = Set<Int>()
+        for (p, reading) in newReadings.enumerated() where changed.contains(reading.id) { focusSet.insert(after.componentOfPolicy[p]) }
+        for (p, reading) in oldReadings.enumerated() where changed.contains(reading.id) { focusSet.insert(before.componentOfPolicy[p]) }
+        let focus = focusSet
         if let pairs = try Self.changedPairs(&before, &after, focus: focus) {
-            var touchedBefore: Set<Flow> = []
-            var touchedAfter: Set<Flow> = []
-            for (from, to) in pairs {
-                try before.prepare(from, to)
-                try after.prepare(from, to)
-                before.add(from, to, into: &touchedBefore)
-                after.add(from, to, into: &touchedAfter)
-            }
+            let (b, a) = (before, after)
+            let (touchedBefore, touchedAfter) = try Concurrently.both(
+                { () throws(InputError) in var g = b; return try g.flows(between: pairs) },
+                { () throws(InputError) in var g = a; return try g.flows(between: pairs) })
             return ConnectivityDiff(old: touchedBefore.sorted(), new: touchedAfter.sorted(),
                                     changes: FlowChange.between(old: touchedBefore, new: touchedAfter), scope: .changedRules)
         }
-        let touchedBefore = try before.flows(touching: focus)
-        let touchedAfter = try after.flows(touching: focus)
+        let (b, a) = (before, after)
+        let (touchedBefore, touchedAfter) = try Concurrently.both(
+            { () throws(InputError) in var g = b; return try g.flows(touching: focus) },
+            { () throws(InputError) in var g = a; return try g.flows(touching: focus) })
         return ConnectivityDiff(old: touchedBefore.sorted(), new: touchedAfter.sorted(),
                                 changes: FlowChange.between(old: touchedBefore, new: touchedAfter), scope: .changedComponents)
+    }
+
+    /// The readings of `documents` (in chunks, on every core), each with its `release`; the first
+    /// error in document order is thrown.
+    static func readings(_ documents: [Document], release: @Sendable (ResourceID) -> Int) throws(InputError) -> [PolicyReading] {
+        let size = 512
+        let chunks = stride(from: 0, to: documents.count, by: size).map { $0..<min($0 + size, documents.count) }
+        let read = ParallelSlots<Result<[PolicyReading], InputError>>(count: chunks.count)
+        read.run { c in
+            Result { () throws(InputError) in
+                try chunks[c].map { i throws(InputError) in try PolicyReading(documents[i], release: release(documents[i].id)) }
+            }
+        }
+        var readings: [PolicyReading] = []
+        readings.reserveCapacity(documents.count)
+        for result in read.values {
+            guard let result else { continue }
+            readings += try result.get()
+        }
+        return readings
     }
 
     /// The (source, destination) pairs whose rules differ between the releases, when every focus component
@@ -94,13 +116,12 @@ public struct SelectorConnectivity: ConnectivityAnalyzer {
     static func changedPairs(_ before: inout PolicyGraph, _ after: inout PolicyGraph, focus: Set<Int>) throws(InputError)
         -> [(PolicyGraph.Endpoint, PolicyGraph.Endpoint)]?
     {
+        let (b, a) = (before, after)
+        (before, after) = try Concurrently.both(
+            { () throws(InputError) in var g = b; try g.resolve(focus); return g },
+            { () throws(InputError) in var g = a; try g.resolve(focus); return g })
         for c in focus {
-            try before.resolveEgress(c)
-            try before.resolveIngress(c)
-            try after.resolveEgress(c)
-            try after.resolveIngress(c)
-            for graph in [before, after] {
-                let comp = graph.components[c]
+            for comp in [before.components[c], after.components[c]] {
                 if !comp.isolatesIngress || !comp.isolatesEgress || comp.egressAnyone != nil || comp.ingressAnyone != nil {
                     return nil
                 }
@@ -129,8 +150,8 @@ public struct SelectorConnectivity: ConnectivityAnalyzer {
     static func componentName(_ reading: PolicyReading) -> String {
         if let id = reading.componentLabel, !id.isEmpty { return id }
         let selector = reading.podSelector
-        if selector.expressions.isEmpty, selector.labels.count == 1, let value = selector.labels.values.first {
-            return value
+        if selector.expressions.isEmpty, selector.labels.count == 1, let label = selector.labels.first {
+            return label.value
         }
         return reading.name.hasSuffix("-allow") ? String(reading.name.dropLast("-allow".count)) : reading.name
     }

@@ -1,4 +1,4 @@
-import Foundation
+import Synchronization
 import YAMLCore
 
 /// One Kubernetes resource of a release, as parsed from a manifest document.
@@ -105,14 +105,13 @@ public struct Document: Sendable {
 }
 
 /// The text of one document and, once read, its full tree (parsed at most once, from any thread).
-final class LazyTree: @unchecked Sendable {
+final class LazyTree: Sendable {
     let bytes: ArraySlice<UInt8>
     let file: String
     let firstLine: Int
     /// The subject built when the text was first read: what `tree` falls back to.
     private let subject: Node
-    private let lock = NSLock()
-    private var parsed: Node?
+    private let parsed = Mutex<Node?>(nil)
 
     /// `bytes` hold one document, starting at line `firstLine` of `file`, which
     /// `YAMLParser.parsePrunedStream` read as `subject`.
@@ -126,12 +125,12 @@ final class LazyTree: @unchecked Sendable {
     /// The full tree. The pruned parse vouched that the full parse succeeds on this text; should it
     /// not, the subject stands in.
     var tree: Node {
-        lock.lock()
-        defer { lock.unlock() }
-        if let parsed { return parsed }
-        let stream = try? YAMLParser().parseStream(bytes: bytes, file: file, firstLine: firstLine)
-        let tree = stream?.documents.count == 1 ? stream?.documents.first ?? subject : subject
-        parsed = tree
-        return tree
+        parsed.withLock { parsed in
+            if let parsed { return parsed }
+            let stream = try? YAMLParser().parseStream(bytes: bytes, file: file, firstLine: firstLine)
+            let tree = stream?.documents.count == 1 ? stream?.documents.first ?? subject : subject
+            parsed = tree
+            return tree
+        }
     }
 }

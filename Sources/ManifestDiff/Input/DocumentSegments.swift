@@ -29,43 +29,72 @@ struct DocumentSegments {
     var segments: [Segment]
 
     init?(_ bytes: [UInt8]) {
-        var segments: [Segment] = []
+        guard let cut = bytes.withUnsafeBufferPointer({ Self.cut($0) }) else { return nil }
+        segments = cut.map { Segment(bytes: bytes[$0.range], line: $0.line, isDocument: $0.isDocument) }
+    }
+
+    /// The segments' byte ranges, first lines and whether they are documents; nil when the stream cannot be cut.
+    private static func cut(_ buffer: UnsafeBufferPointer<UInt8>) -> [(range: Range<Int>, line: Int, isDocument: Bool)]? {
+        guard let base = buffer.baseAddress else { return [] }
+        let count = buffer.count
+        // libyaml also breaks lines at a lone CR, NEL, LS and PS: then these line numbers would not be its.
+        if hasOtherLineBreaks(buffer) { return nil }
+        var segments: [(range: Range<Int>, line: Int, isDocument: Bool)] = []
         var start = 0
         var startLine = 1
         var line = 1
         var hasMarker = false
         var hasContent = false
         var index = 0
-        func close(at end: Int) {
-            segments.append(Segment(bytes: bytes[start..<end], line: startLine, isDocument: hasMarker || hasContent))
-        }
-        while index < bytes.count {
+        while index < count {
             let lineStart = index
-            while index < bytes.count, bytes[index] != UInt8(ascii: "\n") { index += 1 }
-            let lineEnd = index
-            if index < bytes.count { index += 1 }  // the newline
-            let first = lineStart < lineEnd ? bytes[lineStart] : 0
+            let lineEnd = memchr(base + lineStart, Int32(UInt8(ascii: "\n")), count - lineStart)
+                .map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
+            index = lineEnd < count ? lineEnd + 1 : count
+            let first = lineStart < lineEnd ? buffer[lineStart] : 0
             if first == UInt8(ascii: "%") { return nil }
-            if Self.isMarker(bytes, lineStart, lineEnd, UInt8(ascii: ".")) { return nil }
-            if Self.isMarker(bytes, lineStart, lineEnd, UInt8(ascii: "-")) {
-                if lineStart > start || hasMarker { close(at: lineStart) }
+            if isMarker(buffer, lineStart, lineEnd, UInt8(ascii: ".")) { return nil }
+            if isMarker(buffer, lineStart, lineEnd, UInt8(ascii: "-")) {
+                if lineStart > start || hasMarker {
+                    segments.append((start..<lineStart, startLine, hasMarker || hasContent))
+                }
                 start = lineStart
                 startLine = line
                 hasMarker = true
                 hasContent = false
             } else if !hasContent {
                 var i = lineStart
-                while i < lineEnd, bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t") || bytes[i] == UInt8(ascii: "\r") { i += 1 }
-                if i < lineEnd, bytes[i] != UInt8(ascii: "#") { hasContent = true }
+                while i < lineEnd, buffer[i] == UInt8(ascii: " ") || buffer[i] == UInt8(ascii: "\t") || buffer[i] == UInt8(ascii: "\r") { i += 1 }
+                if i < lineEnd, buffer[i] != UInt8(ascii: "#") { hasContent = true }
             }
             line += 1
         }
-        if bytes.count > start || hasMarker { close(at: bytes.count) }
-        self.segments = segments
+        if count > start || hasMarker { segments.append((start..<count, startLine, hasMarker || hasContent)) }
+        return segments
+    }
+
+    /// Whether the text holds a line break other than LF and CR LF: a lone CR, NEL (C2 85), LS (E2 80 A8) or
+    /// PS (E2 80 A9).
+    private static func hasOtherLineBreaks(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = buffer.baseAddress else { return false }
+        let count = buffer.count
+        for byte: UInt8 in [0x0D, 0x85, 0xA8, 0xA9] {
+            var from = 0
+            while from < count, let hit = memchr(base + from, Int32(byte), count - from) {
+                let i = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base
+                switch byte {
+                case 0x0D: if i + 1 >= count || buffer[i + 1] != 0x0A { return true }
+                case 0x85: if i >= 1, buffer[i - 1] == 0xC2 { return true }
+                default: if i >= 2, buffer[i - 2] == 0xE2, buffer[i - 1] == 0x80 { return true }
+                }
+                from = i + 1
+            }
+        }
+        return false
     }
 
     /// `---` or `...` at the start of a line, followed by a space, a tab, a carriage return or the line end.
-    private static func isMarker(_ bytes: [UInt8], _ start: Int, _ end: Int, _ char: UInt8) -> Bool {
+    private static func isMarker(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ char: UInt8) -> Bool {
         guard end - start >= 3, bytes[start] == char, bytes[start + 1] == char, bytes[start + 2] == char else { return false }
         if end - start == 3 { return true }
         let next = bytes[start + 3]

@@ -53,6 +53,14 @@ struct PairPlan: Sendable {
         var bytes: [UInt8]
         /// Its documents' texts, or nil when the stream cannot be cut (then it is parsed whole).
         var segments: [DocumentSegments.Segment]?
+        /// Per segment: the number of its text among the old side's texts (nil: the old side does not hold it).
+        var texts: [Int?] = []
+
+        /// The shared text the `i`th segment holds, if both sides hold it.
+        func sharedText(_ i: Int, _ tokens: [SharedText?]) -> Int? {
+            guard i < texts.count, let text = texts[i], tokens[text] != nil else { return nil }
+            return text
+        }
     }
 
     /// A piece of parsing: consecutive documents of one file, or a whole file.
@@ -72,6 +80,8 @@ struct PairPlan: Sendable {
         var node: Node
         var lazy: LazyTree?
         var expandedNodes: Int
+        /// Taken from the old side's tree of the same text (its marks are the old file's).
+        var borrowed = false
     }
 
     /// Runs are split so that jobs stay about this small (bytes), which balances the cores.
@@ -79,8 +89,8 @@ struct PairPlan: Sendable {
 
     let old: [FileText]
     let new: [FileText]
-    /// Document texts found on both sides, each with its token.
-    let shared: [SegmentKey: SharedText]
+    /// Per text of the old side: its token when the new side holds it too.
+    let shared: [SharedText?]
     let jobs: [Job]
     let parser = YAMLParser()
 
@@ -89,16 +99,22 @@ struct PairPlan: Sendable {
         let cuts = ParallelSlots<[DocumentSegments.Segment]?>(count: sources.count)
         cuts.run { i in DocumentSegments(sources[i].bytes)?.documents }
         let texts = sources.indices.map { FileText(file: sources[$0].file, bytes: sources[$0].bytes, segments: cuts[$0] ?? nil) }
-        old = Array(texts[..<oldSources.count])
-        new = Array(texts[oldSources.count...])
+        var old = Array(texts[..<oldSources.count])
+        var new = Array(texts[oldSources.count...])
 
-        var oldTexts = Set<SegmentKey>()
-        for file in old { for segment in file.segments ?? [] { oldTexts.insert(segment.key) } }
-        var shared: [SegmentKey: SharedText] = [:]
-        for file in new {
-            for segment in file.segments ?? [] where shared[segment.key] == nil && oldTexts.contains(segment.key) {
-                shared[segment.key] = SharedText()
+        // Number the old side's texts; a new segment holding one of them shares it (one lookup per segment).
+        var numberOf: [SegmentKey: Int] = [:]
+        for f in old.indices {
+            old[f].texts = (old[f].segments ?? []).map { segment in
+                if let known = numberOf[segment.key] { return known }
+                numberOf[segment.key] = numberOf.count
+                return numberOf.count - 1
             }
+        }
+        var shared = [SharedText?](repeating: nil, count: numberOf.count)
+        for f in new.indices {
+            new[f].texts = (new[f].segments ?? []).map { numberOf[$0.key] }
+            for case let text? in new[f].texts where shared[text] == nil { shared[text] = SharedText() }
         }
         self.shared = shared
 
@@ -111,10 +127,10 @@ struct PairPlan: Sendable {
                 }
                 var start = 0
                 while start < segments.count {
-                    let isShared = shared[segments[start].key] != nil
+                    let isShared = file.sharedText(start, shared) != nil
                     var end = start + 1
                     var bytes = segments[start].bytes.count
-                    while end < segments.count, (shared[segments[end].key] != nil) == isShared, bytes < Self.jobBytes,
+                    while end < segments.count, (file.sharedText(end, shared) != nil) == isShared, bytes < Self.jobBytes,
                         segments[end].bytes.startIndex == segments[end - 1].bytes.endIndex
                     {
                         bytes += segments[end].bytes.count
@@ -129,6 +145,8 @@ struct PairPlan: Sendable {
             }
         }
         self.jobs = jobs
+        self.old = old
+        self.new = new
     }
 
     /// Every job's documents (or its error), on every core.
@@ -146,7 +164,9 @@ struct PairPlan: Sendable {
         let first = segments[range.lowerBound]
         let bytes = file.bytes[first.bytes.startIndex..<segments[range.upperBound - 1].bytes.endIndex]
         if job.pruned,
-            let stream = parser.parsePrunedStream(bytes: bytes, file: file.file, firstLine: first.line, keep: Document.subjectFields),
+            // The subject is read for node marks only (`Document.node`, built on demand, has every mark).
+            let stream = parser.parsePrunedStream(
+                bytes: bytes, file: file.file, firstLine: first.line, keep: Document.subjectFields, keyMarks: false),
             stream.documents.count == range.count
         {
             return zip(range, zip(stream.documents, stream.expandedNodes)).map { i, document in
@@ -171,45 +191,79 @@ struct PairPlan: Sendable {
         ]
         for (job, result) in zip(jobs, results) { byFile[job.side]?[job.file].append((job, result)) }
 
-        // The old side, and the trees of the texts both sides hold.
-        var oldDocuments: [Document] = []
-        var sharedTrees: [SegmentKey: (parsed: Parsed, line: Int)] = [:]
+        // Every file's documents in order (or its YAML error), the old side first: it holds the trees of the
+        // texts both sides hold.
+        var files: [(side: Side, documents: Result<[Pending], InputError>)] = []
+        var sharedTrees = [(parsed: Parsed, line: Int)?](repeating: nil, count: shared.count)
         for (f, file) in old.enumerated() {
-            let parsed = try documents(of: file, byFile[.old]?[f] ?? [], shared: [:])
-            let aligned = file.segments.map { $0.count == parsed.count } ?? false
-            for (i, document) in parsed.enumerated() {
-                var token: SharedText? = nil
-                if aligned, let segment = file.segments?[i], let t = shared[segment.key] {
-                    token = t
-                    sharedTrees[segment.key] = (document, segment.line)
+            files.append((.old, Result { () throws(InputError) in
+                let parsed = try documents(of: file, byFile[.old]?[f] ?? [], shared: [])
+                let aligned = file.segments.map { $0.count == parsed.count } ?? false
+                var pending: [Pending] = []
+                for (i, document) in parsed.enumerated() {
+                    var token: SharedText? = nil
+                    if aligned, let segment = file.segments?[i], let text = file.sharedText(i, shared) {
+                        token = shared[text]
+                        sharedTrees[text] = (document, segment.line)
+                    }
+                    if !document.node.isNull { pending.append(Pending(parsed: document, token: token, mark: nil)) }
                 }
-                guard !document.node.isNull else { continue }
-                var loaded = try Self.document(document, namespace: namespace)
-                loaded.sharedText = token
-                oldDocuments.append(loaded)
-            }
+                return pending
+            }))
+        }
+        for (f, file) in new.enumerated() {
+            files.append((.new, Result { () throws(InputError) in
+                let parsed = try documents(of: file, byFile[.new]?[f] ?? [], shared: sharedTrees)
+                let aligned = file.segments.map { $0.count == parsed.count } ?? false
+                var pending: [Pending] = []
+                for (i, document) in parsed.enumerated() where !document.node.isNull {
+                    guard aligned, document.borrowed, let segment = file.segments?[i], let text = file.sharedText(i, shared),
+                        let origin = sharedTrees[text]
+                    else {
+                        pending.append(Pending(parsed: document, token: nil, mark: nil))
+                        continue
+                    }
+                    // The tree's marks are the old file's; the document's own position is this file's.
+                    let mark = document.node.mark ?? Mark(file: file.file, line: origin.line, column: 1)
+                    pending.append(Pending(
+                        parsed: document, token: shared[text],
+                        mark: Mark(file: file.file, line: segment.line + (mark.line - origin.line), column: mark.column)))
+                }
+                return pending
+            }))
         }
 
-        var newDocuments: [Document] = []
-        for (f, file) in new.enumerated() {
-            let parsed = try documents(of: file, byFile[.new]?[f] ?? [], shared: sharedTrees)
-            let aligned = file.segments.map { $0.count == parsed.count } ?? false
-            for (i, document) in parsed.enumerated() where !document.node.isNull {
-                guard aligned, let segment = file.segments?[i], let token = shared[segment.key],
-                    let origin = sharedTrees[segment.key]
-                else {
-                    newDocuments.append(try Self.document(document, namespace: namespace))
-                    continue
-                }
-                var loaded = try Self.document(document, namespace: namespace)
-                // The tree's marks are the old file's; the document's own position is this file's.
-                let mark = document.node.mark ?? Mark(file: file.file, line: origin.line, column: 1)
-                loaded.mark = Mark(file: file.file, line: segment.line + (mark.line - origin.line), column: mark.column)
-                loaded.sharedText = token
-                newDocuments.append(loaded)
+        // The documents, read on every core; the first error in file order is thrown (a file's YAML error
+        // before its documents').
+        let all = files.flatMap { (try? $0.documents.get()) ?? [] }
+        let size = 1024
+        let chunks = stride(from: 0, to: all.count, by: size).map { $0..<min($0 + size, all.count) }
+        let read = ParallelSlots<[Result<Document, InputError>]>(count: chunks.count)
+        read.run { c in chunks[c].map { i in Result { () throws(InputError) in try Self.document(all[i], namespace: namespace) } } }
+        var loaded = read.values.flatMap { $0 ?? [] }[...]
+        var oldDocuments: [Document] = [], newDocuments: [Document] = []
+        for (side, documents) in files {
+            for _ in try documents.get() {
+                guard let document = try loaded.popFirst()?.get() else { continue }
+                if side == .old { oldDocuments.append(document) } else { newDocuments.append(document) }
             }
         }
         return (oldDocuments, newDocuments)
+    }
+
+    /// A document to read: its tree, its token when both sides hold its text, and its own position when
+    /// its tree is the old side's.
+    struct Pending: Sendable {
+        var parsed: Parsed
+        var token: SharedText?
+        var mark: Mark?
+    }
+
+    private static func document(_ pending: Pending, namespace: String) throws(InputError) -> Document {
+        var document = try document(pending.parsed, namespace: namespace)
+        document.sharedText = pending.token
+        if let mark = pending.mark { document.mark = mark }
+        return document
     }
 
     private static func document(_ parsed: Parsed, namespace: String) throws(InputError) -> Document {
@@ -223,7 +277,7 @@ struct PairPlan: Sendable {
     /// parsing the file alone does.
     private func documents(
         of file: FileText, _ results: [(job: Job, result: Result<[Parsed], YAMLError>)],
-        shared sharedTrees: [SegmentKey: (parsed: Parsed, line: Int)]
+        shared sharedTrees: [(parsed: Parsed, line: Int)?]
     ) throws(InputError) -> [Parsed] {
         var documents: [Parsed] = []
         var intact = true
@@ -232,8 +286,9 @@ struct PairPlan: Sendable {
             var results = results[...]
             var i = 0
             while intact, i < segments.count {
-                if let origin = sharedTrees[segments[i].key] {
-                    documents.append(origin.parsed)
+                if let text = file.sharedText(i, shared), text < sharedTrees.count, var borrowed = sharedTrees[text]?.parsed {
+                    borrowed.borrowed = true
+                    documents.append(borrowed)
                     i += 1
                     continue
                 }

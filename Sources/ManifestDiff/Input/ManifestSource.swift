@@ -62,11 +62,34 @@ public enum ManifestSource {
         return files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
+    /// The bytes of `file`, read straight into the array (one copy: these files can be tens of megabytes).
     static func read(file: String) throws(InputError) -> [UInt8] {
-        guard FileManager.default.isReadableFile(atPath: file), let data = FileManager.default.contents(atPath: file)
-        else {
-            throw InputError("cannot read file", at: nil, path: file)
+        let fd = open(file, O_RDONLY)
+        guard fd >= 0 else { throw InputError("cannot read file", at: nil, path: file) }
+        defer { close(fd) }
+        var info = stat()
+        let expected = fstat(fd, &info) == 0 ? max(Int(info.st_size), 0) : 0
+        var bytes: [UInt8] = []
+        var chunk = max(expected + 1, 64 << 10)
+        while true {
+            var failed = false
+            var got = 0
+            let start = bytes.count
+            bytes.append(contentsOf: repeatElement(0, count: chunk))
+            bytes.withUnsafeMutableBufferPointer { buffer in
+                guard let base = buffer.baseAddress else { return }
+                while got < chunk {
+                    let n = Foundation.read(fd, base + start + got, chunk - got)
+                    if n < 0 && errno == EINTR { continue }
+                    if n < 0 { failed = true }
+                    if n <= 0 { break }
+                    got += n
+                }
+            }
+            bytes.removeLast(chunk - got)
+            if failed { throw InputError("cannot read file", at: nil, path: file) }
+            if got < chunk { return bytes }
+            chunk = 1 << 20
         }
-        return Array(data)
     }
 }

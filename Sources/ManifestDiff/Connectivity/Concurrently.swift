@@ -1,0 +1,43 @@
+import Dispatch
+import YAMLCore
+
+/// Two pieces of work at once (on two cores when there are): the evaluation of both releases.
+enum Concurrently {
+    /// Runs `first` and `second` at the same time and returns both results; when both fail, `first`'s
+    /// error is thrown.
+    static func both<A: Sendable, B: Sendable>(
+        _ first: @Sendable () throws(InputError) -> A, _ second: @Sendable () throws(InputError) -> B
+    ) throws(InputError) -> (A, B) {
+        let (a, b) = both({ Result { () throws(InputError) in try first() } }, { Result { () throws(InputError) in try second() } })
+        return (try a.get(), try b.get())
+    }
+
+    /// Runs `first` and `second` at the same time and returns both results.
+    static func both<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+        let results = ParallelSlots<Either<A, B>>(count: 2)
+        results.run { i in i == 0 ? .first(first()) : .second(second()) }
+        // Both slots are filled by `run`; the fallbacks only keep this total.
+        let a: A = if case .first(let value)? = results[0] { value } else { first() }
+        let b: B = if case .second(let value)? = results[1] { value } else { second() }
+        return (a, b)
+    }
+
+    private enum Either<A: Sendable, B: Sendable>: Sendable {
+        case first(A)
+        case second(B)
+    }
+}
+
+/// Frees large structures on a background thread, so the caller goes on at once.
+///
+/// A diff's releases are tens of megabytes of small objects: freeing them takes a noticeable share of a
+/// `meshrender diff` run. A caller done with them hands them over, e.g.
+/// `Disposal.inBackground((consume old, consume new))`.
+public enum Disposal {
+    /// Releases `value` on a background thread. Only the references handed over are released there: the
+    /// objects are freed there when no other reference is left (pass them with `consume`).
+    public static func inBackground<T: Sendable>(_ value: consuming T) {
+        let owned = value
+        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(owned) {} }
+    }
+}
