@@ -75,6 +75,8 @@ final class Executor {
     static let includeStackScanLimit = 64
     /// Nesting of `include`/`tpl`/`template` calls in this execution (a bound on native stack use).
     var nesting = 0
+    /// A top-level range limited to the elements at these indices (see ``RangeSlicing``).
+    var rangeWindow: (node: BranchNode, indices: Range<Int>)?
 
     init(library: FunctionLibrary, methods: [String: TemplateMethod], trees: [String: Tree], rootName: String,
          limits: TemplateSet.Limits, tree: Tree, heap: Heap) {
@@ -268,7 +270,9 @@ final class Executor {
             switch item.object(in: heap) {
             case .list(let list):
                 if list.count > 0 {
-                    for i in 0..<list.count {
+                    var indices = 0..<list.count
+                    if let window = rangeWindow, window.node === r { indices = window.indices.clamped(to: indices) }
+                    for i in indices {
                         if try !iterate(index: .plainValue(.int(Int64(i))), element: .boxed(list[i])) { break }
                     }
                     return

@@ -4,9 +4,9 @@ import Glibc
 
 /// glibc's allocator tuned for a short-lived process that builds large strings: big blocks come
 /// from the heap (not a fresh `mmap` each time, which faults every page in again), freed memory is
-/// kept for reuse instead of being returned to the system, every thread allocates from that one
-/// heap, and the heap is backed by transparent huge pages. Page faults of a 10,000-component
-/// render drop from about 42,000 to about 5,000 (`perf stat -e page-faults`).
+/// kept for reuse instead of being returned to the system, and the main heap is backed by
+/// transparent huge pages. (Sharing that one heap with every thread would cut page faults further,
+/// but the threads of a parallel render then wait on its lock: slower overall.)
 enum MemoryTuning {
     static func apply() {
         #if canImport(Glibc)
@@ -18,8 +18,6 @@ enum MemoryTuning {
         _ = mallopt(mmapThreshold, 32 << 20)  // glibc's largest allowed value
         _ = mallopt(trimThreshold, 1 << 30)
         _ = mallopt(topPad, 64 << 20)
-        let arenaMax: Int32 = -8
-        _ = mallopt(arenaMax, 1)  // threads share the main heap (and its huge pages)
         reserveHugePageHeap()
         #endif
     }
