@@ -1,4 +1,3 @@
-import Dispatch
 import YAMLCore
 
 extension KubeSystemEgress {
@@ -109,8 +108,8 @@ extension MeshSpec {
         }
         // The plan and the rest of `.Mesh` are independent: on two cores when the mesh is large.
         let spec = sorted
-        let (plan, base) = bothConcurrently(
-            if: components.count >= 256, { ExpansionPlan(spec: spec) }, { templateValue(policyValues: []) })
+        let (plan, base) = Parallel.both(
+            concurrently: components.count >= 256, { ExpansionPlan(spec: spec) }, { templateValue(policyValues: []) })
         return MeshTemplateObject(base: base, planned: (plan, spec))
     }
 
@@ -319,17 +318,4 @@ public struct MeshTemplateObject: Sendable {
         m["policies"] = .list(planned.plan.policies[range].map { values.policy($0) })
         return .map(m)
     }
-}
-
-/// `(a(), b())`, computed on two threads when `parallel` holds.
-func bothConcurrently<A: Sendable, B: Sendable>(
-    if parallel: Bool, _ a: @Sendable () -> A, _ b: @Sendable () -> B
-) -> (A, B) {
-    guard parallel else { return (a(), b()) }
-    nonisolated(unsafe) var first: A?
-    nonisolated(unsafe) var second: B?
-    DispatchQueue.concurrentPerform(iterations: 2) { i in
-        if i == 0 { first = a() } else { second = b() }
-    }
-    return (first!, second!)
 }

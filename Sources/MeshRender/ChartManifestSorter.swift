@@ -86,18 +86,10 @@ enum ChartManifestSorter {
         }
         let workers = ProcessInfo.processInfo.activeProcessorCount
         guard docs.count >= 256, workers > 1 else { return docs.indices.map(head) }
-        let results = UnsafeMutableBufferPointer<Result<ManifestHead, ChartRenderError>>.allocate(capacity: docs.count)
-        defer {
-            _ = results.deinitialize()
-            results.deallocate()
-        }
         let chunks = min(workers * 4, docs.count)
-        nonisolated(unsafe) let out = results
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            let start = docs.count * chunk / chunks, end = docs.count * (chunk + 1) / chunks
-            for i in start..<end { (out.baseAddress! + i).initialize(to: head(i)) }
-        }
-        return Array(results)
+        return Parallel.map(chunks) { chunk in
+            (docs.count * chunk / chunks..<docs.count * (chunk + 1) / chunks).map(head)
+        }.flatMap { $0 }
     }
 
     /// Stable sort by `InstallOrder`; unknown kinds after known ones, alphabetical among themselves.

@@ -137,15 +137,8 @@ public struct ChartRenderer: Sendable {
         guard case .list(let list) = value, list.count >= minimumElements else { return nil }
         let windows = max(2, min(cores, list.count / max(1, minimumElements / 2)))
         let texts = chart.templates
-        let results = UnsafeMutableBufferPointer<Result<String, ChartRenderError>>.allocate(capacity: windows)
-        defer {
-            _ = results.deinitialize()
-            results.deallocate()
-        }
-        nonisolated(unsafe) let out = results
-        DispatchQueue.concurrentPerform(iterations: windows) { i in
+        let results = Parallel.map(windows) { i -> Result<String, ChartRenderError> in
             let window = (list.count * i / windows)..<(list.count * (i + 1) / windows)
-            let result: Result<String, ChartRenderError>
             do throws(ChartRenderError) {
                 let windowSet = TemplateSet()
                 let byName = Dictionary(texts.map { ($0.name, $0.text) }, uniquingKeysWith: { a, _ in a })
@@ -155,15 +148,14 @@ public struct ChartRenderer: Sendable {
                     }
                 }
                 do throws(TemplateError) {
-                    result = .success(
+                    return .success(
                         try windowSet.session(data: .map(data)).execute(name: name, topLevel: topLevel, window: window, of: slicing))
                 } catch {
                     throw ChartRenderError(.execute, error.helmDescription)
                 }
             } catch {
-                result = .failure(error)
+                return .failure(error)
             }
-            (out.baseAddress! + i).initialize(to: result)
         }
         var outputs: [String] = []
         for result in results { outputs.append(try result.get()) }

@@ -19,21 +19,28 @@ public enum Pipeline {
     ) throws -> Rendered {
         let chart = try load(reference)
         let values = try chartValues(chart, input: input, io: io)
-        var meshObject: MeshTemplateObject?
-        if reference == .builtin || values["mesh"] != nil {
-            meshObject = try mesh(values: values, namespace: release.namespace).templateObject()
-        }
+        // `.Values` and `.Mesh` are built from the same values independently: at the same time.
+        let hasMesh = reference == .builtin || values["mesh"] != nil
+        let namespace = release.namespace
+        let (valuesObject, meshResult) = Parallel.both(
+            concurrently: hasMesh,
+            { values.toValue() },
+            { () -> Result<MeshTemplateObject, InputError>? in
+                guard hasMesh else { return nil }
+                return Result { () throws(InputError) in try Pipeline.mesh(values: values, namespace: namespace).templateObject() }
+            })
+        let meshObject = try meshResult?.get()
         let renderer = ChartRenderer(chart: chart)
         let options = ReleaseOptions(name: release.name, namespace: release.namespace)
         let manifests: RenderedManifests
         var mesh: Value = .null
         if reference == .builtin, let meshObject, let slices = SlicedRendering.sliceCount(for: meshObject) {
             manifests = try SlicedRendering.render(
-                renderer, values: values.toValue(), release: options, mesh: meshObject, slices: slices)
+                renderer, values: valuesObject, release: options, mesh: meshObject, slices: slices)
         } else {
             mesh = meshObject?.value() ?? .null
             manifests = try renderer.render(
-                coalescedValues: values.toValue(), release: options, extraObjects: meshObject == nil ? [:] : ["Mesh": mesh])
+                coalescedValues: valuesObject, release: options, extraObjects: meshObject == nil ? [:] : ["Mesh": mesh])
         }
         return try Rendered(
             manifests: manifests, chart: chart, reference: reference, showOnly: showOnly, values: values,

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import MeshModel
 import YAMLCore
@@ -28,22 +27,14 @@ enum SlicedRendering {
         extraObjects: [String: Value] = [:], slices: Int
     ) throws(ChartRenderError) -> RenderedManifests {
         let count = mesh.policyCount
-        let results = UnsafeMutableBufferPointer<Result<RenderedManifests, ChartRenderError>>.allocate(capacity: slices)
-        defer {
-            _ = results.deinitialize()
-            results.deallocate()
-        }
-        nonisolated(unsafe) let out = results
-        DispatchQueue.concurrentPerform(iterations: slices) { i in
+        let results = Parallel.map(slices) { i -> Result<RenderedManifests, ChartRenderError> in
             var objects = extraObjects
             objects["Mesh"] = mesh.value(policies: (count * i / slices)..<(count * (i + 1) / slices))
-            let result: Result<RenderedManifests, ChartRenderError>
             do throws(ChartRenderError) {
-                result = .success(try renderer.render(coalescedValues: values, release: release, extraObjects: objects))
+                return .success(try renderer.render(coalescedValues: values, release: release, extraObjects: objects))
             } catch {
-                result = .failure(error)
+                return .failure(error)
             }
-            (out.baseAddress! + i).initialize(to: result)
         }
         var documents: [RenderedManifest] = []
         var notes = ""
