@@ -12,35 +12,26 @@ enum ManifestHeadScanner {
     static func scan(_ doc: Substring) -> ManifestHead? {
         var doc = doc
         return doc.withUTF8 { bytes in
-            guard allPrintable(bytes) else { return nil }
             var scanner = Scanner(bytes)
             return scanner.run()
         }
     }
 
-    /// libyaml rejects control characters, C1 controls, a byte-order mark inside the stream,
-    /// U+FFFE/U+FFFF; it also breaks lines at NEL, U+2028 and U+2029. Tabs and carriage returns
-    /// are valid YAML but outside the subset. (Swift strings are valid UTF-8 already.)
-    static func allPrintable(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether the byte at `i`, not ASCII, starts a character libyaml rejects or reads as a line
+    /// break: C1 controls (NEL among them), a byte-order mark inside the stream, U+FFFE/U+FFFF,
+    /// U+2028 and U+2029. (Swift strings are valid UTF-8 already.)
+    @inline(__always)
+    static func isUnprintable(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
         let n = b.count
-        var i = 0
-        while i < n {
-            let c = b[i]
-            if c < 0x80 {
-                if (c < 0x20 && c != 0x0A) || c == 0x7F { return false }
-                i += 1
-                continue
-            }
-            let c1: UInt8 = i + 1 < n ? b[i + 1] : 0
-            let c2: UInt8 = i + 2 < n ? b[i + 2] : 0
-            switch c {
-            case 0xC2 where c1 < 0xA0: return false
-            case 0xE2 where c1 == 0x80 && (c2 == 0xA8 || c2 == 0xA9): return false
-            case 0xEF where (c1 == 0xBB && c2 == 0xBF) || (c1 == 0xBF && c2 >= 0xBE): return false
-            default: i += 1
-            }
+        let c = b[i]
+        let c1: UInt8 = i + 1 < n ? b[i + 1] : 0
+        let c2: UInt8 = i + 2 < n ? b[i + 2] : 0
+        switch c {
+        case 0xC2: return c1 < 0xA0
+        case 0xE2: return c1 == 0x80 && (c2 == 0xA8 || c2 == 0xA9)
+        case 0xEF: return (c1 == 0xBB && c2 == 0xBF) || (c1 == 0xBF && c2 >= 0xBE)
+        default: return false
         }
-        return true
     }
 }
 
@@ -133,7 +124,18 @@ private struct Scanner {
             var j = lineStart
             while j < n && b[j] == space { j += 1 }
             var end = j
-            while end < n && b[end] != newline { end += 1 }
+            // The line's end, every byte checked on the way: libyaml rejects control characters;
+            // tabs and carriage returns are valid YAML but outside the subset.
+            while end < n {
+                let c = b[end]
+                if c >= 0x20 && c < 0x7F {
+                    end += 1
+                    continue
+                }
+                if c == newline { break }
+                if c < 0x80 || ManifestHeadScanner.isUnprintable(b, at: end) { return nil }
+                end += 1
+            }
             defer { lineStart = end + 1 }
             if j == end || b[j] == hash { continue }
             if j == lineStart && startsDocumentMarker(j, end) { return nil }
