@@ -74,3 +74,14 @@ final class WindowedRenderTests: XCTestCase {
         XCTAssertEqual(try windowed.render(coalescedValues: values, release: release).text, whole.text)
     }
 }
+
+/// Long top-level lists of values convert on every core to exactly what one conversion gives.
+final class ValuesConversionTests: XCTestCase {
+    func testConversionOnAllCoresEqualsOneConversion() throws {
+        var text = "image: {repository: r, tag: '1.0'}\nempty: []\napps:\n"
+        for i in 0..<3001 { text += "  - {name: app-\(i), replicas: \(i % 4), env: {A: 'x\(i)'}, ports: [{containerPort: \(8000 + i % 7)}]}\n" }
+        let node = try YAMLParser().parse(text, file: "values.yaml")
+        XCTAssertEqual(node.toValueOnAllCores(minimumList: 100), node.toValue())
+        XCTAssertEqual(node.toValueOnAllCores(), node.toValue())
+    }
+}
