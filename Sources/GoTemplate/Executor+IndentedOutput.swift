@@ -56,7 +56,6 @@ extension Executor {
             return
         }
         let result = try evalCommand(dot, pipe.cmds[pipe.cmds.count - 1], final: value).unboxed
-        site = .action(a)
         printValue(result)
     }
 }

@@ -171,16 +171,14 @@ final class Executor {
         case .comment:
             break
         case .action(let a):
-            site = .action(a)
+            // No error is located at the action itself: the pipeline locates its own (its first
+            // step), and printing cannot fail.
             if let tail = a.indentedOutput {
                 try walkIndented(dot, a, tail)
                 return .normal
             }
             let value = try evalPipeline(dot, a.pipe)
-            if a.pipe.decl.isEmpty {
-                site = .action(a)
-                printValue(value)
-            }
+            if a.pipe.decl.isEmpty { printValue(value) }
         case .branch(let b):
             switch b.kind {
             case .ifBranch, .withBranch: return try walkIfOrWith(dot, b)
@@ -493,8 +491,11 @@ final class Executor {
         let hasArgs = args.count > 1 || final != nil
         let object = item.object(in: heap)
         if case .map(let map) = object, let entry = map[name] {
-            site = .operand(node)
-            if hasArgs { throw fail("\(name) is not a method but has arguments") }
+            // The site is this field node already (set by whoever evaluates it).
+            if hasArgs {
+                site = .operand(node)
+                throw fail("\(name) is not a method but has arguments")
+            }
             return .boxed(entry)
         }
         if !methods.isEmpty, let method = methods[name] {

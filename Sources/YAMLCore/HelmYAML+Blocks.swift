@@ -40,7 +40,12 @@ extension BlockEmitter {
     /// starts with a letter and reads back as a string is always written plain (no indicator,
     /// blank or break can occur in it). Returns false, writing nothing, for anything else.
     mutating func writePlainToken(_ s: String, maxLength: Int) -> Bool {
-        let fits: Bool? = s.utf8.withContiguousStorageIfAvailable { v in
+        var s = s
+        // The word's bytes are appended while they are at hand; undone if it turns out to read
+        // back as something other than a string.
+        let mark = bytes.count
+        let hadWhitespace = whitespace
+        let written: Bool = s.withUTF8 { v in
             guard let first = v.first, v.count <= maxLength,
                 (first >= 65 && first <= 90) || (first >= 97 && first <= 122)
             else { return false }
@@ -48,10 +53,18 @@ extension BlockEmitter {
                 let ok = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 45 && c <= 57) || c == 95
                 if !ok { return false }
             }
+            if !hadWhitespace { bytes.append(0x20) }
+            bytes.append(contentsOf: v)
             return true
         }
-        guard fits == true, !Self.mayResolveAsNonString(s) || GoYAMLResolve.resolve(s) == .string else { return false }
-        appendWord(s)
+        guard written else { return false }
+        if Self.mayResolveAsNonString(s) && GoYAMLResolve.resolve(s) != .string {
+            bytes.removeSubrange(mark...)
+            return false
+        }
+        column += (hadWhitespace ? 0 : 1) + s.utf8.count
+        whitespace = false
+        indention = false
         return true
     }
 
@@ -196,7 +209,13 @@ extension BlockEmitter {
             }
             if m.keys.allSatisfy(Value.isShortASCII) {
                 // Keys come back from the JSON round trip unchanged: order the map's own indices.
-                var order = Array(m.indices)
+                var order: [Dictionary<String, Value>.Index] = []
+                order.reserveCapacity(m.count)
+                var at = m.startIndex
+                while at != m.endIndex {
+                    order.append(at)
+                    m.formIndex(after: &at)
+                }
                 if order.count > 1 {
                     let keys = m.keys
                     order.sort { YAMLKeyOrder.lessASCII(keys[$0], keys[$1]) }

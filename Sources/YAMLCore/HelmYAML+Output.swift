@@ -70,9 +70,24 @@ struct BlockEmitter {
         if !indention || column > target || (column == target && !whitespace) {
             putBreak()
         }
-        while column < target { put(0x20) }
+        if column < target {
+            appendSpaces(target - column)
+            column = target
+        }
         whitespace = true
         indention = true
+    }
+
+    private static let spaces = [UInt8](repeating: 0x20, count: 64)
+
+    /// Appends `n` blanks (column bookkeeping is the caller's).
+    mutating func appendSpaces(_ n: Int) {
+        var left = n
+        while left > 0 {
+            let chunk = min(left, 64)
+            Self.spaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<chunk])) }
+            left -= chunk
+        }
     }
 
     /// Writes an indicator (`-`, `:`, `?`, `|`, quotes, `[`...), with a separating space if needed.

@@ -10,10 +10,10 @@
 ///   `---` or `...` right after a break is a document marker, another failure.
 extension HelmYAML {
     static func readBack(_ s: String) throws(MarshalError) -> String {
-        var needsWork = false
-        for c in s.utf8 where c == 0x7F || c == 0xC2 || c == 0xEF {
-            needsWork = true
-            break
+        var text = s
+        let needsWork = text.withUTF8 { bytes -> Bool in
+            for c in bytes where c == 0x7F || c == 0xC2 || c == 0xEF { return true }
+            return false
         }
         guard needsWork else { return s }
         var hasNEL = false

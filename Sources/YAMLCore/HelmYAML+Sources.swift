@@ -39,12 +39,23 @@ extension Value: EmitSource {
     /// Short keys of plain ASCII (below U+007F) come back from the JSON round trip unchanged
     /// and readable.
     static func isShortASCII(_ key: String) -> Bool {
-        let fast: Bool? = key.utf8.withContiguousStorageIfAvailable { v in
+        var key = key
+        return key.withUTF8 { v in
             guard v.count <= 170 else { return false }
-            for c in v where c >= 0x7F { return false }
+            // Eight bytes at a time: a byte >= 0x7F has its high bit set once 1 is added to it.
+            let raw = UnsafeRawBufferPointer(v)
+            var i = 0
+            while i + 8 <= raw.count {
+                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if (word | (word &+ 0x0101_0101_0101_0101)) & 0x8080_8080_8080_8080 != 0 { return false }
+                i += 8
+            }
+            while i < raw.count {
+                if raw[i] >= 0x7F { return false }
+                i += 1
+            }
             return true
         }
-        return fast ?? (key.utf8.count <= 170 && key.utf8.allSatisfy { $0 < 0x7F })
     }
 
     /// Map keys after the JSON round trip; keys that become equal keep the value that came

@@ -153,21 +153,28 @@ enum GoStrings {
     private static func mapCaseASCII(_ s: String, upper: Bool) -> String? {
         let lo: UInt8 = upper ? 0x61 : 0x41
         let hi: UInt8 = upper ? 0x7A : 0x5A
-        var changes = false
-        for b in s.utf8 {
-            if b >= 0x80 { return nil }
-            if b >= lo && b <= hi { changes = true }
-        }
-        if !changes { return s }
-        let count = s.utf8.count
-        return String(unsafeUninitializedCapacity: count) { dst in
-            var i = 0
-            for b in s.utf8 {
-                dst[i] = b >= lo && b <= hi ? (upper ? b - 32 : b + 32) : b
-                i += 1
+        var s = s
+        var nonASCII = false
+        let changed: String? = s.withUTF8 { src in
+            var changes = false
+            for b in src {
+                if b >= 0x80 {
+                    nonASCII = true
+                    return nil
+                }
+                if b >= lo && b <= hi { changes = true }
             }
-            return count
+            if !changes { return nil }
+            return String(unsafeUninitializedCapacity: src.count) { dst in
+                for i in 0..<src.count {
+                    let b = src[i]
+                    dst[i] = b >= lo && b <= hi ? (upper ? b - 32 : b + 32) : b
+                }
+                return src.count
+            }
         }
+        if nonASCII { return nil }
+        return changed ?? s
     }
 
     /// `strings.Title`: upper-cases (title-cases) the first letter of every word.

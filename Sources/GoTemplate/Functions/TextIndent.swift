@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Sprig's `indent`/`nindent` on bytes: `pad + strings.Replace(text, "\n", "\n"+pad, -1)`,
 /// written straight into an output buffer (no split, no intermediate strings).
 enum TextIndent {
@@ -17,7 +23,16 @@ enum TextIndent {
     /// The length of `src` indented.
     static func length(of src: UnsafeBufferPointer<UInt8>, spaces: Int, leadingNewline: Bool) -> Int {
         var newlines = 0
-        for b in src where b == 0x0A { newlines += 1 }
+        if let base = src.baseAddress {
+            var p = UnsafeRawPointer(base)
+            var left = src.count
+            while left > 0, let hit = memchr(p, 0x0A, left) {
+                newlines += 1
+                let skip = UnsafeRawPointer(hit) - p + 1
+                p += skip
+                left -= skip
+            }
+        }
         return (leadingNewline ? 1 : 0) + spaces * (newlines + 1) + src.count
     }
 
@@ -33,27 +48,24 @@ enum TextIndent {
             o.update(repeating: 0x20, count: spaces)
             o += spaces
         }
-        if let s = src.baseAddress {
-            var lineStart = 0
-            var i = 0
-            let n = src.count
-            while i < n {
-                if s[i] == 0x0A {
-                    let length = i + 1 - lineStart
-                    o.update(from: s + lineStart, count: length)
-                    o += length
-                    if spaces > 0 {
-                        o.update(repeating: 0x20, count: spaces)
-                        o += spaces
-                    }
-                    lineStart = i + 1
-                }
-                i += 1
+        guard let base = src.baseAddress else { return o - dst }
+        var p = base
+        var left = src.count
+        // Line by line: each line (with its newline) copied whole, then the padding.
+        while left > 0, let hit = memchr(p, 0x0A, left) {
+            let length = UnsafeRawPointer(hit) - UnsafeRawPointer(p) + 1
+            o.update(from: p, count: length)
+            o += length
+            if spaces > 0 {
+                o.update(repeating: 0x20, count: spaces)
+                o += spaces
             }
-            if lineStart < n {
-                o.update(from: s + lineStart, count: n - lineStart)
-                o += n - lineStart
-            }
+            p += length
+            left -= length
+        }
+        if left > 0 {
+            o.update(from: p, count: left)
+            o += left
         }
         return o - dst
     }
