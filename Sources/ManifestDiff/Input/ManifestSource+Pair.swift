@@ -92,9 +92,13 @@ struct PairPlan: Sendable {
     /// Per text of the old side: its token when the new side holds it too.
     let shared: [SharedText?]
     let jobs: [Job]
-    let parser = YAMLParser()
+    let parser: YAMLParser
 
-    init(old oldSources: [(file: String, bytes: [UInt8])], new newSources: [(file: String, bytes: [UInt8])]) {
+    init(
+        old oldSources: [(file: String, bytes: [UInt8])], new newSources: [(file: String, bytes: [UInt8])],
+        parser: YAMLParser = YAMLParser()
+    ) {
+        self.parser = parser
         let sources = oldSources + newSources
         let cuts = ParallelSlots<[DocumentSegments.Segment]?>(count: sources.count)
         cuts.run { i in DocumentSegments(sources[i].bytes)?.documents }
