@@ -252,6 +252,10 @@ struct PairPlan: Sendable {
                 if side == .old { oldDocuments.append(document) } else { newDocuments.append(document) }
             }
         }
+        // The trees are freed on a background thread once the caller drops the documents.
+        let retainer = Disposal.Retainer((all.map(\.parsed), old.map(\.bytes), new.map(\.bytes)))
+        for i in oldDocuments.indices { oldDocuments[i].retainer = retainer }
+        for i in newDocuments.indices { newDocuments[i].retainer = retainer }
         return (oldDocuments, newDocuments)
     }
 
