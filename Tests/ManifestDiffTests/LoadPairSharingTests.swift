@@ -210,4 +210,18 @@ final class LoadPairSharingTests: XCTestCase {
             XCTAssertEqual("\(error)", expected)
         }
     }
+
+    /// The size bound holds for a whole file too.
+    func testSizeLimitCountsTheWholeFile() throws {
+        let doc = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: NAME}\n"
+        let text = (0..<4).map { "---\n" + doc.replacingOccurrences(of: "NAME", with: "m\($0)") }.joined()
+        let strict = YAMLParser(limits: .init(maxBytes: text.utf8.count - 1))
+        // Every other document differs in the new release: each job on the old side is one small document.
+        let newText = text.replacingOccurrences(of: "name: m1}", with: "name: m1, x: y}")
+            .replacingOccurrences(of: "name: m3}", with: "name: m3, x: y}")
+        let plan = PairPlan(old: [("old.yaml", Array(text.utf8))], new: [("new.yaml", Array(newText.utf8))], parser: strict)
+        XCTAssertThrowsError(try plan.documents(plan.parse(), namespace: "")) { error in
+            XCTAssertEqual("\(error)", "old.yaml:1:1: yaml: input larger than \(text.utf8.count - 1) bytes")
+        }
+    }
 }

@@ -102,7 +102,12 @@ struct PairPlan: Sendable {
         let sources = oldSources + newSources
         let cuts = ParallelSlots<[DocumentSegments.Segment]?>(count: sources.count)
         cuts.run { i in DocumentSegments(sources[i].bytes)?.documents }
-        let texts = sources.indices.map { FileText(file: sources[$0].file, bytes: sources[$0].bytes, segments: cuts[$0] ?? nil) }
+        // A file past the parser's size bound is parsed whole, which reports it as parsing it alone does.
+        let texts = sources.indices.map { i in
+            FileText(
+                file: sources[i].file, bytes: sources[i].bytes,
+                segments: sources[i].bytes.count <= parser.limits.maxBytes ? cuts[i] ?? nil : nil)
+        }
         var old = Array(texts[..<oldSources.count])
         var new = Array(texts[oldSources.count...])
 
