@@ -65,6 +65,14 @@ struct Call {
         return executor.fail(message)
     }
 
+    /// A pipeline that produced nothing is no value at all in Go (not a nil interface), so a typed
+    /// parameter refuses it as `invalid value; expected T`.
+    private func finalArgumentMessage(_ message: String, index: Int?) -> String {
+        let prefix = "wrong type for value; expected ", suffix = "; got interface {}"
+        guard index == args.count, case .invalid? = final, message.hasPrefix(prefix), message.hasSuffix(suffix) else { return message }
+        return "invalid value; expected " + message.dropFirst(prefix.count).dropLast(suffix.count)
+    }
+
     /// For a conversion error that does not say which argument failed: the first argument of the type
     /// the message names (`...; got float64`).
     private func inferredIndex(_ message: String, _ values: [Value]) -> Int? {
@@ -94,9 +102,19 @@ struct Call {
         }
     }
 
+    /// Evaluates every argument (pipeline value last) as plain data (see
+    /// ``Executor/argumentValues(_:_:final:)``).
+    func argumentValues() throws(TemplateError) -> [Value] {
+        try executor.argumentValues(dot, args, final: final)
+    }
+
     func callExternal(_ f: TemplateFunction) throws(TemplateError) -> Datum {
-        let values = try allArguments().map(\.value)
-        return .boxed(Item.value(try invoke(f, values)).object(in: executor.heap))
+        let values = try argumentValues()
+        let result = try invoke(f, values)
+        switch result {
+        case .map, .list: return .boxed(Item.value(result).object(in: executor.heap))
+        default: return .boxed(.value(result))
+        }
     }
 
     /// A function that changes its first argument (a map) in Go: the change is applied to the map
@@ -130,6 +148,7 @@ struct Call {
     /// `dict k v ...`: a new map whose map and list values are the objects given, not copies.
     func callDictionary(_ f: TemplateFunction) throws(TemplateError) -> Datum {
         let args = try allArguments()
+        if let direct = Self.directDictionary(args, heap: executor.heap) { return .boxed(.map(direct)) }
         // Objects are not materialised: dict only pairs keys with values, and they are put back below.
         let values = args.map { d -> Value in
             switch d.item {
@@ -156,16 +175,45 @@ struct Call {
         return .boxed(.map(object))
     }
 
+    /// `dict` of string keys each followed by its value, built without a copy: scalars and
+    /// objects (which keep their identity) paired with their keys, a later duplicate key winning
+    /// as in Go. Nil for anything else (odd count, non-string keys).
+    private static func directDictionary(_ args: [Datum], heap: Heap) -> MapObject? {
+        guard args.count % 2 == 0 else { return nil }
+        var pairs: [(key: String, item: Item)] = []
+        pairs.reserveCapacity(args.count / 2)
+        var i = 0
+        while i < args.count {
+            guard case .value(.string(let key)) = args[i].item else { return nil }
+            let item = args[i + 1].item
+            if let at = pairs.firstIndex(where: { $0.key == key }) {
+                pairs[at].item = item
+            } else {
+                pairs.append((key, item))
+            }
+            i += 2
+        }
+        return MapObject(pairs: pairs, heap: heap)
+    }
+
     private func invoke(_ f: TemplateFunction, _ values: [Value]) throws(TemplateError) -> Value {
         do {
             return try f(values)
-        } catch let e as FunctionError {
-            if e.kind == .argument { throw argumentFailure(e.message, index: e.argumentIndex ?? inferredIndex(e.message, values)) }
-            throw failure(e.message)
-        } catch let e as TemplateError {
-            throw e
         } catch {
-            throw failure("\(error)")
+            throw translate(error, values)
         }
+    }
+
+    /// A function's error as the template error Go reports for it.
+    func translate(_ error: any Error, _ values: [Value]) -> TemplateError {
+        if let e = error as? FunctionError {
+            if e.kind == .argument {
+                let index = e.argumentIndex ?? inferredIndex(e.message, values)
+                return argumentFailure(finalArgumentMessage(e.message, index: index), index: index)
+            }
+            return failure(e.message)
+        }
+        if let e = error as? TemplateError { return e }
+        return failure("\(error)")
     }
 }

@@ -24,24 +24,32 @@ enum EngineFunctions {
     /// `include NAME DATA`: the output of template NAME as a string. Nesting of one name is bounded
     /// as in Helm (more than `maxIncludeDepth` open calls is an error).
     private static func include(_ c: Call) throws(TemplateError) -> Datum {
+        try include(c, indentedBy: nil, leadingNewline: false)
+    }
+
+    /// `include NAME DATA`, or with `spaces` `include NAME DATA | indent SPACES` (`nindent` when
+    /// `leadingNewline`) appended to the output directly (the result is then `invalid`).
+    @discardableResult
+    static func include(_ c: Call, indentedBy spaces: Int?, leadingNewline: Bool) throws(TemplateError) -> Datum {
         try c.expect(2)
         let args = try c.allArguments()
         let name = try string(args[0], 0, c)
         let e = c.executor
-        if let open = e.includeCounts[name] {
-            if open > e.limits.maxIncludeDepth {
-                throw c.failure("rendering template has a nested reference name: \(name): unable to execute template")
-            }
-            e.includeCounts[name] = open + 1
-        } else {
-            e.includeCounts[name] = 1
+        let open = e.openInclude(name)
+        if open > e.limits.maxIncludeDepth + 1 {
+            e.closeInclude(name)
+            throw c.failure("rendering template has a nested reference name: \(name): unable to execute template")
         }
-        defer { e.includeCounts[name, default: 1] -= 1 }
+        defer { e.closeInclude(name) }
         c.atCommand()
         try e.enterNesting()
         defer { e.nesting -= 1 }
         let site = e.site
         do {
+            if let spaces {
+                try e.executeTemplate(named: name, dot: args[1].unboxed, indentedBy: spaces, leadingNewline: leadingNewline)
+                return .invalid
+            }
             let text = try e.executeTemplate(named: name, dot: args[1].unboxed)
             return .plainValue(.string(text))
         } catch {

@@ -56,16 +56,27 @@ final class Executor {
     let rootName: String
     let limits: TemplateSet.Limits
     /// The output of the template being executed (`include` swaps in a fresh buffer).
-    var out = ""
+    var out = OutputBuffer()
+    /// Variables of every template being executed, innermost last; those of the current template
+    /// start at `frameBase` (a template sees only its own, Go's `$` included).
     var vars: [Variable] = []
+    var frameBase = 0
+    /// Emptied output buffers kept for reuse by `include ... | indent`.
+    var scratch: [OutputBuffer] = []
     var tree: Tree
     var executing: String
     var site: Site = .none
     var depth = 0
     /// `include` nesting per template name (Helm's bound).
-    var includeCounts: [String: Int] = [:]
+    /// Names of the `include`s open now, outermost first; beyond the first
+    /// `includeStackScanLimit` they are also counted in `deepIncludeCounts` (no scan of a deep stack).
+    var includeStack: [String] = []
+    var deepIncludeCounts: [String: Int] = [:]
+    static let includeStackScanLimit = 64
     /// Nesting of `include`/`tpl`/`template` calls in this execution (a bound on native stack use).
     var nesting = 0
+    /// A top-level range limited to the elements at these indices (see ``RangeSlicing``).
+    var rangeWindow: (node: BranchNode, indices: Range<Int>)?
 
     init(library: FunctionLibrary, methods: [String: TemplateMethod], trees: [String: Tree], rootName: String,
          limits: TemplateSet.Limits, tree: Tree, heap: Heap) {
@@ -93,12 +104,16 @@ final class Executor {
 
     /// Executes `tree` with `dot`, appending to `out`.
     func run(_ tree: Tree, dot: Datum) throws(TemplateError) {
-        let saved = (self.tree, executing, vars, site, depth)
+        let saved = (self.tree, executing, frameBase, site, depth)
         self.tree = tree
         executing = tree.name
-        vars = [Variable(name: "$", value: dot)]
+        frameBase = vars.count
+        vars.append(Variable(name: "$", value: dot))
         site = .none
-        defer { (self.tree, executing, vars, site, depth) = saved }
+        defer {
+            vars.removeSubrange(frameBase...)
+            (self.tree, executing, frameBase, site, depth) = saved
+        }
         _ = try walk(dot, tree.root)
     }
 
@@ -107,14 +122,35 @@ final class Executor {
         guard let target = trees[name] else {
             throw TemplateError("no template \(GoQuote.quote(name)) associated with template \(GoQuote.quote(rootName))", at: .none)
         }
-        var buffer = ""
+        var buffer = OutputBuffer()
         swap(&buffer, &out)
         defer { swap(&buffer, &out) }
         let savedDepth = depth
         depth = 0
         defer { depth = savedDepth }
         try run(target, dot: dot)
-        return out
+        return out.string
+    }
+
+    /// Executes template `name` and appends its output to ours indented (Sprig's `indent`, with a
+    /// newline first when `leadingNewline`), through a reused scratch buffer.
+    func executeTemplate(named name: String, dot: Datum, indentedBy spaces: Int, leadingNewline: Bool) throws(TemplateError) {
+        guard let target = trees[name] else {
+            throw TemplateError("no template \(GoQuote.quote(name)) associated with template \(GoQuote.quote(rootName))", at: .none)
+        }
+        var buffer = scratch.popLast() ?? OutputBuffer()
+        swap(&buffer, &out)
+        var restored = false
+        defer { if !restored { swap(&buffer, &out) } }
+        let savedDepth = depth
+        depth = 0
+        defer { depth = savedDepth }
+        try run(target, dot: dot)
+        swap(&buffer, &out)
+        restored = true
+        out.appendIndented(buffer, spaces: spaces, leadingNewline: leadingNewline)
+        buffer.removeAll()
+        scratch.append(buffer)
     }
 
     // MARK: walking
@@ -136,6 +172,10 @@ final class Executor {
             break
         case .action(let a):
             site = .action(a)
+            if let tail = a.indentedOutput {
+                try walkIndented(dot, a, tail)
+                return .normal
+            }
             let value = try evalPipeline(dot, a.pipe)
             if a.pipe.decl.isEmpty {
                 site = .action(a)
@@ -157,11 +197,27 @@ final class Executor {
     }
 
     /// Prints a pipeline's value as Go's `fmt.Fprint` does (`<no value>` for no value).
-    private func printValue(_ value: Datum) {
+    func printValue(_ value: Datum) {
         switch value {
         case .invalid: out += "<no value>"
         case .boxed(let i), .plain(let i):
-            if case .value(.string(let s)) = i { out += s } else { out += GoPrintf.sprint([i.value]) }
+            guard case .value(let v) = i else {
+                out += GoPrintf.sprint([i.value])
+                return
+            }
+            switch v {
+            case .string(let s): out += s
+            case .int(let n): out += String(n)
+            case .bool(let b): out += b ? "true" : "false"
+            case .float(let f):
+                // Go's %v of a small integral float is its integer digits (-0 keeps its sign).
+                if f.magnitude < 1e6, f == f.rounded(.towardZero), !(f == 0 && f.sign == .minus) {
+                    out += String(Int64(f))
+                } else {
+                    out += GoPrintf.sprint([v])
+                }
+            default: out += GoPrintf.sprint([v])
+            }
         }
     }
 
@@ -214,7 +270,9 @@ final class Executor {
             switch item.object(in: heap) {
             case .list(let list):
                 if list.count > 0 {
-                    for i in 0..<list.count {
+                    var indices = 0..<list.count
+                    if let window = rangeWindow, window.node === r { indices = window.indices.clamped(to: indices) }
+                    for i in indices {
                         if try !iterate(index: .plainValue(.int(Int64(i))), element: .boxed(list[i])) { break }
                     }
                     return
@@ -254,16 +312,41 @@ final class Executor {
         try enterNesting()
         defer { nesting -= 1 }
         let newDot = try t.pipe.map { (p) throws(TemplateError) in try evalPipeline(dot, p) } ?? .invalid
-        let saved = (tree, executing, vars, site)
+        let saved = (tree, executing, frameBase, site)
         tree = target
         executing = target.name
-        vars = [Variable(name: "$", value: newDot)]
+        frameBase = vars.count
+        vars.append(Variable(name: "$", value: newDot))
         depth += 1
         defer {
             depth -= 1
-            (tree, executing, vars, site) = saved
+            vars.removeSubrange(frameBase...)
+            (tree, executing, frameBase, site) = saved
         }
         _ = try walk(newDot, target.root)
+    }
+
+    /// Counts one more open `include` of `name`; returns how many are open now.
+    func openInclude(_ name: String) -> Int {
+        var open = 0
+        for i in 0..<min(includeStack.count, Self.includeStackScanLimit) where includeStack[i] == name { open += 1 }
+        if includeStack.count >= Self.includeStackScanLimit {
+            func increment(_ n: inout Int) -> Int {
+                n += 1
+                return n
+            }
+            open += increment(&deepIncludeCounts[name, default: 0])
+        } else {
+            open += 1
+        }
+        includeStack.append(name)
+        return open
+    }
+
+    /// Counts the innermost open `include` (of `name`) as finished.
+    func closeInclude(_ name: String) {
+        if includeStack.count > Self.includeStackScanLimit { deepIncludeCounts[name, default: 1] -= 1 }
+        includeStack.removeLast()
     }
 
     func enterNesting() throws(TemplateError) {
@@ -277,7 +360,7 @@ final class Executor {
 
     private func setVariable(_ name: String, _ value: Datum) throws(TemplateError) {
         var i = vars.count - 1
-        while i >= 0 {
+        while i >= frameBase {
             if vars[i].name == name {
                 vars[i].value = value
                 return
@@ -289,7 +372,7 @@ final class Executor {
 
     private func variableValue(_ name: String) throws(TemplateError) -> Datum {
         var i = vars.count - 1
-        while i >= 0 {
+        while i >= frameBase {
             if vars[i].name == name { return vars[i].value }
             i -= 1
         }
@@ -315,7 +398,7 @@ final class Executor {
         return result
     }
 
-    private func evalCommand(_ dot: Datum, _ cmd: CommandNode, final: Datum?) throws(TemplateError) -> Datum {
+    func evalCommand(_ dot: Datum, _ cmd: CommandNode, final: Datum?) throws(TemplateError) -> Datum {
         let first = cmd.args[0]
         switch first {
         case .field(_, let idents):
@@ -471,6 +554,57 @@ final class Executor {
         return e
     }
 
+    /// Calls a plain function: arguments evaluated to data, the result boxed (maps and lists as
+    /// objects). The `Call` describing it is made only to report an error.
+    private func callExternal(
+        _ f: TemplateFunction, _ dot: Datum, _ reference: FunctionReference, node: Operand, cmd: CommandNode?,
+        args: ArraySlice<Operand>, final: Datum?
+    ) throws(TemplateError) -> Datum {
+        let values = try argumentValues(dot, args, final: final)
+        let result: Value
+        do {
+            result = try f(values)
+        } catch {
+            let call = Call(executor: self, dot: dot, name: reference.name, nameNode: node, cmd: cmd, args: args, final: final)
+            throw call.translate(error, values)
+        }
+        switch result {
+        case .map, .list: return .boxed(Item.value(result).object(in: heap))
+        default: return .boxed(.value(result))
+        }
+    }
+
+    /// Evaluates the arguments of a call (pipeline value last) as plain data. Maps and lists are
+    /// materialised after all arguments are evaluated, so a later argument's change to an earlier
+    /// one's map is seen, as Go's references see it.
+    func argumentValues(_ dot: Datum, _ args: ArraySlice<Operand>, final: Datum?) throws(TemplateError) -> [Value] {
+        var values: [Value] = []
+        values.reserveCapacity(args.count + (final == nil ? 0 : 1))
+        var objects: [(index: Int, item: Item)] = []
+        for a in args {
+            switch try evalArg(dot, a) {
+            case .invalid: values.append(.null)
+            case .boxed(let i), .plain(let i):
+                if case .value(let v) = i {
+                    values.append(v)
+                } else {
+                    objects.append((values.count, i))
+                    values.append(.null)
+                }
+            }
+        }
+        if let final {
+            switch final.item {
+            case .value(let v): values.append(v)
+            case let object:
+                objects.append((values.count, object))
+                values.append(.null)
+            }
+        }
+        for (index, item) in objects { values[index] = item.value }
+        return values
+    }
+
     private func evalFunction(
         _ dot: Datum, _ reference: FunctionReference, node: Operand, cmd: CommandNode?, args: ArraySlice<Operand>,
         final: Datum?
@@ -480,9 +614,15 @@ final class Executor {
         guard let function = reference.implementation else {
             throw fail("\(GoQuote.quote(name)) is not a defined function")
         }
+        switch function {
+        case .external(let f), .indent(let f, _), .toYaml(let f):
+            return try callExternal(f, dot, reference, node: node, cmd: cmd, args: args, final: final)
+        default:
+            break
+        }
         let call = Call(executor: self, dot: dot, name: name, nameNode: node, cmd: cmd, args: args, final: final)
         switch function {
-        case .external(let f):
+        case .external(let f), .indent(let f, _), .toYaml(let f):
             return try call.callExternal(f)
         case .mutating(let f):
             return try call.callMutating(f)

@@ -2,6 +2,12 @@
 /// the engine's own (`include`, `tpl`, `required`, `fail`).
 enum FunctionImplementation {
     case external(TemplateFunction)
+    /// Sprig's `indent` (`nindent` when `leadingNewline`): called as an external function, and
+    /// recognised after `include` so the included text is indented straight into the output.
+    case indent(TemplateFunction, leadingNewline: Bool)
+    /// Helm's `toYaml`: called as an external function, and written straight into the output when
+    /// its text is indented right away (`toYaml . | nindent 4`).
+    case toYaml(TemplateFunction)
     /// A function that changes its first argument in Go (`set`, `merge`, ...).
     case mutating(TemplateFunction)
     /// Sprig's `dict`: the maps and lists it is given keep their identity inside the new map.
@@ -22,6 +28,10 @@ struct FunctionLibrary {
             for (name, f) in table {
                 if name == "dict" {
                     functions[name] = .dictionary(f)
+                } else if name == "toYaml" {
+                    functions[name] = .toYaml(f)
+                } else if name == "indent" || name == "nindent" {
+                    functions[name] = .indent(f, leadingNewline: name == "nindent")
                 } else {
                     functions[name] = mutating.contains(name) ? .mutating(f) : .external(f)
                 }

@@ -44,8 +44,9 @@ enum Item {
     }
 }
 
-/// The owner of an execution's objects: it keeps every object alive until the execution (or
-/// session) ends, so objects can point at their holders without reference counting.
+/// The owner of an execution's holders: every object that another object points at as its holder
+/// is kept alive until the execution (or session) ends, so those pointers need no reference
+/// counting. Objects that hold nothing (a `dict` made for one `include`) are freed as usual.
 final class Heap {
     fileprivate var objects: [ObjectNode] = []
 }
@@ -56,31 +57,61 @@ final class Heap {
 /// invalidation stops at the first ancestor that is already invalid.
 class ObjectNode {
     /// Holders of this object; the heap keeps them alive, so no reference counting is needed.
-    private var parents: [Unmanaged<ObjectNode>] = []
+    /// Most objects have one holder, kept inline; others follow in `moreParents`.
+    private var firstParent: Unmanaged<ObjectNode>?
+    private var moreParents: [Unmanaged<ObjectNode>] = []
+    /// Identities of `moreParents`, kept only once there are many (a linear scan checks few).
     private var parentIDs: Set<ObjectIdentifier> = []
     var cacheValid = false
+    /// Whether the heap keeps this object alive (from the first time it is recorded as a holder).
+    private var kept = false
+    private unowned(unsafe) let owner: Heap
 
     init(heap: Heap) {
-        heap.objects.append(self)
+        owner = heap
     }
 
     /// Records that `parent` holds this object.
     func addParent(_ parent: ObjectNode) {
-        if parents.count == 1 && parents[0].takeUnretainedValue() === parent { return }
-        if parentIDs.insert(ObjectIdentifier(parent)).inserted {
-            parents.append(Unmanaged.passUnretained(parent))
+        if !parent.kept {
+            parent.kept = true
+            parent.owner.objects.append(parent)
         }
+        guard let first = firstParent else {
+            firstParent = Unmanaged.passUnretained(parent)
+            return
+        }
+        if first.takeUnretainedValue() === parent { return }
+        if let last = moreParents.last, last.takeUnretainedValue() === parent { return }
+        if moreParents.count < 16 {
+            for p in moreParents where p.takeUnretainedValue() === parent { return }
+            moreParents.append(Unmanaged.passUnretained(parent))
+            return
+        }
+        if parentIDs.isEmpty {
+            parentIDs.reserveCapacity(moreParents.count * 2)
+            for p in moreParents { parentIDs.insert(ObjectIdentifier(p.takeUnretainedValue())) }
+        }
+        if parentIDs.insert(ObjectIdentifier(parent)).inserted {
+            moreParents.append(Unmanaged.passUnretained(parent))
+        }
+    }
+
+    /// Calls `body` with every holder whose cache is valid.
+    private func forEachValidParent(_ body: (ObjectNode) -> Void) {
+        if let first = firstParent?.takeUnretainedValue(), first.cacheValid { body(first) }
+        for p in moreParents where p.takeUnretainedValue().cacheValid { body(p.takeUnretainedValue()) }
     }
 
     /// Marks this object and every holder above it as changed.
     func invalidate() {
         cacheValid = false
         var pending: [ObjectNode] = []
-        for p in parents where p.takeUnretainedValue().cacheValid { pending.append(p.takeUnretainedValue()) }
+        forEachValidParent { pending.append($0) }
         while let node = pending.popLast() {
             guard node.cacheValid else { continue }
             node.cacheValid = false
-            for p in node.parents where p.takeUnretainedValue().cacheValid { pending.append(p.takeUnretainedValue()) }
+            node.forEachValidParent { pending.append($0) }
         }
     }
 }
@@ -109,10 +140,14 @@ extension Item {
 
 /// A map with identity. `base` is the original storage; `reached` holds entries that were turned
 /// into objects or set; `removed` keys deleted from `base`.
+///
+/// Until the first `set` or `remove` (`edited` false), `reached` holds only objects made from
+/// `base`'s own map and list entries, so a lookup reads `base` once and `reached` only for those.
 final class MapObject: ObjectNode {
     private var base: [String: Value]
     private var reached: [String: Item] = [:]
     private var removed: Set<String> = []
+    private var edited = false
     unowned(unsafe) let heap: Heap
     private var cache: Value?
 
@@ -122,21 +157,111 @@ final class MapObject: ObjectNode {
         super.init(heap: heap)
     }
 
+    /// A new map of a few entries (Sprig's `dict`), kept as a list until it is changed: looking a
+    /// key up compares a handful of strings instead of hashing. Maps and lists among the items keep
+    /// their identity. `pairs` has distinct keys.
+    init(pairs: [(key: String, item: Item)], heap: Heap) {
+        self.base = [:]
+        self.heap = heap
+        self.small = pairs
+        super.init(heap: heap)
+        // Links to the objects are made when this map first caches its materialisation: until
+        // then its cache is invalid, and invalidation has nothing to do here.
+    }
+
+    /// Entries of a map made by `dict`, until its first change (then `base`/`reached` hold them).
+    private var small: [(key: String, item: Item)]?
+
+    /// Moves a `dict` map's entries into `base` and `reached` (before any change).
+    private func promoteSmall() {
+        guard let pairs = small else { return }
+        small = nil
+        var entries = [String: Value](minimumCapacity: pairs.count)
+        for (key, item) in pairs {
+            switch item {
+            case .value(let v): entries[key] = v
+            case .list:
+                entries[key] = .list([])  // a placeholder of the object's kind
+                reached[key] = item
+            case .map:
+                entries[key] = .map([:])
+                reached[key] = item
+            }
+        }
+        base = entries
+    }
+
     var count: Int {
-        if reached.isEmpty && removed.isEmpty { return base.count }
+        if let small { return small.count }
+        if !edited || (removed.isEmpty && reached.isEmpty) { return base.count }
         return keys.count
     }
 
     var isEmpty: Bool { count == 0 }
 
+    /// Recent lookups, so that a field read again and again (`.name` of one item, `$.Values.image`)
+    /// is found without hashing. A key matches only a key with the very same representation (the
+    /// same small string, or the same storage, which the slot keeps alive): equal bits mean
+    /// equal strings. Cleared by every change.
+    private var recentKeys: (String, String, String, String) = ("", "", "", "")
+    private var recentItems: (Item, Item, Item, Item) = (.null, .null, .null, .null)
+    private var recentCount = 0
+    private var recentNext = 0
+
+    private struct Bits: Equatable {
+        let low: UInt64
+        let high: UInt64
+    }
+
+    @inline(__always) private static func bits(_ s: String) -> Bits { unsafeBitCast(s, to: Bits.self) }
+
+    private func forgetRecent() {
+        if recentCount == 0 { return }
+        recentCount = 0
+        recentNext = 0
+        recentKeys = ("", "", "", "")
+        recentItems = (.null, .null, .null, .null)
+    }
+
     /// The entry for `key` (nil when absent); a map or list entry becomes an object, kept here so it
     /// keeps its identity.
     subscript(key: String) -> Item? {
-        if !reached.isEmpty, let r = reached[key] { return r }
-        if !removed.isEmpty && removed.contains(key) { return nil }
+        if let small {
+            for i in small.indices where small[i].key == key { return small[i].item }
+            return nil
+        }
+        let b = Self.bits(key)
+        if recentCount > 0 {
+            if Self.bits(recentKeys.0) == b { return recentItems.0 }
+            if recentCount > 1 {
+                if Self.bits(recentKeys.1) == b { return recentItems.1 }
+                if recentCount > 2 {
+                    if Self.bits(recentKeys.2) == b { return recentItems.2 }
+                    if recentCount > 3, Self.bits(recentKeys.3) == b { return recentItems.3 }
+                }
+            }
+        }
+        guard let found = lookUp(key) else { return nil }
+        switch recentNext {
+        case 0: (recentKeys.0, recentItems.0) = (key, found)
+        case 1: (recentKeys.1, recentItems.1) = (key, found)
+        case 2: (recentKeys.2, recentItems.2) = (key, found)
+        default: (recentKeys.3, recentItems.3) = (key, found)
+        }
+        recentNext = (recentNext + 1) & 3
+        if recentCount < 4 { recentCount += 1 }
+        return found
+    }
+
+    private func lookUp(_ key: String) -> Item? {
+        if edited {
+            if !reached.isEmpty, let r = reached[key] { return r }
+            if !removed.isEmpty && removed.contains(key) { return nil }
+        }
         guard let v = base[key] else { return nil }
         switch v {
         case .map, .list:
+            if !edited, !reached.isEmpty, let r = reached[key] { return r }
             let o = Item.value(v).object(in: heap)
             o.attachFresh(to: self)
             reached[key] = o
@@ -147,6 +272,9 @@ final class MapObject: ObjectNode {
     }
 
     func set(_ key: String, _ item: Item) {
+        promoteSmall()
+        forgetRecent()
+        edited = true
         item.attach(to: self)
         reached[key] = item
         removed.remove(key)
@@ -154,6 +282,9 @@ final class MapObject: ObjectNode {
     }
 
     func remove(_ key: String) {
+        promoteSmall()
+        forgetRecent()
+        edited = true
         reached.removeValue(forKey: key)
         if base[key] != nil { removed.insert(key) }
         invalidate()
@@ -161,14 +292,21 @@ final class MapObject: ObjectNode {
 
     /// Replaces every entry (the result of a mutating function computed on the materialised map).
     func replace(with entries: [String: Value]) {
+        small = nil
+        forgetRecent()
         base = entries
         reached = [:]
         removed = []
+        edited = false
         invalidate()
     }
 
     /// All keys, sorted as Go sorts map keys.
-    var sortedKeys: [String] { keys.sorted(by: Value.goLess) }
+    var sortedKeys: [String] {
+        if let small { return small.map(\.key).sorted(by: Value.goLess) }
+        if !edited { return base.keys.sorted(by: Value.goLess) }
+        return keys.sorted(by: Value.goLess)
+    }
 
     private var keys: Set<String> {
         var k = Set(base.keys)
@@ -178,11 +316,15 @@ final class MapObject: ObjectNode {
     }
 
     var materialized: Value {
+        if small != nil { promoteSmall() }
         if reached.isEmpty && removed.isEmpty { return .map(base) }
         if cacheValid, let cache { return cache }
         var m = base
         for k in removed { m.removeValue(forKey: k) }
-        for (k, item) in reached { m[k] = item.value }
+        for (k, item) in reached {
+            item.attach(to: self)  // a valid cache needs every object in it to invalidate it
+            m[k] = item.value
+        }
         let v = Value.map(m)
         cache = v
         cacheValid = true
@@ -193,7 +335,9 @@ final class MapObject: ObjectNode {
 /// A list with identity (its map elements keep theirs).
 final class ListObject: ObjectNode {
     private let base: [Value]
-    private var reached: [Int: Item] = [:]
+    /// Elements turned into objects, by index (empty until the first one).
+    private var reached: [Item?] = []
+    private var reachedCount = 0
     unowned(unsafe) let heap: Heap
     private var cache: Value?
 
@@ -206,13 +350,15 @@ final class ListObject: ObjectNode {
     var count: Int { base.count }
 
     subscript(index: Int) -> Item {
-        if !reached.isEmpty, let r = reached[index] { return r }
+        if reachedCount > 0, let r = reached[index] { return r }
         let v = base[index]
         switch v {
         case .map, .list:
             let o = Item.value(v).object(in: heap)
             o.attachFresh(to: self)
+            if reached.isEmpty { reached = Array(repeating: nil, count: base.count) }
             reached[index] = o
+            reachedCount += 1
             return o
         default:
             return .value(v)
@@ -220,10 +366,12 @@ final class ListObject: ObjectNode {
     }
 
     var materialized: Value {
-        if reached.isEmpty { return .list(base) }
+        if reachedCount == 0 { return .list(base) }
         if cacheValid, let cache { return cache }
         var l = base
-        for (i, item) in reached { l[i] = item.value }
+        for i in reached.indices {
+            if let item = reached[i] { l[i] = item.value }
+        }
         let v = Value.list(l)
         cache = v
         cacheValid = true

@@ -118,10 +118,15 @@ final class ActionNode {
     let pos: Int
     let line: Int
     let pipe: PipeNode
+    /// Whether the (complete) pipeline ends in `| indent N` / `| nindent N` (see
+    /// `IndentedOutput`), worked out once.
+    let indentedOutput: IndentedOutput?
+
     init(pos: Int, line: Int, pipe: PipeNode) {
         self.pos = pos
         self.line = line
         self.pipe = pipe
+        indentedOutput = IndentedOutput(pipe)
     }
 }
 

@@ -7,9 +7,49 @@ import YAMLCore
 public enum GoPrintf {
     /// `fmt.Sprintf(format, args...)`.
     public static func sprintf(_ format: String, _ args: [Value]) -> String {
+        if let plain = plainStringFormat(format, args) { return plain }
         var p = Printer()
         p.doPrintf(Array(format.unicodeScalars), args)
         return p.out
+    }
+
+    /// The common case written directly: a format whose verbs are all a bare `%s` (or `%%`),
+    /// one string argument per `%s`. Nil for anything else (flags, other verbs, other types,
+    /// missing or extra arguments), which the full formatter handles.
+    static func plainStringFormat(_ format: String, _ args: [Value]) -> String? {
+        var out: [UInt8] = []
+        var argIndex = 0
+        var format = format
+        let ok = format.withUTF8 { f -> Bool in
+            out.reserveCapacity(f.count + 16 * args.count)
+            var i = 0
+            var start = 0
+            let n = f.count
+            while i < n {
+                if f[i] != 0x25 {  // %
+                    i += 1
+                    continue
+                }
+                if i + 1 >= n { return false }
+                if i > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: f[start..<i])) }
+                switch f[i + 1] {
+                case 0x25:
+                    out.append(0x25)
+                case 0x73:  // s
+                    guard argIndex < args.count, case .string(var text) = args[argIndex] else { return false }
+                    text.withUTF8 { out.append(contentsOf: $0) }
+                    argIndex += 1
+                default:
+                    return false
+                }
+                i += 2
+                start = i
+            }
+            if start < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: f[start..<n])) }
+            return true
+        }
+        guard ok, argIndex == args.count else { return nil }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `fmt.Sprint(args...)`: spaces between operands when neither side is a string.

@@ -111,21 +111,30 @@ public final class TemplateSet {
         ExecutionSession(set: self, data: data)
     }
 
-    func run(name: String, dot: Datum, heap: Heap) throws(TemplateError) -> String {
+    /// Executes template `name`; with `rangeWindow`, its top-level range visits only those elements
+    /// and the output is returned raw (`<no value>` kept, see ``RangeSlicing``).
+    func run(name: String, dot: Datum, heap: Heap, rangeWindow: Range<Int>? = nil) throws(TemplateError) -> String {
         guard let tree = trees[name] else {
             throw TemplateError("no template \(GoQuote.quote(name)) associated with template \(GoQuote.quote(rootName))", at: .none)
         }
         let executor = Executor(
             library: library, methods: methods, trees: trees, rootName: rootName, limits: limits, tree: tree, heap: heap)
+        if let rangeWindow, let range = tree.root.nodes.lazy.compactMap({ node -> BranchNode? in
+            if case .branch(let b) = node, b.kind == .rangeBranch { return b }
+            return nil
+        }).first {
+            executor.rangeWindow = (range, rangeWindow)
+        }
         let result: Result<String, TemplateError> = runWithLargeStack {
             do throws(TemplateError) {
                 try executor.run(tree, dot: dot)
-                return .success(executor.out)
+                return .success(executor.out.string)
             } catch {
                 return .failure(error)
             }
         }
         let out = try result.get()
+        if rangeWindow != nil { return out }
         return removesNoValue ? TemplateSet.removingNoValue(out) : out
     }
 
@@ -230,6 +239,16 @@ public final class ExecutionSession {
         }
         let dot: Datum = root.isNull ? .invalid : .plain(root)
         return try set.run(name: name, dot: dot, heap: heap)
+    }
+
+    /// `execute(name:topLevel:)` with the template's top-level range limited to `rangeWindow`,
+    /// returning the raw output (see ``RangeSlicing``).
+    func execute(name: String, topLevel: [String: Value], rangeWindow: Range<Int>) throws(TemplateError) -> String {
+        if case .map(let object) = root {
+            for key in topLevel.keys.sorted() { object.set(key, Item.value(topLevel[key]!).object(in: heap)) }
+        }
+        let dot: Datum = root.isNull ? .invalid : .plain(root)
+        return try set.run(name: name, dot: dot, heap: heap, rangeWindow: rangeWindow)
     }
 
     /// The session's data as it is now (with the changes templates made).

@@ -27,47 +27,8 @@ extension MeshSpec {
             sorted.components.sort { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
             return sorted.expand()
         }
-        let peers = PeerTable(spec: self)
-        // Edge endpoints as ranks in Endpoint order; each component's flows in peer order.
-        var incoming = [[Flow]](repeating: [], count: components.count)
-        var outgoing = [[Flow]](repeating: [], count: components.count)
-        for edge in edges {
-            guard let from = peers.rank[edge.from], let to = peers.rank[edge.to] else { continue }
-            let edgeKey = edge.ports.map(PortSetKey.init)
-            if to < components.count {
-                let ports = edge.ports ?? components[to].ports
-                incoming[to].append(Flow(peer: from, ports: ports, key: edgeKey ?? peers.declaredKeys[to]))
-            }
-            if from < components.count {
-                let ports = edge.ports ?? peers.declaredPorts[to]
-                outgoing[from].append(Flow(peer: to, ports: ports, key: edgeKey ?? peers.declaredKeys[to]))
-            }
-        }
-        var policies: [NetworkPolicy] = []
-        policies.reserveCapacity(components.count)
-        for (i, c) in components.enumerated() where c.policyEnabled {
-            var ingress = peers.matrixRules(incoming[i])
-            if c.kubeSystemIngress {
-                ingress.append(PolicyRule(peers: [PeerTable.kubeSystemPeer], ports: c.ports.isEmpty ? nil : c.ports))
-            }
-            ingress += customIngress
-            ingress += c.customIngress
-
-            var egress = peers.matrixRules(outgoing[i])
-            switch c.kubeSystemEgress {
-            case .namespace: egress.append(PolicyRule(peers: [PeerTable.kubeSystemPeer]))
-            case .dns: egress.append(PeerTable.dnsRule)
-            case .none: break
-            }
-            egress += customEgress
-            egress += c.customEgress
-
-            policies.append(NetworkPolicy(
-                name: c.name + "-allow", namespace: c.namespace, labels: [componentLabelKey: c.id],
-                podSelector: LabelSelector(matchLabels: c.labels), policyTypes: [.ingress, .egress],
-                ingress: ingress.isEmpty ? nil : ingress, egress: egress.isEmpty ? nil : egress))
-        }
-        return policies
+        let plan = ExpansionPlan(spec: self)
+        return plan.policies.map { plan.networkPolicy($0, of: self) }
     }
 }
 
@@ -75,12 +36,15 @@ extension MeshSpec {
 struct Flow {
     var peer: Int
     var ports: [PolicyPort]
-    var key: PortSetKey
+    /// The ports' set, numbered (`PortSetNumbers`).
+    var key: Int
+    /// The rank whose declared ports `ports` are; `nil` when the edge gives its own.
+    var declaredBy: Int?
 }
 
 /// The peer form and declared ports of every endpoint, computed once per expansion. Endpoints are
 /// numbered by rank in `Endpoint` order: components (sorted by id), externals, kube-system last.
-struct PeerTable {
+struct PeerTable: Sendable {
     static let kubeSystemPeer = PolicyPeer(namespaceSelector: LabelSelector(matchLabels: [namespaceNameLabelKey: "kube-system"]))
     static let dnsRule = PolicyRule(
         peers: [PolicyPeer(
@@ -93,7 +57,6 @@ struct PeerTable {
     /// By rank; `nil`: anywhere (a rule without peers).
     let peers: [PolicyPeer?]
     let declaredPorts: [[PolicyPort]]
-    let declaredKeys: [PortSetKey]
 
     init(spec: MeshSpec) {
         let sortedExternals = spec.externals.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
@@ -123,7 +86,6 @@ struct PeerTable {
         self.rank = rank
         self.peers = peers
         self.declaredPorts = ports
-        self.declaredKeys = ports.map(PortSetKey.init)
     }
 
     static func podsPeer(namespace: String, labels: [String: String]) -> PolicyPeer {
@@ -134,24 +96,38 @@ struct PeerTable {
 
     /// Rules for one component's flows: sorted by peer rank; peers with the same port set share a rule;
     /// rules in order of their first peer; an `anywhere` peer gets a rule of its own with no peers.
-    func matrixRules(_ flows: [Flow]) -> [PolicyRule] {
+    func matrixRules(_ flows: [Flow]) -> [PlannedRule] {
         var sorted = flows
         if !flows.isEmpty, zip(flows, flows.dropFirst()).contains(where: { $0.peer > $1.peer }) {
             sorted.sort { $0.peer < $1.peer }
         }
-        var rules: [PolicyRule] = []
-        var ruleForPorts: [PortSetKey: Int] = [:]
+        var rules: [PlannedRule] = []
+        // Rule index by port set number: a short list while a component has few distinct port
+        // sets (the usual case), a dictionary beyond that (so a hub stays linear).
+        var ruleForPorts: [(key: Int, rule: Int)] = []
+        var ruleForPortsIndex: [Int: Int] = [:]
+        func rule(for key: Int) -> Int? {
+            ruleForPorts.count <= 16 ? ruleForPorts.first(where: { $0.key == key })?.rule : ruleForPortsIndex[key]
+        }
+        func add(_ key: Int, _ rule: Int) {
+            ruleForPorts.append((key, rule))
+            if ruleForPorts.count == 17 {
+                ruleForPortsIndex = Dictionary(uniqueKeysWithValues: ruleForPorts.map { ($0.key, $0.rule) })
+            } else if ruleForPorts.count > 17 {
+                ruleForPortsIndex[key] = rule
+            }
+        }
         for flow in sorted {
-            let rulePorts = flow.ports.isEmpty ? nil : flow.ports
-            guard let peer = peers[flow.peer] else {
-                rules.append(PolicyRule(peers: nil, ports: rulePorts))
+            let ports = flow.ports.isEmpty ? nil : flow.ports
+            guard peers[flow.peer] != nil else {
+                rules.append(PlannedRule(peers: nil, ports: ports, portsDeclaredBy: flow.declaredBy))
                 continue
             }
-            if let i = ruleForPorts[flow.key] {
-                rules[i].peers?.append(peer)
+            if let i = rule(for: flow.key) {
+                rules[i].peers?.append(flow.peer)
             } else {
-                ruleForPorts[flow.key] = rules.count
-                rules.append(PolicyRule(peers: [peer], ports: rulePorts))
+                add(flow.key, rules.count)
+                rules.append(PlannedRule(peers: [flow.peer], ports: ports, portsDeclaredBy: flow.declaredBy))
             }
         }
         return rules

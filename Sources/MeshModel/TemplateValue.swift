@@ -1,3 +1,4 @@
+import Dispatch
 import YAMLCore
 
 extension KubeSystemEgress {
@@ -70,7 +71,7 @@ extension MeshSpec {
     /// Linear in components + edges; `MatrixTable(spec:)` writes the dense Markdown table when wanted.
     public func templateValue(policies: [NetworkPolicy]) -> Value {
         var cache = RuleValueCache()
-        let policyValues: [Value] = policies.map { p in
+        return templateValue(policyValues: policies.map { p in
             let ingress = (p.ingress ?? []).map { cache.value(of: $0, direction: .ingress) }
             let egress = (p.egress ?? []).map { cache.value(of: $0, direction: .egress) }
             let podSelector = p.podSelector.toValue()
@@ -89,7 +90,31 @@ extension MeshSpec {
                 "egress": .list(egress),
                 "spec": .map(spec),
             ])
+        })
+    }
+
+    /// `.Mesh` with the policies of `expand()`, equal to `templateValue(policies: expand())` but
+    /// built from the expansion plan: each endpoint's peer, each declared port list and each rule
+    /// shared by many policies is converted once, with no hashing of policy parts.
+    public func templateValue() -> Value {
+        templateObject().value()
+    }
+
+    /// `.Mesh` ready to be built whole or with a slice of its policies (`MeshTemplateObject`).
+    public func templateObject() -> MeshTemplateObject {
+        guard policiesEnabled else { return MeshTemplateObject(base: templateValue(policyValues: []), planned: nil) }
+        var sorted = self
+        if zip(components, components.dropFirst()).contains(where: { !$0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }) {
+            sorted.components.sort { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
         }
+        // The plan and the rest of `.Mesh` are independent: on two cores when the mesh is large.
+        let spec = sorted
+        let (plan, base) = bothConcurrently(
+            if: components.count >= 256, { ExpansionPlan(spec: spec) }, { templateValue(policyValues: []) })
+        return MeshTemplateObject(base: base, planned: (plan, spec))
+    }
+
+    func templateValue(policyValues: [Value]) -> Value {
         let componentValues: [Value] = components.map { c in
             .map([
                 "id": .string(c.id),
@@ -190,4 +215,121 @@ struct RuleValueCache {
         }
         return .map(m)
     }
+}
+
+/// Template values of an expansion plan's parts, each converted once.
+struct PlanValues {
+    let plan: ExpansionPlan
+    let spec: MeshSpec
+    private var peerValues: [Value?]
+    private var declaredPortValues: [Value?]
+    private let globalIngress: [Value]
+    private let globalEgress: [Value]
+    private let kubeSystemEgress: Value
+    private let dns: Value
+    private static let policyTypes: Value = .list([.string(PolicyType.ingress.rawValue), .string(PolicyType.egress.rawValue)])
+
+    init(plan: ExpansionPlan, spec: MeshSpec) {
+        self.plan = plan
+        self.spec = spec
+        peerValues = Array(repeating: nil, count: plan.peers.peers.count)
+        declaredPortValues = Array(repeating: nil, count: plan.peers.peers.count)
+        globalIngress = spec.customIngress.map { $0.toValue(direction: .ingress) }
+        globalEgress = spec.customEgress.map { $0.toValue(direction: .egress) }
+        kubeSystemEgress = PolicyRule(peers: [PeerTable.kubeSystemPeer]).toValue(direction: .egress)
+        dns = PeerTable.dnsRule.toValue(direction: .egress)
+    }
+
+    /// One policy, shaped as `templateValue(policies:)` shapes it.
+    mutating func policy(_ p: PlannedPolicy) -> Value {
+        let c = spec.components[p.component]
+        let ingress = p.ingress.map { rule($0, of: c, direction: .ingress) }
+        let egress = p.egress.map { rule($0, of: c, direction: .egress) }
+        let podSelector = LabelSelector(matchLabels: c.labels).toValue()
+        var specValue: [String: Value] = ["podSelector": podSelector, "policyTypes": PlanValues.policyTypes]
+        if !ingress.isEmpty { specValue["ingress"] = .list(ingress) }
+        if !egress.isEmpty { specValue["egress"] = .list(egress) }
+        return .map([
+            "name": .string(c.name + "-allow"),
+            "namespace": .string(c.namespace),
+            "component": .string(c.id),
+            "labels": .map([componentLabelKey: .string(c.id)]),
+            "podSelector": podSelector,
+            "policyTypes": PlanValues.policyTypes,
+            "ingress": .list(ingress),
+            "egress": .list(egress),
+            "spec": .map(specValue),
+        ])
+    }
+
+    private mutating func rule(_ ref: PlannedRuleRef, of c: Component, direction: PolicyType) -> Value {
+        switch ref {
+        case .matrix(let r):
+            var m: [String: Value] = [:]
+            if let ranks = r.peers { m[PolicyRule.peersKey(direction)] = .list(ranks.map { peer($0) }) }
+            if let ports = r.ports { m["ports"] = portsValue(ports, declaredBy: r.portsDeclaredBy) }
+            return .map(m)
+        case .kubeSystemIngress(let i):
+            var m: [String: Value] = [PolicyRule.peersKey(.ingress): .list([peer(plan.peers.peers.count - 1)])]
+            if !c.ports.isEmpty { m["ports"] = portsValue(c.ports, declaredBy: i) }
+            return .map(m)
+        case .kubeSystemEgress: return kubeSystemEgress
+        case .dns: return dns
+        case .globalCustom(let i): return direction == .ingress ? globalIngress[i] : globalEgress[i]
+        case .componentCustom(let i):
+            return (direction == .ingress ? c.customIngress[i] : c.customEgress[i]).toValue(direction: direction)
+        }
+    }
+
+    /// The peer of the endpoint at `rank` (kube-system is the last rank).
+    private mutating func peer(_ rank: Int) -> Value {
+        if let v = peerValues[rank] { return v }
+        let v = plan.peers.peers[rank]!.toValue()
+        peerValues[rank] = v
+        return v
+    }
+
+    private mutating func portsValue(_ ports: [PolicyPort], declaredBy rank: Int?) -> Value {
+        guard let rank else { return .list(ports.map { $0.toValue() }) }
+        if let v = declaredPortValues[rank] { return v }
+        let v = Value.list(ports.map { $0.toValue() })
+        declaredPortValues[rank] = v
+        return v
+    }
+}
+
+/// The `.Mesh` object with its policies still to be converted: the whole object, or the object
+/// with only a consecutive slice of the policies (for rendering slices concurrently; each slice
+/// converts its own policies).
+public struct MeshTemplateObject: Sendable {
+    /// `.Mesh` with an empty `policies` list.
+    let base: Value
+    let planned: (plan: ExpansionPlan, spec: MeshSpec)?
+
+    /// How many policies the object has.
+    public var policyCount: Int { planned?.plan.policies.count ?? 0 }
+
+    /// `.Mesh` with every policy.
+    public func value() -> Value { value(policies: 0..<policyCount) }
+
+    /// `.Mesh` with the policies in `range` only (everything else whole).
+    public func value(policies range: Range<Int>) -> Value {
+        guard let planned, case .map(var m) = base else { return base }
+        var values = PlanValues(plan: planned.plan, spec: planned.spec)
+        m["policies"] = .list(planned.plan.policies[range].map { values.policy($0) })
+        return .map(m)
+    }
+}
+
+/// `(a(), b())`, computed on two threads when `parallel` holds.
+func bothConcurrently<A: Sendable, B: Sendable>(
+    if parallel: Bool, _ a: @Sendable () -> A, _ b: @Sendable () -> B
+) -> (A, B) {
+    guard parallel else { return (a(), b()) }
+    nonisolated(unsafe) var first: A?
+    nonisolated(unsafe) var second: B?
+    DispatchQueue.concurrentPerform(iterations: 2) { i in
+        if i == 0 { first = a() } else { second = b() }
+    }
+    return (first!, second!)
 }

@@ -5,16 +5,24 @@ import YAMLCore
 public struct RenderedManifest: Sendable, Equatable {
     /// The template it came from (`<chart>/templates/x.yaml`): its `# Source:`.
     public var source: String
-    /// The document text, trimmed of surrounding whitespace.
-    public var text: String
+    /// The document text, trimmed of surrounding whitespace: a slice of its template's output
+    /// (the documents of one template share that storage instead of each holding a copy).
+    public var textSlice: Substring
     /// `kind:` of the document (`""` when absent).
     public var kind: String
     /// Whether the document is a Helm hook (`helm.sh/hook` annotation); hooks print last.
     public var isHook: Bool
 
+    /// The document text as a string of its own.
+    public var text: String { String(textSlice) }
+
     public init(source: String, text: String, kind: String, isHook: Bool) {
+        self.init(source: source, textSlice: text[...], kind: kind, isHook: isHook)
+    }
+
+    public init(source: String, textSlice: Substring, kind: String, isHook: Bool) {
         self.source = source
-        self.text = text
+        self.textSlice = textSlice
         self.kind = kind
         self.isHook = isHook
     }
@@ -44,17 +52,16 @@ enum ChartManifestSorter {
     static func sort(_ files: [(name: String, text: String)]) throws(ChartRenderError) -> (manifests: [RenderedManifest], hooks: [RenderedManifest]) {
         var manifests: [RenderedManifest] = []
         var hooks: [RenderedManifest] = []
-        var docs: [(source: String, text: String)] = []
+        var docs: [(source: String, text: Substring)] = []
         for file in files.sorted(by: { Value.goLess($0.name, $1.name) }) {
             if file.name.split(separator: "/").last?.hasPrefix("_") == true { continue }
-            if GoText.trimSpace(file.text).isEmpty { continue }
             for doc in split(file.text) { docs.append((file.name, doc)) }
         }
         let heads = parseHeads(docs)
         for (index, (source, doc)) in docs.enumerated() {
             let head = try heads[index].get()
             guard let hookList = head.annotations["helm.sh/hook"] else {
-                manifests.append(RenderedManifest(source: source, text: doc, kind: head.kind, isHook: false))
+                manifests.append(RenderedManifest(source: source, textSlice: doc, kind: head.kind, isHook: false))
                 continue
             }
             let events = hookList.split(separator: ",", omittingEmptySubsequences: false).map {
@@ -62,14 +69,14 @@ enum ChartManifestSorter {
             }
             // A document naming an unknown hook event is dropped, as Helm drops it.
             if events.contains(where: { !hookEvents.contains($0) }) { continue }
-            hooks.append(RenderedManifest(source: source, text: doc, kind: head.kind, isHook: true))
+            hooks.append(RenderedManifest(source: source, textSlice: doc, kind: head.kind, isHook: true))
         }
         return (sortedByKind(manifests), sortedByKind(hooks))
     }
 
     /// Every document's head, in order; many documents are read on all cores (each head is
     /// independent, and the first error in document order is still the one reported).
-    static func parseHeads(_ docs: [(source: String, text: String)]) -> [Result<ManifestHead, ChartRenderError>] {
+    static func parseHeads(_ docs: [(source: String, text: Substring)]) -> [Result<ManifestHead, ChartRenderError>] {
         @Sendable func head(_ i: Int) -> Result<ManifestHead, ChartRenderError> {
             do throws(ChartRenderError) {
                 return .success(try ManifestHead.parse(docs[i].text, source: docs[i].source))
@@ -94,26 +101,37 @@ enum ChartManifestSorter {
     }
 
     /// Stable sort by `InstallOrder`; unknown kinds after known ones, alphabetical among themselves.
+    /// Each document's rank is looked up once; the sort moves small keys, not documents.
     static func sortedByKind(_ docs: [RenderedManifest]) -> [RenderedManifest] {
-        let indexed = docs.enumerated().map { (offset: $0.offset, doc: $0.element) }
-        return indexed.sorted { a, b in
-            let ra = installRank[a.doc.kind], rb = installRank[b.doc.kind]
-            switch (ra, rb) {
-            case let (x?, y?): return x != y ? x < y : a.offset < b.offset
-            case (nil, nil):
-                if a.doc.kind != b.doc.kind { return Value.goLess(a.doc.kind, b.doc.kind) }
-                return a.offset < b.offset
-            case (nil, _?): return false
-            case (_?, nil): return true
+        let unknown = installOrder.count
+        let keys = docs.indices.map { i in (rank: installRank[docs[i].kind] ?? unknown, index: i) }
+        if zip(keys, keys.dropFirst()).allSatisfy({ $0.rank <= $1.rank && $0.rank < unknown }) { return docs }
+        let order = keys.sorted { a, b in
+            if a.rank != b.rank { return a.rank < b.rank }
+            if a.rank == unknown, docs[a.index].kind != docs[b.index].kind {
+                return Value.goLess(docs[a.index].kind, docs[b.index].kind)
             }
-        }.map(\.doc)
+            return a.index < b.index
+        }
+        return order.map { docs[$0.index] }
     }
 
     /// Helm v4.1's `SplitManifests`: the text trimmed, split at `(?:^|\s*\n)---\s*`, each
-    /// non-empty piece trimmed.
-    static func split(_ text: String) -> [String] {
-        let bytes = Array(GoText.trimSpace(text).utf8)
-        var docs: [String] = []
+    /// non-empty piece trimmed. The pieces share `text`'s storage.
+    static func split(_ text: String) -> [Substring] {
+        let trimmed = GoText.trimSpace(text[...])
+        let utf8 = trimmed.utf8
+        let scan = { (bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] in splitRanges(bytes) }
+        let ranges = utf8.withContiguousStorageIfAvailable(scan) ?? Array(utf8).withUnsafeBufferPointer(scan)
+        let base = utf8.startIndex
+        return ranges.map { r in
+            GoText.trimSpace(Substring(utf8[utf8.index(base, offsetBy: r.lowerBound)..<utf8.index(base, offsetBy: r.upperBound)]))
+        }
+    }
+
+    /// The byte ranges of `split`'s pieces (before each is trimmed).
+    private static func splitRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var pieces: [Range<Int>] = []
         var start = 0
         var i = 0
         let n = bytes.count
@@ -121,11 +139,8 @@ enum ChartManifestSorter {
         func isDashes(_ at: Int) -> Bool {
             at + 3 <= n && bytes[at] == 0x2D && bytes[at + 1] == 0x2D && bytes[at + 2] == 0x2D
         }
-        func emit(_ end: Int) {
-            let piece = GoText.trimSpace(String(decoding: bytes[start..<end], as: UTF8.self))
-            // Go drops only exactly empty pieces (the separators' `\s*` absorbs whitespace).
-            if end > start { docs.append(piece) }
-        }
+        // Go drops only exactly empty pieces (the separators' `\s*` absorbs whitespace).
+        func emit(_ end: Int) { if end > start { pieces.append(start..<end) } }
         // A separator at the very start (`^---`).
         if isDashes(0) {
             i = 3
@@ -149,13 +164,13 @@ enum ChartManifestSorter {
             }
         }
         emit(n)
-        return docs
+        return pieces
     }
 }
 
 /// The head of a manifest Helm reads to sort it (`SimpleHead`): kind and annotations, with
 /// Helm's errors for documents that are not YAML maps.
-struct ManifestHead {
+struct ManifestHead: Equatable {
     var kind: String
     var annotations: [String: String]
 
@@ -164,7 +179,15 @@ struct ManifestHead {
         "apiVersion": .all, "kind": .all, "metadata": .keys(["name": .all, "annotations": .all]),
     ])
 
-    static func parse(_ doc: String, source: String) throws(ChartRenderError) -> ManifestHead {
+    /// The head of `doc`: read straight from the bytes when the document is plain block YAML
+    /// (`ManifestHeadScanner`), else through the YAML parser.
+    static func parse(_ doc: Substring, source: String) throws(ChartRenderError) -> ManifestHead {
+        if let head = ManifestHeadScanner.scan(doc) { return head }
+        return try parseYAML(String(doc), source: source)
+    }
+
+    /// The head of `doc` read by the YAML parser, with Helm's errors.
+    static func parseYAML(_ doc: String, source: String) throws(ChartRenderError) -> ManifestHead {
         let parser = YAMLParser(duplicateKeys: .lastWins)
         // Only the head is needed: skim the rest (a full parse only when the skim gives up, so
         // errors are the full parser's).
@@ -242,33 +265,47 @@ struct ManifestHead {
 /// Go's `strings.TrimSpace` (Unicode white space).
 enum GoText {
     static func trimSpace(_ s: String) -> String {
+        let t = trimSpace(s[...])
+        return t.startIndex == s.startIndex && t.endIndex == s.endIndex ? s : String(t)
+    }
+
+    /// `trimSpace` without copying: a slice of `s`.
+    static func trimSpace(_ s: Substring) -> Substring {
         // Byte-level for ASCII boundaries (the usual case); Unicode white space needs scalars.
         let u = s.utf8
-        @inline(__always) func space(_ c: UInt8) -> Bool { (c >= 0x09 && c <= 0x0D) || c == 0x20 }
         var start = u.startIndex, end = u.endIndex
-        while start < end, space(u[start]) { start = u.index(after: start) }
-        while end > start, space(u[u.index(before: end)]) { end = u.index(before: end) }
-        if start == end { return "" }
-        if u[start] < 0x80 && u[u.index(before: end)] < 0x80 {
-            if start == u.startIndex && end == u.endIndex { return s }
-            return String(Substring(u[start..<end]))
-        }
+        while start < end, isASCIISpace(u[start]) { start = u.index(after: start) }
+        while end > start, isASCIISpace(u[u.index(before: end)]) { end = u.index(before: end) }
+        if start == end { return s[s.endIndex...] }
+        if u[start] < 0x80 && u[u.index(before: end)] < 0x80 { return Substring(u[start..<end]) }
         return trimUnicodeSpace(s)
+    }
+
+    /// Removes trailing white space in place (no copy when `s` is uniquely referenced).
+    static func trimTrailingSpace(_ s: inout String) {
+        while let last = s.unicodeScalars.last, isSpace(last) { s.unicodeScalars.removeLast() }
     }
 
     /// `trimSpace` by Unicode scalars.
     static func trimUnicodeSpace(_ s: String) -> String {
+        String(trimUnicodeSpace(s[...]))
+    }
+
+    static func trimUnicodeSpace(_ s: Substring) -> Substring {
         let scalars = s.unicodeScalars
-        func space(_ c: Unicode.Scalar) -> Bool {
-            switch c.value {
-            case 0x09...0x0D, 0x20, 0x85, 0xA0: return true
-            case 0..<0x80: return false
-            default: return c.properties.isWhitespace
-            }
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return s[s.endIndex...] }
+        let last = scalars.lastIndex(where: { !isSpace($0) })!
+        return Substring(scalars[first...last])
+    }
+
+    @inline(__always) static func isASCIISpace(_ c: UInt8) -> Bool { (c >= 0x09 && c <= 0x0D) || c == 0x20 }
+
+    /// Go's `unicode.IsSpace`.
+    static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0: return true
+        case 0..<0x80: return false
+        default: return c.properties.isWhitespace
         }
-        guard let first = scalars.firstIndex(where: { !space($0) }) else { return "" }
-        let last = scalars.lastIndex(where: { !space($0) })!
-        if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return s }
-        return String(scalars[first...last])
     }
 }

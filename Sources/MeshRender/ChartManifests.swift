@@ -15,36 +15,42 @@ public struct RenderedManifests: Sendable, Equatable {
 
     /// `---\n# Source: <source>\n<text>\n` for one document.
     static func block(_ doc: RenderedManifest) -> String {
-        "---\n# Source: \(doc.source)\n\(doc.text)\n"
-    }
-
-    /// Appends `block(doc)` to `out` piece by piece.
-    static func appendBlock(_ doc: RenderedManifest, to out: inout String) {
-        out += "---\n# Source: "
-        out += doc.source
-        out += "\n"
-        out += doc.text
-        out += "\n"
+        "---\n# Source: \(doc.source)\n\(doc.textSlice)\n"
     }
 
     /// Exactly what `helm template NAME CHART` prints on stdout.
     public var text: String {
-        var manifests = ""
-        var hooks = ""
-        var manifestBytes = 0
-        for doc in documents where !doc.isHook { manifestBytes += doc.text.utf8.count + doc.source.utf8.count + 16 }
-        manifests.reserveCapacity(manifestBytes)
-        for doc in documents {
-            if doc.isHook {
-                RenderedManifests.appendBlock(doc, to: &hooks)
-            } else {
-                RenderedManifests.appendBlock(doc, to: &manifests)
-            }
+        var out = ""
+        var bytes = 0
+        for doc in documents { bytes += doc.textSlice.utf8.count + doc.source.utf8.count + 16 }
+        out.reserveCapacity(bytes + 1)
+        writeText { out += $0 }
+        return out
+    }
+
+    /// Hands `text` to `sink` piece by piece, in order, without building it: the manifests'
+    /// blocks (Helm trims the end of their text, then adds a newline), then the hooks' blocks.
+    public func writeText(_ sink: (Substring) -> Void) {
+        let manifests = documents.filter { !$0.isHook }
+        if let last = manifests.last {
+            for doc in manifests.dropLast() { RenderedManifests.writeBlock(doc, sink) }
+            // Only the end can hold white space to trim (each block starts with `---`).
+            var tail = RenderedManifests.block(last)
+            GoText.trimTrailingSpace(&tail)
+            tail += "\n"
+            sink(tail[...])
+        } else {
+            sink("\n")
         }
-        manifests = GoText.trimSpace(manifests)
-        manifests += "\n"
-        manifests += hooks
-        return manifests
+        for doc in documents where doc.isHook { RenderedManifests.writeBlock(doc, sink) }
+    }
+
+    static func writeBlock(_ doc: RenderedManifest, _ sink: (Substring) -> Void) {
+        sink("---\n# Source: ")
+        sink(doc.source[...])
+        sink("\n")
+        sink(doc.textSlice)
+        sink("\n")
     }
 
     /// `helm template --show-only PATTERN...`: the documents whose template path (without the
@@ -67,7 +73,7 @@ public struct RenderedManifests: Sendable, Equatable {
     }
 
     /// The path after the chart name in a block's `# Source: chart/path` line.
-    static func sourcePath(of block: String) -> String? {
+    static func sourcePath(of block: Substring) -> String? {
         guard let range = block.range(of: "# Source: ") else { return nil }
         let rest = block[range.upperBound...]
         let line = rest.prefix { $0 != "\n" }

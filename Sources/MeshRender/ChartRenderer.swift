@@ -28,6 +28,16 @@ public struct ChartRenderer: Sendable {
 
     /// Renders with `.Values` given as is (already coalesced); `extraObjects` become further
     /// top-level objects next to `.Values` (meshrender's `.Mesh`).
+    /// When a template that is one `range` over a list renders in windows on several cores
+    /// (`renderInWindows`): at least this many elements, and more than one core.
+    public struct Windowing: Sendable {
+        public var minimumElements = 256
+        public var cores = ProcessInfo.processInfo.activeProcessorCount
+        public init() {}
+    }
+
+    public var windowing = Windowing()
+
     public func render(
         coalescedValues: Value, release: ReleaseOptions, extraObjects: [String: Value] = [:]
     ) throws(ChartRenderError) -> RenderedManifests {
@@ -62,11 +72,15 @@ public struct ChartRenderer: Sendable {
             if template.isPartial { continue }
             var output = ""
             if set.hasTemplate(name) {
-                do {
-                    output = try session.execute(
-                        name: name, topLevel: ["Template": .map(["Name": .string(name), "BasePath": .string(basePath)])])
-                } catch {
-                    throw ChartRenderError(.execute, error.helmDescription)
+                let topLevel: [String: Value] = ["Template": .map(["Name": .string(name), "BasePath": .string(basePath)])]
+                if let windowed = try renderInWindows(name, set: set, data: top, topLevel: topLevel, order: order) {
+                    output = windowed
+                } else {
+                    do {
+                        output = try session.execute(name: name, topLevel: topLevel)
+                    } catch {
+                        throw ChartRenderError(.execute, error.helmDescription)
+                    }
                 }
             }
             if name.hasSuffix("NOTES.txt") {
@@ -103,5 +117,56 @@ public struct ChartRenderer: Sendable {
             if da != db { return da > db }
             return Value.goLess(b, a)
         }
+    }
+
+    /// Template `name` rendered on every core when it is one `range` over a long list whose
+    /// iterations cannot reach one another (`RangeSlicing`): consecutive windows of the list run
+    /// concurrently, each in a template set and session of its own, and their outputs are joined.
+    /// `nil`: render it whole. The first error in window order is the one thrown, as one execution
+    /// would stop at it.
+    func renderInWindows(
+        _ name: String, set: TemplateSet, data: [String: Value], topLevel: [String: Value], order: [String]
+    ) throws(ChartRenderError) -> String? {
+        let cores = windowing.cores, minimumElements = windowing.minimumElements
+        guard cores > 1, let slicing = set.rangeSlicing(name) else { return nil }
+        var value = Value.map(data)
+        for key in slicing.path {
+            guard case .map(let m) = value, let next = m[key] else { return nil }
+            value = next
+        }
+        guard case .list(let list) = value, list.count >= minimumElements else { return nil }
+        let windows = max(2, min(cores, list.count / max(1, minimumElements / 2)))
+        let texts = chart.templates
+        let results = UnsafeMutableBufferPointer<Result<String, ChartRenderError>>.allocate(capacity: windows)
+        defer {
+            _ = results.deinitialize()
+            results.deallocate()
+        }
+        nonisolated(unsafe) let out = results
+        DispatchQueue.concurrentPerform(iterations: windows) { i in
+            let window = (list.count * i / windows)..<(list.count * (i + 1) / windows)
+            let result: Result<String, ChartRenderError>
+            do throws(ChartRenderError) {
+                let windowSet = TemplateSet()
+                let byName = Dictionary(texts.map { ($0.name, $0.text) }, uniquingKeysWith: { a, _ in a })
+                for template in order {
+                    do throws(TemplateError) { try windowSet.parse(name: template, text: byName[template] ?? "") } catch {
+                        throw ChartRenderError(.parse, error.helmDescription)
+                    }
+                }
+                do throws(TemplateError) {
+                    result = .success(
+                        try windowSet.session(data: .map(data)).execute(name: name, topLevel: topLevel, window: window, of: slicing))
+                } catch {
+                    throw ChartRenderError(.execute, error.helmDescription)
+                }
+            } catch {
+                result = .failure(error)
+            }
+            (out.baseAddress! + i).initialize(to: result)
+        }
+        var outputs: [String] = []
+        for result in results { outputs.append(try result.get()) }
+        return slicing.join(outputs, of: set)
     }
 }

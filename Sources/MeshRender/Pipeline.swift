@@ -19,16 +19,25 @@ public enum Pipeline {
     ) throws -> Rendered {
         let chart = try load(reference)
         let values = try chartValues(chart, input: input, io: io)
-        var extra: [String: Value] = [:]
+        var meshObject: MeshTemplateObject?
         if reference == .builtin || values["mesh"] != nil {
-            let mesh = try mesh(values: values, namespace: release.namespace)
-            extra["Mesh"] = mesh.templateValue(policies: mesh.policiesEnabled ? mesh.expand() : [])
+            meshObject = try mesh(values: values, namespace: release.namespace).templateObject()
         }
-        let manifests = try ChartRenderer(chart: chart).render(
-            coalescedValues: values.toValue(),
-            release: ReleaseOptions(name: release.name, namespace: release.namespace),
-            extraObjects: extra)
-        return try Rendered(manifests: manifests, chart: chart, reference: reference, showOnly: showOnly)
+        let renderer = ChartRenderer(chart: chart)
+        let options = ReleaseOptions(name: release.name, namespace: release.namespace)
+        let manifests: RenderedManifests
+        var mesh: Value = .null
+        if reference == .builtin, let meshObject, let slices = SlicedRendering.sliceCount(for: meshObject) {
+            manifests = try SlicedRendering.render(
+                renderer, values: values.toValue(), release: options, mesh: meshObject, slices: slices)
+        } else {
+            mesh = meshObject?.value() ?? .null
+            manifests = try renderer.render(
+                coalescedValues: values.toValue(), release: options, extraObjects: meshObject == nil ? [:] : ["Mesh": mesh])
+        }
+        return try Rendered(
+            manifests: manifests, chart: chart, reference: reference, showOnly: showOnly, values: values,
+            meshObject: mesh)
     }
 
     /// Loads the built-in chart or a chart directory.

@@ -6,18 +6,41 @@ public struct Rendered: Sendable {
     public enum Format: Sendable { case yaml, json }
 
     public let manifests: RenderedManifests
-    /// `helm template` stdout (after `--show-only`, when given).
-    public let text: String
     let chartName: String
     let reference: ChartReference
     let showOnly: [String]
+    /// The `--show-only` output, computed up front (a pattern that matches nothing is an error).
+    let showOnlyText: String?
+    /// The values (chart defaults coalesced with the user's) the release was rendered from.
+    public let values: Node
+    /// `.Mesh` as the templates saw it when rendered whole (null without a mesh, and for a render
+    /// in slices, whose slices each built and freed their part). Kept with the result, so that the
+    /// expansion's large object graph is freed with it, not on the way to the output.
+    public let meshObject: Value
 
-    init(manifests: RenderedManifests, chart: Chart, reference: ChartReference, showOnly: [String]) throws {
+    init(
+        manifests: RenderedManifests, chart: Chart, reference: ChartReference, showOnly: [String],
+        values: Node = Node(.null), meshObject: Value = .null
+    ) throws {
         self.manifests = manifests
+        self.values = values
+        self.meshObject = meshObject
         self.chartName = chart.name
         self.reference = reference
         self.showOnly = showOnly
-        text = showOnly.isEmpty ? manifests.text : try manifests.showOnly(showOnly)
+        showOnlyText = showOnly.isEmpty ? nil : try manifests.showOnly(showOnly)
+    }
+
+    /// `helm template` stdout (after `--show-only`, when given).
+    public var text: String { showOnlyText ?? manifests.text }
+
+    /// Hands `text` to `sink` piece by piece without building it in memory.
+    public func writeText(_ sink: (Substring) -> Void) {
+        if let showOnlyText {
+            sink(showOnlyText[...])
+        } else {
+            manifests.writeText(sink)
+        }
     }
 
     /// The documents selected for output (`--show-only` applied), each with its parsed node.
@@ -61,7 +84,7 @@ public struct Rendered: Sendable {
             let path = "\(kind.lowercased())-\(name).\(format == .json ? "json" : "yaml")"
             let body = format == .json
                 ? GoJSON.encodeIndented(node.toValue()) + "\n"
-                : "---\n# Source: \(document.source)\n\(document.text)\n"
+                : RenderedManifests.block(document)
             if let at = index[path] {
                 files[at].contents += body
             } else {

@@ -11,8 +11,26 @@ public enum GoFormat {
         if f.isNaN { return "NaN" }
         if f.isInfinite { return f < 0 ? "-Inf" : "+Inf" }
         if f == 0 { return f.sign == .minus ? "-0" : "0" }
+        if let whole = smallIntegral(f), exponentThreshold >= 1, abs(whole) < powerOfTen(exponentThreshold) {
+            return String(whole)
+        }
         let (negative, digits, pointPos) = decimalDigits(f)
         return layoutG(negative: negative, digits: digits, pointPos: pointPos, exponentThreshold: exponentThreshold)
+    }
+
+    /// `f` as an integer when it is one of magnitude below 2^53 (every such float prints as its
+    /// integer digits in fixed notation); nil otherwise.
+    static func smallIntegral(_ f: Double) -> Int64? {
+        guard f.magnitude < 9_007_199_254_740_992, f == f.rounded(.towardZero) else { return nil }
+        return Int64(f)
+    }
+
+    /// 10^n, saturating at Int64.max (n >= 19).
+    static func powerOfTen(_ n: Int) -> Int64 {
+        if n >= 19 { return Int64.max }
+        var p: Int64 = 1
+        for _ in 0..<n { p *= 10 }
+        return p
     }
 
     /// `%g`-style layout of decimal digits: value = 0.d1d2d3... × 10^pointPos.

@@ -13,6 +13,7 @@ extension GoJSON {
     /// `strconv.FormatFloat(f, 'f', -1, 64)`.
     static func fixedText(_ f: Double) -> String {
         if f == 0 { return f.sign == .minus ? "-0" : "0" }
+        if let whole = GoFormat.smallIntegral(f) { return String(whole) }
         let (negative, digits, pointPos) = GoFormat.decimalDigits(f)
         var out = negative ? "-" : ""
         if pointPos <= 0 {

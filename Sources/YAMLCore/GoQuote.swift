@@ -16,10 +16,26 @@ public enum GoQuote {
 
     /// `strconv.Quote(s)`: a double-quoted Go string literal.
     public static func quote(_ s: String, asciiOnly: Bool = false) -> String {
+        if let plain = quotedPrintableASCII(s) { return plain }
         var out = "\""
         appendQuoted(s, quote: "\"", asciiOnly: asciiOnly, into: &out)
         out += "\""
         return out
+    }
+
+    /// `"s"` when every byte of `s` is printable ASCII other than `"` and `\` (nothing to
+    /// escape); nil otherwise.
+    static func quotedPrintableASCII(_ s: String) -> String? {
+        var s = s
+        return s.withUTF8 { src -> String? in
+            for b in src where b < 0x20 || b > 0x7E || b == 0x22 || b == 0x5C { return nil }
+            return String(unsafeUninitializedCapacity: src.count + 2) { dst in
+                dst[0] = 0x22
+                if let base = src.baseAddress, let out = dst.baseAddress { (out + 1).update(from: base, count: src.count) }
+                dst[src.count + 1] = 0x22
+                return src.count + 2
+            }
+        }
     }
 
     /// `strconv.QuoteRune(r)`.

@@ -50,9 +50,23 @@ extension BlockEmitter {
             }
             return true
         }
-        guard fits == true, GoYAMLResolve.resolve(s) == .string else { return false }
+        guard fits == true, !Self.mayResolveAsNonString(s) || GoYAMLResolve.resolve(s) == .string else { return false }
         appendWord(s)
         return true
+    }
+
+    /// Whether a word of letters, digits and `_ . / -` starting with a letter could read back as
+    /// something other than a string: only the words of at most 5 letters starting with one of
+    /// `yYnNtTfFoO` (booleans, nulls) can.
+    private static func mayResolveAsNonString(_ s: String) -> Bool {
+        guard let first = s.utf8.first, s.utf8.count <= 5 else { return false }
+        switch first {
+        case UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"),
+            UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "o"), UInt8(ascii: "O"):
+            return true
+        default:
+            return false
+        }
     }
 
     /// A typed scalar's text (`null`, `true`, `-12`, `1.5e-07`, `.inf`): letters, digits and
@@ -102,24 +116,106 @@ extension BlockEmitter {
     private mutating func emitMapping<S: EmitSource>(_ entries: [(key: String, value: S)], depth: Int) throws(HelmYAML.MarshalError) {
         let saved = increaseIndent(flow: false, indentless: false)
         for (key, value) in entries {
-            writeIndent()
-            if writePlainToken(key, maxLength: 128) {
-                writeIndicator(":", needWhitespace: false, isWhitespace: false, isIndention: false)
-                try emitNode(value, context: .mappingValue, depth: depth + 1)
-                continue
-            }
-            let requested = ScalarStyle.requested(forString: key)
-            if Self.isSimpleKey(key) {
-                writeScalar(key, requested: requested, simpleKey: true)
-                writeIndicator(":", needWhitespace: false, isWhitespace: false, isIndention: false)
-            } else {
-                writeIndicator("?", needWhitespace: true, isWhitespace: false, isIndention: true)
-                writeScalar(key, requested: requested, simpleKey: false)
-                writeIndent()
-                writeIndicator(":", needWhitespace: true, isWhitespace: false, isIndention: true)
-            }
+            writeKey(key)
             try emitNode(value, context: .mappingValue, depth: depth + 1)
         }
         indent = saved
+    }
+
+    /// Writes a mapping key on a fresh line, up to its `:` (a long or multi-line key as `? key`).
+    private mutating func writeKey(_ key: String) {
+        writeIndent()
+        if writePlainToken(key, maxLength: 128) {
+            writeIndicator(":", needWhitespace: false, isWhitespace: false, isIndention: false)
+            return
+        }
+        let requested = ScalarStyle.requested(forString: key)
+        if Self.isSimpleKey(key) {
+            writeScalar(key, requested: requested, simpleKey: true)
+            writeIndicator(":", needWhitespace: false, isWhitespace: false, isIndention: false)
+        } else {
+            writeIndicator("?", needWhitespace: true, isWhitespace: false, isIndention: true)
+            writeScalar(key, requested: requested, simpleKey: false)
+            writeIndent()
+            writeIndicator(":", needWhitespace: true, isWhitespace: false, isIndention: true)
+        }
+    }
+
+    /// A string scalar: plain when it is a simple word, else in the style its content asks for.
+    private mutating func writeString(_ s: String) {
+        if !writePlainToken(s, maxLength: Int.max) {
+            writeScalar(s, requested: ScalarStyle.requested(forString: s), simpleKey: false)
+        }
+    }
+
+    /// A typed scalar's text (numbers, booleans, null), always requested plain.
+    private mutating func writeTyped(_ s: String) {
+        if !writeTypedWord(s) { writeScalar(s, requested: .plain, simpleKey: false) }
+    }
+}
+
+/// `sigs.k8s.io/yaml.Marshal` of a `Value` written straight from the value: what
+/// `emitNode(_:context:depth:)` does through `Value.emitShape()`, without building the shape
+/// (no entry arrays; map keys are ordered through the dictionary's own indices).
+extension BlockEmitter {
+    /// Writes one document of `root` (no `---`), ending with a newline.
+    mutating func emitValueDocument(_ root: Value) throws(HelmYAML.MarshalError) {
+        try emitValue(root, context: .root, depth: 0)
+        indent = -1
+        writeIndent()
+    }
+
+    mutating func emitValue(_ v: Value, context: Context, depth: Int) throws(HelmYAML.MarshalError) {
+        if depth > HelmYAML.maxDepth { throw .tooDeep(HelmYAML.maxDepth) }
+        switch v {
+        case .null: writeTyped("null")
+        case .bool(let b): writeTyped(b ? "true" : "false")
+        case .int(let i): writeTyped(String(i))
+        case .float(let f):
+            guard f.isFinite else { throw .unsupportedFloat(f) }
+            writeTyped(HelmYAML.numberText(f))
+        case .string(let s):
+            writeString(try HelmYAML.readBack(s))
+        case .list(let items):
+            if items.isEmpty {
+                writeEmptyFlow("[", "]")
+                return
+            }
+            let indentless = !layout.indentSequencesInMappings && context == .mappingValue && !indention
+            let saved = increaseIndent(flow: false, indentless: indentless)
+            for i in items.indices {
+                writeIndent()
+                writeIndicator("-", needWhitespace: true, isWhitespace: false, isIndention: true)
+                try emitValue(items[i], context: .sequenceItem, depth: depth + 1)
+            }
+            indent = saved
+        case .map(let m):
+            if m.isEmpty {
+                writeEmptyFlow("{", "}")
+                return
+            }
+            if m.keys.allSatisfy(Value.isShortASCII) {
+                // Keys come back from the JSON round trip unchanged: order the map's own indices.
+                var order = Array(m.indices)
+                if order.count > 1 {
+                    let keys = m.keys
+                    order.sort { YAMLKeyOrder.lessASCII(keys[$0], keys[$1]) }
+                }
+                let saved = increaseIndent(flow: false, indentless: false)
+                for index in order {
+                    writeKey(m.keys[index])
+                    try emitValue(m.values[index], context: .mappingValue, depth: depth + 1)
+                }
+                indent = saved
+                return
+            }
+            let entries = YAMLKeyOrder.sorted(try Value.readBackKeys(m))
+            let saved = increaseIndent(flow: false, indentless: false)
+            for (key, value) in entries {
+                writeKey(key)
+                try emitValue(value, context: .mappingValue, depth: depth + 1)
+            }
+            indent = saved
+        }
     }
 }

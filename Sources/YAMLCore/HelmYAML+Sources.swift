@@ -49,7 +49,7 @@ extension Value: EmitSource {
 
     /// Map keys after the JSON round trip; keys that become equal keep the value that came
     /// last in JSON's byte-wise key order (go-yaml v2 overwrites duplicates).
-    private static func readBackKeys(_ m: [String: Value]) throws(HelmYAML.MarshalError) -> [String: Value] {
+    static func readBackKeys(_ m: [String: Value]) throws(HelmYAML.MarshalError) -> [String: Value] {
         var changed = false
         for key in m.keys {
             if isShortASCII(key) { continue }
@@ -88,6 +88,8 @@ extension HelmYAML {
     /// (`1000000`, `1.5`, `1e+21`, `1e-7`), go-yaml reads that back as an int, uint or float,
     /// and writes it again (an int as is, a float in Go's `%v` form: `1e+21`, `1e-07`).
     static func numberText(_ f: Double) -> String {
+        // An integral float below 2^53 is JSON integer text that go-yaml reads back as an int.
+        if f != 0, let whole = GoFormat.smallIntegral(f) { return String(whole) }
         let json = GoJSON.floatText(f)
         let isIntegerLiteral = !json.utf8.contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") }
         if isIntegerLiteral {

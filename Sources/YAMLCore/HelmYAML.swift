@@ -52,7 +52,7 @@ public enum HelmYAML {
     /// The result ends with a newline (or is `{}`/`[]`-style text followed by one).
     public static func marshalChecked(_ v: Value) throws(MarshalError) -> String {
         var emitter = BlockEmitter()
-        try emitter.emitDocument(v)
+        try emitter.emitValueDocument(v)
         return emitter.output
     }
 
@@ -65,9 +65,19 @@ public enum HelmYAML {
 
     /// Helm's `toYaml`: `marshal(v)` without its final newline.
     public static func toYaml(_ v: Value) -> String {
-        var text = marshal(v)
-        if text.utf8.last == UInt8(ascii: "\n") { text.removeLast() }
-        return text
+        String(decoding: toYamlBytes(v), as: UTF8.self)
+    }
+
+    /// `toYaml(v)` as UTF-8 bytes (for writers that copy it on, indented, into their own buffer).
+    public static func toYamlBytes(_ v: Value) -> [UInt8] {
+        var emitter = BlockEmitter()
+        do {
+            try emitter.emitValueDocument(v)
+        } catch {
+            return []
+        }
+        if emitter.bytes.last == UInt8(ascii: "\n") { emitter.bytes.removeLast() }
+        return emitter.bytes
     }
 
     /// Helm's `toYamlPretty`: go-yaml v3's encoder with a 2-space indent, final newline trimmed.

@@ -10,9 +10,53 @@ enum Diagnostics {
         exit(2)
     }
 
-    /// Writes a finished result to stdout in one piece.
+    /// Writes a finished result to stdout, straight from the string's UTF-8 storage.
     static func emit(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        var text = text
+        text.withUTF8 { writeAll($0) }
+    }
+
+    /// Writes a finished result that `produce` hands over piece by piece (small pieces are
+    /// gathered into one buffer; large ones are written straight from their storage).
+    static func emit(_ produce: ((Substring) -> Void) -> Void) {
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(1 << 16)
+        produce { piece in
+            var piece = piece
+            piece.withUTF8 { bytes in
+                if buffer.count + bytes.count > buffer.capacity {
+                    buffer.withUnsafeBufferPointer { writeAll($0) }
+                    buffer.removeAll(keepingCapacity: true)
+                }
+                if bytes.count >= buffer.capacity {
+                    writeAll(bytes)
+                } else {
+                    buffer.append(contentsOf: bytes)
+                }
+            }
+        }
+        buffer.withUnsafeBufferPointer { writeAll($0) }
+    }
+
+    /// `write(2)` until every byte is out; a closed stdout (a pipe to `head`) ends it quietly.
+    private static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard var next = bytes.baseAddress else { return }
+        var left = bytes.count
+        while left > 0 {
+            let written = write(STDOUT_FILENO, next, left)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            next += written
+            left -= written
+        }
+    }
+
+    /// Ends the process successfully once the result is out, without first tearing down `results`
+    /// (a large release is millions of small objects; freeing them one by one only delays the exit).
+    static func finish<T>(keeping results: T) -> Never {
+        withExtendedLifetime(results) { exit(0) }
     }
 
     /// Writes a note to stderr (counts of skipped documents and the like).

@@ -41,7 +41,12 @@ struct RenderCommand: ParsableCommand {
         if let outputDir {
             Diagnostics.emit(try rendered.write(to: outputDir, format: format == .json ? .json : .yaml))
         } else {
-            Diagnostics.emit(format == .json ? try rendered.json() : rendered.text)
+            if format == .json {
+                Diagnostics.emit(try rendered.json())
+            } else {
+                Diagnostics.emit(rendered.writeText)
+            }
         }
+        Diagnostics.finish(keeping: rendered)
     }
 }

@@ -87,6 +87,12 @@ final class HelmErrorParityTests: XCTestCase {
         ("method_arity", "a: {{ .Capabilities.APIVersions.Has }}", nil),
         ("set_on_nil", "a: {{ $_ := set .Values.missing \"k\" 1 }}", nil),
         ("range_over_float", "a: {{ range .Values.replicas }}{{ end }}", nil),
+        ("include_error_indented", "a: {{ include \"h\" . | nindent 2 }}", "{{ define \"h\" }}{{ .Values.missing.x }}{{ end }}"),
+        ("include_missing_indented", "a: {{ include \"nope\" . | indent 2 }}", nil),
+        ("nindent_of_nothing", "a: {{ .Values.missing | nindent 2 }}", nil),
+        ("nindent_of_number", "a: {{ .Values.replicas | nindent 2 }}", nil),
+        ("toyaml_arity_indented", "a: {{ toYaml | nindent 2 }}", nil),
+        ("toyaml_two_args_indented", "a: {{ toYaml 1 2 | nindent 2 }}", nil),
         ("deep_position", "line1\nline2\n  x: {{ .Values.name }} {{ .Values.name.y }}", nil),
     ]
 

@@ -41,4 +41,15 @@ final class PropertyTests: XCTestCase {
         }
         XCTAssertGreaterThan(noticed, 30)
     }
+
+    /// `.Mesh` built from the expansion plan equals `.Mesh` built from the expanded policies, for
+    /// meshes with every feature, in and out of id order (ids `c10` … sort before `c2`).
+    func testTemplateValueFromThePlanEqualsTheExpandedPolicies() {
+        // Seeds 401 and 402 are large enough (300 components) for the plan to be built on two threads.
+        for seed in UInt64(1)...402 {
+            let spec = RandomMesh.make(seed: seed, components: seed > 400 ? 300 : seed % 4 == 0 ? 12 : nil)
+            let viaPolicies = spec.templateValue(policies: spec.policiesEnabled ? spec.expand() : [])
+            XCTAssertEqual(spec.templateValue(), viaPolicies, "seed \(seed)")
+        }
+    }
 }

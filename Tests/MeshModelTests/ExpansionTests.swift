@@ -25,6 +25,27 @@ final class ExpansionTests: XCTestCase {
             ingress: nil, egress: nil)])
     }
 
+    /// A hub reached on more than a handful of distinct port sets still groups peers by set
+    /// (the grouping switches from a list to a dictionary past 16 sets).
+    func testAHubWithManyPortSetsGroupsPeersBySet() throws {
+        var text = "mesh:\n  kubeSystem: {egress: false}\n  components:\n    hub: {}\n"
+        for i in 0..<40 { text += "    s\(String(format: "%02d", i)): {}\n" }
+        text += "  connectivity:\n"
+        // Source i reaches the hub on port 1000 + i % 20, written in either order with a duplicate.
+        for i in 0..<40 {
+            let p = 1000 + i % 20
+            let ports = i < 20 ? "[{port: \(p), protocol: TCP}]" : "[{port: \(p)}, {port: \(p), protocol: TCP}]"
+            text += "    s\(String(format: "%02d", i)): [{to: hub, ports: \(ports)}]\n"
+        }
+        let hub = try XCTUnwrap(try expand(text).first { $0.name == "hub-allow" })
+        let ingress = try XCTUnwrap(hub.ingress)
+        XCTAssertEqual(ingress.count, 20)
+        for (i, rule) in ingress.enumerated() {
+            XCTAssertEqual(rule.peers, [pods("s\(String(format: "%02d", i))"), pods("s\(String(format: "%02d", i + 20))")])
+            XCTAssertEqual(rule.ports, tcp(1000 + i))
+        }
+    }
+
     func testSourcesWithTheSamePortSetShareARule() throws {
         let policies = try expand("""
             mesh:

@@ -1,4 +1,5 @@
 import Foundation
+import HelmValues
 import MeshModel
 import XCTest
 import YAMLCore
@@ -42,6 +43,56 @@ final class BuiltinChartTests: XCTestCase {
                 expected[i].labels["app.kubernetes.io/managed-by"] = "meshrender"
             }
             XCTAssertEqual(parsed, expected, "\(files)")
+        }
+    }
+
+    /// The built-in chart renders large meshes in slices on all cores; that is only right while its
+    /// template is a pure map over `.Mesh.policies`. Sliced and whole renders must be identical.
+    func testSlicedRenderEqualsTheWholeRender() throws {
+        let chart = try BuiltinChart.load()
+        let renderer = ChartRenderer(chart: chart)
+        let release = ReleaseOptions(name: "rel", namespace: "ns1")
+        var meshes: [String] = [
+            try String(contentsOf: Self.root.appendingPathComponent("values/vald.yaml"), encoding: .utf8),
+            try String(contentsOf: Self.root.appendingPathComponent("values/jaeger.yaml"), encoding: .utf8),
+        ]
+        // A mesh of 30 components with externals, custom rules and every kube-system mode.
+        var text = """
+            defaults:
+              networkPolicy:
+                custom:
+                  ingress: [{from: [{namespaceSelector: {matchLabels: {team: ops}}}]}]
+            mesh:
+              external:
+                otel: {namespace: monitoring, labels: {app: otel}, ports: [{port: 4317}]}
+                web: {anywhere: true}
+              components:
+
+            """
+        for i in 0..<30 {
+            let kube = ["true", "dns", "false"][i % 3]
+            text += "    c\(i): {ports: [{port: \(8000 + i % 4)}], kubeSystem: {egress: \(kube)}}\n"
+        }
+        text += "  connectivity:\n"
+        for i in 0..<30 {
+            text += "    c\(i): [c\((i + 1) % 30), c\((i + 7) % 30), otel]\n"
+        }
+        text += "    web: [c0, c5]\n"
+        meshes.append(text)
+        for valuesText in meshes {
+            let user = try YAMLParser().parse(valuesText, file: "values.yaml")
+            let values = Coalesce.coalesce(defaults: chart.defaultValues, user: user)
+            let mesh = try Pipeline.mesh(values: values, namespace: "ns1")
+            let object = mesh.templateObject()
+            let whole = try renderer.render(
+                coalescedValues: values.toValue(), release: release, extraObjects: ["Mesh": mesh.templateValue()])
+            XCTAssertGreaterThanOrEqual(whole.documents.count, 2)
+            for slices in [2, 3, 5] {
+                let sliced = try SlicedRendering.render(
+                    renderer, values: values.toValue(), release: release, mesh: object, slices: slices)
+                XCTAssertEqual(sliced.text, whole.text, "\(slices) slices")
+                XCTAssertEqual(sliced.documents, whole.documents)
+            }
         }
     }
 }

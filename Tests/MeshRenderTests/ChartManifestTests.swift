@@ -22,7 +22,7 @@ final class ChartManifestTests: XCTestCase {
             ("a: 1\n...\n", ["a: 1\n..."]),
         ]
         for c in cases {
-            XCTAssertEqual(ChartManifestSorter.split(c.input), c.docs, c.input.debugDescription)
+            XCTAssertEqual(ChartManifestSorter.split(c.input).map(String.init), c.docs, c.input.debugDescription)
         }
     }
 
@@ -54,7 +54,7 @@ final class ChartManifestTests: XCTestCase {
             ("kind: 5", "YAML parse error on c/t.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal number into Go struct field SimpleHead.kind of type string"),
         ]
         for c in cases {
-            XCTAssertThrowsError(try ManifestHead.parse(c.doc, source: "c/t.yaml"), c.doc) { error in
+            XCTAssertThrowsError(try ManifestHead.parse(c.doc[...], source: "c/t.yaml"), c.doc) { error in
                 XCTAssertEqual((error as? ChartRenderError)?.message, c.message)
                 XCTAssertEqual((error as? ChartRenderError)?.kind, .manifest)
             }

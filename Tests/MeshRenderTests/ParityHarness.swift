@@ -108,7 +108,7 @@ struct ParityCase {
     }
 
     /// The case's chart rendered by the library (values flags merged, chart defaults coalesced).
-    func render() throws -> RenderedManifests {
+    func render(windowing: ChartRenderer.Windowing = .init()) throws -> RenderedManifests {
         let options = ValuesOptions(
             valueFiles: values("-f") + values("--values"), jsonValues: values("--set-json"),
             setValues: values("--set"), stringValues: values("--set-string"),
@@ -122,7 +122,9 @@ struct ParityCase {
         if let v = values("--kube-version").last { release.kubeVersion = v }
         release.extraAPIVersions = values("--api-versions")
         release.isUpgrade = flags.contains { $0.0 == "--is-upgrade" }
-        return try ChartRenderer(chart: chart).render(values: user, release: release)
+        var renderer = ChartRenderer(chart: chart)
+        renderer.windowing = windowing
+        return try renderer.render(values: user, release: release)
     }
 }
 

@@ -131,6 +131,7 @@ enum GoStrings {
 
     /// `strings.ToUpper` / `ToLower`: per-character simple case mapping.
     static func mapCase(_ s: String, upper: Bool) -> String {
+        if let ascii = mapCaseASCII(s, upper: upper) { return ascii }
         var out = String.UnicodeScalarView()
         for c in s.unicodeScalars {
             if c.isASCII {
@@ -145,6 +146,28 @@ enum GoStrings {
             if ms.count == 1 { out.append(ms.first!) } else { out.append(c) }
         }
         return String(out)
+    }
+
+    /// `mapCase` for a string of ASCII bytes only (nil otherwise); returns `s` itself when no
+    /// byte changes.
+    private static func mapCaseASCII(_ s: String, upper: Bool) -> String? {
+        let lo: UInt8 = upper ? 0x61 : 0x41
+        let hi: UInt8 = upper ? 0x7A : 0x5A
+        var changes = false
+        for b in s.utf8 {
+            if b >= 0x80 { return nil }
+            if b >= lo && b <= hi { changes = true }
+        }
+        if !changes { return s }
+        let count = s.utf8.count
+        return String(unsafeUninitializedCapacity: count) { dst in
+            var i = 0
+            for b in s.utf8 {
+                dst[i] = b >= lo && b <= hi ? (upper ? b - 32 : b + 32) : b
+                i += 1
+            }
+            return count
+        }
     }
 
     /// `strings.Title`: upper-cases (title-cases) the first letter of every word.

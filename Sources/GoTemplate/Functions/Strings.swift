@@ -115,6 +115,10 @@ enum StringFunctions {
 
     /// `quote`/`squote`: every non-nil argument, rendered and wrapped, joined by spaces.
     static func quoteEach(_ a: [Value], _ wrap: (String) -> String) -> String {
+        if a.count == 1 {
+            if case .null = a[0] { return "" }
+            return wrap(GoTypes.stringValue(a[0]))
+        }
         var out: [String] = []
         out.reserveCapacity(a.count)
         for v in a {
@@ -137,16 +141,10 @@ enum StringFunctions {
         try args.expect(2)
         let n = try args.int(0)
         if n < 0 { throw callFailure("strings: negative Repeat count") }
-        let pad = String(repeating: " ", count: n)
         let text = try args.string(1)
-        var out = leadingNewline ? "\n" + pad : pad
-        out.reserveCapacity(text.utf8.count + pad.count * 8)
-        if text.utf8.contains(UInt8(ascii: "\n")) {
-            out += GoStrings.replaceAll(text, "\n", "\n" + pad)
-        } else {
-            out += text
-        }
-        return .string(out)
+        let lines = text.utf8.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+        if n.multipliedReportingOverflow(by: lines).overflow { throw callFailure("strings: Repeat output length overflow") }
+        return .string(TextIndent.indented(text, spaces: n, leadingNewline: leadingNewline))
     }
 
     /// `trunc N s`: the first N bytes, or for negative N the last -N bytes.
@@ -155,6 +153,8 @@ enum StringFunctions {
         try args.expect(2)
         let c = try args.int(0)
         let s = try args.string(1)
+        let count = s.utf8.count
+        if c >= 0 && count <= c { return .string(s) }
         let bytes = Array(s.utf8)
         if c < 0 && bytes.count + c > 0 { return .string(GoStrings.string(bytes[(bytes.count + c)...])) }
         if c >= 0 && bytes.count > c { return .string(GoStrings.string(bytes[..<c])) }

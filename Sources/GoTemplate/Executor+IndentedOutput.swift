@@ -1,0 +1,62 @@
+import YAMLCore
+
+/// Actions ending in `| indent N` or `| nindent N` (N a literal >= 0), the way charts lay out
+/// included and serialised blocks: the text before the last stage is indented straight into the
+/// output, so the indented copy is never made. `include` runs into a reused buffer and `toYaml`
+/// emits bytes, so neither makes its string either. Anything else (a value that is not a string)
+/// takes the general path, errors included.
+struct IndentedOutput {
+    let spaces: Int
+    let leadingNewline: Bool
+
+    init?(_ pipe: PipeNode) {
+        guard pipe.decl.isEmpty, pipe.cmds.count >= 2 else { return nil }
+        let last = pipe.cmds[pipe.cmds.count - 1]
+        guard last.args.count == 2, case .identifier(_, let indentRef) = last.args[0],
+            case .indent(_, let leadingNewline)? = indentRef.implementation,
+            case .number(_, let constant) = last.args[1], case .int(let n)? = constant, n >= 0, n <= 1 << 20
+        else { return nil }
+        spaces = Int(n)
+        self.leadingNewline = leadingNewline
+    }
+}
+
+extension Executor {
+    func walkIndented(_ dot: Datum, _ a: ActionNode, _ tail: IndentedOutput) throws(TemplateError) {
+        let pipe = a.pipe
+        site = .pipe(pipe)
+        if pipe.cmds.count == 2, case .identifier(_, let ref) = pipe.cmds[0].args[0] {
+            let head = pipe.cmds[0]
+            switch ref.implementation {
+            case .engine(.include)?:
+                site = .operand(head.args[0])
+                let call = Call(
+                    executor: self, dot: dot, name: ref.name, nameNode: head.args[0], cmd: head, args: head.args.dropFirst(),
+                    final: nil)
+                try EngineFunctions.include(call, indentedBy: tail.spaces, leadingNewline: tail.leadingNewline)
+                return
+            case .toYaml? where head.args.count == 2:
+                site = .operand(head.args[0])
+                let values = try argumentValues(dot, head.args.dropFirst(), final: nil)
+                let yaml = HelmYAML.toYamlBytes(values[0])
+                yaml.withUnsafeBufferPointer {
+                    out.appendIndented($0, spaces: tail.spaces, leadingNewline: tail.leadingNewline)
+                }
+                return
+            default:
+                break
+            }
+        }
+        var value: Datum? = nil
+        for cmd in pipe.cmds.dropLast() {
+            value = try evalCommand(dot, cmd, final: value).unboxed
+        }
+        if case .value(.string(var text))? = value?.item {
+            text.withUTF8 { out.appendIndented($0, spaces: tail.spaces, leadingNewline: tail.leadingNewline) }
+            return
+        }
+        let result = try evalCommand(dot, pipe.cmds[pipe.cmds.count - 1], final: value).unboxed
+        site = .action(a)
+        printValue(result)
+    }
+}

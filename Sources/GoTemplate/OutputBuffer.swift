@@ -1,0 +1,68 @@
+/// The text an execution writes: UTF-8 bytes copied into one growing block (a `String` or
+/// `Array` append re-checks storage, uniqueness and flags on every call; this is a bounds check
+/// and a `memcpy`). A reference, so swapping buffers (`include`) swaps pointers.
+final class OutputBuffer {
+    private var storage: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int = 256) {
+        self.capacity = max(capacity, 16)
+        storage = .allocate(capacity: self.capacity)
+    }
+
+    deinit { storage.deallocate() }
+
+    static func += (buffer: inout OutputBuffer, text: String) {
+        buffer.append(text)
+    }
+
+    var isEmpty: Bool { count == 0 }
+
+    /// Room for `extra` more bytes; returns where they go.
+    @inline(__always) private func reserve(_ extra: Int) -> UnsafeMutablePointer<UInt8> {
+        if count + extra > capacity { grow(to: count + extra) }
+        return storage + count
+    }
+
+    private func grow(to needed: Int) {
+        var newCapacity = capacity * 2
+        while newCapacity < needed { newCapacity *= 2 }
+        let block = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        block.update(from: storage, count: count)
+        storage.deallocate()
+        storage = block
+        capacity = newCapacity
+    }
+
+    func append(_ text: String) {
+        var text = text
+        text.withUTF8 { append($0) }
+    }
+
+    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        reserve(bytes.count).update(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    /// Appends `text` indented as Sprig's `indent` does (`nindent` when `leadingNewline`).
+    func appendIndented(_ text: UnsafeBufferPointer<UInt8>, spaces: Int, leadingNewline: Bool) {
+        let length = TextIndent.length(of: text, spaces: spaces, leadingNewline: leadingNewline)
+        let written = TextIndent.write(text, spaces: spaces, leadingNewline: leadingNewline, to: reserve(length))
+        count += written
+    }
+
+    /// Appends another buffer's text indented (see ``appendIndented(_:spaces:leadingNewline:)``).
+    func appendIndented(_ other: OutputBuffer, spaces: Int, leadingNewline: Bool) {
+        appendIndented(UnsafeBufferPointer(start: other.storage, count: other.count), spaces: spaces, leadingNewline: leadingNewline)
+    }
+
+    /// Empties the buffer, keeping its storage for reuse.
+    func removeAll() {
+        count = 0
+    }
+
+    /// The text written so far.
+    var string: String { String(decoding: UnsafeBufferPointer(start: storage, count: count), as: UTF8.self) }
+}

@@ -1,0 +1,437 @@
+/// Reads a manifest's head straight from its bytes when the document is plain block YAML, the
+/// shape templates render: block mappings and sequences, plain and quoted one-line scalars,
+/// empty flow collections, comments.
+///
+/// It answers only when it can prove the document valid and the head equal to what the YAML
+/// parser would read; anything outside that subset (anchors, aliases, tags, block or multi-line
+/// scalars, escapes, flow collections with content, tabs, document markers, a head field that
+/// might not be a string) returns `nil`, and the full parser decides, errors included.
+/// `ManifestHeadScannerTests` checks the agreement over generated and mutated documents.
+enum ManifestHeadScanner {
+    /// The head of `doc`, or `nil` when the document needs the full parser.
+    static func scan(_ doc: Substring) -> ManifestHead? {
+        var doc = doc
+        return doc.withUTF8 { bytes in
+            guard allPrintable(bytes) else { return nil }
+            var scanner = Scanner(bytes)
+            return scanner.run()
+        }
+    }
+
+    /// libyaml rejects control characters, C1 controls, a byte-order mark inside the stream,
+    /// U+FFFE/U+FFFF; it also breaks lines at NEL, U+2028 and U+2029. Tabs and carriage returns
+    /// are valid YAML but outside the subset. (Swift strings are valid UTF-8 already.)
+    static func allPrintable(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = b.count
+        var i = 0
+        while i < n {
+            let c = b[i]
+            if c < 0x80 {
+                if (c < 0x20 && c != 0x0A) || c == 0x7F { return false }
+                i += 1
+                continue
+            }
+            let c1: UInt8 = i + 1 < n ? b[i + 1] : 0
+            let c2: UInt8 = i + 2 < n ? b[i + 2] : 0
+            switch c {
+            case 0xC2 where c1 < 0xA0: return false
+            case 0xE2 where c1 == 0x80 && (c2 == 0xA8 || c2 == 0xA9): return false
+            case 0xEF where (c1 == 0xBB && c2 == 0xBF) || (c1 == 0xBF && c2 >= 0xBE): return false
+            default: i += 1
+            }
+        }
+        return true
+    }
+}
+
+private let space: UInt8 = 0x20, newline: UInt8 = 0x0A, hash: UInt8 = 0x23, colon: UInt8 = 0x3A
+private let dash: UInt8 = 0x2D, doubleQuote: UInt8 = 0x22, singleQuote: UInt8 = 0x27, backslash: UInt8 = 0x5C
+
+/// Which head field a container or scalar is.
+private enum Role: Equatable {
+    case top, metadata, annotations, other
+}
+
+/// A mapping key: its bytes when plain, its text when quoted.
+private enum Key {
+    /// A plain key that is certainly a string.
+    case plain(Range<Int>)
+    /// A plain decimal integer key.
+    case number(Range<Int>)
+    case quoted(String)
+
+    func `is`(_ word: StaticString, in b: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch self {
+        case .plain(let r):
+            guard r.count == word.utf8CodeUnitCount else { return false }
+            let w = word.utf8Start
+            for (i, k) in r.enumerated() where b[k] != w[i] { return false }
+            return true
+        case .number: return false
+        case .quoted(let s): return s == word.description
+        }
+    }
+
+    /// The key as a string; `nil` for a number key (not a string in the parser's eyes).
+    func string(in b: UnsafeBufferPointer<UInt8>) -> String? {
+        switch self {
+        case .plain(let r): return String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self)
+        case .number: return nil
+        case .quoted(let s): return s
+        }
+    }
+}
+
+/// A head field that must hold a string or null.
+private enum ScalarField {
+    case none, apiVersion, kind, name, annotation(String)
+}
+
+/// An open block collection.
+private struct Container {
+    var indent: Int
+    var isSequence: Bool
+    /// A sequence at its parent key's own indentation (`key:\n- a`).
+    var isCompact: Bool
+    var role: Role
+}
+
+/// What the previous line left open.
+private enum Pending {
+    case none
+    /// `key:` with nothing after it: a deeper block follows, or the value is null.
+    case key(indent: Int, childRole: Role, scalarOnly: Bool)
+    /// `-` with nothing after it.
+    case item(indent: Int)
+}
+
+/// A scalar or empty collection after `key:` or `- `.
+private enum ValueShape {
+    case empty
+    case plain(Range<Int>)
+    case quoted(String)
+    case emptyMap
+    case emptyList
+}
+
+private struct Scanner {
+    let b: UnsafeBufferPointer<UInt8>
+    var stack: [Container] = []
+    var pending: Pending = .none
+    var head = ManifestHead(kind: "", annotations: [:])
+    var sawContent = false
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        b = bytes
+        stack.reserveCapacity(16)
+    }
+
+    mutating func run() -> ManifestHead? {
+        let n = b.count
+        var lineStart = 0
+        while lineStart < n {
+            var j = lineStart
+            while j < n && b[j] == space { j += 1 }
+            var end = j
+            while end < n && b[end] != newline { end += 1 }
+            defer { lineStart = end + 1 }
+            if j == end || b[j] == hash { continue }
+            if j == lineStart && startsDocumentMarker(j, end) { return nil }
+            guard line(indent: j - lineStart, start: j, end: end, lineStart: lineStart) else { return nil }
+        }
+        return head
+    }
+
+    /// `---`, `...` or a `%` directive at the start of a line.
+    func startsDocumentMarker(_ j: Int, _ end: Int) -> Bool {
+        if b[j] == 0x25 { return true }
+        guard end - j >= 3 else { return false }
+        return (b[j] == dash && b[j + 1] == dash && b[j + 2] == dash) || (b[j] == 0x2E && b[j + 1] == 0x2E && b[j + 2] == 0x2E)
+    }
+
+    func isDashEntry(_ j: Int, _ end: Int) -> Bool {
+        b[j] == dash && (j + 1 == end || b[j + 1] == space)
+    }
+
+    /// One content line; `false` leaves the subset.
+    mutating func line(indent: Int, start j: Int, end: Int, lineStart: Int) -> Bool {
+        let dashLine = isDashEntry(j, end)
+        var opened = false
+        switch pending {
+        case .none: break
+        case let .key(p, childRole, scalarOnly):
+            if indent > p || (indent == p && dashLine) {
+                if scalarOnly { return false }
+                if dashLine && childRole != .other { return false }  // a list where a map belongs
+                stack.append(Container(indent: indent, isSequence: dashLine, isCompact: indent == p, role: childRole))
+                opened = true
+            }
+        case let .item(p):
+            if indent > p {
+                stack.append(Container(indent: indent, isSequence: dashLine, isCompact: false, role: .other))
+                opened = true
+            }
+        }
+        pending = .none
+        if !opened {
+            while let top = stack.last, top.indent > indent { stack.removeLast() }
+            if let top = stack.last, top.indent == indent, top.isCompact, !dashLine { stack.removeLast() }
+            if stack.isEmpty {
+                if sawContent || dashLine { return false }  // below the top level, or a top-level list
+                stack.append(Container(indent: indent, isSequence: false, isCompact: false, role: .top))
+            }
+            guard let top = stack.last, top.indent == indent, top.isSequence == dashLine else { return false }
+        }
+        sawContent = true
+        guard dashLine else {
+            return entry(at: j, end: end, keyIndent: indent, role: stack[stack.count - 1].role)
+        }
+        var q = j + 1
+        while q < end && b[q] == space { q += 1 }
+        if q == end || b[q] == hash {
+            pending = .item(indent: indent)
+            return true
+        }
+        if isDashEntry(q, end) { return false }
+        if keyEnd(from: q, end: end) != nil {
+            stack.append(Container(indent: q - lineStart, isSequence: false, isCompact: false, role: .other))
+            return entry(at: q, end: end, keyIndent: q - lineStart, role: .other)
+        }
+        return value(from: q, end: end) != nil
+    }
+
+    /// `key: value` or `key:` inside a mapping of the given role.
+    mutating func entry(at j: Int, end: Int, keyIndent: Int, role: Role) -> Bool {
+        guard let (key, afterColon) = self.key(at: j, end: end) else { return false }
+        var childRole = Role.other
+        var field = ScalarField.none
+        switch role {
+        case .top:
+            if key.is("metadata", in: b) {
+                head.annotations = [:]
+                childRole = .metadata
+            } else if key.is("kind", in: b) {
+                head.kind = ""
+                field = .kind
+            } else if key.is("apiVersion", in: b) {
+                field = .apiVersion
+            }
+        case .metadata:
+            if key.is("annotations", in: b) {
+                head.annotations = [:]
+                childRole = .annotations
+            } else if key.is("name", in: b) {
+                field = .name
+            }
+        case .annotations:
+            guard let text = key.string(in: b) else { return false }
+            head.annotations[text] = ""
+            field = .annotation(text)
+        case .other: break
+        }
+        var v = afterColon
+        while v < end && b[v] == space { v += 1 }
+        guard let shape = value(from: v, end: end) else { return false }
+        if case .empty = shape {
+            if case .none = field {
+                pending = .key(indent: keyIndent, childRole: childRole, scalarOnly: false)
+            } else {
+                pending = .key(indent: keyIndent, childRole: .other, scalarOnly: true)
+            }
+            return true
+        }
+        if childRole != .other {
+            // metadata and annotations must be maps (or null).
+            switch shape {
+            case .emptyMap: return true
+            case .plain(let r): return isNullWord(r)
+            default: return false
+            }
+        }
+        if case .none = field { return true }
+        let text: String?
+        switch shape {
+        case .quoted(let s): text = s
+        case .plain(let r):
+            if isNullWord(r) {
+                text = nil
+            } else if isCertainlyString(r) {
+                text = String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self)
+            } else {
+                return false
+            }
+        default: return false
+        }
+        switch field {
+        case .kind: head.kind = text ?? ""
+        case .annotation(let k): head.annotations[k] = text ?? ""
+        default: break
+        }
+        return true
+    }
+
+    /// Where a plain key's `:` is, or `nil` when the line is not `key: …`.
+    func keyEnd(from p: Int, end: Int) -> Int? {
+        let c = b[p]
+        if c == doubleQuote || c == singleQuote {
+            guard let close = quoteEnd(from: p, end: end) else { return nil }
+            var k = close
+            while k < end && b[k] == space { k += 1 }
+            return k < end && b[k] == colon && (k + 1 == end || b[k + 1] == space) ? k : nil
+        }
+        guard startsPlain(p, end) else { return nil }
+        var k = p
+        while k < end {
+            let ch = b[k]
+            if ch == colon && (k + 1 == end || b[k + 1] == space) { return k - p > 1000 ? nil : k }
+            if ch == hash && b[k - 1] == space { return nil }
+            k += 1
+        }
+        return nil
+    }
+
+    /// The key at `p` and the index after its `:`.
+    func key(at p: Int, end: Int) -> (Key, Int)? {
+        guard let colonAt = keyEnd(from: p, end: end) else { return nil }
+        let c = b[p]
+        if c == doubleQuote || c == singleQuote {
+            guard let close = quoteEnd(from: p, end: end), let text = quotedText(p, close) else { return nil }
+            return (.quoted(text), colonAt + 1)
+        }
+        var e = colonAt
+        while e > p && b[e - 1] == space { e -= 1 }
+        // Keys must become JSON object keys: null, merge (`<<`) and the many numeric and time
+        // spellings are left to the parser; a letter-led key that is no bool word is a string.
+        if isCertainlyString(p..<e) { return (.plain(p..<e), colonAt + 1) }
+        return isDecimal(p..<e) ? (.number(p..<e), colonAt + 1) : nil
+    }
+
+    /// The value starting at `v` (after its separating spaces), or `nil` outside the subset.
+    func value(from v: Int, end: Int) -> ValueShape? {
+        if v == end || b[v] == hash { return .empty }
+        let c = b[v]
+        if c == doubleQuote || c == singleQuote {
+            guard let close = quoteEnd(from: v, end: end), restIsComment(close, end),
+                let text = quotedText(v, close)
+            else { return nil }
+            return .quoted(text)
+        }
+        if c == 0x5B || c == 0x7B {  // `[]` or `{}` only
+            var k = v + 1
+            while k < end && b[k] == space { k += 1 }
+            guard k < end, b[k] == (c == 0x5B ? 0x5D : 0x7D), restIsComment(k + 1, end) else { return nil }
+            return c == 0x5B ? .emptyList : .emptyMap
+        }
+        guard startsPlain(v, end) else { return nil }
+        var k = v
+        var last = v
+        while k < end {
+            let ch = b[k]
+            if ch == colon && (k + 1 == end || b[k + 1] == space) { return nil }  // "mapping values are not allowed"
+            if ch == hash && b[k - 1] == space { break }
+            if ch != space { last = k }
+            k += 1
+        }
+        return .plain(v..<(last + 1))
+    }
+
+    /// A plain scalar may start here: not an indicator (`-?:` only before a space).
+    func startsPlain(_ p: Int, _ end: Int) -> Bool {
+        switch b[p] {
+        case 0x2D, 0x3F, 0x3A: return p + 1 < end && b[p + 1] != space
+        case 0x2C, 0x5B, 0x5D, 0x7B, 0x7D, 0x23, 0x26, 0x2A, 0x21, 0x7C, 0x3E, 0x27, 0x22, 0x25, 0x40, 0x60: return false
+        default: return true
+        }
+    }
+
+    /// The index after the closing quote of the quoted scalar at `p`, on this line; `nil` for
+    /// escapes (double-quoted backslashes) and scalars that go on past the line.
+    func quoteEnd(from p: Int, end: Int) -> Int? {
+        let q = b[p]
+        var k = p + 1
+        while k < end {
+            let ch = b[k]
+            if q == doubleQuote {
+                if ch == backslash { return nil }
+                if ch == doubleQuote { return k + 1 }
+            } else if ch == singleQuote {
+                if k + 1 < end && b[k + 1] == singleQuote {
+                    k += 2
+                    continue
+                }
+                return k + 1
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// The text of the quoted scalar spanning `p..<close`.
+    func quotedText(_ p: Int, _ close: Int) -> String? {
+        let inner = UnsafeBufferPointer(rebasing: b[(p + 1)..<(close - 1)])
+        let text = String(decoding: inner, as: UTF8.self)
+        return b[p] == singleQuote ? text.replacingDoubledQuotes() : text
+    }
+
+    /// Only spaces, then the end of the line or a comment (`#` after a space).
+    func restIsComment(_ k: Int, _ end: Int) -> Bool {
+        var i = k
+        while i < end && b[i] == space { i += 1 }
+        return i == end || (b[i] == hash && i > k)
+    }
+
+    /// A plain scalar that YAML resolves to null.
+    func isNullWord(_ r: Range<Int>) -> Bool {
+        matches(r, "~") || matches(r, "null") || matches(r, "Null") || matches(r, "NULL")
+    }
+
+    /// A plain scalar that certainly resolves to a string: it starts with a letter and is not a
+    /// boolean or null word in any letter case (go-yaml's `y`, `yes`, `on`, `true` …).
+    func isCertainlyString(_ r: Range<Int>) -> Bool {
+        let c = b[r.lowerBound] | 0x20
+        guard c >= 0x61 && c <= 0x7A else { return false }
+        guard r.count <= 5 else { return true }
+        for word in ["y", "n", "yes", "no", "on", "off", "true", "false", "null"] as [StaticString]
+        where word.utf8CodeUnitCount == r.count {
+            let w = word.utf8Start
+            var same = true
+            for (i, k) in r.enumerated() where b[k] | 0x20 != w[i] {
+                same = false
+                break
+            }
+            if same { return false }
+        }
+        return true
+    }
+
+    /// A short run of decimal digits without a leading zero: an int key.
+    func isDecimal(_ r: Range<Int>) -> Bool {
+        guard !r.isEmpty, r.count <= 18, r.count == 1 || b[r.lowerBound] != 0x30 else { return false }
+        return r.allSatisfy { b[$0] >= 0x30 && b[$0] <= 0x39 }
+    }
+
+    func matches(_ r: Range<Int>, _ word: StaticString) -> Bool {
+        guard r.count == word.utf8CodeUnitCount else { return false }
+        let w = word.utf8Start
+        for (i, k) in r.enumerated() where b[k] != w[i] { return false }
+        return true
+    }
+}
+
+extension String {
+    /// A single-quoted scalar's text: `''` stands for `'`.
+    fileprivate func replacingDoubledQuotes() -> String {
+        guard utf8.contains(0x27) else { return self }
+        var out = ""
+        var previousWasQuote = false
+        for ch in self {
+            if ch == "'" && previousWasQuote {
+                previousWasQuote = false
+                continue
+            }
+            previousWasQuote = ch == "'"
+            out.append(ch)
+        }
+        return out
+    }
+}

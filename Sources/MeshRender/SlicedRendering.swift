@@ -1,0 +1,61 @@
+import Dispatch
+import Foundation
+import MeshModel
+import YAMLCore
+
+/// Rendering the built-in chart's policies in slices, one per core.
+///
+/// The built-in policy template is a pure map over `.Mesh.policies`: one document per policy,
+/// nothing carried from one policy to the next. Rendering slices of the list concurrently, each
+/// with its own template set, and joining the documents in slice order therefore gives exactly the
+/// manifests of one whole render (`BuiltinChartTests` checks this on random meshes). Charts from
+/// directories always render whole: their templates may carry state between iterations.
+enum SlicedRendering {
+    /// Below this many policies one render is faster than starting threads.
+    static let minimumPolicies = 256
+
+    /// How many slices to render `mesh` in; `nil`: render whole.
+    static func sliceCount(for mesh: MeshTemplateObject, cores: Int = ProcessInfo.processInfo.activeProcessorCount) -> Int? {
+        guard cores > 1, mesh.policyCount >= minimumPolicies else { return nil }
+        return min(cores, mesh.policyCount / (minimumPolicies / 2))
+    }
+
+    /// The chart rendered with `.Mesh.policies` cut into `slices` consecutive slices, each slice
+    /// converting its own policies and rendering concurrently, joined in order; the first error in
+    /// slice order is the one thrown.
+    static func render(
+        _ renderer: ChartRenderer, values: Value, release: ReleaseOptions, mesh: MeshTemplateObject,
+        extraObjects: [String: Value] = [:], slices: Int
+    ) throws(ChartRenderError) -> RenderedManifests {
+        let count = mesh.policyCount
+        let results = UnsafeMutableBufferPointer<Result<RenderedManifests, ChartRenderError>>.allocate(capacity: slices)
+        defer {
+            _ = results.deinitialize()
+            results.deallocate()
+        }
+        nonisolated(unsafe) let out = results
+        DispatchQueue.concurrentPerform(iterations: slices) { i in
+            var objects = extraObjects
+            objects["Mesh"] = mesh.value(policies: (count * i / slices)..<(count * (i + 1) / slices))
+            let result: Result<RenderedManifests, ChartRenderError>
+            do throws(ChartRenderError) {
+                result = .success(try renderer.render(coalescedValues: values, release: release, extraObjects: objects))
+            } catch {
+                result = .failure(error)
+            }
+            (out.baseAddress! + i).initialize(to: result)
+        }
+        var documents: [RenderedManifest] = []
+        var notes = ""
+        for (i, result) in results.enumerated() {
+            let part = try result.get()
+            documents += part.documents
+            if i == 0 { notes = part.notes }
+        }
+        // Each slice is in kind order already; a stable sort of the joined slices equals the
+        // sort of the whole, manifests first, then hooks.
+        let manifests = ChartManifestSorter.sortedByKind(documents.filter { !$0.isHook })
+        let hooks = ChartManifestSorter.sortedByKind(documents.filter(\.isHook))
+        return RenderedManifests(documents: manifests + hooks, notes: notes)
+    }
+}

@@ -1,0 +1,161 @@
+import XCTest
+import YAMLCore
+
+@testable import MeshRender
+
+/// The byte scanner that reads manifest heads must agree with the YAML parser on every document
+/// it accepts, and must accept the documents templates usually render.
+final class ManifestHeadScannerTests: XCTestCase {
+    /// Documents in the scanner's subset: it must read them, and read what the parser reads.
+    func testReadsTypicalTemplateOutput() throws {
+        let docs: [(doc: String, kind: String, annotations: [String: String])] = [
+            ("apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n", "Service", [:]),
+            (
+                """
+                # Source comment
+                apiVersion: batch/v1
+                kind: "Job"
+                metadata:
+                  name: 'migrate'
+                  annotations:
+                    "helm.sh/hook": pre-install,post-upgrade   # runs first
+                    helm.sh/hook-weight: '-5'
+                    empty:
+                    quoted: 'it''s'
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        - name: main
+                          image: "registry/app:1.0"
+                          args: [] # none
+                          env:
+                          - name: A
+                            value: "1"
+                          -
+                            name: B
+                      restartPolicy: Never
+                """,
+                "Job",
+                ["helm.sh/hook": "pre-install,post-upgrade", "helm.sh/hook-weight": "-5", "empty": "", "quoted": "it's"]
+            ),
+            // The last of duplicate keys wins, as in the parser.
+            ("kind: A\nmetadata:\n  annotations:\n    x: z\nkind: B\nmetadata: {}\n", "B", [:]),
+            ("kind: ~\n", "", [:]),
+            ("# only a comment\n", "", [:]),
+            ("  kind: Indented\n  spec:\n  - a\n", "Indented", [:]),
+            ("kind: Map\nspec:\n  url: http://x:80/a#b\n  flow: a,b]{c}\n  colon: a:b\n", "Map", [:]),
+        ]
+        for c in docs {
+            let scanned = try XCTUnwrap(ManifestHeadScanner.scan(c.doc[...]), "scanner gave up on:\n\(c.doc)")
+            XCTAssertEqual(scanned, ManifestHead(kind: c.kind, annotations: c.annotations), c.doc)
+            XCTAssertEqual(try ManifestHead.parseYAML(c.doc, source: "t"), scanned, c.doc)
+        }
+    }
+
+    /// Documents outside the subset, valid or not: the scanner must leave them to the parser.
+    func testLeavesOtherDocumentsToTheParser() {
+        let docs = [
+            "kind: &a A\n", "kind: *a\n", "kind: !!str A\n", "data:\n  x: |\n    text\n",
+            "kind: A\nspec: {a: 1}\n", "kind: A\n\tspec: 1\n", "kind: A\r\n", "kind: \"a\\tb\"\n",
+            "kind: A\nspec: one\n  two\n", "kind: 5\n", "kind: yes\n", "kind: [A]\n", "metadata: x\n",
+            "metadata:\n- a\n", "metadata:\n  annotations:\n    a: 1\n", "- kind: A\n", "just text\n",
+            "kind: A\nkey: a: b\n", "kind: A\n--- \n", "%YAML 1.1\nkind: A\n", "? kind\n: A\n",
+            "kind: A\n<<: {}\n", "kind: A\nx: - a\n", "kind: \"open\n", "kind: A\n  b: 1\n",
+            "a:\n  - x\n  b: 1\n", "kind: A\u{85}\n", "\u{FEFF}kind: A\n",
+        ]
+        for doc in docs {
+            XCTAssertNil(ManifestHeadScanner.scan(doc[...]), doc)
+        }
+    }
+
+    /// Generated and mutated documents: whenever the scanner answers, the parser must accept
+    /// the document and read the same head.
+    func testAgreesWithTheParserOnGeneratedDocuments() {
+        var rng = SplitMix(seed: 0x5EED_1234)
+        var accepted = 0, total = 0
+        for _ in 0..<20000 {
+            var doc = generateDocument(&rng)
+            if rng.next() % 2 == 0 { doc = mutate(doc, &rng) }
+            total += 1
+            guard let scanned = ManifestHeadScanner.scan(doc[...]) else { continue }
+            accepted += 1
+            do {
+                let parsed = try ManifestHead.parseYAML(doc, source: "t")
+                XCTAssertEqual(scanned, parsed, "disagreement on:\n\(doc)")
+            } catch {
+                XCTFail("scanner accepted a document the parser rejects (\(error)):\n\(doc)")
+            }
+        }
+        // The check means something only if the scanner answers for a good share of documents.
+        XCTAssertGreaterThan(accepted, total / 10, "accepted \(accepted) of \(total)")
+    }
+
+    // MARK: - Generator
+
+    private let keys = ["kind", "apiVersion", "metadata", "annotations", "name", "spec", "helm.sh/hook", "a", "b c", "\"q\"", "'s'", "null", "yes", "7", "~", "1.5", ".inf", "2001-12-14", "0x10", "1e999", "-3", "_x", "a.b/c"]
+    private let scalars = [
+        "Deployment", "v1", "\"quoted\"", "'single'", "'it''s'", "~", "null", "yes", "On", "12", "-1", "a:b", "x #c",
+        "[]", "{}", "[a]", "{a: 1}", "a,b", "&x y", "*x", "!!str z", "|", ">", "\"a\\\"b\"", "é", "?x", ":x", "- a",
+        "a: b", "pre-install", "'unclosed", "\"", "#c", "", ".inf", "-.Inf", ".nan", "1e999", "0x1F", "0o17", "0b101",
+        "2001-12-14", "2001-12-14T21:59:43.10-05:00", "1_000", "+12", "012", "1:20", "<<",
+    ]
+
+    private func generateDocument(_ rng: inout SplitMix) -> String {
+        var lines: [String] = []
+        var indents: [Int] = [0]
+        for _ in 0..<Int(rng.next() % 12 + 1) {
+            let roll = rng.next() % 10
+            var indent = indents.last!
+            if roll < 2, indents.count > 1 {
+                indents.removeLast()
+                indent = indents.last!
+            }
+            let pad = String(repeating: " ", count: indent)
+            // Mostly the shapes templates render, sometimes anything in the pools.
+            let key = rng.next() % 4 == 0 ? keys[Int(rng.next() % UInt64(keys.count))] : keys[Int(rng.next() % 7)]
+            let value = rng.next() % 4 == 0 ? scalars[Int(rng.next() % UInt64(scalars.count))] : scalars[Int(rng.next() % 5)]
+            switch roll {
+            case 2, 3:
+                lines.append("\(pad)\(key):")
+                indents.append(indent + Int(rng.next() % 3 + 1))
+            case 4:
+                lines.append("\(pad)- \(key): \(value)")
+                indents.append(indent + 2)
+            case 5:
+                lines.append("\(pad)- \(value)")
+            case 6:
+                lines.append("\(pad)# comment \(value)")
+            default:
+                lines.append("\(pad)\(key): \(value)")
+            }
+        }
+        return lines.joined(separator: "\n") + (rng.next() % 2 == 0 ? "\n" : "")
+    }
+
+    private func mutate(_ doc: String, _ rng: inout SplitMix) -> String {
+        var bytes = Array(doc.utf8)
+        let pieces: [[UInt8]] = [[0x20], [0x0A], [0x3A], [0x23], [0x2D, 0x20], [0x27], [0x22], [0x09], [0x7B], [0x5D], [0x26]]
+        for _ in 0..<Int(rng.next() % 3 + 1) {
+            let at = bytes.isEmpty ? 0 : Int(rng.next() % UInt64(bytes.count + 1))
+            switch rng.next() % 3 {
+            case 0 where !bytes.isEmpty && at < bytes.count: bytes.remove(at: at)
+            default: bytes.insert(contentsOf: pieces[Int(rng.next() % UInt64(pieces.count))], at: at)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// A small deterministic generator (SplitMix64) so failures reproduce.
+private struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

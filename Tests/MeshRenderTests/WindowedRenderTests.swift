@@ -1,0 +1,76 @@
+import GoTemplate
+import XCTest
+import YAMLCore
+
+@testable import MeshRender
+
+/// Templates that are one `range` over a long list render in windows on several cores; forced on
+/// every list (windows of one element, three cores), every chart of the parity corpus must render
+/// exactly as it renders in one piece, errors included.
+final class WindowedRenderTests: XCTestCase {
+    func testEveryParityChartRendersTheSameInWindows() throws {
+        var forced = ChartRenderer.Windowing()
+        forced.minimumElements = 1
+        forced.cores = 3
+        var single = ChartRenderer.Windowing()
+        single.cores = 1
+        var compared = 0
+        for c in try ParityFixtures.cases() {
+            let whole = Result { try c.render(windowing: single) }
+            let windowed = Result { try c.render(windowing: forced) }
+            switch (whole, windowed) {
+            case let (.success(a), .success(b)):
+                XCTAssertEqual(b.text, a.text, c.name)
+                compared += 1
+            case let (.failure(a), .failure(b)):
+                XCTAssertEqual("\(b)", "\(a)", c.name)
+            default:
+                XCTFail("\(c.name): one render failed, the other did not")
+            }
+        }
+        XCTAssertGreaterThan(compared, 30)
+    }
+
+    /// A chart in the shape of `bench/docs-chart`: windows are used, and join to the whole output.
+    func testARangeOverManyAppsRendersInWindows() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("windowed-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let templates = dir.appendingPathComponent("templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try "apiVersion: v2\nname: apps\nversion: 1.0.0\n".write(to: dir.appendingPathComponent("Chart.yaml"), atomically: true, encoding: .utf8)
+        try """
+            {{- define "labels" -}}
+            app: {{ .name }}
+            release: {{ .root.Release.Name }}
+            {{- end }}
+            """.write(to: templates.appendingPathComponent("_helpers.tpl"), atomically: true, encoding: .utf8)
+        try """
+            {{- range $i, $app := .Values.apps }}
+            ---
+            apiVersion: v1
+            kind: {{ if eq (mod $i 3) 0 }}Service{{ else }}ConfigMap{{ end }}
+            metadata:
+              name: {{ $app.name | lower }}
+              labels:
+                {{- include "labels" (dict "name" $app.name "root" $) | nindent 4 }}
+              annotations:
+                index: {{ $i | quote }}
+            {{- end }}
+
+            """.write(to: templates.appendingPathComponent("apps.yaml"), atomically: true, encoding: .utf8)
+        let chart = try ChartLoader.load(directory: dir.path)
+        let set = TemplateSet()
+        for t in chart.templates { try set.parse(name: t.name, text: t.text) }
+        XCTAssertEqual(set.rangeSlicing("apps/templates/apps.yaml")?.path, ["Values", "apps"], "the template must qualify")
+        let values: Value = .map(["apps": .list((0..<40).map { .map(["name": .string("App-\($0)")]) })])
+        let release = ReleaseOptions(name: "r", namespace: "ns")
+        var single = ChartRenderer(chart: chart)
+        single.windowing.cores = 1
+        var windowed = ChartRenderer(chart: chart)
+        windowed.windowing.minimumElements = 8
+        windowed.windowing.cores = 4
+        let whole = try single.render(coalescedValues: values, release: release)
+        XCTAssertEqual(whole.documents.count, 40)
+        XCTAssertEqual(try windowed.render(coalescedValues: values, release: release).text, whole.text)
+    }
+}
