@@ -189,4 +189,39 @@ final class LoadPairSharingTests: XCTestCase {
             XCTAssertEqual(document.node.toValue(), reference.node.toValue())
         }
     }
+
+    /// The parser's bound on expanded nodes holds for a whole file, however it is cut into jobs.
+    func testNodeLimitCountsTheWholeFile() throws {
+        let doc = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: NAME}\ndata: {a: &x [1, 2, 3], b: *x, c: *x}\n"
+        let text = (0..<4).map { "---\n" + doc.replacingOccurrences(of: "NAME", with: "m\($0)") }.joined()
+        let strict = YAMLParser(limits: .init(maxExpandedNodes: 60))
+        let one = try strict.parseStream(bytes: Array(doc.utf8), file: "f.yaml")
+        XCTAssertLessThan(one.expandedNodes[0], 60)
+        XCTAssertGreaterThan(one.expandedNodes[0] * 4, 60)
+        var expected = ""
+        XCTAssertThrowsError(try strict.parseStream(bytes: Array(text.utf8), file: "old.yaml")) { expected = "\(($0 as? YAMLError)?.inputError ?? InputError("", at: nil))" }
+        XCTAssertTrue(expected.contains("aliases expand to more than 60 nodes"), expected)
+        // Every other document differs in the new release: four jobs of one document each on the old side.
+        let newText = text.replacingOccurrences(of: "name: m1}", with: "name: m1, x: y}")
+            .replacingOccurrences(of: "name: m3}", with: "name: m3, x: y}")
+        let plan = PairPlan(old: [("old.yaml", Array(text.utf8))], new: [("new.yaml", Array(newText.utf8))], parser: strict)
+        XCTAssertEqual(plan.jobs.filter { $0.side == .old }.map { $0.segments?.count }, [1, 1, 1, 1])
+        XCTAssertThrowsError(try plan.documents(plan.parse(), namespace: "")) { error in
+            XCTAssertEqual("\(error)", expected)
+        }
+    }
+
+    /// The size bound holds for a whole file too.
+    func testSizeLimitCountsTheWholeFile() throws {
+        let doc = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: NAME}\n"
+        let text = (0..<4).map { "---\n" + doc.replacingOccurrences(of: "NAME", with: "m\($0)") }.joined()
+        let strict = YAMLParser(limits: .init(maxBytes: text.utf8.count - 1))
+        // Every other document differs in the new release: each job on the old side is one small document.
+        let newText = text.replacingOccurrences(of: "name: m1}", with: "name: m1, x: y}")
+            .replacingOccurrences(of: "name: m3}", with: "name: m3, x: y}")
+        let plan = PairPlan(old: [("old.yaml", Array(text.utf8))], new: [("new.yaml", Array(newText.utf8))], parser: strict)
+        XCTAssertThrowsError(try plan.documents(plan.parse(), namespace: "")) { error in
+            XCTAssertEqual("\(error)", "old.yaml:1:1: yaml: input larger than \(text.utf8.count - 1) bytes")
+        }
+    }
 }

@@ -44,7 +44,9 @@ public enum ManifestDiffer {
                 old: old.filter { isNetworkPolicy($0.id) }, new: new.filter { isNetworkPolicy($0.id) },
                 changed: changedPolicies)
         }
-        return DiffReport(resources: resources, connectivity: connectivity)
+        var report = DiffReport(resources: resources, connectivity: connectivity)
+        report.retainer = Disposal.Retainer(resources)
+        return report
     }
 
     /// Resources per comparison job.

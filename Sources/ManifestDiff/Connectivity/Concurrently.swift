@@ -40,4 +40,19 @@ public enum Disposal {
         let owned = value
         DispatchQueue.global(qos: .utility).async { withExtendedLifetime(owned) {} }
     }
+
+    /// Holds large values that many small ones refer to (the trees of a release's documents, the values of a
+    /// report) and, when the last holder goes away, frees them on a background thread: the thread that drops
+    /// the documents only counts references down.
+    final class Retainer: Sendable {
+        private let contents: any Sendable
+
+        init(_ contents: any Sendable) {
+            self.contents = contents
+        }
+
+        deinit {
+            Disposal.inBackground(contents)
+        }
+    }
 }

@@ -29,6 +29,8 @@ public struct Document: Sendable {
     public var mark: Mark?
     /// Set on both sides' documents when `ManifestSource.loadPair` found the same text in both releases.
     var sharedText: SharedText?
+    /// Keeps the trees of the document's release (see `Disposal.Retainer`).
+    var retainer: Disposal.Retainer?
 
     /// Reads the identity of `node`; `namespace` applies when `metadata.namespace` is not set.
     ///

@@ -92,13 +92,22 @@ struct PairPlan: Sendable {
     /// Per text of the old side: its token when the new side holds it too.
     let shared: [SharedText?]
     let jobs: [Job]
-    let parser = YAMLParser()
+    let parser: YAMLParser
 
-    init(old oldSources: [(file: String, bytes: [UInt8])], new newSources: [(file: String, bytes: [UInt8])]) {
+    init(
+        old oldSources: [(file: String, bytes: [UInt8])], new newSources: [(file: String, bytes: [UInt8])],
+        parser: YAMLParser = YAMLParser()
+    ) {
+        self.parser = parser
         let sources = oldSources + newSources
         let cuts = ParallelSlots<[DocumentSegments.Segment]?>(count: sources.count)
         cuts.run { i in DocumentSegments(sources[i].bytes)?.documents }
-        let texts = sources.indices.map { FileText(file: sources[$0].file, bytes: sources[$0].bytes, segments: cuts[$0] ?? nil) }
+        // A file past the parser's size bound is parsed whole, which reports it as parsing it alone does.
+        let texts = sources.indices.map { i in
+            FileText(
+                file: sources[i].file, bytes: sources[i].bytes,
+                segments: sources[i].bytes.count <= parser.limits.maxBytes ? cuts[i] ?? nil : nil)
+        }
         var old = Array(texts[..<oldSources.count])
         var new = Array(texts[oldSources.count...])
 
@@ -248,6 +257,10 @@ struct PairPlan: Sendable {
                 if side == .old { oldDocuments.append(document) } else { newDocuments.append(document) }
             }
         }
+        // The trees are freed on a background thread once the caller drops the documents.
+        let retainer = Disposal.Retainer((all.map(\.parsed), old.map(\.bytes), new.map(\.bytes)))
+        for i in oldDocuments.indices { oldDocuments[i].retainer = retainer }
+        for i in newDocuments.indices { newDocuments[i].retainer = retainer }
         return (oldDocuments, newDocuments)
     }
 

@@ -3,6 +3,8 @@
 public struct DiffReport: Sendable {
     public var resources: [ResourceDiff]
     public var connectivity: ConnectivityDiff
+    /// Keeps the compared values, to free them on a background thread (see `Disposal.Retainer`).
+    var retainer: Disposal.Retainer?
 
     public init(resources: [ResourceDiff], connectivity: ConnectivityDiff) {
         self.resources = resources
