@@ -90,6 +90,15 @@ final class ExecutorTests: XCTestCase {
         Case("field of string", "{{.S.X}}", .error(
             "template: t:1:4: executing \"t\" at <.S.X>: can't evaluate field X in type interface {}")),
         Case("wrong arg count", "{{not 1 2}}", .error("template: t:1:2: executing \"t\" at <not>: wrong number of args for not: want 1 got 2")),
+        // Maps made by dict (a short entry list until changed), recent-field slots, list elements.
+        Case("dict range and len", "{{ $d := dict \"b\" 2 \"a\" 1 }}{{ range $k, $v := $d }}{{ $k }}={{ $v }};{{ end }}{{ len $d }}", .output("a=1;b=2;2")),
+        Case("dict duplicate key", "{{ $d := dict \"a\" 1 \"a\" 2 }}{{ $d.a }} {{ len $d }}", .output("2 1")),
+        Case("dict unset", "{{ $d := dict \"a\" 1 \"b\" 2 }}{{ $_ := unset $d \"a\" }}{{ len $d }}{{ hasKey $d \"a\" }}{{ $d.b }}", .output("1false2")),
+        Case("dict keeps map identity", "{{ $d := dict \"m\" .M }}{{ $_ := set .M \"four\" 4 }}{{ $d.m.four }} {{ len $d.m }}", .output("4 4")),
+        Case("field read again after set", "{{ $m := .M }}{{ $m.one }}{{ $_ := set $m \"one\" 9 }}{{ $m.one }}{{ .M.one }}", .output("199")),
+        Case("list element identity", "{{ range .Ports }}{{ $_ := set . \"seen\" true }}{{ end }}{{ range .Ports }}{{ .port }}{{ .seen }} {{ end }}", .output("80true 443true ")),
+        Case("include indented in range", "{{ define \"item\" }}a: {{ .x }}\nb: {{ .y }}{{ end }}{{ range .L }}{{ include \"item\" (dict \"x\" . \"y\" $.S) | nindent 2 }}{{ end }}", .output("\n  a: a\n  b: str\n  a: b\n  b: str\n  a: c\n  b: str")),
+        Case("toYaml indented", "x:{{ toYaml .M | nindent 2 }}|{{ toYaml .E | indent 1 }}", .output("x:\n  one: 1\n  three: 3\n  two: 2| []")),
         Case("undefined template", "{{template \"nope\"}}", .error(
             "template: t:1:11: executing \"t\" at <{{template \"nope\"}}>: template \"nope\" not defined")),
         Case("include missing", "{{include \"nope\" .}}", .error(
