@@ -22,8 +22,7 @@ public enum ManifestDiffer {
 
         // Resources compare independently: in chunks, on every core.
         let chunks = stride(from: 0, to: ids.count, by: Self.chunkSize).map { $0..<min($0 + Self.chunkSize, ids.count) }
-        let compared = ParallelSlots<[ResourceDiff]>(count: chunks.count)
-        compared.run { c in
+        let compared = Parallel.map(chunks.count) { c in
             chunks[c].compactMap { i in
                 let id = ids[i]
                 return comparison.compare(id: id, old: oldIndex.positions[id].map { old[$0] }, new: newIndex.positions[id].map { new[$0] })
@@ -31,8 +30,8 @@ public enum ManifestDiffer {
         }
         var resources: [ResourceDiff] = []
         var changedPolicies: Set<ResourceID> = []
-        for chunk in compared.values {
-            for diff in chunk ?? [] {
+        for chunk in compared {
+            for diff in chunk {
                 resources.append(diff)
                 if isNetworkPolicy(diff.id) { changedPolicies.insert(diff.id) }
             }

@@ -14,17 +14,7 @@ enum Concurrently {
 
     /// Runs `first` and `second` at the same time and returns both results.
     static func both<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
-        let results = ParallelSlots<Either<A, B>>(count: 2)
-        results.run { i in i == 0 ? .first(first()) : .second(second()) }
-        // Both slots are filled by `run`; the fallbacks only keep this total.
-        let a: A = if case .first(let value)? = results[0] { value } else { first() }
-        let b: B = if case .second(let value)? = results[1] { value } else { second() }
-        return (a, b)
-    }
-
-    private enum Either<A: Sendable, B: Sendable>: Sendable {
-        case first(A)
-        case second(B)
+        Parallel.both(first, second)
     }
 }
 

@@ -95,18 +95,14 @@ public struct SelectorConnectivity: ConnectivityAnalyzer {
     static func readings(_ documents: [Document], release: @Sendable (ResourceID) -> Int) throws(InputError) -> [PolicyReading] {
         let size = 512
         let chunks = stride(from: 0, to: documents.count, by: size).map { $0..<min($0 + size, documents.count) }
-        let read = ParallelSlots<Result<[PolicyReading], InputError>>(count: chunks.count)
-        read.run { c in
+        let read = Parallel.map(chunks.count) { c in
             Result { () throws(InputError) in
                 try chunks[c].map { i throws(InputError) in try PolicyReading(documents[i], release: release(documents[i].id)) }
             }
         }
         var readings: [PolicyReading] = []
         readings.reserveCapacity(documents.count)
-        for result in read.values {
-            guard let result else { continue }
-            readings += try result.get()
-        }
+        for result in read { readings += try result.get() }
         return readings
     }
 

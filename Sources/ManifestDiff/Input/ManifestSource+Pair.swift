@@ -100,13 +100,12 @@ struct PairPlan: Sendable {
     ) {
         self.parser = parser
         let sources = oldSources + newSources
-        let cuts = ParallelSlots<[DocumentSegments.Segment]?>(count: sources.count)
-        cuts.run { i in DocumentSegments(sources[i].bytes)?.documents }
+        let cuts = Parallel.map(sources.count) { i in DocumentSegments(sources[i].bytes)?.documents }
         // A file past the parser's size bound is parsed whole, which reports it as parsing it alone does.
         let texts = sources.indices.map { i in
             FileText(
                 file: sources[i].file, bytes: sources[i].bytes,
-                segments: sources[i].bytes.count <= parser.limits.maxBytes ? cuts[i] ?? nil : nil)
+                segments: sources[i].bytes.count <= parser.limits.maxBytes ? cuts[i] : nil)
         }
         var old = Array(texts[..<oldSources.count])
         var new = Array(texts[oldSources.count...])
@@ -160,9 +159,7 @@ struct PairPlan: Sendable {
 
     /// Every job's documents (or its error), on every core.
     func parse() -> [Result<[Parsed], YAMLError>] {
-        let results = ParallelSlots<Result<[Parsed], YAMLError>>(count: jobs.count)
-        results.run { j in Result { () throws(YAMLError) in try run(jobs[j]) } }
-        return results.values.map { $0 ?? .success([]) }
+        Parallel.map(jobs.count) { j in Result { () throws(YAMLError) in try run(jobs[j]) } }
     }
 
     private func run(_ job: Job) throws(YAMLError) -> [Parsed] {
@@ -247,9 +244,10 @@ struct PairPlan: Sendable {
         let all = files.flatMap { (try? $0.documents.get()) ?? [] }
         let size = 1024
         let chunks = stride(from: 0, to: all.count, by: size).map { $0..<min($0 + size, all.count) }
-        let read = ParallelSlots<[Result<Document, InputError>]>(count: chunks.count)
-        read.run { c in chunks[c].map { i in Result { () throws(InputError) in try Self.document(all[i], namespace: namespace) } } }
-        var loaded = read.values.flatMap { $0 ?? [] }[...]
+        let read = Parallel.map(chunks.count) { c in
+            chunks[c].map { i in Result { () throws(InputError) in try Self.document(all[i], namespace: namespace) } }
+        }
+        var loaded = read.flatMap { $0 }[...]
         var oldDocuments: [Document] = [], newDocuments: [Document] = []
         for (side, documents) in files {
             for _ in try documents.get() {
@@ -328,40 +326,4 @@ struct PairPlan: Sendable {
             throw error.inputError
         }
     }
-}
-
-/// One value per index, computed on every core (indices are handed out in order as workers free up).
-final class ParallelSlots<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Value?]
-    private var nextIndex = 0
-
-    init(count: Int) {
-        slots = Array(repeating: nil, count: count)
-    }
-
-    /// Computes `body(i)` for every index, on up to as many threads as there are cores.
-    func run(_ body: @Sendable (Int) -> Value) {
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, slots.count, 8))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let i = claim() {
-                let value = body(i)
-                lock.lock()
-                slots[i] = value
-                lock.unlock()
-            }
-        }
-    }
-
-    private func claim() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard nextIndex < slots.count else { return nil }
-        nextIndex += 1
-        return nextIndex - 1
-    }
-
-    subscript(i: Int) -> Value? { slots[i] }
-
-    var values: [Value?] { slots }
 }
