@@ -53,10 +53,10 @@ enum Diagnostics {
         }
     }
 
-    /// Ends the process successfully once the result is out, without first tearing down `results`
+    /// Ends the process with `status` once the result is out, without first tearing down `results`
     /// (a large release is millions of small objects; freeing them one by one only delays the exit).
-    static func finish<T>(keeping results: T) -> Never {
-        withExtendedLifetime(results) { exit(0) }
+    static func finish<T>(status: Int32 = 0, keeping results: T) -> Never {
+        withExtendedLifetime(results) { exit(status) }
     }
 
     /// Writes a note to stderr (counts of skipped documents and the like).

@@ -83,10 +83,7 @@ struct DiffCommand: ParsableCommand {
             ignoreLabels: ignoreLabels, ignorePaths: ignorePaths)
         let outcome = try Pipeline.diff(request, io: .standard)
         Diagnostics.emit(outcome.text)
-        if failOn == .widen {
-            if outcome.opensFlows { throw ExitCode(1) }
-        } else if exitCode && outcome.hasDifferences {
-            throw ExitCode(1)
-        }
+        let fails = failOn == .widen ? outcome.opensFlows : exitCode && outcome.hasDifferences
+        Diagnostics.finish(status: fails ? 1 : 0, keeping: outcome)
     }
 }

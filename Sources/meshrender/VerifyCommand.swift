@@ -46,6 +46,6 @@ struct VerifyCommand: ParsableCommand {
         let outcome = try Pipeline.verify(input, io: .standard)
         outcome.notes.forEach(Diagnostics.note)
         Diagnostics.emit(outcome.text)
-        if !outcome.passed { throw ExitCode(1) }
+        Diagnostics.finish(status: outcome.passed ? 0 : 1, keeping: outcome)
     }
 }
