@@ -176,23 +176,19 @@ public final class TemplateSet {
         return String(decoding: stripped, as: UTF8.self)
     }
 
-    /// Runs `body` on a thread with a stack of ``stackSize`` bytes and waits for it.
     /// Parse trees can nest thousands of levels deep, and releasing them recurses as deep: release them
     /// on a thread with the large stack, as they were built.
     deinit {
         guard !trees.isEmpty else { return }
         let doomed = TreeRelease(trees)
         trees = [:]
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            doomed.trees = [:]
-            done.signal()
-        }
+        // Nothing else holds the trees: they are freed on that thread while the caller goes on.
+        let thread = Thread { doomed.trees = [:] }
         thread.stackSize = stackSize
         thread.start()
-        done.wait()
     }
 
+    /// Runs `body` on a thread with a stack of ``stackSize`` bytes and waits for it.
     private func runWithLargeStack<T>(_ body: @escaping () -> T) -> T {
         let box = ResultBox(body)
         let done = DispatchSemaphore(value: 0)
