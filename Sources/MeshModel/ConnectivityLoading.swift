@@ -22,18 +22,19 @@ extension MeshLoader {
                     at: sourceMark, path: path)
             }
             if value.isNull { continue }
+            // Item paths are only worked out for an error.
             for (i, item) in try NodeReader.sequence(value, path: path).enumerated() {
-                let itemPath = NodeReader.item(path, i)
-                let edge = try destination(item, from: source, path: itemPath)
-                try addEdge(edge, mark: item.mark, path: itemPath)
+                let edge = try destination(item, from: source, path: NodeReader.item(path, i))
+                try addEdge(edge, mark: item.mark, path: NodeReader.item(path, i))
             }
         }
     }
 
-    func destination(_ item: Node, from source: Endpoint, path: String) throws(InputError) -> Edge {
+    func destination(_ item: Node, from source: Endpoint, path itemPath: @autoclosure () -> String) throws(InputError) -> Edge {
         if case .string(let id) = item.kind {
-            return Edge(from: source, to: try endpoint(id, mark: item.mark, path: path))
+            return Edge(from: source, to: try endpoint(id, mark: item.mark, path: itemPath()))
         }
+        let path = itemPath()
         guard item.mapping != nil else {
             throw NodeReader.typeError(item, path: path, expected: "an id or a map {to: ID, ports: [...]}")
         }

@@ -155,31 +155,32 @@ struct MeshLoader {
     }
 
     /// The endpoint an id names, or an "unknown ..." error with a suggestion.
-    func endpoint(_ id: String, mark: Mark?, path: String) throws(InputError) -> Endpoint {
+    /// The endpoint `id` names; `path` is only worked out for an error.
+    func endpoint(_ id: String, mark: Mark?, path: @autoclosure () -> String) throws(InputError) -> Endpoint {
         if componentIndex[id] != nil { return .component(id) }
         if externalIndex[id] != nil { return .external(id) }
         if id == "kube-system" { return .kubeSystem }
         let noun = spec.externals.isEmpty ? "component" : "component or external"
-        throw InputError("unknown \(noun) \"\(id)\"" + DidYouMean.hint(for: id, among: knownIDs), at: mark, path: path)
+        throw InputError("unknown \(noun) \"\(id)\"" + DidYouMean.hint(for: id, among: knownIDs), at: mark, path: path())
     }
 
     /// Adds an edge after the matrix rules: no self-edges, at least one side a component, no duplicates.
-    mutating func addEdge(_ edge: Edge, mark: Mark?, path: String) throws(InputError) {
+    mutating func addEdge(_ edge: Edge, mark: Mark?, path: @autoclosure () -> String) throws(InputError) {
         if edge.from == edge.to {
-            throw InputError("self-edge: \"\(edge.from.id)\" cannot list itself", at: mark, path: path)
+            throw InputError("self-edge: \"\(edge.from.id)\" cannot list itself", at: mark, path: path())
         }
         if !edge.from.isComponent && !edge.to.isComponent {
             throw InputError(
-                "edge \(edge.from.id) -> \(edge.to.id) connects no component: one side must be a component", at: mark, path: path)
+                "edge \(edge.from.id) -> \(edge.to.id) connects no component: one side must be a component", at: mark, path: path())
         }
-        try insert(edge, mark: mark, path: path)
+        try insert(edge, mark: mark, path: path())
     }
 
-    private mutating func insert(_ edge: Edge, mark: Mark?, path: String) throws(InputError) {
+    private mutating func insert(_ edge: Edge, mark: Mark?, path: @autoclosure () -> String) throws(InputError) {
         let key = EdgeKey(from: edge.from, to: edge.to)
         if let first = edgeMarks[key] {
             let whereFirst = first.map { " (first given at \($0))" } ?? ""
-            throw InputError("duplicate edge \(edge.from.id) -> \(edge.to.id)" + whereFirst, at: mark, path: path)
+            throw InputError("duplicate edge \(edge.from.id) -> \(edge.to.id)" + whereFirst, at: mark, path: path())
         }
         edgeMarks[key] = mark
         spec.edges.append(edge)
