@@ -44,7 +44,7 @@ public enum Pipeline {
         }
         return try Rendered(
             manifests: manifests, chart: chart, reference: reference, showOnly: showOnly, values: values,
-            meshObject: mesh)
+            templateObjects: [valuesObject, mesh])
     }
 
     /// Loads the built-in chart or a chart directory.

@@ -13,18 +13,18 @@ public struct Rendered: Sendable {
     let showOnlyText: String?
     /// The values (chart defaults coalesced with the user's) the release was rendered from.
     public let values: Node
-    /// `.Mesh` as the templates saw it when rendered whole (null without a mesh, and for a render
-    /// in slices, whose slices each built and freed their part). Kept with the result, so that the
-    /// expansion's large object graph is freed with it, not on the way to the output.
-    public let meshObject: Value
+    /// The large objects the templates read (`.Values`, and `.Mesh` when built whole), kept with the
+    /// result so they are freed with it rather than on the way to the output (the CLI exits without
+    /// freeing what it printed).
+    let templateObjects: [Value]
 
     init(
         manifests: RenderedManifests, chart: Chart, reference: ChartReference, showOnly: [String],
-        values: Node = Node(.null), meshObject: Value = .null
+        values: Node = Node(.null), templateObjects: [Value] = []
     ) throws {
         self.manifests = manifests
         self.values = values
-        self.meshObject = meshObject
+        self.templateObjects = templateObjects
         self.chartName = chart.name
         self.reference = reference
         self.showOnly = showOnly
