@@ -22,18 +22,18 @@ public struct RangeSlicing: Sendable {
     /// element (see ``ExecutionSession/execute(name:topLevel:window:of:)``), `<no value>` removed as
     /// `set` removes it.
     public func join(_ windows: [String], of set: TemplateSet) -> String? {
-        var out: [UInt8] = []
-        out.reserveCapacity(windows.reduce(0) { $0 + $1.utf8.count })
-        let head = Array(prefix.utf8), tail = Array(suffix.utf8)
+        var joined = ""
+        joined.reserveCapacity(windows.reduce(0) { $0 + $1.utf8.count })
+        let head = prefix.utf8.count, tail = suffix.utf8.count
         for (i, w) in windows.enumerated() {
-            let bytes = Array(w.utf8)
-            guard bytes.count >= head.count + tail.count, bytes.starts(with: head), bytes.reversed().starts(with: tail.reversed())
+            let bytes = w.utf8
+            guard bytes.count >= head + tail, bytes.starts(with: prefix.utf8), bytes.reversed().starts(with: suffix.utf8.reversed())
             else { return nil }
-            let start = i > 0 ? head.count : 0
-            let end = i < windows.count - 1 ? bytes.count - tail.count : bytes.count
-            out += bytes[start..<end]
+            // The cuts fall next to the prefix and suffix texts, on character boundaries.
+            let start = bytes.index(bytes.startIndex, offsetBy: i > 0 ? head : 0)
+            let end = bytes.index(bytes.endIndex, offsetBy: i < windows.count - 1 ? -tail : 0)
+            joined += Substring(bytes[start..<end])
         }
-        let joined = String(decoding: out, as: UTF8.self)
         return set.removesNoValue ? TemplateSet.removingNoValue(joined) : joined
     }
 }

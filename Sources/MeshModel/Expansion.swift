@@ -22,13 +22,19 @@ extension MeshSpec {
     /// Linear in components + edges.
     public func expand() -> [NetworkPolicy] {
         guard policiesEnabled else { return [] }
-        if zip(components, components.dropFirst()).contains(where: { !$0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }) {
-            var sorted = self
-            sorted.components.sort { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
-            return sorted.expand()
-        }
-        let plan = ExpansionPlan(spec: self)
-        return plan.policies.map { plan.networkPolicy($0, of: self) }
+        let spec = inComponentIDOrder
+        let plan = ExpansionPlan(spec: spec)
+        return plan.policies.map { plan.networkPolicy($0, of: spec) }
+    }
+
+    /// The spec with its components in id order (itself when they are already), as the expansion
+    /// numbers them.
+    var inComponentIDOrder: MeshSpec {
+        guard zip(components, components.dropFirst()).contains(where: { !$0.id.utf8.lexicographicallyPrecedes($1.id.utf8) })
+        else { return self }
+        var sorted = self
+        sorted.components.sort { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        return sorted
     }
 }
 

@@ -102,12 +102,8 @@ extension MeshSpec {
     /// `.Mesh` ready to be built whole or with a slice of its policies (`MeshTemplateObject`).
     public func templateObject() -> MeshTemplateObject {
         guard policiesEnabled else { return MeshTemplateObject(base: templateValue(policyValues: []), planned: nil) }
-        var sorted = self
-        if zip(components, components.dropFirst()).contains(where: { !$0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }) {
-            sorted.components.sort { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
-        }
         // The plan and the rest of `.Mesh` are independent: on two cores when the mesh is large.
-        let spec = sorted
+        let spec = inComponentIDOrder
         let (plan, base) = Parallel.both(
             concurrently: components.count >= 256, { ExpansionPlan(spec: spec) }, { templateValue(policyValues: []) })
         return MeshTemplateObject(base: base, planned: (plan, spec))

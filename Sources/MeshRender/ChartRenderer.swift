@@ -42,16 +42,9 @@ public struct ChartRenderer: Sendable {
         coalescedValues: Value, release: ReleaseOptions, extraObjects: [String: Value] = [:]
     ) throws(ChartRenderError) -> RenderedManifests {
         try checkKubeVersion(release)
-        let set = TemplateSet()
         let order = ChartRenderer.parseOrder(chart.templates.map(\.name))
         let byName = Dictionary(chart.templates.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-        for name in order {
-            do {
-                try set.parse(name: name, text: byName[name]!.text)
-            } catch {
-                throw ChartRenderError(.parse, error.helmDescription)
-            }
-        }
+        let set = try templateSet(order: order, byName: byName)
 
         var top: [String: Value] = [
             "Values": coalescedValues,
@@ -119,6 +112,20 @@ public struct ChartRenderer: Sendable {
         }
     }
 
+    /// Every template of the chart parsed into one set, in Helm's parse order.
+    private func templateSet(order: [String], byName: [String: ChartTemplate]) throws(ChartRenderError) -> TemplateSet {
+        let set = TemplateSet()
+        for name in order {
+            guard let template = byName[name] else { continue }
+            do throws(TemplateError) {
+                try set.parse(name: name, text: template.text)
+            } catch {
+                throw ChartRenderError(.parse, error.helmDescription)
+            }
+        }
+        return set
+    }
+
     /// Template `name` rendered on every core when it is one `range` over a long list whose
     /// iterations cannot reach one another (`RangeSlicing`): consecutive windows of the list run
     /// concurrently, each in a template set and session of its own, and their outputs are joined.
@@ -136,17 +143,11 @@ public struct ChartRenderer: Sendable {
         }
         guard case .list(let list) = value, list.count >= minimumElements else { return nil }
         let windows = max(2, min(cores, list.count / max(1, minimumElements / 2)))
-        let texts = chart.templates
+        let byName = Dictionary(chart.templates.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let results = Parallel.map(windows) { i -> Result<String, ChartRenderError> in
             let window = (list.count * i / windows)..<(list.count * (i + 1) / windows)
             do throws(ChartRenderError) {
-                let windowSet = TemplateSet()
-                let byName = Dictionary(texts.map { ($0.name, $0.text) }, uniquingKeysWith: { a, _ in a })
-                for template in order {
-                    do throws(TemplateError) { try windowSet.parse(name: template, text: byName[template] ?? "") } catch {
-                        throw ChartRenderError(.parse, error.helmDescription)
-                    }
-                }
+                let windowSet = try templateSet(order: order, byName: byName)
                 do throws(TemplateError) {
                     return .success(
                         try windowSet.session(data: .map(data)).execute(name: name, topLevel: topLevel, window: window, of: slicing))
