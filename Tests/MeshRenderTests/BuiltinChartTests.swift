@@ -52,10 +52,16 @@ final class BuiltinChartTests: XCTestCase {
         let chart = try BuiltinChart.load()
         let renderer = ChartRenderer(chart: chart)
         let release = ReleaseOptions(name: "rel", namespace: "ns1")
-        var meshes: [String] = [
-            try String(contentsOf: Self.root.appendingPathComponent("values/vald.yaml"), encoding: .utf8),
-            try String(contentsOf: Self.root.appendingPathComponent("values/jaeger.yaml"), encoding: .utf8),
-        ]
+        // Every shipped values set (files merged as -f merges them), then a generated mesh.
+        var meshes: [(label: String, user: Node)] = []
+        for files in [["vald.yaml"], ["vald.yaml", "vald-observability.yaml"], ["jaeger.yaml"], ["backend-mysql.yaml"], ["nginx.yaml"]] {
+            var user = Node(.mapping(Mapping()))
+            for file in files {
+                let text = try String(contentsOf: Self.root.appendingPathComponent("values/" + file), encoding: .utf8)
+                user = ValuesMerge.mergeMaps(user, try YAMLParser().parse(text, file: file))
+            }
+            meshes.append((files.joined(separator: " + "), user))
+        }
         // A mesh of 30 components with externals, custom rules and every kube-system mode.
         var text = """
             defaults:
@@ -78,20 +84,19 @@ final class BuiltinChartTests: XCTestCase {
             text += "    c\(i): [c\((i + 1) % 30), c\((i + 7) % 30), otel]\n"
         }
         text += "    web: [c0, c5]\n"
-        meshes.append(text)
-        for valuesText in meshes {
-            let user = try YAMLParser().parse(valuesText, file: "values.yaml")
+        meshes.append(("generated", try YAMLParser().parse(text, file: "values.yaml")))
+        for (label, user) in meshes {
             let values = Coalesce.coalesce(defaults: chart.defaultValues, user: user)
             let mesh = try Pipeline.mesh(values: values, namespace: "ns1")
             let object = mesh.templateObject()
             let whole = try renderer.render(
                 coalescedValues: values.toValue(), release: release, extraObjects: ["Mesh": mesh.templateValue()])
-            XCTAssertGreaterThanOrEqual(whole.documents.count, 2)
+            XCTAssertGreaterThanOrEqual(whole.documents.count, label == "generated" ? 30 : 1, label)
             for slices in [2, 3, 5] {
                 let sliced = try SlicedRendering.render(
                     renderer, values: values.toValue(), release: release, mesh: object, slices: slices)
-                XCTAssertEqual(sliced.text, whole.text, "\(slices) slices")
-                XCTAssertEqual(sliced.documents, whole.documents)
+                XCTAssertEqual(sliced.text, whole.text, "\(label), \(slices) slices")
+                XCTAssertEqual(sliced.documents, whole.documents, label)
             }
         }
     }
