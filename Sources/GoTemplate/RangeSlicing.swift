@@ -41,7 +41,7 @@ public struct RangeSlicing: Sendable {
 extension TemplateSet {
     /// How template `name` can be executed in windows of its top-level range; `nil` when it cannot.
     public func rangeSlicing(_ name: String) -> RangeSlicing? {
-        guard let tree = trees[name], !changesData else { return nil }
+        guard let tree = trees[name] else { return nil }
         var range: BranchNode?
         var prefix = "", suffix = ""
         for node in tree.root.nodes {
@@ -59,8 +59,9 @@ extension TemplateSet {
         guard let range, !range.pipe.isAssign, range.pipe.cmds.count == 1, range.pipe.cmds[0].args.count == 1,
             case .field(_, let idents) = range.pipe.cmds[0].args[0]
         else { return nil }
+        // The shape is checked first (cheap, and it rules most templates out); the whole set last.
         var visited: Set<String> = []
-        guard isIndependent(range.list, breakEndsWindow: true, visited: &visited) else { return nil }
+        guard isIndependent(range.list, breakEndsWindow: true, visited: &visited), !changesData else { return nil }
         return RangeSlicing(templateName: name, path: idents, prefix: prefix, suffix: suffix)
     }
 
