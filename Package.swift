@@ -53,7 +53,7 @@ let package = Package(
         // The CLI: one small file per subcommand.
         .executableTarget(
             name: "meshrender",
-            dependencies: ["MeshRender", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["MeshRender", "YAMLCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "YAMLCoreTests", dependencies: ["YAMLCore"]),
         .testTarget(name: "HelmValuesTests", dependencies: ["HelmValues"]),

@@ -76,7 +76,7 @@ struct Call {
     /// For a conversion error that does not say which argument failed: the first argument of the type
     /// the message names (`...; got float64`).
     private func inferredIndex(_ message: String, _ values: [Value]) -> Int? {
-        guard message.hasPrefix("wrong type for value; expected "), let got = message.range(of: "; got ") else { return nil }
+        guard message.hasPrefix("wrong type for value; expected "), let got = message.firstRange(of: "; got ") else { return nil }
         let typeName = String(message[got.upperBound...])
         return values.firstIndex { v in
             if case .null = v { return typeName == "interface {}" }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension TemplateError {
     /// The text `helm template` prints after `Error: ` for this error (Helm's engine rewrites Go's
@@ -38,7 +38,7 @@ extension TemplateError {
     /// One level as Helm's `TraceableError` prints it.
     private var traceBlock: String {
         func cut(_ s: String) -> String {
-            if let r = s.range(of: " template:") { return String(s[..<r.lowerBound]) }
+            if let r = s.firstRange(of: " template:") { return String(s[..<r.lowerBound]) }
             return s
         }
         var message = message
@@ -49,7 +49,7 @@ extension TemplateError {
         case .template(let executing):
             // Helm splits "NAME: message" at the last ": ".
             let remainder = "\(executing): \(message)"
-            guard let sep = remainder.range(of: ": ", options: .backwards) else { return remainder + "\n" }
+            guard let sep = remainder.ranges(of: ": ").last else { return remainder + "\n" }
             return "\(remainder[..<sep.lowerBound])\n  \(cut(String(remainder[sep.upperBound...])))\n"
         case .none, .parse:
             return description + "\n"

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import YAMLCore
 
 /// Go's `fmt.Sprintf`, `fmt.Sprint` and `fmt.Sprintln` over template values: the verbs
@@ -392,7 +392,7 @@ private struct Printer {
                 text = f.isNaN ? "NaN" : (f < 0 ? "-Inf" : "+Inf")
             } else {
                 let c = verb == "F" ? "f" : String(Character(verb))
-                text = String(format: "%.\(p)\(c)", f)
+                text = CFormat.double(f, precision: p, conversion: Character(c))
             }
         case "x", "X":
             text = hexFloat(f, upper: verb == "X")
@@ -440,7 +440,7 @@ private struct Printer {
         let p = max(requested, 1)
         if f == 0 { return f.sign == .minus ? "-0" : "0" }
         // Correctly rounded significant digits from C's %e.
-        let e = String(format: "%.\(p - 1)e", abs(f))
+        let e = CFormat.double(abs(f), precision: p - 1, conversion: "e")
         guard let eIndex = e.firstIndex(of: "e"), let exp10 = Int(e[e.index(after: eIndex)...]) else { return e }
         var digits = e[..<eIndex].filter { $0 != "." }
         while digits.count > 1 && digits.hasSuffix("0") { digits.removeLast() }

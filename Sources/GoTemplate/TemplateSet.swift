@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import YAMLCore
 
 /// A method on data: called for `.Receiver.Name args...` when the receiver is not a map holding
@@ -177,29 +177,18 @@ public final class TemplateSet {
     }
 
     /// Parse trees can nest thousands of levels deep, and releasing them recurses as deep: release them
-    /// on a thread with the large stack, as they were built.
+    /// with the large stack they were built with (in place on a thread that has it, else on a thread
+    /// of their own while the caller goes on).
     deinit {
         guard !trees.isEmpty else { return }
         let doomed = TreeRelease(trees)
         trees = [:]
-        // Nothing else holds the trees: they are freed on that thread while the caller goes on.
-        let thread = Thread { doomed.trees = [:] }
-        thread.stackSize = stackSize
-        thread.start()
+        LargeStackThread.runOrDetach(stackSize: stackSize) { doomed.trees = [:] }
     }
 
-    /// Runs `body` on a thread with a stack of ``stackSize`` bytes and waits for it.
+    /// Runs `body` with a stack of ``stackSize`` bytes (see ``LargeStackThread``) and waits for it.
     private func runWithLargeStack<T>(_ body: @escaping () -> T) -> T {
-        let box = ResultBox(body)
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            box.value = box.body()
-            done.signal()
-        }
-        thread.stackSize = stackSize
-        thread.start()
-        done.wait()
-        return box.value!
+        LargeStackThread.run(stackSize: stackSize, body)
     }
 }
 
@@ -207,13 +196,6 @@ public final class TemplateSet {
 private final class TreeRelease: @unchecked Sendable {
     var trees: [String: Tree]
     init(_ trees: [String: Tree]) { self.trees = trees }
-}
-
-/// Carries a closure and its result across the execution thread.
-private final class ResultBox<T>: @unchecked Sendable {
-    var value: T?
-    let body: () -> T
-    init(_ body: @escaping () -> T) { self.body = body }
 }
 
 /// Executions over one shared data object (see ``TemplateSet/session(data:)``).

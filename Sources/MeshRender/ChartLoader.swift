@@ -1,4 +1,3 @@
-import Foundation
 import HelmValues
 import YAMLCore
 
@@ -7,14 +6,13 @@ import YAMLCore
 public enum ChartLoader {
     /// Loads the chart in `directory`.
     public static func load(directory: String) throws(ChartRenderError) -> Chart {
-        let root = URL(fileURLWithPath: directory).standardizedFileURL
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        let root = FileSystem.absolute(directory)
+        guard FileSystem.kind(of: root) == .directory else {
             throw ChartRenderError(.load, "path \"\(directory)\" not found")
         }
-        let chartFile = root.appendingPathComponent("Chart.yaml").path
+        let chartFile = FileSystem.join(root, "Chart.yaml")
         var fields: Mapping?
-        if FileManager.default.fileExists(atPath: chartFile) {
+        if FileSystem.kind(of: chartFile) != nil {
             let node: Node
             do {
                 node = try YAMLParser().parse(bytes: try read(chartFile), file: chartFile)
@@ -25,12 +23,12 @@ public enum ChartLoader {
             }
             fields = node.mapping ?? Mapping()
         }
-        let name = fields?["name"].flatMap(scalarText) ?? root.lastPathComponent
+        let name = fields?["name"].flatMap(scalarText) ?? FileSystem.lastComponent(root)
         let metadata = ChartMetadata.value(from: fields, name: name)
 
-        let valuesFile = root.appendingPathComponent("values.yaml").path
+        let valuesFile = FileSystem.join(root, "values.yaml")
         var defaults = Node(.mapping(Mapping()))
-        if FileManager.default.fileExists(atPath: valuesFile) {
+        if FileSystem.kind(of: valuesFile) != nil {
             do {
                 defaults = try ValuesFile.load(try read(valuesFile), file: valuesFile)
             } catch let e as InputError {
@@ -41,9 +39,9 @@ public enum ChartLoader {
         }
 
         var templates: [ChartTemplate] = []
-        let templatesDir = root.appendingPathComponent("templates")
+        let templatesDir = FileSystem.join(root, "templates")
         for relative in try files(under: templatesDir) {
-            let bytes = try read(templatesDir.appendingPathComponent(relative).path)
+            let bytes = try read(FileSystem.join(templatesDir, relative))
             templates.append(ChartTemplate(name: name + "/templates/" + relative, text: String(decoding: bytes, as: UTF8.self)))
         }
         templates.sort { Value.goLess($0.name, $1.name) }
@@ -61,29 +59,25 @@ public enum ChartLoader {
     }
 
     static func read(_ path: String) throws(ChartRenderError) -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = FileSystem.read(path) else {
             throw ChartRenderError(.load, "cannot read \(path)")
         }
-        return [UInt8](data)
+        return bytes
     }
 
     /// Regular files below `dir`, as slash-separated relative paths; hidden entries skipped.
-    static func files(under dir: URL) throws(ChartRenderError) -> [String] {
+    static func files(under dir: String) throws(ChartRenderError) -> [String] {
         var out: [String] = []
-        var pending: [(URL, String)] = [(dir, "")]
-        while let (url, prefix) = pending.popLast() {
-            let names: [String]
-            do {
-                names = try FileManager.default.contentsOfDirectory(atPath: url.path)
-            } catch {
+        var pending: [(String, String)] = [(dir, "")]
+        while let (path, prefix) = pending.popLast() {
+            guard let names = FileSystem.entries(of: path) else {
                 if prefix.isEmpty { return [] }
-                throw ChartRenderError(.load, "cannot read \(url.path)")
+                throw ChartRenderError(.load, "cannot read \(path)")
             }
             for entry in names where !entry.hasPrefix(".") {
-                let child = url.appendingPathComponent(entry)
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: child.path, isDirectory: &isDirectory) else { continue }
-                if isDirectory.boolValue {
+                let child = FileSystem.join(path, entry)
+                guard let kind = FileSystem.kind(of: child) else { continue }
+                if kind == .directory {
                     pending.append((child, prefix + entry + "/"))
                 } else {
                     out.append(prefix + entry)

@@ -1,4 +1,3 @@
-import Foundation
 import YAMLCore
 
 /// One document of `helm template` output.
@@ -84,7 +83,7 @@ enum ChartManifestSorter {
                 return .failure(error)
             }
         }
-        let workers = ProcessInfo.processInfo.activeProcessorCount
+        let workers = Parallel.cores
         guard docs.count >= 256, workers > 1 else { return docs.indices.map(head) }
         let chunks = min(workers * 4, docs.count)
         return Parallel.map(chunks) { chunk in
@@ -274,8 +273,11 @@ enum GoText {
     }
 
     /// Removes trailing white space in place (no copy when `s` is uniquely referenced).
-    static func trimTrailingSpace(_ s: inout String) {
-        while let last = s.unicodeScalars.last, isSpace(last) { s.unicodeScalars.removeLast() }
+    /// `s` without the white space at its end.
+    static func trimmingTrailingSpace(_ s: Substring) -> Substring {
+        let scalars = s.unicodeScalars
+        guard let last = scalars.lastIndex(where: { !isSpace($0) }) else { return s[s.startIndex..<s.startIndex] }
+        return s[..<scalars.index(after: last)]
     }
 
     /// `trimSpace` by Unicode scalars.

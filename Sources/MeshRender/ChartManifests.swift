@@ -1,4 +1,3 @@
-import Foundation
 import YAMLCore
 
 /// The result of rendering a chart: its documents in `helm template` order and the output forms.
@@ -35,10 +34,16 @@ public struct RenderedManifests: Sendable, Equatable {
         if let last = manifests.last {
             for doc in manifests.dropLast() { RenderedManifests.writeBlock(doc, sink) }
             // Only the end can hold white space to trim (each block starts with `---`).
-            var tail = RenderedManifests.block(last)
-            GoText.trimTrailingSpace(&tail)
-            tail += "\n"
-            sink(tail[...])
+            let tail = GoText.trimmingTrailingSpace(last.textSlice)
+            sink("---\n# Source: ")
+            if tail.isEmpty {
+                sink(GoText.trimmingTrailingSpace(last.source[...]))
+            } else {
+                sink(last.source[...])
+                sink("\n")
+                sink(tail)
+            }
+            sink("\n")
         } else {
             sink("\n")
         }
@@ -74,7 +79,7 @@ public struct RenderedManifests: Sendable, Equatable {
 
     /// The path after the chart name in a block's `# Source: chart/path` line.
     static func sourcePath(of block: Substring) -> String? {
-        guard let range = block.range(of: "# Source: ") else { return nil }
+        guard let range = block.firstRange(of: "# Source: ") else { return nil }
         let rest = block[range.upperBound...]
         let line = rest.prefix { $0 != "\n" }
         guard let slash = line.firstIndex(of: "/"), slash != line.startIndex else { return nil }

@@ -1,4 +1,3 @@
-import Foundation
 import GoTemplate
 import HelmValues
 import YAMLCore
@@ -32,7 +31,7 @@ public struct ChartRenderer: Sendable {
     /// (`renderInWindows`): at least this many elements, and more than one core.
     public struct Windowing: Sendable {
         public var minimumElements = 256
-        public var cores = ProcessInfo.processInfo.activeProcessorCount
+        public var cores = Parallel.cores
         public init() {}
     }
 

@@ -1,4 +1,3 @@
-import Foundation
 import HelmValues
 import YAMLCore
 
@@ -23,7 +22,7 @@ public struct FileAccess: Sendable {
 
 /// Stdin can be read once; several `-` inputs see the same bytes.
 private final class StdinCache: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var bytes: [UInt8]?
 
     func read() throws -> [UInt8] {

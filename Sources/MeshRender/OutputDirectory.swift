@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import YAMLCore
 
 /// Writes a set of files into a directory all at once: everything is staged in a temporary
 /// directory next to the target and renamed into place; on any failure the target is left as it was.
@@ -24,8 +25,7 @@ public struct OutputDirectory {
         }
         let target = URL(fileURLWithPath: path).standardizedFileURL
         let parent = target.deletingLastPathComponent()
-        var isDir: ObjCBool = false
-        if fm.fileExists(atPath: target.path, isDirectory: &isDir), !isDir.boolValue {
+        if FileSystem.kind(of: target.path) == .file {
             throw OutputDirectoryError("\(path): exists and is not a directory")
         }
         do {
@@ -47,7 +47,7 @@ public struct OutputDirectory {
                 try Data(file.contents.utf8).write(to: url)
             }
         } catch {
-            throw OutputDirectoryError("\(path): cannot write output (\(error.localizedDescription))")
+            throw OutputDirectoryError("\(path): cannot write output (\(error))")
         }
         try commit(files.map(\.path), from: staging, to: target, backup: backup)
     }
@@ -79,7 +79,7 @@ public struct OutputDirectory {
                 if replaced { try? fm.moveItem(at: backup.appendingPathComponent(relative), to: destination) }
             }
             if !targetExisted { try? fm.removeItem(at: target) }
-            throw OutputDirectoryError("\(path): cannot write output (\(error.localizedDescription))")
+            throw OutputDirectoryError("\(path): cannot write output (\(error))")
         }
     }
 }

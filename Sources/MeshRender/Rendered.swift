@@ -1,4 +1,3 @@
-import Foundation
 import YAMLCore
 
 /// A rendered release in the forms the CLI prints or writes.

@@ -1,4 +1,3 @@
-import Foundation
 import MeshModel
 import YAMLCore
 
@@ -16,7 +15,7 @@ enum SlicedRendering {
     static let minimumPolicies = 256
 
     /// How many slices to render `mesh` in; `nil`: render whole.
-    static func sliceCount(for mesh: MeshTemplateObject, cores: Int = ProcessInfo.processInfo.activeProcessorCount) -> Int? {
+    static func sliceCount(for mesh: MeshTemplateObject, cores: Int = Parallel.cores) -> Int? {
         guard cores > 1, mesh.policyCount >= minimumPolicies else { return nil }
         return min(cores, mesh.policyCount / (minimumPolicies / 2))
     }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A position in a source file: 1-based line and column.
 ///
@@ -49,7 +49,7 @@ public struct Mark: Hashable, Sendable, CustomStringConvertible {
 final class FileNames: @unchecked Sendable {
     static let shared = FileNames()
 
-    private let lock = NSLock()
+    private let lock = Lock()
     private var names: [String] = []
     private var numbers: [String: UInt32] = [:]
 

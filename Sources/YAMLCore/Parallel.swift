@@ -1,7 +1,13 @@
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Work spread over the cores, results in order: the one place the pipeline's stages go parallel.
 public enum Parallel {
+    /// The cores online, read once.
+    public static let cores: Int = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+
     /// `[body(0), body(1), …, body(count - 1)]`, the calls made concurrently (on every core).
     public static func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
         guard count > 1 else { return count == 1 ? [body(0)] : [] }

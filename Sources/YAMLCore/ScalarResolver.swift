@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Helm's typing of YAML scalars (go-yaml v2 rules, as Helm reads values files).
 ///

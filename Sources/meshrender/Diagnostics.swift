@@ -1,19 +1,22 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
 
 /// Writing results and failures: stdout only gets complete results, stderr gets one-line errors.
 enum Diagnostics {
     /// Prints `message` as one line on stderr and exits with status 2 (bad input or usage).
     static func fail(_ message: String) -> Never {
         let line = message.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? message
-        FileHandle.standardError.write(Data((line.isEmpty ? message : line).utf8))
-        FileHandle.standardError.write(Data("\n".utf8))
+        writeError((line.isEmpty ? message : line) + "\n")
         exit(2)
     }
 
     /// Writes a finished result to stdout, straight from the string's UTF-8 storage.
     static func emit(_ text: String) {
         var text = text
-        text.withUTF8 { writeAll($0) }
+        text.withUTF8 { writeAll($0, to: STDOUT_FILENO) }
     }
 
     /// Writes a finished result that `produce` hands over piece by piece (small pieces are
@@ -25,25 +28,25 @@ enum Diagnostics {
             var piece = piece
             piece.withUTF8 { bytes in
                 if buffer.count + bytes.count > buffer.capacity {
-                    buffer.withUnsafeBufferPointer { writeAll($0) }
+                    buffer.withUnsafeBufferPointer { writeAll($0, to: STDOUT_FILENO) }
                     buffer.removeAll(keepingCapacity: true)
                 }
                 if bytes.count >= buffer.capacity {
-                    writeAll(bytes)
+                    writeAll(bytes, to: STDOUT_FILENO)
                 } else {
                     buffer.append(contentsOf: bytes)
                 }
             }
         }
-        buffer.withUnsafeBufferPointer { writeAll($0) }
+        buffer.withUnsafeBufferPointer { writeAll($0, to: STDOUT_FILENO) }
     }
 
-    /// `write(2)` until every byte is out; a closed stdout (a pipe to `head`) ends it quietly.
-    private static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>) {
+    /// `write(2)` until every byte is out; a closed stream (a pipe to `head`) ends it quietly.
+    private static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) {
         guard var next = bytes.baseAddress else { return }
         var left = bytes.count
         while left > 0 {
-            let written = write(STDOUT_FILENO, next, left)
+            let written = write(descriptor, next, left)
             if written < 0 {
                 if errno == EINTR { continue }
                 return
@@ -61,6 +64,11 @@ enum Diagnostics {
 
     /// Writes a note to stderr (counts of skipped documents and the like).
     static func note(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        writeError(text + "\n")
+    }
+
+    private static func writeError(_ text: String) {
+        var text = text
+        text.withUTF8 { writeAll($0, to: STDERR_FILENO) }
     }
 }

@@ -1,5 +1,9 @@
 import ArgumentParser
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
 import MeshRender
 
 /// `meshrender diff`: what changed between two releases, field by field and flow by flow.
@@ -76,7 +80,7 @@ struct DiffCommand: ParsableCommand {
         } else {
             sides = .manifests(old: paths[0], new: paths[1], namespace: release.namespace)
         }
-        let useColor = color ?? (isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+        let useColor = color ?? (isatty(STDOUT_FILENO) == 1 && getenv("NO_COLOR") == nil)
         let request = DiffRequest(
             sides: sides, mode: DiffRequest.Mode(rawValue: output.rawValue)!, context: context,
             color: useColor && output == .human, showSecrets: showSecrets,

@@ -1,5 +1,10 @@
 import ArgumentParser
-import Foundation
+import YAMLCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
 
 /// The `meshrender` command: renders component meshes into least-privilege NetworkPolicies,
 /// renders Helm-style charts, verifies connectivity, draws matrices and diffs releases.
@@ -23,6 +28,15 @@ struct Meshrender: ParsableCommand {
     /// print one line on stderr and exit 2; nothing is written to stdout on failure.
     static func main() {
         MemoryTuning.apply()
+        // One thread with a stack as deep as templates may recurse runs the whole command, so that
+        // parsing and executing templates need no threads of their own.
+        LargeStackThread.run(stackSize: commandStackSize) { runCommand() }
+    }
+
+    /// The template engine's stack (1 GiB) and room above it for the command's own frames.
+    private static let commandStackSize = (1 << 30) + (64 << 20)
+
+    private static func runCommand() {
         do {
             var command = try parseAsRoot()
             do {
@@ -36,9 +50,9 @@ struct Meshrender: ParsableCommand {
             let code = exitCode(for: error)
             if code == .success {  // --help, --version
                 print(fullMessage(for: error))
-                Foundation.exit(0)
+                Glibc.exit(0)
             }
-            if let exit = error as? ExitCode { Foundation.exit(exit.rawValue) }
+            if let exit = error as? ExitCode { Glibc.exit(exit.rawValue) }
             Diagnostics.fail(message(for: error))
         }
     }

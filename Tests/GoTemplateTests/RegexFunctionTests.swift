@@ -46,5 +46,26 @@ final class RegexFunctionTests: XCTestCase {
         ("regexSplit", [.string("\\D+"), .string("a1b22c333"), .int(-1)], .ok("slice:[ 1 22 333]")),
         ("regexMatch", [.string("^\\S+$"), .string("no-spaces")], .ok("bool:true")),
         ("regexFind", [.string("[\\W]+"), .string("ab!?cd")], .ok("string:!?")),
+        // RE2 syntax the standard library reads differently: `{` that is no count, octal escapes,
+        // one-letter classes, quoted text, `.` and `$` against line breaks other than `\n`.
+        ("regexFind", [.string("a{,2}"), .string("a{,2}")], .ok("string:a{,2}")),
+        ("regexFind", [.string("\\101+"), .string("xAAy")], .ok("string:AA")),
+        ("regexFind", [.string("\\pL+"), .string("12héllo")], .ok("string:héllo")),
+        ("regexFind", [.string("\\Qa.b\\E+"), .string("a.bbb")], .ok("string:a.bbb")),
+        ("regexReplaceAll", [.string("a.b"), .string("a\rb a\nb"), .string("X")], .ok("string:X a\nb")),
+        ("regexReplaceAll", [.string("(?m)$"), .string("a\r\nb"), .string("<")], .ok("string:a\r<\nb<")),
+        ("regexReplaceAll", [.string("(?P<1a>b)"), .string("abc"), .string("[$1a]")], .ok("string:a[b]c")),
+        ("regexReplaceAll", [.string("(?P<n>a)(?P<n>b)"), .string("ab"), .string("${n}")], .ok("string:a")),
+        // Go's compile errors: `must…` functions return them; the others panic through MustCompile.
+        ("mustRegexFind", [.string("(?=a)"), .string("a")], .call("error parsing regexp: invalid or unsupported Perl syntax: `(?=`")),
+        ("regexFind", [.string("(?=a)"), .string("a")], .call("regexp: Compile(`(?=a)`): error parsing regexp: invalid or unsupported Perl syntax: `(?=`")),
+        ("mustRegexFind", [.string("(?<=a)b"), .string("a")], .call("error parsing regexp: invalid named capture: `(?<=a)b`")),
+        ("mustRegexFind", [.string("(a)\\1"), .string("a")], .call("error parsing regexp: invalid escape sequence: `\\1`")),
+        ("mustRegexFind", [.string("a**?"), .string("a")], .call("error parsing regexp: invalid nested repetition operator: `**?`")),
+        ("mustRegexFind", [.string("a{2}{3}"), .string("a")], .call("error parsing regexp: invalid nested repetition operator: `{2}{3}`")),
+        ("mustRegexFind", [.string("(|+)"), .string("a")], .call("error parsing regexp: missing argument to repetition operator: `+`")),
+        ("mustRegexFind", [.string("(?P<>b)"), .string("a")], .call("error parsing regexp: invalid named capture: `(?P<>`")),
+        ("regexSplit", [.string("(?>a)"), .string("a"), .int(-1)], .call("regexp: Compile(`(?>a)`): error parsing regexp: invalid or unsupported Perl syntax: `(?>`")),
+        ("regexMatch", [.string("(?!a)"), .string("a")], .ok("bool:false")),
     ]
 }

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import YAMLCore
 
 /// Sprig's arithmetic: integer functions convert every operand with `cast.ToInt64`
@@ -115,11 +118,11 @@ enum MathFunctions {
         let value = NumberConversions.castFloat64(a[0])
         let places = Double(try args.int(1))
         let roundOn = a.count > 2 ? NumberConversions.castFloat64(a[2]) : 0.5
-        let pow = Foundation.pow(10, places)
-        let digit = pow * value
+        let scale = pow(10, places)
+        let digit = scale * value
         let fraction = digit - digit.rounded(.towardZero)
         let rounded = fraction >= roundOn ? digit.rounded(.up) : digit.rounded(.down)
-        return .float(rounded / pow)
+        return .float(rounded / scale)
     }
 }
 
@@ -130,7 +133,7 @@ enum DecimalArithmetic {
         var acc = decimal(first)
         for v in rest { acc = op(acc, decimal(v)) }
         // Through text, as shopspring/decimal's Float64 does: the closest double to the decimal.
-        return Double(acc.description) ?? NSDecimalNumber(decimal: acc).doubleValue
+        return Double(acc.description) ?? .nan
     }
 
     static func decimal(_ v: Value) -> Decimal {

@@ -1,8 +1,8 @@
-import Foundation
 import YAMLCore
 
-/// Sprig's regular-expression functions over Foundation's `NSRegularExpression`, with Go's
-/// match iteration, `Split` and `$1`/`${name}` replacement semantics.
+/// Sprig's regular-expression functions over the standard library's `Regex`, matched Unicode
+/// scalar by Unicode scalar (Go's runes), with Go's match iteration, `Split` and `$1`/`${name}`
+/// replacement semantics.
 enum RegexFunctions {
     static let table: [String: FunctionBody] = [
         "regexMatch": { a in
@@ -14,7 +14,7 @@ enum RegexFunctions {
         "mustRegexMatch": { a in
             let args = Arguments("mustRegexMatch", a)
             try args.expect(2)
-            return .bool(try GoRegex(try args.string(0)).firstMatch(try args.string(1)) != nil)
+            return .bool(try GoRegex(try args.string(0), for: "mustRegexMatch").firstMatch(try args.string(1)) != nil)
         },
         "regexFind": { a in try find(a, "regexFind") },
         "mustRegexFind": { a in try find(a, "mustRegexFind") },
@@ -32,39 +32,38 @@ enum RegexFunctions {
     static func find(_ a: [Value], _ name: String) throws -> Value {
         let args = Arguments(name, a)
         try args.expect(2)
-        let re = try GoRegex(try args.string(0))
+        let re = try GoRegex(try args.string(0), for: name)
         let s = try args.string(1)
         guard let m = re.firstMatch(s) else { return .string("") }
-        return .string(re.text(s, m.range))
+        return .string(String(s[m.range]))
     }
 
     static func findAll(_ a: [Value], _ name: String) throws -> Value {
         let args = Arguments(name, a)
         try args.expect(3)
-        let re = try GoRegex(try args.string(0))
+        let re = try GoRegex(try args.string(0), for: name)
         let s = try args.string(1)
         let n = try args.int(2)
         if n == 0 { return .list([]) }
         var matches = re.allMatches(s)
         if n > 0 && matches.count > n { matches = Array(matches[..<n]) }
-        return .list(matches.map { .string(re.text(s, $0.range)) })
+        return .list(matches.map { .string(String(s[$0.range])) })
     }
 
     static func replace(_ a: [Value], _ name: String, literal: Bool) throws -> Value {
         let args = Arguments(name, a)
         try args.expect(3)
-        let re = try GoRegex(try args.string(0))
+        let re = try GoRegex(try args.string(0), for: name)
         let s = try args.string(1)
         let template = try args.string(2)
-        let ns = s as NSString
         var out = ""
-        var last = 0
+        var last = s.startIndex
         for m in re.allMatches(s) {
-            out += ns.substring(with: NSRange(location: last, length: m.range.location - last))
-            out += literal ? template : re.expand(template, match: m, in: ns)
-            last = m.range.location + m.range.length
+            out += s[last..<m.range.lowerBound]
+            out += literal ? template : re.expand(template, match: m, in: s)
+            last = m.range.upperBound
         }
-        out += ns.substring(from: last)
+        out += s[last...]
         return .string(out)
     }
 
@@ -73,84 +72,98 @@ enum RegexFunctions {
         let args = Arguments(name, a)
         try args.expect(3)
         let pattern = try args.string(0)
-        let re = try GoRegex(pattern)
+        let re = try GoRegex(pattern, for: name)
         let s = try args.string(1)
         let n = try args.int(2)
         if n == 0 { return .list([]) }
         if !pattern.isEmpty && s.isEmpty { return .list([.string("")]) }
-        let ns = s as NSString
         var parts: [Value] = []
-        var begin = 0, end = 0
+        var begin = s.startIndex, end = s.startIndex
         var matches = re.allMatches(s)
         if n > 0 && matches.count > n { matches = Array(matches[..<n]) }
         for m in matches {
             if n > 0 && parts.count == n - 1 { break }
-            end = m.range.location
-            if m.range.location + m.range.length != 0 {
-                parts.append(.string(ns.substring(with: NSRange(location: begin, length: end - begin))))
+            end = m.range.lowerBound
+            if m.range.upperBound != s.startIndex {
+                parts.append(.string(String(s[begin..<end])))
             }
-            begin = m.range.location + m.range.length
+            begin = m.range.upperBound
         }
-        if end != ns.length { parts.append(.string(ns.substring(from: begin))) }
+        if end != s.endIndex { parts.append(.string(String(s[begin...]))) }
         return .list(parts)
     }
 }
 
-/// A compiled Go (RE2) pattern run by ICU: `(?P<name>` becomes `(?<name>`, and `$` outside
+/// A compiled Go (RE2) pattern run by the standard library's `Regex`, Unicode scalar by Unicode
+/// scalar: `(?P<name>` becomes `(?<name>`, `\d \w \s` are ASCII as in Go, and `$` outside
 /// multi-line mode means end of text, as in Go.
-struct GoRegex {
-    let regex: NSRegularExpression
+struct GoRegex: @unchecked Sendable {
+    let regex: Regex<AnyRegexOutput>
     let groupNames: [String]
+
+    /// One match: its range and the ranges of its groups (nil for a group that did not take part).
+    struct Match {
+        let range: Range<String.Index>
+        let groups: [Range<String.Index>?]
+    }
 
     /// Compiled patterns by source text: templates call the same pattern once per loop iteration.
     private static let cache = RegexCache()
 
-    init(_ pattern: String) throws {
+    /// `pattern` compiled for the function `function`: the `must…` functions report a bad pattern as
+    /// Go's `regexp.Compile` error, the others as the panic of `regexp.MustCompile`, as Sprig does.
+    init(_ pattern: String, for function: String = "regexMatch") throws {
         if let cached = GoRegex.cache[pattern] {
             self = cached
             return
         }
-        try self.init(compiling: pattern)
+        do {
+            try self.init(compiling: pattern)
+        } catch let problem as PatternProblem {
+            let message = "error parsing regexp: \(problem.text)"
+            throw callFailure(function.hasPrefix("must") ? message : "regexp: Compile(`\(pattern)`): \(message)")
+        }
         GoRegex.cache[pattern] = self
     }
 
-    private init(compiling pattern: String) throws {
+    /// What is wrong with a pattern, in Go's words.
+    private struct PatternProblem: Error {
+        let text: String
+    }
+
+    private init(compiling pattern: String) throws(PatternProblem) {
         let (translated, names) = pattern.isEmpty ? ("(?:)", []) : GoRegex.translate(pattern)
-        if let problem = GoRegex.bracketProblem(pattern) {
-            throw callFailure("regexp: Compile(`\(pattern)`): error parsing regexp: \(problem)")
-        }
+        if let problem = GoRegex.bracketProblem(pattern) { throw PatternProblem(text: problem) }
         do {
-            regex = try NSRegularExpression(pattern: translated, options: [])
+            regex = try Regex(translated).matchingSemantics(.unicodeScalar)
         } catch {
-            throw callFailure("regexp: Compile(`\(pattern)`): error parsing regexp: invalid pattern: `\(pattern)`")
+            throw PatternProblem(text: "invalid pattern: `\(pattern)`")
         }
         groupNames = names
     }
 
-    func firstMatch(_ s: String) -> NSTextCheckingResult? {
-        let ns = s as NSString
-        return regex.firstMatch(in: s, options: [], range: NSRange(location: 0, length: ns.length))
+    func firstMatch(_ s: String) -> Match? {
+        (try? regex.firstMatch(in: s)).flatMap { $0.map(GoRegex.match) }
     }
 
     /// Every match, dropping empty matches that abut the previous match (Go's rule).
-    func allMatches(_ s: String) -> [NSTextCheckingResult] {
-        let ns = s as NSString
-        var out: [NSTextCheckingResult] = []
-        var previousEnd = -1
-        for m in regex.matches(in: s, options: [], range: NSRange(location: 0, length: ns.length)) {
-            if m.range.length == 0 && m.range.location == previousEnd { continue }
-            out.append(m)
-            previousEnd = m.range.location + m.range.length
+    func allMatches(_ s: String) -> [Match] {
+        var out: [Match] = []
+        var previousEnd: String.Index?
+        for m in s.matches(of: regex) {
+            if m.range.isEmpty && m.range.lowerBound == previousEnd { continue }
+            out.append(GoRegex.match(m))
+            previousEnd = m.range.upperBound
         }
         return out
     }
 
-    func text(_ s: String, _ range: NSRange) -> String {
-        (s as NSString).substring(with: range)
+    private static func match(_ m: Regex<AnyRegexOutput>.Match) -> Match {
+        Match(range: m.range, groups: m.output.map(\.range))
     }
 
     /// Go's `Regexp.Expand`: `$1`, `${1}`, `$name`, `${name}`, `$$`; unknown groups expand to nothing.
-    func expand(_ template: String, match: NSTextCheckingResult, in ns: NSString) -> String {
+    func expand(_ template: String, match: Match, in s: String) -> String {
         var out = ""
         let t = Array(template.unicodeScalars)
         var i = 0
@@ -159,9 +172,8 @@ struct GoRegex {
             if let n = Int(name), name.allSatisfy({ $0.isASCII && $0.isNumber }) { index = n } else if let at = groupNames.firstIndex(of: name) {
                 index = at + 1
             }
-            guard let idx = index, idx < match.numberOfRanges else { return "" }
-            let r = match.range(at: idx)
-            return r.location == NSNotFound ? "" : ns.substring(with: r)
+            guard let idx = index, idx < match.groups.count, let r = match.groups[idx] else { return "" }
+            return String(s[r])
         }
         func isNameChar(_ c: Unicode.Scalar) -> Bool {
             c == "_" || (c.isASCII && (c.properties.isAlphabetic || ("0"..."9").contains(c)))
@@ -202,18 +214,52 @@ struct GoRegex {
         return out
     }
 
-    /// Go pattern → ICU pattern, and the names of the capture groups in order.
+    /// Go pattern → the standard library's regex syntax, and the names of the capture groups in order.
     static func translate(_ pattern: String) -> (String, [String]) {
         let p = Array(pattern.unicodeScalars)
         var out = String.UnicodeScalarView()
         var names: [String] = []
-        let multiline = pattern.contains("(?m") || pattern.range(of: #"\(\?[a-zA-Z]*m"#, options: .regularExpression) != nil
+        let multiline = GoRegex.setsFlag("m", p)
+        let dotAll = GoRegex.setsFlag("s", p)
         var i = 0
         var inClass = false
         while i < p.count {
             let c = p[i]
+            if c == "\\" && i + 1 < p.count && p[i + 1] == "Q" {
+                // `\Q…\E` quotes its text: each character becomes a literal of its own (a
+                // repetition after `\E` applies to the last one, as in Go).
+                var j = i + 2
+                while j < p.count && !(p[j] == "\\" && j + 1 < p.count && p[j + 1] == "E") { j += 1 }
+                for q in p[(i + 2)..<j] {
+                    if q.isASCII && q.properties.isPatternSyntax { out.append("\\") }
+                    out.append(q)
+                }
+                i = j + 2
+                continue
+            }
+            if c == "\\" && i + 2 < p.count && ["p", "P", "x"].contains(p[i + 1]) && p[i + 2] == "{" {
+                // `\p{Greek}`, `\x{65}`: copied through their closing brace.
+                var j = i + 3
+                while j < p.count && p[j] != "}" { j += 1 }
+                out.append(contentsOf: p[i..<min(j + 1, p.count)])
+                i = j + 1
+                continue
+            }
+            if c == "\\" && i + 2 < p.count && (p[i + 1] == "p" || p[i + 1] == "P") && p[i + 2] != "{" {
+                // Go's one-letter form `\pL` is `\p{L}`.
+                out.append(c); out.append(p[i + 1]); out.append("{"); out.append(p[i + 2]); out.append("}")
+                i += 3
+                continue
+            }
+            if c == "\\" && i + 1 < p.count, let (value, length) = GoRegex.octalEscape(p, at: i) {
+                // Go's octal escapes (`\0`, `\12`, `\101`); the standard library reads `\12` as a
+                // back-reference.
+                out.append(contentsOf: "\\x{\(String(value, radix: 16))}".unicodeScalars)
+                i += length
+                continue
+            }
             if c == "\\" && i + 1 < p.count {
-                // Go's Perl classes are ASCII-only; ICU's are Unicode.
+                // Go's Perl classes are ASCII-only; the standard library's are Unicode.
                 if let ascii = GoRegex.asciiClasses[p[i + 1]] {
                     out.append(contentsOf: (inClass ? ascii.inside : ascii.outside).unicodeScalars)
                 } else {
@@ -242,15 +288,25 @@ struct GoRegex {
                     var j = nameStart
                     while j < p.count && p[j] != ">" { j += 1 }
                     names.append(String(String.UnicodeScalarView(p[min(nameStart, p.count)..<min(j, p.count)])))
-                    out.append(contentsOf: "(?<".unicodeScalars)
-                    i = nameStart
+                    out.append("(")  // a plain group: names are resolved here, by index
+                    i = j + 1
                 } else {
                     if !(i + 1 < p.count && p[i + 1] == "?") { names.append("") }
                     out.append(c)
                     i += 1
                 }
-            case "$" where !multiline:
-                out.append(contentsOf: "\\z".unicodeScalars)
+            case "." where !dotAll:
+                // Go's `.` stops at `\n` only; the standard library's at every line break.
+                out.append(contentsOf: "[^\\n]".unicodeScalars)
+                i += 1
+            case "$":
+                // Go's `$` is the end of the text, or in multi-line mode also a position before `\n`
+                // (no other line break).
+                out.append(contentsOf: (multiline ? "(?:(?=\\n)|\\z)" : "\\z").unicodeScalars)
+                i += 1
+            case "{" where !GoRegex.isRepeatCount(p, at: i):
+                // Go reads a `{` that does not start `{n}`, `{n,}` or `{n,m}` as a literal.
+                out.append(contentsOf: "\\{".unicodeScalars)
                 i += 1
             default:
                 out.append(c)
@@ -260,40 +316,156 @@ struct GoRegex {
         return (String(out), names)
     }
 
-    /// Go's messages for unbalanced groups and classes (`missing closing ): `(``, `unexpected ): `a)``,
-    /// `missing closing ]: `[a``), found before ICU sees the pattern.
+    /// Go's messages for the syntax errors the standard library would word differently or accept:
+    /// unbalanced groups and classes (`missing closing ): `(``, `unexpected ): `a)``, `missing
+    /// closing ]: `[a``), Perl groups RE2 lacks (`(?=`, `(?!`, `(?>`, look-behind), back-references
+    /// (`invalid escape sequence: `\1``) and repetitions of repetitions (`**`, `+*?`), and a
+    /// repetition with nothing to repeat.
     static func bracketProblem(_ pattern: String) -> String? {
         let p = Array(pattern.unicodeScalars)
+        func text(_ r: Range<Int>) -> String { String(String.UnicodeScalarView(p[r])) }
         var depth = 0
         var i = 0
+        // Where the last repetition operator started (while it is the last thing read), and whether
+        // anything that can be repeated precedes the current position.
+        var repeatStart: Int?
+        var hasOperand = false
         while i < p.count {
-            switch p[i] {
+            let c = p[i]
+            var isRepeat = false
+            var next = i + 1
+            switch c {
             case "\\":
-                i += 2
-                continue
+                if i + 1 < p.count {
+                    let e = p[i + 1]
+                    let octalFollows = i + 2 < p.count && ("0"..."7").contains(p[i + 2])
+                    if ("8"..."9").contains(e) || (("1"..."7").contains(e) && !octalFollows) {
+                        return "invalid escape sequence: `\(text(i..<(i + 2)))`"
+                    }
+                    if e == "Q" {
+                        var j = i + 2
+                        while j < p.count && !(p[j] == "\\" && j + 1 < p.count && p[j + 1] == "E") { j += 1 }
+                        next = min(j + 2, p.count)
+                    } else {
+                        next = i + 2
+                    }
+                }
+                hasOperand = true
             case "[":
                 let start = i
-                i += 1
-                if i < p.count && p[i] == "^" { i += 1 }
-                if i < p.count && p[i] == "]" { i += 1 }
-                while i < p.count && p[i] != "]" {
-                    if p[i] == "\\" { i += 1 } else if p[i] == "[", i + 1 < p.count, p[i + 1] == ":" {
-                        if let close = (i + 2..<p.count).first(where: { p[$0] == "]" }) { i = close }
+                var j = i + 1
+                if j < p.count && p[j] == "^" { j += 1 }
+                if j < p.count && p[j] == "]" { j += 1 }
+                while j < p.count && p[j] != "]" {
+                    if p[j] == "\\" { j += 1 } else if p[j] == "[", j + 1 < p.count, p[j + 1] == ":" {
+                        if let close = (j + 2..<p.count).first(where: { p[$0] == "]" }) { j = close }
                     }
-                    i += 1
+                    j += 1
                 }
-                if i >= p.count { return "missing closing ]: `\(String(String.UnicodeScalarView(p[start...])))`" }
+                if j >= p.count { return "missing closing ]: `\(text(start..<p.count))`" }
+                next = j + 1
+                hasOperand = true
             case "(":
+                if i + 2 < p.count && p[i + 1] == "?" {
+                    let kind = p[i + 2]
+                    if kind == "=" || kind == "!" || kind == ">" { return "invalid or unsupported Perl syntax: `\(text(i..<(i + 3)))`" }
+                    if kind == "<" || (kind == "P" && i + 3 < p.count && p[i + 3] == "<") {
+                        guard let close = (i..<p.count).first(where: { p[$0] == ">" }) else {
+                            return "invalid named capture: `\(text(i..<p.count))`"
+                        }
+                        let name = p[(kind == "P" ? i + 4 : i + 3)..<close]
+                        if name.isEmpty || !name.allSatisfy({ $0 == "_" || ($0.isASCII && $0.properties.isAlphabetic) || ("0"..."9").contains($0) }) {
+                            return "invalid named capture: `\(text(i..<(close + 1)))`"
+                        }
+                        next = close + 1
+                    } else {
+                        next = i + 2  // flags follow: `(?i)`, `(?s:`
+                    }
+                }
                 depth += 1
+                hasOperand = false
             case ")":
                 if depth == 0 { return "unexpected ): `\(pattern)`" }
                 depth -= 1
+                hasOperand = true
+            case "|":
+                hasOperand = false
+            case "*", "+", "?":
+                isRepeat = true
+            case "{" where isRepeatCount(p, at: i):
+                isRepeat = true
+                next = (i..<p.count).first(where: { p[$0] == "}" })! + 1
             default:
-                break
+                hasOperand = true
+            }
+            if isRepeat {
+                // A lazy marker belongs to the operator.
+                let end = next < p.count && p[next] == "?" ? next + 1 : next
+                if let start = repeatStart {
+                    return "invalid nested repetition operator: `\(text(start..<end))`"
+                }
+                if !hasOperand { return "missing argument to repetition operator: `\(text(i..<next))`" }
+                next = end
+                repeatStart = i
+            } else {
+                repeatStart = nil
+            }
+            i = next
+        }
+        return depth > 0 ? "missing closing ): `\(pattern)`" : nil
+    }
+
+    /// The value and length of Go's octal escape at `p[start]` (a backslash): `\0` followed by up to
+    /// two octal digits, or `\1`–`\7` followed by one or two (a lone `\1` is not one).
+    static func octalEscape(_ p: [Unicode.Scalar], at start: Int) -> (UInt32, Int)? {
+        func octal(_ k: Int) -> UInt32? {
+            k < p.count && ("0"..."7").contains(p[k]) ? p[k].value - 48 : nil
+        }
+        guard let first = octal(start + 1) else { return nil }
+        if first != 0 && octal(start + 2) == nil { return nil }
+        var value = first
+        var k = start + 2
+        while k < start + 4, let digit = octal(k) {
+            value = value * 8 + digit
+            k += 1
+        }
+        return (value, k - start)
+    }
+
+    /// Whether `p[at...]` starts a repetition count: `{n}`, `{n,}` or `{n,m}`.
+    static func isRepeatCount(_ p: [Unicode.Scalar], at start: Int) -> Bool {
+        var i = start + 1
+        func digits() -> Bool {
+            let from = i
+            while i < p.count, ("0"..."9").contains(p[i]) { i += 1 }
+            return i > from
+        }
+        guard digits() else { return false }
+        if i < p.count && p[i] == "," {
+            i += 1
+            _ = digits()
+        }
+        return i < p.count && p[i] == "}"
+    }
+
+    /// Whether a flag group (`(?m)`, `(?im:`, …) turns on `flag` anywhere in the pattern.
+    static func setsFlag(_ flag: Unicode.Scalar, _ p: [Unicode.Scalar]) -> Bool {
+        var i = 0
+        while i + 2 < p.count {
+            if p[i] == "\\" {
+                i += 2
+                continue
+            }
+            if p[i] == "(" && p[i + 1] == "?" {
+                var j = i + 2
+                while j < p.count, p[j].properties.isAlphabetic, p[j].isASCII {
+                    if p[j] == flag { return true }
+                    j += 1
+                }
             }
             i += 1
         }
-        return depth > 0 ? "missing closing ): `\(pattern)`" : nil
+        return false
     }
 
     /// `\d \w \s` and their negations as Go defines them (ASCII), outside and inside a class.
@@ -320,7 +492,7 @@ struct GoRegex {
 /// A small thread-safe cache of compiled patterns; cleared when it grows past its bound.
 final class RegexCache: @unchecked Sendable {
     private var entries: [String: GoRegex] = [:]
-    private let lock = NSLock()
+    private let lock = Lock()
     private let limit = 256
 
     subscript(pattern: String) -> GoRegex? {

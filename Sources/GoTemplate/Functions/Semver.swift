@@ -145,10 +145,10 @@ struct SemverConstraint {
 
     /// `1.2 - 1.4.5` → `>= 1.2, <= 1.4.5`.
     static func rewriteRanges(_ s: String) -> String {
-        let parts = s.components(separatedBy: " - ")
+        let parts = s.split(separator: " - ", omittingEmptySubsequences: false).map(String.init)
         guard parts.count > 1 else { return s }
         var out = parts[0]
-        for p in parts.dropFirst() { out = ">= " + out.trimmingCharacters(in: .whitespaces) + ", <= " + p }
+        for p in parts.dropFirst() { out = ">= " + GoStrings.trimSpace(out) + ", <= " + p }
         return out
     }
 

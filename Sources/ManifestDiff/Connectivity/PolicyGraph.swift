@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import YAMLCore
 
 /// Components (the pod groups policies select) and what their policies allow, resolved lazily per
@@ -304,7 +304,7 @@ final class RuleCache: @unchecked Sendable {
     }
 
     /// Guards `rules`: the graphs of both releases read through one cache at the same time.
-    private let lock = NSLock()
+    private let lock = Lock()
     private var rules: [Key: [PolicyReading.Rule]] = [:]
 
     func rules(of reading: PolicyReading, _ index: Int, _ direction: PolicyReading.Direction) throws(InputError)

@@ -1,4 +1,6 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import YAMLCore
 
 /// A manifest stream cut into its documents' texts, without parsing: the cut points are the lines that

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import YAMLCore
 
 extension ManifestSource {
@@ -29,11 +29,10 @@ extension ManifestSource {
         -> [(file: String, bytes: [UInt8])]
     {
         if path == "-" { return [("-", try readStdin())] }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        guard let kind = FileSystem.kind(of: path) else {
             throw InputError("no such file or directory", at: nil, path: path)
         }
-        if !isDirectory.boolValue { return [(path, try read(file: path))] }
+        if kind == .file { return [(path, try read(file: path))] }
         var sources: [(file: String, bytes: [UInt8])] = []
         for file in try manifestFiles(in: path) { sources.append((file, try read(file: file))) }
         return sources

@@ -1,11 +1,11 @@
-import Foundation
 import YAMLCore
 
 /// Reads one side of a diff: a manifest file, a directory of manifests, or `-` (standard input).
 public enum ManifestSource {
     /// Reads standard input to the end.
-    public static let standardInput: @Sendable () throws(InputError) -> [UInt8] = {
-        Array(FileHandle.standardInput.readDataToEndOfFile())
+    public static let standardInput: @Sendable () throws(InputError) -> [UInt8] = { () throws(InputError) -> [UInt8] in
+        guard let bytes = FileSystem.readStandardInput() else { throw InputError("cannot read standard input", at: nil, path: "-") }
+        return bytes
     }
 
     /// Loads every resource document under `path`.
@@ -47,49 +47,17 @@ public enum ManifestSource {
 
     /// The `*.yaml` / `*.yml` files below `directory`, sorted byte-wise by path.
     static func manifestFiles(in directory: String) throws(InputError) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else {
+        guard let below = FileSystem.filesBelow(directory) else {
             throw InputError("cannot read directory", at: nil, path: directory)
         }
-        var files: [String] = []
-        let base = directory.hasSuffix("/") ? directory : directory + "/"
-        while let relative = enumerator.nextObject() as? String {
-            guard relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") else { continue }
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: base + relative, isDirectory: &isDirectory), !isDirectory.boolValue {
-                files.append(base + relative)
-            }
-        }
-        return files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return below.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+            .map { FileSystem.join(directory, $0) }
+            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
-    /// The bytes of `file`, read straight into the array (one copy: these files can be tens of megabytes).
+    /// The bytes of `file`.
     static func read(file: String) throws(InputError) -> [UInt8] {
-        let fd = open(file, O_RDONLY)
-        guard fd >= 0 else { throw InputError("cannot read file", at: nil, path: file) }
-        defer { close(fd) }
-        var info = stat()
-        let expected = fstat(fd, &info) == 0 ? max(Int(info.st_size), 0) : 0
-        var bytes: [UInt8] = []
-        var chunk = max(expected + 1, 64 << 10)
-        while true {
-            var failed = false
-            var got = 0
-            let start = bytes.count
-            bytes.append(contentsOf: repeatElement(0, count: chunk))
-            bytes.withUnsafeMutableBufferPointer { buffer in
-                guard let base = buffer.baseAddress else { return }
-                while got < chunk {
-                    let n = Foundation.read(fd, base + start + got, chunk - got)
-                    if n < 0 && errno == EINTR { continue }
-                    if n < 0 { failed = true }
-                    if n <= 0 { break }
-                    got += n
-                }
-            }
-            bytes.removeLast(chunk - got)
-            if failed { throw InputError("cannot read file", at: nil, path: file) }
-            if got < chunk { return bytes }
-            chunk = 1 << 20
-        }
+        guard let bytes = FileSystem.read(file) else { throw InputError("cannot read file", at: nil, path: file) }
+        return bytes
     }
 }

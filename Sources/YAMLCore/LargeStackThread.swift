@@ -1,0 +1,95 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Threads with a stack of a chosen size, for recursion as deep as the inputs nest (parse trees,
+/// template execution) — over POSIX threads, without Foundation's `Thread`.
+///
+/// A thread started here remembers where its stack ends, so that work asking for a large stack from
+/// a thread that still has that much left runs in place instead of on yet another thread: the
+/// executable runs each command on one such thread, and parsing and executing templates then start
+/// no threads of their own.
+public enum LargeStackThread {
+    /// Runs `body` with at least `stackSize` bytes of stack and returns its result: in place when the
+    /// calling thread (one started here) has that much stack left, else on a new thread, waited for.
+    public static func run<T>(stackSize: Int, _ body: @escaping () -> T) -> T {
+        if stackLeft() >= stackSize { return body() }
+        let box = Box(body)
+        let thread = start(stackSize: stackSize, box)
+        pthread_join(thread, nil)
+        return box.result!
+    }
+
+    /// Runs `body` with at least `stackSize` bytes of stack: in place when the calling thread has that
+    /// much left (as ``run(stackSize:_:)``), else on a new detached thread, without waiting for it.
+    public static func runOrDetach(stackSize: Int, _ body: @escaping () -> Void) {
+        if stackLeft() >= stackSize { return body() }
+        let thread = start(stackSize: stackSize, Box(body))
+        pthread_detach(thread)
+    }
+
+    /// Bytes of stack left below the caller's frame on a thread started here; 0 on any other thread.
+    public static func stackLeft() -> Int {
+        guard let low = pthread_getspecific(stackLimitKey) else { return 0 }
+        var marker = 0
+        let here = withUnsafeMutablePointer(to: &marker) { Int(bitPattern: $0) }
+        return max(0, here - Int(bitPattern: low))
+    }
+
+    /// Where each thread started here stops its stack (its lowest usable address).
+    nonisolated(unsafe) private static let stackLimitKey: pthread_key_t = {
+        var key = pthread_key_t()
+        precondition(pthread_key_create(&key, nil) == 0, "pthread_key_create failed")
+        return key
+    }()
+
+    fileprivate final class Box<T>: @unchecked Sendable {
+        let body: () -> T
+        var result: T?
+        init(_ body: @escaping () -> T) { self.body = body }
+    }
+
+    /// Room kept free below the recorded limit (guard page, signal frames, the runtime's own calls).
+    private static let reserve = 1 << 20
+
+    private static func start<T>(stackSize: Int, _ box: Box<T>) -> pthread_t {
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        defer { pthread_attr_destroy(&attributes) }
+        pthread_attr_setstacksize(&attributes, stackSize + reserve)
+        let context = Unmanaged.passRetained(Started(box, stackSize: stackSize)).toOpaque()
+        var thread = pthread_t()
+        let status = pthread_create(&thread, &attributes, { raw in
+            let started = Unmanaged<Started>.fromOpaque(raw!).takeRetainedValue()
+            var marker = 0
+            let top = withUnsafeMutablePointer(to: &marker) { Int(bitPattern: $0) }
+            pthread_setspecific(LargeStackThread.stackLimitKey, UnsafeRawPointer(bitPattern: top - started.stackSize))
+            started.box.runBody()
+            return nil
+        }, context)
+        precondition(status == 0, "pthread_create failed with status \(status)")
+        return thread
+    }
+
+    /// What a new thread needs: its work and the stack it was promised.
+    private final class Started {
+        let box: any Runnable
+        let stackSize: Int
+        init(_ box: any Runnable, stackSize: Int) {
+            self.box = box
+            self.stackSize = stackSize
+        }
+    }
+}
+
+private protocol Runnable: AnyObject {
+    func runBody()
+}
+
+extension LargeStackThread.Box: Runnable {
+    func runBody() { result = body() }
+}

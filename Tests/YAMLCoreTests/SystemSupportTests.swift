@@ -1,0 +1,93 @@
+import Dispatch
+import XCTest
+import YAMLCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The small POSIX layer the modules use instead of Foundation: threads with large stacks, file-system
+/// questions, C number formatting.
+final class SystemSupportTests: XCTestCase {
+    func testWorkNeedingALargeStackRunsInPlaceOnAThreadThatHasIt() {
+        XCTAssertEqual(LargeStackThread.stackLeft(), 0, "the test runner's thread was not started here")
+        let outer = LargeStackThread.run(stackSize: 64 << 20) { () -> (Int, Int, Bool) in
+            let left = LargeStackThread.stackLeft()
+            let own = pthread_self()
+            // Needs less than is left: runs in place, on the same thread.
+            let inner = LargeStackThread.run(stackSize: 16 << 20) { pthread_equal(pthread_self(), own) != 0 }
+            // Needs more than is left: gets a thread of its own.
+            let bigger = LargeStackThread.run(stackSize: 128 << 20) { pthread_equal(pthread_self(), own) != 0 }
+            return (left, inner ? 1 : 0, bigger)
+        }
+        XCTAssertGreaterThan(outer.0, 60 << 20)
+        XCTAssertLessThanOrEqual(outer.0, 64 << 20)
+        XCTAssertEqual(outer.1, 1)
+        XCTAssertFalse(outer.2)
+    }
+
+    func testTheStackIsAsDeepAsPromised() {
+        // ~200,000 frames of a few hundred bytes each: far beyond an 8 MB default stack.
+        func depth(_ n: Int) -> Int {
+            var pad = (n, n, n, n)
+            return withUnsafeMutablePointer(to: &pad) { p in n == 0 ? 0 : 1 + depth(p.pointee.0 - 1) }
+        }
+        XCTAssertEqual(LargeStackThread.run(stackSize: 256 << 20) { depth(200_000) }, 200_000)
+    }
+
+    func testDetachedWorkRuns() {
+        let done = expectation(description: "detached body ran")
+        LargeStackThread.runOrDetach(stackSize: 1 << 20) { done.fulfill() }
+        wait(for: [done], timeout: 10)
+    }
+
+    func testAbsolutePathsAreCleanedLikeGo() {
+        XCTAssertEqual(FileSystem.absolute("/a/./b//c/../d/"), "/a/b/d")
+        XCTAssertEqual(FileSystem.absolute("/../x"), "/x")
+        XCTAssertEqual(FileSystem.absolute("/"), "/")
+        let relative = FileSystem.absolute("x/../y")
+        XCTAssertTrue(relative.hasPrefix("/") && relative.hasSuffix("/y") && !relative.contains(".."), relative)
+        XCTAssertEqual(FileSystem.lastComponent("/a/chart/"), "chart")
+        XCTAssertEqual(FileSystem.lastComponent("/"), "/")
+        XCTAssertEqual(FileSystem.join("a/", "b"), "a/b")
+        XCTAssertEqual(FileSystem.join("a", "b"), "a/b")
+    }
+
+    func testFilesBelowADirectoryFollowFileLinksButNotDirectoryLinks() throws {
+        var template = Array("/tmp/meshrender-fs-XXXXXX".utf8CString)
+        let root = try XCTUnwrap(template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }.map { String(cString: $0) })
+        defer { _ = system("rm -rf '\(root)'") }
+        XCTAssertEqual(mkdir(root + "/sub", 0o755), 0)
+        for file in ["/a.yaml", "/sub/b.yml"] {
+            let fd = open(root + file, O_CREAT | O_WRONLY, 0o644)
+            XCTAssertGreaterThanOrEqual(fd, 0)
+            _ = write(fd, "k: v\n", 5)
+            close(fd)
+        }
+        XCTAssertEqual(symlink(root + "/a.yaml", root + "/sub/link.yaml"), 0)
+        XCTAssertEqual(symlink(root, root + "/sub/loop"), 0)  // a cycle: must not be walked
+        XCTAssertEqual(FileSystem.filesBelow(root)?.sorted(), ["a.yaml", "sub/b.yml", "sub/link.yaml"])
+        XCTAssertEqual(FileSystem.kind(of: root), .directory)
+        XCTAssertEqual(FileSystem.kind(of: root + "/sub/link.yaml"), .file)
+        XCTAssertNil(FileSystem.kind(of: root + "/missing"))
+        XCTAssertEqual(FileSystem.read(root + "/a.yaml"), Array("k: v\n".utf8))
+        XCTAssertNil(FileSystem.read(root + "/missing"))
+        XCTAssertNil(FileSystem.filesBelow(root + "/missing"))
+    }
+
+    func testCFormatMatchesCPrintf() {
+        XCTAssertEqual(CFormat.double(1.0 / 3.0, precision: 6, conversion: "f"), "0.333333")
+        XCTAssertEqual(CFormat.double(12345.678, precision: 2, conversion: "e"), "1.23e+04")
+        XCTAssertEqual(CFormat.double(-0.5, precision: 0, conversion: "f"), "-0")
+        XCTAssertEqual(CFormat.double(1e300, precision: 0, conversion: "f").count, 301)
+    }
+
+    func testLockGuardsSharedState() {
+        let lock = Lock()
+        nonisolated(unsafe) var counter = 0
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            for _ in 0..<10_000 { lock.withLock { counter += 1 } }
+        }
+        XCTAssertEqual(counter, 80_000)
+    }
+}
