@@ -23,10 +23,12 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        // C library declarations the Glibc module leaves out (the allocator's `mallopt`).
+        .systemLibrary(name: "CSystem"),
         // YAML nodes with source marks, parser over libyaml events, Helm-style emitter, dynamic values.
         .target(
             name: "YAMLCore",
-            dependencies: ["CYAML", .product(name: "OrderedCollections", package: "swift-collections")]
+            dependencies: ["CYAML", "CSystem", .product(name: "OrderedCollections", package: "swift-collections")]
         ),
         // Values files, Helm's merge/coalesce and --set parsing.
         .target(name: "HelmValues", dependencies: ["YAMLCore"]),

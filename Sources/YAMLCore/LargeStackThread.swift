@@ -68,6 +68,7 @@ public enum LargeStackThread {
             var marker = 0
             let top = withUnsafeMutablePointer(to: &marker) { Int(bitPattern: $0) }
             pthread_setspecific(LargeStackThread.stackLimitKey, UnsafeRawPointer(bitPattern: top - started.stackSize))
+            ThreadHeap.prepareThisThread()
             started.box.runBody()
             return nil
         }, context)

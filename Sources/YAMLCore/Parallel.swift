@@ -15,6 +15,7 @@ public enum Parallel {
         defer { slots.deallocate() }
         nonisolated(unsafe) let out = slots
         DispatchQueue.concurrentPerform(iterations: count) { i in
+            ThreadHeap.prepareThisThread()
             (out.baseAddress! + i).initialize(to: body(i))
         }
         return Array(UnsafeMutableBufferPointer(start: slots.baseAddress, count: count).moveElements())
@@ -28,6 +29,7 @@ public enum Parallel {
         nonisolated(unsafe) var a: A?
         nonisolated(unsafe) var b: B?
         DispatchQueue.concurrentPerform(iterations: 2) { i in
+            ThreadHeap.prepareThisThread()
             if i == 0 { a = first() } else { b = second() }
         }
         return (a!, b!)
