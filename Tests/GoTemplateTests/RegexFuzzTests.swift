@@ -1,0 +1,56 @@
+import GoTemplate
+import XCTest
+import YAMLCore
+
+/// Random patterns made of RE2's metacharacters through every regex function: each call either
+/// gives a result or fails with Go's compile-error shape, and never traps (the checks that word Go's
+/// errors scan patterns by hand).
+final class RegexFuzzTests: XCTestCase {
+    func testRandomPatternsNeverCrash() {
+        let alphabet = Array("ab()[]{},1279*+?|^$.\\QEdwspLPx<>=!:-_ ".unicodeScalars)
+        var rng = SplitMix(seed: 0x5EED_2026)
+        var compiled = 0, rejected = 0
+        for _ in 0..<4_000 {
+            let pattern = String(String.UnicodeScalarView((0..<rng.below(12)).map { _ in alphabet[rng.below(alphabet.count)] }))
+            let input = String(String.UnicodeScalarView((0..<rng.below(10)).map { _ in alphabet[rng.below(alphabet.count)] }))
+            let calls: [(String, [Value])] = [
+                ("mustRegexFind", [.string(pattern), .string(input)]),
+                ("regexFindAll", [.string(pattern), .string(input), .int(-1)]),
+                ("regexReplaceAll", [.string(pattern), .string(input), .string("<$1${name}>")]),
+                ("mustRegexSplit", [.string(pattern), .string(input), .int(-1)]),
+                ("regexMatch", [.string(pattern), .string(input)]),
+            ]
+            for (name, args) in calls {
+                switch outcome(of: name, args) {
+                case .ok?:
+                    if name == "mustRegexFind" { compiled += 1 }
+                case .call(let message)?:
+                    let expected = name.hasPrefix("must") ? "error parsing regexp: " : "regexp: Compile(`\(pattern)`): error parsing regexp: "
+                    XCTAssertTrue(message.hasPrefix(expected), "\(name) \(pattern.debugDescription): \(message)")
+                    if name == "mustRegexFind" { rejected += 1 }
+                case .argument(let message)?:
+                    XCTFail("\(name) \(pattern.debugDescription): argument error \(message)")
+                case nil:
+                    XCTFail("\(name) is not in the table")
+                }
+            }
+        }
+        // Both kinds of pattern must occur, or the fuzzing proves little.
+        XCTAssertGreaterThan(compiled, 500)
+        XCTAssertGreaterThan(rejected, 500)
+    }
+}
+
+/// A small deterministic generator (SplitMix64).
+private struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+}
