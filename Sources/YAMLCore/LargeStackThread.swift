@@ -32,6 +32,11 @@ public enum LargeStackThread {
         pthread_detach(thread)
     }
 
+    /// Starts `body` on a new detached thread whose stack is `stackSize` bytes, and returns at once.
+    public static func spawn(stackSize: Int, _ body: @escaping () -> Void) {
+        pthread_detach(start(stackSize: stackSize, Box(body)))
+    }
+
     /// Bytes of stack left below the caller's frame on a thread started here; 0 on any other thread.
     public static func stackLeft() -> Int {
         guard let low = pthread_getspecific(stackLimitKey) else { return 0 }

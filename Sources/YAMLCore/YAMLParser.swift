@@ -32,6 +32,9 @@ public struct YAMLParser: Sendable {
 
     public var limits: Limits
     public var duplicateKeys: DuplicateKeys
+    /// Whether a large input's events may be read by libyaml on a second thread while they are
+    /// composed (see `EventStream`): the same nodes and errors either way.
+    public var pipelines = true
 
     public init(limits: Limits = .default, duplicateKeys: DuplicateKeys = .error) {
         self.limits = limits
@@ -57,8 +60,10 @@ public struct YAMLParser: Sendable {
             throw YAMLError(.sizeLimit(limits.maxBytes), at: Mark(file: file, line: firstLine, column: 1))
         }
         var composer = Composer(
-            reader: EventReader(bytes: bytes, firstLine: firstLine), file: file, limits: limits,
-            duplicateKeys: duplicateKeys)
+            events: EventStream(
+                reader: EventReader(bytes: bytes, firstLine: firstLine), file: file,
+                pipelined: pipelines && bytes.count >= EventStream.pipelineThreshold && Parallel.cores > 1),
+            file: file, limits: limits, duplicateKeys: duplicateKeys)
         return try composer.stream()
     }
 
@@ -93,7 +98,7 @@ public struct ParsedStream: Sendable {
 /// (nesting levels, aliases included), so aliases can neither multiply the node count past
 /// `maxExpandedNodes` nor nest deeper than `maxDepth`.
 struct Composer {
-    let reader: EventReader
+    let events: EventStream
     let file: String
     let fileNumber: UInt32
     let limits: YAMLParser.Limits
@@ -116,8 +121,8 @@ struct Composer {
         var height: Int
     }
 
-    init(reader: EventReader, file: String, limits: YAMLParser.Limits, duplicateKeys: YAMLParser.DuplicateKeys) {
-        self.reader = reader
+    init(events: EventStream, file: String, limits: YAMLParser.Limits, duplicateKeys: YAMLParser.DuplicateKeys) {
+        self.events = events
         self.file = file
         self.fileNumber = FileNames.shared.number(file)
         self.limits = limits
@@ -126,7 +131,7 @@ struct Composer {
 
     private func mark(_ e: Event) -> Mark { Mark(fileNumber: fileNumber, line: e.line + 1, column: e.column + 1) }
 
-    private func next() throws(YAMLError) -> Event { try reader.next(file: file) }
+    private func next() throws(YAMLError) -> Event { try events.next() }
 
     mutating func documents() throws(YAMLError) -> [Node] {
         try stream().documents

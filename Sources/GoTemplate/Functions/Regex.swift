@@ -117,10 +117,10 @@ struct GoRegex: @unchecked Sendable {
             self = cached
             return
         }
-        do {
+        do throws(PatternProblem) {
             try self.init(compiling: pattern)
-        } catch let problem as PatternProblem {
-            let message = "error parsing regexp: \(problem.text)"
+        } catch {
+            let message = "error parsing regexp: \(error.text)"
             throw callFailure(function.hasPrefix("must") ? message : "regexp: Compile(`\(pattern)`): \(message)")
         }
         GoRegex.cache[pattern] = self
