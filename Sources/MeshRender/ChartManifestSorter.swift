@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import YAMLCore
 
 /// One document of `helm template` output.
@@ -138,21 +141,22 @@ enum ChartManifestSorter {
             while i < n && isSpace(bytes[i]) { i += 1 }
             start = i
         }
-        while i < n {
-            // Leftmost match of `\s*\n---`: a run of whitespace containing a newline directly before `---`.
-            guard isSpace(bytes[i]) else { i += 1; continue }
-            var j = i
-            while j < n && isSpace(bytes[j]) { j += 1 }
-            // The newline must end the run, right before `---`.
-            if bytes[j - 1] == 0x0A && isDashes(j) {
-                emit(i)
-                var k = j + 3
-                while k < n && isSpace(bytes[k]) { k += 1 }
-                start = k
-                i = k
-            } else {
-                i = j
+        // Leftmost matches of `\s*\n---`: from each newline followed by `---`, the match starts where the
+        // whitespace run ending at that newline starts. Newlines are found with `memchr`.
+        guard let base = bytes.baseAddress else { return pieces }
+        while i < n, let found = memchr(base + i, 0x0A, n - i) {
+            let p = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            guard isDashes(p + 1) else {
+                i = p + 1
+                continue
             }
+            var runStart = p
+            while runStart > start && isSpace(bytes[runStart - 1]) { runStart -= 1 }
+            emit(runStart)
+            var k = p + 4
+            while k < n && isSpace(bytes[k]) { k += 1 }
+            start = k
+            i = k
         }
         emit(n)
         return pieces

@@ -26,6 +26,50 @@ final class ChartManifestTests: XCTestCase {
         }
     }
 
+    /// The split finds separators from newlines (`memchr`); this reference walks every whitespace run
+    /// instead. Both must cut random texts rich in separator fragments at the same places.
+    func testSplitAgreesWithAWhitespaceRunScan() {
+        func reference(_ text: String) -> [String] {
+            let b = Array(GoText.trimSpace(text[...]).utf8)
+            let n = b.count
+            func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0C || c == 0x0D }
+            func isDashes(_ at: Int) -> Bool { at + 3 <= n && b[at] == 0x2D && b[at + 1] == 0x2D && b[at + 2] == 0x2D }
+            var pieces: [Range<Int>] = []
+            var start = 0, i = 0
+            if isDashes(0) {
+                i = 3
+                while i < n && isSpace(b[i]) { i += 1 }
+                start = i
+            }
+            while i < n {
+                guard isSpace(b[i]) else { i += 1; continue }
+                var j = i
+                while j < n && isSpace(b[j]) { j += 1 }
+                if b[j - 1] == 0x0A && isDashes(j) {
+                    if i > start { pieces.append(start..<i) }
+                    var k = j + 3
+                    while k < n && isSpace(b[k]) { k += 1 }
+                    start = k
+                    i = k
+                } else {
+                    i = j
+                }
+            }
+            if n > start { pieces.append(start..<n) }
+            return pieces.map { GoText.trimSpace(String(decoding: b[$0], as: UTF8.self)[...]).description }
+        }
+        let fragments = ["---", "--", "-", "\n", " ", "\t", "\r", "a: 1", "kind: X", "\n---\n", "\n---", "x---y", "é"]
+        var state: UInt64 = 0x2026_1123
+        func random(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        for _ in 0..<20_000 {
+            let text = (0..<random(14)).map { _ in fragments[random(fragments.count)] }.joined()
+            XCTAssertEqual(ChartManifestSorter.split(text).map(String.init), reference(text), text.debugDescription)
+        }
+    }
+
     func testInstallOrderThenUnknownKindsAlphabetically() {
         func doc(_ kind: String, _ n: Int) -> RenderedManifest {
             RenderedManifest(source: "c/templates/\(n).yaml", text: "kind: \(kind)", kind: kind, isHook: false)
