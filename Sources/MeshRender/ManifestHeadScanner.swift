@@ -35,6 +35,52 @@ enum ManifestHeadScanner {
     }
 }
 
+/// Tests on eight bytes at once (one unaligned 64-bit load), for the scanner's long runs of
+/// ordinary text.
+enum Bytes8 {
+    private static let high: UInt64 = 0x8080_8080_8080_8080
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+
+    @inline(__always)
+    static func load(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt64 {
+        UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+    }
+
+    /// Whether `b[i..<i+8]` are all in 0x20...0x7E. For bytes below 0x80, adding 0x01 sets the
+    /// high bit only for 0x7F and adding 0x60 sets it exactly for 0x20 and above; no sum carries
+    /// into the next byte.
+    @inline(__always)
+    static func allPrintableASCII(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        let x = load(b, at: i)
+        return x & high == 0 && (x &+ ones) & high == 0 && (x &+ 0x6060_6060_6060_6060) & high == high
+    }
+
+    /// Whether one of `b[i..<i+8]` is `:` or `#` (the classic zero-byte test on `x ^ pattern`; it
+    /// can report a match that is not one, never miss one).
+    @inline(__always)
+    static func containsColonOrHash(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        let x = load(b, at: i)
+        return hasZeroByte(x ^ 0x3A3A_3A3A_3A3A_3A3A) || hasZeroByte(x ^ 0x2323_2323_2323_2323)
+    }
+
+    /// How many bytes from `i` on are spaces (eight at a time: the first other byte is the lowest
+    /// nonzero byte of the word xor eight spaces).
+    @inline(__always)
+    static func leadingSpaces(_ b: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
+        var j = i
+        while j + 8 <= b.count {
+            let v = load(b, at: j) ^ 0x2020_2020_2020_2020
+            if v != 0 { return j - i + v.trailingZeroBitCount / 8 }
+            j += 8
+        }
+        while j < b.count && b[j] == 0x20 { j += 1 }
+        return j - i
+    }
+
+    @inline(__always)
+    static func hasZeroByte(_ v: UInt64) -> Bool { (v &- ones) & ~v & high != 0 }
+}
+
 private let space: UInt8 = 0x20, newline: UInt8 = 0x0A, hash: UInt8 = 0x23, colon: UInt8 = 0x3A
 private let dash: UInt8 = 0x2D, doubleQuote: UInt8 = 0x22, singleQuote: UInt8 = 0x27, backslash: UInt8 = 0x5C
 
@@ -122,10 +168,12 @@ private struct Scanner {
         var lineStart = 0
         while lineStart < n {
             var j = lineStart
-            while j < n && b[j] == space { j += 1 }
+            j += Bytes8.leadingSpaces(b, from: j)
             var end = j
             // The line's end, every byte checked on the way: libyaml rejects control characters;
-            // tabs and carriage returns are valid YAML but outside the subset.
+            // tabs and carriage returns are valid YAML but outside the subset. Eight bytes at a time
+            // while they are all printable ASCII, then byte by byte.
+            while end + 8 <= n && Bytes8.allPrintableASCII(b, at: end) { end += 8 }
             while end < n {
                 let c = b[end]
                 if c >= 0x20 && c < 0x7F {
@@ -283,6 +331,8 @@ private struct Scanner {
         }
         guard startsPlain(p, end) else { return nil }
         var k = p
+        // Words with neither `:` nor `#` are skipped whole.
+        while k + 8 <= end && !Bytes8.containsColonOrHash(b, at: k) { k += 8 }
         while k < end {
             let ch = b[k]
             if ch == colon && (k + 1 == end || b[k + 1] == space) { return k - p > 1000 ? nil : k }

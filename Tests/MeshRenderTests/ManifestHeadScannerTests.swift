@@ -159,3 +159,30 @@ private struct SplitMix {
         return z ^ (z >> 31)
     }
 }
+
+/// The scanner's eight-bytes-at-once tests against byte-by-byte ones: every byte value at every
+/// position of a word of ordinary text.
+final class Bytes8Tests: XCTestCase {
+    func testWordTestsAgreeWithByteTests() {
+        for position in 0..<8 {
+            for value in 0...255 {
+                var word = Array("abcd efg".utf8)
+                word[position] = UInt8(value)
+                word.withUnsafeBufferPointer { b in
+                    XCTAssertEqual(Bytes8.allPrintableASCII(b, at: 0), word.allSatisfy { $0 >= 0x20 && $0 < 0x7F }, "\(value) at \(position)")
+                    if word.contains(UInt8(ascii: ":")) || word.contains(UInt8(ascii: "#")) {
+                        XCTAssertTrue(Bytes8.containsColonOrHash(b, at: 0), "\(value) at \(position)")
+                    }
+                }
+            }
+        }
+        for length in 0..<20 {
+            for spaces in 0...length {
+                let text = Array((String(repeating: " ", count: spaces) + String(repeating: "x", count: length - spaces)).utf8)
+                text.withUnsafeBufferPointer { XCTAssertEqual(Bytes8.leadingSpaces($0, from: 0), spaces) }
+            }
+        }
+        // No false alarm on ordinary text, so the fast path is taken.
+        Array("metadata".utf8).withUnsafeBufferPointer { XCTAssertFalse(Bytes8.containsColonOrHash($0, at: 0)) }
+    }
+}
