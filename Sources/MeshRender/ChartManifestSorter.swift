@@ -30,6 +30,22 @@ public struct RenderedManifest: Sendable, Equatable {
     }
 }
 
+/// Documents a chart is known to write with a single head: the built-in chart's policy template
+/// writes NetworkPolicies only, without annotations (so no hooks), and every value it prints reaches
+/// it through `toYaml` or as a validated DNS-1123 name, so each document is valid YAML. Reading
+/// their heads back would only repeat what the template says; each document is still checked to
+/// start with `prefix` (the template's own first lines), and any that does not sends the whole
+/// render through the head reader.
+struct KnownHeads: Sendable {
+    /// The text every document starts with, naming its kind.
+    var prefix: String
+    var kind: String
+
+    /// The built-in chart's policy documents.
+    static let builtinPolicies = KnownHeads(
+        prefix: "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\n", kind: "NetworkPolicy")
+}
+
 /// Helm's manifest handling after rendering (`releaseutil.SplitManifests` and `SortManifests`):
 /// files in path order, split into documents, hooks set apart, each group ordered by kind
 /// (`InstallOrder`, unknown kinds last and alphabetical), stable otherwise.
@@ -74,6 +90,20 @@ enum ChartManifestSorter {
             hooks.append(RenderedManifest(source: source, textSlice: doc, kind: head.kind, isHook: true))
         }
         return (sortedByKind(manifests), sortedByKind(hooks))
+    }
+
+    /// `sort` for documents known to have one head (`KnownHeads`): split only, in order, when every
+    /// document starts with the known prefix; `nil` (read the heads) when one does not.
+    static func sortKnown(_ files: [(name: String, text: String)], _ known: KnownHeads) -> [RenderedManifest]? {
+        var manifests: [RenderedManifest] = []
+        for file in files.sorted(by: { Value.goLess($0.name, $1.name) }) {
+            if file.name.split(separator: "/").last?.hasPrefix("_") == true { continue }
+            for doc in split(file.text) {
+                guard doc.utf8.starts(with: known.prefix.utf8) else { return nil }
+                manifests.append(RenderedManifest(source: file.name, textSlice: doc, kind: known.kind, isHook: false))
+            }
+        }
+        return manifests
     }
 
     /// Every document's head, in order; many documents are read on all cores (each head is

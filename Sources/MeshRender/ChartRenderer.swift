@@ -37,6 +37,9 @@ public struct ChartRenderer: Sendable {
 
     public var windowing = Windowing()
 
+    /// Set when every document of the chart is known to have one head (see `KnownHeads`).
+    var knownHeads: KnownHeads?
+
     public func render(
         coalescedValues: Value, release: ReleaseOptions, extraObjects: [String: Value] = [:]
     ) throws(ChartRenderError) -> RenderedManifests {
@@ -80,6 +83,9 @@ public struct ChartRenderer: Sendable {
                 continue
             }
             rendered.append((name, output))
+        }
+        if let knownHeads, let manifests = ChartManifestSorter.sortKnown(rendered, knownHeads) {
+            return RenderedManifests(documents: manifests, notes: notes)
         }
         let (manifests, hooks) = try ChartManifestSorter.sort(rendered)
         return RenderedManifests(documents: manifests + hooks, notes: notes)

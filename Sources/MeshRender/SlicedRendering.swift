@@ -28,6 +28,7 @@ enum SlicedRendering {
         extraObjects: [String: Value] = [:], slices: Int
     ) throws(ChartRenderError) -> RenderedManifests {
         let count = mesh.policyCount
+        let renderer = { var r = renderer; r.knownHeads = .builtinPolicies; return r }()
         let results = Parallel.map(slices) { i -> Result<RenderedManifests, ChartRenderError> in
             var objects = extraObjects
             objects["Mesh"] = mesh.value(policies: (count * i / slices)..<(count * (i + 1) / slices))

@@ -70,6 +70,21 @@ final class ChartManifestTests: XCTestCase {
         }
     }
 
+    func testKnownHeadsAreTrustedOnlyWhenEveryDocumentStartsWithTheirPrefix() throws {
+        let policy = "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: a\n"
+        let files: [(name: String, text: String)] = [
+            ("c/templates/np.yaml", "---\n" + policy + "---\n" + policy), ("c/templates/_h.tpl", "ignored"),
+        ]
+        let known = try XCTUnwrap(ChartManifestSorter.sortKnown(files, .builtinPolicies))
+        XCTAssertEqual(known, try ChartManifestSorter.sort(files).manifests)
+        XCTAssertEqual(known.map(\.kind), ["NetworkPolicy", "NetworkPolicy"])
+        // One document of another shape: the heads must be read.
+        let mixed = files + [("c/templates/cm.yaml", "apiVersion: v1\nkind: ConfigMap\n")]
+        XCTAssertNil(ChartManifestSorter.sortKnown(mixed, .builtinPolicies))
+        let reordered = "kind: NetworkPolicy\napiVersion: networking.k8s.io/v1\n"
+        XCTAssertNil(ChartManifestSorter.sortKnown([("c/templates/np.yaml", reordered)], .builtinPolicies))
+    }
+
     func testInstallOrderThenUnknownKindsAlphabetically() {
         func doc(_ kind: String, _ n: Int) -> RenderedManifest {
             RenderedManifest(source: "c/templates/\(n).yaml", text: "kind: \(kind)", kind: kind, isHook: false)
