@@ -1,4 +1,4 @@
-import GoTemplate
+@testable import GoTemplate
 import XCTest
 import YAMLCore
 
@@ -8,11 +8,11 @@ import YAMLCore
 final class RegexFuzzTests: XCTestCase {
     func testRandomPatternsNeverCrash() {
         let alphabet = Array("ab()[]{},1279*+?|^$.\\QEdwspLPx<>=!:-_ ".unicodeScalars)
-        var rng = SplitMix(seed: 0x5EED_2026)
+        var rng = RobustnessTests.SplitMix(state: 0x5EED_2026)
         var compiled = 0, rejected = 0
         for _ in 0..<4_000 {
-            let pattern = String(String.UnicodeScalarView((0..<rng.below(12)).map { _ in alphabet[rng.below(alphabet.count)] }))
-            let input = String(String.UnicodeScalarView((0..<rng.below(10)).map { _ in alphabet[rng.below(alphabet.count)] }))
+            let pattern = String(String.UnicodeScalarView((0..<Int(rng.next() % 12)).map { _ in rng.pick(alphabet) }))
+            let input = String(String.UnicodeScalarView((0..<Int(rng.next() % 10)).map { _ in rng.pick(alphabet) }))
             let calls: [(String, [Value])] = [
                 ("mustRegexFind", [.string(pattern), .string(input)]),
                 ("regexFindAll", [.string(pattern), .string(input), .int(-1)]),
@@ -39,18 +39,4 @@ final class RegexFuzzTests: XCTestCase {
         XCTAssertGreaterThan(compiled, 500)
         XCTAssertGreaterThan(rejected, 500)
     }
-}
-
-/// A small deterministic generator (SplitMix64).
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 }
