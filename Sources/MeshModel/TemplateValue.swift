@@ -100,7 +100,15 @@ extension MeshSpec {
     }
 
     /// `.Mesh` ready to be built whole or with a slice of its policies (`MeshTemplateObject`).
-    public func templateObject() -> MeshTemplateObject {
+    ///
+    /// `policiesOnly`: for templates known to read nothing of `.Mesh` but `.Mesh.policies` (the
+    /// built-in chart's), the rest of it (components, externals, the matrix) is left out.
+    public func templateObject(policiesOnly: Bool = false) -> MeshTemplateObject {
+        if policiesOnly {
+            guard policiesEnabled else { return MeshTemplateObject(base: .map(["policies": .list([])]), planned: nil) }
+            let spec = inComponentIDOrder
+            return MeshTemplateObject(base: .map(["policies": .list([])]), planned: (ExpansionPlan(spec: spec), spec))
+        }
         guard policiesEnabled else { return MeshTemplateObject(base: templateValue(policyValues: []), planned: nil) }
         // The plan and the rest of `.Mesh` are independent: on two cores when the mesh is large.
         let spec = inComponentIDOrder

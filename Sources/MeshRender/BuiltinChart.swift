@@ -8,6 +8,24 @@ public enum BuiltinChart {
     public static let name = "meshrender"
     public static let version = "0.1.0"
 
+    /// Whether the built-in templates read nothing of `.Mesh` but its policies: every `Mesh` in
+    /// their text is followed by `.policies` (then `.Mesh` is built without its overview of
+    /// components, externals and the matrix). A copied and edited chart is a chart directory and
+    /// always gets the whole object.
+    static let readsOnlyMeshPolicies = readOnlyMeshPolicies(templateFiles.map(\.contents))
+
+    /// Whether every `Mesh` in `texts` is followed by `.policies`.
+    static func readOnlyMeshPolicies(_ texts: [String]) -> Bool {
+        texts.allSatisfy { text in
+            var rest = text[...]
+            while let found = rest.firstRange(of: "Mesh") {
+                rest = text[found.upperBound...]
+                guard rest.hasPrefix(".policies") else { return false }
+            }
+            return true
+        }
+    }
+
     /// The chart, loaded from the embedded files.
     public static func load() throws(InputError) -> Chart {
         let defaults = try ValuesFile.load(Array(defaultValues.utf8), file: "values/values.yaml")

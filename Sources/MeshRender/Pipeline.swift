@@ -27,16 +27,21 @@ public enum Pipeline {
             { values.toValueOnAllCores() },
             { () -> Result<MeshTemplateObject, InputError>? in
                 guard hasMesh else { return nil }
-                return Result { () throws(InputError) in try Pipeline.mesh(values: values, namespace: namespace).templateObject() }
+                return Result { () throws(InputError) in
+                    try Pipeline.mesh(values: values, namespace: namespace)
+                        .templateObject(policiesOnly: reference == .builtin && BuiltinChart.readsOnlyMeshPolicies)
+                }
             })
         let meshObject = try meshResult?.get()
         let renderer = ChartRenderer(chart: chart)
         let options = ReleaseOptions(name: release.name, namespace: release.namespace)
         let manifests: RenderedManifests
         var mesh: Value = .null
+        var meshSlices: [Value] = []
         if reference == .builtin, let meshObject, let slices = SlicedRendering.sliceCount(for: meshObject) {
             manifests = try SlicedRendering.render(
-                renderer, values: valuesObject, release: options, mesh: meshObject, slices: slices)
+                renderer, values: valuesObject, release: options, mesh: meshObject, slices: slices,
+                keepAlive: { meshSlices.append($0) })
         } else {
             mesh = meshObject?.value() ?? .null
             manifests = try renderer.render(
@@ -44,7 +49,7 @@ public enum Pipeline {
         }
         return try Rendered(
             manifests: manifests, chart: chart, reference: reference, showOnly: showOnly, values: values,
-            templateObjects: [valuesObject, mesh])
+            templateObjects: [valuesObject, mesh] + meshSlices)
     }
 
     /// Loads the built-in chart or a chart directory.

@@ -22,25 +22,28 @@ enum SlicedRendering {
 
     /// The chart rendered with `.Mesh.policies` cut into `slices` consecutive slices, each slice
     /// converting its own policies and rendering concurrently, joined in order; the first error in
-    /// slice order is the one thrown.
+    /// slice order is the one thrown. `keepAlive` receives each slice's `.Mesh`, so that a caller
+    /// about to exit need not wait for them to be freed.
     static func render(
         _ renderer: ChartRenderer, values: Value, release: ReleaseOptions, mesh: MeshTemplateObject,
-        extraObjects: [String: Value] = [:], slices: Int
+        extraObjects: [String: Value] = [:], slices: Int, keepAlive: ((Value) -> Void)? = nil
     ) throws(ChartRenderError) -> RenderedManifests {
         let count = mesh.policyCount
         let renderer = { var r = renderer; r.knownHeads = .builtinPolicies; return r }()
-        let results = Parallel.map(slices) { i -> Result<RenderedManifests, ChartRenderError> in
+        let results = Parallel.map(slices) { i -> (Result<RenderedManifests, ChartRenderError>, Value) in
             var objects = extraObjects
-            objects["Mesh"] = mesh.value(policies: (count * i / slices)..<(count * (i + 1) / slices))
+            let slice = mesh.value(policies: (count * i / slices)..<(count * (i + 1) / slices))
+            objects["Mesh"] = slice
             do throws(ChartRenderError) {
-                return .success(try renderer.render(coalescedValues: values, release: release, extraObjects: objects))
+                return (.success(try renderer.render(coalescedValues: values, release: release, extraObjects: objects)), slice)
             } catch {
-                return .failure(error)
+                return (.failure(error), slice)
             }
         }
         var documents: [RenderedManifest] = []
         var notes = ""
-        for (i, result) in results.enumerated() {
+        for (i, (result, slice)) in results.enumerated() {
+            keepAlive?(slice)
             let part = try result.get()
             documents += part.documents
             if i == 0 { notes = part.notes }

@@ -48,6 +48,14 @@ final class BuiltinChartTests: XCTestCase {
 
     /// The built-in chart renders large meshes in slices on all cores; that is only right while its
     /// template is a pure map over `.Mesh.policies`. Sliced and whole renders must be identical.
+    func testOnlyTemplatesThatReadNothingButMeshPoliciesGetThePoliciesAlone() {
+        XCTAssertTrue(BuiltinChart.readOnlyMeshPolicies(["{{ range .Mesh.policies }}{{ .name }}{{ end }}", "no mesh here"]))
+        for text in ["{{ .Mesh.components }}", "{{ toYaml .Mesh }}", "{{ index . \"Mesh\" }}", "{{ with .Mesh }}{{ .policies }}{{ end }}",
+                     "{{ .Mesh.policies }}{{ .Mesh.matrix }}"] {
+            XCTAssertFalse(BuiltinChart.readOnlyMeshPolicies([text]), text)
+        }
+    }
+
     func testSlicedRenderEqualsTheWholeRender() throws {
         let chart = try BuiltinChart.load()
         let renderer = ChartRenderer(chart: chart)
@@ -98,6 +106,11 @@ final class BuiltinChartTests: XCTestCase {
                 XCTAssertEqual(sliced.text, whole.text, "\(label), \(slices) slices")
                 XCTAssertEqual(sliced.documents, whole.documents, label)
             }
+            // The built-in templates read only `.Mesh.policies`: the object without the rest renders the same.
+            XCTAssertTrue(BuiltinChart.readsOnlyMeshPolicies)
+            let policiesOnly = try SlicedRendering.render(
+                renderer, values: values.toValue(), release: release, mesh: mesh.templateObject(policiesOnly: true), slices: 2)
+            XCTAssertEqual(policiesOnly.text, whole.text, "\(label), policies only")
         }
     }
 }
