@@ -13,7 +13,8 @@ final class EventStream {
     private let reader: EventReader?
     private let channel: EventChannel?
     private let file: String
-    private var batch: [Result<Event, YAMLError>] = []
+    /// The batch being read: its events are moved out one by one.
+    private var batch = EventBatch.empty
     private var position = 0
 
     /// Inputs of at least this many bytes are read on a thread of their own (below it, starting
@@ -33,22 +34,48 @@ final class EventStream {
         }
     }
 
-    deinit { channel?.cancel() }
+    deinit {
+        batch.release(from: position)
+        channel?.cancel()
+    }
 
     func next() throws(YAMLError) -> Event {
         guard let channel else { return try reader!.next(file: file) }
         if position == batch.count {
+            if let error = batch.error { throw error }
+            batch.release(from: position)
             batch = channel.take()
             position = 0
+            if batch.count == 0, let error = batch.error { throw error }
         }
         position += 1
-        return try batch[position - 1].get()
+        return batch.take(position - 1)
+    }
+}
+
+/// Events read ahead, in memory the composer moves them out of (no copy, no reference counting
+/// per event), and the error that ended the stream, if any, after them.
+struct EventBatch: @unchecked Sendable {
+    var events: UnsafeMutablePointer<Event>?
+    var count: Int
+    var error: YAMLError?
+
+    static let empty = EventBatch(events: nil, count: 0, error: nil)
+
+    /// The event at `i`, moved out (each index is taken once).
+    func take(_ i: Int) -> Event { (events! + i).move() }
+
+    /// Frees the batch; the events from `i` on, not taken, are destroyed first.
+    func release(from i: Int) {
+        guard let events else { return }
+        if i < count { (events + i).deinitialize(count: count - i) }
+        events.deallocate()
     }
 }
 
 /// Batches of events handed from the reading thread to the composing one.
 private final class EventChannel: @unchecked Sendable {
-    private var batches: [[Result<Event, YAMLError>]] = []
+    private var batches: [EventBatch] = []
     private var cancelled = false
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let changed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
@@ -64,6 +91,7 @@ private final class EventChannel: @unchecked Sendable {
     }
 
     deinit {
+        for batch in batches { batch.release(from: 0) }
         pthread_cond_destroy(changed)
         pthread_mutex_destroy(mutex)
         changed.deallocate()
@@ -74,15 +102,16 @@ private final class EventChannel: @unchecked Sendable {
     func produce(from reader: EventReader, file: String) {
         var done = false
         while !done {
-            var events: [Result<Event, YAMLError>] = []
-            events.reserveCapacity(Self.batchSize)
-            while events.count < Self.batchSize && !done {
+            let events = UnsafeMutablePointer<Event>.allocate(capacity: Self.batchSize)
+            var batch = EventBatch(events: events, count: 0, error: nil)
+            while batch.count < Self.batchSize && !done {
                 do throws(YAMLError) {
                     let event = try reader.next(file: file)
                     if case .streamEnd = event.kind { done = true }
-                    events.append(.success(event))
+                    (events + batch.count).initialize(to: event)
+                    batch.count += 1
                 } catch {
-                    events.append(.failure(error))
+                    batch.error = error
                     done = true
                 }
             }
@@ -90,9 +119,10 @@ private final class EventChannel: @unchecked Sendable {
             while batches.count >= Self.maxBatches && !cancelled { pthread_cond_wait(changed, mutex) }
             if cancelled {
                 pthread_mutex_unlock(mutex)
+                batch.release(from: 0)
                 return
             }
-            batches.append(events)
+            batches.append(batch)
             pthread_cond_signal(changed)
             pthread_mutex_unlock(mutex)
         }
@@ -100,7 +130,7 @@ private final class EventChannel: @unchecked Sendable {
 
     /// The next batch, waiting for it. The composer never asks past the end of the stream or an
     /// error, so a batch always comes.
-    func take() -> [Result<Event, YAMLError>] {
+    func take() -> EventBatch {
         pthread_mutex_lock(mutex)
         while batches.isEmpty { pthread_cond_wait(changed, mutex) }
         let next = batches.removeFirst()
