@@ -37,6 +37,10 @@ public struct ChartRenderer: Sendable {
 
     public var windowing = Windowing()
 
+    /// The stack of a thread that renders a share of a chart: the template engine's (1 GiB) and a
+    /// margin for the render's own frames (the command's thread has more, so it takes a share too).
+    static let workerStackSize = (1 << 30) + (16 << 20)
+
     /// Set when every document of the chart is known to have one head (see `KnownHeads`).
     var knownHeads: KnownHeads?
 
@@ -149,7 +153,9 @@ public struct ChartRenderer: Sendable {
         guard case .list(let list) = value, list.count >= minimumElements else { return nil }
         let windows = max(2, min(cores, list.count / max(1, minimumElements / 2)))
         let byName = Dictionary(chart.templates.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-        let results = Parallel.map(windows) { i -> Result<String, ChartRenderError> in
+        // Each window on a thread with the template engine's stack: its parse and execution run in place.
+        let results = LargeStackThread.map(windows, stackSize: ChartRenderer.workerStackSize) {
+            i -> Result<String, ChartRenderError> in
             let window = (list.count * i / windows)..<(list.count * (i + 1) / windows)
             do throws(ChartRenderError) {
                 let windowSet = try templateSet(order: order, byName: byName)

@@ -30,7 +30,9 @@ enum SlicedRendering {
     ) throws(ChartRenderError) -> RenderedManifests {
         let count = mesh.policyCount
         let renderer = { var r = renderer; r.knownHeads = .builtinPolicies; return r }()
-        let results = Parallel.map(slices) { i -> (Result<RenderedManifests, ChartRenderError>, Value) in
+        // Each slice on a thread with the template engine's stack: its parse and execution run in place.
+        let results = LargeStackThread.map(slices, stackSize: ChartRenderer.workerStackSize) {
+            i -> (Result<RenderedManifests, ChartRenderError>, Value) in
             var objects = extraObjects
             let slice = mesh.value(policies: (count * i / slices)..<(count * (i + 1) / slices))
             objects["Mesh"] = slice

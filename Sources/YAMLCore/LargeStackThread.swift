@@ -32,6 +32,24 @@ public enum LargeStackThread {
         pthread_detach(thread)
     }
 
+    /// The stack a thread running a whole command or a share of a render gets: the template
+    /// engine's 1 GiB and room above it for the caller's own frames.
+    public static let commandStackSize = (1 << 30) + (64 << 20)
+
+    /// `[body(0), …, body(count - 1)]`, computed concurrently, each call with at least `stackSize`
+    /// bytes of stack: call 0 on the calling thread when it has that much left, the others (or all)
+    /// on threads started for them. Work inside that needs the large stack then runs in place
+    /// instead of starting threads of its own.
+    public static func map<T>(_ count: Int, stackSize: Int, _ body: @escaping (Int) -> T) -> [T] {
+        guard count > 0 else { return [] }
+        let inPlace = stackLeft() >= stackSize
+        let boxes = (0..<count).map { i in Box { body(i) } }
+        let threads = boxes.indices.dropFirst(inPlace ? 1 : 0).map { start(stackSize: stackSize, boxes[$0]) }
+        if inPlace { boxes[0].runBody() }
+        for thread in threads { pthread_join(thread, nil) }
+        return boxes.map { $0.result! }
+    }
+
     /// Starts `body` on a new detached thread whose stack is `stackSize` bytes, and returns at once.
     public static func spawn(stackSize: Int, _ body: @escaping () -> Void) {
         pthread_detach(start(stackSize: stackSize, Box(body)))

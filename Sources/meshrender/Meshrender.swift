@@ -30,11 +30,8 @@ struct Meshrender: ParsableCommand {
         MemoryTuning.apply()
         // One thread with a stack as deep as templates may recurse runs the whole command, so that
         // parsing and executing templates need no threads of their own.
-        LargeStackThread.run(stackSize: commandStackSize) { runCommand() }
+        LargeStackThread.run(stackSize: LargeStackThread.commandStackSize) { runCommand() }
     }
-
-    /// The template engine's stack (1 GiB) and room above it for the command's own frames.
-    private static let commandStackSize = (1 << 30) + (64 << 20)
 
     private static func runCommand() {
         do {

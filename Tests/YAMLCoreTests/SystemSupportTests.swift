@@ -35,6 +35,22 @@ final class SystemSupportTests: XCTestCase {
         XCTAssertEqual(LargeStackThread.run(stackSize: 256 << 20) { depth(200_000) }, 200_000)
     }
 
+    func testMapRunsEachShareWithTheStackAndTheFirstInPlace() {
+        let outer = LargeStackThread.run(stackSize: 96 << 20) { () -> [String] in
+            let caller = pthread_self()
+            return LargeStackThread.map(4, stackSize: 64 << 20) { i -> String in
+                let here = pthread_self()
+                // Work needing less stack than each share has runs in place, on the share's thread.
+                let inner = LargeStackThread.run(stackSize: 32 << 20) { pthread_equal(pthread_self(), here) != 0 }
+                return "\(i):\(pthread_equal(here, caller) != 0):\(inner)"
+            }
+        }
+        XCTAssertEqual(outer, ["0:true:true", "1:false:true", "2:false:true", "3:false:true"])
+        // From a thread without the stack, every share gets a thread of its own.
+        let plain = LargeStackThread.map(2, stackSize: 16 << 20) { i in LargeStackThread.stackLeft() > (15 << 20) ? i : -1 }
+        XCTAssertEqual(plain, [0, 1])
+    }
+
     func testDetachedWorkRuns() {
         let done = expectation(description: "detached body ran")
         LargeStackThread.runOrDetach(stackSize: 1 << 20) { done.fulfill() }
