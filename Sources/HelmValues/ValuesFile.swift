@@ -12,19 +12,27 @@ public enum ValuesFile {
     /// Errors: YAML syntax problems at their `file:line:col`; a top level that is not a map at
     /// the document's start.
     public static func load(_ bytes: [UInt8], file: String, parser: YAMLParser = YAMLParser()) throws(InputError) -> Node {
-        let documents: [Node]
+        // Numbers as Helm's YAML → JSON step leaves them: integers are float64, and a float JSON
+        // cannot hold is an error (the first one of the first map document holding one).
+        var parser = parser
+        parser.jsonNumbers = true
+        let stream: ParsedStream
         do {
-            documents = try parser.parseAll(bytes: bytes, file: file)
+            stream = try parser.parseStream(bytes: bytes, file: file)
         } catch {
             throw error.inputError
         }
         var values = Node.emptyMapping(mark: Mark(file: file, line: 1, column: 1))
-        for document in documents {
+        for (index, document) in stream.documents.enumerated() {
             switch document.kind {
             case .null:
                 continue
             case .mapping:
-                values = ValuesMerge.mergeMaps(values, try helmNumbers(document))
+                if index < stream.nonFiniteFloats.count, let (value, mark) = stream.nonFiniteFloats[index] {
+                    throw InputError(
+                        "unsupported value: \(GoFormat.float(value)) (values must be representable in JSON)", at: mark)
+                }
+                values = ValuesMerge.mergeMaps(values, document)
             default:
                 throw InputError(
                     "values must be a map at the top level, but this document is \(document.typeDescription)",

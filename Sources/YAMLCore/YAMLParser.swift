@@ -35,6 +35,10 @@ public struct YAMLParser: Sendable {
     /// Whether a large input's events may be read by libyaml on a second thread while they are
     /// composed (see `EventStream`): the same nodes and errors either way.
     public var pipelines = true
+    /// Numbers as a JSON decoder reads them (Helm reads values files through YAML → JSON): every
+    /// integer becomes a float, and each document's first float JSON cannot hold (`.inf`, `.nan`)
+    /// is reported in `ParsedStream.nonFiniteFloats`.
+    public var jsonNumbers = false
 
     public init(limits: Limits = .default, duplicateKeys: DuplicateKeys = .error) {
         self.limits = limits
@@ -63,7 +67,7 @@ public struct YAMLParser: Sendable {
             events: EventStream(
                 reader: EventReader(bytes: bytes, firstLine: firstLine), file: file,
                 pipelined: pipelines && bytes.count >= EventStream.pipelineThreshold && Parallel.cores > 1),
-            file: file, limits: limits, duplicateKeys: duplicateKeys)
+            file: file, limits: limits, duplicateKeys: duplicateKeys, jsonNumbers: jsonNumbers)
         return try composer.stream()
     }
 
@@ -90,6 +94,8 @@ public struct ParsedStream: Sendable {
     /// `Limits.maxExpandedNodes` (the limit applies to a whole stream, so callers that parse a
     /// stream in excerpts add these up).
     public var expandedNodes: [Int]
+    /// With `YAMLParser.jsonNumbers`, per document: its first non-finite float and where it is.
+    public var nonFiniteFloats: [(value: Double, mark: Mark)?] = []
 }
 
 /// Turns libyaml events into nodes: one small function per node kind.
@@ -103,6 +109,9 @@ struct Composer {
     let fileNumber: UInt32
     let limits: YAMLParser.Limits
     let duplicateKeys: YAMLParser.DuplicateKeys
+    let jsonNumbers: Bool
+    /// The current document's first non-finite float (`jsonNumbers` only).
+    private var nonFinite: (value: Double, mark: Mark)?
     private var anchors: [String: Loaded] = [:]
     private var expanded = 0
     private var depth = 0
@@ -121,7 +130,11 @@ struct Composer {
         var height: Int
     }
 
-    init(events: EventStream, file: String, limits: YAMLParser.Limits, duplicateKeys: YAMLParser.DuplicateKeys) {
+    init(
+        events: EventStream, file: String, limits: YAMLParser.Limits, duplicateKeys: YAMLParser.DuplicateKeys,
+        jsonNumbers: Bool = false
+    ) {
+        self.jsonNumbers = jsonNumbers
         self.events = events
         self.file = file
         self.fileNumber = FileNames.shared.number(file)
@@ -140,13 +153,19 @@ struct Composer {
     mutating func stream() throws(YAMLError) -> ParsedStream {
         var docs: [Node] = []
         var sizes: [Int] = []
+        var nonFiniteFloats: [(value: Double, mark: Mark)?] = []
         while true {
             let e = try next()
             switch e.kind {
             case .streamStart, .documentEnd: continue
-            case .streamEnd: return ParsedStream(documents: docs, expandedNodes: sizes)
+            case .streamEnd:
+                return ParsedStream(documents: docs, expandedNodes: sizes, nonFiniteFloats: jsonNumbers ? nonFiniteFloats : [])
             case .documentStart:
                 anchors.removeAll(keepingCapacity: true)
+                defer {
+                    nonFiniteFloats.append(nonFinite)
+                    nonFinite = nil
+                }
                 let before = expanded
                 let first = try next()
                 if case .documentEnd = first.kind {
@@ -191,12 +210,23 @@ struct Composer {
         }
     }
 
-    private func loadScalar(_ value: String, tag: String?, plain: Bool, at mark: Mark) throws(YAMLError) -> Node {
+    private mutating func loadScalar(_ value: String, tag: String?, plain: Bool, at mark: Mark) throws(YAMLError) -> Node {
+        let kind: Node.Kind
         if let tag {
-            return Node(try ScalarResolver.resolveTagged(value, tag: tag, at: mark), mark: mark)
+            kind = try ScalarResolver.resolveTagged(value, tag: tag, at: mark)
+        } else if !plain {
+            return Node(.string(value), mark: mark)
+        } else {
+            kind = ScalarResolver.resolvePlain(value)
         }
-        if !plain { return Node(.string(value), mark: mark) }
-        return Node(ScalarResolver.resolvePlain(value), mark: mark)
+        guard jsonNumbers else { return Node(kind, mark: mark) }
+        switch kind {
+        case .int(let i): return Node(.float(Double(i)), mark: mark)
+        case .float(let f) where !f.isFinite:
+            if nonFinite == nil { nonFinite = (f, mark) }
+            return Node(kind, mark: mark)
+        default: return Node(kind, mark: mark)
+        }
     }
 
     private mutating func loadAlias(_ anchor: String, at mark: Mark) throws(YAMLError) -> Loaded {

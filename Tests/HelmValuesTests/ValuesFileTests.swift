@@ -41,6 +41,11 @@ final class ValuesFileTests: XCTestCase {
             ("a:\n  b: .inf\n", "v.yaml:2:6: unsupported value: +Inf (values must be representable in JSON)", #line),
             ("a: [-.inf]\n", "v.yaml:1:5: unsupported value: -Inf (values must be representable in JSON)", #line),
             ("a: .nan\n", "v.yaml:1:4: unsupported value: NaN (values must be representable in JSON)", #line),
+            // The first non-finite float in document order; a document that is no map is refused
+            // before a later one's float is looked at, and the map documents before it merge first.
+            ("a: [1, .inf, .nan]\nb: -.inf\n", "v.yaml:1:8: unsupported value: +Inf (values must be representable in JSON)", #line),
+            ("- .inf\n---\na: .nan\n", "v.yaml:1:1: values must be a map at the top level, but this document is a list", #line),
+            ("a: 1\n---\nb: &x .inf\nc: *x\n", "v.yaml:3:4: unsupported value: +Inf (values must be representable in JSON)", #line),
             // Helm cannot turn a null key into a JSON key ("unsupported map key of type: <nil>").
             ("y: 1\nnull: n\n", "v.yaml:2:1: yaml: unsupported map key: null (keys must be strings, numbers or booleans)", #line),
         ]
