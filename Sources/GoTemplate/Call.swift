@@ -109,8 +109,18 @@ struct Call {
     }
 
     func callExternal(_ f: TemplateFunction) throws(TemplateError) -> Datum {
-        let values = try argumentValues()
-        let result = try invoke(f, values)
+        var structs: [(index: Int, value: GoStruct)] = []
+        let values = try executor.argumentValues(dot, args, final: final, structs: &structs)
+        let result: Value
+        if !structs.isEmpty {
+            do {
+                result = try StructArguments.call(name, values, structs, ordinary: f) ?? f(values)
+            } catch {
+                throw translate(error, values)
+            }
+        } else {
+            result = try invoke(f, values)
+        }
         switch result {
         case .map, .list: return .boxed(Item.value(result).object(in: executor.heap))
         default: return .boxed(.value(result))
@@ -154,6 +164,7 @@ struct Call {
             switch d.item {
             case .map, .list: return .null
             case .value(let v): return v
+            case .structure(let s): return s.jsonView
             }
         }
         let result = try invoke(f, values)
@@ -163,7 +174,7 @@ struct Call {
         while i + 1 < args.count {
             if case .value(.string(let key)) = args[i].item {
                 switch args[i + 1].item {
-                case .map, .list: object.set(key, args[i + 1].item)
+                case .map, .list, .structure: object.set(key, args[i + 1].item)
                 case .value: break
                 }
             } else if case .map = args[i + 1].item {

@@ -36,6 +36,12 @@ enum Datum {
     /// Go's `indirectInterface`: nil interfaces are `invalid`, others their content.
     var indirect: Datum { unboxed }
 
+    /// Whether the content is a Go struct (``GoStruct``).
+    var isStructure: Bool {
+        if case .structure = item { return true }
+        return false
+    }
+
     var isValid: Bool {
         if case .invalid = self { return false }
         return true
@@ -58,6 +64,7 @@ enum Datum {
         switch item {
         case .map(let m): return !m.isEmpty
         case .list(let l): return l.count > 0
+        case .structure: return true
         case .value(let v):
             switch v {
             case .null: return false

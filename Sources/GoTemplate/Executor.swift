@@ -200,7 +200,11 @@ final class Executor {
         case .invalid: out += "<no value>"
         case .boxed(let i), .plain(let i):
             guard case .value(let v) = i else {
-                out += GoPrintf.sprint([i.value])
+                if case .structure(let s) = i {
+                    out += s.stringer ?? s.printedDereferenced
+                } else {
+                    out += GoPrintf.sprint([i.value])
+                }
                 return
             }
             switch v {
@@ -296,6 +300,8 @@ final class Executor {
                 }
             case .value(let v):
                 throw fail("range can't iterate over \(GoPrintf.sprint([v]))")
+            case .structure(let s):
+                throw fail("range can't iterate over \(s.printedDereferenced)")
             }
         }
         if let elseList = r.elseList {
@@ -489,6 +495,9 @@ final class Executor {
             item = i
         }
         let hasArgs = args.count > 1 || final != nil
+        if case .structure(let s) = item {
+            return try evalStructField(s, name, node: node, args: args, final: final, hasArgs: hasArgs)
+        }
         let object = item.object(in: heap)
         if case .map(let map) = object, let entry = map[name] {
             // The site is this field node already (set by whoever evaluates it).
@@ -520,6 +529,30 @@ final class Executor {
         }
         site = .operand(node)
         throw fail("can't evaluate field \(name) in type \(receiver.typeName)")
+    }
+
+    /// A field or argument-less method of a struct; other names are Go's `can't evaluate field`.
+    private func evalStructField(
+        _ s: GoStruct, _ name: String, node: Operand, args: [Operand], final: Datum?, hasArgs: Bool
+    ) throws(TemplateError) -> Datum {
+        site = .operand(node)
+        if let content = s.field(name) {
+            if hasArgs { throw fail("\(name) is not a method but has arguments") }
+            switch content {
+            case .value(let v): return .plain(Item.value(v).object(in: heap))
+            case .structure(let inner): return .plain(.structure(inner))
+            }
+        }
+        if let result = s.methods[name] {
+            if hasArgs {
+                throw fail("wrong number of args for \(name): want 0 got \(args.count - 1 + (final == nil ? 0 : 1))")
+            }
+            return .plain(Item.value(result).object(in: heap))
+        }
+        if s.fields.contains(where: { $0.name == name }) {
+            throw fail("\(name) is an unexported field of struct type \(s.typeName)")
+        }
+        throw fail("can't evaluate field \(name) in type \(s.typeName)")
     }
 
     // MARK: arguments
@@ -561,10 +594,15 @@ final class Executor {
         _ f: TemplateFunction, _ dot: Datum, _ reference: FunctionReference, node: Operand, cmd: CommandNode?,
         args: ArraySlice<Operand>, final: Datum?
     ) throws(TemplateError) -> Datum {
-        let values = try argumentValues(dot, args, final: final)
+        var structs: [(index: Int, value: GoStruct)] = []
+        let values = try argumentValues(dot, args, final: final, structs: &structs)
         let result: Value
         do {
-            result = try f(values)
+            if !structs.isEmpty, let special = try StructArguments.call(reference.name, values, structs, ordinary: f) {
+                result = special
+            } else {
+                result = try f(values)
+            }
         } catch {
             let call = Call(executor: self, dot: dot, name: reference.name, nameNode: node, cmd: cmd, args: args, final: final)
             throw call.translate(error, values)
@@ -579,6 +617,14 @@ final class Executor {
     /// materialised after all arguments are evaluated, so a later argument's change to an earlier
     /// one's map is seen, as Go's references see it.
     func argumentValues(_ dot: Datum, _ args: ArraySlice<Operand>, final: Datum?) throws(TemplateError) -> [Value] {
+        var structs: [(index: Int, value: GoStruct)] = []
+        return try argumentValues(dot, args, final: final, structs: &structs)
+    }
+
+    /// ``argumentValues(_:_:final:)`` noting which arguments are structs (given as their ``GoStruct/jsonView``).
+    func argumentValues(
+        _ dot: Datum, _ args: ArraySlice<Operand>, final: Datum?, structs: inout [(index: Int, value: GoStruct)]
+    ) throws(TemplateError) -> [Value] {
         var values: [Value] = []
         values.reserveCapacity(args.count + (final == nil ? 0 : 1))
         var objects: [(index: Int, item: Item)] = []
@@ -602,7 +648,10 @@ final class Executor {
                 values.append(.null)
             }
         }
-        for (index, item) in objects { values[index] = item.value }
+        for (index, item) in objects {
+            if case .structure(let s) = item { structs.append((index, s)) }
+            values[index] = item.value
+        }
         return values
     }
 

@@ -1,3 +1,4 @@
+import GoTemplate
 import YAMLCore
 
 /// The release a chart is rendered for (`.Release`), and the cluster it pretends to target
@@ -39,30 +40,80 @@ enum ChartRenderObjects {
         ])
     }
 
-    /// `.Capabilities`: `KubeVersion {Version Major Minor GitVersion}`, `APIVersions` (Helm's
-    /// default set plus the extra ones) and `HelmVersion`.
+    /// `.Capabilities` as templates see it: Helm's `*common.Capabilities` struct with
+    /// `KubeVersion` (a `common.KubeVersion`: `Version`, `Major`, `Minor`, methods `GitVersion` and
+    /// `String`, the latter printed by `{{ .Capabilities.KubeVersion }}`), `APIVersions` (Helm's
+    /// default set plus the extra ones) and `HelmVersion` (a `version.BuildInfo`).
+    static func capabilitiesStruct(_ r: ReleaseOptions) -> GoStruct {
+        let kube = KubeVersion(r.kubeVersion)
+        let kubeVersion = GoStruct(
+            typeName: "common.KubeVersion",
+            fields: [
+                .init("Version", .string(kube.version)),
+                .init("normalizedVersion", .string(kube.normalized)),
+                .init("Major", .string(kube.major)),
+                .init("Minor", .string(kube.minor)),
+            ],
+            methods: ["GitVersion": .string(kube.version)],
+            stringer: kube.normalized)
+        let helmVersion = GoStruct(
+            typeName: "version.BuildInfo",
+            fields: [
+                .init("Version", .string("v4.1.4"), jsonKey: "version"),
+                .init("GitCommit", .string("05fa37973dc9e42b76e1d2883494c87174b6074f"), jsonKey: "git_commit"),
+                .init("GitTreeState", .string("clean"), jsonKey: "git_tree_state"),
+                .init("GoVersion", .string("go1.25.9"), jsonKey: "go_version"),
+                .init("KubeClientVersion", .string("v1.35"), jsonKey: "kube_client_version"),
+            ])
+        return GoStruct(
+            typeName: "*common.Capabilities", isPointer: true,
+            fields: [
+                .init("KubeVersion", content: .structure(kubeVersion)),
+                .init("APIVersions", .list((defaultAPIVersions + r.extraAPIVersions).map(Value.string))),
+                .init("HelmVersion", content: .structure(helmVersion)),
+            ])
+    }
+
+    /// `.Capabilities` as plain data (what functions other than the printing and serialising ones
+    /// see): `KubeVersion {Version Major Minor}`, `APIVersions`, `HelmVersion` under its JSON keys.
     static func capabilities(_ r: ReleaseOptions) -> Value {
-        var version = r.kubeVersion.hasPrefix("v") ? r.kubeVersion : "v" + r.kubeVersion
-        let numbers = version.dropFirst().split(separator: ".", omittingEmptySubsequences: false)
-        let major = numbers.first.map(String.init) ?? "0"
-        let minor = numbers.count > 1 ? String(numbers[1]) : "0"
-        if numbers.count == 2 { version += ".0" }
-        return .map([
-            "KubeVersion": .map([
-                "Version": .string(version),
-                "Major": .string(major),
-                "Minor": .string(minor),
-                "GitVersion": .string(version),
-            ]),
-            "APIVersions": .list((defaultAPIVersions + r.extraAPIVersions).map(Value.string)),
-            "HelmVersion": .map([
-                "Version": .string("v4.1.4"),
-                "GitCommit": .string("05fa37973dc9e42b76e1d2883494c87174b6074f"),
-                "GitTreeState": .string("clean"),
-                "GoVersion": .string("go1.25.9"),
-                "KubeClientVersion": .string("v1.35"),
-            ]),
-        ])
+        capabilitiesStruct(r).jsonView
+    }
+
+    /// `--kube-version` read as Helm reads it: the text as given (`v` prefixed) is `Version`;
+    /// its leading dotted numbers (two at least) are the normalized version `String()` prints.
+    struct KubeVersion {
+        let version: String
+        let normalized: String
+        let major: String
+        let minor: String
+
+        init(_ text: String) {
+            version = text.hasPrefix("v") ? text : "v" + text
+            var numbers: [String] = []
+            var current = ""
+            var rest = version.dropFirst()[...]
+            while let c = rest.first {
+                if c.isASCII, c.isNumber {
+                    current.append(c)
+                } else if c == ".", !current.isEmpty {
+                    numbers.append(current)
+                    current = ""
+                } else {
+                    break
+                }
+                rest = rest.dropFirst()
+            }
+            if !current.isEmpty { numbers.append(current) }
+            // Go's ParseUint drops leading zeros.
+            numbers = numbers.map { n in
+                let trimmed = n.drop { $0 == "0" }
+                return trimmed.isEmpty ? "0" : String(trimmed)
+            }
+            normalized = "v" + numbers.joined(separator: ".")
+            major = numbers.first ?? "0"
+            minor = numbers.count > 1 ? numbers[1] : "0"
+        }
     }
 
     /// The API group versions `helm template` assumes offline (Helm 4.1.4).

@@ -44,6 +44,7 @@ public struct ChartRenderer: Sendable {
         let order = ChartRenderer.parseOrder(chart.templates.map(\.name))
         let byName = Dictionary(chart.templates.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let set = try templateSet(order: order, byName: byName)
+        set.structs = ["Capabilities": ChartRenderObjects.capabilitiesStruct(release)]
 
         var top: [String: Value] = [
             "Values": coalescedValues,
@@ -143,10 +144,12 @@ public struct ChartRenderer: Sendable {
         guard case .list(let list) = value, list.count >= minimumElements else { return nil }
         let windows = max(2, min(cores, list.count / max(1, minimumElements / 2)))
         let byName = Dictionary(chart.templates.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let structs = set.structs
         let results = Parallel.map(windows) { i -> Result<String, ChartRenderError> in
             let window = (list.count * i / windows)..<(list.count * (i + 1) / windows)
             do throws(ChartRenderError) {
                 let windowSet = try templateSet(order: order, byName: byName)
+                windowSet.structs = structs
                 do throws(TemplateError) {
                     return .success(
                         try windowSet.session(data: .map(data)).execute(name: name, topLevel: topLevel, window: window, of: slicing))
