@@ -44,8 +44,8 @@ enum ChartRenderObjects {
     /// `KubeVersion` (a `common.KubeVersion`: `Version`, `Major`, `Minor`, methods `GitVersion` and
     /// `String`, the latter printed by `{{ .Capabilities.KubeVersion }}`), `APIVersions` (Helm's
     /// default set plus the extra ones) and `HelmVersion` (a `version.BuildInfo`).
-    static func capabilitiesStruct(_ r: ReleaseOptions) -> GoStruct {
-        let kube = KubeVersion(r.kubeVersion)
+    static func capabilitiesStruct(_ r: ReleaseOptions) throws(ChartRenderError) -> GoStruct {
+        let kube = try KubeVersion(parsing: r.kubeVersion)
         let kubeVersion = GoStruct(
             typeName: "common.KubeVersion",
             fields: [
@@ -76,43 +76,65 @@ enum ChartRenderObjects {
 
     /// `.Capabilities` as plain data (what functions other than the printing and serialising ones
     /// see): `KubeVersion {Version Major Minor}`, `APIVersions`, `HelmVersion` under its JSON keys.
-    static func capabilities(_ r: ReleaseOptions) -> Value {
-        capabilitiesStruct(r).jsonView
+    static func capabilities(_ r: ReleaseOptions) throws(ChartRenderError) -> Value {
+        try capabilitiesStruct(r).jsonView
     }
 
     /// `--kube-version` read as Helm reads it: the text as given (`v` prefixed) is `Version`;
-    /// its leading dotted numbers (two at least) are the normalized version `String()` prints.
-    struct KubeVersion {
+    /// its leading dotted numbers (two at least) are the normalized version that `String()`
+    /// prints and the chart's `kubeVersion:` constraint is checked against.
+    struct KubeVersion: Equatable {
         let version: String
         let normalized: String
         let major: String
         let minor: String
 
-        init(_ text: String) {
+        /// `text` parsed; Helm's flag error (`invalid kube version 'x': ...`) when it is no version.
+        init(parsing text: String) throws(ChartRenderError) {
+            let components: [UInt64]
+            switch Self.components(text) {
+            case .success(let c): components = c
+            case .failure(let reason): throw ChartRenderError(.values, "invalid kube version '\(text)': \(reason.message)")
+            }
             version = text.hasPrefix("v") ? text : "v" + text
-            var numbers: [String] = []
-            var current = ""
-            var rest = version.dropFirst()[...]
-            while let c = rest.first {
-                if c.isASCII, c.isNumber {
-                    current.append(c)
-                } else if c == ".", !current.isEmpty {
-                    numbers.append(current)
-                    current = ""
-                } else {
-                    break
-                }
+            normalized = "v" + components.map { String($0) }.joined(separator: ".")
+            major = String(components[0])
+            minor = String(components[1])
+        }
+
+        struct Reason: Error { let message: String }
+
+        /// Kubernetes' generic version syntax: optional blanks and `v`, then numbers joined by
+        /// dots (two at least; the first without a leading zero), then anything.
+        static func components(_ text: String) -> Result<[UInt64], Reason> {
+            var rest = Substring(text)
+            while let c = rest.first, c == " " || c == "\t" || c == "\n" || c == "\r" || c == "\u{0B}" || c == "\u{0C}" {
                 rest = rest.dropFirst()
             }
-            if !current.isEmpty { numbers.append(current) }
-            // Go's ParseUint drops leading zeros.
-            numbers = numbers.map { n in
-                let trimmed = n.drop { $0 == "0" }
-                return trimmed.isEmpty ? "0" : String(trimmed)
+            if rest.first == "v" { rest = rest.dropFirst() }
+            var parts: [Substring] = []
+            while let first = rest.first, first.isASCII, first.isNumber {
+                let digits = rest.prefix { $0.isASCII && $0.isNumber }
+                parts.append(digits)
+                rest = rest.dropFirst(digits.count)
+                guard rest.first == ".", let next = rest.dropFirst().first, next.isASCII, next.isNumber else { break }
+                rest = rest.dropFirst()
             }
-            normalized = "v" + numbers.joined(separator: ".")
-            major = numbers.first ?? "0"
-            minor = numbers.count > 1 ? numbers[1] : "0"
+            if parts.isEmpty { return .failure(Reason(message: "could not parse \(GoQuote.quote(text)) as version")) }
+            if parts.count < 2 { return .failure(Reason(message: "illegal version string \(GoQuote.quote(text))")) }
+            var numbers: [UInt64] = []
+            for (i, part) in parts.enumerated() {
+                if i == 0, part.hasPrefix("0"), part != "0" {
+                    return .failure(Reason(message: "illegal zero-prefixed version component \(GoQuote.quote(String(part))) in \(GoQuote.quote(text))"))
+                }
+                guard let n = UInt64(part) else {
+                    return .failure(Reason(message:
+                        "illegal non-numeric version component \(GoQuote.quote(String(part))) in \(GoQuote.quote(text)): "
+                            + "strconv.ParseUint: parsing \(GoQuote.quote(String(part))): value out of range"))
+                }
+                numbers.append(n)
+            }
+            return .success(numbers)
         }
     }
 

@@ -40,17 +40,18 @@ public struct ChartRenderer: Sendable {
     public func render(
         coalescedValues: Value, release: ReleaseOptions, extraObjects: [String: Value] = [:]
     ) throws(ChartRenderError) -> RenderedManifests {
+        let capabilities = try ChartRenderObjects.capabilitiesStruct(release)
         try checkKubeVersion(release)
         let order = ChartRenderer.parseOrder(chart.templates.map(\.name))
         let byName = Dictionary(chart.templates.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let set = try templateSet(order: order, byName: byName)
-        set.structs = ["Capabilities": ChartRenderObjects.capabilitiesStruct(release)]
+        set.structs = ["Capabilities": capabilities]
 
         var top: [String: Value] = [
             "Values": coalescedValues,
             "Release": ChartRenderObjects.release(release),
             "Chart": chart.metadata,
-            "Capabilities": ChartRenderObjects.capabilities(release),
+            "Capabilities": capabilities.jsonView,
             "Files": .map([:]),
             "Subcharts": .map([:]),
         ]
@@ -91,13 +92,11 @@ public struct ChartRenderer: Sendable {
     func checkKubeVersion(_ release: ReleaseOptions) throws(ChartRenderError) {
         guard case .map(let meta) = chart.metadata, case .string(let constraint)? = meta["KubeVersion"], !constraint.isEmpty
         else { return }
-        guard case .map(let caps) = ChartRenderObjects.capabilities(release),
-              case .map(let kube)? = caps["KubeVersion"], case .string(let version)? = kube["Version"]
-        else { return }
-        let admitted = (try? SprigFunctions.table["semverCompare"]?([.string(constraint), .string(version)])) ?? nil
+        let kube = try ChartRenderObjects.KubeVersion(parsing: release.kubeVersion)
+        let admitted = (try? SprigFunctions.table["semverCompare"]?([.string(constraint), .string(kube.normalized)])) ?? nil
         if admitted != .bool(true) {
             throw ChartRenderError(
-                .kubeVersion, "chart requires kubeVersion: \(constraint) which is incompatible with Kubernetes \(version)")
+                .kubeVersion, "chart requires kubeVersion: \(constraint) which is incompatible with Kubernetes \(kube.version)")
         }
     }
 
