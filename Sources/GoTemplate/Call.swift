@@ -110,7 +110,10 @@ struct Call {
 
     func callExternal(_ f: TemplateFunction) throws(TemplateError) -> Datum {
         var structs: [(index: Int, value: GoStruct)] = []
-        let values = try executor.argumentValues(dot, args, final: final, structs: &structs)
+        let values = try executor.argumentValues(
+            dot, args, final: final, structs: &structs, mapParameters: MapParameters.table[name]) { index in
+                argumentFailure(MapParameters.message, index: index)
+            }
         let result: Value
         if !structs.isEmpty {
             do {
@@ -132,8 +135,22 @@ struct Call {
     func callMutating(_ f: TemplateFunction) throws(TemplateError) -> Datum {
         let args = try allArguments()
         if let first = args.first, case .boxed(let item) = first, item.isNull {
-            // Go cannot pass a nil interface{} where a map is declared.
-            throw argumentFailure("wrong type for value; expected map[string]interface {}; got interface {}", index: 0)
+            let node = self.args.isEmpty ? nil : operand(0)
+            if MapParameters.isNilInterface(first, node: node) {
+                // Go cannot pass a nil interface{} where a map is declared.
+                throw argumentFailure(MapParameters.message, index: 0)
+            }
+            // A nil literal is a nil map: reading it is fine, writing to it is Go's panic.
+            if name == "set" { throw failure("assignment to entry in nil map") }
+            var values = args.map(\.value)
+            values[0] = .map([:])
+            return .boxed(Item.value(try invoke(f, values)).object(in: executor.heap))
+        }
+        if let mapParameters = MapParameters.table[name] {
+            for (index, datum) in args.enumerated().dropFirst() where mapParameters.contains(index) {
+                let node = index < self.args.count ? operand(index) : nil
+                if MapParameters.isNilInterface(datum, node: node) { throw argumentFailure(MapParameters.message, index: index) }
+            }
         }
         if case .map(let target) = args.first?.item {
             // Fast paths keeping the identity of the stored value.

@@ -595,7 +595,11 @@ final class Executor {
         args: ArraySlice<Operand>, final: Datum?
     ) throws(TemplateError) -> Datum {
         var structs: [(index: Int, value: GoStruct)] = []
-        let values = try argumentValues(dot, args, final: final, structs: &structs)
+        let values = try argumentValues(
+            dot, args, final: final, structs: &structs, mapParameters: MapParameters.table[reference.name]) { index in
+                Call(executor: self, dot: dot, name: reference.name, nameNode: node, cmd: cmd, args: args, final: final)
+                    .argumentFailure(MapParameters.message, index: index)
+            }
         let result: Value
         do {
             if !structs.isEmpty, let special = try StructArguments.call(reference.name, values, structs, ordinary: f) {
@@ -621,15 +625,22 @@ final class Executor {
         return try argumentValues(dot, args, final: final, structs: &structs)
     }
 
-    /// ``argumentValues(_:_:final:)`` noting which arguments are structs (given as their ``GoStruct/jsonView``).
+    /// ``argumentValues(_:_:final:)`` noting which arguments are structs (given as their
+    /// ``GoStruct/jsonView``), and refusing a nil interface for a map parameter (`mapFailure`
+    /// makes that error for the argument's index).
     func argumentValues(
-        _ dot: Datum, _ args: ArraySlice<Operand>, final: Datum?, structs: inout [(index: Int, value: GoStruct)]
+        _ dot: Datum, _ args: ArraySlice<Operand>, final: Datum?, structs: inout [(index: Int, value: GoStruct)],
+        mapParameters: MapParameters.Positions? = nil, mapFailure: (Int) -> TemplateError = { _ in TemplateError("", at: .none) }
     ) throws(TemplateError) -> [Value] {
         var values: [Value] = []
         values.reserveCapacity(args.count + (final == nil ? 0 : 1))
         var objects: [(index: Int, item: Item)] = []
         for a in args {
-            switch try evalArg(dot, a) {
+            let datum = try evalArg(dot, a)
+            if let mapParameters, mapParameters.contains(values.count), MapParameters.isNilInterface(datum, node: a) {
+                throw mapFailure(values.count)
+            }
+            switch datum {
             case .invalid: values.append(.null)
             case .boxed(let i), .plain(let i):
                 if case .value(let v) = i {
@@ -641,6 +652,9 @@ final class Executor {
             }
         }
         if let final {
+            if let mapParameters, mapParameters.contains(values.count), MapParameters.isNilInterface(final, node: nil) {
+                throw mapFailure(values.count)
+            }
             switch final.item {
             case .value(let v): values.append(v)
             case let object:

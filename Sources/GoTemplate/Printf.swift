@@ -122,6 +122,32 @@ private struct Printer {
         var argNum = 0
         var i = 0
         let end = format.count
+        // Whether an explicit index (`%[2]d`) was used: then unused arguments are not reported.
+        var reordered = false
+        /// Go's `argNumber`: an explicit `[n]` at `i` selects argument n-1 (goodArgNum false when
+        /// it is out of range or malformed).
+        func argNumber(_ argNum: Int, _ i: Int, goodArgNum: inout Bool) -> (Int, Int, Bool) {
+            guard i < end, format[i] == "[" else { return (argNum, i, false) }
+            reordered = true
+            guard end - i >= 3 else {
+                goodArgNum = false
+                return (argNum, i + 1, false)
+            }
+            var close = i + 1
+            while close < end, format[close] != "]" { close += 1 }
+            guard close < end else {
+                goodArgNum = false
+                return (argNum, i + 1, false)
+            }
+            let (n, next) = parseNumber(format, i + 1)
+            guard let n, next == close else {
+                goodArgNum = false
+                return (argNum, close + 1, false)
+            }
+            if n - 1 >= 0, n - 1 < args.count { return (n - 1, close + 1, true) }
+            goodArgNum = false
+            return (argNum, close + 1, true)
+        }
         while i < end {
             let start = i
             while i < end && format[i] != "%" { i += 1 }
@@ -129,6 +155,7 @@ private struct Printer {
             if i >= end { break }
             i += 1  // skip %
             flags = Flags()
+            var goodArgNum = true
             flagLoop: while i < end {
                 switch format[i] {
                 case "#": flags.sharp = true
@@ -140,6 +167,8 @@ private struct Printer {
                 }
                 i += 1
             }
+            var afterIndex: Bool
+            (argNum, i, afterIndex) = argNumber(argNum, i, goodArgNum: &goodArgNum)
             // Width.
             if i < end && format[i] == "*" {
                 i += 1
@@ -150,15 +179,19 @@ private struct Printer {
                 } else {
                     out += "%!(BADWIDTH)"
                 }
-                argNum += 1
+                if argNum < args.count { argNum += 1 }
+                afterIndex = false
             } else {
                 let (n, next) = parseNumber(format, i)
                 flags.width = n
                 i = next
+                if afterIndex && n != nil { goodArgNum = false }  // "%[3]2d"
             }
             // Precision.
             if i < end && format[i] == "." {
                 i += 1
+                if afterIndex { goodArgNum = false }  // "%[3].2d"
+                (argNum, i, afterIndex) = argNumber(argNum, i, goodArgNum: &goodArgNum)
                 if i < end && format[i] == "*" {
                     i += 1
                     if argNum < args.count, case .value(.int(let p)) = args[argNum], p >= 0, p <= 1_000_000 {
@@ -166,13 +199,15 @@ private struct Printer {
                     } else {
                         out += "%!(BADPREC)"
                     }
-                    argNum += 1
+                    if argNum < args.count { argNum += 1 }
+                    afterIndex = false
                 } else {
                     let (n, next) = parseNumber(format, i)
                     flags.precision = n ?? 0
                     i = next
                 }
             }
+            if !afterIndex { (argNum, i, afterIndex) = argNumber(argNum, i, goodArgNum: &goodArgNum) }
             if i >= end {
                 out += "%!(NOVERB)"
                 break
@@ -181,6 +216,12 @@ private struct Printer {
             i += 1
             if verb == "%" {
                 out += "%"
+                continue
+            }
+            if !goodArgNum {
+                out += "%!"
+                out.unicodeScalars.append(verb)
+                out += "(BADINDEX)"
                 continue
             }
             if argNum >= args.count {
@@ -192,6 +233,7 @@ private struct Printer {
             printArg(args[argNum], verb)
             argNum += 1
         }
+        if reordered { return }
         if argNum < args.count {
             flags = Flags()
             out += "%!(EXTRA "
