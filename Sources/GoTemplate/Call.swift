@@ -146,7 +146,7 @@ struct Call {
             values[0] = .map([:])
             return .boxed(Item.value(try invoke(f, values)).object(in: executor.heap))
         }
-        if let mapParameters = MapParameters.table[name] {
+        if args.count > 1, name != "set", name != "unset", let mapParameters = MapParameters.table[name] {
             for (index, datum) in args.enumerated().dropFirst() where mapParameters.contains(index) {
                 let node = index < self.args.count ? operand(index) : nil
                 if MapParameters.isNilInterface(datum, node: node) { throw argumentFailure(MapParameters.message, index: index) }

@@ -25,10 +25,13 @@ enum Datum {
     /// The plain data a function receives (`invalid` and nil interfaces are `.null`).
     var value: Value { item.value }
 
-    /// What a pipeline stage passes on: interfaces are opened, nil becomes `invalid`.
+    /// What a pipeline stage passes on: interfaces are opened, nil becomes `invalid`. A struct
+    /// taken out of an interface stays marked as such: it is a copy, not addressable, so its
+    /// `String()` method (pointer receiver) does not print it.
     var unboxed: Datum {
         switch self {
         case .invalid: return .invalid
+        case .boxed(.structure): return self
         case .boxed(let i), .plain(let i): return i.isNull ? .invalid : .plain(i)
         }
     }

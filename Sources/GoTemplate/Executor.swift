@@ -201,7 +201,8 @@ final class Executor {
         case .boxed(let i), .plain(let i):
             guard case .value(let v) = i else {
                 if case .structure(let s) = i {
-                    out += s.stringer ?? s.printedDereferenced
+                    // Only a struct field reached directly is addressable, so only it prints through String().
+                    if case .plain = value, let stringer = s.stringer { out += stringer } else { out += s.printedDereferenced }
                 } else {
                     out += GoPrintf.sprint([i.value])
                 }
@@ -596,7 +597,7 @@ final class Executor {
     ) throws(TemplateError) -> Datum {
         var structs: [(index: Int, value: GoStruct)] = []
         let values = try argumentValues(
-            dot, args, final: final, structs: &structs, mapParameters: MapParameters.table[reference.name]) { index in
+            dot, args, final: final, structs: &structs, mapParameters: reference.mapParameters) { index in
                 Call(executor: self, dot: dot, name: reference.name, nameNode: node, cmd: cmd, args: args, final: final)
                     .argumentFailure(MapParameters.message, index: index)
             }

@@ -29,6 +29,8 @@ final class GoStructTests: XCTestCase {
         ("{{ .C.KubeVersion }}", "v1.30.2"),
         ("{{ $k := .C.KubeVersion }}{{ $k }} {{ with .C.KubeVersion }}{{ . }}{{ end }}", "v1.30.2 v1.30.2"),
         ("{{ .C.KubeVersion | print }}", "{v1.30.2-gke.1 v1.30.2 1 30}"),
+        // Out of a map (an interface) it is a copy, no longer addressable.
+        ("{{ $d := dict \"k\" .C.KubeVersion }}{{ $d.k }} {{ $z := $d.k }}{{ $z }} {{ $z.Minor }}", "{v1.30.2-gke.1 v1.30.2 1 30} {v1.30.2-gke.1 v1.30.2 1 30} 30"),
         ("{{ .C.KubeVersion | quote }}", "\"{v1.30.2-gke.1 v1.30.2 1 30}\""),
         ("{{ .C.KubeVersion.String }} {{ .C.KubeVersion.GitVersion }} {{ .C.KubeVersion.Major }}", "v1.30.2 v1.30.2-gke.1 1"),
         ("{{ .C.HelmVersion }}", "{v4<1 go1}"),
