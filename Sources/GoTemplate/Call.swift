@@ -121,6 +121,7 @@ struct Call {
             } catch {
                 throw translate(error, values)
             }
+            if let returned = StructArguments.returned(name, result, structs) { return returned }
         } else {
             result = try invoke(f, values)
         }

@@ -607,6 +607,7 @@ final class Executor {
                 result = special
             } else {
                 result = try f(values)
+                if !structs.isEmpty, let returned = StructArguments.returned(reference.name, result, structs) { return returned }
             }
         } catch {
             let call = Call(executor: self, dot: dot, name: reference.name, nameNode: node, cmd: cmd, args: args, final: final)

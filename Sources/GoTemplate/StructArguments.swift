@@ -46,4 +46,15 @@ enum StructArguments {
             return nil
         }
     }
+
+    /// Functions that return one of their arguments as it is (`default`, `coalesce`, `ternary`).
+    static let passThrough: Set<String> = ["default", "coalesce", "ternary"]
+
+    /// The struct argument a pass-through function returned (it arrives as its ``GoStruct/jsonView``),
+    /// as the copy Go's `interface{}` result holds.
+    static func returned(_ name: String, _ result: Value, _ structs: [(index: Int, value: GoStruct)]) -> Datum? {
+        guard passThrough.contains(name), case .map = result else { return nil }
+        for (_, s) in structs where s.jsonView == result { return .boxed(.structure(s)) }
+        return nil
+    }
 }

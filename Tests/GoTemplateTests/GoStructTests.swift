@@ -29,7 +29,9 @@ final class GoStructTests: XCTestCase {
         ("{{ .C.KubeVersion }}", "v1.30.2"),
         ("{{ $k := .C.KubeVersion }}{{ $k }} {{ with .C.KubeVersion }}{{ . }}{{ end }}", "v1.30.2 v1.30.2"),
         ("{{ .C.KubeVersion | print }}", "{v1.30.2-gke.1 v1.30.2 1 30}"),
-        // Out of a map (an interface) it is a copy, no longer addressable.
+        // Returned through interface{} results, or out of a map, it is a copy, no longer addressable.
+        ("{{ required \"x\" .C.KubeVersion }}|{{ default \"x\" .C.KubeVersion }}|{{ coalesce nil .C.HelmVersion }}",
+         "{v1.30.2-gke.1 v1.30.2 1 30}|{v1.30.2-gke.1 v1.30.2 1 30}|{v4<1 go1}"),
         ("{{ $d := dict \"k\" .C.KubeVersion }}{{ $d.k }} {{ $z := $d.k }}{{ $z }} {{ $z.Minor }}", "{v1.30.2-gke.1 v1.30.2 1 30} {v1.30.2-gke.1 v1.30.2 1 30} 30"),
         ("{{ .C.KubeVersion | quote }}", "\"{v1.30.2-gke.1 v1.30.2 1 30}\""),
         ("{{ .C.KubeVersion.String }} {{ .C.KubeVersion.GitVersion }} {{ .C.KubeVersion.Major }}", "v1.30.2 v1.30.2-gke.1 1"),
