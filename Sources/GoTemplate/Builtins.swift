@@ -53,11 +53,11 @@ enum Builtins {
             }
         case .print:
             let all = try c.allArguments()
-            if all.contains(where: \.isStructure) { return .plainValue(.string(GoPrintf.sprint(operands: all.map(PrintOperand.init)))) }
+            if all.contains(where: { $0.isStructure }) { return .plainValue(.string(GoPrintf.sprint(operands: all.map(PrintOperand.init)))) }
             return .plainValue(.string(GoPrintf.sprint(all.map(\.value))))
         case .println:
             let all = try c.allArguments()
-            if all.contains(where: \.isStructure) { return .plainValue(.string(GoPrintf.sprintln(operands: all.map(PrintOperand.init)))) }
+            if all.contains(where: { $0.isStructure }) { return .plainValue(.string(GoPrintf.sprintln(operands: all.map(PrintOperand.init)))) }
             return .plainValue(.string(GoPrintf.sprintln(all.map(\.value))))
         case .printf:
             try c.expect(1, variadic: true)
@@ -65,7 +65,7 @@ enum Builtins {
             guard case .string(let format) = all[0].value else {
                 throw c.argumentFailure("wrong type for value; expected string; got \(all[0].unboxedTypeName)", index: 0)
             }
-            if all.contains(where: \.isStructure) {
+            if all.contains(where: { $0.isStructure }) {
                 return .plainValue(.string(GoPrintf.sprintf(format, operands: all.dropFirst().map(PrintOperand.init))))
             }
             return .plainValue(.string(GoPrintf.sprintf(format, all.dropFirst().map(\.value))))

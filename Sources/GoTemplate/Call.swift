@@ -110,10 +110,10 @@ struct Call {
 
     func callExternal(_ f: TemplateFunction) throws(TemplateError) -> Datum {
         var structs: [(index: Int, value: GoStruct)] = []
+        var nilInterface: Int?
         let values = try executor.argumentValues(
-            dot, args, final: final, structs: &structs, mapParameters: MapParameters.table[name]) { index in
-                argumentFailure(MapParameters.message, index: index)
-            }
+            dot, args, final: final, structs: &structs, mapParameters: MapParameters.table[name], nilInterfaceAt: &nilInterface)
+        if let nilInterface { throw argumentFailure(MapParameters.message, index: nilInterface) }
         let result: Value
         if !structs.isEmpty {
             do {

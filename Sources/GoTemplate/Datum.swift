@@ -41,8 +41,10 @@ enum Datum {
 
     /// Whether the content is a Go struct (``GoStruct``).
     var isStructure: Bool {
-        if case .structure = item { return true }
-        return false
+        switch self {
+        case .boxed(.structure), .plain(.structure): return true
+        default: return false
+        }
     }
 
     var isValid: Bool {

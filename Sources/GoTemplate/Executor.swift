@@ -596,11 +596,13 @@ final class Executor {
         args: ArraySlice<Operand>, final: Datum?
     ) throws(TemplateError) -> Datum {
         var structs: [(index: Int, value: GoStruct)] = []
+        var nilInterface: Int?
         let values = try argumentValues(
-            dot, args, final: final, structs: &structs, mapParameters: reference.mapParameters) { index in
-                Call(executor: self, dot: dot, name: reference.name, nameNode: node, cmd: cmd, args: args, final: final)
-                    .argumentFailure(MapParameters.message, index: index)
-            }
+            dot, args, final: final, structs: &structs, mapParameters: reference.mapParameters, nilInterfaceAt: &nilInterface)
+        if let nilInterface {
+            throw Call(executor: self, dot: dot, name: reference.name, nameNode: node, cmd: cmd, args: args, final: final)
+                .argumentFailure(MapParameters.message, index: nilInterface)
+        }
         let result: Value
         do {
             if !structs.isEmpty, let special = try StructArguments.call(reference.name, values, structs, ordinary: f) {
@@ -624,15 +626,17 @@ final class Executor {
     /// one's map is seen, as Go's references see it.
     func argumentValues(_ dot: Datum, _ args: ArraySlice<Operand>, final: Datum?) throws(TemplateError) -> [Value] {
         var structs: [(index: Int, value: GoStruct)] = []
-        return try argumentValues(dot, args, final: final, structs: &structs)
+        var unused: Int?
+        return try argumentValues(dot, args, final: final, structs: &structs, nilInterfaceAt: &unused)
     }
 
     /// ``argumentValues(_:_:final:)`` noting which arguments are structs (given as their
-    /// ``GoStruct/jsonView``), and refusing a nil interface for a map parameter (`mapFailure`
-    /// makes that error for the argument's index).
+    /// ``GoStruct/jsonView``). With `mapParameters`, the first argument that is a nil interface
+    /// for a map parameter stops the evaluation (as Go's conversion error would) and its index is
+    /// put in `nilInterfaceAt`.
     func argumentValues(
         _ dot: Datum, _ args: ArraySlice<Operand>, final: Datum?, structs: inout [(index: Int, value: GoStruct)],
-        mapParameters: MapParameters.Positions? = nil, mapFailure: (Int) -> TemplateError = { _ in TemplateError("", at: .none) }
+        mapParameters: MapParameters.Positions? = nil, nilInterfaceAt: inout Int?
     ) throws(TemplateError) -> [Value] {
         var values: [Value] = []
         values.reserveCapacity(args.count + (final == nil ? 0 : 1))
@@ -640,7 +644,8 @@ final class Executor {
         for a in args {
             let datum = try evalArg(dot, a)
             if let mapParameters, mapParameters.contains(values.count), MapParameters.isNilInterface(datum, node: a) {
-                throw mapFailure(values.count)
+                nilInterfaceAt = values.count
+                return values
             }
             switch datum {
             case .invalid: values.append(.null)
@@ -655,7 +660,8 @@ final class Executor {
         }
         if let final {
             if let mapParameters, mapParameters.contains(values.count), MapParameters.isNilInterface(final, node: nil) {
-                throw mapFailure(values.count)
+                nilInterfaceAt = values.count
+                return values
             }
             switch final.item {
             case .value(let v): values.append(v)
