@@ -52,14 +52,21 @@ enum Builtins {
             default: return .plainValue(.bool(!(try less(a, z, c))))
             }
         case .print:
-            return .plainValue(.string(GoPrintf.sprint(try c.allArguments().map(\.value))))
+            let all = try c.allArguments()
+            if all.contains(where: { $0.isStructure }) { return .plainValue(.string(GoPrintf.sprint(operands: all.map(PrintOperand.init)))) }
+            return .plainValue(.string(GoPrintf.sprint(all.map(\.value))))
         case .println:
-            return .plainValue(.string(GoPrintf.sprintln(try c.allArguments().map(\.value))))
+            let all = try c.allArguments()
+            if all.contains(where: { $0.isStructure }) { return .plainValue(.string(GoPrintf.sprintln(operands: all.map(PrintOperand.init)))) }
+            return .plainValue(.string(GoPrintf.sprintln(all.map(\.value))))
         case .printf:
             try c.expect(1, variadic: true)
             let all = try c.allArguments()
             guard case .string(let format) = all[0].value else {
                 throw c.argumentFailure("wrong type for value; expected string; got \(all[0].unboxedTypeName)", index: 0)
+            }
+            if all.contains(where: { $0.isStructure }) {
+                return .plainValue(.string(GoPrintf.sprintf(format, operands: all.dropFirst().map(PrintOperand.init))))
             }
             return .plainValue(.string(GoPrintf.sprintf(format, all.dropFirst().map(\.value))))
         case .html:
@@ -96,6 +103,7 @@ enum Builtins {
             case .map(let m): return .plainValue(.int(Int64(m.count)))
             case .list(let l): return .plainValue(.int(Int64(l.count)))
             case .value(.null): throw c.failure("len of nil pointer")
+            case .structure(let s): throw c.failure("len of type \(s.typeName)")
             case .value(.string(let s)): return .plainValue(.int(Int64(s.utf8.count)))
             case .value(.list(let l)): return .plainValue(.int(Int64(l.count)))
             case .value(.map(let m)): return .plainValue(.int(Int64(m.count)))
@@ -152,6 +160,8 @@ enum Builtins {
                 }
             case .value(let v):
                 throw c.failure("can't index item of type \(v.goTypeName)")
+            case .structure(let s):
+                throw c.failure("can't index item of type \(s.typeName)")
             }
         }
         return current

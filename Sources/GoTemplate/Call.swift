@@ -109,8 +109,22 @@ struct Call {
     }
 
     func callExternal(_ f: TemplateFunction) throws(TemplateError) -> Datum {
-        let values = try argumentValues()
-        let result = try invoke(f, values)
+        var structs: [(index: Int, value: GoStruct)] = []
+        var nilInterface: Int?
+        let values = try executor.argumentValues(
+            dot, args, final: final, structs: &structs, mapParameters: MapParameters.table[name], nilInterfaceAt: &nilInterface)
+        if let nilInterface { throw argumentFailure(MapParameters.message, index: nilInterface) }
+        let result: Value
+        if !structs.isEmpty {
+            do {
+                result = try StructArguments.call(name, values, structs, ordinary: f) ?? f(values)
+            } catch {
+                throw translate(error, values)
+            }
+            if let returned = StructArguments.returned(name, result, structs) { return returned }
+        } else {
+            result = try invoke(f, values)
+        }
         switch result {
         case .map, .list: return .boxed(Item.value(result).object(in: executor.heap))
         default: return .boxed(.value(result))
@@ -122,8 +136,22 @@ struct Call {
     func callMutating(_ f: TemplateFunction) throws(TemplateError) -> Datum {
         let args = try allArguments()
         if let first = args.first, case .boxed(let item) = first, item.isNull {
-            // Go cannot pass a nil interface{} where a map is declared.
-            throw argumentFailure("wrong type for value; expected map[string]interface {}; got interface {}", index: 0)
+            let node = self.args.isEmpty ? nil : operand(0)
+            if MapParameters.isNilInterface(first, node: node) {
+                // Go cannot pass a nil interface{} where a map is declared.
+                throw argumentFailure(MapParameters.message, index: 0)
+            }
+            // A nil literal is a nil map: reading it is fine, writing to it is Go's panic.
+            if name == "set" { throw failure("assignment to entry in nil map") }
+            var values = args.map(\.value)
+            values[0] = .map([:])
+            return .boxed(Item.value(try invoke(f, values)).object(in: executor.heap))
+        }
+        if args.count > 1, name != "set", name != "unset", let mapParameters = MapParameters.table[name] {
+            for (index, datum) in args.enumerated().dropFirst() where mapParameters.contains(index) {
+                let node = index < self.args.count ? operand(index) : nil
+                if MapParameters.isNilInterface(datum, node: node) { throw argumentFailure(MapParameters.message, index: index) }
+            }
         }
         if case .map(let target) = args.first?.item {
             // Fast paths keeping the identity of the stored value.
@@ -154,6 +182,7 @@ struct Call {
             switch d.item {
             case .map, .list: return .null
             case .value(let v): return v
+            case .structure(let s): return s.jsonView
             }
         }
         let result = try invoke(f, values)
@@ -163,7 +192,7 @@ struct Call {
         while i + 1 < args.count {
             if case .value(.string(let key)) = args[i].item {
                 switch args[i + 1].item {
-                case .map, .list: object.set(key, args[i + 1].item)
+                case .map, .list, .structure: object.set(key, args[i + 1].item)
                 case .value: break
                 }
             } else if case .map = args[i + 1].item {

@@ -25,16 +25,27 @@ enum Datum {
     /// The plain data a function receives (`invalid` and nil interfaces are `.null`).
     var value: Value { item.value }
 
-    /// What a pipeline stage passes on: interfaces are opened, nil becomes `invalid`.
+    /// What a pipeline stage passes on: interfaces are opened, nil becomes `invalid`. A struct
+    /// taken out of an interface stays marked as such: it is a copy, not addressable, so its
+    /// `String()` method (pointer receiver) does not print it.
     var unboxed: Datum {
         switch self {
         case .invalid: return .invalid
+        case .boxed(.structure): return self
         case .boxed(let i), .plain(let i): return i.isNull ? .invalid : .plain(i)
         }
     }
 
     /// Go's `indirectInterface`: nil interfaces are `invalid`, others their content.
     var indirect: Datum { unboxed }
+
+    /// Whether the content is a Go struct (``GoStruct``).
+    var isStructure: Bool {
+        switch self {
+        case .boxed(.structure), .plain(.structure): return true
+        default: return false
+        }
+    }
 
     var isValid: Bool {
         if case .invalid = self { return false }
@@ -58,6 +69,7 @@ enum Datum {
         switch item {
         case .map(let m): return !m.isEmpty
         case .list(let l): return l.count > 0
+        case .structure: return true
         case .value(let v):
             switch v {
             case .null: return false

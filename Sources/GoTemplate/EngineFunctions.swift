@@ -103,6 +103,8 @@ enum EngineFunctions {
             e.helmMessage = message
             throw e
         default:
+            // Returned through an `interface{}`: a struct comes back as a copy.
+            if case .structure = args[1].item { return .boxed(args[1].item) }
             return args[1]
         }
     }

@@ -200,7 +200,12 @@ final class Executor {
         case .invalid: out += "<no value>"
         case .boxed(let i), .plain(let i):
             guard case .value(let v) = i else {
-                out += GoPrintf.sprint([i.value])
+                if case .structure(let s) = i {
+                    // Only a struct field reached directly is addressable, so only it prints through String().
+                    if case .plain = value, let stringer = s.stringer { out += stringer } else { out += s.printedDereferenced }
+                } else {
+                    out += GoPrintf.sprint([i.value])
+                }
                 return
             }
             switch v {
@@ -296,6 +301,8 @@ final class Executor {
                 }
             case .value(let v):
                 throw fail("range can't iterate over \(GoPrintf.sprint([v]))")
+            case .structure(let s):
+                throw fail("range can't iterate over \(s.printedDereferenced)")
             }
         }
         if let elseList = r.elseList {
@@ -489,6 +496,9 @@ final class Executor {
             item = i
         }
         let hasArgs = args.count > 1 || final != nil
+        if case .structure(let s) = item {
+            return try evalStructField(s, name, node: node, args: args, final: final, hasArgs: hasArgs)
+        }
         let object = item.object(in: heap)
         if case .map(let map) = object, let entry = map[name] {
             // The site is this field node already (set by whoever evaluates it).
@@ -520,6 +530,30 @@ final class Executor {
         }
         site = .operand(node)
         throw fail("can't evaluate field \(name) in type \(receiver.typeName)")
+    }
+
+    /// A field or argument-less method of a struct; other names are Go's `can't evaluate field`.
+    private func evalStructField(
+        _ s: GoStruct, _ name: String, node: Operand, args: [Operand], final: Datum?, hasArgs: Bool
+    ) throws(TemplateError) -> Datum {
+        site = .operand(node)
+        if let content = s.field(name) {
+            if hasArgs { throw fail("\(name) is not a method but has arguments") }
+            switch content {
+            case .value(let v): return .plain(Item.value(v).object(in: heap))
+            case .structure(let inner): return .plain(.structure(inner))
+            }
+        }
+        if let result = s.methods[name] {
+            if hasArgs {
+                throw fail("wrong number of args for \(name): want 0 got \(args.count - 1 + (final == nil ? 0 : 1))")
+            }
+            return .plain(Item.value(result).object(in: heap))
+        }
+        if s.fields.contains(where: { $0.name == name }) {
+            throw fail("\(name) is an unexported field of struct type \(s.typeName)")
+        }
+        throw fail("can't evaluate field \(name) in type \(s.typeName)")
     }
 
     // MARK: arguments
@@ -561,10 +595,22 @@ final class Executor {
         _ f: TemplateFunction, _ dot: Datum, _ reference: FunctionReference, node: Operand, cmd: CommandNode?,
         args: ArraySlice<Operand>, final: Datum?
     ) throws(TemplateError) -> Datum {
-        let values = try argumentValues(dot, args, final: final)
+        var structs: [(index: Int, value: GoStruct)] = []
+        var nilInterface: Int?
+        let values = try argumentValues(
+            dot, args, final: final, structs: &structs, mapParameters: reference.mapParameters, nilInterfaceAt: &nilInterface)
+        if let nilInterface {
+            throw Call(executor: self, dot: dot, name: reference.name, nameNode: node, cmd: cmd, args: args, final: final)
+                .argumentFailure(MapParameters.message, index: nilInterface)
+        }
         let result: Value
         do {
-            result = try f(values)
+            if !structs.isEmpty, let special = try StructArguments.call(reference.name, values, structs, ordinary: f) {
+                result = special
+            } else {
+                result = try f(values)
+                if !structs.isEmpty, let returned = StructArguments.returned(reference.name, result, structs) { return returned }
+            }
         } catch {
             let call = Call(executor: self, dot: dot, name: reference.name, nameNode: node, cmd: cmd, args: args, final: final)
             throw call.translate(error, values)
@@ -579,11 +625,29 @@ final class Executor {
     /// materialised after all arguments are evaluated, so a later argument's change to an earlier
     /// one's map is seen, as Go's references see it.
     func argumentValues(_ dot: Datum, _ args: ArraySlice<Operand>, final: Datum?) throws(TemplateError) -> [Value] {
+        var structs: [(index: Int, value: GoStruct)] = []
+        var unused: Int?
+        return try argumentValues(dot, args, final: final, structs: &structs, nilInterfaceAt: &unused)
+    }
+
+    /// ``argumentValues(_:_:final:)`` noting which arguments are structs (given as their
+    /// ``GoStruct/jsonView``). With `mapParameters`, the first argument that is a nil interface
+    /// for a map parameter stops the evaluation (as Go's conversion error would) and its index is
+    /// put in `nilInterfaceAt`.
+    func argumentValues(
+        _ dot: Datum, _ args: ArraySlice<Operand>, final: Datum?, structs: inout [(index: Int, value: GoStruct)],
+        mapParameters: MapParameters.Positions? = nil, nilInterfaceAt: inout Int?
+    ) throws(TemplateError) -> [Value] {
         var values: [Value] = []
         values.reserveCapacity(args.count + (final == nil ? 0 : 1))
         var objects: [(index: Int, item: Item)] = []
         for a in args {
-            switch try evalArg(dot, a) {
+            let datum = try evalArg(dot, a)
+            if let mapParameters, mapParameters.contains(values.count), MapParameters.isNilInterface(datum, node: a) {
+                nilInterfaceAt = values.count
+                return values
+            }
+            switch datum {
             case .invalid: values.append(.null)
             case .boxed(let i), .plain(let i):
                 if case .value(let v) = i {
@@ -595,6 +659,10 @@ final class Executor {
             }
         }
         if let final {
+            if let mapParameters, mapParameters.contains(values.count), MapParameters.isNilInterface(final, node: nil) {
+                nilInterfaceAt = values.count
+                return values
+            }
             switch final.item {
             case .value(let v): values.append(v)
             case let object:
@@ -602,7 +670,10 @@ final class Executor {
                 values.append(.null)
             }
         }
-        for (index, item) in objects { values[index] = item.value }
+        for (index, item) in objects {
+            if case .structure(let s) = item { structs.append((index, s)) }
+            values[index] = item.value
+        }
         return values
     }
 

@@ -9,6 +9,8 @@ enum Item {
     case value(Value)
     case map(MapObject)
     case list(ListObject)
+    /// A Go struct handed in by the caller (``GoStruct``); read-only.
+    case structure(GoStruct)
 
     static var null: Item { .value(.null) }
 
@@ -23,6 +25,7 @@ enum Item {
         case .value(let v): return v
         case .map(let m): return m.materialized
         case .list(let l): return l.materialized
+        case .structure(let s): return s.jsonView
         }
     }
 
@@ -40,6 +43,7 @@ enum Item {
         case .value(let v): return v.goTypeName
         case .map: return "map[string]interface {}"
         case .list: return "[]interface {}"
+        case .structure(let s): return s.typeName
         }
     }
 }
@@ -122,7 +126,7 @@ extension Item {
         switch self {
         case .map(let m): m.addParent(parent)
         case .list(let l): l.addParent(parent)
-        case .value: break
+        case .value, .structure: break
         }
     }
 
@@ -133,7 +137,7 @@ extension Item {
         switch self {
         case .map(let m): m.cacheValid = parent.cacheValid
         case .list(let l): l.cacheValid = parent.cacheValid
-        case .value: break
+        case .value, .structure: break
         }
     }
 }
@@ -185,6 +189,9 @@ final class MapObject: ObjectNode {
                 reached[key] = item
             case .map:
                 entries[key] = .map([:])
+                reached[key] = item
+            case .structure(let s):
+                entries[key] = s.jsonView  // kept as the struct in `reached`
                 reached[key] = item
             }
         }

@@ -314,9 +314,12 @@ indirect enum Operand: CustomStringConvertible {
 final class FunctionReference {
     let name: String
     let implementation: FunctionImplementation?
+    /// The arguments Go declares as maps (see ``MapParameters``), looked up once here.
+    let mapParameters: MapParameters.Positions?
 
     init(name: String, implementation: FunctionImplementation?) {
         self.name = name
         self.implementation = implementation
+        self.mapParameters = implementation == nil ? nil : MapParameters.table[name]
     }
 }

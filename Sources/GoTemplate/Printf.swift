@@ -9,6 +9,13 @@ public enum GoPrintf {
     public static func sprintf(_ format: String, _ args: [Value]) -> String {
         if let plain = plainStringFormat(format, args) { return plain }
         var p = Printer()
+        p.doPrintf(Array(format.unicodeScalars), args.map(PrintOperand.value))
+        return p.out
+    }
+
+    /// `fmt.Sprintf` over operands that may be structs.
+    static func sprintf(_ format: String, operands args: [PrintOperand]) -> String {
+        var p = Printer()
         p.doPrintf(Array(format.unicodeScalars), args)
         return p.out
     }
@@ -58,6 +65,17 @@ public enum GoPrintf {
         for (i, a) in args.enumerated() {
             if i > 0, !a.isString, !args[i - 1].isString { p.out += " " }
             p.flags = Flags()
+            p.printArg(.value(a), "v")
+        }
+        return p.out
+    }
+
+    /// `fmt.Sprint` over operands that may be structs.
+    static func sprint(operands args: [PrintOperand]) -> String {
+        var p = Printer()
+        for (i, a) in args.enumerated() {
+            if i > 0, !a.isString, !args[i - 1].isString { p.out += " " }
+            p.flags = Flags()
             p.printArg(a, "v")
         }
         return p.out
@@ -65,6 +83,11 @@ public enum GoPrintf {
 
     /// `fmt.Sprintln(args...)`: spaces between all operands, newline at the end.
     public static func sprintln(_ args: [Value]) -> String {
+        sprintln(operands: args.map(PrintOperand.value))
+    }
+
+    /// `fmt.Sprintln` over operands that may be structs.
+    static func sprintln(operands args: [PrintOperand]) -> String {
         var p = Printer()
         for (i, a) in args.enumerated() {
             if i > 0 { p.out += " " }
@@ -95,10 +118,36 @@ private struct Printer {
 
     // MARK: the format loop
 
-    mutating func doPrintf(_ format: [Unicode.Scalar], _ args: [Value]) {
+    mutating func doPrintf(_ format: [Unicode.Scalar], _ args: [PrintOperand]) {
         var argNum = 0
         var i = 0
         let end = format.count
+        // Whether an explicit index (`%[2]d`) was used: then unused arguments are not reported.
+        var reordered = false
+        /// Go's `argNumber`: an explicit `[n]` at `i` selects argument n-1 (goodArgNum false when
+        /// it is out of range or malformed).
+        func argNumber(_ argNum: Int, _ i: Int, goodArgNum: inout Bool) -> (Int, Int, Bool) {
+            guard i < end, format[i] == "[" else { return (argNum, i, false) }
+            reordered = true
+            guard end - i >= 3 else {
+                goodArgNum = false
+                return (argNum, i + 1, false)
+            }
+            var close = i + 1
+            while close < end, format[close] != "]" { close += 1 }
+            guard close < end else {
+                goodArgNum = false
+                return (argNum, i + 1, false)
+            }
+            let (n, next) = parseNumber(format, i + 1)
+            guard let n, next == close else {
+                goodArgNum = false
+                return (argNum, close + 1, false)
+            }
+            if n - 1 >= 0, n - 1 < args.count { return (n - 1, close + 1, true) }
+            goodArgNum = false
+            return (argNum, close + 1, true)
+        }
         while i < end {
             let start = i
             while i < end && format[i] != "%" { i += 1 }
@@ -106,6 +155,7 @@ private struct Printer {
             if i >= end { break }
             i += 1  // skip %
             flags = Flags()
+            var goodArgNum = true
             flagLoop: while i < end {
                 switch format[i] {
                 case "#": flags.sharp = true
@@ -117,39 +167,47 @@ private struct Printer {
                 }
                 i += 1
             }
+            var afterIndex: Bool
+            (argNum, i, afterIndex) = argNumber(argNum, i, goodArgNum: &goodArgNum)
             // Width.
             if i < end && format[i] == "*" {
                 i += 1
-                if argNum < args.count, case .int(let w) = args[argNum], abs(w) <= 1_000_000 {
+                if argNum < args.count, case .value(.int(let w)) = args[argNum], abs(w) <= 1_000_000 {
                     var width = Int(w)
                     if width < 0 { width = -width; flags.minus = true; flags.zero = false }
                     flags.width = width
                 } else {
                     out += "%!(BADWIDTH)"
                 }
-                argNum += 1
+                if argNum < args.count { argNum += 1 }
+                afterIndex = false
             } else {
                 let (n, next) = parseNumber(format, i)
                 flags.width = n
                 i = next
+                if afterIndex && n != nil { goodArgNum = false }  // "%[3]2d"
             }
             // Precision.
             if i < end && format[i] == "." {
                 i += 1
+                if afterIndex { goodArgNum = false }  // "%[3].2d"
+                (argNum, i, afterIndex) = argNumber(argNum, i, goodArgNum: &goodArgNum)
                 if i < end && format[i] == "*" {
                     i += 1
-                    if argNum < args.count, case .int(let p) = args[argNum], p >= 0, p <= 1_000_000 {
+                    if argNum < args.count, case .value(.int(let p)) = args[argNum], p >= 0, p <= 1_000_000 {
                         flags.precision = Int(p)
                     } else {
                         out += "%!(BADPREC)"
                     }
-                    argNum += 1
+                    if argNum < args.count { argNum += 1 }
+                    afterIndex = false
                 } else {
                     let (n, next) = parseNumber(format, i)
                     flags.precision = n ?? 0
                     i = next
                 }
             }
+            if !afterIndex { (argNum, i, afterIndex) = argNumber(argNum, i, goodArgNum: &goodArgNum) }
             if i >= end {
                 out += "%!(NOVERB)"
                 break
@@ -158,6 +216,12 @@ private struct Printer {
             i += 1
             if verb == "%" {
                 out += "%"
+                continue
+            }
+            if !goodArgNum {
+                out += "%!"
+                out.unicodeScalars.append(verb)
+                out += "(BADINDEX)"
                 continue
             }
             if argNum >= args.count {
@@ -169,15 +233,20 @@ private struct Printer {
             printArg(args[argNum], verb)
             argNum += 1
         }
+        if reordered { return }
         if argNum < args.count {
             flags = Flags()
             out += "%!(EXTRA "
             for (k, a) in args[argNum...].enumerated() {
                 if k > 0 { out += ", " }
-                if case .null = a {
+                switch a {
+                case .value(.null):
                     out += "<nil>"
-                } else {
-                    out += a.goTypeName + "="
+                case .value(let v):
+                    out += v.goTypeName + "="
+                    printArg(a, "v")
+                case .structure(let s):
+                    out += s.typeName + "="
                     printArg(a, "v")
                 }
             }
@@ -199,7 +268,19 @@ private struct Printer {
     // MARK: dispatch by type
 
     /// Prints one top-level argument.
-    mutating func printArg(_ arg: Value, _ verb: Unicode.Scalar) {
+    mutating func printArg(_ operand: PrintOperand, _ verb: Unicode.Scalar) {
+        let arg: Value
+        switch operand {
+        case .value(let v): arg = v
+        case .structure(let s):
+            if verb == "T" {
+                fmtString(s.typeName, "s")
+            } else {
+                if s.isPointer { out += "&" }
+                printStruct(s, verb, depth: 0)
+            }
+            return
+        }
         if case .null = arg {
             if verb == "T" || verb == "v" { pad("<nil>") } else { badVerb(arg, verb) }
             return
@@ -244,6 +325,20 @@ private struct Printer {
             }
             out += "]"
         }
+    }
+
+    /// Go's `{f1 f2 ...}` (`{Name:f1 ...}` for `%+v`), every field printed with the verb.
+    mutating func printStruct(_ s: GoStruct, _ verb: Unicode.Scalar, depth: Int) {
+        out += "{"
+        for (i, f) in s.fields.enumerated() {
+            if i > 0 { out += " " }
+            if flags.plus && verb == "v" { out += f.name + ":" }
+            switch f.content {
+            case .value(let v): printValue(v, verb, depth: depth + 1)
+            case .structure(let inner): printStruct(inner, verb, depth: depth + 1)
+            }
+        }
+        out += "}"
     }
 
     mutating func badVerb(_ v: Value, _ verb: Unicode.Scalar) {

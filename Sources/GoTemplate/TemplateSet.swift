@@ -38,6 +38,9 @@ public final class TemplateSet {
     /// The name of the set itself, used in `no template "x" associated with template "gotpl"` and
     /// as the name of `tpl` texts (Helm's `gotpl`).
     public var rootName = "gotpl"
+    /// Go structs among the top-level fields of the data (Helm's `.Capabilities`): each session
+    /// puts them in place of the data's entry of the same name.
+    public var structs: [String: GoStruct] = [:]
     /// Remove `<no value>` from each output, as Helm does (default true).
     public var removesNoValue = true
     public var limits = Limits()
@@ -207,6 +210,9 @@ public final class ExecutionSession {
     init(set: TemplateSet, data: Value) {
         self.set = set
         self.root = Item.value(data).object(in: heap)
+        if !set.structs.isEmpty, case .map(let object) = root {
+            for key in set.structs.keys.sorted() { object.set(key, .structure(set.structs[key]!)) }
+        }
     }
 
     /// Executes template `name` with the session's data as dot, after setting the top-level keys

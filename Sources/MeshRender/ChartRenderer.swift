@@ -47,16 +47,18 @@ public struct ChartRenderer: Sendable {
     public func render(
         coalescedValues: Value, release: ReleaseOptions, extraObjects: [String: Value] = [:]
     ) throws(ChartRenderError) -> RenderedManifests {
+        let capabilities = try ChartRenderObjects.capabilitiesStruct(release)
         try checkKubeVersion(release)
         let order = ChartRenderer.parseOrder(chart.templates.map(\.name))
         let byName = Dictionary(chart.templates.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let set = try templateSet(order: order, byName: byName)
+        set.structs = ["Capabilities": capabilities]
 
         var top: [String: Value] = [
             "Values": coalescedValues,
             "Release": ChartRenderObjects.release(release),
             "Chart": chart.metadata,
-            "Capabilities": ChartRenderObjects.capabilities(release),
+            "Capabilities": capabilities.jsonView,
             "Files": .map([:]),
             "Subcharts": .map([:]),
         ]
@@ -100,13 +102,11 @@ public struct ChartRenderer: Sendable {
     func checkKubeVersion(_ release: ReleaseOptions) throws(ChartRenderError) {
         guard case .map(let meta) = chart.metadata, case .string(let constraint)? = meta["KubeVersion"], !constraint.isEmpty
         else { return }
-        guard case .map(let caps) = ChartRenderObjects.capabilities(release),
-              case .map(let kube)? = caps["KubeVersion"], case .string(let version)? = kube["Version"]
-        else { return }
-        let admitted = (try? SprigFunctions.table["semverCompare"]?([.string(constraint), .string(version)])) ?? nil
+        let kube = try ChartRenderObjects.KubeVersion(parsing: release.kubeVersion)
+        let admitted = (try? SprigFunctions.table["semverCompare"]?([.string(constraint), .string(kube.normalized)])) ?? nil
         if admitted != .bool(true) {
             throw ChartRenderError(
-                .kubeVersion, "chart requires kubeVersion: \(constraint) which is incompatible with Kubernetes \(version)")
+                .kubeVersion, "chart requires kubeVersion: \(constraint) which is incompatible with Kubernetes \(kube.version)")
         }
     }
 
@@ -153,12 +153,14 @@ public struct ChartRenderer: Sendable {
         guard case .list(let list) = value, list.count >= minimumElements else { return nil }
         let windows = max(2, min(cores, list.count / max(1, minimumElements / 2)))
         let byName = Dictionary(chart.templates.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let structs = set.structs
         // Each window on a thread with the template engine's stack: its parse and execution run in place.
         let results = LargeStackThread.map(windows, stackSize: ChartRenderer.workerStackSize) {
             i -> Result<String, ChartRenderError> in
             let window = (list.count * i / windows)..<(list.count * (i + 1) / windows)
             do throws(ChartRenderError) {
                 let windowSet = try templateSet(order: order, byName: byName)
+                windowSet.structs = structs
                 do throws(TemplateError) {
                     return .success(
                         try windowSet.session(data: .map(data)).execute(name: name, topLevel: topLevel, window: window, of: slicing))

@@ -20,10 +20,16 @@ public struct ValuesInput: Sendable, Equatable {
 public struct ReleaseInput: Sendable, Equatable {
     public var name: String
     public var namespace: String
+    /// `--kube-version`: the Kubernetes version `.Capabilities.KubeVersion` reports.
+    public var kubeVersion: String
+    /// `--api-versions`: API versions added to `.Capabilities.APIVersions`.
+    public var apiVersions: [String]
 
-    public init(name: String = "release-name", namespace: String = "default") {
+    public init(name: String = "release-name", namespace: String = "default", kubeVersion: String = "v1.35.0", apiVersions: [String] = []) {
         self.name = name
         self.namespace = namespace
+        self.kubeVersion = kubeVersion
+        self.apiVersions = apiVersions
     }
 }
 

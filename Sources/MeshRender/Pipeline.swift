@@ -34,7 +34,8 @@ public enum Pipeline {
             })
         let meshObject = try meshResult?.get()
         let renderer = ChartRenderer(chart: chart)
-        let options = ReleaseOptions(name: release.name, namespace: release.namespace)
+        let options = ReleaseOptions(
+            name: release.name, namespace: release.namespace, kubeVersion: release.kubeVersion, extraAPIVersions: release.apiVersions)
         let manifests: RenderedManifests
         var mesh: Value = .null
         var meshSlices: [Value] = []

@@ -34,9 +34,20 @@ struct RenderCommand: ParsableCommand {
             help: ArgumentHelp("Only show manifests rendered from the given template (repeatable).", valueName: "template"))
     var showOnly: [String] = []
 
+    @Option(name: .customLong("kube-version"),
+            help: ArgumentHelp("Kubernetes version for .Capabilities.KubeVersion (as helm template).", valueName: "version"))
+    var kubeVersion: String = "v1.35.0"
+
+    @Option(name: [.customShort("a"), .customLong("api-versions")],
+            help: ArgumentHelp("API versions added to .Capabilities.APIVersions (repeatable, comma-separated).", valueName: "versions"))
+    var apiVersions: [String] = []
+
     func run() throws {
+        var releaseInput = release.input
+        releaseInput.kubeVersion = kubeVersion
+        releaseInput.apiVersions = apiVersions.flatMap { $0.isEmpty ? [] : $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         let rendered = try Pipeline.render(
-            chart: chart.reference, values: values.input, release: release.input, showOnly: showOnly,
+            chart: chart.reference, values: values.input, release: releaseInput, showOnly: showOnly,
             io: .standard)
         if let outputDir {
             Diagnostics.emit(try rendered.write(to: outputDir, format: format == .json ? .json : .yaml))

@@ -18,6 +18,13 @@ final class StringFunctionTests: XCTestCase {
         ("title", [.string("hello wOrld foo_bar a-b 1st")], .ok("string:Hello WOrld Foo_bar A-B 1st")),
         ("untitle", [.string("Hello World")], .ok("string:hello world")),
         ("nospace", [.string(" a b\tc\nd ")], .ok("string:abcd")),
+        // Go's simple case mappings (one scalar for one), and goutils' byte-wise space removal.
+        ("upper", [.string("ᾀ ᾳ ῃ ῳ ß ﬀ ǰ ΐ և ŉ ᾈ")], .ok("string:ᾈ ᾼ ῌ ῼ ß ﬀ ǰ ΐ և ŉ ᾈ")),
+        ("lower", [.string("İ ᾈ ᾼ Ϊ́ K Å")], .ok("string:i ᾀ ᾳ ΐ k å")),
+        ("title", [.string("ᾀa ßa ﬀa ǰa և")], .ok("string:ᾈa ßa ﬀa ǰa և")),
+        ("nospace", [.string("é x")], .ok("string:Ã©x")),
+        ("nospace", [.string("é")], .ok("string:é")),
+        ("nospace", [.string("a\u{00A0}b")], .ok("string:aÂb")),
         ("trimAll", [.string("$"), .string("$$5.00$")], .ok("string:5.00")),
         ("trimAll", [.string("ab"), .string("abcba")], .ok("string:c")),
         ("trimPrefix", [.string("a-"), .string("a-a-b")], .ok("string:a-b")),

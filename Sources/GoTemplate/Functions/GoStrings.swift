@@ -141,10 +141,38 @@ enum GoStrings {
                 } else { out.append(c) }
                 continue
             }
-            let mapped = upper ? c.properties.uppercaseMapping : c.properties.lowercaseMapping
-            let ms = mapped.unicodeScalars
-            if ms.count == 1 { out.append(ms.first!) } else { out.append(c) }
+            out.append(upper ? simpleUppercase(c) : simpleLowercase(c))
         }
+        return String(out)
+    }
+
+    /// Go's `unicode.ToUpper` (the simple, one-to-one mapping). Where the full mapping yields
+    /// several scalars, the simple one is the title-case form if that is a single scalar
+    /// (`ᾀ` → `ᾈ`), else none (`ß` stays).
+    static func simpleUppercase(_ c: Unicode.Scalar) -> Unicode.Scalar {
+        let full = c.properties.uppercaseMapping.unicodeScalars
+        if full.count == 1 { return full.first! }
+        let title = c.properties.titlecaseMapping.unicodeScalars
+        return title.count == 1 ? title.first! : c
+    }
+
+    /// Go's `unicode.ToLower` (simple mapping): the only scalar whose full lower-case form is
+    /// several scalars, `İ`, maps to `i`.
+    static func simpleLowercase(_ c: Unicode.Scalar) -> Unicode.Scalar {
+        if c.value == 0x130 { return "i" }
+        let full = c.properties.lowercaseMapping.unicodeScalars
+        return full.count == 1 ? full.first! : c
+    }
+
+    /// Sprig's `nospace` (goutils `DeleteWhiteSpace`): it tests each byte as if it were a
+    /// character, so when anything is removed every other byte is re-encoded as the Latin-1
+    /// character of that value (`"é x"` → `"Ã©x"`); a string without spaces comes back as is.
+    static func deleteWhiteSpace(_ s: String) -> String {
+        func isSpaceByte(_ b: UInt8) -> Bool { (b >= 0x09 && b <= 0x0D) || b == 0x20 || b == 0x85 || b == 0xA0 }
+        let bytes = Array(s.utf8)
+        guard bytes.contains(where: isSpaceByte) else { return s }
+        var out = String.UnicodeScalarView()
+        for b in bytes where !isSpaceByte(b) { out.append(Unicode.Scalar(b)) }
         return String(out)
     }
 

@@ -101,12 +101,51 @@ enum NumberConversions {
         case "nan": return .nan
         default: break
         }
-        if lower.contains("_") { return nil }
-        guard lower.allSatisfy({ $0.isASCII && ($0.isHexDigit || "+-.xp".contains($0)) }) else { return nil }
-        return Double(s)
+        var text = s
+        if lower.contains("_") {
+            guard underscoresSeparateDigits(lower) else { return nil }
+            text = s.filter { $0 != "_" }
+        }
+        guard lower.allSatisfy({ $0.isASCII && ($0.isHexDigit || "+-.xp_".contains($0)) }) else { return nil }
+        // Go refuses a finite literal beyond float64's range (ErrRange); cast then gives 0.
+        guard let value = Double(text), value.isFinite else { return nil }
+        return value
     }
 
-    /// `strconv.Atoi`: base-10 only, no prefixes; failures give 0 (sprig ignores the error).
+    /// Go's rule for `_` in a number literal: only between digits, or after a base prefix.
+    static func underscoresSeparateDigits(_ s: String) -> Bool {
+        var bytes = Substring(s).utf8[...]
+        if let f = bytes.first, f == UInt8(ascii: "+") || f == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        enum Saw { case start, digit, underscore, other }
+        var saw = Saw.start
+        var hex = false
+        let a = Array(bytes)
+        var i = 0
+        if a.count >= 2, a[0] == UInt8(ascii: "0"), [UInt8(ascii: "b"), UInt8(ascii: "o"), UInt8(ascii: "x")].contains(a[1] | 0x20) {
+            i = 2
+            saw = .digit
+            hex = a[1] | 0x20 == UInt8(ascii: "x")
+        }
+        while i < a.count {
+            let c = a[i]
+            i += 1
+            if (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || (hex && (c | 0x20) >= UInt8(ascii: "a") && (c | 0x20) <= UInt8(ascii: "f")) {
+                saw = .digit
+                continue
+            }
+            if c == UInt8(ascii: "_") {
+                if saw != .digit { return false }
+                saw = .underscore
+                continue
+            }
+            if saw == .underscore { return false }
+            saw = .other
+        }
+        return saw != .underscore
+    }
+
+    /// `strconv.Atoi`: base-10 only, no prefixes; syntax errors give 0 (sprig ignores the error),
+    /// values out of range the nearest int64.
     static func atoi(_ s: String) -> Int64 {
         var body = Substring(s)
         var negative = false
@@ -114,8 +153,10 @@ enum NumberConversions {
             negative = f == "-"
             body = body.dropFirst()
         }
-        guard !body.isEmpty, body.allSatisfy({ $0.isASCII && $0.isNumber }), let m = UInt64(body) else { return 0 }
-        if negative { return m <= UInt64(Int64.max) + 1 ? Int64(truncatingIfNeeded: 0 &- m) : 0 }
-        return m <= UInt64(Int64.max) ? Int64(m) : 0
+        guard !body.isEmpty, body.allSatisfy({ $0.isASCII && $0.isNumber }) else { return 0 }
+        // Out of range: Go returns the nearest int64 with its error, which sprig ignores.
+        guard let m = UInt64(body) else { return negative ? Int64.min : Int64.max }
+        if negative { return m <= UInt64(Int64.max) + 1 ? Int64(truncatingIfNeeded: 0 &- m) : Int64.min }
+        return m <= UInt64(Int64.max) ? Int64(m) : Int64.max
     }
 }

@@ -9,7 +9,7 @@ enum StringFunctions {
         "lower": { a in try unary(a, "lower") { GoStrings.mapCase($0, upper: false) } },
         "title": { a in try unary(a, "title", GoStrings.title) },
         "untitle": { a in try unary(a, "untitle", untitle) },
-        "nospace": { a in try unary(a, "nospace") { s in String(String.UnicodeScalarView(s.unicodeScalars.filter { !GoStrings.isSpace($0) })) } },
+        "nospace": { a in try unary(a, "nospace", GoStrings.deleteWhiteSpace) },
         "trimAll": { a in try binary(a, "trimAll") { cut, s in GoStrings.trim(s, cutset: cut) } },
         "trimall": { a in try binary(a, "trimall") { cut, s in GoStrings.trim(s, cutset: cut) } },
         "trimPrefix": { a in try binary(a, "trimPrefix") { p, s in GoStrings.trimPrefix(s, p) } },

@@ -1,0 +1,198 @@
+import YAMLCore
+
+/// A value of a Go struct type that data hands to templates, such as Helm's `.Capabilities`:
+/// fields in declaration order, the type name `%T` and `typeOf` print, the JSON keys `toJson`
+/// writes, methods without arguments, and the text of a `String()` method.
+///
+/// Templates read exported fields and methods (`.KubeVersion.GitVersion`); printing follows Go's
+/// `fmt`: `{f1 f2 ...}` with every field (unexported ones too), `{Name:f1 ...}` for `%+v`, and
+/// `&{...}` for a pointer passed to a function. A `String()` method with a pointer receiver is
+/// used only where the template prints the field itself (`{{ .Capabilities.KubeVersion }}`),
+/// since only there is the field addressable. Serialisation uses the JSON keys in declaration
+/// order; other functions see the struct as the map `toJson` would decode to (``jsonView``).
+///
+/// ```swift
+/// let version = GoStruct(typeName: "common.KubeVersion", fields: [
+///     .init("Version", .string("v1.35.0")), .init("Major", .string("1")), .init("Minor", .string("35")),
+/// ], stringer: "v1.35.0")
+/// set.structs = ["Version": version]  // {{ .Version }} prints v1.35.0
+/// ```
+public final class GoStruct: Sendable {
+    /// A field's content: plain data or another struct.
+    public enum Content: Sendable {
+        case value(Value)
+        case structure(GoStruct)
+    }
+
+    /// One field. Unexported fields (lower-case names) are printed but neither readable from
+    /// templates nor serialised.
+    public struct Field: Sendable {
+        public let name: String
+        public let content: Content
+        /// The key `encoding/json` writes (the name unless a tag renames it); nil when not written.
+        public let jsonKey: String?
+
+        public init(_ name: String, _ value: Value, jsonKey: String? = nil) {
+            self.init(name, content: .value(value), jsonKey: jsonKey)
+        }
+
+        public init(_ name: String, content: Content, jsonKey: String? = nil) {
+            self.name = name
+            self.content = content
+            let exported = name.first.map { $0.isUppercase } ?? false
+            self.jsonKey = exported ? (jsonKey ?? name) : nil
+        }
+
+        var isExported: Bool { jsonKey != nil }
+    }
+
+    /// The Go type as `%T` prints it (`common.KubeVersion`; `*common.Capabilities` for a pointer).
+    public let typeName: String
+    /// Whether the value is a pointer to the struct (kind `ptr`, printed `&{...}` by functions).
+    public let isPointer: Bool
+    public let fields: [Field]
+    /// Methods without arguments, by name, with their results (`GitVersion`).
+    public let methods: [String: Value]
+    /// The result of a `String()` method with a pointer receiver, if the type has one.
+    public let stringer: String?
+
+    public init(typeName: String, isPointer: Bool = false, fields: [Field], methods: [String: Value] = [:], stringer: String? = nil) {
+        self.typeName = typeName
+        self.isPointer = isPointer
+        self.fields = fields
+        var methods = methods
+        if let stringer, methods["String"] == nil { methods["String"] = .string(stringer) }
+        self.methods = methods
+        self.stringer = stringer
+    }
+
+    /// Go's reflect kind name (`struct`, or `ptr` for a pointer).
+    public var kindName: String { isPointer ? "ptr" : "struct" }
+
+    /// The exported field `name`, if any.
+    func field(_ name: String) -> Content? {
+        for f in fields where f.name == name && f.isExported { return f.content }
+        return nil
+    }
+
+    /// The struct as `encoding/json` would decode back to a map: JSON keys, nested structs as maps.
+    public var jsonView: Value {
+        var out: [String: Value] = [:]
+        out.reserveCapacity(fields.count)
+        for f in fields {
+            guard let key = f.jsonKey else { continue }
+            switch f.content {
+            case .value(let v): out[key] = v
+            case .structure(let s): out[key] = s.jsonView
+            }
+        }
+        return .map(out)
+    }
+}
+
+// MARK: printing
+
+/// An operand of Go's `fmt` functions: plain data or a struct.
+enum PrintOperand {
+    case value(Value)
+    case structure(GoStruct)
+
+    var isString: Bool {
+        if case .value(.string) = self { return true }
+        return false
+    }
+
+    /// The operand a datum is for `fmt` (structs kept, everything else as plain data).
+    init(_ d: Datum) {
+        if case .structure(let s) = d.item { self = .structure(s) } else { self = .value(d.value) }
+    }
+}
+
+extension GoStruct {
+    /// `fmt.Sprint` of the struct (`&{...}` for a pointer).
+    var printed: String { GoPrintf.sprint(operands: [.structure(self)]) }
+
+    /// The struct as the template prints a pointer to it (dereferenced: `{...}`).
+    var printedDereferenced: String {
+        let text = printed
+        return isPointer ? String(text.dropFirst()) : text
+    }
+}
+
+// MARK: JSON in declaration order
+
+extension GoStruct {
+    /// `encoding/json`'s compact form: keys in declaration order, values as ``GoJSON`` writes them.
+    func json(escapeHTML: Bool) throws(GoJSON.EncodeError) -> String {
+        var out = "{"
+        var first = true
+        for f in fields {
+            guard let key = f.jsonKey else { continue }
+            if !first { out += "," }
+            first = false
+            out += GoJSON.encode(.string(key), escapeHTML: escapeHTML)
+            out += ":"
+            switch f.content {
+            case .value(let v): out += try GoJSON.encodeChecked(v, escapeHTML: escapeHTML)
+            case .structure(let s): out += try s.json(escapeHTML: escapeHTML)
+            }
+        }
+        out += "}"
+        return out
+    }
+
+    /// `json.MarshalIndent(v, "", indent)`: the compact form re-indented as Go's `json.Indent` does
+    /// (empty objects and arrays stay `{}` and `[]`).
+    func indentedJSON(indent: String = "  ", escapeHTML: Bool) throws(GoJSON.EncodeError) -> String {
+        let compact = Array(try json(escapeHTML: escapeHTML).utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(compact.count * 2)
+        let indentBytes = Array(indent.utf8)
+        var depth = 0
+        var inString = false
+        var escaped = false
+        var i = 0
+        func newline() {
+            out.append(0x0A)
+            for _ in 0..<depth { out.append(contentsOf: indentBytes) }
+        }
+        while i < compact.count {
+            let c = compact[i]
+            if inString {
+                out.append(c)
+                if escaped { escaped = false } else if c == 0x5C { escaped = true } else if c == 0x22 { inString = false }
+                i += 1
+                continue
+            }
+            switch c {
+            case 0x22:
+                inString = true
+                out.append(c)
+            case 0x7B, 0x5B:  // { [
+                out.append(c)
+                let close: UInt8 = c == 0x7B ? 0x7D : 0x5D
+                if i + 1 < compact.count, compact[i + 1] == close {
+                    out.append(close)
+                    i += 1
+                } else {
+                    depth += 1
+                    newline()
+                }
+            case 0x7D, 0x5D:  // } ]
+                depth -= 1
+                newline()
+                out.append(c)
+            case 0x2C:  // ,
+                out.append(c)
+                newline()
+            case 0x3A:  // :
+                out.append(c)
+                out.append(0x20)
+            default:
+                out.append(c)
+            }
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

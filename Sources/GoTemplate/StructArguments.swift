@@ -1,0 +1,60 @@
+import YAMLCore
+
+/// Functions whose result depends on an argument being a Go struct rather than the map it
+/// serialises to (``GoStruct/jsonView``): the reflection functions, the JSON writers (keys in
+/// declaration order) and the functions that print with `%v` (`{...}`). Every other function
+/// sees the map.
+enum StructArguments {
+    /// The result of `name` for arguments `values` of which `structs` are structs, or nil when the
+    /// ordinary function applies. `ordinary` is that function (called here with structs printed).
+    static func call(
+        _ name: String, _ values: [Value], _ structs: [(index: Int, value: GoStruct)], ordinary: TemplateFunction
+    ) throws -> Value? {
+        func only(at index: Int, count: Int) -> GoStruct? {
+            guard values.count == count else { return nil }
+            return structs.first { $0.index == index }?.value
+        }
+        switch name {
+        case "typeOf":
+            guard let s = only(at: 0, count: 1) else { return nil }
+            return .string(s.typeName)
+        case "kindOf":
+            guard let s = only(at: 0, count: 1) else { return nil }
+            return .string(s.kindName)
+        case "typeIs", "typeIsLike", "kindIs":
+            guard let s = only(at: 1, count: 2), case .string(let target) = values[0] else { return nil }
+            if name == "kindIs" { return .bool(target == s.kindName) }
+            if name == "typeIs" { return .bool(target == s.typeName) }
+            return .bool(target == s.typeName || "*" + target == s.typeName)
+        case "toJson", "toRawJson", "mustToJson", "mustToRawJson", "toPrettyJson", "mustToPrettyJson":
+            guard let s = only(at: 0, count: 1) else { return nil }
+            let escapeHTML = !name.hasSuffix("RawJson")
+            let pretty = name.hasSuffix("PrettyJson")
+            let must = name.hasPrefix("must") || name == "toRawJson"
+            do {
+                return .string(pretty ? try s.indentedJSON(escapeHTML: escapeHTML) : try s.json(escapeHTML: escapeHTML))
+            } catch {
+                if must { throw callFailure("\(error)") }
+                return .string("")
+            }
+        case "quote", "squote", "toString", "cat":
+            // Sprig prints a non-string with `%v`.
+            var printed = values
+            for (index, s) in structs { printed[index] = .string(s.printed) }
+            return try ordinary(printed)
+        default:
+            return nil
+        }
+    }
+
+    /// Functions that return one of their arguments as it is (`default`, `coalesce`, `ternary`).
+    static let passThrough: Set<String> = ["default", "coalesce", "ternary"]
+
+    /// The struct argument a pass-through function returned (it arrives as its ``GoStruct/jsonView``),
+    /// as the copy Go's `interface{}` result holds.
+    static func returned(_ name: String, _ result: Value, _ structs: [(index: Int, value: GoStruct)]) -> Datum? {
+        guard passThrough.contains(name), case .map = result else { return nil }
+        for (_, s) in structs where s.jsonView == result { return .boxed(.structure(s)) }
+        return nil
+    }
+}

@@ -1,0 +1,5 @@
+{{- define "h.x" }}X{{ . }}{{ end -}}
+{{- define "h.y" -}}
+a: 1
+b: {{ .b }}
+{{- end -}}
