@@ -27,13 +27,50 @@ public struct ChartRenderError: Error, Sendable, Equatable, CustomStringConverti
 
     public var kind: Kind
     public var message: String
+    /// The error on one line, for a terminal: Helm's text when it is one line, else Go's
+    /// `template: NAME:LINE:COL: executing "NAME" at <NODE>: message` (Helm 4 spreads template
+    /// errors over several lines); a chain of identical `include` frames (recursion) is shortened.
+    public var line: String
 
-    public init(_ kind: Kind, _ message: String) {
+    public init(_ kind: Kind, _ message: String, goText: String? = nil) {
         self.kind = kind
         self.message = message
+        let text = message.contains("\n") ? (goText ?? message.split(separator: "\n").joined(separator: " ")) : message
+        self.line = Self.collapsingRepeatedFrames(text)
+    }
+
+    /// A template error from the engine: Helm's wording, and Go's for the one-line form.
+    init(_ kind: Kind, _ error: TemplateError) {
+        self.init(kind, error.helmDescription, goText: error.description)
     }
 
     public var description: String { message }
+
+    /// `text` with runs of the same `include` frame (`…: error calling include: <frame>: error
+    /// calling include: <frame>…`) written once, with how many times it repeats.
+    static func collapsingRepeatedFrames(_ text: String) -> String {
+        let separator = ": error calling include: "
+        let frames = text.split(separator: separator, omittingEmptySubsequences: false)
+        guard frames.count > 2 else { return text }
+        var out: [String] = []
+        var last: Substring?
+        var repeats = 0
+        func flush() {
+            if repeats > 0 { out[out.count - 1] += " [the same include \(repeats) more time\(repeats == 1 ? "" : "s")]" }
+            repeats = 0
+        }
+        for frame in frames {
+            if frame == last {
+                repeats += 1
+                continue
+            }
+            flush()
+            out.append(String(frame))
+            last = frame
+        }
+        flush()
+        return out.joined(separator: separator)
+    }
 
     /// What `helm template` writes to stderr for this error.
     public var helmStderr: String {

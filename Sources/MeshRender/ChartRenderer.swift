@@ -80,7 +80,7 @@ public struct ChartRenderer: Sendable {
                     do {
                         output = try session.execute(name: name, topLevel: topLevel)
                     } catch {
-                        throw ChartRenderError(.execute, error.helmDescription)
+                        throw ChartRenderError(.execute, error)
                     }
                 }
             }
@@ -129,7 +129,7 @@ public struct ChartRenderer: Sendable {
             do throws(TemplateError) {
                 try set.parse(name: name, text: template.text)
             } catch {
-                throw ChartRenderError(.parse, error.helmDescription)
+                throw ChartRenderError(.parse, error)
             }
         }
         return set
@@ -165,7 +165,7 @@ public struct ChartRenderer: Sendable {
                     return .success(
                         try windowSet.session(data: .map(data)).execute(name: name, topLevel: topLevel, window: window, of: slicing))
                 } catch {
-                    throw ChartRenderError(.execute, error.helmDescription)
+                    throw ChartRenderError(.execute, error)
                 }
             } catch {
                 return .failure(error)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import MeshRender
 import YAMLCore
 #if canImport(Glibc)
 import Glibc
@@ -41,7 +42,7 @@ struct Meshrender: ParsableCommand {
             } catch let error as ExitCode {
                 throw error
             } catch let error where isInputError(error) {
-                Diagnostics.fail(String(describing: error))
+                Diagnostics.fail((error as? ChartRenderError)?.line ?? String(describing: error))
             }
         } catch {
             let code = exitCode(for: error)

@@ -81,3 +81,29 @@ final class BadInputTests: XCTestCase {
         XCTAssertEqual(result.stderr, "-:1:7: mesh: must be a map, not a number\n")
     }
 }
+
+/// Template errors reach the terminal as one line with the template's position and the message,
+/// although Helm 4 words them over several lines; recursion is shortened.
+final class TemplateErrorLineTests: XCTestCase {
+    func testTemplateErrorsAreOneLineWithPositionAndMessage() throws {
+        let parity = "Tests/MeshRenderTests/Fixtures/parity/"
+        let cases: [(chart: String, starts: String, contains: String)] = [
+            ("error-struct-range", "template: error-struct-range/templates/cm.yaml:2:34: executing ", "range can't iterate over {v1.35.0 v1.35.0 1 35}"),
+            ("error-nil-pointer", "template: error-nil-pointer/templates/broken.yaml:3:18: ", "nil pointer evaluating interface {}.deeper"),
+            ("error-wrong-arg-type", "template: error-wrong-arg-type/templates/broken.yaml:3:22: ", "wrong type for value; expected int; got float64"),
+            ("error-fail", "execution error at (error-fail/templates/broken.yaml:2:4): ", "you must accept the license"),
+            ("error-include-recursion", "template: error-include-recursion/templates/broken.yaml:4:11: ",
+             "[the same include 1000 more times]: error calling include: rendering template has a nested reference name: loop"),
+        ]
+        for c in cases {
+            let r = try CLI.run(["render", parity + c.chart + "/chart"])
+            XCTAssertEqual(r.status, 2, c.chart)
+            XCTAssertEqual(r.stdout, "", c.chart)
+            let lines = r.stderr.split(separator: "\n", omittingEmptySubsequences: false)
+            XCTAssertEqual(lines.count, 2, "\(c.chart): \(r.stderr.prefix(300))")
+            XCTAssertTrue(r.stderr.hasPrefix(c.starts), "\(c.chart): \(r.stderr.prefix(300))")
+            XCTAssertTrue(r.stderr.contains(c.contains), "\(c.chart): \(r.stderr.prefix(600))")
+            XCTAssertLessThan(r.stderr.count, 1000, c.chart)
+        }
+    }
+}
