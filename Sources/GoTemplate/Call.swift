@@ -20,7 +20,7 @@ struct Call {
     /// Go's arity check (reported at the function name).
     func expect(_ n: Int, variadic: Bool = false) throws(TemplateError) {
         if variadic ? count < n : count != n {
-            executor.site = .operand(nameNode)
+            executor.at(nameNode)
             throw executor.fail(
                 "wrong number of args for \(name): want \(variadic ? "at least " : "")\(n) got \(variadic ? args.count : count)")
         }
@@ -43,7 +43,7 @@ struct Call {
 
     /// Points errors at the whole command (`at <fn a b>`), as Go does for a function's own error.
     func atCommand() {
-        if let cmd { executor.site = .command(cmd) } else { executor.site = .operand(nameNode) }
+        if let cmd { executor.site = .command(cmd) } else { executor.at(nameNode) }
     }
 
     /// A function's own error: `error calling NAME: message` at the command.
@@ -55,12 +55,12 @@ struct Call {
     /// An argument conversion error, at argument `index` (or the function name).
     func argumentFailure(_ message: String, index: Int?) -> TemplateError {
         if let index, index < args.count {
-            executor.site = .operand(operand(index))
+            executor.at(operand(index))
             if let literal = literalConversionMessage(message, operand(index)) { return executor.fail(literal) }
         } else if index == nil || args.isEmpty {
-            executor.site = .operand(nameNode)
+            executor.at(nameNode)
         } else {
-            executor.site = .operand(operand(args.count - 1))
+            executor.at(operand(args.count - 1))
         }
         return executor.fail(message)
     }

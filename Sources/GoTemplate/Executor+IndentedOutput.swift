@@ -24,19 +24,19 @@ struct IndentedOutput {
 extension Executor {
     func walkIndented(_ dot: Datum, _ a: ActionNode, _ tail: IndentedOutput) throws(TemplateError) {
         let pipe = a.pipe
-        site = .pipe(pipe)
+        at(pipe)
         if pipe.cmds.count == 2, case .identifier(_, let ref) = pipe.cmds[0].args[0] {
             let head = pipe.cmds[0]
             switch ref.implementation {
             case .engine(.include)?:
-                site = .operand(head.args[0])
+                at(head.args[0])
                 let call = Call(
                     executor: self, dot: dot, name: ref.name, nameNode: head.args[0], cmd: head, args: head.args.dropFirst(),
                     final: nil)
                 try EngineFunctions.include(call, indentedBy: tail.spaces, leadingNewline: tail.leadingNewline)
                 return
             case .toYaml? where head.args.count == 2:
-                site = .operand(head.args[0])
+                at(head.args[0])
                 let values = try argumentValues(dot, head.args.dropFirst(), final: nil)
                 let yaml = HelmYAML.toYamlBytes(values[0])
                 yaml.withUnsafeBufferPointer {

@@ -48,6 +48,65 @@ final class Executor {
         var value: Datum
     }
 
+    /// Where `site` points, held without reference counting: it is set at nearly every step of an
+    /// execution, and every node it can name lives in a tree that outlives the step (the trees of
+    /// this execution, or the tree of a frame still on the stack: `run` and `{{template}}` put the
+    /// site back when they return). A node made only to be reported is kept in `siteKeepAlive`.
+    struct SiteState {
+        enum Kind: UInt8 { case none, operand, pipe, command, action, branch, template }
+        var kind: Kind = .none
+        var bits: UInt = 0
+    }
+
+    var siteState = SiteState()
+    /// Keeps a site given through `site = ...` alive (such sites may be made on the spot).
+    private var siteKeepAlive: Site = .none
+
+    /// The node errors are reported at (Go's `state.at`).
+    var site: Site {
+        get {
+            let bits = siteState.bits
+            func object<T: AnyObject>(_: T.Type) -> T {
+                Unmanaged<T>.fromOpaque(UnsafeRawPointer(bitPattern: bits).unsafelyUnwrapped).takeUnretainedValue()
+            }
+            switch siteState.kind {
+            case .none: return .none
+            case .operand: return .operand(unsafeBitCast(bits, to: Operand.self))
+            case .pipe: return .pipe(object(PipeNode.self))
+            case .command: return .command(object(CommandNode.self))
+            case .action: return .action(object(ActionNode.self))
+            case .branch: return .branch(object(BranchNode.self))
+            case .template: return .template(object(TemplateNode.self))
+            }
+        }
+        set {
+            siteKeepAlive = newValue
+            switch newValue {
+            case .none: siteState = SiteState()
+            case .operand(let o): at(o)
+            case .pipe(let p): at(p)
+            case .command(let c): siteState = SiteState(kind: .command, bits: Self.bits(of: c))
+            case .action(let a): siteState = SiteState(kind: .action, bits: Self.bits(of: a))
+            case .branch(let b): siteState = SiteState(kind: .branch, bits: Self.bits(of: b))
+            case .template(let t): siteState = SiteState(kind: .template, bits: Self.bits(of: t))
+            }
+        }
+    }
+
+    @inline(__always) private static func bits(of object: AnyObject) -> UInt {
+        UInt(bitPattern: Unmanaged.passUnretained(object).toOpaque())
+    }
+
+    /// Sets the site to an operand of a parsed tree (see ``siteState``).
+    @inline(__always) func at(_ operand: Operand) {
+        siteState = SiteState(kind: .operand, bits: unsafeBitCast(operand, to: UInt.self))
+    }
+
+    /// Sets the site to a pipeline of a parsed tree (see ``siteState``).
+    @inline(__always) func at(_ pipe: PipeNode) {
+        siteState = SiteState(kind: .pipe, bits: Self.bits(of: pipe))
+    }
+
     let library: FunctionLibrary
     /// Identity bookkeeping of the maps and lists of this execution.
     let heap: Heap
@@ -63,9 +122,10 @@ final class Executor {
     var frameBase = 0
     /// Emptied output buffers kept for reuse by `include ... | indent`.
     var scratch: [OutputBuffer] = []
+    /// Emptied argument arrays kept for reuse by function calls (one per nesting level in use).
+    var valueArrays: [[Value]] = []
     var tree: Tree
     var executing: String
-    var site: Site = .none
     var depth = 0
     /// `include` nesting per template name (Helm's bound).
     /// Names of the `include`s open now, outermost first; beyond the first
@@ -104,15 +164,15 @@ final class Executor {
 
     /// Executes `tree` with `dot`, appending to `out`.
     func run(_ tree: Tree, dot: Datum) throws(TemplateError) {
-        let saved = (self.tree, executing, frameBase, site, depth)
+        let saved = (self.tree, executing, frameBase, siteState, depth)
         self.tree = tree
         executing = tree.name
         frameBase = vars.count
         vars.append(Variable(name: "$", value: dot))
-        site = .none
+        siteState = SiteState()
         defer {
             vars.removeSubrange(frameBase...)
-            (self.tree, executing, frameBase, site, depth) = saved
+            (self.tree, executing, frameBase, siteState, depth) = saved
         }
         _ = try walk(dot, tree.root)
     }
@@ -310,7 +370,7 @@ final class Executor {
         try enterNesting()
         defer { nesting -= 1 }
         let newDot = try t.pipe.map { (p) throws(TemplateError) in try evalPipeline(dot, p) } ?? .invalid
-        let saved = (tree, executing, frameBase, site)
+        let saved = (tree, executing, frameBase, siteState)
         tree = target
         executing = target.name
         frameBase = vars.count
@@ -319,7 +379,7 @@ final class Executor {
         defer {
             depth -= 1
             vars.removeSubrange(frameBase...)
-            (tree, executing, frameBase, site) = saved
+            (tree, executing, frameBase, siteState) = saved
         }
         _ = try walk(newDot, target.root)
     }
@@ -380,7 +440,7 @@ final class Executor {
     // MARK: pipelines and commands
 
     func evalPipeline(_ dot: Datum, _ pipe: PipeNode) throws(TemplateError) -> Datum {
-        site = .pipe(pipe)
+        at(pipe)
         var value: Datum? = nil
         for cmd in pipe.cmds {
             value = try evalCommand(dot, cmd, final: value).unboxed
@@ -400,7 +460,7 @@ final class Executor {
         let first = cmd.args[0]
         switch first {
         case .field(_, let idents):
-            site = .operand(first)
+            at(first)
             return try evalFieldChain(dot, receiver: dot, node: first, idents[...], args: cmd.args, final: final)
         case .chain:
             return try evalChain(dot, first, args: cmd.args, final: final)
@@ -414,7 +474,7 @@ final class Executor {
         default:
             break
         }
-        site = .operand(first)
+        at(first)
         try notAFunction(cmd.args, final)
         switch first {
         case .bool(_, let b): return .plainValue(.bool(b))
@@ -444,16 +504,16 @@ final class Executor {
 
     private func evalChain(_ dot: Datum, _ chain: Operand, args: [Operand], final: Datum?) throws(TemplateError) -> Datum {
         guard case .chain(_, let node, let fields) = chain else { return .invalid }
-        site = .operand(chain)
+        at(chain)
         if case .nilLiteral = node { throw fail("indirection through explicit nil in \(chain)") }
         let receiver = try evalArg(dot, node)
-        site = .operand(chain)
+        at(chain)
         return try evalFieldChain(dot, receiver: receiver, node: chain, fields[...], args: args, final: final)
     }
 
     private func evalVariable(_ dot: Datum, _ variable: Operand, args: [Operand]?, final: Datum?) throws(TemplateError) -> Datum {
         guard case .variable(_, let idents) = variable else { return .invalid }
-        site = .operand(variable)
+        at(variable)
         let value = try variableValue(idents[0])
         if idents.count == 1 {
             if let args { try notAFunction(args, final) }
@@ -467,11 +527,30 @@ final class Executor {
     ) throws(TemplateError) -> Datum {
         var receiver = receiver
         var i = idents.startIndex
-        while i < idents.endIndex - 1 {
-            receiver = try evalField(dot, idents[i], node: node, args: [], final: nil, receiver: receiver)
+        let last = idents.endIndex - 1
+        // Map entries found step by step need none of `evalField`'s checks (its first case).
+        while i < last {
+            switch receiver {
+            case .boxed(.map(let map)), .plain(.map(let map)):
+                if let entry = map[idents[i]] {
+                    receiver = .boxed(entry)
+                } else {
+                    receiver = try evalField(dot, idents[i], node: node, args: [], final: nil, receiver: receiver)
+                }
+            default:
+                receiver = try evalField(dot, idents[i], node: node, args: [], final: nil, receiver: receiver)
+            }
             i += 1
         }
-        return try evalField(dot, idents[idents.endIndex - 1], node: node, args: args, final: final, receiver: receiver)
+        if args.count <= 1 && final == nil {
+            switch receiver {
+            case .boxed(.map(let map)), .plain(.map(let map)):
+                if let entry = map[idents[last]] { return .boxed(entry) }
+            default:
+                break
+            }
+        }
+        return try evalField(dot, idents[last], node: node, args: args, final: final, receiver: receiver)
     }
 
     private func evalField(
@@ -493,7 +572,7 @@ final class Executor {
         if case .map(let map) = object, let entry = map[name] {
             // The site is this field node already (set by whoever evaluates it).
             if hasArgs {
-                site = .operand(node)
+                at(node)
                 throw fail("\(name) is not a method but has arguments")
             }
             return .boxed(entry)
@@ -503,7 +582,7 @@ final class Executor {
             var argValues: [Value] = []
             for a in args.dropFirst() { argValues.append(try evalArg(dot, a).value) }
             if let final { argValues.append(final.value) }
-            site = .operand(node)
+            at(node)
             do {
                 if let result = try method(value, argValues) { return .boxed(Item.value(result).object(in: heap)) }
             } catch let e as FunctionError {
@@ -514,11 +593,11 @@ final class Executor {
             }
         }
         if case .map = object {
-            site = .operand(node)
+            at(node)
             if hasArgs { throw fail("\(name) is not a method but has arguments") }
             return .boxed(.null)
         }
-        site = .operand(node)
+        at(node)
         throw fail("can't evaluate field \(name) in type \(receiver.typeName)")
     }
 
@@ -526,12 +605,12 @@ final class Executor {
 
     /// Evaluates an argument of a function call (Go's `evalArg` for an `interface{}` parameter).
     func evalArg(_ dot: Datum, _ node: Operand) throws(TemplateError) -> Datum {
-        site = .operand(node)
+        at(node)
         switch node {
         case .dot: return dot
         case .nilLiteral: return .boxed(.null)
         case .field(_, let idents):
-            return try evalFieldChain(dot, receiver: dot, node: node, idents[...], args: [node], final: nil)
+            return try evalFieldChain(dot, receiver: dot, node: node, idents[...], args: [], final: nil)
         case .variable:
             return try evalVariable(dot, node, args: nil, final: nil)
         case .pipe(let p):
@@ -561,7 +640,12 @@ final class Executor {
         _ f: TemplateFunction, _ dot: Datum, _ reference: FunctionReference, node: Operand, cmd: CommandNode?,
         args: ArraySlice<Operand>, final: Datum?
     ) throws(TemplateError) -> Datum {
-        let values = try argumentValues(dot, args, final: final)
+        var values = valueArrays.popLast() ?? []
+        defer {
+            values.removeAll(keepingCapacity: true)
+            valueArrays.append(values)
+        }
+        try argumentValues(dot, args, final: final, into: &values)
         let result: Value
         do {
             result = try f(values)
@@ -581,6 +665,12 @@ final class Executor {
     func argumentValues(_ dot: Datum, _ args: ArraySlice<Operand>, final: Datum?) throws(TemplateError) -> [Value] {
         var values: [Value] = []
         values.reserveCapacity(args.count + (final == nil ? 0 : 1))
+        try argumentValues(dot, args, final: final, into: &values)
+        return values
+    }
+
+    /// ``argumentValues(_:_:final:)`` appended to `values` (an emptied array kept for reuse).
+    func argumentValues(_ dot: Datum, _ args: ArraySlice<Operand>, final: Datum?, into values: inout [Value]) throws(TemplateError) {
         var objects: [(index: Int, item: Item)] = []
         for a in args {
             switch try evalArg(dot, a) {
@@ -603,14 +693,13 @@ final class Executor {
             }
         }
         for (index, item) in objects { values[index] = item.value }
-        return values
     }
 
     private func evalFunction(
         _ dot: Datum, _ reference: FunctionReference, node: Operand, cmd: CommandNode?, args: ArraySlice<Operand>,
         final: Datum?
     ) throws(TemplateError) -> Datum {
-        site = .operand(node)
+        at(node)
         let name = reference.name
         guard let function = reference.implementation else {
             throw fail("\(GoQuote.quote(name)) is not a defined function")

@@ -109,6 +109,29 @@ final class ExecutorTests: XCTestCase {
         Case("float formatting", "{{1e6}} {{0.000001}} {{100000.0}}", .output("1e+06 1e-06 100000")),
     ]
 
+    /// `<no value>` removal (Helm's workaround) over the text as a whole: markers at the edges,
+    /// adjacent, split by other `<`, and near misses that must stay.
+    func testNoValueRemoval() {
+        let table: [(String, String)] = [
+            ("", ""),
+            ("plain text", "plain text"),
+            ("<no value>", ""),
+            ("<no value><no value>", ""),
+            ("a<no value>b<no value>c", "abc"),
+            ("<<no value>", "<"),
+            ("<no value", "<no value"),
+            ("<no valu>e <no value>", "<no valu>e "),
+            ("x < y <no value> <", "x < y  <"),
+            ("<no <no value>value>", "<no value>"),
+            ("ü<no value>ß", "üß"),
+        ]
+        for (input, expected) in table {
+            XCTAssertEqual(TemplateSet.removingNoValue(input), expected, input)
+        }
+        let long = String(repeating: "abc<def ", count: 10_000)
+        XCTAssertEqual(TemplateSet.removingNoValue(long + "<no value>" + long), long + long)
+    }
+
     func testExecutionTable() {
         for c in Self.cases {
             let set = TemplateSet()
