@@ -61,7 +61,9 @@ enum Builtins {
             guard case .string(let format) = all[0].value else {
                 throw c.argumentFailure("wrong type for value; expected string; got \(all[0].unboxedTypeName)", index: 0)
             }
-            return .plainValue(.string(GoPrintf.sprintf(format, all.dropFirst().map(\.value))))
+            let values = all.dropFirst().map(\.value)
+            c.recycle(all)
+            return .plainValue(.string(GoPrintf.sprintf(format, values)))
         case .html:
             return .plainValue(.string(Escapers.html(textOfArguments(try c.allArguments()))))
         case .js:

@@ -33,12 +33,20 @@ struct Call {
     }
 
     /// Evaluates every argument, pipeline value last.
+    /// The array comes from the executor's reusable ones: give it back with ``recycle(_:)``.
     func allArguments() throws(TemplateError) -> [Datum] {
-        var out: [Datum] = []
+        var out = executor.datumArrays.popLast() ?? []
         out.reserveCapacity(count)
         for a in args { out.append(try executor.evalArg(dot, a)) }
         if let final { out.append(final) }
         return out
+    }
+
+    /// Returns an array of ``allArguments()`` for reuse, emptied.
+    func recycle(_ arguments: consuming [Datum]) {
+        var arguments = arguments
+        while !arguments.isEmpty { arguments.removeLast() }
+        executor.datumArrays.append(arguments)
     }
 
     /// Points errors at the whole command (`at <fn a b>`), as Go does for a function's own error.
@@ -148,7 +156,10 @@ struct Call {
     /// `dict k v ...`: a new map whose map and list values are the objects given, not copies.
     func callDictionary(_ f: TemplateFunction) throws(TemplateError) -> Datum {
         let args = try allArguments()
-        if let direct = Self.directDictionary(args, heap: executor.heap) { return .boxed(.map(direct)) }
+        if let direct = Self.directDictionary(args, heap: executor.heap) {
+            recycle(args)
+            return .boxed(.map(direct))
+        }
         // Objects are not materialised: dict only pairs keys with values, and they are put back below.
         let values = args.map { d -> Value in
             switch d.item {

@@ -34,6 +34,8 @@ enum EngineFunctions {
         try c.expect(2)
         let args = try c.allArguments()
         let name = try string(args[0], 0, c)
+        let dot = args[1].unboxed
+        c.recycle(args)
         let e = c.executor
         let open = e.openInclude(name)
         if open > e.limits.maxIncludeDepth + 1 {
@@ -47,10 +49,10 @@ enum EngineFunctions {
         let site = e.site
         do {
             if let spaces {
-                try e.executeTemplate(named: name, dot: args[1].unboxed, indentedBy: spaces, leadingNewline: leadingNewline)
+                try e.executeTemplate(named: name, dot: dot, indentedBy: spaces, leadingNewline: leadingNewline)
                 return .invalid
             }
-            let text = try e.executeTemplate(named: name, dot: args[1].unboxed)
+            let text = try e.executeTemplate(named: name, dot: dot)
             return .plainValue(.string(text))
         } catch {
             e.site = site

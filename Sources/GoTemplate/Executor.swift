@@ -111,7 +111,12 @@ final class Executor {
     /// Identity bookkeeping of the maps and lists of this execution.
     let heap: Heap
     let methods: [String: TemplateMethod]
-    var trees: [String: Tree]
+    var trees: [String: Tree] {
+        didSet { lastTree = nil }
+    }
+    /// The template `tree(named:)` found last, and the name it was asked for.
+    private var lastTree: Tree?
+    private var lastTreeName = ""
     let rootName: String
     let limits: TemplateSet.Limits
     /// The output of the template being executed (`include` swaps in a fresh buffer).
@@ -124,6 +129,8 @@ final class Executor {
     var scratch: [OutputBuffer] = []
     /// Emptied argument arrays kept for reuse by function calls (one per nesting level in use).
     var valueArrays: [[Value]] = []
+    /// Emptied arrays of evaluated arguments kept for reuse (see ``Call/allArguments()``).
+    var datumArrays: [[Datum]] = []
     var tree: Tree
     var executing: String
     var depth = 0
@@ -160,6 +167,18 @@ final class Executor {
             message, at: .node(name: tree.parseName, line: line, column: column, executing: executing, context: site.text))
     }
 
+    /// The template named `name`. An `include` in a loop asks for one name again and again (the
+    /// same literal): that is recognised by the string's representation, without hashing.
+    func tree(named name: String) -> Tree? {
+        if let lastTree, unsafeBitCast(lastTreeName, to: (UInt64, UInt64).self) == unsafeBitCast(name, to: (UInt64, UInt64).self) {
+            return lastTree
+        }
+        guard let found = trees[name] else { return nil }
+        lastTree = found
+        lastTreeName = name
+        return found
+    }
+
     // MARK: entry points
 
     /// Executes `tree` with `dot`, appending to `out`.
@@ -179,7 +198,7 @@ final class Executor {
 
     /// Executes template `name` into a fresh buffer and returns its text (Go's `ExecuteTemplate`).
     func executeTemplate(named name: String, dot: Datum) throws(TemplateError) -> String {
-        guard let target = trees[name] else {
+        guard let target = tree(named: name) else {
             throw TemplateError("no template \(GoQuote.quote(name)) associated with template \(GoQuote.quote(rootName))", at: .none)
         }
         var buffer = OutputBuffer()
@@ -195,7 +214,7 @@ final class Executor {
     /// Executes template `name` and appends its output to ours indented (Sprig's `indent`, with a
     /// newline first when `leadingNewline`), through a reused scratch buffer.
     func executeTemplate(named name: String, dot: Datum, indentedBy spaces: Int, leadingNewline: Bool) throws(TemplateError) {
-        guard let target = trees[name] else {
+        guard let target = tree(named: name) else {
             throw TemplateError("no template \(GoQuote.quote(name)) associated with template \(GoQuote.quote(rootName))", at: .none)
         }
         var buffer = scratch.popLast() ?? OutputBuffer()
@@ -642,7 +661,7 @@ final class Executor {
     ) throws(TemplateError) -> Datum {
         var values = valueArrays.popLast() ?? []
         defer {
-            values.removeAll(keepingCapacity: true)
+            while !values.isEmpty { values.removeLast() }
             valueArrays.append(values)
         }
         try argumentValues(dot, args, final: final, into: &values)
@@ -700,15 +719,12 @@ final class Executor {
         final: Datum?
     ) throws(TemplateError) -> Datum {
         at(node)
+        if let f = reference.plainFunction {
+            return try callExternal(f, dot, reference, node: node, cmd: cmd, args: args, final: final)
+        }
         let name = reference.name
         guard let function = reference.implementation else {
             throw fail("\(GoQuote.quote(name)) is not a defined function")
-        }
-        switch function {
-        case .external(let f), .indent(let f, _), .toYaml(let f):
-            return try callExternal(f, dot, reference, node: node, cmd: cmd, args: args, final: final)
-        default:
-            break
         }
         let call = Call(executor: self, dot: dot, name: name, nameNode: node, cmd: cmd, args: args, final: final)
         switch function {

@@ -264,6 +264,8 @@ final class MapObject: ObjectNode {
             if !edited, !reached.isEmpty, let r = reached[key] { return r }
             let o = Item.value(v).object(in: heap)
             o.attachFresh(to: self)
+            // Room for every entry at once: the entries of one map are often all reached in turn.
+            if reached.isEmpty { reached.reserveCapacity(min(base.count, 16)) }
             reached[key] = o
             return o
         default:

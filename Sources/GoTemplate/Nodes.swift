@@ -314,9 +314,16 @@ indirect enum Operand: CustomStringConvertible {
 final class FunctionReference {
     let name: String
     let implementation: FunctionImplementation?
+    /// The function itself when it is called as a plain function of its arguments' data
+    /// (`external`, `indent`, `toYaml`): the executor's common case, without a look at the enum.
+    let plainFunction: TemplateFunction?
 
     init(name: String, implementation: FunctionImplementation?) {
         self.name = name
         self.implementation = implementation
+        switch implementation {
+        case .external(let f)?, .indent(let f, _)?, .toYaml(let f)?: plainFunction = f
+        default: plainFunction = nil
+        }
     }
 }
