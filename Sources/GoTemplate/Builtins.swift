@@ -61,9 +61,15 @@ enum Builtins {
             guard case .string(let format) = all[0].value else {
                 throw c.argumentFailure("wrong type for value; expected string; got \(all[0].unboxedTypeName)", index: 0)
             }
-            let values = all.dropFirst().map(\.value)
-            c.recycle(all)
-            return .plainValue(.string(GoPrintf.sprintf(format, values)))
+            let plain = GoPrintf.plainStringFormat(format, all.dropFirst()) { d -> String? in
+                if case .value(.string(let s)) = d.item { return s }
+                return nil
+            }
+            if let plain {
+                c.recycle(all)
+                return .plainValue(.string(plain))
+            }
+            return .plainValue(.string(GoPrintf.sprintf(format, all.dropFirst().map(\.value))))
         case .html:
             return .plainValue(.string(Escapers.html(textOfArguments(try c.allArguments()))))
         case .js:

@@ -256,6 +256,10 @@ final class Executor {
                 try walkIndented(dot, a, tail)
                 return .normal
             }
+            if let operand = a.printedOperand {
+                printValue(try evalPrintedOperand(dot, operand).unboxed)
+                return .normal
+            }
             let value = try evalPipeline(dot, a.pipe)
             if a.pipe.decl.isEmpty { printValue(value) }
         case .branch(let b):
@@ -271,6 +275,22 @@ final class Executor {
             return .continueLoop
         }
         return .normal
+    }
+
+    /// The value of an action that is one field chain or variable: what `evalPipeline` gives for
+    /// it (the pipeline's own site is passed over at once, nothing can fail before the operand's).
+    private func evalPrintedOperand(_ dot: Datum, _ operand: Operand) throws(TemplateError) -> Datum {
+        at(operand)
+        switch operand {
+        case .field(_, let idents):
+            return try evalFieldChain(dot, receiver: dot, node: operand, idents[...], args: [], final: nil)
+        case .variable(_, let idents):
+            let value = try variableValue(idents[0])
+            if idents.count == 1 { return value }
+            return try evalFieldChain(dot, receiver: value, node: operand, idents.dropFirst(), args: [], final: nil)
+        default:
+            return try evalArg(dot, operand)
+        }
     }
 
     /// Prints a pipeline's value as Go's `fmt.Fprint` does (`<no value>` for no value).

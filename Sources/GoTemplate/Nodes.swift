@@ -122,11 +122,17 @@ final class ActionNode {
     /// `IndentedOutput`), worked out once.
     let indentedOutput: IndentedOutput?
 
+    /// The field chain or variable the action prints when that is all it does (`{{ .a.b }}`,
+    /// `{{ $x.y }}`), worked out once.
+    let printedOperand: Operand?
+
     init(pos: Int, line: Int, pipe: PipeNode) {
         self.pos = pos
         self.line = line
         self.pipe = pipe
         indentedOutput = IndentedOutput(pipe)
+        printedOperand = pipe.decl.isEmpty && pipe.cmds.count == 1 && pipe.cmds[0].args.count == 1
+            ? pipe.cmds[0].args[0].fieldOrVariable : nil
     }
 }
 
@@ -278,6 +284,14 @@ indirect enum Operand: CustomStringConvertible {
     case pipe(PipeNode)
     /// `(pipeline).A.B`, or fields after any other non-field term.
     case chain(pos: Int, node: Operand, fields: [String])
+
+    /// The operand itself when it is a field chain or a variable (with or without fields).
+    var fieldOrVariable: Operand? {
+        switch self {
+        case .field, .variable: return self
+        default: return nil
+        }
+    }
 
     var pos: Int {
         switch self {

@@ -105,6 +105,11 @@ final class ExecutorTests: XCTestCase {
             "template: t:1:2: executing \"t\" at <include \"nope\" .>: error calling include: template: no template \"nope\" associated with template \"gotpl\"")),
         Case("set mutates", "{{$d := dict \"a\" 1}}{{$_ := set $d \"b\" 2}}{{$d}}", .output("map[a:1 b:2]")),
         Case("no value removed", "a<no value>b", .output("ab")),
+        Case("printf plain strings", "{{ printf \"%s-%s\" \"a\" .S }}|{{ printf \"100%% %s\" \"ü\" }}|{{ printf \"\" }}|{{ printf \"%s%s\" \"\" \"\" }}", .output("a-str|100% ü||")),
+        Case("printf beyond plain strings", "{{ printf \"%s\" }}|{{ printf \"%s\" \"a\" \"b\" }}|{{ printf \"%s\" 1 }}|{{ printf \"x%\" }}|{{ printf \"%d\" 3 }}|{{ printf \"%s\" .Missing }}", .output("%!s(MISSING)|a%!(EXTRA string=b)|%!s(int=1)|x%!(NOVERB)|3|%!s(<nil>)")),
+        Case("printed field and variable actions", "{{ .S }}{{ $x := .M }}{{ $x.one }}{{ .Missing }}{{ $.Nested.Inner.Leaf }}{{ $x }}", .output("str1leafmap[one:1 three:3 two:2]")),
+        Case("printed field of nothing", "{{ $x := .M }}{{ $x.nope.deeper }}", .error(
+            "template: t:1:19: executing \"t\" at <$x.nope.deeper>: nil pointer evaluating interface {}.deeper")),
         Case("comments vanish", "a{{/* c */}}b{{- /* d */ -}} c", .output("abc")),
         Case("float formatting", "{{1e6}} {{0.000001}} {{100000.0}}", .output("1e+06 1e-06 100000")),
     ]
