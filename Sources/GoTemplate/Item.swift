@@ -273,6 +273,22 @@ final class MapObject: ObjectNode {
         }
     }
 
+    /// The data of entry `key` as `self[key]?.value` gives it, without making an object of a map
+    /// or list entry that has none yet (for a reader that only copies the data out at once).
+    func peekValue(_ key: String) -> Value? {
+        if let small {
+            for i in small.indices where small[i].key == key { return small[i].item.value }
+            return nil
+        }
+        if edited {
+            if !reached.isEmpty, let r = reached[key] { return r.value }
+            if !removed.isEmpty && removed.contains(key) { return nil }
+        } else if !reached.isEmpty, let r = reached[key] {
+            return r.value
+        }
+        return base[key]
+    }
+
     func set(_ key: String, _ item: Item) {
         promoteSmall()
         forgetRecent()

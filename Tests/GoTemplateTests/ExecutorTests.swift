@@ -105,6 +105,7 @@ final class ExecutorTests: XCTestCase {
             "template: t:1:2: executing \"t\" at <include \"nope\" .>: error calling include: template: no template \"nope\" associated with template \"gotpl\"")),
         Case("set mutates", "{{$d := dict \"a\" 1}}{{$_ := set $d \"b\" 2}}{{$d}}", .output("map[a:1 b:2]")),
         Case("no value removed", "a<no value>b", .output("ab")),
+        Case("toYaml indented sees changes", "{{ $_ := set .M \"four\" 4 }}{{ toYaml .M | nindent 2 }}|{{ $p := .Nested.Inner }}{{ $_ := set $p \"x\" 1 }}{{ toYaml .Nested | indent 1 }}|{{ toYaml $p.Leaf | indent 1 }}|{{ toYaml .Missing | nindent 1 }}|", .output("\n  four: 4\n  one: 1\n  three: 3\n  two: 2| Inner:\n   Leaf: leaf\n   x: 1| leaf|\n null|")),
         Case("printf plain strings", "{{ printf \"%s-%s\" \"a\" .S }}|{{ printf \"100%% %s\" \"ü\" }}|{{ printf \"\" }}|{{ printf \"%s%s\" \"\" \"\" }}", .output("a-str|100% ü||")),
         Case("printf beyond plain strings", "{{ printf \"%s\" }}|{{ printf \"%s\" \"a\" \"b\" }}|{{ printf \"%s\" 1 }}|{{ printf \"x%\" }}|{{ printf \"%d\" 3 }}|{{ printf \"%s\" .Missing }}", .output("%!s(MISSING)|a%!(EXTRA string=b)|%!s(int=1)|x%!(NOVERB)|3|%!s(<nil>)")),
         Case("printed field and variable actions", "{{ .S }}{{ $x := .M }}{{ $x.one }}{{ .Missing }}{{ $.Nested.Inner.Leaf }}{{ $x }}", .output("str1leafmap[one:1 three:3 two:2]")),
