@@ -51,7 +51,7 @@ struct Call {
 
     /// Points errors at the whole command (`at <fn a b>`), as Go does for a function's own error.
     func atCommand() {
-        if let cmd { executor.site = .command(cmd) } else { executor.at(nameNode) }
+        if let cmd { executor.at(cmd) } else { executor.at(nameNode) }
     }
 
     /// A function's own error: `error calling NAME: message` at the command.

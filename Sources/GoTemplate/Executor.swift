@@ -85,7 +85,7 @@ final class Executor {
             case .none: siteState = SiteState()
             case .operand(let o): at(o)
             case .pipe(let p): at(p)
-            case .command(let c): siteState = SiteState(kind: .command, bits: Self.bits(of: c))
+            case .command(let c): at(c)
             case .action(let a): siteState = SiteState(kind: .action, bits: Self.bits(of: a))
             case .branch(let b): siteState = SiteState(kind: .branch, bits: Self.bits(of: b))
             case .template(let t): siteState = SiteState(kind: .template, bits: Self.bits(of: t))
@@ -100,6 +100,11 @@ final class Executor {
     /// Sets the site to an operand of a parsed tree (see ``siteState``).
     @inline(__always) func at(_ operand: Operand) {
         siteState = SiteState(kind: .operand, bits: unsafeBitCast(operand, to: UInt.self))
+    }
+
+    /// Sets the site to a command of a parsed tree (see ``siteState``).
+    @inline(__always) func at(_ command: CommandNode) {
+        siteState = SiteState(kind: .command, bits: Self.bits(of: command))
     }
 
     /// Sets the site to a pipeline of a parsed tree (see ``siteState``).
