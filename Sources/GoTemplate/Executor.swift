@@ -195,7 +195,7 @@ final class Executor {
         vars.append(Variable(name: "$", value: dot))
         siteState = SiteState()
         defer {
-            vars.removeSubrange(frameBase...)
+            popVariables(to: frameBase)
             (self.tree, executing, frameBase, siteState, depth) = saved
         }
         _ = try walk(dot, tree.root)
@@ -325,7 +325,7 @@ final class Executor {
 
     private func walkIfOrWith(_ dot: Datum, _ b: BranchNode) throws(TemplateError) -> Flow {
         let mark = vars.count
-        defer { vars.removeSubrange(mark...) }
+        defer { popVariables(to: mark) }
         let value = try evalPipeline(dot, b.pipe)
         if value.indirect.truth {
             return try walk(b.kind == .withBranch ? value : dot, b.list)
@@ -338,7 +338,7 @@ final class Executor {
     private func walkRange(_ dot: Datum, _ r: BranchNode) throws(TemplateError) {
         site = .branch(r)
         let outerMark = vars.count
-        defer { vars.removeSubrange(outerMark...) }
+        defer { popVariables(to: outerMark) }
         let value = try evalPipeline(dot, r.pipe).indirect
         let mark = vars.count
         let decl = r.pipe.decl
@@ -359,7 +359,7 @@ final class Executor {
                     vars[vars.count - 2].value = index
                 }
             }
-            defer { vars.removeSubrange(mark...) }
+            defer { popVariables(to: mark) }
             let flow = try walk(element, r.list)
             if case .breakLoop = flow { return false }
             return true
@@ -422,7 +422,7 @@ final class Executor {
         depth += 1
         defer {
             depth -= 1
-            vars.removeSubrange(frameBase...)
+            popVariables(to: frameBase)
             (tree, executing, frameBase, siteState) = saved
         }
         _ = try walk(newDot, target.root)
@@ -459,6 +459,11 @@ final class Executor {
     }
 
     // MARK: variables
+
+    /// Drops the variables declared since `mark` (usually none: no call then).
+    @inline(__always) func popVariables(to mark: Int) {
+        while vars.count > mark { vars.removeLast() }
+    }
 
     private func setVariable(_ name: String, _ value: Datum) throws(TemplateError) {
         var i = vars.count - 1
