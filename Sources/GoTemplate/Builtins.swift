@@ -68,6 +68,14 @@ enum Builtins {
             if all.contains(where: { $0.isStructure }) {
                 return .plainValue(.string(GoPrintf.sprintf(format, operands: all.dropFirst().map(PrintOperand.init))))
             }
+            let plain = GoPrintf.plainStringFormat(format, all.dropFirst()) { d -> String? in
+                if case .value(.string(let s)) = d.item { return s }
+                return nil
+            }
+            if let plain {
+                c.recycle(all)
+                return .plainValue(.string(plain))
+            }
             return .plainValue(.string(GoPrintf.sprintf(format, all.dropFirst().map(\.value))))
         case .html:
             return .plainValue(.string(Escapers.html(textOfArguments(try c.allArguments()))))

@@ -20,7 +20,7 @@ struct Call {
     /// Go's arity check (reported at the function name).
     func expect(_ n: Int, variadic: Bool = false) throws(TemplateError) {
         if variadic ? count < n : count != n {
-            executor.site = .operand(nameNode)
+            executor.at(nameNode)
             throw executor.fail(
                 "wrong number of args for \(name): want \(variadic ? "at least " : "")\(n) got \(variadic ? args.count : count)")
         }
@@ -33,17 +33,25 @@ struct Call {
     }
 
     /// Evaluates every argument, pipeline value last.
+    /// The array comes from the executor's reusable ones: give it back with ``recycle(_:)``.
     func allArguments() throws(TemplateError) -> [Datum] {
-        var out: [Datum] = []
+        var out = executor.datumArrays.popLast() ?? []
         out.reserveCapacity(count)
         for a in args { out.append(try executor.evalArg(dot, a)) }
         if let final { out.append(final) }
         return out
     }
 
+    /// Returns an array of ``allArguments()`` for reuse, emptied.
+    func recycle(_ arguments: consuming [Datum]) {
+        var arguments = arguments
+        while !arguments.isEmpty { arguments.removeLast() }
+        executor.datumArrays.append(arguments)
+    }
+
     /// Points errors at the whole command (`at <fn a b>`), as Go does for a function's own error.
     func atCommand() {
-        if let cmd { executor.site = .command(cmd) } else { executor.site = .operand(nameNode) }
+        if let cmd { executor.at(cmd) } else { executor.at(nameNode) }
     }
 
     /// A function's own error: `error calling NAME: message` at the command.
@@ -55,12 +63,12 @@ struct Call {
     /// An argument conversion error, at argument `index` (or the function name).
     func argumentFailure(_ message: String, index: Int?) -> TemplateError {
         if let index, index < args.count {
-            executor.site = .operand(operand(index))
+            executor.at(operand(index))
             if let literal = literalConversionMessage(message, operand(index)) { return executor.fail(literal) }
         } else if index == nil || args.isEmpty {
-            executor.site = .operand(nameNode)
+            executor.at(nameNode)
         } else {
-            executor.site = .operand(operand(args.count - 1))
+            executor.at(operand(args.count - 1))
         }
         return executor.fail(message)
     }
@@ -176,7 +184,10 @@ struct Call {
     /// `dict k v ...`: a new map whose map and list values are the objects given, not copies.
     func callDictionary(_ f: TemplateFunction) throws(TemplateError) -> Datum {
         let args = try allArguments()
-        if let direct = Self.directDictionary(args, heap: executor.heap) { return .boxed(.map(direct)) }
+        if let direct = Self.directDictionary(args, heap: executor.heap) {
+            recycle(args)
+            return .boxed(.map(direct))
+        }
         // Objects are not materialised: dict only pairs keys with values, and they are put back below.
         let values = args.map { d -> Value in
             switch d.item {

@@ -34,6 +34,8 @@ enum EngineFunctions {
         try c.expect(2)
         let args = try c.allArguments()
         let name = try string(args[0], 0, c)
+        let dot = args[1].unboxed
+        c.recycle(args)
         let e = c.executor
         let open = e.openInclude(name)
         if open > e.limits.maxIncludeDepth + 1 {
@@ -44,16 +46,16 @@ enum EngineFunctions {
         c.atCommand()
         try e.enterNesting()
         defer { e.nesting -= 1 }
-        let site = e.site
+        let site = e.siteState
         do {
             if let spaces {
-                try e.executeTemplate(named: name, dot: args[1].unboxed, indentedBy: spaces, leadingNewline: leadingNewline)
+                try e.executeTemplate(named: name, dot: dot, indentedBy: spaces, leadingNewline: leadingNewline)
                 return .invalid
             }
-            let text = try e.executeTemplate(named: name, dot: args[1].unboxed)
+            let text = try e.executeTemplate(named: name, dot: dot)
             return .plainValue(.string(text))
         } catch {
-            e.site = site
+            e.siteState = site
             var outer = e.fail("error calling include: ")
             outer.wrapped = error
             return try rethrow(outer)
@@ -69,7 +71,7 @@ enum EngineFunctions {
         let text = try string(args[0], 0, c)
         let e = c.executor
         c.atCommand()
-        let site = e.site
+        let site = e.siteState
         try e.enterNesting()
         defer { e.nesting -= 1 }
         let savedTrees = e.trees
@@ -78,14 +80,14 @@ enum EngineFunctions {
             let parsed = try Parser.parse(name: e.rootName, parseName: e.rootName, text: text) { e.library.functions[$0] }
             TemplateSet.add(parsed, to: &e.trees)
         } catch {
-            e.site = site
+            e.siteState = site
             throw e.wrapFunctionError("tpl", "cannot parse template \(GoQuote.quote(text)): \(error)")
         }
         do {
             let out = try e.executeTemplate(named: e.rootName, dot: args[1].unboxed)
             return .plainValue(.string(TemplateSet.removingNoValue(out)))
         } catch {
-            e.site = site
+            e.siteState = site
             var wrapped = e.wrapFunctionError("tpl", "error during tpl function execution for \(GoQuote.quote(text)): \(error)")
             wrapped.helmMessage = error.chainHelmMessage
             throw wrapped

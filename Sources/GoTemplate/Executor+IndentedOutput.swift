@@ -24,21 +24,26 @@ struct IndentedOutput {
 extension Executor {
     func walkIndented(_ dot: Datum, _ a: ActionNode, _ tail: IndentedOutput) throws(TemplateError) {
         let pipe = a.pipe
-        site = .pipe(pipe)
+        at(pipe)
         if pipe.cmds.count == 2, case .identifier(_, let ref) = pipe.cmds[0].args[0] {
             let head = pipe.cmds[0]
             switch ref.implementation {
             case .engine(.include)?:
-                site = .operand(head.args[0])
+                at(head.args[0])
                 let call = Call(
                     executor: self, dot: dot, name: ref.name, nameNode: head.args[0], cmd: head, args: head.args.dropFirst(),
                     final: nil)
                 try EngineFunctions.include(call, indentedBy: tail.spaces, leadingNewline: tail.leadingNewline)
                 return
             case .toYaml? where head.args.count == 2:
-                site = .operand(head.args[0])
-                let values = try argumentValues(dot, head.args.dropFirst(), final: nil)
-                let yaml = HelmYAML.toYamlBytes(values[0])
+                at(head.args[0])
+                let value: Value
+                if let peeked = peekValue(dot, head.args[1]) {
+                    value = peeked
+                } else {
+                    value = try argumentValues(dot, head.args.dropFirst(), final: nil)[0]
+                }
+                let yaml = HelmYAML.toYamlBytes(value)
                 yaml.withUnsafeBufferPointer {
                     out.appendIndented($0, spaces: tail.spaces, leadingNewline: tail.leadingNewline)
                 }
@@ -57,5 +62,45 @@ extension Executor {
         }
         let result = try evalCommand(dot, pipe.cmds[pipe.cmds.count - 1], final: value).unboxed
         printValue(result)
+    }
+}
+
+extension Executor {
+    /// The data an argument that is `.`, a variable or a field chain through maps evaluates to, as
+    /// ``argumentValues(_:_:final:)`` gives it, read without making objects of the last step's map
+    /// or list (the data is copied out at once, so no identity can be observed). Nil for anything
+    /// else, and wherever the plain evaluation could fail or call a method: the caller then takes
+    /// the general path, which reports as usual.
+    func peekValue(_ dot: Datum, _ operand: Operand) -> Value? {
+        let receiver: Datum
+        let fields: ArraySlice<String>
+        switch operand {
+        case .dot:
+            return dot.value
+        case .field(_, let idents):
+            receiver = dot
+            fields = idents[...]
+        case .variable(_, let idents):
+            var i = vars.count - 1
+            while i >= frameBase, vars[i].name != idents[0] { i -= 1 }
+            guard i >= frameBase else { return nil }
+            receiver = vars[i].value
+            fields = idents.dropFirst()
+        default:
+            return nil
+        }
+        guard let last = fields.last else { return receiver.value }
+        var map: MapObject
+        switch receiver {
+        case .boxed(.map(let m)), .plain(.map(let m)): map = m
+        default: return nil
+        }
+        for name in fields.dropLast() {
+            switch map[name] {
+            case .map(let m)?: map = m
+            default: return nil
+            }
+        }
+        return map.peekValue(last)
     }
 }

@@ -48,11 +48,80 @@ final class Executor {
         var value: Datum
     }
 
+    /// Where `site` points, held without reference counting: it is set at nearly every step of an
+    /// execution, and every node it can name lives in a tree that outlives the step (the trees of
+    /// this execution, or the tree of a frame still on the stack: `run` and `{{template}}` put the
+    /// site back when they return). A node made only to be reported is kept in `siteKeepAlive`.
+    struct SiteState {
+        enum Kind: UInt8 { case none, operand, pipe, command, action, branch, template }
+        var kind: Kind = .none
+        var bits: UInt = 0
+    }
+
+    var siteState = SiteState()
+    /// Keeps a site given through `site = ...` alive (such sites may be made on the spot).
+    private var siteKeepAlive: Site = .none
+
+    /// The node errors are reported at (Go's `state.at`).
+    var site: Site {
+        get {
+            let bits = siteState.bits
+            func object<T: AnyObject>(_: T.Type) -> T {
+                Unmanaged<T>.fromOpaque(UnsafeRawPointer(bitPattern: bits).unsafelyUnwrapped).takeUnretainedValue()
+            }
+            switch siteState.kind {
+            case .none: return .none
+            case .operand: return .operand(unsafeBitCast(bits, to: Operand.self))
+            case .pipe: return .pipe(object(PipeNode.self))
+            case .command: return .command(object(CommandNode.self))
+            case .action: return .action(object(ActionNode.self))
+            case .branch: return .branch(object(BranchNode.self))
+            case .template: return .template(object(TemplateNode.self))
+            }
+        }
+        set {
+            siteKeepAlive = newValue
+            switch newValue {
+            case .none: siteState = SiteState()
+            case .operand(let o): at(o)
+            case .pipe(let p): at(p)
+            case .command(let c): at(c)
+            case .action(let a): siteState = SiteState(kind: .action, bits: Self.bits(of: a))
+            case .branch(let b): siteState = SiteState(kind: .branch, bits: Self.bits(of: b))
+            case .template(let t): siteState = SiteState(kind: .template, bits: Self.bits(of: t))
+            }
+        }
+    }
+
+    @inline(__always) private static func bits(of object: AnyObject) -> UInt {
+        UInt(bitPattern: Unmanaged.passUnretained(object).toOpaque())
+    }
+
+    /// Sets the site to an operand of a parsed tree (see ``siteState``).
+    @inline(__always) func at(_ operand: Operand) {
+        siteState = SiteState(kind: .operand, bits: unsafeBitCast(operand, to: UInt.self))
+    }
+
+    /// Sets the site to a command of a parsed tree (see ``siteState``).
+    @inline(__always) func at(_ command: CommandNode) {
+        siteState = SiteState(kind: .command, bits: Self.bits(of: command))
+    }
+
+    /// Sets the site to a pipeline of a parsed tree (see ``siteState``).
+    @inline(__always) func at(_ pipe: PipeNode) {
+        siteState = SiteState(kind: .pipe, bits: Self.bits(of: pipe))
+    }
+
     let library: FunctionLibrary
     /// Identity bookkeeping of the maps and lists of this execution.
     let heap: Heap
     let methods: [String: TemplateMethod]
-    var trees: [String: Tree]
+    var trees: [String: Tree] {
+        didSet { lastTree = nil }
+    }
+    /// The template `tree(named:)` found last, and the name it was asked for.
+    private var lastTree: Tree?
+    private var lastTreeName = ""
     let rootName: String
     let limits: TemplateSet.Limits
     /// The output of the template being executed (`include` swaps in a fresh buffer).
@@ -63,9 +132,12 @@ final class Executor {
     var frameBase = 0
     /// Emptied output buffers kept for reuse by `include ... | indent`.
     var scratch: [OutputBuffer] = []
+    /// Emptied argument arrays kept for reuse by function calls (one per nesting level in use).
+    var valueArrays: [[Value]] = []
+    /// Emptied arrays of evaluated arguments kept for reuse (see ``Call/allArguments()``).
+    var datumArrays: [[Datum]] = []
     var tree: Tree
     var executing: String
-    var site: Site = .none
     var depth = 0
     /// `include` nesting per template name (Helm's bound).
     /// Names of the `include`s open now, outermost first; beyond the first
@@ -100,26 +172,38 @@ final class Executor {
             message, at: .node(name: tree.parseName, line: line, column: column, executing: executing, context: site.text))
     }
 
+    /// The template named `name`. An `include` in a loop asks for one name again and again (the
+    /// same literal): that is recognised by the string's representation, without hashing.
+    func tree(named name: String) -> Tree? {
+        if let lastTree, unsafeBitCast(lastTreeName, to: (UInt64, UInt64).self) == unsafeBitCast(name, to: (UInt64, UInt64).self) {
+            return lastTree
+        }
+        guard let found = trees[name] else { return nil }
+        lastTree = found
+        lastTreeName = name
+        return found
+    }
+
     // MARK: entry points
 
     /// Executes `tree` with `dot`, appending to `out`.
     func run(_ tree: Tree, dot: Datum) throws(TemplateError) {
-        let saved = (self.tree, executing, frameBase, site, depth)
+        let saved = (self.tree, executing, frameBase, siteState, depth)
         self.tree = tree
         executing = tree.name
         frameBase = vars.count
         vars.append(Variable(name: "$", value: dot))
-        site = .none
+        siteState = SiteState()
         defer {
-            vars.removeSubrange(frameBase...)
-            (self.tree, executing, frameBase, site, depth) = saved
+            popVariables(to: frameBase)
+            (self.tree, executing, frameBase, siteState, depth) = saved
         }
         _ = try walk(dot, tree.root)
     }
 
     /// Executes template `name` into a fresh buffer and returns its text (Go's `ExecuteTemplate`).
     func executeTemplate(named name: String, dot: Datum) throws(TemplateError) -> String {
-        guard let target = trees[name] else {
+        guard let target = tree(named: name) else {
             throw TemplateError("no template \(GoQuote.quote(name)) associated with template \(GoQuote.quote(rootName))", at: .none)
         }
         var buffer = OutputBuffer()
@@ -135,7 +219,7 @@ final class Executor {
     /// Executes template `name` and appends its output to ours indented (Sprig's `indent`, with a
     /// newline first when `leadingNewline`), through a reused scratch buffer.
     func executeTemplate(named name: String, dot: Datum, indentedBy spaces: Int, leadingNewline: Bool) throws(TemplateError) {
-        guard let target = trees[name] else {
+        guard let target = tree(named: name) else {
             throw TemplateError("no template \(GoQuote.quote(name)) associated with template \(GoQuote.quote(rootName))", at: .none)
         }
         var buffer = scratch.popLast() ?? OutputBuffer()
@@ -177,6 +261,10 @@ final class Executor {
                 try walkIndented(dot, a, tail)
                 return .normal
             }
+            if let operand = a.printedOperand {
+                printValue(try evalPrintedOperand(dot, operand).unboxed)
+                return .normal
+            }
             let value = try evalPipeline(dot, a.pipe)
             if a.pipe.decl.isEmpty { printValue(value) }
         case .branch(let b):
@@ -192,6 +280,22 @@ final class Executor {
             return .continueLoop
         }
         return .normal
+    }
+
+    /// The value of an action that is one field chain or variable: what `evalPipeline` gives for
+    /// it (the pipeline's own site is passed over at once, nothing can fail before the operand's).
+    private func evalPrintedOperand(_ dot: Datum, _ operand: Operand) throws(TemplateError) -> Datum {
+        at(operand)
+        switch operand {
+        case .field(_, let idents):
+            return try evalFieldChain(dot, receiver: dot, node: operand, idents[...], args: [], final: nil)
+        case .variable(_, let idents):
+            let value = try variableValue(idents[0])
+            if idents.count == 1 { return value }
+            return try evalFieldChain(dot, receiver: value, node: operand, idents.dropFirst(), args: [], final: nil)
+        default:
+            return try evalArg(dot, operand)
+        }
     }
 
     /// Prints a pipeline's value as Go's `fmt.Fprint` does (`<no value>` for no value).
@@ -226,7 +330,7 @@ final class Executor {
 
     private func walkIfOrWith(_ dot: Datum, _ b: BranchNode) throws(TemplateError) -> Flow {
         let mark = vars.count
-        defer { vars.removeSubrange(mark...) }
+        defer { popVariables(to: mark) }
         let value = try evalPipeline(dot, b.pipe)
         if value.indirect.truth {
             return try walk(b.kind == .withBranch ? value : dot, b.list)
@@ -239,7 +343,7 @@ final class Executor {
     private func walkRange(_ dot: Datum, _ r: BranchNode) throws(TemplateError) {
         site = .branch(r)
         let outerMark = vars.count
-        defer { vars.removeSubrange(outerMark...) }
+        defer { popVariables(to: outerMark) }
         let value = try evalPipeline(dot, r.pipe).indirect
         let mark = vars.count
         let decl = r.pipe.decl
@@ -260,7 +364,7 @@ final class Executor {
                     vars[vars.count - 2].value = index
                 }
             }
-            defer { vars.removeSubrange(mark...) }
+            defer { popVariables(to: mark) }
             let flow = try walk(element, r.list)
             if case .breakLoop = flow { return false }
             return true
@@ -317,7 +421,7 @@ final class Executor {
         try enterNesting()
         defer { nesting -= 1 }
         let newDot = try t.pipe.map { (p) throws(TemplateError) in try evalPipeline(dot, p) } ?? .invalid
-        let saved = (tree, executing, frameBase, site)
+        let saved = (tree, executing, frameBase, siteState)
         tree = target
         executing = target.name
         frameBase = vars.count
@@ -325,8 +429,8 @@ final class Executor {
         depth += 1
         defer {
             depth -= 1
-            vars.removeSubrange(frameBase...)
-            (tree, executing, frameBase, site) = saved
+            popVariables(to: frameBase)
+            (tree, executing, frameBase, siteState) = saved
         }
         _ = try walk(newDot, target.root)
     }
@@ -363,6 +467,11 @@ final class Executor {
 
     // MARK: variables
 
+    /// Drops the variables declared since `mark` (usually none: no call then).
+    @inline(__always) func popVariables(to mark: Int) {
+        while vars.count > mark { vars.removeLast() }
+    }
+
     private func setVariable(_ name: String, _ value: Datum) throws(TemplateError) {
         var i = vars.count - 1
         while i >= frameBase {
@@ -387,7 +496,7 @@ final class Executor {
     // MARK: pipelines and commands
 
     func evalPipeline(_ dot: Datum, _ pipe: PipeNode) throws(TemplateError) -> Datum {
-        site = .pipe(pipe)
+        at(pipe)
         var value: Datum? = nil
         for cmd in pipe.cmds {
             value = try evalCommand(dot, cmd, final: value).unboxed
@@ -407,7 +516,7 @@ final class Executor {
         let first = cmd.args[0]
         switch first {
         case .field(_, let idents):
-            site = .operand(first)
+            at(first)
             return try evalFieldChain(dot, receiver: dot, node: first, idents[...], args: cmd.args, final: final)
         case .chain:
             return try evalChain(dot, first, args: cmd.args, final: final)
@@ -421,7 +530,7 @@ final class Executor {
         default:
             break
         }
-        site = .operand(first)
+        at(first)
         try notAFunction(cmd.args, final)
         switch first {
         case .bool(_, let b): return .plainValue(.bool(b))
@@ -451,16 +560,16 @@ final class Executor {
 
     private func evalChain(_ dot: Datum, _ chain: Operand, args: [Operand], final: Datum?) throws(TemplateError) -> Datum {
         guard case .chain(_, let node, let fields) = chain else { return .invalid }
-        site = .operand(chain)
+        at(chain)
         if case .nilLiteral = node { throw fail("indirection through explicit nil in \(chain)") }
         let receiver = try evalArg(dot, node)
-        site = .operand(chain)
+        at(chain)
         return try evalFieldChain(dot, receiver: receiver, node: chain, fields[...], args: args, final: final)
     }
 
     private func evalVariable(_ dot: Datum, _ variable: Operand, args: [Operand]?, final: Datum?) throws(TemplateError) -> Datum {
         guard case .variable(_, let idents) = variable else { return .invalid }
-        site = .operand(variable)
+        at(variable)
         let value = try variableValue(idents[0])
         if idents.count == 1 {
             if let args { try notAFunction(args, final) }
@@ -474,11 +583,30 @@ final class Executor {
     ) throws(TemplateError) -> Datum {
         var receiver = receiver
         var i = idents.startIndex
-        while i < idents.endIndex - 1 {
-            receiver = try evalField(dot, idents[i], node: node, args: [], final: nil, receiver: receiver)
+        let last = idents.endIndex - 1
+        // Map entries found step by step need none of `evalField`'s checks (its first case).
+        while i < last {
+            switch receiver {
+            case .boxed(.map(let map)), .plain(.map(let map)):
+                if let entry = map[idents[i]] {
+                    receiver = .boxed(entry)
+                } else {
+                    receiver = try evalField(dot, idents[i], node: node, args: [], final: nil, receiver: receiver)
+                }
+            default:
+                receiver = try evalField(dot, idents[i], node: node, args: [], final: nil, receiver: receiver)
+            }
             i += 1
         }
-        return try evalField(dot, idents[idents.endIndex - 1], node: node, args: args, final: final, receiver: receiver)
+        if args.count <= 1 && final == nil {
+            switch receiver {
+            case .boxed(.map(let map)), .plain(.map(let map)):
+                if let entry = map[idents[last]] { return .boxed(entry) }
+            default:
+                break
+            }
+        }
+        return try evalField(dot, idents[last], node: node, args: args, final: final, receiver: receiver)
     }
 
     private func evalField(
@@ -503,7 +631,7 @@ final class Executor {
         if case .map(let map) = object, let entry = map[name] {
             // The site is this field node already (set by whoever evaluates it).
             if hasArgs {
-                site = .operand(node)
+                at(node)
                 throw fail("\(name) is not a method but has arguments")
             }
             return .boxed(entry)
@@ -513,7 +641,7 @@ final class Executor {
             var argValues: [Value] = []
             for a in args.dropFirst() { argValues.append(try evalArg(dot, a).value) }
             if let final { argValues.append(final.value) }
-            site = .operand(node)
+            at(node)
             do {
                 if let result = try method(value, argValues) { return .boxed(Item.value(result).object(in: heap)) }
             } catch let e as FunctionError {
@@ -524,11 +652,11 @@ final class Executor {
             }
         }
         if case .map = object {
-            site = .operand(node)
+            at(node)
             if hasArgs { throw fail("\(name) is not a method but has arguments") }
             return .boxed(.null)
         }
-        site = .operand(node)
+        at(node)
         throw fail("can't evaluate field \(name) in type \(receiver.typeName)")
     }
 
@@ -560,12 +688,12 @@ final class Executor {
 
     /// Evaluates an argument of a function call (Go's `evalArg` for an `interface{}` parameter).
     func evalArg(_ dot: Datum, _ node: Operand) throws(TemplateError) -> Datum {
-        site = .operand(node)
+        at(node)
         switch node {
         case .dot: return dot
         case .nilLiteral: return .boxed(.null)
         case .field(_, let idents):
-            return try evalFieldChain(dot, receiver: dot, node: node, idents[...], args: [node], final: nil)
+            return try evalFieldChain(dot, receiver: dot, node: node, idents[...], args: [], final: nil)
         case .variable:
             return try evalVariable(dot, node, args: nil, final: nil)
         case .pipe(let p):
@@ -595,10 +723,16 @@ final class Executor {
         _ f: TemplateFunction, _ dot: Datum, _ reference: FunctionReference, node: Operand, cmd: CommandNode?,
         args: ArraySlice<Operand>, final: Datum?
     ) throws(TemplateError) -> Datum {
+        var values = valueArrays.popLast() ?? []
+        defer {
+            while !values.isEmpty { values.removeLast() }
+            valueArrays.append(values)
+        }
         var structs: [(index: Int, value: GoStruct)] = []
         var nilInterface: Int?
-        let values = try argumentValues(
-            dot, args, final: final, structs: &structs, mapParameters: reference.mapParameters, nilInterfaceAt: &nilInterface)
+        try argumentValues(
+            dot, args, final: final, into: &values, structs: &structs, mapParameters: reference.mapParameters,
+            nilInterfaceAt: &nilInterface)
         if let nilInterface {
             throw Call(executor: self, dot: dot, name: reference.name, nameNode: node, cmd: cmd, args: args, final: final)
                 .argumentFailure(MapParameters.message, index: nilInterface)
@@ -640,12 +774,25 @@ final class Executor {
     ) throws(TemplateError) -> [Value] {
         var values: [Value] = []
         values.reserveCapacity(args.count + (final == nil ? 0 : 1))
+        try argumentValues(
+            dot, args, final: final, into: &values, structs: &structs, mapParameters: mapParameters,
+            nilInterfaceAt: &nilInterfaceAt)
+        return values
+    }
+
+    /// ``argumentValues(_:_:final:structs:mapParameters:nilInterfaceAt:)`` appended to `values`
+    /// (an emptied array kept for reuse).
+    func argumentValues(
+        _ dot: Datum, _ args: ArraySlice<Operand>, final: Datum?, into values: inout [Value],
+        structs: inout [(index: Int, value: GoStruct)], mapParameters: MapParameters.Positions? = nil,
+        nilInterfaceAt: inout Int?
+    ) throws(TemplateError) {
         var objects: [(index: Int, item: Item)] = []
         for a in args {
             let datum = try evalArg(dot, a)
             if let mapParameters, mapParameters.contains(values.count), MapParameters.isNilInterface(datum, node: a) {
                 nilInterfaceAt = values.count
-                return values
+                return
             }
             switch datum {
             case .invalid: values.append(.null)
@@ -661,7 +808,7 @@ final class Executor {
         if let final {
             if let mapParameters, mapParameters.contains(values.count), MapParameters.isNilInterface(final, node: nil) {
                 nilInterfaceAt = values.count
-                return values
+                return
             }
             switch final.item {
             case .value(let v): values.append(v)
@@ -674,23 +821,19 @@ final class Executor {
             if case .structure(let s) = item { structs.append((index, s)) }
             values[index] = item.value
         }
-        return values
     }
 
     private func evalFunction(
         _ dot: Datum, _ reference: FunctionReference, node: Operand, cmd: CommandNode?, args: ArraySlice<Operand>,
         final: Datum?
     ) throws(TemplateError) -> Datum {
-        site = .operand(node)
+        at(node)
+        if let f = reference.plainFunction {
+            return try callExternal(f, dot, reference, node: node, cmd: cmd, args: args, final: final)
+        }
         let name = reference.name
         guard let function = reference.implementation else {
             throw fail("\(GoQuote.quote(name)) is not a defined function")
-        }
-        switch function {
-        case .external(let f), .indent(let f, _), .toYaml(let f):
-            return try callExternal(f, dot, reference, node: node, cmd: cmd, args: args, final: final)
-        default:
-            break
         }
         let call = Call(executor: self, dot: dot, name: name, nameNode: node, cmd: cmd, args: args, final: final)
         switch function {

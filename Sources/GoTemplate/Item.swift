@@ -149,7 +149,7 @@ extension Item {
 /// `base`'s own map and list entries, so a lookup reads `base` once and `reached` only for those.
 final class MapObject: ObjectNode {
     private var base: [String: Value]
-    private var reached: [String: Item] = [:]
+    private var reached = ReachedEntries()
     private var removed: Set<String> = []
     private var edited = false
     unowned(unsafe) let heap: Heap
@@ -278,6 +278,22 @@ final class MapObject: ObjectNode {
         }
     }
 
+    /// The data of entry `key` as `self[key]?.value` gives it, without making an object of a map
+    /// or list entry that has none yet (for a reader that only copies the data out at once).
+    func peekValue(_ key: String) -> Value? {
+        if let small {
+            for i in small.indices where small[i].key == key { return small[i].item.value }
+            return nil
+        }
+        if edited {
+            if !reached.isEmpty, let r = reached[key] { return r.value }
+            if !removed.isEmpty && removed.contains(key) { return nil }
+        } else if !reached.isEmpty, let r = reached[key] {
+            return r.value
+        }
+        return base[key]
+    }
+
     func set(_ key: String, _ item: Item) {
         promoteSmall()
         forgetRecent()
@@ -302,7 +318,7 @@ final class MapObject: ObjectNode {
         small = nil
         forgetRecent()
         base = entries
-        reached = [:]
+        reached = ReachedEntries()
         removed = []
         edited = false
         invalidate()
@@ -318,7 +334,7 @@ final class MapObject: ObjectNode {
     private var keys: Set<String> {
         var k = Set(base.keys)
         k.subtract(removed)
-        k.formUnion(reached.keys)
+        for (key, _) in reached.pairs { k.insert(key) }
         return k
     }
 
@@ -328,7 +344,7 @@ final class MapObject: ObjectNode {
         if cacheValid, let cache { return cache }
         var m = base
         for k in removed { m.removeValue(forKey: k) }
-        for (k, item) in reached {
+        for (k, item) in reached.pairs {
             item.attach(to: self)  // a valid cache needs every object in it to invalidate it
             m[k] = item.value
         }
@@ -391,5 +407,60 @@ extension Value {
     var mapEntries: [String: Value] {
         if case .map(let m) = self { return m }
         return [:]
+    }
+}
+
+/// The entries of a map that became objects or were set: few per map as a rule, so they are kept
+/// in a list searched in order (no hashing, no table to allocate); past `indexedFrom` entries a
+/// dictionary indexes them.
+struct ReachedEntries {
+    private(set) var pairs: [(key: String, item: Item)] = []
+    private var index: [String: Int]?
+    private static let indexedFrom = 16
+
+    var isEmpty: Bool { pairs.isEmpty }
+
+    private func position(of key: String) -> Int? {
+        if let index { return index[key] }
+        for i in pairs.indices where pairs[i].key == key { return i }
+        return nil
+    }
+
+    subscript(key: String) -> Item? {
+        get {
+            guard let i = position(of: key) else { return nil }
+            return pairs[i].item
+        }
+        set {
+            if let i = position(of: key) {
+                if let newValue {
+                    pairs[i].item = newValue
+                } else {
+                    removeValue(forKey: key)
+                }
+                return
+            }
+            guard let newValue else { return }
+            pairs.append((key, newValue))
+            if index != nil {
+                index?[key] = pairs.count - 1
+            } else if pairs.count > Self.indexedFrom {
+                var built = [String: Int](minimumCapacity: pairs.count * 2)
+                for (i, pair) in pairs.enumerated() { built[pair.key] = i }
+                index = built
+            }
+        }
+    }
+
+    /// Removes the entry of `key` (the last entry takes its place: order does not matter).
+    mutating func removeValue(forKey key: String) {
+        guard let i = position(of: key) else { return }
+        let last = pairs.count - 1
+        if i != last {
+            pairs.swapAt(i, last)
+            index?[pairs[i].key] = i
+        }
+        pairs.removeLast()
+        index?[key] = nil
     }
 }

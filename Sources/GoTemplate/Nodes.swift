@@ -122,11 +122,17 @@ final class ActionNode {
     /// `IndentedOutput`), worked out once.
     let indentedOutput: IndentedOutput?
 
+    /// The field chain or variable the action prints when that is all it does (`{{ .a.b }}`,
+    /// `{{ $x.y }}`), worked out once.
+    let printedOperand: Operand?
+
     init(pos: Int, line: Int, pipe: PipeNode) {
         self.pos = pos
         self.line = line
         self.pipe = pipe
         indentedOutput = IndentedOutput(pipe)
+        printedOperand = pipe.decl.isEmpty && pipe.cmds.count == 1 && pipe.cmds[0].args.count == 1
+            ? pipe.cmds[0].args[0].fieldOrVariable : nil
     }
 }
 
@@ -279,6 +285,14 @@ indirect enum Operand: CustomStringConvertible {
     /// `(pipeline).A.B`, or fields after any other non-field term.
     case chain(pos: Int, node: Operand, fields: [String])
 
+    /// The operand itself when it is a field chain or a variable (with or without fields).
+    var fieldOrVariable: Operand? {
+        switch self {
+        case .field, .variable: return self
+        default: return nil
+        }
+    }
+
     var pos: Int {
         switch self {
         case .field(let p, _), .variable(let p, _), .identifier(let p, _), .dot(let p), .nilLiteral(let p),
@@ -316,10 +330,17 @@ final class FunctionReference {
     let implementation: FunctionImplementation?
     /// The arguments Go declares as maps (see ``MapParameters``), looked up once here.
     let mapParameters: MapParameters.Positions?
+    /// The function itself when it is called as a plain function of its arguments' data
+    /// (`external`, `indent`, `toYaml`): the executor's common case, without a look at the enum.
+    let plainFunction: TemplateFunction?
 
     init(name: String, implementation: FunctionImplementation?) {
         self.name = name
         self.implementation = implementation
         self.mapParameters = implementation == nil ? nil : MapParameters.table[name]
+        switch implementation {
+        case .external(let f)?, .indent(let f, _)?, .toYaml(let f)?: plainFunction = f
+        default: plainFunction = nil
+        }
     }
 }

@@ -36,6 +36,8 @@ final class OutputBuffer {
     }
 
     func append(_ text: String) {
+        // Native and small strings lend their bytes in place; others are made contiguous first.
+        if text.utf8.withContiguousStorageIfAvailable({ append($0) }) != nil { return }
         var text = text
         text.withUTF8 { append($0) }
     }

@@ -59,6 +59,73 @@ public enum GoPrintf {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// ``plainStringFormat(_:_:)`` over any collection of arguments, `string` giving each one's
+    /// text when it is a string: the result is measured first and written once, no buffer between.
+    static func plainStringFormat<Arguments: Collection>(
+        _ format: String, _ args: Arguments, string: (Arguments.Element) -> String?
+    ) -> String? {
+        var format = format
+        return format.withUTF8 { f -> String? in
+            // Pass 1: only `%s` and `%%`, one string per `%s`; the length of the result.
+            var length = 0
+            var argument = args.startIndex
+            var i = 0
+            let n = f.count
+            while i < n {
+                guard f[i] == 0x25 else {
+                    length += 1
+                    i += 1
+                    continue
+                }
+                guard i + 1 < n else { return nil }
+                if f[i + 1] == 0x25 {
+                    length += 1
+                } else if f[i + 1] == 0x73, argument != args.endIndex, let text = string(args[argument]) {
+                    length += text.utf8.count
+                    argument = args.index(after: argument)
+                } else {
+                    return nil
+                }
+                i += 2
+            }
+            guard argument == args.endIndex else { return nil }
+            // Pass 2: the text.
+            return String(unsafeUninitializedCapacity: length) { out -> Int in
+                guard let o = out.baseAddress else { return 0 }
+                var w = 0
+                var start = 0
+                var argument = args.startIndex
+                var i = 0
+                func copy(_ from: Int, _ to: Int) {
+                    guard to > from, let base = f.baseAddress else { return }
+                    (o + w).update(from: base + from, count: to - from)
+                    w += to - from
+                }
+                while i < n {
+                    if f[i] != 0x25 {
+                        i += 1
+                        continue
+                    }
+                    copy(start, i)
+                    if f[i + 1] == 0x25 {
+                        o[w] = 0x25
+                        w += 1
+                    } else if var text = string(args[argument]) {
+                        text.withUTF8 { t in
+                            if let base = t.baseAddress, t.count > 0 { (o + w).update(from: base, count: t.count) }
+                            w += t.count
+                        }
+                        argument = args.index(after: argument)
+                    }
+                    i += 2
+                    start = i
+                }
+                copy(start, n)
+                return w
+            }
+        }
+    }
+
     /// `fmt.Sprint(args...)`: spaces between operands when neither side is a string.
     public static func sprint(_ args: [Value]) -> String {
         var p = Printer()

@@ -1,4 +1,5 @@
 import FoundationEssentials
+import Glibc
 import YAMLCore
 
 /// A method on data: called for `.Receiver.Name args...` when the receiver is not a map holding
@@ -141,38 +142,36 @@ public final class TemplateSet {
         return removesNoValue ? TemplateSet.removingNoValue(out) : out
     }
 
-    /// Helm's workaround: `<no value>` removed from rendered text.
+    /// Helm's workaround: `<no value>` removed from rendered text. The text is searched for `<`
+    /// with `memchr`, so text without the marker is scanned at memory speed and returned as is.
     static func removingNoValue(_ s: String) -> String {
-        let marker = Array("<no value>".utf8)
         var text = s
         let stripped: [UInt8]? = text.withUTF8 { bytes -> [UInt8]? in
+            guard let base = bytes.baseAddress else { return nil }
+            let marker: StaticString = "<no value>"
+            let markerLength = marker.utf8CodeUnitCount
+            let n = bytes.count
             var out: [UInt8] = []
             var found = false
             var copied = 0
             var i = 0
-            let n = bytes.count
-            while i + marker.count <= n {
-                if bytes[i] == marker[0] && bytes[i + 1] == marker[1] {
-                    var match = true
-                    for k in 2..<marker.count where bytes[i + k] != marker[k] {
-                        match = false
-                        break
-                    }
-                    if match {
-                        if !found {
-                            found = true
-                            out.reserveCapacity(n)
-                        }
-                        out.append(contentsOf: bytes[copied..<i])
-                        i += marker.count
-                        copied = i
-                        continue
-                    }
+            while i + markerLength <= n {
+                guard let hit = memchr(base + i, Int32(UInt8(ascii: "<")), n - markerLength + 1 - i) else { break }
+                i = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                if memcmp(base + i, marker.utf8Start, markerLength) != 0 {
+                    i += 1
+                    continue
                 }
-                i += 1
+                if !found {
+                    found = true
+                    out.reserveCapacity(n)
+                }
+                out.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: i - copied))
+                i += markerLength
+                copied = i
             }
             guard found else { return nil }
-            out.append(contentsOf: bytes[copied..<n])
+            out.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: n - copied))
             return out
         }
         guard let stripped else { return s }

@@ -45,20 +45,19 @@ extension BlockEmitter {
         // back as something other than a string.
         let mark = bytes.count
         let hadWhitespace = whitespace
+        var mayResolve = false
         let written: Bool = s.withUTF8 { v in
             guard let first = v.first, v.count <= maxLength,
                 (first >= 65 && first <= 90) || (first >= 97 && first <= 122)
             else { return false }
-            for c in v {
-                let ok = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 45 && c <= 57) || c == 95
-                if !ok { return false }
-            }
+            for c in v where !Self.isWordByte(c) { return false }
+            mayResolve = v.count <= 5 && Self.mayStartNonString(first)
             if !hadWhitespace { bytes.append(0x20) }
             bytes.append(contentsOf: v)
             return true
         }
         guard written else { return false }
-        if Self.mayResolveAsNonString(s) && GoYAMLResolve.resolve(s) != .string {
+        if mayResolve && GoYAMLResolve.resolve(s) != .string {
             bytes.removeSubrange(mark...)
             return false
         }
@@ -68,11 +67,18 @@ extension BlockEmitter {
         return true
     }
 
+    /// Whether `c` may occur in a plain word: an ASCII letter, digit or one of `_ . / -`
+    /// (one bit per byte value below 128).
+    @inline(__always) private static func isWordByte(_ c: UInt8) -> Bool {
+        if c < 64 { return (0x03FF_E000_0000_0000 as UInt64) >> UInt64(c) & 1 == 1 }
+        if c < 128 { return (0x07FF_FFFE_87FF_FFFE as UInt64) >> UInt64(c - 64) & 1 == 1 }
+        return false
+    }
+
     /// Whether a word of letters, digits and `_ . / -` starting with a letter could read back as
     /// something other than a string: only the words of at most 5 letters starting with one of
-    /// `yYnNtTfFoO` (booleans, nulls) can.
-    private static func mayResolveAsNonString(_ s: String) -> Bool {
-        guard let first = s.utf8.first, s.utf8.count <= 5 else { return false }
+    /// `yYnNtTfFoO` (booleans, nulls) can. This is the test on the first letter.
+    private static func mayStartNonString(_ first: UInt8) -> Bool {
         switch first {
         case UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"),
             UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "o"), UInt8(ascii: "O"):

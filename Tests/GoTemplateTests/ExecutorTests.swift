@@ -105,9 +105,38 @@ final class ExecutorTests: XCTestCase {
             "template: t:1:2: executing \"t\" at <include \"nope\" .>: error calling include: template: no template \"nope\" associated with template \"gotpl\"")),
         Case("set mutates", "{{$d := dict \"a\" 1}}{{$_ := set $d \"b\" 2}}{{$d}}", .output("map[a:1 b:2]")),
         Case("no value removed", "a<no value>b", .output("ab")),
+        Case("toYaml indented sees changes", "{{ $_ := set .M \"four\" 4 }}{{ toYaml .M | nindent 2 }}|{{ $p := .Nested.Inner }}{{ $_ := set $p \"x\" 1 }}{{ toYaml .Nested | indent 1 }}|{{ toYaml $p.Leaf | indent 1 }}|{{ toYaml .Missing | nindent 1 }}|", .output("\n  four: 4\n  one: 1\n  three: 3\n  two: 2| Inner:\n   Leaf: leaf\n   x: 1| leaf|\n null|")),
+        Case("printf plain strings", "{{ printf \"%s-%s\" \"a\" .S }}|{{ printf \"100%% %s\" \"ü\" }}|{{ printf \"\" }}|{{ printf \"%s%s\" \"\" \"\" }}", .output("a-str|100% ü||")),
+        Case("printf beyond plain strings", "{{ printf \"%s\" }}|{{ printf \"%s\" \"a\" \"b\" }}|{{ printf \"%s\" 1 }}|{{ printf \"x%\" }}|{{ printf \"%d\" 3 }}|{{ printf \"%s\" .Missing }}", .output("%!s(MISSING)|a%!(EXTRA string=b)|%!s(int=1)|x%!(NOVERB)|3|%!s(<nil>)")),
+        Case("printed field and variable actions", "{{ .S }}{{ $x := .M }}{{ $x.one }}{{ .Missing }}{{ $.Nested.Inner.Leaf }}{{ $x }}", .output("str1leafmap[one:1 three:3 two:2]")),
+        Case("printed field of nothing", "{{ $x := .M }}{{ $x.nope.deeper }}", .error(
+            "template: t:1:19: executing \"t\" at <$x.nope.deeper>: nil pointer evaluating interface {}.deeper")),
         Case("comments vanish", "a{{/* c */}}b{{- /* d */ -}} c", .output("abc")),
         Case("float formatting", "{{1e6}} {{0.000001}} {{100000.0}}", .output("1e+06 1e-06 100000")),
     ]
+
+    /// `<no value>` removal (Helm's workaround) over the text as a whole: markers at the edges,
+    /// adjacent, split by other `<`, and near misses that must stay.
+    func testNoValueRemoval() {
+        let table: [(String, String)] = [
+            ("", ""),
+            ("plain text", "plain text"),
+            ("<no value>", ""),
+            ("<no value><no value>", ""),
+            ("a<no value>b<no value>c", "abc"),
+            ("<<no value>", "<"),
+            ("<no value", "<no value"),
+            ("<no valu>e <no value>", "<no valu>e "),
+            ("x < y <no value> <", "x < y  <"),
+            ("<no <no value>value>", "<no value>"),
+            ("ü<no value>ß", "üß"),
+        ]
+        for (input, expected) in table {
+            XCTAssertEqual(TemplateSet.removingNoValue(input), expected, input)
+        }
+        let long = String(repeating: "abc<def ", count: 10_000)
+        XCTAssertEqual(TemplateSet.removingNoValue(long + "<no value>" + long), long + long)
+    }
 
     func testExecutionTable() {
         for c in Self.cases {
