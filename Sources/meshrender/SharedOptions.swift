@@ -1,23 +1,32 @@
 import ArgumentParser
 import MeshRender
 
+/// The names and help of the flags several commands take, in one place (`render` declares them
+/// directly, the others through the option groups below).
+enum SharedFlag {
+    static let files: NameSpecification = [.customShort("f"), .customLong("values")]
+    static let filesHelp = ArgumentHelp("Values file (repeatable; later files win; '-' reads stdin).", valueName: "file")
+    static let set: NameSpecification = .customLong("set")
+    static let setHelp = ArgumentHelp("Override a value: a.b=v, a[0]=v, a={x,y} (repeatable).", valueName: "path=value")
+    static let setString: NameSpecification = .customLong("set-string")
+    static let setStringHelp = ArgumentHelp("Override a value, kept as a string (repeatable).", valueName: "path=value")
+    static let setJSON: NameSpecification = .customLong("set-json")
+    static let setJSONHelp = ArgumentHelp("Override a value with JSON (repeatable).", valueName: "path=json")
+    static let namespace: NameSpecification = [.customShort("n"), .customLong("namespace")]
+    static let namespaceHelp = ArgumentHelp(
+        "Release namespace (also the mesh namespace unless mesh.namespace is set).", valueName: "ns")
+    static let release: NameSpecification = .customLong("release")
+    static let releaseHelp = ArgumentHelp("Release name.", valueName: "name")
+    static let chartHelp = ArgumentHelp(
+        "Chart directory (templates/ and values.yaml). Default: the built-in mesh chart.", valueName: "chart")
+}
+
 /// Values inputs, named and ordered as Helm names them.
 struct ValuesFlags: ParsableArguments {
-    @Option(name: [.customShort("f"), .customLong("values")],
-            help: ArgumentHelp("Values file (repeatable; later files win; '-' reads stdin).", valueName: "file"))
-    var files: [String] = []
-
-    @Option(name: .customLong("set"),
-            help: ArgumentHelp("Override a value: a.b=v, a[0]=v, a={x,y} (repeatable).", valueName: "path=value"))
-    var set: [String] = []
-
-    @Option(name: .customLong("set-string"),
-            help: ArgumentHelp("Override a value, kept as a string (repeatable).", valueName: "path=value"))
-    var setString: [String] = []
-
-    @Option(name: .customLong("set-json"),
-            help: ArgumentHelp("Override a value with JSON (repeatable).", valueName: "path=json"))
-    var setJSON: [String] = []
+    @Option(name: SharedFlag.files, help: SharedFlag.filesHelp) var files: [String] = []
+    @Option(name: SharedFlag.set, help: SharedFlag.setHelp) var set: [String] = []
+    @Option(name: SharedFlag.setString, help: SharedFlag.setStringHelp) var setString: [String] = []
+    @Option(name: SharedFlag.setJSON, help: SharedFlag.setJSONHelp) var setJSON: [String] = []
 
     var input: ValuesInput {
         ValuesInput(files: files, set: set, setString: setString, setJSON: setJSON)
@@ -26,20 +35,15 @@ struct ValuesFlags: ParsableArguments {
 
 /// Release name and namespace, as `helm template` takes them.
 struct ReleaseFlags: ParsableArguments {
-    @Option(name: [.customShort("n"), .customLong("namespace")],
-            help: ArgumentHelp("Release namespace (also the mesh namespace unless mesh.namespace is set).", valueName: "ns"))
-    var namespace: String = "default"
-
-    @Option(name: .customLong("release"), help: ArgumentHelp("Release name.", valueName: "name"))
-    var release: String = "release-name"
+    @Option(name: SharedFlag.namespace, help: SharedFlag.namespaceHelp) var namespace: String = "default"
+    @Option(name: SharedFlag.release, help: SharedFlag.releaseHelp) var release: String = "release-name"
 
     var input: ReleaseInput { ReleaseInput(name: release, namespace: namespace) }
 }
 
 /// A chart directory argument; absent means the built-in mesh chart.
 struct ChartArgument: ParsableArguments {
-    @Argument(help: ArgumentHelp("Chart directory (templates/ and values.yaml). Default: the built-in mesh chart.", valueName: "chart"))
-    var chart: String?
+    @Argument(help: SharedFlag.chartHelp) var chart: String?
 
     var reference: ChartReference { chart.map(ChartReference.directory) ?? .builtin }
 }
