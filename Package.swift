@@ -57,13 +57,15 @@ let package = Package(
             name: "meshrender",
             dependencies: ["MeshRender", "YAMLCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "YAMLCoreTests", dependencies: ["YAMLCore"]),
-        .testTarget(name: "HelmValuesTests", dependencies: ["HelmValues"]),
+        // The tests' shared helpers (a seeded generator).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "YAMLCoreTests", dependencies: ["YAMLCore", "TestSupport"]),
+        .testTarget(name: "HelmValuesTests", dependencies: ["HelmValues", "TestSupport"]),
         .testTarget(name: "MeshModelTests", dependencies: ["MeshModel"]),
-        .testTarget(name: "GoTemplateTests", dependencies: ["GoTemplate"]),
+        .testTarget(name: "GoTemplateTests", dependencies: ["GoTemplate", "TestSupport"]),
         .testTarget(name: "MeshAnalysisTests", dependencies: ["MeshAnalysis"], exclude: ["Golden"]),
-        .testTarget(name: "ManifestDiffTests", dependencies: ["ManifestDiff"], exclude: ["Fixtures"]),
-        .testTarget(name: "MeshRenderTests", dependencies: ["MeshRender"], exclude: ["Fixtures"]),
+        .testTarget(name: "ManifestDiffTests", dependencies: ["ManifestDiff", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "MeshRenderTests", dependencies: ["MeshRender", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["meshrender"], exclude: ["Fixtures"]),
     ]
 )

@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 import YAMLCore
 @testable import GoTemplate
@@ -5,17 +6,7 @@ import YAMLCore
 /// Random templates built from the language's pieces must parse and execute or fail with a
 /// `TemplateError` -- never crash, hang or recurse without bound.
 final class RobustnessTests: XCTestCase {
-    struct SplitMix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
-    }
+    typealias SplitMix = SplitMix64
 
     static let pieces = [
         "{{", "}}", "{{-", "-}}", " ", "\n", "text", ".", ".Values", ".a", ".b", "$", "$x", ":=", "=", "|", "(", ")",
@@ -25,7 +16,7 @@ final class RobustnessTests: XCTestCase {
     ]
 
     func testRandomTemplatesNeverCrash() {
-        var rng = SplitMix(state: 42)
+        var rng = SplitMix(seed: 42)
         let data: Value = .map([
             "Values": .map(["a": .list([.float(1), .string("x"), .null]), "b": .map(["c": .bool(true)])]),
         ])

@@ -1,22 +1,13 @@
 import Foundation
 import HelmValues
+import TestSupport
 import XCTest
 import YAMLCore
 
 /// Random `--set`-family arguments (fixed seed) through helm and through us: same values or the
 /// same error. HELMVALUES_FUZZ_COUNT sets how many (default 80); HELMVALUES_FUZZ_SEED the seed.
 final class HelmFuzzParityTests: XCTestCase {
-    /// SplitMix64: a small deterministic generator.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    typealias Generator = SplitMix64
 
     static let setTokens = [
         "a", "b", "q", "p", "r", "nl", ".", ".", "=", "=", ",", ",", "[", "]", "[0]", "[1]", "[2]", "[-1]", "[x]",
@@ -29,7 +20,7 @@ final class HelmFuzzParityTests: XCTestCase {
         defer { runner.cleanUp() }
         let env = ProcessInfo.processInfo.environment
         let count = env["HELMVALUES_FUZZ_COUNT"].flatMap(Int.init) ?? 80
-        var generator = Generator(state: env["HELMVALUES_FUZZ_SEED"].flatMap(UInt64.init) ?? 20_261_123)
+        var generator = Generator(seed: env["HELMVALUES_FUZZ_SEED"].flatMap(UInt64.init) ?? 20_261_123)
         let parity = ParityChecker(runner: runner)
         var scenarios: [ParityChecker.Scenario] = []
         for _ in 0..<count {
@@ -81,7 +72,7 @@ final class HelmFuzzParityTests: XCTestCase {
         defer { runner.cleanUp() }
         let env = ProcessInfo.processInfo.environment
         let count = (env["HELMVALUES_FUZZ_COUNT"].flatMap(Int.init) ?? 80) / 2
-        var generator = Generator(state: env["HELMVALUES_FUZZ_SEED"].flatMap(UInt64.init) ?? 20_261_124)
+        var generator = Generator(seed: env["HELMVALUES_FUZZ_SEED"].flatMap(UInt64.init) ?? 20_261_124)
         var scenarios: [ParityChecker.Scenario] = []
         for _ in 0..<count {
             let files = [Self.tree(depth: 0, using: &generator), Self.tree(depth: 0, using: &generator)]

@@ -1,3 +1,5 @@
+import TestSupport
+
 /// Synthetic releases for the benchmark: a mesh of `components` components, each opening connections to
 /// `degree` others, rendered as the least-privilege policies the expansion writes (one per component, ingress
 /// from its sources, egress to its destinations and kube-system).
@@ -70,15 +72,5 @@ struct MeshManifests {
     }
 }
 
-/// A small deterministic generator (SplitMix64).
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The tests' seeded generator.
+typealias SplitMix = SplitMix64

@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 import YAMLCore
 
@@ -72,7 +73,7 @@ final class ManifestHeadScannerTests: XCTestCase {
     /// Generated and mutated documents: whenever the scanner answers, the parser must accept
     /// the document and read the same head.
     func testAgreesWithTheParserOnGeneratedDocuments() {
-        var rng = SplitMix(seed: 0x5EED_1234)
+        var rng = SplitMix64(seed: 0x5EED_1234)
         var accepted = 0, total = 0
         for _ in 0..<20000 {
             var doc = generateDocument(&rng)
@@ -101,7 +102,7 @@ final class ManifestHeadScannerTests: XCTestCase {
         "2001-12-14", "2001-12-14T21:59:43.10-05:00", "1_000", "+12", "012", "1:20", "<<",
     ]
 
-    private func generateDocument(_ rng: inout SplitMix) -> String {
+    private func generateDocument(_ rng: inout SplitMix64) -> String {
         var lines: [String] = []
         var indents: [Int] = [0]
         for _ in 0..<Int(rng.next() % 12 + 1) {
@@ -133,7 +134,7 @@ final class ManifestHeadScannerTests: XCTestCase {
         return lines.joined(separator: "\n") + (rng.next() % 2 == 0 ? "\n" : "")
     }
 
-    private func mutate(_ doc: String, _ rng: inout SplitMix) -> String {
+    private func mutate(_ doc: String, _ rng: inout SplitMix64) -> String {
         var bytes = Array(doc.utf8)
         let pieces: [[UInt8]] = [[0x20], [0x0A], [0x3A], [0x23], [0x2D, 0x20], [0x27], [0x22], [0x09], [0x7B], [0x5D], [0x26]]
         for _ in 0..<Int(rng.next() % 3 + 1) {
@@ -144,19 +145,6 @@ final class ManifestHeadScannerTests: XCTestCase {
             }
         }
         return String(decoding: bytes, as: UTF8.self)
-    }
-}
-
-/// A small deterministic generator (SplitMix64) so failures reproduce.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 
