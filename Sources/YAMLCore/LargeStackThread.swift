@@ -32,8 +32,8 @@ public enum LargeStackThread {
         pthread_detach(thread)
     }
 
-    /// The stack a thread running a whole command or a share of a render gets: the template
-    /// engine's 1 GiB and room above it for the caller's own frames.
+    /// The stack of the thread that runs a whole command: the template engine's 1 GiB and room
+    /// above it for the command's own frames (enough for it to take a share of a render itself).
     public static let commandStackSize = (1 << 30) + (64 << 20)
 
     /// `[body(0), …, body(count - 1)]`, computed concurrently, each call with at least `stackSize`

@@ -133,7 +133,7 @@ struct GoRegex: @unchecked Sendable {
 
     private init(compiling pattern: String) throws(PatternProblem) {
         let (translated, names) = pattern.isEmpty ? ("(?:)", []) : GoRegex.translate(pattern)
-        if let problem = GoRegex.bracketProblem(pattern) { throw PatternProblem(text: problem) }
+        if let problem = GoRegex.syntaxProblem(pattern) { throw PatternProblem(text: problem) }
         do {
             regex = try Regex(translated).matchingSemantics(.unicodeScalar)
         } catch {
@@ -321,7 +321,7 @@ struct GoRegex: @unchecked Sendable {
     /// closing ]: `[a``), Perl groups RE2 lacks (`(?=`, `(?!`, `(?>`, look-behind), back-references
     /// (`invalid escape sequence: `\1``) and repetitions of repetitions (`**`, `+*?`), and a
     /// repetition with nothing to repeat.
-    static func bracketProblem(_ pattern: String) -> String? {
+    static func syntaxProblem(_ pattern: String) -> String? {
         let p = Array(pattern.unicodeScalars)
         func text(_ r: Range<Int>) -> String { String(String.UnicodeScalarView(p[r])) }
         var depth = 0
