@@ -92,11 +92,29 @@ public enum FileSystem {
         directory.hasSuffix("/") ? directory + name : directory + "/" + name
     }
 
+    /// Why a file could not be read: the call that failed (`open` or `read`) and its `errno`.
+    public struct Failure: Error, Sendable {
+        public var operation: String
+        public var code: Int32
+
+        /// The C library's text for `code`, as Go words it (`no such file or directory`).
+        public var reason: String {
+            var text = String(cString: strerror(code))
+            if let first = text.first { text = first.lowercased() + text.dropFirst() }
+            return text
+        }
+    }
+
     /// The whole of `path`, read straight into one array (these files can be tens of megabytes); nil
     /// when it cannot be opened or read.
     public static func read(_ path: String) -> [UInt8]? {
+        try? readOrFail(path).get()
+    }
+
+    /// ``read(_:)``, telling why it failed.
+    public static func readOrFail(_ path: String) -> Result<[UInt8], Failure> {
         let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return nil }
+        guard fd >= 0 else { return .failure(Failure(operation: "open", code: errno)) }
         defer { close(fd) }
         var info = stat()
         let expected = fstat(fd, &info) == 0 ? max(Int(info.st_size), 0) : 0
@@ -105,14 +123,19 @@ public enum FileSystem {
 
     /// Standard input to its end; nil when it cannot be read.
     public static func readStandardInput() -> [UInt8]? {
+        try? readStandardInputOrFail().get()
+    }
+
+    /// ``readStandardInput()``, telling why it failed.
+    public static func readStandardInputOrFail() -> Result<[UInt8], Failure> {
         readToEnd(0, expectedSize: 0)
     }
 
-    private static func readToEnd(_ fd: Int32, expectedSize: Int) -> [UInt8]? {
+    private static func readToEnd(_ fd: Int32, expectedSize: Int) -> Result<[UInt8], Failure> {
         var bytes: [UInt8] = []
         var chunk = max(expectedSize + 1, 64 << 10)
         while true {
-            var failed = false
+            var failed: Int32?
             var got = 0
             let start = bytes.count
             bytes.append(contentsOf: repeatElement(0, count: chunk))
@@ -121,14 +144,14 @@ public enum FileSystem {
                 while got < chunk {
                     let n = Glibc.read(fd, base + start + got, chunk - got)
                     if n < 0 && errno == EINTR { continue }
-                    if n < 0 { failed = true }
+                    if n < 0 { failed = errno }
                     if n <= 0 { break }
                     got += n
                 }
             }
             bytes.removeLast(chunk - got)
-            if failed { return nil }
-            if got < chunk { return bytes }
+            if let failed { return .failure(Failure(operation: "read", code: failed)) }
+            if got < chunk { return .success(bytes) }
             chunk = 1 << 20
         }
     }

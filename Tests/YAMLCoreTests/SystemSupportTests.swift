@@ -88,6 +88,10 @@ final class SystemSupportTests: XCTestCase {
         XCTAssertNil(FileSystem.kind(of: root + "/missing"))
         XCTAssertEqual(FileSystem.read(root + "/a.yaml"), Array("k: v\n".utf8))
         XCTAssertNil(FileSystem.read(root + "/missing"))
+        guard case .failure(let missing) = FileSystem.readOrFail(root + "/missing") else { return XCTFail("read a missing file") }
+        XCTAssertEqual("\(missing.operation): \(missing.reason)", "open: no such file or directory")
+        guard case .failure(let directory) = FileSystem.readOrFail(root) else { return XCTFail("read a directory") }
+        XCTAssertEqual("\(directory.operation): \(directory.reason)", "read: is a directory")
         XCTAssertNil(FileSystem.filesBelow(root + "/missing"))
     }
 
