@@ -57,8 +57,8 @@ let package = Package(
             name: "meshrender",
             dependencies: ["MeshRender", "YAMLCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        // The tests' shared helpers (a seeded generator).
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // The tests' shared helpers (a seeded generator, a dump of node marks).
+        .target(name: "TestSupport", dependencies: ["YAMLCore"], path: "Tests/TestSupport"),
         .testTarget(name: "YAMLCoreTests", dependencies: ["YAMLCore", "TestSupport"]),
         .testTarget(name: "HelmValuesTests", dependencies: ["HelmValues", "TestSupport"]),
         .testTarget(name: "MeshModelTests", dependencies: ["MeshModel"]),

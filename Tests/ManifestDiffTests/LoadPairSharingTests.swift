@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 import YAMLCore
 
@@ -23,17 +24,7 @@ final class LoadPairSharingTests: XCTestCase {
         return url.path
     }
 
-    /// Every mark of a tree, in order.
-    func marks(_ node: Node) -> [String] {
-        var out = [node.mark.map { "\($0)" } ?? "-"]
-        switch node.kind {
-        case .sequence(let items): for item in items { out += marks(item) }
-        case .mapping(let m):
-            for (key, value) in m.entries { out.append("\(key)@\(m.keyMarks[key].map { "\($0)" } ?? "-")"); out += marks(value) }
-        default: break
-        }
-        return out
-    }
+    func marks(_ node: Node) -> [String] { nodeMarks(node) }
 
     func assertSameAsSeparateLoads(_ oldPath: String, _ newPath: String, shared expected: Int? = nil, line: UInt = #line) throws {
         let pair = try ManifestSource.loadPair(old: oldPath, new: newPath, namespace: "ns")

@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 
 @testable import YAMLCore
@@ -5,17 +6,7 @@ import XCTest
 /// Excerpts of a stream parse as the whole stream does (marks and errors on the whole file's lines),
 /// and mappings built from pending entries behave as ones built entry by entry.
 final class ParseStreamTests: XCTestCase {
-    /// Every mark of a tree, in order, keys included.
-    func marks(_ node: Node) -> [String] {
-        var out = [node.mark.map { "\($0)" } ?? "-"]
-        switch node.kind {
-        case .sequence(let items): for item in items { out += marks(item) }
-        case .mapping(let m):
-            for (key, value) in m.entries { out.append("\(key)@\(m.keyMarks[key].map { "\($0)" } ?? "-")"); out += marks(value) }
-        default: break
-        }
-        return out
-    }
+    func marks(_ node: Node) -> [String] { nodeMarks(node) }
 
     static let documents = [
         "a: 1\nb: [x, {c: d}]\n",
