@@ -44,6 +44,10 @@ public struct ChartRenderer: Sendable {
     /// Set when every document of the chart is known to have one head (see `KnownHeads`).
     var knownHeads: KnownHeads?
 
+    /// The chart's templates parsed ahead of the render (``ChartPrefetch``), for the first render
+    /// that asks; later renders parse their own.
+    var prepared: PreparedTemplates?
+
     public func render(
         coalescedValues: Value, release: ReleaseOptions, extraObjects: [String: Value] = [:]
     ) throws(ChartRenderError) -> RenderedManifests {
@@ -51,7 +55,8 @@ public struct ChartRenderer: Sendable {
         try checkKubeVersion(release)
         let order = ChartRenderer.parseOrder(chart.templates.map(\.name))
         let byName = Dictionary(chart.templates.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-        let set = try templateSet(order: order, byName: byName)
+        let set: TemplateSet
+        if let ready = prepared?.take() { set = ready } else { set = try templateSet(order: order, byName: byName) }
         set.structs = ["Capabilities": capabilities]
 
         var top: [String: Value] = [
@@ -122,6 +127,12 @@ public struct ChartRenderer: Sendable {
     }
 
     /// Every template of the chart parsed into one set, in Helm's parse order.
+    func parsedTemplates() throws(ChartRenderError) -> TemplateSet {
+        let byName = Dictionary(chart.templates.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        return try templateSet(order: ChartRenderer.parseOrder(chart.templates.map(\.name)), byName: byName)
+    }
+
+    /// The templates of `order` parsed into one set.
     private func templateSet(order: [String], byName: [String: ChartTemplate]) throws(ChartRenderError) -> TemplateSet {
         let set = TemplateSet()
         for name in order {
@@ -174,5 +185,22 @@ public struct ChartRenderer: Sendable {
         var outputs: [String] = []
         for result in results { outputs.append(try result.get()) }
         return slicing.join(outputs, of: set)
+    }
+}
+
+/// A template set handed over once: the first ``take()`` gets it, later ones nil.
+final class PreparedTemplates: @unchecked Sendable {
+    private var set: TemplateSet?
+    private let lock = Lock()
+
+    init(_ set: TemplateSet) {
+        self.set = set
+    }
+
+    func take() -> TemplateSet? {
+        lock.withLock {
+            defer { set = nil }
+            return set
+        }
     }
 }

@@ -17,7 +17,9 @@ public enum Pipeline {
         chart reference: ChartReference, values input: ValuesInput, release: ReleaseInput, showOnly: [String] = [],
         io: FileAccess
     ) throws -> Rendered {
-        let chart = try load(reference)
+        var prefetched: ChartPrefetch.Prefetched?
+        if case .directory(let path) = reference { prefetched = ChartPrefetch.take(directory: path) }
+        let chart = try prefetched?.chart ?? load(reference)
         let values = try chartValues(chart, input: input, io: io)
         // `.Values` and `.Mesh` are built from the same values independently: at the same time.
         let hasMesh = reference == .builtin || values["mesh"] != nil
@@ -33,7 +35,8 @@ public enum Pipeline {
                 }
             })
         let meshObject = try meshResult?.get()
-        let renderer = ChartRenderer(chart: chart)
+        var renderer = ChartRenderer(chart: chart)
+        renderer.prepared = prefetched?.templates.map(PreparedTemplates.init)
         let options = ReleaseOptions(
             name: release.name, namespace: release.namespace, kubeVersion: release.kubeVersion, extraAPIVersions: release.apiVersions)
         let manifests: RenderedManifests
