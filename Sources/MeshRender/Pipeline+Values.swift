@@ -11,13 +11,16 @@ extension ValuesInput {
 
 extension Pipeline {
     /// The user's values: every `-f` file, then `--set-json`, `--set`, `--set-string`, as Helm applies them.
-    static func userValues(_ input: ValuesInput, io: FileAccess) throws(InputError) -> Node {
-        try input.options.merged(readFile: io.readFile, readStdin: io.readStdin)
+    /// Values files in `loaded` (by path) were already read and parsed.
+    static func userValues(_ input: ValuesInput, io: FileAccess, loaded: [String: Node] = [:]) throws(InputError) -> Node {
+        try input.options.merged(readFile: io.readFile, readStdin: io.readStdin, loaded: loaded)
     }
 
     /// The values templates see: user values coalesced over the chart's defaults.
-    static func chartValues(_ chart: Chart, input: ValuesInput, io: FileAccess) throws(InputError) -> Node {
-        Coalesce.coalesce(defaults: chart.defaultValues, user: try userValues(input, io: io))
+    static func chartValues(
+        _ chart: Chart, input: ValuesInput, io: FileAccess, loaded: [String: Node] = [:]
+    ) throws(InputError) -> Node {
+        Coalesce.coalesce(defaults: chart.defaultValues, user: try userValues(input, io: io, loaded: loaded))
     }
 
     /// The validated mesh of `values` (which must already hold the chart defaults).

@@ -17,10 +17,10 @@ public enum Pipeline {
         chart reference: ChartReference, values input: ValuesInput, release: ReleaseInput, showOnly: [String] = [],
         io: FileAccess
     ) throws -> Rendered {
-        var prefetched: ChartPrefetch.Prefetched?
-        if case .directory(let path) = reference { prefetched = ChartPrefetch.take(directory: path) }
-        let chart = try prefetched?.chart ?? load(reference)
-        let values = try chartValues(chart, input: input, io: io)
+        let prefetched = InputPrefetch.take()
+        let prefetchedChart = prefetched?.chart(for: reference)
+        let chart = try prefetchedChart?.chart ?? load(reference)
+        let values = try chartValues(chart, input: input, io: io, loaded: io.readsFileSystem ? prefetched?.values ?? [:] : [:])
         // `.Values` and `.Mesh` are built from the same values independently: at the same time.
         let hasMesh = reference == .builtin || values["mesh"] != nil
         let namespace = release.namespace
@@ -36,7 +36,7 @@ public enum Pipeline {
             })
         let meshObject = try meshResult?.get()
         var renderer = ChartRenderer(chart: chart)
-        renderer.prepared = prefetched?.templates.map(PreparedTemplates.init)
+        renderer.prepared = prefetchedChart?.templates.map(PreparedTemplates.init)
         let options = ReleaseOptions(
             name: release.name, namespace: release.namespace, kubeVersion: release.kubeVersion, extraAPIVersions: release.apiVersions)
         let manifests: RenderedManifests
