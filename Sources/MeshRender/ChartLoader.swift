@@ -45,7 +45,53 @@ public enum ChartLoader {
             templates.append(ChartTemplate(name: name + "/templates/" + relative, text: String(decoding: bytes, as: UTF8.self)))
         }
         templates.sort { Value.goLess($0.name, $1.name) }
-        return Chart(name: name, metadata: metadata, defaultValues: defaults, templates: templates)
+        var chart = Chart(name: name, metadata: metadata, defaultValues: defaults, templates: templates)
+        chart.version = fields?["version"].flatMap(scalarText) ?? ""
+        chart.isLibrary = fields?["type"].flatMap(scalarText) == "library"
+        if let declared = fields?["dependencies"] { chart.dependencies = try dependencies(declared, file: chartFile) }
+        chart.subcharts = try subcharts(of: root, parent: name)
+        return chart
+    }
+
+    /// The charts in `charts/`: each directory is one, with its own Chart.yaml (`.`- and
+    /// `_`-prefixed entries are skipped, as Helm skips them; any other file is an error, as in Helm).
+    static func subcharts(of root: String, parent: String) throws(ChartRenderError) -> [Chart] {
+        let dir = FileSystem.join(root, "charts")
+        guard FileSystem.kind(of: dir) == .directory, let names = FileSystem.entries(of: dir) else { return [] }
+        var charts: [Chart] = []
+        for entry in names.sorted() where !entry.hasPrefix(".") && !entry.hasPrefix("_") {
+            let path = FileSystem.join(dir, entry)
+            if entry.hasSuffix(".tgz") || entry.hasSuffix(".tar.gz") {
+                throw ChartRenderError(
+                    .load, "packaged subcharts are not supported: charts/\(entry) (unpack it into charts/ with tar -xzf)")
+            }
+            let isDirectory = FileSystem.kind(of: path) == .directory
+            // Helm sees files only: a directory with none below it is no chart at all.
+            if isDirectory, try files(under: path).isEmpty { continue }
+            guard isDirectory, FileSystem.kind(of: FileSystem.join(path, "Chart.yaml")) != nil else {
+                throw ChartRenderError(.load, "error unpacking subchart \(entry) in \(parent): Chart.yaml file is missing")
+            }
+            charts.append(try load(directory: path))
+        }
+        return charts
+    }
+
+    /// Chart.yaml's `dependencies:` list.
+    static func dependencies(_ node: Node, file: String) throws(ChartRenderError) -> [ChartDependency] {
+        guard let items = node.sequence else {
+            if node.isNull { return [] }
+            throw ChartRenderError(.load, "cannot load Chart.yaml: dependencies must be a list")
+        }
+        return try items.map { (item: Node) throws(ChartRenderError) -> ChartDependency in
+            guard let fields = item.mapping else {
+                throw ChartRenderError(.load, "cannot load Chart.yaml: each of dependencies must be a map")
+            }
+            func text(_ key: String) -> String { fields[key].flatMap(scalarText) ?? "" }
+            return ChartDependency(
+                name: text("name"), version: text("version"), repository: text("repository"), condition: text("condition"),
+                tags: (fields["tags"]?.sequence ?? []).compactMap(scalarText), alias: text("alias"),
+                importValues: (fields["import-values"]?.sequence ?? []).map { $0.toValue() })
+        }
     }
 
     static func scalarText(_ node: Node) -> String? {

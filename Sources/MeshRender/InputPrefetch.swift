@@ -24,7 +24,9 @@ public enum InputPrefetch {
         let pending = LargeStackThread.begin(stackSize: ChartRenderer.workerStackSize) { () -> Prefetched in
             var prefetched = Prefetched()
             if let chart, let loaded = try? ChartLoader.load(directory: chart) {
-                prefetched.chart = (chart, loaded, try? ChartRenderer(chart: loaded).parsedTemplates())
+                // Which templates of a chart with subcharts render depends on the values: those are parsed later.
+                let templates = loaded.hasSubcharts ? nil : try? ChartRenderer(chart: loaded).parsedTemplates()
+                prefetched.chart = (chart, loaded, templates)
             }
             for path in files where prefetched.values[path] == nil {
                 guard let bytes = try? ValuesOptions.readFileFromDisk(path),

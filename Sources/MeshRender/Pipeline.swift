@@ -19,8 +19,9 @@ public enum Pipeline {
     ) throws -> Rendered {
         let prefetched = InputPrefetch.take()
         let prefetchedChart = prefetched?.chart(for: reference)
-        let chart = try prefetchedChart?.chart ?? load(reference)
-        let values = try chartValues(chart, input: input, io: io, loaded: io.readsFileSystem ? prefetched?.values ?? [:] : [:])
+        let (chart, values) = try renderedChart(
+            try prefetchedChart?.chart ?? load(reference), input: input, io: io,
+            loaded: io.readsFileSystem ? prefetched?.values ?? [:] : [:])
         // `.Values` and `.Mesh` are built from the same values independently: at the same time.
         let hasMesh = reference == .builtin || values["mesh"] != nil
         let namespace = release.namespace
