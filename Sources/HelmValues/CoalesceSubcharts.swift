@@ -102,3 +102,16 @@ extension Coalesce {
         }
     }
 }
+
+extension Coalesce {
+    /// Helm's `CoalesceTables`: the maps `preferred` and `fallback` merged, `preferred`'s entries
+    /// winning (a null in `preferred` deletes what `fallback` has there). Non-maps count as empty.
+    public static func tables(_ preferred: Node, over fallback: Node) -> Node {
+        guard case .mapping(let src) = fallback.kind else { return preferred }
+        var dst: Mapping
+        if case .mapping(let m) = preferred.kind { dst = m } else { dst = Mapping() }
+        var warnings: [CoalesceWarning] = []
+        coalesceTables(&dst, src, prefix: "", warnings: &warnings)
+        return Node(.mapping(dst), mark: preferred.mark ?? fallback.mark)
+    }
+}

@@ -22,7 +22,7 @@ extension Chart {
         }
         let tree: ResolvedChart
         do {
-            tree = try ResolvedChart.enabling(self, values: userValues, path: "")
+            tree = try ResolvedChart.enabling(self, values: userValues, path: "").importingValues()
         } catch {
             throw InputError("chart dependencies processing failed: \(error.message)", at: error.mark)
         }
@@ -81,17 +81,68 @@ struct ResolvedChart {
         applyConditions(requirements, coalesced, path: path, &enabled)
         let disabled = Set(requirements.indices.filter { !enabled[$0] }.map { requirements[$0].name })
         whole.dependencies = requirements.filter { !disabled.contains($0.name) }
-        if let importing = whole.dependencies?.first(where: { !$0.importValues.isEmpty }) {
-            throw InputError(
-                "import-values of dependency \(importing.name) in chart \(chart.name) is not supported: copy the values into the parent's values instead",
-                at: nil)
-        }
         whole.subcharts = try kept.filter { !disabled.contains($0.chart.name) }.map { (sub: ResolvedChart) throws(InputError) in
             var resolved = try enabling(sub.chart, values: coalesced, path: path + sub.chart.name + ".")
             resolved.loadedName = sub.loadedName
             return resolved
         }
         return whole
+    }
+
+    /// Helm's `processDependencyImportValues`, subcharts first: a chart whose dependencies list
+    /// `import-values` gets, under its own defaults, the child tables they name — `{child: a.b,
+    /// parent: x.y}` puts the child's `a.b` at `x.y`; a plain name `n` puts the child's `exports.n`
+    /// at the top. Tables are read from the chart's defaults coalesced with its subcharts' (not
+    /// from the user's values); a missing one is skipped.
+    func importingValues() throws(InputError) -> ResolvedChart {
+        var chart = self
+        chart.subcharts = try subcharts.map { (sub: ResolvedChart) throws(InputError) in try sub.importingValues() }
+        guard var dependencies = chart.dependencies, dependencies.contains(where: { !$0.importValues.isEmpty }) else { return chart }
+        let defaults = try Coalesce.coalesce(chart: chart.defaults, user: Node(.mapping(Mapping())))
+        var imported = Node(.mapping(Mapping()))
+        for i in dependencies.indices {
+            var written: [Value] = []
+            for entry in dependencies[i].importValues {
+                let child: String, parent: String
+                switch entry {
+                case .map(let m):
+                    (child, parent) = (GoFormat.value(m["child"] ?? .null), GoFormat.value(m["parent"] ?? .null))
+                case .string(let name):
+                    (child, parent) = ("exports." + name, ".")
+                default:
+                    continue
+                }
+                written.append(.map(["child": .string(child), "parent": .string(parent)]))
+                guard let table = ResolvedChart.table(defaults, dependencies[i].name + "." + child) else { continue }
+                imported = Coalesce.tables(imported, over: ResolvedChart.nested(table, at: parent))
+            }
+            dependencies[i].importValues = written
+        }
+        chart.dependencies = dependencies
+        chart.chart.defaultValues = Coalesce.tables(defaults, over: imported)
+        return chart
+    }
+
+    /// Helm's `Values.Table`: the map at a dotted path.
+    static func table(_ values: Node, _ path: String) -> Node? {
+        var node = values
+        for key in path.split(separator: ".", omittingEmptySubsequences: false) {
+            guard case .mapping(let m) = node.kind, let next = m[String(key)] else { return nil }
+            node = next
+        }
+        return node.isMapping ? node : nil
+    }
+
+    /// `table` under the dotted path `path` (`.`: as it is).
+    static func nested(_ table: Node, at path: String) -> Node {
+        guard path != "." else { return table }
+        var node = table
+        for key in path.split(separator: ".", omittingEmptySubsequences: false).reversed() {
+            var m = Mapping()
+            m.entries[String(key)] = node
+            node = Node(.mapping(m))
+        }
+        return node
     }
 
     /// Helm's `IsCompatibleRange`: `version` satisfies the range (an unparsable one satisfies nothing).

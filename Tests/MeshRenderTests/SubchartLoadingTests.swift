@@ -83,16 +83,16 @@ final class SubchartLoadingTests: XCTestCase {
         }
     }
 
-    func testImportValuesAreRefused() throws {
+    /// `import-values` put a child's tables under the parent's own values (which win).
+    func testImportValuesReachTheParent() throws {
         let path = try chartDirectory([
-            "Chart.yaml": "apiVersion: v2\nname: app\nversion: 0.1.0\ndependencies:\n  - name: db\n    version: 1.0.0\n    import-values: [data]\n",
-            "templates/cm.yaml": "kind: ConfigMap\n",
+            "Chart.yaml": "apiVersion: v2\nname: app\nversion: 0.1.0\ndependencies:\n  - name: db\n    version: 1.0.0\n    import-values: [data, {child: conn, parent: link}]\n",
+            "values.yaml": "link: {port: 1}\n",
+            "templates/cm.yaml": "data: {{ toJson (omit .Values \"db\") | quote }}\n",
             "charts/db/Chart.yaml": "apiVersion: v2\nname: db\nversion: 1.0.0\n",
-            "charts/db/values.yaml": "exports:\n  data: {a: 1}\n",
+            "charts/db/values.yaml": "exports:\n  data: {shared: yes}\nconn: {host: db, port: 5432}\n",
         ])
-        XCTAssertThrowsError(try render(path)) { error in
-            XCTAssertTrue(String(describing: error).contains("import-values of dependency db in chart app is not supported"), "\(error)")
-        }
+        XCTAssertEqual(try render(path), "---\n# Source: app/templates/cm.yaml\ndata: \"{\\\"link\\\":{\\\"host\\\":\\\"db\\\",\\\"port\\\":1},\\\"shared\\\":true}\"\n")
     }
 
     func testHiddenAndUnderscoredEntriesOfChartsAreSkipped() throws {
