@@ -125,12 +125,17 @@ struct ResolvedChart {
 
     /// Helm's `Values.Table`: the map at a dotted path.
     static func table(_ values: Node, _ path: String) -> Node? {
+        node(values, at: path).flatMap { $0.isMapping ? $0 : nil }
+    }
+
+    /// What a dotted path leads to through maps.
+    static func node(_ values: Node, at path: String) -> Node? {
         var node = values
         for key in path.split(separator: ".", omittingEmptySubsequences: false) {
             guard case .mapping(let m) = node.kind, let next = m[String(key)] else { return nil }
             node = next
         }
-        return node.isMapping ? node : nil
+        return node
     }
 
     /// `table` under the dotted path `path` (`.`: as it is).
@@ -184,12 +189,7 @@ struct ResolvedChart {
 
     /// Helm's `Values.PathValue`: the non-map value at a dotted path.
     static func pathValue(_ values: Node, _ path: String) -> Node? {
-        var node = values
-        for key in path.split(separator: ".", omittingEmptySubsequences: false) {
-            guard case .mapping(let m) = node.kind, let next = m[String(key)] else { return nil }
-            node = next
-        }
-        return node.isMapping ? nil : node
+        node(values, at: path).flatMap { $0.isMapping ? nil : $0 }
     }
 
     /// Adds this chart's templates (renamed to `path/templates/…`) and scope, then its subcharts';
