@@ -126,7 +126,7 @@ enum Builtins {
         case .invalid:
             throw c.failure("cannot index slice/array with nil")
         case .boxed(let i), .plain(let i):
-            guard case .value(.int(let x)) = i else {
+            guard let x = i.integer else {
                 throw c.failure("cannot index slice/array with type \(i.goTypeName)")
             }
             if x < 0 || x > Int64(cap) { throw c.failure("index out of range: \(x)") }
@@ -213,7 +213,7 @@ enum Builtins {
         guard case .value(let v) = d.item else { return .invalid }
         switch v {
         case .bool: return .bool
-        case .int: return .int
+        case .int, .int64: return .int
         case .float: return .float
         case .string: return .string
         default: return .invalid
@@ -236,7 +236,10 @@ enum Builtins {
             } else {
                 switch (x.value, y.value) {
                 case (.bool(let p), .bool(let q)): truth = p == q
-                case (.int(let p), .int(let q)): truth = p == q
+                case (.int(let p), .int(let q)), (.int64(let p), .int64(let q)),
+                    (.int(let p), .int64(let q)), (.int64(let p), .int(let q)):
+                    // Go compares integers of any width by value.
+                    truth = p == q
                 case (.float(let p), .float(let q)): truth = p == q
                 case (.string(let p), .string(let q)): truth = p == q
                 default:
@@ -245,9 +248,9 @@ enum Builtins {
                         let (xv, yv) = (x.value, y.value)
                         if xv.goTypeName != yv.goTypeName {
                             throw c.failure(
-                                "non-comparable types \(GoPrintf.sprint([xv])): \(xv.goTypeName), \(yv.goTypeName): \(GoPrintf.sprint([yv]))")
+                                "non-comparable types \(GoPrintf.sprintf("%s", [xv])): \(xv.goTypeName), \(yv.goTypeName): \(GoPrintf.sprint([yv]))")
                         }
-                        throw c.failure("non-comparable type \(GoPrintf.sprint([yv])): \(yv.goTypeName)")
+                        throw c.failure("non-comparable type \(GoPrintf.sprintf("%s", [yv])): \(yv.goTypeName)")
                     }
                     truth = !x.isValid && !y.isValid
                 }
@@ -272,7 +275,9 @@ enum Builtins {
             throw c.failure("incompatible types for comparison: \(x.value.goTypeName) and \(y.value.goTypeName)")
         }
         switch (x.value, y.value) {
-        case (.int(let p), .int(let q)): return p < q
+        case (.int(let p), .int(let q)), (.int64(let p), .int64(let q)),
+            (.int(let p), .int64(let q)), (.int64(let p), .int(let q)):
+            return p < q
         case (.float(let p), .float(let q)): return p < q
         case (.string(let p), .string(let q)): return Value.goLess(p, q)
         default: throw c.failure("invalid type for comparison")

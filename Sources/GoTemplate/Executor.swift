@@ -314,7 +314,7 @@ final class Executor {
             }
             switch v {
             case .string(let s): out += s
-            case .int(let n): out += String(n)
+            case .int(let n), .int64(let n): out += String(n)
             case .bool(let b): out += b ? "true" : "false"
             case .float(let f):
                 // Go's %v of a small integral float is its integer digits (-0 keeps its sign).
@@ -391,14 +391,17 @@ final class Executor {
                     }
                     return
                 }
-            case .value(.int(let n)):
+            case .value(let v) where v.integer != nil:
+                // Go 1.22's range over an integer: the values have the integer's own type.
+                let n = v.integer ?? 0
+                let number: (Int64) -> Value = { if case .int64 = v { .int64($0) } else { .int($0) } }
                 if decl.count > 1 {
                     throw fail("can't use \(n) to iterate over more than one variable")
                 }
                 if n > 0 {
                     var i: Int64 = 0
                     while i < n {
-                        if try !iterate(index: .plainValue(.int(i)), element: .plainValue(.int(i))) { break }
+                        if try !iterate(index: .plainValue(number(i)), element: .plainValue(number(i))) { break }
                         i += 1
                     }
                     return

@@ -239,7 +239,7 @@ private struct Printer {
             // Width.
             if i < end && format[i] == "*" {
                 i += 1
-                if argNum < args.count, case .value(.int(let w)) = args[argNum], abs(w) <= 1_000_000 {
+                if argNum < args.count, case .value(let v) = args[argNum], let w = v.integer, abs(w) <= 1_000_000 {
                     var width = Int(w)
                     if width < 0 { width = -width; flags.minus = true; flags.zero = false }
                     flags.width = width
@@ -261,7 +261,7 @@ private struct Printer {
                 (argNum, i, afterIndex) = argNumber(argNum, i, goodArgNum: &goodArgNum)
                 if i < end && format[i] == "*" {
                     i += 1
-                    if argNum < args.count, case .value(.int(let p)) = args[argNum], p >= 0, p <= 1_000_000 {
+                    if argNum < args.count, case .value(let v) = args[argNum], let p = v.integer, p >= 0, p <= 1_000_000 {
                         flags.precision = Int(p)
                     } else {
                         out += "%!(BADPREC)"
@@ -366,7 +366,7 @@ private struct Printer {
             pad("<nil>")
         case .bool(let b):
             if verb == "t" || verb == "v" { pad(b ? "true" : "false") } else { badVerb(v, verb) }
-        case .int(let n):
+        case .int(let n), .int64(let n):
             fmtInteger(n, verb, original: v)
         case .float(let f):
             fmtFloat(f, verb, original: v)

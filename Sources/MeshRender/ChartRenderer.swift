@@ -21,7 +21,7 @@ public struct ChartRenderer: Sendable {
     /// Renders with `values` (the user's values: `-f` files and `--set` flags merged) coalesced
     /// over the chart's defaults.
     public func render(values: Node, release: ReleaseOptions) throws(ChartRenderError) -> RenderedManifests {
-        let coalesced = Coalesce.coalesce(defaults: chart.defaultValues, user: values).toValue()
+        let coalesced = Coalesce.coalesce(defaults: chart.defaultValues, user: values).toHelmValue()
         return try render(coalescedValues: coalesced, release: release)
     }
 

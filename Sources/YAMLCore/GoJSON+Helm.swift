@@ -40,7 +40,7 @@ extension GoJSON {
         case .map: kind = "object"
         case .list: kind = "array"
         case .string: kind = "string"
-        case .int, .float: kind = "number"
+        case .int, .int64, .float: kind = "number"
         case .bool: kind = "bool"
         case .null: kind = "null"
         }

@@ -19,7 +19,7 @@ extension Value: EmitSource {
         switch self {
         case .null: return .plain("null")
         case .bool(let b): return .plain(b ? "true" : "false")
-        case .int(let i): return .plain(String(i))
+        case .int(let i), .int64(let i): return .plain(String(i))
         case .float(let f):
             guard f.isFinite else { throw .unsupportedFloat(f) }
             return .plain(HelmYAML.numberText(f))
@@ -120,7 +120,7 @@ struct GoValueV3: EmitSource {
         switch value {
         case .null: return .plain("null")
         case .bool(let b): return .plain(b ? "true" : "false")
-        case .int(let i): return .plain(String(i))
+        case .int(let i), .int64(let i): return .plain(String(i))
         case .float(let f):
             if f.isNaN { return .plain(".nan") }
             if f.isInfinite { return .plain(f < 0 ? "-.inf" : ".inf") }

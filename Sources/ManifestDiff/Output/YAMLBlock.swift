@@ -96,7 +96,7 @@ enum YAMLBlock {
         switch value {
         case .null: return "null"
         case .bool(let b): return b ? "true" : "false"
-        case .int(let i): return String(i)
+        case .int(let i), .int64(let i): return String(i)
         case .float(let f):
             if f.isNaN { return ".nan" }
             if f.isInfinite { return f < 0 ? "-.inf" : ".inf" }
