@@ -78,6 +78,7 @@ enum Datum {
             case .float(let f): return f != 0
             case .string(let s): return !s.isEmpty
             case .list(let l): return !l.isEmpty
+            case .nilList: return false
             case .map(let m): return !m.isEmpty
             }
         }

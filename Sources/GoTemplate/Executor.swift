@@ -391,6 +391,8 @@ final class Executor {
                     }
                     return
                 }
+            case .value(.nilList):
+                break
             case .value(let v) where v.integer != nil:
                 // Go 1.22's range over an integer: the values have the integer's own type.
                 let n = v.integer ?? 0

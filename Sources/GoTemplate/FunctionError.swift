@@ -67,7 +67,7 @@ extension Value {
         case .int64: return "int64"
         case .float: return "float64"
         case .string: return "string"
-        case .list: return "[]interface {}"
+        case .list, .nilList: return "[]interface {}"
         case .map: return "map[string]interface {}"
         }
     }

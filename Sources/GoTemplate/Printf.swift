@@ -382,6 +382,8 @@ private struct Printer {
                 printValue(item, verb, depth: depth + 1)
             }
             out += "]"
+        case .nilList:
+            out += "[]"
         case .map(let m):
             out += "map["
             for (i, key) in v.sortedKeys.enumerated() {

@@ -99,6 +99,7 @@ public enum GoFormat {
         case .null: out += "<nil>"
         case .bool(let b): out += b ? "true" : "false"
         case .int(let i), .int64(let i): out += String(i)
+        case .nilList: out += "[]"
         case .float(let f): out += float(f)
         case .string(let s): out += s
         case .list(let items):

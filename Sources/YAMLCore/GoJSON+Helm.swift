@@ -38,7 +38,7 @@ extension GoJSON {
         let kind: String
         switch v {
         case .map: kind = "object"
-        case .list: kind = "array"
+        case .list, .nilList: kind = "array"
         case .string: kind = "string"
         case .int, .int64, .float: kind = "number"
         case .bool: kind = "bool"

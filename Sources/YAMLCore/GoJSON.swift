@@ -71,6 +71,7 @@ struct JSONWriter {
             guard f.isFinite else { throw .unsupportedFloat(f) }
             append(GoJSON.floatText(f))
         case .string(let s): writeString(s)
+        case .nilList: append("null")
         case .list(let items):
             if items.isEmpty {
                 append("[]")

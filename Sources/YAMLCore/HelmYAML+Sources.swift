@@ -25,6 +25,7 @@ extension Value: EmitSource {
             return .plain(HelmYAML.numberText(f))
         case .string(let s): return .string(try HelmYAML.readBack(s))
         case .list(let items): return .sequence(items)
+        case .nilList: return .plain("null")  // encoding/json writes a nil slice as null
         case .map(let m):
             if m.keys.allSatisfy(Self.isShortASCII) {
                 // Keys come back from the JSON round trip unchanged: sort them in place.
@@ -127,6 +128,7 @@ struct GoValueV3: EmitSource {
             return .plain(GoFormat.float(f))
         case .string(let s): return .string(s)
         case .list(let items): return .sequence(items.map(GoValueV3.init))
+        case .nilList: return .sequence([])  // go-yaml writes a nil slice as []
         case .map(let m): return .mapping(YAMLKeyOrder.sorted(m, .v3).map { (key: $0.key, value: GoValueV3(value: $0.value)) })
         }
     }

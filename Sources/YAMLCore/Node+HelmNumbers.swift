@@ -29,7 +29,7 @@ extension Value {
         case .int(let i), .int64(let i): return .float(Double(i))
         case .list(let items): return .list(items.map { $0.withHelmNumbers() })
         case .map(let m): return .map(m.mapValues { $0.withHelmNumbers() })
-        case .null, .bool, .float, .string: return self
+        case .null, .bool, .float, .string, .nilList: return self
         }
     }
 }

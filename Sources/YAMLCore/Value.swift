@@ -18,6 +18,10 @@ public enum Value: Sendable, Equatable {
     case float(Double)
     case string(String)
     case list([Value])
+    /// Go's nil `[]interface{}` (what sprig's `rest` of an empty list or `concat` of nothing
+    /// return): a list with no elements in every respect but two: it serialises as `null`
+    /// (`toJson`, `toYaml`), and `reflect.DeepEqual` (`==` here) tells it from an empty list.
+    case nilList
     case map([String: Value])
 }
 
@@ -26,6 +30,15 @@ extension Value {
     @inlinable public var integer: Int64? {
         switch self {
         case .int(let i), .int64(let i): return i
+        default: return nil
+        }
+    }
+
+    /// The elements of a list (none for a nil list); nil for other kinds.
+    @inlinable public var listElements: [Value]? {
+        switch self {
+        case .list(let l): return l
+        case .nilList: return []
         default: return nil
         }
     }

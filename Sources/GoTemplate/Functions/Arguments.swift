@@ -97,7 +97,7 @@ public enum GoTypes {
         case .int64: return "int64"
         case .float: return "float64"
         case .string: return "string"
-        case .list: return "slice"
+        case .list, .nilList: return "slice"
         case .map: return "map"
         }
     }
@@ -111,6 +111,7 @@ public enum GoTypes {
         case .float(let f): return f == 0
         case .string(let s): return s.isEmpty
         case .list(let l): return l.isEmpty
+        case .nilList: return true
         case .map(let m): return m.isEmpty
         }
     }
@@ -132,7 +133,7 @@ public enum GoTypes {
                 out.append(stringValue(item))
             }
             return out
-        case .null: return []
+        case .null, .nilList: return []
         default: return [stringValue(v)]
         }
     }

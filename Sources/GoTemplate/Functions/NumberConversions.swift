@@ -11,7 +11,7 @@ enum NumberConversions {
         case .float(let f): return truncate(f)
         case .bool(let b): return b ? 1 : 0
         case .string(let s): return parseGoInteger(trimZeroDecimal(s)) ?? 0
-        case .null, .list, .map: return 0
+        case .null, .list, .nilList, .map: return 0
         }
     }
 
@@ -22,7 +22,7 @@ enum NumberConversions {
         case .float(let f): return f
         case .bool(let b): return b ? 1 : 0
         case .string(let s): return parseGoFloat(s) ?? 0
-        case .null, .list, .map: return 0
+        case .null, .list, .nilList, .map: return 0
         }
     }
 

@@ -97,7 +97,7 @@ enum SerializationFunctions {
         case .bool: return "bool"
         case .int, .int64, .float: return "number"
         case .string: return "string"
-        case .list: return "array"
+        case .list, .nilList: return "array"
         case .map: return "object"
         }
     }

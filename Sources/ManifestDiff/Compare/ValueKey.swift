@@ -24,6 +24,7 @@ struct ValueKey: Hashable {
             hasher.combine(5 as UInt8)
             hasher.combine(items.count)
             for item in items { feed(item, into: &hasher) }
+        case .nilList: hasher.combine(7 as UInt8)
         case .map(let m):
             hasher.combine(6 as UInt8)
             hasher.combine(m.count)

@@ -94,7 +94,7 @@ enum YAMLBlock {
     /// A scalar in flow form, quoted when plain text would read back as something else.
     static func scalar(_ value: Value) -> String {
         switch value {
-        case .null: return "null"
+        case .null, .nilList: return "null"
         case .bool(let b): return b ? "true" : "false"
         case .int(let i), .int64(let i): return String(i)
         case .float(let f):
