@@ -175,6 +175,8 @@ extension Value {
 
 private struct Flags {
     var plus = false, minus = false, sharp = false, space = false, zero = false
+    /// `%+v`: struct field names (the `+` then signs no number).
+    var plusV = false
     var width: Int?
     var precision: Int?
 }
@@ -297,6 +299,10 @@ private struct Printer {
                 out += "(MISSING)"
                 continue
             }
+            if verb == "v" && flags.plus {
+                flags.plus = false
+                flags.plusV = true
+            }
             printArg(args[argNum], verb)
             argNum += 1
         }
@@ -401,7 +407,7 @@ private struct Printer {
         out += "{"
         for (i, f) in s.fields.enumerated() {
             if i > 0 { out += " " }
-            if flags.plus && verb == "v" { out += f.name + ":" }
+            if flags.plusV && verb == "v" { out += f.name + ":" }
             switch f.content {
             case .value(let v): printValue(v, verb, depth: depth + 1)
             case .structure(let inner): printStruct(inner, verb, depth: depth + 1)
