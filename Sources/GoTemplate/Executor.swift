@@ -568,8 +568,9 @@ final class Executor {
         at(chain)
         if case .nilLiteral = node { throw fail("indirection through explicit nil in \(chain)") }
         let receiver = try evalArg(dot, node)
-        at(chain)
-        return try evalFieldChain(dot, receiver: receiver, node: chain, fields[...], args: args, final: final)
+        // Go leaves the site where evaluating `node` ended: the fields' own errors point there.
+        return try evalFieldChain(
+            dot, receiver: receiver, node: chain, fieldSite: Call.lastSite(of: node), fields[...], args: args, final: final)
     }
 
     private func evalVariable(_ dot: Datum, _ variable: Operand, args: [Operand]?, final: Datum?) throws(TemplateError) -> Datum {
@@ -583,9 +584,13 @@ final class Executor {
         return try evalFieldChain(dot, receiver: value, node: variable, idents.dropFirst(), args: args ?? [], final: final)
     }
 
+    /// `node` is where a method call's error points; `fieldSite` (default: `node`) where the
+    /// fields' own errors do.
     private func evalFieldChain(
-        _ dot: Datum, receiver: Datum, node: Operand, _ idents: ArraySlice<String>, args: [Operand], final: Datum?
+        _ dot: Datum, receiver: Datum, node: Operand, fieldSite: Operand? = nil, _ idents: ArraySlice<String>, args: [Operand],
+        final: Datum?
     ) throws(TemplateError) -> Datum {
+        let fieldSite = fieldSite ?? node
         var receiver = receiver
         var i = idents.startIndex
         let last = idents.endIndex - 1
@@ -596,10 +601,10 @@ final class Executor {
                 if let entry = map[idents[i]] {
                     receiver = .boxed(entry)
                 } else {
-                    receiver = try evalField(dot, idents[i], node: node, args: [], final: nil, receiver: receiver)
+                    receiver = try evalField(dot, idents[i], node: node, fieldSite: fieldSite, args: [], final: nil, receiver: receiver)
                 }
             default:
-                receiver = try evalField(dot, idents[i], node: node, args: [], final: nil, receiver: receiver)
+                receiver = try evalField(dot, idents[i], node: node, fieldSite: fieldSite, args: [], final: nil, receiver: receiver)
             }
             i += 1
         }
@@ -611,11 +616,11 @@ final class Executor {
                 break
             }
         }
-        return try evalField(dot, idents[last], node: node, args: args, final: final, receiver: receiver)
+        return try evalField(dot, idents[last], node: node, fieldSite: fieldSite, args: args, final: final, receiver: receiver)
     }
 
     private func evalField(
-        _ dot: Datum, _ name: String, node: Operand, args: [Operand], final: Datum?, receiver: Datum
+        _ dot: Datum, _ name: String, node: Operand, fieldSite: Operand, args: [Operand], final: Datum?, receiver: Datum
     ) throws(TemplateError) -> Datum {
         let item: Item
         switch receiver {
@@ -630,13 +635,13 @@ final class Executor {
         }
         let hasArgs = args.count > 1 || final != nil
         if case .structure(let s) = item {
-            return try evalStructField(s, name, node: node, args: args, final: final, hasArgs: hasArgs)
+            return try evalStructField(s, name, node: fieldSite, args: args, final: final, hasArgs: hasArgs)
         }
         let object = item.object(in: heap)
         if case .map(let map) = object, let entry = map[name] {
             // The site is this field node already (set by whoever evaluates it).
             if hasArgs {
-                at(node)
+                at(fieldSite)
                 throw fail("\(name) is not a method but has arguments")
             }
             return .boxed(entry)
@@ -657,11 +662,11 @@ final class Executor {
             }
         }
         if case .map = object {
-            at(node)
+            at(fieldSite)
             if hasArgs { throw fail("\(name) is not a method but has arguments") }
             return .boxed(.null)
         }
-        at(node)
+        at(fieldSite)
         throw fail("can't evaluate field \(name) in type \(receiver.typeName)")
     }
 
@@ -671,7 +676,7 @@ final class Executor {
     ) throws(TemplateError) -> Datum {
         site = .operand(node)
         if let content = s.field(name) {
-            if hasArgs { throw fail("\(name) is not a method but has arguments") }
+            if hasArgs { throw fail("\(name) has arguments but cannot be invoked as function") }
             switch content {
             case .value(let v): return .plain(Item.value(v).object(in: heap))
             case .structure(let inner): return .plain(.structure(inner))
