@@ -177,6 +177,8 @@ private struct Flags {
     var plus = false, minus = false, sharp = false, space = false, zero = false
     /// `%+v`: struct field names (the `+` then signs no number).
     var plusV = false
+    /// `%#v`: Go syntax (quoted strings, typed composite literals).
+    var sharpV = false
     var width: Int?
     var precision: Int?
 }
@@ -299,9 +301,9 @@ private struct Printer {
                 out += "(MISSING)"
                 continue
             }
-            if verb == "v" && flags.plus {
-                flags.plus = false
-                flags.plusV = true
+            if verb == "v" {
+                (flags.sharpV, flags.sharp) = (flags.sharp, false)
+                (flags.plusV, flags.plus) = (flags.plus, false)
             }
             printArg(args[argNum], verb)
             argNum += 1
@@ -366,6 +368,7 @@ private struct Printer {
     }
 
     mutating func printValue(_ v: Value, _ verb: Unicode.Scalar, depth: Int) {
+        if flags.sharpV, printGoSyntax(v, depth: depth) { return }
         switch v {
         case .null:
             // A nil element of a list or map prints as <nil> whatever the verb.
@@ -402,12 +405,48 @@ private struct Printer {
         }
     }
 
+    /// `%#v` of the values whose Go syntax differs from `%v`: `"s"`, `[]interface {}{1, "a"}`,
+    /// `[]interface {}(nil)`, `map[string]interface {}{"k":1}`, a nil element `interface {}(nil)`.
+    /// False for the others (numbers, booleans), which print as for `%v`.
+    private mutating func printGoSyntax(_ v: Value, depth: Int) -> Bool {
+        switch v {
+        case .null:
+            out += depth == 0 ? "<nil>" : "interface {}(nil)"
+        case .string(let s):
+            fmtString(s, "q")
+        case .nilList:
+            out += "[]interface {}(nil)"
+        case .list(let items):
+            out += "[]interface {}{"
+            for (i, item) in items.enumerated() {
+                if i > 0 { out += ", " }
+                printValue(item, "v", depth: depth + 1)
+            }
+            out += "}"
+        case .map(let m):
+            out += "map[string]interface {}{"
+            for (i, key) in v.sortedKeys.enumerated() {
+                if i > 0 { out += ", " }
+                printValue(.string(key), "v", depth: depth + 1)
+                out += ":"
+                printValue(m[key] ?? .null, "v", depth: depth + 1)
+            }
+            out += "}"
+        case .bool, .int, .int64, .float:
+            return false
+        }
+        return true
+    }
+
     /// Go's `{f1 f2 ...}` (`{Name:f1 ...}` for `%+v`), every field printed with the verb.
+    /// `%#v` (Go syntax): `common.KubeVersion{Version:"v1.35.0", ...}`.
     mutating func printStruct(_ s: GoStruct, _ verb: Unicode.Scalar, depth: Int) {
+        let goSyntax = flags.sharpV && verb == "v"
+        if goSyntax { out += s.isPointer ? String(s.typeName.dropFirst()) : s.typeName }
         out += "{"
         for (i, f) in s.fields.enumerated() {
-            if i > 0 { out += " " }
-            if flags.plusV && verb == "v" { out += f.name + ":" }
+            if i > 0 { out += goSyntax ? ", " : " " }
+            if (flags.plusV || goSyntax) && verb == "v" { out += f.name + ":" }
             switch f.content {
             case .value(let v): printValue(v, verb, depth: depth + 1)
             case .structure(let inner): printStruct(inner, verb, depth: depth + 1)
