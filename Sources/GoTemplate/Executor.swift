@@ -590,7 +590,6 @@ final class Executor {
         _ dot: Datum, receiver: Datum, node: Operand, fieldSite: Operand? = nil, _ idents: ArraySlice<String>, args: [Operand],
         final: Datum?
     ) throws(TemplateError) -> Datum {
-        let fieldSite = fieldSite ?? node
         var receiver = receiver
         var i = idents.startIndex
         let last = idents.endIndex - 1
@@ -619,8 +618,13 @@ final class Executor {
         return try evalField(dot, idents[last], node: node, fieldSite: fieldSite, args: args, final: final, receiver: receiver)
     }
 
+    /// Points the site at `fieldSite` when there is one, else at `node` (no copy of either).
+    @inline(__always) private func atField(_ node: Operand, _ fieldSite: Operand?) {
+        if let fieldSite { at(fieldSite) } else { at(node) }
+    }
+
     private func evalField(
-        _ dot: Datum, _ name: String, node: Operand, fieldSite: Operand, args: [Operand], final: Datum?, receiver: Datum
+        _ dot: Datum, _ name: String, node: Operand, fieldSite: Operand?, args: [Operand], final: Datum?, receiver: Datum
     ) throws(TemplateError) -> Datum {
         let item: Item
         switch receiver {
@@ -635,13 +639,13 @@ final class Executor {
         }
         let hasArgs = args.count > 1 || final != nil
         if case .structure(let s) = item {
-            return try evalStructField(s, name, node: fieldSite, args: args, final: final, hasArgs: hasArgs)
+            return try evalStructField(s, name, node: fieldSite ?? node, args: args, final: final, hasArgs: hasArgs)
         }
         let object = item.object(in: heap)
         if case .map(let map) = object, let entry = map[name] {
             // The site is this field node already (set by whoever evaluates it).
             if hasArgs {
-                at(fieldSite)
+                atField(node, fieldSite)
                 throw fail("\(name) is not a method but has arguments")
             }
             return .boxed(entry)
@@ -662,11 +666,11 @@ final class Executor {
             }
         }
         if case .map = object {
-            at(fieldSite)
+            atField(node, fieldSite)
             if hasArgs { throw fail("\(name) is not a method but has arguments") }
             return .boxed(.null)
         }
-        at(fieldSite)
+        atField(node, fieldSite)
         throw fail("can't evaluate field \(name) in type \(receiver.typeName)")
     }
 
