@@ -114,6 +114,7 @@ enum Builtins {
             case .structure(let s): throw c.failure("len of type \(s.typeName)")
             case .value(.string(let s)): return .plainValue(.int(Int64(s.utf8.count)))
             case .value(.list(let l)): return .plainValue(.int(Int64(l.count)))
+            case .value(.nilList): return .plainValue(.int(0))
             case .value(.map(let m)): return .plainValue(.int(Int64(m.count)))
             case .value(let v): throw c.failure("len of type \(v.goTypeName)")
             }
@@ -126,7 +127,7 @@ enum Builtins {
         case .invalid:
             throw c.failure("cannot index slice/array with nil")
         case .boxed(let i), .plain(let i):
-            guard case .value(.int(let x)) = i else {
+            guard let x = i.integer else {
                 throw c.failure("cannot index slice/array with type \(i.goTypeName)")
             }
             if x < 0 || x > Int64(cap) { throw c.failure("index out of range: \(x)") }
@@ -151,6 +152,9 @@ enum Builtins {
                 let x = try indexArgument(index, cap: l.count, c)
                 if x == l.count { throw c.failure("reflect: slice index out of range") }
                 current = .boxed(l[x])
+            case .value(.nilList):
+                _ = try indexArgument(index, cap: 0, c)
+                throw c.failure("reflect: slice index out of range")
             case .value(.string(let s)):
                 let bytes = s.utf8
                 let x = try indexArgument(index, cap: bytes.count, c)
@@ -187,6 +191,8 @@ enum Builtins {
             count = s.utf8.count
         case .list(let l):
             count = l.count
+        case .nilList:
+            count = 0
         default:
             throw c.failure("can't slice item of type \(value.goTypeName)")
         }
@@ -200,6 +206,8 @@ enum Builtins {
             return .plainValue(.string(String(decoding: bytes, as: UTF8.self)))
         case .list(let l):
             return .plainValue(.list(Array(l[idx[0]..<idx[1]])))
+        case .nilList:
+            return .plainValue(.nilList)  // a nil slice sliced stays nil
         default:
             return .invalid
         }
@@ -213,11 +221,17 @@ enum Builtins {
         guard case .value(let v) = d.item else { return .invalid }
         switch v {
         case .bool: return .bool
-        case .int: return .int
+        case .int, .int64: return .int
         case .float: return .float
         case .string: return .string
         default: return .invalid
         }
+    }
+
+    /// Whether `d` is Go's nil `[]interface{}`.
+    private static func isNilList(_ d: Datum) -> Bool {
+        if case .value(.nilList) = d.item { return true }
+        return false
     }
 
     /// Go's `eq`: arg1 == any of others; basic kinds only, nil equal to nil.
@@ -236,7 +250,10 @@ enum Builtins {
             } else {
                 switch (x.value, y.value) {
                 case (.bool(let p), .bool(let q)): truth = p == q
-                case (.int(let p), .int(let q)): truth = p == q
+                case (.int(let p), .int(let q)), (.int64(let p), .int64(let q)),
+                    (.int(let p), .int64(let q)), (.int64(let p), .int(let q)):
+                    // Go compares integers of any width by value.
+                    truth = p == q
                 case (.float(let p), .float(let q)): truth = p == q
                 case (.string(let p), .string(let q)): truth = p == q
                 default:
@@ -245,11 +262,17 @@ enum Builtins {
                         let (xv, yv) = (x.value, y.value)
                         if xv.goTypeName != yv.goTypeName {
                             throw c.failure(
-                                "non-comparable types \(GoPrintf.sprint([xv])): \(xv.goTypeName), \(yv.goTypeName): \(GoPrintf.sprint([yv]))")
+                                "non-comparable types \(GoPrintf.sprintf("%s", [xv])): \(xv.goTypeName), \(yv.goTypeName): \(GoPrintf.sprint([yv]))")
                         }
-                        throw c.failure("non-comparable type \(GoPrintf.sprint([yv])): \(yv.goTypeName)")
+                        // Go compares a nil slice with a slice of its type: equal when both are nil.
+                        guard xv == .nilList || yv == .nilList else {
+                            throw c.failure("non-comparable type \(GoPrintf.sprintf("%s", [yv])): \(yv.goTypeName)")
+                        }
+                        truth = xv == yv
+                    } else {
+                        // Nothing equals nothing, and a nil slice.
+                        truth = (!x.isValid || isNilList(x)) && (!y.isValid || isNilList(y))
                     }
-                    truth = !x.isValid && !y.isValid
                 }
             }
             if truth { return true }
@@ -272,7 +295,9 @@ enum Builtins {
             throw c.failure("incompatible types for comparison: \(x.value.goTypeName) and \(y.value.goTypeName)")
         }
         switch (x.value, y.value) {
-        case (.int(let p), .int(let q)): return p < q
+        case (.int(let p), .int(let q)), (.int64(let p), .int64(let q)),
+            (.int(let p), .int64(let q)), (.int64(let p), .int(let q)):
+            return p < q
         case (.float(let p), .float(let q)): return p < q
         case (.string(let p), .string(let q)): return Value.goLess(p, q)
         default: throw c.failure("invalid type for comparison")

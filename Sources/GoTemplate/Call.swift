@@ -63,14 +63,33 @@ struct Call {
     /// An argument conversion error, at argument `index` (or the function name).
     func argumentFailure(_ message: String, index: Int?) -> TemplateError {
         if let index, index < args.count {
-            executor.at(operand(index))
+            executor.at(Call.lastSite(of: operand(index)))
             if let literal = literalConversionMessage(message, operand(index)) { return executor.fail(literal) }
         } else if index == nil || args.isEmpty {
             executor.at(nameNode)
         } else {
-            executor.at(operand(args.count - 1))
+            executor.at(Call.lastSite(of: operand(args.count - 1)))
         }
         return executor.fail(message)
+    }
+
+    /// The node Go's executor last pointed at once `operand` was evaluated without error, where
+    /// it reports the argument's conversion error: a parenthesised pipeline leaves it at the last
+    /// argument of its last command (`<2>` in `(add 1 2)`), or at that command's first word.
+    static func lastSite(of operand: Operand) -> Operand {
+        var node = operand
+        for _ in 0..<64 {
+            switch node {
+            case .pipe(let pipe):
+                guard let words = pipe.cmds.last?.args, let last = words.last else { return node }
+                node = last
+            case .chain(_, let inner, _):
+                node = inner
+            default:
+                return node
+            }
+        }
+        return node
     }
 
     /// A pipeline that produced nothing is no value at all in Go (not a nil interface), so a typed

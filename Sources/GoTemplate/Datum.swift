@@ -74,10 +74,11 @@ enum Datum {
             switch v {
             case .null: return false
             case .bool(let b): return b
-            case .int(let i): return i != 0
+            case .int(let i), .int64(let i): return i != 0
             case .float(let f): return f != 0
             case .string(let s): return !s.isEmpty
             case .list(let l): return !l.isEmpty
+            case .nilList: return false
             case .map(let m): return !m.isEmpty
             }
         }

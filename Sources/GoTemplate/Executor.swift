@@ -314,7 +314,7 @@ final class Executor {
             }
             switch v {
             case .string(let s): out += s
-            case .int(let n): out += String(n)
+            case .int(let n), .int64(let n): out += String(n)
             case .bool(let b): out += b ? "true" : "false"
             case .float(let f):
                 // Go's %v of a small integral float is its integer digits (-0 keeps its sign).
@@ -391,14 +391,19 @@ final class Executor {
                     }
                     return
                 }
-            case .value(.int(let n)):
+            case .value(.nilList):
+                break
+            case .value(let v) where v.integer != nil:
+                // Go 1.22's range over an integer: the values have the integer's own type.
+                let n = v.integer ?? 0
+                let number: (Int64) -> Value = { if case .int64 = v { .int64($0) } else { .int($0) } }
                 if decl.count > 1 {
                     throw fail("can't use \(n) to iterate over more than one variable")
                 }
                 if n > 0 {
                     var i: Int64 = 0
                     while i < n {
-                        if try !iterate(index: .plainValue(.int(i)), element: .plainValue(.int(i))) { break }
+                        if try !iterate(index: .plainValue(number(i)), element: .plainValue(number(i))) { break }
                         i += 1
                     }
                     return
@@ -563,8 +568,9 @@ final class Executor {
         at(chain)
         if case .nilLiteral = node { throw fail("indirection through explicit nil in \(chain)") }
         let receiver = try evalArg(dot, node)
-        at(chain)
-        return try evalFieldChain(dot, receiver: receiver, node: chain, fields[...], args: args, final: final)
+        // Go leaves the site where evaluating `node` ended: the fields' own errors point there.
+        return try evalFieldChain(
+            dot, receiver: receiver, node: chain, fieldSite: Call.lastSite(of: node), fields[...], args: args, final: final)
     }
 
     private func evalVariable(_ dot: Datum, _ variable: Operand, args: [Operand]?, final: Datum?) throws(TemplateError) -> Datum {
@@ -578,8 +584,11 @@ final class Executor {
         return try evalFieldChain(dot, receiver: value, node: variable, idents.dropFirst(), args: args ?? [], final: final)
     }
 
+    /// `node` is where a method call's error points; `fieldSite` (default: `node`) where the
+    /// fields' own errors do.
     private func evalFieldChain(
-        _ dot: Datum, receiver: Datum, node: Operand, _ idents: ArraySlice<String>, args: [Operand], final: Datum?
+        _ dot: Datum, receiver: Datum, node: Operand, fieldSite: Operand? = nil, _ idents: ArraySlice<String>, args: [Operand],
+        final: Datum?
     ) throws(TemplateError) -> Datum {
         var receiver = receiver
         var i = idents.startIndex
@@ -591,10 +600,10 @@ final class Executor {
                 if let entry = map[idents[i]] {
                     receiver = .boxed(entry)
                 } else {
-                    receiver = try evalField(dot, idents[i], node: node, args: [], final: nil, receiver: receiver)
+                    receiver = try evalField(dot, idents[i], node: node, fieldSite: fieldSite, args: [], final: nil, receiver: receiver)
                 }
             default:
-                receiver = try evalField(dot, idents[i], node: node, args: [], final: nil, receiver: receiver)
+                receiver = try evalField(dot, idents[i], node: node, fieldSite: fieldSite, args: [], final: nil, receiver: receiver)
             }
             i += 1
         }
@@ -606,11 +615,16 @@ final class Executor {
                 break
             }
         }
-        return try evalField(dot, idents[last], node: node, args: args, final: final, receiver: receiver)
+        return try evalField(dot, idents[last], node: node, fieldSite: fieldSite, args: args, final: final, receiver: receiver)
+    }
+
+    /// Points the site at `fieldSite` when there is one, else at `node` (no copy of either).
+    @inline(__always) private func atField(_ node: Operand, _ fieldSite: Operand?) {
+        if let fieldSite { at(fieldSite) } else { at(node) }
     }
 
     private func evalField(
-        _ dot: Datum, _ name: String, node: Operand, args: [Operand], final: Datum?, receiver: Datum
+        _ dot: Datum, _ name: String, node: Operand, fieldSite: Operand?, args: [Operand], final: Datum?, receiver: Datum
     ) throws(TemplateError) -> Datum {
         let item: Item
         switch receiver {
@@ -625,13 +639,13 @@ final class Executor {
         }
         let hasArgs = args.count > 1 || final != nil
         if case .structure(let s) = item {
-            return try evalStructField(s, name, node: node, args: args, final: final, hasArgs: hasArgs)
+            return try evalStructField(s, name, node: fieldSite ?? node, args: args, final: final, hasArgs: hasArgs)
         }
         let object = item.object(in: heap)
         if case .map(let map) = object, let entry = map[name] {
             // The site is this field node already (set by whoever evaluates it).
             if hasArgs {
-                at(node)
+                atField(node, fieldSite)
                 throw fail("\(name) is not a method but has arguments")
             }
             return .boxed(entry)
@@ -652,11 +666,11 @@ final class Executor {
             }
         }
         if case .map = object {
-            at(node)
+            atField(node, fieldSite)
             if hasArgs { throw fail("\(name) is not a method but has arguments") }
             return .boxed(.null)
         }
-        at(node)
+        atField(node, fieldSite)
         throw fail("can't evaluate field \(name) in type \(receiver.typeName)")
     }
 
@@ -666,7 +680,7 @@ final class Executor {
     ) throws(TemplateError) -> Datum {
         site = .operand(node)
         if let content = s.field(name) {
-            if hasArgs { throw fail("\(name) is not a method but has arguments") }
+            if hasArgs { throw fail("\(name) has arguments but cannot be invoked as function") }
             switch content {
             case .value(let v): return .plain(Item.value(v).object(in: heap))
             case .structure(let inner): return .plain(.structure(inner))

@@ -38,6 +38,12 @@ enum Item {
         }
     }
 
+    /// The number of a Go `int` or `int64` (what Go's reflection calls the integer kinds).
+    var integer: Int64? {
+        if case .value(let v) = self { return v.integer }
+        return nil
+    }
+
     var goTypeName: String {
         switch self {
         case .value(let v): return v.goTypeName

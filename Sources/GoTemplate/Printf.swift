@@ -175,6 +175,10 @@ extension Value {
 
 private struct Flags {
     var plus = false, minus = false, sharp = false, space = false, zero = false
+    /// `%+v`: struct field names (the `+` then signs no number).
+    var plusV = false
+    /// `%#v`: Go syntax (quoted strings, typed composite literals).
+    var sharpV = false
     var width: Int?
     var precision: Int?
 }
@@ -239,7 +243,7 @@ private struct Printer {
             // Width.
             if i < end && format[i] == "*" {
                 i += 1
-                if argNum < args.count, case .value(.int(let w)) = args[argNum], abs(w) <= 1_000_000 {
+                if argNum < args.count, case .value(let v) = args[argNum], let w = v.integer, abs(w) <= 1_000_000 {
                     var width = Int(w)
                     if width < 0 { width = -width; flags.minus = true; flags.zero = false }
                     flags.width = width
@@ -261,7 +265,7 @@ private struct Printer {
                 (argNum, i, afterIndex) = argNumber(argNum, i, goodArgNum: &goodArgNum)
                 if i < end && format[i] == "*" {
                     i += 1
-                    if argNum < args.count, case .value(.int(let p)) = args[argNum], p >= 0, p <= 1_000_000 {
+                    if argNum < args.count, case .value(let v) = args[argNum], let p = v.integer, p >= 0, p <= 1_000_000 {
                         flags.precision = Int(p)
                     } else {
                         out += "%!(BADPREC)"
@@ -296,6 +300,10 @@ private struct Printer {
                 out.unicodeScalars.append(verb)
                 out += "(MISSING)"
                 continue
+            }
+            if verb == "v" {
+                (flags.sharpV, flags.sharp) = (flags.sharp, false)
+                (flags.plusV, flags.plus) = (flags.plus, false)
             }
             printArg(args[argNum], verb)
             argNum += 1
@@ -360,13 +368,14 @@ private struct Printer {
     }
 
     mutating func printValue(_ v: Value, _ verb: Unicode.Scalar, depth: Int) {
+        if flags.sharpV, printGoSyntax(v, depth: depth) { return }
         switch v {
         case .null:
             // A nil element of a list or map prints as <nil> whatever the verb.
             pad("<nil>")
         case .bool(let b):
             if verb == "t" || verb == "v" { pad(b ? "true" : "false") } else { badVerb(v, verb) }
-        case .int(let n):
+        case .int(let n), .int64(let n):
             fmtInteger(n, verb, original: v)
         case .float(let f):
             fmtFloat(f, verb, original: v)
@@ -382,6 +391,8 @@ private struct Printer {
                 printValue(item, verb, depth: depth + 1)
             }
             out += "]"
+        case .nilList:
+            out += "[]"
         case .map(let m):
             out += "map["
             for (i, key) in v.sortedKeys.enumerated() {
@@ -394,12 +405,48 @@ private struct Printer {
         }
     }
 
+    /// `%#v` of the values whose Go syntax differs from `%v`: `"s"`, `[]interface {}{1, "a"}`,
+    /// `[]interface {}(nil)`, `map[string]interface {}{"k":1}`, a nil element `interface {}(nil)`.
+    /// False for the others (numbers, booleans), which print as for `%v`.
+    private mutating func printGoSyntax(_ v: Value, depth: Int) -> Bool {
+        switch v {
+        case .null:
+            out += depth == 0 ? "<nil>" : "interface {}(nil)"
+        case .string(let s):
+            fmtString(s, "q")
+        case .nilList:
+            out += "[]interface {}(nil)"
+        case .list(let items):
+            out += "[]interface {}{"
+            for (i, item) in items.enumerated() {
+                if i > 0 { out += ", " }
+                printValue(item, "v", depth: depth + 1)
+            }
+            out += "}"
+        case .map(let m):
+            out += "map[string]interface {}{"
+            for (i, key) in v.sortedKeys.enumerated() {
+                if i > 0 { out += ", " }
+                printValue(.string(key), "v", depth: depth + 1)
+                out += ":"
+                printValue(m[key] ?? .null, "v", depth: depth + 1)
+            }
+            out += "}"
+        case .bool, .int, .int64, .float:
+            return false
+        }
+        return true
+    }
+
     /// Go's `{f1 f2 ...}` (`{Name:f1 ...}` for `%+v`), every field printed with the verb.
+    /// `%#v` (Go syntax): `common.KubeVersion{Version:"v1.35.0", ...}`.
     mutating func printStruct(_ s: GoStruct, _ verb: Unicode.Scalar, depth: Int) {
+        let goSyntax = flags.sharpV && verb == "v"
+        if goSyntax { out += s.isPointer ? String(s.typeName.dropFirst()) : s.typeName }
         out += "{"
         for (i, f) in s.fields.enumerated() {
-            if i > 0 { out += " " }
-            if flags.plus && verb == "v" { out += f.name + ":" }
+            if i > 0 { out += goSyntax ? ", " : " " }
+            if (flags.plusV || goSyntax) && verb == "v" { out += f.name + ":" }
             switch f.content {
             case .value(let v): printValue(v, verb, depth: depth + 1)
             case .structure(let inner): printStruct(inner, verb, depth: depth + 1)

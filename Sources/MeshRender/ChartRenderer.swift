@@ -22,13 +22,13 @@ public struct ChartRenderer: Sendable {
     /// over the chart's defaults (and its subcharts', see ``Chart/resolvingSubcharts(userValues:)``).
     public func render(values: Node, release: ReleaseOptions) throws -> RenderedManifests {
         guard chart.hasSubcharts, chart.scopes.isEmpty else {
-            let coalesced = Coalesce.coalesce(defaults: chart.defaultValues, user: values).toValue()
+            let coalesced = Coalesce.coalesce(defaults: chart.defaultValues, user: values).toHelmValue()
             return try render(coalescedValues: coalesced, release: release)
         }
         let (flat, coalesced) = try chart.resolvingSubcharts(userValues: values)
         var renderer = ChartRenderer(chart: flat)
         renderer.windowing = windowing
-        return try renderer.render(coalescedValues: coalesced.toValue(), release: release)
+        return try renderer.render(coalescedValues: coalesced.toHelmValue(), release: release)
     }
 
     /// Renders with `.Values` given as is (already coalesced); `extraObjects` become further

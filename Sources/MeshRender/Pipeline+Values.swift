@@ -40,19 +40,19 @@ extension Pipeline {
 }
 
 extension Node {
-    /// `toValue()`, with the long lists under the top-level keys (a chart's `apps:` of thousands
-    /// of entries) converted on every core.
-    func toValueOnAllCores(minimumList: Int = 2048) -> Value {
-        guard case .mapping(let m) = kind else { return toValue() }
+    /// `toHelmValue()`, with the long lists under the top-level keys (a chart's `apps:` of
+    /// thousands of entries) converted on every core.
+    func toHelmValueOnAllCores(minimumList: Int = 2048) -> Value {
+        guard case .mapping(let m) = kind else { return toHelmValue() }
         var out = [String: Value](minimumCapacity: m.count)
         for (key, node) in m.entries {
             guard case .sequence(let items) = node.kind, items.count >= minimumList else {
-                out[key] = node.toValue()
+                out[key] = node.toHelmValue()
                 continue
             }
             let chunks = 4
             let parts = Parallel.map(chunks) { c in
-                items[(items.count * c / chunks)..<(items.count * (c + 1) / chunks)].map { $0.toValue() }
+                items[(items.count * c / chunks)..<(items.count * (c + 1) / chunks)].map { $0.toHelmValue() }
             }
             out[key] = .list(parts.flatMap { $0 })
         }

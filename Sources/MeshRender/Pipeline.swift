@@ -27,7 +27,7 @@ public enum Pipeline {
         let namespace = release.namespace
         let (valuesObject, meshResult) = Parallel.both(
             concurrently: hasMesh,
-            { values.toValueOnAllCores() },
+            { values.toHelmValueOnAllCores() },
             { () -> Result<MeshTemplateObject, InputError>? in
                 guard hasMesh else { return nil }
                 return Result { () throws(InputError) in

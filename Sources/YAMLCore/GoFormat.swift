@@ -98,7 +98,8 @@ public enum GoFormat {
         switch v {
         case .null: out += "<nil>"
         case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
+        case .int(let i), .int64(let i): out += String(i)
+        case .nilList: out += "[]"
         case .float(let f): out += float(f)
         case .string(let s): out += s
         case .list(let items):

@@ -38,9 +38,9 @@ extension GoJSON {
         let kind: String
         switch v {
         case .map: kind = "object"
-        case .list: kind = "array"
+        case .list, .nilList: kind = "array"
         case .string: kind = "string"
-        case .int, .float: kind = "number"
+        case .int, .int64, .float: kind = "number"
         case .bool: kind = "bool"
         case .null: kind = "null"
         }

@@ -66,11 +66,12 @@ struct JSONWriter {
         switch v {
         case .null: append("null")
         case .bool(let b): append(b ? "true" : "false")
-        case .int(let i): append(String(i))
+        case .int(let i), .int64(let i): append(String(i))
         case .float(let f):
             guard f.isFinite else { throw .unsupportedFloat(f) }
             append(GoJSON.floatText(f))
         case .string(let s): writeString(s)
+        case .nilList: append("null")
         case .list(let items):
             if items.isEmpty {
                 append("[]")

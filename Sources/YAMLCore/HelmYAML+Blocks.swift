@@ -189,7 +189,8 @@ extension BlockEmitter {
         switch v {
         case .null: writeTyped("null")
         case .bool(let b): writeTyped(b ? "true" : "false")
-        case .int(let i): writeTyped(String(i))
+        case .int(let i), .int64(let i): writeTyped(String(i))
+        case .nilList: writeTyped("null")
         case .float(let f):
             guard f.isFinite else { throw .unsupportedFloat(f) }
             writeTyped(HelmYAML.numberText(f))

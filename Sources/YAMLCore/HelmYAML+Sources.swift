@@ -19,12 +19,13 @@ extension Value: EmitSource {
         switch self {
         case .null: return .plain("null")
         case .bool(let b): return .plain(b ? "true" : "false")
-        case .int(let i): return .plain(String(i))
+        case .int(let i), .int64(let i): return .plain(String(i))
         case .float(let f):
             guard f.isFinite else { throw .unsupportedFloat(f) }
             return .plain(HelmYAML.numberText(f))
         case .string(let s): return .string(try HelmYAML.readBack(s))
         case .list(let items): return .sequence(items)
+        case .nilList: return .plain("null")  // encoding/json writes a nil slice as null
         case .map(let m):
             if m.keys.allSatisfy(Self.isShortASCII) {
                 // Keys come back from the JSON round trip unchanged: sort them in place.
@@ -120,13 +121,14 @@ struct GoValueV3: EmitSource {
         switch value {
         case .null: return .plain("null")
         case .bool(let b): return .plain(b ? "true" : "false")
-        case .int(let i): return .plain(String(i))
+        case .int(let i), .int64(let i): return .plain(String(i))
         case .float(let f):
             if f.isNaN { return .plain(".nan") }
             if f.isInfinite { return .plain(f < 0 ? "-.inf" : ".inf") }
             return .plain(GoFormat.float(f))
         case .string(let s): return .string(s)
         case .list(let items): return .sequence(items.map(GoValueV3.init))
+        case .nilList: return .sequence([])  // go-yaml writes a nil slice as []
         case .map(let m): return .mapping(YAMLKeyOrder.sorted(m, .v3).map { (key: $0.key, value: GoValueV3(value: $0.value)) })
         }
     }

@@ -23,13 +23,13 @@ extension Node {
 }
 
 extension Value {
-    /// `Node.withHelmNumbers()` for dynamic values: every `.int` becomes `.float`.
+    /// `Node.withHelmNumbers()` for dynamic values: every integer becomes a float.
     public func withHelmNumbers() -> Value {
         switch self {
-        case .int(let i): return .float(Double(i))
+        case .int(let i), .int64(let i): return .float(Double(i))
         case .list(let items): return .list(items.map { $0.withHelmNumbers() })
         case .map(let m): return .map(m.mapValues { $0.withHelmNumbers() })
-        case .null, .bool, .float, .string: return self
+        case .null, .bool, .float, .string, .nilList: return self
         }
     }
 }

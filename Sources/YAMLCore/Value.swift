@@ -1,4 +1,4 @@
-/// A dynamic value as Go code in Helm sees it: `interface{}` holding nil, bool, int64,
+/// A dynamic value as Go code in Helm sees it: `interface{}` holding nil, bool, int, int64,
 /// float64, string, `[]interface{}` or `map[string]interface{}`.
 ///
 /// Maps are unordered, as Go's are; every writer sorts keys, so iteration order never
@@ -6,16 +6,43 @@
 public enum Value: Sendable, Equatable {
     case null
     case bool(Bool)
-    /// An integer (Go `int`/`int64`): from `--set`, arithmetic, `len`, ...
+    /// A Go `int`: template number literals, `len`, `atoi`, `int`, range indexes, `until`, ...
     case int(Int64)
+    /// A Go `int64`: `--set` integers, `int64`, sprig's integer arithmetic (`add`, `max`, ...).
+    ///
+    /// It prints, serialises and compares (`eq`, `lt`) like ``int``; only what sees Go types
+    /// tells them apart: `typeOf`, `kindOf`, `%T`, and `reflect.DeepEqual` (`==` here, so
+    /// `.int(1) != .int64(1)`, as `deepEqual`, `has`, `uniq`, `without` see them in Helm).
+    case int64(Int64)
     /// A float (Go `float64`): every number read from a YAML or JSON file in Helm.
     case float(Double)
     case string(String)
     case list([Value])
+    /// Go's nil `[]interface{}` (what sprig's `rest` of an empty list or `concat` of nothing
+    /// return): a list with no elements in every respect but two: it serialises as `null`
+    /// (`toJson`, `toYaml`), and `reflect.DeepEqual` (`==` here) tells it from an empty list.
+    case nilList
     case map([String: Value])
 }
 
 extension Value {
+    /// The number of an integer of either Go width (`int`, `int64`); nil for other kinds.
+    @inlinable public var integer: Int64? {
+        switch self {
+        case .int(let i), .int64(let i): return i
+        default: return nil
+        }
+    }
+
+    /// The elements of a list (none for a nil list); nil for other kinds.
+    @inlinable public var listElements: [Value]? {
+        switch self {
+        case .list(let l): return l
+        case .nilList: return []
+        default: return nil
+        }
+    }
+
     /// Keys of a map in sorted (byte-wise) order; empty for other kinds.
     public var sortedKeys: [String] {
         guard case .map(let m) = self else { return [] }
@@ -29,18 +56,30 @@ extension Value {
 }
 
 extension Node {
-    /// The dynamic value of this node (marks dropped, mapping order dropped).
+    /// The dynamic value of this node (marks dropped, mapping order dropped); integers are Go
+    /// `int`s, as go-yaml decodes them (a values tree is converted by `toHelmValue()` instead).
     public func toValue() -> Value {
+        toValue(integersAreInt64: false)
+    }
+
+    /// The dynamic value of a Helm values tree, as templates see `.Values`: its integers are
+    /// Go `int64`s (file numbers are floats by then; what is left are `--set` integers, which
+    /// Helm's `strvals` types as `int64`).
+    public func toHelmValue() -> Value {
+        toValue(integersAreInt64: true)
+    }
+
+    private func toValue(integersAreInt64 wide: Bool) -> Value {
         switch kind {
         case .null: return .null
         case .bool(let b): return .bool(b)
-        case .int(let i): return .int(i)
+        case .int(let i): return wide ? .int64(i) : .int(i)
         case .float(let f): return .float(f)
         case .string(let s): return .string(s)
-        case .sequence(let items): return .list(items.map { $0.toValue() })
+        case .sequence(let items): return .list(items.map { $0.toValue(integersAreInt64: wide) })
         case .mapping(let m):
             var out = [String: Value](minimumCapacity: m.count)
-            for (k, v) in m.entries { out[k] = v.toValue() }
+            for (k, v) in m.entries { out[k] = v.toValue(integersAreInt64: wide) }
             return .map(out)
         }
     }

@@ -44,6 +44,25 @@ final class RenderCLITests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("protocol: UDP"))
     }
 
+    /// A `--set` integer (Go `int64` in Helm, a float64 from a file) opens the same port as the
+    /// same number from a values file, on both sides of every edge to the component.
+    func testSetPortRendersLikeTheSamePortFromAFile() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("mr-port-\(UUID().uuidString).yaml")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try "mesh: {components: {agent: {ports: [{port: 8080, endPort: 8090}]}}}\n".write(to: file, atomically: true, encoding: .utf8)
+        let base = ["render", "-f", "values/vald.yaml", "-n", "vald"]
+        let fromSet = try CLI.run(base + ["--set", "mesh.components.agent.ports[0].port=8080,mesh.components.agent.ports[0].endPort=8090"])
+        let fromFile = try CLI.run(base + ["-f", file.path])
+        let without = try CLI.run(base)
+        XCTAssertEqual(fromSet.status, 0, fromSet.stderr)
+        XCTAssertEqual(fromFile.status, 0, fromFile.stderr)
+        XCTAssertEqual(fromSet.stdout, fromFile.stdout)
+        XCTAssertNotEqual(fromSet.stdout, without.stdout)
+        // The agent's ingress rule and the egress rules of its callers (lb-gateway, index-manager).
+        XCTAssertEqual(fromSet.stdout.components(separatedBy: "port: 8080\n").count - 1, 3, fromSet.stdout)
+        XCTAssertEqual(fromSet.stdout.components(separatedBy: "endPort: 8090\n").count - 1, 3, fromSet.stdout)
+    }
+
     func testJSONOutputIsAKubernetesList() throws {
         let result = try CLI.run(["render", "-f", "values/backend-mysql.yaml", "-n", "shop", "-o", "json"])
         XCTAssertEqual(result.status, 0, result.stderr)

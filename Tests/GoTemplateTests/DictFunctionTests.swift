@@ -3,8 +3,8 @@ import XCTest
 import YAMLCore
 
 /// Dict functions, table-driven. Every expectation was produced by Helm v4.1.4 rendering
-/// `{{ $r := FN ARGS }}{{ kindOf $r }}:{{ $r | toString }}` (Go's `int64` kind reads `int` here:
-/// the engine's values do not distinguish Go's integer types).
+/// `{{ $r := FN ARGS }}{{ kindOf $r }}:{{ $r | toString }}` (Go's `int` and `int64`: see
+/// `IntWidthTests`).
 final class DictFunctionTests: XCTestCase {
     func testTable() {
         assertFunctionCases(DictFunctionTests.cases)

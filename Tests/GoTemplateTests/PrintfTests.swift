@@ -20,6 +20,17 @@ final class PrintfTests: XCTestCase {
         ("%q|%c|%U|%#U|%+d|% d|%#x|%#o", [.string("hi\n"), .int(65), .int(65), .int(65), .int(5), .int(5), .int(255), .int(8)],
          "\"hi\\n\"|A|U+0041|U+0041 'A'|+5| 5|0xff|010"),
         ("%t|%t", [.bool(false), .int(1)], "false|%!t(int=1)"),
+        // `%+v` means field names: no sign on numbers (`%+d` keeps it); int64 prints as int.
+        ("%+v|%+v|%+v|%+v|%+d|%+v", [.int(1), .float(1.5), .list([.int64(1), .int(-1)]), .map(["a": .int64(1)]), .int64(1), .nilList],
+         "1|1.5|[1 -1]|map[a:1]|+1|[]"),
+        ("%s %d %T %v", [.int64(1), .int64(-2), .int64(3), .list([.nilList, .list([])])], "%!s(int64=1) -2 int64 [[] []]"),
+        // `%#v`: Go syntax for strings, lists, maps and nil elements; numbers as for `%v`.
+        ("%#v|%#v|%#v|%#v|%#v|%#v", [.int(1), .string("s"), .int64(2), .float(1.5), .bool(true), .nilList],
+         "1|\"s\"|2|1.5|true|[]interface {}(nil)"),
+        ("%#v", [.list([.int(1), .string("a"), .null, .list([]), .nilList, .map(["b": .int(2), "a": .null]), .float(1e6), .float(1)])],
+         "[]interface {}{1, \"a\", interface {}(nil), []interface {}{}, []interface {}(nil), map[string]interface {}{\"a\":interface {}(nil), \"b\":2}, 1e+06, 1}"),
+        ("%#v|%#8v|%-#6v|%#v", [.map(["k": .list([.string("x")])]), .string("ab"), .int(12), .null],
+         "map[string]interface {}{\"k\":[]interface {}{\"x\"}}|    \"ab\"|12    |<nil>"),
         ("%s %d", [.int(1), .string("x")], "%!s(int=1) %!d(string=x)"),
         ("%d %s", [], "%!d(MISSING) %!s(MISSING)"),
         ("%z", [.int(1)], "%!z(int=1)"),

@@ -88,7 +88,7 @@ final class ValuesConversionTests: XCTestCase {
         var text = "image: {repository: r, tag: '1.0'}\nempty: []\napps:\n"
         for i in 0..<3001 { text += "  - {name: app-\(i), replicas: \(i % 4), env: {A: 'x\(i)'}, ports: [{containerPort: \(8000 + i % 7)}]}\n" }
         let node = try YAMLParser().parse(text, file: "values.yaml")
-        XCTAssertEqual(node.toValueOnAllCores(minimumList: 100), node.toValue())
-        XCTAssertEqual(node.toValueOnAllCores(), node.toValue())
+        XCTAssertEqual(node.toHelmValueOnAllCores(minimumList: 100), node.toHelmValue())
+        XCTAssertEqual(node.toHelmValueOnAllCores(), node.toHelmValue())
     }
 }

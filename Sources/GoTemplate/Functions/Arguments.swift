@@ -45,7 +45,8 @@ struct Arguments {
         throw typeError(i, expected: "string")
     }
 
-    /// A Go `int` parameter (integers only; a float64 from a values file is refused, as in Go).
+    /// A Go `int` parameter (Go `int`s only: a float64 from a values file and an int64 from
+    /// `--set` or arithmetic are refused, as in Go).
     func int(_ i: Int) throws -> Int {
         if case .int(let n) = values[i] { return Int(truncatingIfNeeded: n) }
         throw typeError(i, expected: "int")
@@ -81,11 +82,8 @@ struct Arguments {
 
 /// Go's names for the dynamic types of values (`%T`) and their reflect kinds.
 public enum GoTypes {
-    /// `fmt.Sprintf("%T", v)`: `string`, `float64`, `int`, `bool`, `[]interface {}`,
+    /// `fmt.Sprintf("%T", v)`: `string`, `float64`, `int`, `int64`, `bool`, `[]interface {}`,
     /// `map[string]interface {}`, `<nil>`.
-    ///
-    /// Integers report `int`, as the engine's `%T` does: the engine's values do not distinguish
-    /// Go's `int` (template literals, `len`) from `int64` (`--set` numbers, arithmetic results).
     public static func typeName(_ v: Value) -> String {
         v.goTypeName
     }
@@ -96,9 +94,10 @@ public enum GoTypes {
         case .null: return "invalid"
         case .bool: return "bool"
         case .int: return "int"
+        case .int64: return "int64"
         case .float: return "float64"
         case .string: return "string"
-        case .list: return "slice"
+        case .list, .nilList: return "slice"
         case .map: return "map"
         }
     }
@@ -108,10 +107,11 @@ public enum GoTypes {
         switch v {
         case .null: return true
         case .bool(let b): return !b
-        case .int(let i): return i == 0
+        case .int(let i), .int64(let i): return i == 0
         case .float(let f): return f == 0
         case .string(let s): return s.isEmpty
         case .list(let l): return l.isEmpty
+        case .nilList: return true
         case .map(let m): return m.isEmpty
         }
     }
@@ -133,7 +133,7 @@ public enum GoTypes {
                 out.append(stringValue(item))
             }
             return out
-        case .null: return []
+        case .null, .nilList: return []
         default: return [stringValue(v)]
         }
     }

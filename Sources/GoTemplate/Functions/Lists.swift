@@ -42,7 +42,7 @@ enum ListFunctions {
 
     /// The items of a list argument; other kinds fail with sprig's `Cannot ... on type KIND`.
     static func items(_ v: Value, _ message: (String) -> String) throws -> [Value] {
-        if case .list(let l) = v { return l }
+        if let l = v.listElements { return l }
         throw GoTypes.listKindError(v, message)
     }
 
@@ -66,11 +66,11 @@ enum ListFunctions {
         return pick(l) ?? .null
     }
 
-    /// `rest`/`initial` (of an empty list: Go's nil slice, an empty list here).
+    /// `rest`/`initial` (of an empty list: Go's nil slice).
     static func sublist(_ a: [Value], _ name: String, verb: String, _ f: ([Value]) -> [Value]) throws -> Value {
         try Arguments(name, a).expect(1)
         let l = try items(a[0]) { "Cannot find \(verb) on type \($0)" }
-        return .list(l.isEmpty ? [] : f(l))
+        return l.isEmpty ? .nilList : .list(f(l))
     }
 
     static func transform(_ a: [Value], _ name: String, verb: String, _ f: ([Value]) -> [Value]) throws -> Value {
@@ -99,21 +99,22 @@ enum ListFunctions {
         return .bool(l.contains(a[0]))
     }
 
+    /// Sprig's `concat`: the elements of every list, in order (none at all: Go's nil slice).
     static func concat(_ a: [Value]) throws -> Value {
         var out: [Value] = []
         for v in a {
-            guard case .list(let l) = v else {
+            guard let l = v.listElements else {
                 if case .null = v { throw callFailure("runtime error: invalid memory address or nil pointer dereference") }
                 throw callFailure("Cannot concat type \(GoTypes.kindName(v)) as list")
             }
             out.append(contentsOf: l)
         }
-        return .list(out)
+        return out.isEmpty ? .nilList : .list(out)
     }
 
     static func sortAlpha(_ a: [Value]) throws -> Value {
         try Arguments("sortAlpha", a).expect(1)
-        guard case .list = a[0] else { return .list([.string(GoTypes.stringValue(a[0]))]) }
+        guard a[0].listElements != nil else { return .list([.string(GoTypes.stringValue(a[0]))]) }
         return .list(GoTypes.stringSlice(a[0]).sorted(by: Value.goLess).map(Value.string))
     }
 

@@ -5,18 +5,19 @@ import Glibc
 import YAMLCore
 
 /// Sprig's arithmetic: integer functions convert every operand with `cast.ToInt64`
-/// (so `add 1.9 1` is 2) and return int64; the `f` variants work on float64.
+/// (so `add 1.9 1` is 2) and return int64 (`int` and `atoi` give Go `int`); the `f` variants
+/// and `floor`, `ceil`, `round` give float64.
 enum MathFunctions {
     static let table: [String: FunctionBody] = [
-        "add": { a in .int(a.reduce(Int64(0)) { $0 &+ NumberConversions.castInt64($1) }) },
+        "add": { a in .int64(a.reduce(Int64(0)) { $0 &+ NumberConversions.castInt64($1) }) },
         "add1": { a in
             try Arguments("add1", a).expect(1)
-            return .int(NumberConversions.castInt64(a[0]) &+ 1)
+            return .int64(NumberConversions.castInt64(a[0]) &+ 1)
         },
         "sub": { a in try pair(a, "sub") { x, y in x &- y } },
         "mul": { a in
             try Arguments("mul", a).expect(atLeast: 1)
-            return .int(a.dropFirst().reduce(NumberConversions.castInt64(a[0])) { $0 &* NumberConversions.castInt64($1) })
+            return .int64(a.dropFirst().reduce(NumberConversions.castInt64(a[0])) { $0 &* NumberConversions.castInt64($1) })
         },
         "div": { a in
             try pair(a, "div") { x, y in
@@ -39,7 +40,7 @@ enum MathFunctions {
         },
         "int64": { a in
             try Arguments("int64", a).expect(1)
-            return .int(NumberConversions.castInt64(a[0]))
+            return .int64(NumberConversions.castInt64(a[0]))
         },
         "float64": { a in
             try Arguments("float64", a).expect(1)
@@ -56,8 +57,8 @@ enum MathFunctions {
             let bytes = Substring(text)
             let negative = bytes.first == "-"
             let digits = (bytes.first == "-" || bytes.first == "+") ? bytes.dropFirst() : bytes
-            guard !digits.isEmpty, let v = Int64(digits, radix: 8) else { return .int(0) }
-            return .int(negative ? -v : v)
+            guard !digits.isEmpty, let v = Int64(digits, radix: 8) else { return .int64(0) }
+            return .int64(negative ? -v : v)
         },
         "add1f": { a in
             try Arguments("add1f", a).expect(1)
@@ -98,7 +99,7 @@ enum MathFunctions {
 
     static func pair(_ a: [Value], _ name: String, _ f: (Int64, Int64) throws -> Int64) throws -> Value {
         try Arguments(name, a).expect(2)
-        return .int(try f(NumberConversions.castInt64(a[0]), NumberConversions.castInt64(a[1])))
+        return .int64(try f(NumberConversions.castInt64(a[0]), NumberConversions.castInt64(a[1])))
     }
 
     static func extreme(_ a: [Value], _ name: String, _ better: (Int64, Int64) -> Bool) throws -> Value {
@@ -108,7 +109,7 @@ enum MathFunctions {
             let n = NumberConversions.castInt64(v)
             if better(n, best) { best = n }
         }
-        return .int(best)
+        return .int64(best)
     }
 
     /// Sprig's `round x places [roundOn]`.

@@ -7,22 +7,22 @@ enum NumberConversions {
     /// (`0x1F`, `012` octal, a `.0` tail dropped), booleans are 1/0, the rest 0.
     static func castInt64(_ v: Value) -> Int64 {
         switch v {
-        case .int(let i): return i
+        case .int(let i), .int64(let i): return i
         case .float(let f): return truncate(f)
         case .bool(let b): return b ? 1 : 0
         case .string(let s): return parseGoInteger(trimZeroDecimal(s)) ?? 0
-        case .null, .list, .map: return 0
+        case .null, .list, .nilList, .map: return 0
         }
     }
 
     /// `cast.ToFloat64`: strings parse as Go float literals, booleans are 1/0, the rest 0.
     static func castFloat64(_ v: Value) -> Double {
         switch v {
-        case .int(let i): return Double(i)
+        case .int(let i), .int64(let i): return Double(i)
         case .float(let f): return f
         case .bool(let b): return b ? 1 : 0
         case .string(let s): return parseGoFloat(s) ?? 0
-        case .null, .list, .map: return 0
+        case .null, .list, .nilList, .map: return 0
         }
     }
 

@@ -44,8 +44,9 @@ enum RegexFunctions {
         let re = try GoRegex(try args.string(0), for: name)
         let s = try args.string(1)
         let n = try args.int(2)
-        if n == 0 { return .list([]) }
+        if n == 0 { return .nilList }  // Go's nil slice, as for no match at all
         var matches = re.allMatches(s)
+        if matches.isEmpty { return .nilList }
         if n > 0 && matches.count > n { matches = Array(matches[..<n]) }
         return .list(matches.map { .string(String(s[$0.range])) })
     }
@@ -75,7 +76,7 @@ enum RegexFunctions {
         let re = try GoRegex(pattern, for: name)
         let s = try args.string(1)
         let n = try args.int(2)
-        if n == 0 { return .list([]) }
+        if n == 0 { return .nilList }  // Go's nil slice
         if !pattern.isEmpty && s.isEmpty { return .list([.string("")]) }
         var parts: [Value] = []
         var begin = s.startIndex, end = s.startIndex

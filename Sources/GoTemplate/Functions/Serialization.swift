@@ -84,7 +84,7 @@ enum SerializationFunctions {
     /// Every integer becomes a float64, as `encoding/json` decodes numbers into `interface{}`.
     static func jsonNumbers(_ v: Value) -> Value {
         switch v {
-        case .int(let i): return .float(Double(i))
+        case .int(let i), .int64(let i): return .float(Double(i))
         case .list(let l): return .list(l.map(jsonNumbers))
         case .map(let m): return .map(m.mapValues(jsonNumbers))
         default: return v
@@ -95,9 +95,9 @@ enum SerializationFunctions {
         switch v {
         case .null: return "null"
         case .bool: return "bool"
-        case .int, .float: return "number"
+        case .int, .int64, .float: return "number"
         case .string: return "string"
-        case .list: return "array"
+        case .list, .nilList: return "array"
         case .map: return "object"
         }
     }

@@ -32,10 +32,14 @@ struct ValueDiffer {
         }
     }
 
-    /// Scalars equal as typed values; an integer equals the float of the same number.
+    /// Scalars equal as typed values; an integer (of either Go width) equals the float or the
+    /// integer of the same number.
     static func sameScalar(_ a: Value, _ b: Value) -> Bool {
         switch (a, b) {
-        case (.int(let i), .float(let f)), (.float(let f), .int(let i)): return Double(i) == f
+        case (.int(let i), .float(let f)), (.float(let f), .int(let i)),
+            (.int64(let i), .float(let f)), (.float(let f), .int64(let i)):
+            return Double(i) == f
+        case (.int(let i), .int64(let j)), (.int64(let i), .int(let j)): return i == j
         default: return a == b
         }
     }

@@ -17,13 +17,14 @@ struct ValueKey: Hashable {
         switch v {
         case .null: hasher.combine(0 as UInt8)
         case .bool(let b): hasher.combine(1 as UInt8); hasher.combine(b)
-        case .int(let i): hasher.combine(2 as UInt8); hasher.combine(i)
+        case .int(let i), .int64(let i): hasher.combine(2 as UInt8); hasher.combine(i)
         case .float(let f): hasher.combine(3 as UInt8); hasher.combine(f)
         case .string(let s): hasher.combine(4 as UInt8); hasher.combine(s)
         case .list(let items):
             hasher.combine(5 as UInt8)
             hasher.combine(items.count)
             for item in items { feed(item, into: &hasher) }
+        case .nilList: hasher.combine(7 as UInt8)
         case .map(let m):
             hasher.combine(6 as UInt8)
             hasher.combine(m.count)

@@ -67,9 +67,9 @@ struct JSONWriter {
     /// A value as compact JSON, map keys sorted.
     static func write(_ value: Value, into out: inout String) {
         switch value {
-        case .null: out += "null"
+        case .null, .nilList: out += "null"
         case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
+        case .int(let i), .int64(let i): out += String(i)
         case .float(let f):
             out += f.isFinite ? GoFormat.formatFloat(f, exponentThreshold: 21) : string(GoFormat.float(f))
         case .string(let s): out += string(s)

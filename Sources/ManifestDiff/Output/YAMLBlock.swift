@@ -94,9 +94,9 @@ enum YAMLBlock {
     /// A scalar in flow form, quoted when plain text would read back as something else.
     static func scalar(_ value: Value) -> String {
         switch value {
-        case .null: return "null"
+        case .null, .nilList: return "null"
         case .bool(let b): return b ? "true" : "false"
-        case .int(let i): return String(i)
+        case .int(let i), .int64(let i): return String(i)
         case .float(let f):
             if f.isNaN { return ".nan" }
             if f.isInfinite { return f < 0 ? "-.inf" : ".inf" }

@@ -136,7 +136,7 @@ struct HelmProbe {
     static func writeFlow(_ v: Value, into out: inout String) {
         switch v {
         case .float(let f) where f == 0 && f.sign == .minus: out += "-0.0"  // YAML reads `-0` as the integer 0
-        case .null, .bool, .int, .float: out += GoJSON.encode(v)
+        case .null, .bool, .int, .int64, .float, .nilList: out += GoJSON.encode(v)
         case .string(let s):
             out += "\""
             for scalar in s.unicodeScalars {
