@@ -1,76 +1,52 @@
 import YAMLCore
 
-/// Where a chart's files come from: a directory, or the files of a packaged chart. Paths are
-/// relative to the chart's top, `/`-separated.
-protocol ChartFiles {
-    /// The chart's name when Chart.yaml gives none (the directory's name).
-    var fallbackName: String { get }
-    /// How messages name the file `relative` (its path, or `archive.tgz:relative`).
-    func location(_ relative: String) -> String
-    func contains(_ relative: String) -> Bool
-    func read(_ relative: String) throws(ChartRenderError) -> [UInt8]
-    /// The regular files below the directory `relative`, relative to it; hidden entries skipped.
-    func files(under relative: String) throws(ChartRenderError) -> [String]
-    /// The entries of `charts/` that Helm loads as subcharts, in name order.
-    func subchartEntries() throws(ChartRenderError) -> [(name: String, content: SubchartEntry)]
-}
-
-/// One entry of a chart's `charts/` directory.
-enum SubchartEntry {
-    case chart(any ChartFiles)
-    case archive([UInt8])
-    /// A file that is no packaged chart.
-    case notAChart
-}
-
-/// Whether Helm passes over an entry of `charts/` (hidden and `_`-prefixed ones).
-private func skippedInCharts(_ name: String) -> Bool { name.hasPrefix(".") || name.hasPrefix("_") }
-
-/// Whether an entry of `charts/` is a packaged chart.
-private func isPackaged(_ name: String) -> Bool { name.hasSuffix(".tgz") }
-
-/// A chart directory on disk.
-struct DirectoryFiles: ChartFiles {
-    let root: String
-
-    var fallbackName: String { FileSystem.lastComponent(root) }
-
-    func location(_ relative: String) -> String { FileSystem.join(root, relative) }
-
-    func contains(_ relative: String) -> Bool { FileSystem.kind(of: location(relative)) != nil }
-
-    func read(_ relative: String) throws(ChartRenderError) -> [UInt8] { try ChartLoader.read(location(relative)) }
-
-    func files(under relative: String) throws(ChartRenderError) -> [String] { try ChartLoader.files(under: location(relative)) }
-
-    func subchartEntries() throws(ChartRenderError) -> [(name: String, content: SubchartEntry)] {
-        let dir = location("charts")
-        guard FileSystem.kind(of: dir) == .directory, let names = FileSystem.entries(of: dir) else { return [] }
-        var entries: [(name: String, content: SubchartEntry)] = []
-        for name in names.sorted() where !skippedInCharts(name) {
-            let path = FileSystem.join(dir, name)
-            if FileSystem.kind(of: path) == .directory {
-                // Helm sees files only: a directory with none below it is no chart at all.
-                if try ChartLoader.files(under: path).isEmpty { continue }
-                entries.append((name, .chart(DirectoryFiles(root: path))))
-            } else if isPackaged(name) {
-                entries.append((name, .archive(try ChartLoader.read(path))))
-            } else {
-                entries.append((name, .notAChart))
-            }
-        }
-        return entries
+/// A chart's files, read into memory as Helm reads them before it builds the chart: from a
+/// directory (every regular file below it that `.helmignore` keeps) or from a packaged chart.
+/// Paths are relative to the chart's top, `/`-separated.
+struct ChartFiles {
+    /// Where the files came from, for messages.
+    enum Origin {
+        /// A directory, by its absolute path.
+        case directory(String)
+        /// A packaged chart, by its name (`db-1.0.0.tgz`, or `app.tgz:charts/db` inside one).
+        case archive(String)
     }
-}
 
-/// The files of a packaged chart, unpacked in memory.
-struct ArchiveFiles: ChartFiles {
-    /// The archive's file name (messages name files inside it after it).
-    let name: String
+    let origin: Origin
     let contents: [String: [UInt8]]
 
     /// Helm's bound on what a packaged chart may unpack to.
     static let sizeLimit = 100 << 20
+
+    init(origin: Origin, contents: [String: [UInt8]]) {
+        self.origin = origin
+        self.contents = contents
+    }
+
+    /// The files below `root` that its `.helmignore` (and Helm's default rule) keep; directories a
+    /// rule ignores are not entered. Symbolic links are followed.
+    init(directory root: String) throws(ChartRenderError) {
+        let ignore = FileSystem.kind(of: FileSystem.join(root, ".helmignore")) != nil
+            ? try HelmIgnore(parsing: String(decoding: try ChartLoader.read(FileSystem.join(root, ".helmignore")), as: UTF8.self))
+            : HelmIgnore()
+        var contents: [String: [UInt8]] = [:]
+        var pending: [(path: String, relative: String)] = [(root, "")]
+        while let (path, relative) = pending.popLast() {
+            guard let names = FileSystem.entries(of: path) else { throw ChartRenderError(.load, "cannot read \(path)") }
+            for name in names {
+                let child = FileSystem.join(path, name), childRelative = relative.isEmpty ? name : relative + "/" + name
+                switch FileSystem.kind(of: child) {
+                case .directory?:
+                    if !ignore.ignores(childRelative, isDirectory: true) { pending.append((child, childRelative)) }
+                case .some:
+                    if !ignore.ignores(childRelative, isDirectory: false) { contents[childRelative] = try ChartLoader.read(child) }
+                case nil:
+                    continue
+                }
+            }
+        }
+        self.init(origin: .directory(root), contents: contents)
+    }
 
     /// Unpacks a gzipped tar file whose entries all sit in one top directory (dropped from the
     /// names), refusing paths that leave it, as Helm does.
@@ -91,23 +67,30 @@ struct ArchiveFiles: ChartFiles {
             if parts.first == "Chart.yaml" { throw ChartRenderError(.load, "chart yaml not in base directory") }
             let inside = parts.dropFirst().joined(separator: "/")
             if inside.hasPrefix("/") { throw ChartRenderError(.load, "chart illegally contains absolute paths") }
-            let cleaned = ArchiveFiles.clean(inside)
+            let cleaned = ChartFiles.clean(inside)
             if cleaned == "." || cleaned == ".." || cleaned.hasPrefix("../") {
                 throw ChartRenderError(.load, "chart illegally contains content outside the base directory: \"\(entry.name)\"")
             }
             contents[cleaned] = entry.contents
         }
-        self.init(name: name, contents: contents)
+        self.init(origin: .archive(name), contents: contents)
     }
 
-    init(name: String, contents: [String: [UInt8]]) {
-        self.name = name
-        self.contents = contents
+    /// The chart's name when Chart.yaml gives none (the directory's or archive's name).
+    var fallbackName: String {
+        switch origin {
+        case .directory(let root): return FileSystem.lastComponent(root)
+        case .archive(let name): return name.hasSuffix(".tgz") ? String(name.dropLast(4)) : name
+        }
     }
 
-    var fallbackName: String { name.hasSuffix(".tgz") ? String(name.dropLast(4)) : name }
-
-    func location(_ relative: String) -> String { name + ":" + relative }
+    /// How messages name the file `relative` (its path, or `archive.tgz:relative`).
+    func location(_ relative: String) -> String {
+        switch origin {
+        case .directory(let root): return FileSystem.join(root, relative)
+        case .archive(let name): return name + ":" + relative
+        }
+    }
 
     func contains(_ relative: String) -> Bool { contents[relative] != nil }
 
@@ -116,37 +99,53 @@ struct ArchiveFiles: ChartFiles {
         return bytes
     }
 
-    func files(under relative: String) throws(ChartRenderError) -> [String] {
+    /// The files below the directory `relative`, relative to it, sorted.
+    func files(under relative: String) -> [String] {
         let prefix = relative + "/"
-        return contents.keys.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
-            .filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }.sorted()
+        return contents.keys.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }.sorted()
     }
 
-    func subchartEntries() throws(ChartRenderError) -> [(name: String, content: SubchartEntry)] {
+    /// What Helm offers templates as `.Files`: every file that is not Chart.yaml, values.yaml,
+    /// the schema, lock or requirements files, a template or part of a subchart.
+    var otherFiles: [String: [UInt8]] {
+        let special: Set<String> = [
+            "Chart.yaml", "Chart.lock", "values.yaml", "values.schema.json", "requirements.yaml", "requirements.lock",
+        ]
+        return contents.filter { path, _ in
+            !special.contains(path) && !path.hasPrefix("templates/") && (!path.hasPrefix("charts/") || path.hasSuffix(".prov"))
+        }
+    }
+
+    /// One entry of `charts/`.
+    enum SubchartEntry {
+        case chart(ChartFiles)
+        case archive([UInt8])
+        /// A file that is no packaged chart.
+        case notAChart
+    }
+
+    /// The entries of `charts/` that Helm loads as subcharts, in name order (`.`- and `_`-prefixed
+    /// ones are passed over).
+    func subchartEntries() -> [(name: String, content: SubchartEntry)] {
         var groups: [String: [String: [UInt8]]] = [:]
-        var packaged: [String: [UInt8]] = [:]
-        var loose: Set<String> = []
+        var loose: [String: [UInt8]] = [:]
         for (path, bytes) in contents where path.hasPrefix("charts/") {
-            let rest = path.dropFirst("charts/".count)
-            let parts = rest.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
+            let parts = path.dropFirst("charts/".count).split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
             let entry = String(parts[0])
-            if skippedInCharts(entry) { continue }
-            if parts.count == 2 {
-                groups[entry, default: [:]][String(parts[1])] = bytes
-            } else if isPackaged(entry) {
-                packaged[entry] = bytes
-            } else {
-                loose.insert(entry)
-            }
+            if entry.hasPrefix(".") || entry.hasPrefix("_") || entry.hasSuffix(".prov") { continue }
+            if parts.count == 2 { groups[entry, default: [:]][String(parts[1])] = bytes } else { loose[entry] = bytes }
         }
         var entries: [(name: String, content: SubchartEntry)] = []
-        for entry in Set(groups.keys).union(packaged.keys).union(loose).sorted() {
-            if let bytes = packaged[entry] {
-                entries.append((entry, .archive(bytes)))
+        for entry in Set(groups.keys).union(loose.keys).sorted() {
+            if let bytes = loose[entry] {
+                entries.append((entry, entry.hasSuffix(".tgz") ? .archive(bytes) : .notAChart))
             } else if let files = groups[entry] {
-                entries.append((entry, .chart(ArchiveFiles(name: name + ":charts/" + entry, contents: files))))
-            } else {
-                entries.append((entry, .notAChart))
+                let origin: Origin
+                switch self.origin {
+                case .directory(let root): origin = .directory(FileSystem.join(root, "charts/" + entry))
+                case .archive(let name): origin = .archive(name + ":charts/" + entry)
+                }
+                entries.append((entry, .chart(ChartFiles(origin: origin, contents: files))))
             }
         }
         return entries

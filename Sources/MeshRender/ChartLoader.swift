@@ -11,7 +11,7 @@ public enum ChartLoader {
         let root = FileSystem.absolute(directory)
         switch FileSystem.kind(of: root) {
         case .directory?:
-            return try load(DirectoryFiles(root: root))
+            return try load(ChartFiles(directory: root))
         case .some:
             return try loadArchive(try read(root), name: FileSystem.lastComponent(root))
         case nil:
@@ -21,12 +21,16 @@ public enum ChartLoader {
 
     /// Loads a packaged chart (a gzipped tar file whose entries all sit in one top directory).
     static func loadArchive(_ bytes: [UInt8], name: String) throws(ChartRenderError) -> Chart {
-        try load(try ArchiveFiles(unpacking: bytes, name: name))
+        try load(try ChartFiles(unpacking: bytes, name: name))
     }
 
     /// Loads the chart whose files `files` gives.
-    static func load(_ files: some ChartFiles) throws(ChartRenderError) -> Chart {
+    static func load(_ files: ChartFiles) throws(ChartRenderError) -> Chart {
         var fields: Mapping?
+        if case .directory(let root) = files.origin, !files.contains("Chart.yaml"),
+           FileSystem.kind(of: FileSystem.join(root, "Chart.yaml")) != nil {
+            throw ChartRenderError(.load, "Chart.yaml file is missing")  // its .helmignore leaves it out
+        }
         if files.contains("Chart.yaml") {
             let node: Node
             do {
@@ -53,7 +57,7 @@ public enum ChartLoader {
         }
 
         var templates: [ChartTemplate] = []
-        for relative in try files.files(under: "templates") {
+        for relative in files.files(under: "templates") {
             let bytes = try files.read("templates/" + relative)
             templates.append(ChartTemplate(name: name + "/templates/" + relative, text: String(decoding: bytes, as: UTF8.self)))
         }
@@ -68,9 +72,9 @@ public enum ChartLoader {
 
     /// The charts in `charts/`, in name order: directories and packaged charts (`.`- and
     /// `_`-prefixed entries are skipped, as Helm skips them; anything else must be a chart).
-    static func subcharts(of files: some ChartFiles, parent: String) throws(ChartRenderError) -> [Chart] {
+    static func subcharts(of files: ChartFiles, parent: String) throws(ChartRenderError) -> [Chart] {
         var charts: [Chart] = []
-        for (entry, content) in try files.subchartEntries() {
+        for (entry, content) in files.subchartEntries() {
             do throws(ChartRenderError) {
                 switch content {
                 case .archive(let bytes):
@@ -121,28 +125,6 @@ public enum ChartLoader {
             throw ChartRenderError(.load, "cannot read \(path)")
         }
         return bytes
-    }
-
-    /// Regular files below `dir`, as slash-separated relative paths; hidden entries skipped.
-    static func files(under dir: String) throws(ChartRenderError) -> [String] {
-        var out: [String] = []
-        var pending: [(String, String)] = [(dir, "")]
-        while let (path, prefix) = pending.popLast() {
-            guard let names = FileSystem.entries(of: path) else {
-                if prefix.isEmpty { return [] }
-                throw ChartRenderError(.load, "cannot read \(path)")
-            }
-            for entry in names where !entry.hasPrefix(".") {
-                let child = FileSystem.join(path, entry)
-                guard let kind = FileSystem.kind(of: child) else { continue }
-                if kind == .directory {
-                    pending.append((child, prefix + entry + "/"))
-                } else {
-                    out.append(prefix + entry)
-                }
-            }
-        }
-        return out
     }
 }
 
