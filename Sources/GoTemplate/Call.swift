@@ -106,6 +106,7 @@ struct Call {
         case "int", "int64", "int32", "uint", "uint64": return "expected integer; found \(node)"
         case "float64", "float32": return "expected float; found \(node)"
         case "bool": return "expected bool; found \(node)"
+        case "time.Time": return "can't handle \(node) for arg of type time.Time"
         default: return nil
         }
     }
@@ -136,6 +137,32 @@ struct Call {
         switch result {
         case .map, .list: return .boxed(Item.value(result).object(in: executor.heap))
         default: return .boxed(.value(result))
+        }
+    }
+
+    /// A date function: `time.Time` arguments are passed as times, and a time result becomes a
+    /// `time.Time` struct.
+    func callDate(_ f: DateFunction) throws(TemplateError) -> Datum {
+        let data = try allArguments()
+        var arguments: [DateArgument] = []
+        arguments.reserveCapacity(data.count)
+        for (i, d) in data.enumerated() {
+            if case .structure(let s) = d.item, let t = s.time {
+                arguments.append(DateArgument(value: s.jsonView, time: t, isGoInt: false))
+                continue
+            }
+            var literal = false
+            if i < args.count, case .number = operand(i) { literal = true }
+            arguments.append(DateArgument(value: d.value, time: nil, isGoInt: literal))
+        }
+        recycle(data)
+        do {
+            switch try f(arguments) {
+            case .time(let t): return .plain(.structure(GoStruct(time: t)))
+            case .value(let v): return .boxed(.value(v))
+            }
+        } catch {
+            throw translate(error, arguments.map(\.value))
         }
     }
 

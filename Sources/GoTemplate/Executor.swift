@@ -843,6 +843,8 @@ final class Executor {
             return try call.callMutating(f)
         case .dictionary(let f):
             return try call.callDictionary(f)
+        case .date(let f):
+            return try call.callDate(f)
         case .builtin(let b):
             return try Builtins.call(b, call)
         case .engine(let e):

@@ -12,6 +12,8 @@ enum FunctionImplementation {
     case mutating(TemplateFunction)
     /// Sprig's `dict`: the maps and lists it is given keep their identity inside the new map.
     case dictionary(TemplateFunction)
+    /// A date function: its arguments and result may be Go `time.Time` structs.
+    case date(DateFunction)
     case builtin(Builtin)
     case engine(EngineFunction)
 }
@@ -37,6 +39,7 @@ struct FunctionLibrary {
                 }
             }
         }
+        for (name, f) in DateFunctions.table { functions[name] = .date(f) }
         for e in EngineFunction.allCases { functions[e.rawValue] = .engine(e) }
         for (name, f) in custom { functions[name] = .external(f) }
     }

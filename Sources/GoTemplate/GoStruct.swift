@@ -55,15 +55,54 @@ public final class GoStruct: Sendable {
     public let methods: [String: Value]
     /// The result of a `String()` method with a pointer receiver, if the type has one.
     public let stringer: String?
+    /// The result of a `String()` method with a value receiver (`time.Time`'s): `fmt` prints it
+    /// wherever the struct is printed with `%v` or `%s`.
+    public let valueStringer: String?
+    /// What `encoding/json` writes for the struct when its type has a `MarshalJSON` method
+    /// (`time.Time`: its RFC 3339 text), in place of the fields.
+    public let marshaled: Value?
+    /// The instant, for a `time.Time` made by the date functions.
+    let time: GoTime?
 
-    public init(typeName: String, isPointer: Bool = false, fields: [Field], methods: [String: Value] = [:], stringer: String? = nil) {
+    public init(
+        typeName: String, isPointer: Bool = false, fields: [Field], methods: [String: Value] = [:], stringer: String? = nil,
+        valueStringer: String? = nil, marshaled: Value? = nil
+    ) {
         self.typeName = typeName
         self.isPointer = isPointer
         self.fields = fields
         var methods = methods
-        if let stringer, methods["String"] == nil { methods["String"] = .string(stringer) }
+        if let stringer = stringer ?? valueStringer, methods["String"] == nil { methods["String"] = .string(stringer) }
         self.methods = methods
         self.stringer = stringer
+        self.valueStringer = valueStringer
+        self.marshaled = marshaled
+        self.time = nil
+    }
+
+    /// A `time.Time`: printed by its `String()`, serialised as RFC 3339 text, with the accessor
+    /// methods templates call without arguments (`.Unix`, `.Year`, `.Month`, ...).
+    init(time t: GoTime) {
+        let c = t.civil
+        let unixNano = t.unix.multipliedReportingOverflow(by: 1_000_000_000)
+        self.typeName = "time.Time"
+        self.isPointer = false
+        self.fields = []
+        let text = t.description
+        self.methods = [
+            "String": .string(text), "Unix": .int(t.unix), "Year": .int(c.year), "Day": .int(Int64(c.day)),
+            "Month": .string(GoTimeLayout.longMonths[c.month - 1]), "Weekday": .string(GoTimeLayout.longDays[c.weekday]),
+            "Hour": .int(Int64(c.hour)), "Minute": .int(Int64(c.minute)), "Second": .int(Int64(c.second)),
+            "Nanosecond": .int(Int64(t.nanosecond)), "YearDay": .int(Int64(c.yearDay)),
+            "UnixNano": .int(unixNano.partialValue &+ Int64(t.nanosecond)),
+            "UnixMilli": .int(t.unix &* 1000 &+ Int64(t.nanosecond / 1_000_000)),
+            "UnixMicro": .int(t.unix &* 1_000_000 &+ Int64(t.nanosecond / 1000)),
+            "IsZero": .bool(t.unix == GoTime.zero.unix && t.nanosecond == 0),
+        ]
+        self.stringer = nil
+        self.valueStringer = text
+        self.marshaled = .string(t.rfc3339Nano)
+        self.time = t
     }
 
     /// Go's reflect kind name (`struct`, or `ptr` for a pointer).
@@ -77,6 +116,7 @@ public final class GoStruct: Sendable {
 
     /// The struct as `encoding/json` would decode back to a map: JSON keys, nested structs as maps.
     public var jsonView: Value {
+        if let marshaled { return marshaled }
         var out: [String: Value] = [:]
         out.reserveCapacity(fields.count)
         for f in fields {
@@ -124,6 +164,7 @@ extension GoStruct {
 extension GoStruct {
     /// `encoding/json`'s compact form: keys in declaration order, values as ``GoJSON`` writes them.
     func json(escapeHTML: Bool) throws(GoJSON.EncodeError) -> String {
+        if let marshaled { return try GoJSON.encodeChecked(marshaled, escapeHTML: escapeHTML) }
         var out = "{"
         var first = true
         for f in fields {

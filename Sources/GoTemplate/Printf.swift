@@ -342,6 +342,9 @@ private struct Printer {
         case .structure(let s):
             if verb == "T" {
                 fmtString(s.typeName, "s")
+            } else if let text = s.valueStringer, "vsqxX".unicodeScalars.contains(verb) {
+                // A `String()` method with a value receiver is what `fmt` prints.
+                fmtString(text, verb)
             } else {
                 if s.isPointer { out += "&" }
                 printStruct(s, verb, depth: 0)

@@ -53,7 +53,7 @@ enum StructArguments {
     /// The struct argument a pass-through function returned (it arrives as its ``GoStruct/jsonView``),
     /// as the copy Go's `interface{}` result holds.
     static func returned(_ name: String, _ result: Value, _ structs: [(index: Int, value: GoStruct)]) -> Datum? {
-        guard passThrough.contains(name), case .map = result else { return nil }
+        guard passThrough.contains(name) else { return nil }
         for (_, s) in structs where s.jsonView == result { return .boxed(.structure(s)) }
         return nil
     }
