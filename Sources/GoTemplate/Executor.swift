@@ -344,7 +344,7 @@ final class Executor {
         site = .branch(r)
         let outerMark = vars.count
         defer { popVariables(to: outerMark) }
-        let value = try evalPipeline(dot, r.pipe).indirect
+        let value = try evalPipeline(dot, r.pipe).indirect.underlyingValue
         let mark = vars.count
         let decl = r.pipe.decl
 
@@ -625,7 +625,7 @@ final class Executor {
         }
         let hasArgs = args.count > 1 || final != nil
         if case .structure(let s) = item {
-            return try evalStructField(s, name, node: node, args: args, final: final, hasArgs: hasArgs)
+            return try evalStructField(dot, s, name, node: node, args: args, final: final, hasArgs: hasArgs)
         }
         let object = item.object(in: heap)
         if case .map(let map) = object, let entry = map[name] {
@@ -636,21 +636,7 @@ final class Executor {
             }
             return .boxed(entry)
         }
-        if !methods.isEmpty, let method = methods[name] {
-            let value = item.value
-            var argValues: [Value] = []
-            for a in args.dropFirst() { argValues.append(try evalArg(dot, a).value) }
-            if let final { argValues.append(final.value) }
-            at(node)
-            do {
-                if let result = try method(value, argValues) { return .boxed(Item.value(result).object(in: heap)) }
-            } catch let e as FunctionError {
-                if e.kind == .argument { throw fail(e.message) }
-                throw wrapFunctionError(name, e.message)
-            } catch {
-                throw wrapFunctionError(name, "\(error)")
-            }
-        }
+        if let result = try callDataMethod(dot, name, on: item.value, node: node, args: args, final: final) { return result }
         if case .map = object {
             at(node)
             if hasArgs { throw fail("\(name) is not a method but has arguments") }
@@ -660,9 +646,30 @@ final class Executor {
         throw fail("can't evaluate field \(name) in type \(receiver.typeName)")
     }
 
+    /// The set's method `name` (``TemplateSet/methods``) called on `receiver`, or nil when there is
+    /// none for it.
+    private func callDataMethod(
+        _ dot: Datum, _ name: String, on receiver: Value, node: Operand, args: [Operand], final: Datum?
+    ) throws(TemplateError) -> Datum? {
+        guard !methods.isEmpty, let method = methods[name] else { return nil }
+        var argValues: [Value] = []
+        for a in args.dropFirst() { argValues.append(try evalArg(dot, a).value) }
+        if let final { argValues.append(final.value) }
+        at(node)
+        do {
+            if let result = try method(receiver, argValues) { return .boxed(Item.value(result).object(in: heap)) }
+        } catch let e as FunctionError {
+            if e.kind == .argument { throw fail(e.message) }
+            throw wrapFunctionError(name, e.message)
+        } catch {
+            throw wrapFunctionError(name, "\(error)")
+        }
+        return nil
+    }
+
     /// A field or argument-less method of a struct; other names are Go's `can't evaluate field`.
     private func evalStructField(
-        _ s: GoStruct, _ name: String, node: Operand, args: [Operand], final: Datum?, hasArgs: Bool
+        _ dot: Datum, _ s: GoStruct, _ name: String, node: Operand, args: [Operand], final: Datum?, hasArgs: Bool
     ) throws(TemplateError) -> Datum {
         site = .operand(node)
         if let content = s.field(name) {
@@ -678,6 +685,10 @@ final class Executor {
             }
             return .plain(Item.value(result).object(in: heap))
         }
+        if let underlying = s.underlying, let result = try callDataMethod(dot, name, on: underlying, node: node, args: args, final: final) {
+            return result
+        }
+        site = .operand(node)
         if s.fields.contains(where: { $0.name == name }) {
             throw fail("\(name) is an unexported field of struct type \(s.typeName)")
         }

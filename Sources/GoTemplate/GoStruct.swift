@@ -63,6 +63,9 @@ public final class GoStruct: Sendable {
     public let marshaled: Value?
     /// The instant, for a `time.Time` made by the date functions.
     let time: GoTime?
+    /// For a named type that is not a struct (Helm's `common.VersionSet`, a `[]string`): its
+    /// value, which templates range over, index, measure and print as that value.
+    public let underlying: Value?
 
     public init(
         typeName: String, isPointer: Bool = false, fields: [Field], methods: [String: Value] = [:], stringer: String? = nil,
@@ -78,6 +81,22 @@ public final class GoStruct: Sendable {
         self.valueStringer = valueStringer
         self.marshaled = marshaled
         self.time = nil
+        self.underlying = nil
+    }
+
+    /// A value of the named type `typeName` whose underlying type is not a struct (a list, map,
+    /// string, ...), with the methods templates call without arguments. Methods with arguments
+    /// are the set's ``TemplateSet/methods``, called with `underlying` as the receiver.
+    public init(typeName: String, underlying: Value, methods: [String: Value] = [:]) {
+        self.typeName = typeName
+        self.isPointer = false
+        self.fields = []
+        self.methods = methods
+        self.stringer = nil
+        self.valueStringer = nil
+        self.marshaled = underlying
+        self.time = nil
+        self.underlying = underlying
     }
 
     /// A `time.Time`: printed by its `String()`, serialised as RFC 3339 text, with the accessor
@@ -103,10 +122,14 @@ public final class GoStruct: Sendable {
         self.valueStringer = text
         self.marshaled = .string(t.rfc3339Nano)
         self.time = t
+        self.underlying = nil
     }
 
     /// Go's reflect kind name (`struct`, or `ptr` for a pointer).
-    public var kindName: String { isPointer ? "ptr" : "struct" }
+    public var kindName: String {
+        if let underlying { return GoTypes.kindName(underlying) }
+        return isPointer ? "ptr" : "struct"
+    }
 
     /// The exported field `name`, if any.
     func field(_ name: String) -> Content? {

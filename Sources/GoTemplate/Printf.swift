@@ -342,6 +342,8 @@ private struct Printer {
         case .structure(let s):
             if verb == "T" {
                 fmtString(s.typeName, "s")
+            } else if let underlying = s.underlying {
+                printValue(underlying, verb, depth: 0)
             } else if let text = s.valueStringer, "vsqxX".unicodeScalars.contains(verb) {
                 // A `String()` method with a value receiver is what `fmt` prints.
                 fmtString(text, verb)
@@ -399,6 +401,10 @@ private struct Printer {
 
     /// Go's `{f1 f2 ...}` (`{Name:f1 ...}` for `%+v`), every field printed with the verb.
     mutating func printStruct(_ s: GoStruct, _ verb: Unicode.Scalar, depth: Int) {
+        if let underlying = s.underlying {
+            printValue(underlying, verb, depth: depth)
+            return
+        }
         out += "{"
         for (i, f) in s.fields.enumerated() {
             if i > 0 { out += " " }
