@@ -106,8 +106,7 @@ struct Call {
         case "int", "int64", "int32", "uint", "uint64": return "expected integer; found \(node)"
         case "float64", "float32": return "expected float; found \(node)"
         case "bool": return "expected bool; found \(node)"
-        case "time.Time": return "can't handle \(node) for arg of type time.Time"
-        default: return nil
+        default: return "can't handle \(node) for arg of type \(expected)"  // maps, slices, structs
         }
     }
 
