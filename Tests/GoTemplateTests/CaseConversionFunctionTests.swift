@@ -34,6 +34,9 @@ final class CaseConversionFunctionTests: XCTestCase {
         cases += [
             ("swapcase", [.string("Hello wORLD ǆ")], .ok("string:hELLO World ǅ")),
             ("swapcase", [.string("ⅫX")], .ok("string:Ⅻx")),
+            // goutils reads `initials` byte by byte (U+0085 and U+00A0 bytes count as spaces).
+            ("initials", [.string("9\tß2.0\t:")], .ok("string:9Ã:")),
+            ("initials", [.string("vZ\nST2ǅ_P")], .ok("string:vS_")),
             ("camelcase", [.int(1)], .argument("wrong type for value; expected string; got int")),
             ("snakecase", [], .argument("wrong number of args for snakecase: want 1 got 0")),
         ]

@@ -23,6 +23,8 @@ final class DateFunctionTests: XCTestCase {
         (t + #"{{ dateInZone "15:04 MST" $t "Asia/Tokyo" }}|{{ dateInZone "15:04 MST" $t "Nowhere/Land" }}|{{ htmlDateInZone $t "UTC" }}"#,
          "21:36 JST|12:36 UTC|2021-03-04"),
         (#"{{ dateInZone "2006-01-02 15:04:05" 1600000000 "UTC" }}"#, "2020-09-13 12:26:40"),
+        // `Jan` and `Mon` followed by a small letter are plain text.
+        (#"{{ dateInZone "Janet Month Jan2 Mon." 1600000000 "UTC" }}"#, "Janet Month Sep13 Sun."),
         (#"{{ toDate "2006-01-02 MST" "2017-12-31 UTC" | dateModify "-1.5h" }}"#, "2017-12-30 22:30:00 +0000 UTC"),
         (#"{{ toDate "2006-01-02 MST" "2017-12-31 UTC" | dateModify "bad" }}"#, "2017-12-31 00:00:00 +0000 UTC"),
         (#"{{ toDate "2006-01-02" "x" }}"#, "0001-01-01 00:00:00 +0000 UTC"),

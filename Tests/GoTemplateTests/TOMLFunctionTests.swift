@@ -21,6 +21,8 @@ final class TOMLFunctionTests: XCTestCase {
             ("toToml", [.map(["arr": .list([.map(["x": .null, "y": .int(1), "z": .null]), .int(2)])])], .ok("string:arr = [{y = 1, }, 2]\n")),
             ("toToml", [.map(["x": .list([.int(1), .null])])], .ok("string:toml: cannot encode array with nil element")),
             ("toToml", [.list([.map(["a": .int(1)])])], .ok("string:toml: top-level values must be Go maps or structs")),
+            ("toToml", [.list([.map(["a": .list([.null])])])], .ok("string:toml: top-level values must be Go maps or structs")),
+            ("toToml", [.list([.int(1), .map(["a": .list([.null])])])], .ok("string:toml: cannot encode array with nil element")),
             ("toToml", [.null], .call("reflect: call of reflect.Value.Type on zero Value")),
             ("toToml", [], .argument("wrong number of args for toToml: want 1 got 0")),
         ])

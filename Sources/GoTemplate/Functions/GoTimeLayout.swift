@@ -27,6 +27,8 @@ enum GoTimeLayout {
             return i + t.count <= l.endIndex && l[i..<(i + t.count)].elementsEqual(t)
         }
         func isDigit(_ i: Int) -> Bool { i < l.endIndex && l[i] >= 0x30 && l[i] <= 0x39 }
+        /// `Jan` and `Mon` followed by a small letter are words, not chunks (`Janet`, `Month`).
+        func isLower(_ i: Int) -> Bool { i < l.endIndex && l[i] >= 0x61 && l[i] <= 0x7A }
         var i = s
         while i < l.endIndex {
             let c = l[i]
@@ -35,9 +37,15 @@ enum GoTimeLayout {
             }
             switch c {
             case UInt8(ascii: "J"):
-                if has(i, "Jan") { return has(i, "January") ? found(.longMonth, 7) : found(.month, 3) }
+                if has(i, "Jan") {
+                    if has(i, "January") { return found(.longMonth, 7) }
+                    if !isLower(i + 3) { return found(.month, 3) }
+                }
             case UInt8(ascii: "M"):
-                if has(i, "Mon") { return has(i, "Monday") ? found(.longWeekDay, 6) : found(.weekDay, 3) }
+                if has(i, "Mon") {
+                    if has(i, "Monday") { return found(.longWeekDay, 6) }
+                    if !isLower(i + 3) { return found(.weekDay, 3) }
+                }
                 if has(i, "MST") { return found(.tz, 3) }
             case UInt8(ascii: "0"):
                 if i + 1 < l.endIndex, l[i + 1] >= UInt8(ascii: "1"), l[i + 1] <= UInt8(ascii: "6") {

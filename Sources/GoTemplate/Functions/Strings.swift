@@ -61,9 +61,11 @@ enum StringFunctions {
         },
         "initials": { a in
             try unary(a, "initials") { s in
+                // goutils reads the text byte by byte, each byte as the character of that code point.
                 var out = String.UnicodeScalarView()
                 var atStart = true
-                for c in s.unicodeScalars {
+                for b in s.utf8 {
+                    let c = Unicode.Scalar(b)
                     if GoStrings.isSpace(c) { atStart = true } else if atStart { out.append(c); atStart = false }
                 }
                 return String(out)

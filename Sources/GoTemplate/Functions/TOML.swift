@@ -27,6 +27,9 @@ struct TOMLEncoder {
 
     /// The document for `value` (not nil), or the encoder's error text.
     static func encode(_ value: Value) -> String {
+        // Go fails on the first problem it meets: a top-level array of tables has no key, and
+        // it meets that before it looks inside the tables.
+        if case .list(let items) = value, isTableArray(items) { return noKey }
         if containsNilElement(value) { return nilElement }
         var encoder = TOMLEncoder()
         do {
