@@ -198,7 +198,12 @@ enum StringFunctions {
             }
             return .string(GoStrings.string(bytes[lo..<hi]))
         }
-        if start < 0 { return try slice(0, end) }
+        if start < 0 {
+            // Go's `s[:end]`.
+            if end < 0 { throw callFailure("runtime error: slice bounds out of range [:\(end)]") }
+            if end > bytes.count { throw callFailure("runtime error: slice bounds out of range [:\(end)] with length \(bytes.count)") }
+            return try slice(0, end)
+        }
         if end < 0 || end > bytes.count { return try slice(start, bytes.count) }
         return try slice(start, end)
     }
