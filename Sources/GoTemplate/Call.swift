@@ -139,25 +139,26 @@ struct Call {
         }
     }
 
-    /// A date function: `time.Time` arguments are passed as times, and a time result becomes a
-    /// `time.Time` struct.
-    func callDate(_ f: DateFunction) throws(TemplateError) -> Datum {
+    /// A function taking or returning Go structs: `time.Time` arguments are passed as times, and
+    /// struct results become the structs templates see.
+    func callStructured(_ f: StructuredFunction) throws(TemplateError) -> Datum {
         let data = try allArguments()
-        var arguments: [DateArgument] = []
+        var arguments: [StructuredArgument] = []
         arguments.reserveCapacity(data.count)
         for (i, d) in data.enumerated() {
             if case .structure(let s) = d.item, let t = s.time {
-                arguments.append(DateArgument(value: s.jsonView, time: t, isGoInt: false))
+                arguments.append(StructuredArgument(value: s.jsonView, time: t, isGoInt: false))
                 continue
             }
             var literal = false
             if i < args.count, case .number = operand(i) { literal = true }
-            arguments.append(DateArgument(value: d.value, time: nil, isGoInt: literal))
+            arguments.append(StructuredArgument(value: d.value, time: nil, isGoInt: literal))
         }
         recycle(data)
         do {
             switch try f(arguments) {
             case .time(let t): return .plain(.structure(GoStruct(time: t)))
+            case .structure(let s): return .plain(.structure(s))
             case .value(let v): return .boxed(.value(v))
             }
         } catch {
@@ -188,6 +189,9 @@ struct Call {
             }
         }
         if case .map(let target) = args.first?.item {
+            if Call.mergeFunctions.contains(name), mergeObjects(into: target, args) {
+                return .boxed(.map(target))
+            }
             // Fast paths keeping the identity of the stored value.
             if name == "set", args.count == 3, case .value(.string(let key)) = args[1].item {
                 target.set(key, args[2].item)

@@ -854,8 +854,10 @@ final class Executor {
             return try call.callMutating(f)
         case .dictionary(let f):
             return try call.callDictionary(f)
-        case .date(let f):
-            return try call.callDate(f)
+        case .sharing(let f):
+            return try call.callSharing(f)
+        case .structured(let f):
+            return try call.callStructured(f)
         case .builtin(let b):
             return try Builtins.call(b, call)
         case .engine(let e):

@@ -178,7 +178,7 @@ extension GoStruct {
     /// The struct as the template prints a pointer to it (dereferenced: `{...}`).
     var printedDereferenced: String {
         let text = printed
-        return isPointer ? String(text.dropFirst()) : text
+        return isPointer && valueStringer == nil && underlying == nil ? String(text.dropFirst()) : text
     }
 }
 

@@ -1,28 +1,11 @@
 import YAMLCore
 
-/// An argument of a date function: plain data, or a `time.Time` made by another date function.
-struct DateArgument {
-    let value: Value
-    let time: GoTime?
-    /// Whether the value is a Go `int` (an integer literal) rather than an `int64` (values from
-    /// `--set`, arithmetic): sprig's `duration` and `durationRound` read only the latter.
-    let isGoInt: Bool
-}
-
-/// What a date function returns: plain data or a `time.Time`.
-enum DateResult {
-    case value(Value)
-    case time(GoTime)
-}
-
-typealias DateFunction = @Sendable ([DateArgument]) throws -> DateResult
-
 /// Sprig's date functions: `now`, `date`, `dateInZone`, `htmlDate`, `toDate`, `dateModify`,
 /// `unixEpoch`, `duration`, `durationRound`, `ago` and their aliases and `must` forms. Times are
 /// Go `time.Time` structs (``GoTime``), formatted with Go layouts in the zones of the system's
 /// zoneinfo, `Local` being `$TZ` or `/etc/localtime` as in Go.
 enum DateFunctions {
-    static let table: [String: DateFunction] = [
+    static let table: [String: StructuredFunction] = [
         "now": { a in
             try expect(a, "now", 0)
             return .time(.now())
@@ -92,49 +75,49 @@ enum DateFunctions {
 
     // MARK: arguments
 
-    static func expect(_ a: [DateArgument], _ name: String, _ n: Int) throws {
+    static func expect(_ a: [StructuredArgument], _ name: String, _ n: Int) throws {
         if a.count != n { throw FunctionError.wrongArgumentCount(name, want: n, got: a.count) }
     }
 
-    static func typeName(_ a: DateArgument) -> String {
+    static func typeName(_ a: StructuredArgument) -> String {
         if a.time != nil { return "time.Time" }
         if case .null = a.value { return "interface {}" }
         return a.value.goTypeName
     }
 
     /// A Go `string` parameter.
-    static func string(_ a: [DateArgument], _ i: Int) throws -> String {
+    static func string(_ a: [StructuredArgument], _ i: Int) throws -> String {
         if a[i].time == nil, case .string(let s) = a[i].value { return s }
         throw FunctionError.wrongType(expected: "string", got: typeName(a[i]), argumentIndex: i)
     }
 
     /// A Go `time.Time` parameter.
-    static func time(_ a: [DateArgument], _ i: Int) throws -> GoTime {
+    static func time(_ a: [StructuredArgument], _ i: Int) throws -> GoTime {
         if let t = a[i].time { return t }
         throw FunctionError.wrongType(expected: "time.Time", got: typeName(a[i]), argumentIndex: i)
     }
 
     /// An integer operand of an `interface{}` parameter (Go's `int`, `int32` or `int64`).
-    static func integer(_ a: DateArgument) -> Int64? {
+    static func integer(_ a: StructuredArgument) -> Int64? {
         if a.time == nil, case .int(let n) = a.value { return n }
         return nil
     }
 
     // MARK: functions
 
-    static func dateInZone(_ a: [DateArgument], _ name: String) throws -> DateResult {
+    static func dateInZone(_ a: [StructuredArgument], _ name: String) throws -> StructuredResult {
         try expect(a, name, 3)
         return .value(.string(try inZone(try string(a, 0), a[1], try string(a, 2))))
     }
 
     /// Sprig's `dateInZone`: a time, or Unix seconds (anything else is now), shown in `zone`
     /// (UTC when the zone cannot be loaded) with Go layout `layout`.
-    static func inZone(_ layout: String, _ date: DateArgument, _ zone: String) throws -> String {
+    static func inZone(_ layout: String, _ date: StructuredArgument, _ zone: String) throws -> String {
         let t = date.time ?? integer(date).map(GoTime.unix) ?? .now()
         return GoTimeLayout.format(t.inZone(GoZone.load(zone) ?? .utc), layout)
     }
 
-    static func modify(_ a: [DateArgument], _ name: String, must: Bool) throws -> DateResult {
+    static func modify(_ a: [StructuredArgument], _ name: String, must: Bool) throws -> StructuredResult {
         try expect(a, name, 2)
         let text = try string(a, 0)
         let t = try time(a, 1)
