@@ -63,13 +63,16 @@ public final class GoStruct: Sendable {
     public let marshaled: Value?
     /// The instant, for a `time.Time` made by the date functions.
     let time: GoTime?
+    /// What `deepCopy` makes of the value when its unexported state is not plain fields (a
+    /// `*semver.Version` copies as the zero version); nil for the generic rule of ``deepCopied``.
+    let zeroCopy: GoStruct?
     /// For a named type that is not a struct (Helm's `common.VersionSet`, a `[]string`): its
     /// value, which templates range over, index, measure and print as that value.
     public let underlying: Value?
 
     public init(
         typeName: String, isPointer: Bool = false, fields: [Field], methods: [String: Value] = [:], stringer: String? = nil,
-        valueStringer: String? = nil, marshaled: Value? = nil
+        valueStringer: String? = nil, marshaled: Value? = nil, zeroCopy: GoStruct? = nil
     ) {
         self.typeName = typeName
         self.isPointer = isPointer
@@ -82,6 +85,7 @@ public final class GoStruct: Sendable {
         self.marshaled = marshaled
         self.time = nil
         self.underlying = nil
+        self.zeroCopy = zeroCopy
     }
 
     /// A value of the named type `typeName` whose underlying type is not a struct (a list, map,
@@ -97,6 +101,7 @@ public final class GoStruct: Sendable {
         self.marshaled = underlying
         self.time = nil
         self.underlying = underlying
+        self.zeroCopy = nil
     }
 
     /// A `time.Time`: printed by its `String()`, serialised as RFC 3339 text, with the accessor
@@ -123,6 +128,35 @@ public final class GoStruct: Sendable {
         self.marshaled = .string(t.rfc3339Nano)
         self.time = t
         self.underlying = nil
+        self.zeroCopy = nil
+    }
+
+    /// The struct as sprig's `deepCopy` (copystructure) returns it: exported fields copied,
+    /// unexported ones zeroed, so a pointer-receiver `String()` no longer applies; `time.Time`
+    /// and named non-struct values are copied as they are.
+    var deepCopied: GoStruct {
+        if let zeroCopy { return zeroCopy }
+        if time != nil || underlying != nil { return self }
+        let copiedFields = fields.map { f -> Field in
+            switch f.content {
+            case .structure(let inner): return Field(f.name, content: .structure(inner.deepCopied), jsonKey: f.jsonKey)
+            case .value(let v): return f.isExported ? f : Field(f.name, GoStruct.zero(like: v))
+            }
+        }
+        var copiedMethods = methods
+        if stringer != nil { copiedMethods["String"] = nil }
+        return GoStruct(typeName: typeName, isPointer: isPointer, fields: copiedFields, methods: copiedMethods,
+                        valueStringer: valueStringer, marshaled: marshaled)
+    }
+
+    private static func zero(like v: Value) -> Value {
+        switch v {
+        case .null, .list, .map: return .null
+        case .bool: return .bool(false)
+        case .int: return .int(0)
+        case .float: return .float(0)
+        case .string: return .string("")
+        }
     }
 
     /// Go's reflect kind name (`struct`, or `ptr` for a pointer).

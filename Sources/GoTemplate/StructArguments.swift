@@ -53,6 +53,9 @@ enum StructArguments {
     /// The struct argument a pass-through function returned (it arrives as its ``GoStruct/jsonView``),
     /// as the copy Go's `interface{}` result holds.
     static func returned(_ name: String, _ result: Value, _ structs: [(index: Int, value: GoStruct)]) -> Datum? {
+        if name == "deepCopy" || name == "mustDeepCopy", let s = structs.first(where: { $0.index == 0 })?.value {
+            return .boxed(.structure(s.deepCopied))
+        }
         guard passThrough.contains(name) else { return nil }
         for (_, s) in structs where s.jsonView == result { return .boxed(.structure(s)) }
         return nil

@@ -90,6 +90,22 @@ final class GoStructTests: XCTestCase {
         }
     }
 
+    /// `deepCopy` copies a struct as copystructure does: unexported fields zeroed.
+    func testDeepCopyKeepsTheStructType() throws {
+        let cases: [(String, String)] = [
+            ("{{ deepCopy .C.KubeVersion | typeOf }} {{ deepCopy .C.KubeVersion }}", "common.KubeVersion {v1.30.2-gke.1  1 30}"),
+            ("{{ deepCopy .C | typeOf }} {{ (deepCopy .C.KubeVersion).GitVersion }}", "*common.Capabilities v1.30.2-gke.1"),
+            ("{{ deepCopy .C.HelmVersion | toJson }}", "{\"version\":\"v4\\u003c1\",\"go_version\":\"go1\"}"),
+            ("{{ deepCopy (semver \"1.2.3\") }} {{ (mustDeepCopy (semver \"1.2.3\")).Major }}", "0.0.0 0"),
+        ]
+        for (template, expected) in cases {
+            let set = TemplateSet()
+            set.structs = ["C": Self.caps]
+            try set.parse(name: "t", text: template)
+            XCTAssertEqual(try set.execute(name: "t", data: .map(["C": .null])), expected, template)
+        }
+    }
+
     static let errors: [(template: String, message: String)] = [
         ("{{ .C.HelmVersion.String }}",
          "template: t:1:5: executing \"t\" at <.C.HelmVersion.String>: can't evaluate field String in type version.BuildInfo"),

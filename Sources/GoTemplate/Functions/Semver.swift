@@ -267,6 +267,18 @@ struct SemverConstraint {
 /// (`.Major`, `.Prerelease`, ...) read as fields, printed and serialised as its `String()`
 /// (`1.2.0` for `1.2`). ``SemverFunctions`` keeps the plain-data form of the same parts.
 enum SemverObjectFunctions {
+    /// A `*semver.Version` after `deepCopy`: every field is unexported, so all are zero.
+    static let zeroVersion = GoStruct(
+        typeName: "*semver.Version", isPointer: true,
+        fields: [
+            .init("major", .int(0)), .init("minor", .int(0)), .init("patch", .int(0)), .init("pre", .string("")),
+            .init("metadata", .string("")), .init("original", .string("")),
+        ],
+        methods: [
+            "Major": .int(0), "Minor": .int(0), "Patch": .int(0), "Prerelease": .string(""), "Metadata": .string(""), "Original": .string(""),
+        ],
+        valueStringer: "0.0.0", marshaled: .string("0.0.0"))
+
     static let table: [String: StructuredFunction] = [
         "semver": { a in
             guard a.count == 1 else { throw FunctionError.wrongArgumentCount("semver", want: 1, got: a.count) }
@@ -290,7 +302,7 @@ enum SemverObjectFunctions {
                     "Patch": .int(Int64(truncatingIfNeeded: v.patch)), "Prerelease": .string(v.prerelease),
                     "Metadata": .string(v.metadata), "Original": .string(text),
                 ],
-                valueStringer: normalized, marshaled: .string(normalized)))
+                valueStringer: normalized, marshaled: .string(normalized), zeroCopy: zeroVersion))
         }
     ]
 }
