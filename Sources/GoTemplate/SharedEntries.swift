@@ -39,8 +39,16 @@ extension Call {
             }
         }
         let values = args.map(\.value)
+        var structs: [(index: Int, value: GoStruct)] = []
+        for (index, d) in args.enumerated() {
+            if case .structure(let s) = d.item { structs.append((index, s)) }
+        }
         let result: Value
-        do { result = try f(values) } catch { throw translate(error, values) }
+        do {
+            result = structs.isEmpty ? try f(values) : try StructArguments.call(name, values, structs, ordinary: f) ?? f(values)
+        } catch {
+            throw translate(error, values)
+        }
         switch result {
         case .map, .list: return .boxed(Item.value(result).object(in: executor.heap))
         default: return .boxed(.value(result))

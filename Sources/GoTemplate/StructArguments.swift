@@ -43,7 +43,30 @@ enum StructArguments {
             for (index, s) in structs { printed[index] = .string(s.printed) }
             return try ordinary(printed)
         default:
+            try refuseStructsForTypedParameters(values, structs, ordinary)
             return nil
+        }
+    }
+
+    /// Go refuses a struct where a function declares a `string`, `int`, map or slice parameter
+    /// (`wrong type for value; expected string; got time.Time`); the function body sees the struct
+    /// as data, so it is called once with a stand-in no typed parameter accepts (NaN) in the
+    /// structs' places, and a conversion error at one of them is reported for the struct.
+    private static func refuseStructsForTypedParameters(
+        _ values: [Value], _ structs: [(index: Int, value: GoStruct)], _ ordinary: TemplateFunction
+    ) throws {
+        var probe = values
+        for (index, _) in structs { probe[index] = .float(.nan) }
+        do {
+            _ = try ordinary(probe)
+        } catch let e as FunctionError {
+            let prefix = "wrong type for value; expected ", suffix = "; got float64"
+            guard e.kind == .argument, let index = e.argumentIndex, e.message.hasPrefix(prefix), e.message.hasSuffix(suffix),
+                  let s = structs.first(where: { $0.index == index })?.value
+            else { return }
+            throw FunctionError.wrongType(expected: String(e.message.dropFirst(prefix.count).dropLast(suffix.count)), got: s.typeName, argumentIndex: index)
+        } catch {
+            return
         }
     }
 

@@ -111,6 +111,9 @@ final class GoStructTests: XCTestCase {
          "template: t:1:5: executing \"t\" at <.C.HelmVersion.String>: can't evaluate field String in type version.BuildInfo"),
         ("{{ range .C.KubeVersion }}{{ end }}",
          "template: t:1:11: executing \"t\" at <.C.KubeVersion>: range can't iterate over {v1.30.2-gke.1 v1.30.2 1 30}"),
+        // A struct where a function declares a typed parameter is Go's conversion error.
+        ("{{ keys .C.KubeVersion }}",
+         "template: t:1:10: executing \"t\" at <.C.KubeVersion>: wrong type for value; expected map[string]interface {}; got common.KubeVersion"),
         ("{{ .C.KubeVersion.normalizedVersion }}",
          "template: t:1:5: executing \"t\" at <.C.KubeVersion.normalizedVersion>: normalizedVersion is an unexported field of struct type common.KubeVersion"),
     ]
