@@ -23,6 +23,12 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        // zlib, linked as a system library (Debian: zlib1g-dev): packaged subcharts are gzipped tar files.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
         // C library declarations the Glibc module leaves out (the allocator's `mallopt`).
         .systemLibrary(name: "CSystem"),
         // YAML nodes with source marks, parser over libyaml events, Helm-style emitter, dynamic values.
@@ -49,7 +55,7 @@ let package = Package(
         // Chart loading and the render pipeline: the library's front door.
         .target(
             name: "MeshRender",
-            dependencies: ["YAMLCore", "HelmValues", "MeshModel", "GoTemplate", "MeshAnalysis", "ManifestDiff"],
+            dependencies: ["YAMLCore", "HelmValues", "MeshModel", "GoTemplate", "MeshAnalysis", "ManifestDiff", "CZlib"],
             resources: []
         ),
         // The CLI: one small file per subcommand.

@@ -224,6 +224,39 @@ public final class ExecutionSession {
         return try set.run(name: name, dot: dot, heap: heap)
     }
 
+    /// Executes template `name` like ``execute(name:topLevel:)``, with `scope`'s top-level object
+    /// as dot instead of the session's (see ``ExecutionScope``); `topLevel` keys are set on it.
+    public func execute(name: String, topLevel: [String: Value], scope: ExecutionScope) throws(TemplateError) -> String {
+        let object = scopeRoot(scope)
+        for key in topLevel.keys.sorted() { object.set(key, Item.value(topLevel[key]!).object(in: heap)) }
+        return try set.run(name: name, dot: .plain(.map(object)), heap: heap)
+    }
+
+    private var scopeRoots: [ExecutionScope: MapObject] = [:]
+
+    /// The top-level object of `scope`, made on first use from the session's entries as they are then.
+    private func scopeRoot(_ scope: ExecutionScope) -> MapObject {
+        if let made = scopeRoots[scope] { return made }
+        let object = MapObject([:], heap: heap)
+        if case .map(let top) = root {
+            for key in top.sortedKeys where key != scope.key {
+                if let item = top[key] { object.set(key, item) }
+            }
+            var shared: Item? = top[scope.key]
+            for step in scope.path {
+                guard case .map(let map)? = shared else { shared = nil; break }
+                shared = map[step]
+            }
+            if case .map? = shared {
+                object.set(scope.key, shared!)
+            } else {
+                object.set(scope.key, Item.value(.map([:])).object(in: heap))
+            }
+        }
+        scopeRoots[scope] = object
+        return object
+    }
+
     /// `execute(name:topLevel:)` with the template's top-level range limited to `rangeWindow`,
     /// returning the raw output (see ``RangeSlicing``).
     func execute(name: String, topLevel: [String: Value], rangeWindow: Range<Int>) throws(TemplateError) -> String {
@@ -236,4 +269,22 @@ public final class ExecutionSession {
 
     /// The session's data as it is now (with the changes templates made).
     public var data: Value { root.value }
+}
+
+/// A top-level object of its own within an ``ExecutionSession``: the session's data with its entry
+/// `key` replaced by the map found at `path` below that entry — the same map object, so that changes
+/// made through either are seen through both (an empty map of its own when there is no map there).
+/// Helm gives each subchart's templates such an object, whose `Values` is the part of the parent's
+/// values under the subchart's name.
+public struct ExecutionScope: Hashable, Sendable {
+    /// Distinguishes scopes with the same key and path (each chart has its own top-level object).
+    public var id: Int
+    public var key: String
+    public var path: [String]
+
+    public init(id: Int, key: String, path: [String]) {
+        self.id = id
+        self.key = key
+        self.path = path
+    }
 }

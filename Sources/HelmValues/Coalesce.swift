@@ -12,7 +12,8 @@ public struct CoalesceWarning: Sendable, Equatable, CustomStringConvertible {
     public var description: String { message }
 }
 
-/// Helm's `CoalesceValues` for a chart without subcharts: user values over chart defaults.
+/// Helm's `CoalesceValues`: user values over chart defaults (over subcharts' defaults, see
+/// `coalesce(chart:user:)`).
 public enum Coalesce {
     /// The values a template sees as `.Values`.
     ///
@@ -34,6 +35,15 @@ public enum Coalesce {
     public static func coalesce(
         defaults: Node, user: Node, chartName: String, warnings: inout [CoalesceWarning]
     ) -> Node {
+        coalesce(defaults: defaults, user: user, chartName: chartName, subcharts: [], warnings: &warnings)
+    }
+
+    /// Helm's `coalesceValues`: `user` over `defaults`, where the maps under the keys of
+    /// `subcharts` (values for a subchart) merge keeping the user's nulls, which the subchart's
+    /// own defaults then see.
+    static func coalesce(
+        defaults: Node, user: Node, chartName: String, subcharts: Set<String>, warnings: inout [CoalesceWarning]
+    ) -> Node {
         var result: Mapping
         if case .mapping(let m) = user.kind { result = m } else { result = Mapping() }
         guard case .mapping(let chart) = defaults.kind else {
@@ -50,7 +60,7 @@ public enum Coalesce {
                 result.keyMarks.removeValue(forKey: key)
                 continue
             case (.mapping(var dst), .mapping(let src)):
-                coalesceTables(&dst, src, prefix: join(chartName, key), warnings: &warnings)
+                coalesceTables(&dst, src, prefix: join(chartName, key), keepingNulls: subcharts.contains(key), warnings: &warnings)
                 result.entries[key] = Node(.mapping(dst), mark: userValue.mark)
                 continue
             case (.mapping, .null):
@@ -68,9 +78,10 @@ public enum Coalesce {
         return Node(.mapping(result), mark: user.mark ?? defaults.mark)
     }
 
-    /// Helm's `coalesceTablesFullKey` in coalescing mode: `dst` (user) is authoritative.
-    private static func coalesceTables(
-        _ dst: inout Mapping, _ src: Mapping, prefix: String, warnings: inout [CoalesceWarning]
+    /// Helm's `coalesceTablesFullKey`: `dst` (user) is authoritative. Coalescing (the default), a
+    /// user null deletes a key the chart has a value for; merging (`keepingNulls`) it stays null.
+    static func coalesceTables(
+        _ dst: inout Mapping, _ src: Mapping, prefix: String, keepingNulls: Bool = false, warnings: inout [CoalesceWarning]
     ) {
         for (key, chartValue) in src.entries {
             let fullKey = join(prefix, key)
@@ -81,12 +92,14 @@ public enum Coalesce {
             switch (userValue.kind, chartValue.kind) {
             case (.null, .null):
                 break  // a null the user wrote where the chart has null stays
+            case (.null, _) where keepingNulls:
+                break
             case (.null, _):
                 dst.entries.removeValue(forKey: key)
                 dst.keyMarks.removeValue(forKey: key)
                 continue
             case (.mapping(var inner), .mapping(let chartInner)):
-                coalesceTables(&inner, chartInner, prefix: fullKey, warnings: &warnings)
+                coalesceTables(&inner, chartInner, prefix: fullKey, keepingNulls: keepingNulls, warnings: &warnings)
                 dst.entries[key] = Node(.mapping(inner), mark: userValue.mark)
                 continue
             case (_, .mapping):
@@ -108,7 +121,7 @@ public enum Coalesce {
         }
     }
 
-    private static func join(_ prefix: String, _ key: String) -> String {
+    static func join(_ prefix: String, _ key: String) -> String {
         prefix.isEmpty ? key : prefix + "." + key
     }
 }

@@ -29,6 +29,11 @@ public struct ValuesOptions: Sendable, Equatable {
         self.literalValues = literalValues
     }
 
+    /// Whether the `-f` path `path` means standard input (`-`, spaces around it ignored).
+    public static func readsStandardInput(_ path: String) -> Bool {
+        path.trimmingGoSpace() == "-"
+    }
+
     /// The arguments of one flag kind.
     public func arguments(of kind: SetParser.Kind) -> [String] {
         switch kind {
@@ -47,16 +52,23 @@ public struct ValuesOptions: Sendable, Equatable {
     /// `readFile` reads a `-f` or `--set-file` path, `readStdin` serves `-`; each `-` calls it
     /// again (like Helm, a second `-` usually gets nothing). Errors thrown by the readers are
     /// passed on when they are `InputError`s, else wrapped with the path. Use
-    /// `ValuesOptions.readFileFromDisk` for Helm's own messages.
+    /// `ValuesOptions.readFileFromDisk` for Helm's own messages. `loaded` holds values files
+    /// already read and parsed (``ValuesFile/load(_:file:parser:)``), by path as given: those are
+    /// not read again.
     public func merged(
         readFile: (String) throws -> [UInt8] = ValuesOptions.readFileFromDisk,
-        readStdin: () throws -> [UInt8] = ValuesOptions.readStandardInput
+        readStdin: () throws -> [UInt8] = ValuesOptions.readStandardInput,
+        loaded: [String: Node] = [:]
     ) throws(InputError) -> Node {
         var values = Node.emptyMapping(mark: nil)
         for path in valueFiles {
+            if let node = loaded[path], !ValuesOptions.readsStandardInput(path) {
+                values = ValuesMerge.mergeMaps(values, node)
+                continue
+            }
             let bytes: [UInt8]
             do {
-                bytes = path.trimmingGoSpace() == "-" ? try readStdin() : try readFile(path)
+                bytes = ValuesOptions.readsStandardInput(path) ? try readStdin() : try readFile(path)
             } catch let error as InputError {
                 throw error
             } catch {

@@ -10,8 +10,20 @@ public struct Chart: Sendable {
     public var metadata: Value
     /// `values.yaml` (an empty mapping when the chart has none).
     public var defaultValues: Node
-    /// Every file under `templates/`, sorted by name.
+    /// Every file under `templates/`, sorted by name. Once subcharts are resolved
+    /// (``resolvingSubcharts(userValues:)``), the templates of every enabled subchart too.
     public var templates: [ChartTemplate]
+    /// The charts under `charts/`, in name order, as loaded (before conditions and aliases).
+    public var subcharts: [Chart] = []
+    /// Chart.yaml's `dependencies:` (nil when it has none; Helm then applies no conditions).
+    public var dependencies: [ChartDependency]?
+    /// Chart.yaml's `version:` (what a dependency's version range is checked against).
+    public var version: String = ""
+    /// `type: library`: only its `_` files are used (they define templates for others).
+    public var isLibrary = false
+    /// Once subcharts are resolved: the top-level object of each chart (index 0: this one), for
+    /// ``ChartTemplate/scope``.
+    public var scopes: [ChartScope] = []
 
     public init(name: String, metadata: Value, defaultValues: Node, templates: [ChartTemplate]) {
         self.name = name
@@ -21,11 +33,53 @@ public struct Chart: Sendable {
     }
 }
 
+/// One entry of Chart.yaml's `dependencies:`.
+public struct ChartDependency: Sendable, Equatable {
+    public var name: String
+    public var version: String
+    public var repository: String
+    /// Comma-separated values paths; the first that holds a bool decides.
+    public var condition: String
+    public var tags: [String]
+    public var alias: String
+    /// `import-values:` entries, as written.
+    public var importValues: [Value]
+
+    public init(
+        name: String, version: String = "", repository: String = "", condition: String = "", tags: [String] = [],
+        alias: String = "", importValues: [Value] = []
+    ) {
+        self.name = name
+        self.version = version
+        self.repository = repository
+        self.condition = condition
+        self.tags = tags
+        self.alias = alias
+        self.importValues = importValues
+    }
+}
+
+/// What differs between the templates of a chart and those of its subcharts: Helm gives each chart
+/// a top-level object of its own, whose `.Values` is the part of its parent's values under the
+/// subchart's name (the same map: changes through one are seen through the other).
+public struct ChartScope: Sendable {
+    /// The keys from the top chart's `.Values` to this chart's (empty for the top chart).
+    public var valuesPath: [String]
+    /// `.Chart`.
+    public var metadata: Value
+    /// `.Template.BasePath`: `<top>/charts/<sub>/templates`.
+    public var basePath: String
+    /// The scopes of its direct subcharts, by name (for `.Subcharts`).
+    public var subcharts: [(name: String, scope: Int)]
+}
+
 /// One file of a chart's `templates/` directory.
 public struct ChartTemplate: Sendable, Equatable {
     /// `<chart>/templates/<path>`: the template's name, its `# Source:` and `.Template.Name`.
     public var name: String
     public var text: String
+    /// The chart it belongs to, as an index into ``Chart/scopes`` (0: the chart rendered).
+    public var scope: Int = 0
 
     public init(name: String, text: String) {
         self.name = name

@@ -1,21 +1,36 @@
 import HelmValues
 import YAMLCore
 
-/// Reads a chart directory: `Chart.yaml` (optional here), `values.yaml`, and every file
-/// under `templates/` (subdirectories included, as Helm loads them).
+/// Reads a chart as Helm loads one, from a directory or a packaged chart (`.tgz`): `Chart.yaml`
+/// (optional for a chart directory given on the command line), `values.yaml`, every file under
+/// `templates/` (subdirectories included), and the subcharts in `charts/` (directories and
+/// packaged charts, recursively).
 public enum ChartLoader {
-    /// Loads the chart in `directory`.
+    /// Loads the chart in `directory` (or the packaged chart at that path).
     public static func load(directory: String) throws(ChartRenderError) -> Chart {
         let root = FileSystem.absolute(directory)
-        guard FileSystem.kind(of: root) == .directory else {
+        switch FileSystem.kind(of: root) {
+        case .directory?:
+            return try load(DirectoryFiles(root: root))
+        case .some:
+            return try loadArchive(try read(root), name: FileSystem.lastComponent(root))
+        case nil:
             throw ChartRenderError(.load, "path \"\(directory)\" not found")
         }
-        let chartFile = FileSystem.join(root, "Chart.yaml")
+    }
+
+    /// Loads a packaged chart (a gzipped tar file whose entries all sit in one top directory).
+    static func loadArchive(_ bytes: [UInt8], name: String) throws(ChartRenderError) -> Chart {
+        try load(try ArchiveFiles(unpacking: bytes, name: name))
+    }
+
+    /// Loads the chart whose files `files` gives.
+    static func load(_ files: some ChartFiles) throws(ChartRenderError) -> Chart {
         var fields: Mapping?
-        if FileSystem.kind(of: chartFile) != nil {
+        if files.contains("Chart.yaml") {
             let node: Node
             do {
-                node = try YAMLParser().parse(bytes: try read(chartFile), file: chartFile)
+                node = try YAMLParser().parse(bytes: try files.read("Chart.yaml"), file: files.location("Chart.yaml"))
             } catch let e as YAMLError {
                 throw ChartRenderError(.load, "cannot load Chart.yaml: error converting YAML to JSON: yaml: line \(e.mark.line): \(e.message)")
             } catch {
@@ -23,14 +38,13 @@ public enum ChartLoader {
             }
             fields = node.mapping ?? Mapping()
         }
-        let name = fields?["name"].flatMap(scalarText) ?? FileSystem.lastComponent(root)
+        let name = fields?["name"].flatMap(scalarText) ?? files.fallbackName
         let metadata = ChartMetadata.value(from: fields, name: name)
 
-        let valuesFile = FileSystem.join(root, "values.yaml")
         var defaults = Node(.mapping(Mapping()))
-        if FileSystem.kind(of: valuesFile) != nil {
+        if files.contains("values.yaml") {
             do {
-                defaults = try ValuesFile.load(try read(valuesFile), file: valuesFile)
+                defaults = try ValuesFile.load(try files.read("values.yaml"), file: files.location("values.yaml"))
             } catch let e as InputError {
                 throw ChartRenderError(.load, "cannot load values.yaml: \(e)")
             } catch {
@@ -39,13 +53,57 @@ public enum ChartLoader {
         }
 
         var templates: [ChartTemplate] = []
-        let templatesDir = FileSystem.join(root, "templates")
-        for relative in try files(under: templatesDir) {
-            let bytes = try read(FileSystem.join(templatesDir, relative))
+        for relative in try files.files(under: "templates") {
+            let bytes = try files.read("templates/" + relative)
             templates.append(ChartTemplate(name: name + "/templates/" + relative, text: String(decoding: bytes, as: UTF8.self)))
         }
         templates.sort { Value.goLess($0.name, $1.name) }
-        return Chart(name: name, metadata: metadata, defaultValues: defaults, templates: templates)
+        var chart = Chart(name: name, metadata: metadata, defaultValues: defaults, templates: templates)
+        chart.version = fields?["version"].flatMap(scalarText) ?? ""
+        chart.isLibrary = fields?["type"].flatMap(scalarText) == "library"
+        if let declared = fields?["dependencies"] { chart.dependencies = try dependencies(declared) }
+        chart.subcharts = try subcharts(of: files, parent: name)
+        return chart
+    }
+
+    /// The charts in `charts/`, in name order: directories and packaged charts (`.`- and
+    /// `_`-prefixed entries are skipped, as Helm skips them; anything else must be a chart).
+    static func subcharts(of files: some ChartFiles, parent: String) throws(ChartRenderError) -> [Chart] {
+        var charts: [Chart] = []
+        for (entry, content) in try files.subchartEntries() {
+            do throws(ChartRenderError) {
+                switch content {
+                case .archive(let bytes):
+                    charts.append(try loadArchive(bytes, name: entry))
+                case .chart(let subchart):
+                    guard subchart.contains("Chart.yaml") else { throw ChartRenderError(.load, "Chart.yaml file is missing") }
+                    charts.append(try load(subchart))
+                case .notAChart:
+                    throw ChartRenderError(.load, "Chart.yaml file is missing")
+                }
+            } catch {
+                throw ChartRenderError(.load, "error unpacking subchart \(entry) in \(parent): \(error.message)")
+            }
+        }
+        return charts
+    }
+
+    /// Chart.yaml's `dependencies:` list.
+    static func dependencies(_ node: Node) throws(ChartRenderError) -> [ChartDependency] {
+        guard let items = node.sequence else {
+            if node.isNull { return [] }
+            throw ChartRenderError(.load, "cannot load Chart.yaml: dependencies must be a list")
+        }
+        return try items.map { (item: Node) throws(ChartRenderError) -> ChartDependency in
+            guard let fields = item.mapping else {
+                throw ChartRenderError(.load, "cannot load Chart.yaml: each of dependencies must be a map")
+            }
+            func text(_ key: String) -> String { fields[key].flatMap(scalarText) ?? "" }
+            return ChartDependency(
+                name: text("name"), version: text("version"), repository: text("repository"), condition: text("condition"),
+                tags: (fields["tags"]?.sequence ?? []).compactMap(scalarText), alias: text("alias"),
+                importValues: (fields["import-values"]?.sequence ?? []).map { $0.toValue() })
+        }
     }
 
     static func scalarText(_ node: Node) -> String? {

@@ -19,10 +19,16 @@ public struct ChartRenderer: Sendable {
     }
 
     /// Renders with `values` (the user's values: `-f` files and `--set` flags merged) coalesced
-    /// over the chart's defaults.
-    public func render(values: Node, release: ReleaseOptions) throws(ChartRenderError) -> RenderedManifests {
-        let coalesced = Coalesce.coalesce(defaults: chart.defaultValues, user: values).toValue()
-        return try render(coalescedValues: coalesced, release: release)
+    /// over the chart's defaults (and its subcharts', see ``Chart/resolvingSubcharts(userValues:)``).
+    public func render(values: Node, release: ReleaseOptions) throws -> RenderedManifests {
+        guard chart.hasSubcharts, chart.scopes.isEmpty else {
+            let coalesced = Coalesce.coalesce(defaults: chart.defaultValues, user: values).toValue()
+            return try render(coalescedValues: coalesced, release: release)
+        }
+        let (flat, coalesced) = try chart.resolvingSubcharts(userValues: values)
+        var renderer = ChartRenderer(chart: flat)
+        renderer.windowing = windowing
+        return try renderer.render(coalescedValues: coalesced.toValue(), release: release)
     }
 
     /// Renders with `.Values` given as is (already coalesced); `extraObjects` become further
@@ -44,6 +50,10 @@ public struct ChartRenderer: Sendable {
     /// Set when every document of the chart is known to have one head (see `KnownHeads`).
     var knownHeads: KnownHeads?
 
+    /// The chart's templates parsed ahead of the render (``ChartPrefetch``), for the first render
+    /// that asks; later renders parse their own.
+    var prepared: PreparedTemplates?
+
     public func render(
         coalescedValues: Value, release: ReleaseOptions, extraObjects: [String: Value] = [:]
     ) throws(ChartRenderError) -> RenderedManifests {
@@ -51,7 +61,8 @@ public struct ChartRenderer: Sendable {
         try checkKubeVersion(release)
         let order = ChartRenderer.parseOrder(chart.templates.map(\.name))
         let byName = Dictionary(chart.templates.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-        let set = try templateSet(order: order, byName: byName)
+        let set: TemplateSet
+        if let ready = prepared?.take() { set = ready } else { set = try templateSet(order: order, byName: byName) }
         set.structs = ["Capabilities": capabilities]
 
         var top: [String: Value] = [
@@ -63,6 +74,8 @@ public struct ChartRenderer: Sendable {
             "Subcharts": .map([:]),
         ]
         top.merge(extraObjects) { _, extra in extra }
+        let scopes = SubchartScopes(chart: chart, top: top, order: order)
+        if let subcharts = scopes?.subcharts(of: 0) { top["Subcharts"] = subcharts }
         // One session for all files: Helm shares one values map, so `set` in one file is seen by later ones.
         let session = set.session(data: .map(top))
         let basePath = chart.name + "/templates"
@@ -73,12 +86,20 @@ public struct ChartRenderer: Sendable {
             if template.isPartial { continue }
             var output = ""
             if set.hasTemplate(name) {
-                let topLevel: [String: Value] = ["Template": .map(["Name": .string(name), "BasePath": .string(basePath)])]
-                if let windowed = try renderInWindows(name, set: set, data: top, topLevel: topLevel, order: order) {
+                var topLevel: [String: Value] = [
+                    "Template": .map(["Name": .string(name), "BasePath": .string(scopes?.basePath(of: template.scope) ?? basePath)])
+                ]
+                if let scopes { topLevel.merge(scopes.topLevel(of: template.scope)) { _, scoped in scoped } }
+                let data = scopes?.data(of: template.scope) ?? top
+                if let windowed = try renderInWindows(name, set: set, data: data, topLevel: topLevel, order: order) {
                     output = windowed
                 } else {
                     do {
-                        output = try session.execute(name: name, topLevel: topLevel)
+                        if let scopes {
+                            output = try session.execute(name: name, topLevel: topLevel, scope: scopes.executionScope(of: template.scope))
+                        } else {
+                            output = try session.execute(name: name, topLevel: topLevel)
+                        }
                     } catch {
                         throw ChartRenderError(.execute, error)
                     }
@@ -122,6 +143,12 @@ public struct ChartRenderer: Sendable {
     }
 
     /// Every template of the chart parsed into one set, in Helm's parse order.
+    func parsedTemplates() throws(ChartRenderError) -> TemplateSet {
+        let byName = Dictionary(chart.templates.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        return try templateSet(order: ChartRenderer.parseOrder(chart.templates.map(\.name)), byName: byName)
+    }
+
+    /// The templates of `order` parsed into one set.
     private func templateSet(order: [String], byName: [String: ChartTemplate]) throws(ChartRenderError) -> TemplateSet {
         let set = TemplateSet()
         for name in order {
@@ -174,5 +201,22 @@ public struct ChartRenderer: Sendable {
         var outputs: [String] = []
         for result in results { outputs.append(try result.get()) }
         return slicing.join(outputs, of: set)
+    }
+}
+
+/// A template set handed over once: the first ``take()`` gets it, later ones nil.
+final class PreparedTemplates: @unchecked Sendable {
+    private var set: TemplateSet?
+    private let lock = Lock()
+
+    init(_ set: TemplateSet) {
+        self.set = set
+    }
+
+    func take() -> TemplateSet? {
+        lock.withLock {
+            defer { set = nil }
+            return set
+        }
     }
 }

@@ -3,12 +3,25 @@ import YAMLCore
 
 /// How the pipeline reads its inputs: injectable so tests need no real files or stdin.
 public struct FileAccess: Sendable {
-    public var readFile: @Sendable (String) throws -> [UInt8]
+    public var readFile: @Sendable (String) throws -> [UInt8] {
+        didSet { readsFileSystem = false }
+    }
     public var readStdin: @Sendable () throws -> [UInt8]
+    /// Whether `readFile` reads the real file system (only ``standard`` does): values files read
+    /// ahead of need (``InputPrefetch``) stand in for its reads only then.
+    private(set) var readsFileSystem: Bool
 
     public init(readFile: @escaping @Sendable (String) throws -> [UInt8], readStdin: @escaping @Sendable () throws -> [UInt8]) {
+        self.init(readFile: readFile, readStdin: readStdin, readsFileSystem: false)
+    }
+
+    private init(
+        readFile: @escaping @Sendable (String) throws -> [UInt8], readStdin: @escaping @Sendable () throws -> [UInt8],
+        readsFileSystem: Bool
+    ) {
         self.readFile = readFile
         self.readStdin = readStdin
+        self.readsFileSystem = readsFileSystem
     }
 
     /// The real file system (errors worded as Helm words them) and the process's stdin (read once, then cached).
@@ -16,7 +29,8 @@ public struct FileAccess: Sendable {
         let stdin = StdinCache()
         return FileAccess(
             readFile: { path in try ValuesOptions.readFileFromDisk(path) },
-            readStdin: { try stdin.read() })
+            readStdin: { try stdin.read() },
+            readsFileSystem: true)
     }()
 }
 

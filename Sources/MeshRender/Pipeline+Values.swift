@@ -11,13 +11,26 @@ extension ValuesInput {
 
 extension Pipeline {
     /// The user's values: every `-f` file, then `--set-json`, `--set`, `--set-string`, as Helm applies them.
-    static func userValues(_ input: ValuesInput, io: FileAccess) throws(InputError) -> Node {
-        try input.options.merged(readFile: io.readFile, readStdin: io.readStdin)
+    /// Values files in `loaded` (by path) were already read and parsed.
+    static func userValues(_ input: ValuesInput, io: FileAccess, loaded: [String: Node] = [:]) throws(InputError) -> Node {
+        try input.options.merged(readFile: io.readFile, readStdin: io.readStdin, loaded: loaded)
     }
 
-    /// The values templates see: user values coalesced over the chart's defaults.
-    static func chartValues(_ chart: Chart, input: ValuesInput, io: FileAccess) throws(InputError) -> Node {
-        Coalesce.coalesce(defaults: chart.defaultValues, user: try userValues(input, io: io))
+    /// The values templates see: user values coalesced over the chart's defaults (and its subcharts').
+    static func chartValues(
+        _ chart: Chart, input: ValuesInput, io: FileAccess, loaded: [String: Node] = [:]
+    ) throws -> Node {
+        try renderedChart(chart, input: input, io: io, loaded: loaded).values
+    }
+
+    /// The chart as it renders with the user's values (its subcharts resolved, see
+    /// ``Chart/resolvingSubcharts(userValues:)``) and the values its templates see.
+    static func renderedChart(
+        _ chart: Chart, input: ValuesInput, io: FileAccess, loaded: [String: Node] = [:]
+    ) throws -> (chart: Chart, values: Node) {
+        let user = try userValues(input, io: io, loaded: loaded)
+        if chart.hasSubcharts { return try chart.resolvingSubcharts(userValues: user) }
+        return (chart, Coalesce.coalesce(defaults: chart.defaultValues, user: user))
     }
 
     /// The validated mesh of `values` (which must already hold the chart defaults).

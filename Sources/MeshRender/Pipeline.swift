@@ -17,8 +17,11 @@ public enum Pipeline {
         chart reference: ChartReference, values input: ValuesInput, release: ReleaseInput, showOnly: [String] = [],
         io: FileAccess
     ) throws -> Rendered {
-        let chart = try load(reference)
-        let values = try chartValues(chart, input: input, io: io)
+        let prefetched = InputPrefetch.take()
+        let prefetchedChart = prefetched?.chart(for: reference)
+        let (chart, values) = try renderedChart(
+            try prefetchedChart?.chart ?? load(reference), input: input, io: io,
+            loaded: io.readsFileSystem ? prefetched?.values ?? [:] : [:])
         // `.Values` and `.Mesh` are built from the same values independently: at the same time.
         let hasMesh = reference == .builtin || values["mesh"] != nil
         let namespace = release.namespace
@@ -33,7 +36,8 @@ public enum Pipeline {
                 }
             })
         let meshObject = try meshResult?.get()
-        let renderer = ChartRenderer(chart: chart)
+        var renderer = ChartRenderer(chart: chart)
+        renderer.prepared = prefetchedChart?.templates.map(PreparedTemplates.init)
         let options = ReleaseOptions(
             name: release.name, namespace: release.namespace, kubeVersion: release.kubeVersion, extraAPIVersions: release.apiVersions)
         let manifests: RenderedManifests

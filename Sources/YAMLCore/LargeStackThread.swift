@@ -1,3 +1,4 @@
+import CSystem
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -28,7 +29,7 @@ public enum LargeStackThread {
     /// much left (as ``run(stackSize:_:)``), else on a new detached thread, without waiting for it.
     public static func runOrDetach(stackSize: Int, _ body: @escaping () -> Void) {
         if stackLeft() >= stackSize { return body() }
-        let thread = start(stackSize: stackSize, Box(body))
+        let thread = start(stackSize: stackSize, Box(body), besideCaller: true)
         pthread_detach(thread)
     }
 
@@ -44,7 +45,7 @@ public enum LargeStackThread {
         guard count > 0 else { return [] }
         let inPlace = stackLeft() >= stackSize
         let boxes = (0..<count).map { i in Box { body(i) } }
-        let threads = boxes.indices.dropFirst(inPlace ? 1 : 0).map { start(stackSize: stackSize, boxes[$0]) }
+        let threads = boxes.indices.dropFirst(inPlace ? 1 : 0).map { start(stackSize: stackSize, boxes[$0], besideCaller: inPlace) }
         if inPlace { boxes[0].runBody() }
         for thread in threads { pthread_join(thread, nil) }
         return boxes.map { $0.result! }
@@ -52,7 +53,42 @@ public enum LargeStackThread {
 
     /// Starts `body` on a new detached thread whose stack is `stackSize` bytes, and returns at once.
     public static func spawn(stackSize: Int, _ body: @escaping () -> Void) {
-        pthread_detach(start(stackSize: stackSize, Box(body)))
+        pthread_detach(start(stackSize: stackSize, Box(body), besideCaller: true))
+    }
+
+    /// Starts `body` on a new thread whose stack is `stackSize` bytes and returns at once; the result
+    /// is collected with ``Pending/wait()``.
+    public static func begin<T>(stackSize: Int, _ body: @escaping () -> T) -> Pending<T> {
+        let box = Box(body)
+        return Pending(box, thread: start(stackSize: stackSize, box, besideCaller: true))
+    }
+
+    /// Work started by ``begin(stackSize:_:)``: its thread is joined by the first ``wait()``, or
+    /// detached when nobody waited for it.
+    public final class Pending<T>: @unchecked Sendable {
+        private let box: Box<T>
+        private var thread: pthread_t?
+        private let lock = Lock()
+
+        fileprivate init(_ box: Box<T>, thread: pthread_t) {
+            self.box = box
+            self.thread = thread
+        }
+
+        /// The result, waiting for the thread to finish if it has not yet.
+        public func wait() -> T {
+            lock.withLock {
+                if let thread {
+                    pthread_join(thread, nil)
+                    self.thread = nil
+                }
+            }
+            return box.result!
+        }
+
+        deinit {
+            if let thread { pthread_detach(thread) }
+        }
     }
 
     /// Bytes of stack left below the caller's frame on a thread started here; 0 on any other thread.
@@ -79,18 +115,28 @@ public enum LargeStackThread {
     /// Room kept free below the recorded limit (guard page, signal frames, the runtime's own calls).
     private static let reserve = 1 << 20
 
-    private static func start<T>(stackSize: Int, _ box: Box<T>) -> pthread_t {
+    /// Starts a thread for `box`. A thread that works `besideCaller` (the caller goes on working
+    /// instead of waiting) starts on another CPU than the caller's, then may run anywhere: left to
+    /// itself, the scheduler often queues a new thread behind its busy parent and moves it only
+    /// when balancing load, a millisecond or more later.
+    private static func start<T>(stackSize: Int, _ box: Box<T>, besideCaller: Bool = false) -> pthread_t {
         var attributes = pthread_attr_t()
         pthread_attr_init(&attributes)
         defer { pthread_attr_destroy(&attributes) }
         pthread_attr_setstacksize(&attributes, stackSize + reserve)
-        let context = Unmanaged.passRetained(Started(box, stackSize: stackSize)).toOpaque()
+        let started = Started(box, stackSize: stackSize)
+        if besideCaller {
+            var allowed = cpu_set_t()
+            if csystem_attr_other_cpus(&attributes, &allowed) == 0 { started.allowed = allowed }
+        }
+        let context = Unmanaged.passRetained(started).toOpaque()
         var thread = pthread_t()
         let status = pthread_create(&thread, &attributes, { raw in
             let started = Unmanaged<Started>.fromOpaque(raw!).takeRetainedValue()
             var marker = 0
             let top = withUnsafeMutablePointer(to: &marker) { Int(bitPattern: $0) }
             pthread_setspecific(LargeStackThread.stackLimitKey, UnsafeRawPointer(bitPattern: top - started.stackSize))
+            if var allowed = started.allowed { csystem_set_own_cpus(&allowed) }
             ThreadHeap.prepareThisThread()
             started.box.runBody()
             return nil
@@ -103,6 +149,8 @@ public enum LargeStackThread {
     private final class Started {
         let box: any Runnable
         let stackSize: Int
+        /// The CPUs the thread may use once started, when it was started on another CPU than its caller's.
+        var allowed: cpu_set_t?
         init(_ box: any Runnable, stackSize: Int) {
             self.box = box
             self.stackSize = stackSize

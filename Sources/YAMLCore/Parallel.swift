@@ -1,4 +1,4 @@
-import Dispatch
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -8,31 +8,58 @@ public enum Parallel {
     /// The cores online, read once.
     public static let cores: Int = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
 
-    /// `[body(0), body(1), …, body(count - 1)]`, the calls made concurrently (on every core).
+    /// `[body(0), body(1), …, body(count - 1)]`, the calls made concurrently (on every core): the
+    /// caller and one thread per further core, started on another CPU than the caller's
+    /// (``LargeStackThread``), take the calls in order as each comes free.
     public static func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
-        guard count > 1 else { return count == 1 ? [body(0)] : [] }
+        let workers = min(count, cores)
+        guard workers > 1 else { return (0..<count).map(body) }
         let slots = UnsafeMutableBufferPointer<T>.allocate(capacity: count)
         defer { slots.deallocate() }
         nonisolated(unsafe) let out = slots
-        DispatchQueue.concurrentPerform(iterations: count) { i in
-            ThreadHeap.prepareThisThread()
-            (out.baseAddress! + i).initialize(to: body(i))
+        withoutActuallyEscaping(body) { body in
+            nonisolated(unsafe) let body = body
+            // Calls are handed out in order as threads come free, so uneven calls balance out.
+            let next = Counter()
+            _ = LargeStackThread.map(workers, stackSize: workerStackSize) { _ in
+                while case let i = next.take(), i < count {
+                    (out.baseAddress! + i).initialize(to: body(i))
+                }
+            }
         }
         return Array(UnsafeMutableBufferPointer(start: slots.baseAddress, count: count).moveElements())
     }
 
-    /// `(first(), second())`, computed on two threads when `concurrently` holds.
+    /// `(first(), second())`, computed on two threads when `concurrently` holds (and there is more
+    /// than one core): `first` on the caller's.
     public static func both<A: Sendable, B: Sendable>(
         concurrently: Bool = true, _ first: @Sendable () -> A, _ second: @Sendable () -> B
     ) -> (A, B) {
-        guard concurrently else { return (first(), second()) }
+        guard concurrently, cores > 1 else { return (first(), second()) }
         nonisolated(unsafe) var a: A?
         nonisolated(unsafe) var b: B?
-        DispatchQueue.concurrentPerform(iterations: 2) { i in
-            ThreadHeap.prepareThisThread()
-            if i == 0 { a = first() } else { b = second() }
+        withoutActuallyEscaping(first) { first in
+            withoutActuallyEscaping(second) { second in
+                nonisolated(unsafe) let (first, second) = (first, second)
+                _ = LargeStackThread.map(2, stackSize: workerStackSize) { i in
+                    if i == 0 { a = first() } else { b = second() }
+                }
+            }
         }
         return (a!, b!)
+    }
+
+    /// The stack of each share's thread: the 8 MiB of a default thread.
+    static let workerStackSize = 8 << 20
+
+    /// A shared count of the calls handed out.
+    private final class Counter: @unchecked Sendable {
+        private let next = Atomic<Int>(0)
+
+        /// The next call's index (counting past the end once all are handed out).
+        func take() -> Int {
+            next.wrappingAdd(1, ordering: .relaxed).oldValue
+        }
     }
 }
 

@@ -218,6 +218,25 @@ final class ExecutorTests: XCTestCase {
         XCTAssertEqual(try set.execute(name: "c", data: .map(["Values": .map([:])])), "[]")
     }
 
+    /// A scope's `.Values` is the map under its path in the session's `.Values`: the same object,
+    /// so a change through either is seen through the other; the rest of dot is the session's.
+    func testScopesShareTheirValuesWithTheSession() throws {
+        let set = TemplateSet()
+        try set.parse(name: "sub", text: "{{ $_ := set .Values \"fromSub\" .Chart }}{{ .Values.port }} {{ .Release }}")
+        try set.parse(name: "top", text: "{{ .Values.web.fromSub }} {{ $_ := set .Values.web \"fromTop\" 1 }}{{ .Chart }}")
+        try set.parse(name: "sub2", text: "{{ .Values.fromTop }} {{ .Values.fromSub }}")
+        try set.parse(name: "none", text: "[{{ .Values }}]")
+        let session = set.session(data: .map([
+            "Values": .map(["web": .map(["port": .int(80)])]), "Release": .string("r"), "Chart": .string("top"),
+        ]))
+        let web = ExecutionScope(id: 1, key: "Values", path: ["web"])
+        XCTAssertEqual(try session.execute(name: "sub", topLevel: ["Chart": .string("web")], scope: web), "80 r")
+        XCTAssertEqual(try session.execute(name: "top"), "web top")
+        XCTAssertEqual(try session.execute(name: "sub2", topLevel: [:], scope: web), "1 web")
+        // No map at the path: an empty map of the scope's own.
+        XCTAssertEqual(try session.execute(name: "none", topLevel: [:], scope: ExecutionScope(id: 2, key: "Values", path: ["db"])), "[map[]]")
+    }
+
     func testIncludeRecursionIsBounded() throws {
         let set = TemplateSet()
         try set.parse(name: "t", text: "{{define \"r\"}}{{include \"r\" .}}{{end}}{{include \"r\" .}}")

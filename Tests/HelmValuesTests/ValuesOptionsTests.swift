@@ -39,6 +39,22 @@ final class ValuesOptionsTests: XCTestCase {
         }
     }
 
+    /// Files already parsed are merged in their place without being read; `-` is always stdin.
+    func testLoadedFilesAreNotReadAgain() throws {
+        let loaded: [String: Node] = [
+            "b.yaml": try ValuesFile.load(Array("k: loaded-b\n".utf8), file: "b.yaml"),
+            "-": try ValuesFile.load(Array("k: not-stdin\n".utf8), file: "-"),
+            "gone.yaml": try ValuesFile.load(Array("g: 1\n".utf8), file: "gone.yaml"),
+        ]
+        var reads: [String] = []
+        let node = try ValuesOptions(valueFiles: ["a.yaml", "b.yaml", "gone.yaml", "-"]).merged(
+            readFile: { path in reads.append(path); return try self.read(path) },
+            readStdin: { Array("s: stdin\n".utf8) }, loaded: loaded)
+        XCTAssertEqual(reads, ["a.yaml"])
+        XCTAssertEqual(node.toValue(), yamlValue("{k: loaded-b, m: {x: 1.0, l: [1.0, 2.0]}, g: 1.0, s: stdin}"))
+        XCTAssertEqual(node.mapping?["k"]?.mark, Mark(file: "b.yaml", line: 1, column: 4))
+    }
+
     func testStdin() throws {
         XCTAssertEqual(try merged(ValuesOptions(valueFiles: ["a.yaml", " - "]), stdin: "k: stdin\n").get(),
                        yamlValue("{k: stdin, m: {x: 1.0, l: [1.0, 2.0]}}"))

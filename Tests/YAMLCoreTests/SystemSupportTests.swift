@@ -1,3 +1,4 @@
+import CSystem
 import Dispatch
 import XCTest
 import YAMLCore
@@ -55,6 +56,29 @@ final class SystemSupportTests: XCTestCase {
         let done = expectation(description: "detached body ran")
         LargeStackThread.runOrDetach(stackSize: 1 << 20) { done.fulfill() }
         wait(for: [done], timeout: 10)
+    }
+
+    func testBegunWorkRunsAlongsideAndIsWaitedForOnce() {
+        let pending = LargeStackThread.begin(stackSize: 32 << 20) { () -> (Int, [UInt8]) in
+            (LargeStackThread.stackLeft(), Self.allowedCPUs())
+        }
+        let (left, cpus) = pending.wait()
+        XCTAssertGreaterThan(left, 30 << 20, "the thread has the stack it asked for")
+        XCTAssertLessThanOrEqual(left, 32 << 20)
+        // Started on another CPU than the caller's, it may run on all of the caller's CPUs once going.
+        XCTAssertEqual(cpus, Self.allowedCPUs())
+        XCTAssertEqual(pending.wait().0, left, "a second wait gives the same result")
+        // Work nobody waits for is left to finish on its own.
+        let done = expectation(description: "unwaited body ran")
+        _ = LargeStackThread.begin(stackSize: 1 << 20) { done.fulfill() }
+        wait(for: [done], timeout: 10)
+    }
+
+    /// The calling thread's CPU set, as bytes.
+    private static func allowedCPUs() -> [UInt8] {
+        var set = cpu_set_t()
+        XCTAssertEqual(csystem_get_own_cpus(&set), 0)
+        return withUnsafeBytes(of: &set) { Array($0) }
     }
 
     func testAbsolutePathsAreCleanedLikeGo() {

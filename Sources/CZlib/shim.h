@@ -1,0 +1,2 @@
+// zlib, for reading packaged charts (`charts/*.tgz`).
+#include <zlib.h>

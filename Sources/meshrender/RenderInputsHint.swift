@@ -1,0 +1,50 @@
+import MeshRender
+
+/// The chart directory and values files of a `meshrender render [CHART] -f FILE …` command line,
+/// read from the raw arguments before the argument parser runs, so that ``InputPrefetch`` can read
+/// them while the parser starts up.
+///
+/// Every option of `render` takes a value (`-n ns`, `--set=a=b`), so the first word that is neither
+/// an option nor an option's value is the chart, and the value of each `-f`/`--values` is a values
+/// file. The guess only decides what is read ahead: a wrong one is an input nobody takes, and the
+/// command line is still parsed by the argument parser.
+enum RenderInputsHint {
+    /// Words that make the argument parser print something instead of running the command.
+    private static let informational: Set<String> = [
+        "-h", "--help", "-help", "--version", "--generate-completion-script", "--experimental-dump-help",
+    ]
+    private static let valuesFlags: Set<String> = ["-f", "--values"]
+
+    /// The chart path and values files of `arguments` (without the executable's name), or nil when
+    /// they are not a `render` command or ask for help instead.
+    static func inputs(in arguments: [String]) -> (chart: String?, valuesFiles: [String])? {
+        guard arguments.first == "render" else { return nil }
+        var chart: String?
+        var valuesFiles: [String] = []
+        var words = arguments.dropFirst().makeIterator()
+        while let word = words.next() {
+            if informational.contains(word) || word.hasPrefix("--generate-completion-script=") { return nil }
+            if word == "--" {
+                if chart == nil { chart = words.next() }
+                break
+            }
+            guard word.count > 1, word.hasPrefix("-") else {
+                if chart == nil { chart = word }
+                continue
+            }
+            if let equals = word.firstIndex(of: "=") {
+                if valuesFlags.contains(String(word[..<equals])) { valuesFiles.append(String(word[word.index(after: equals)...])) }
+            } else if let value = words.next(), valuesFlags.contains(word) {
+                valuesFiles.append(value)
+            }
+        }
+        return (chart, valuesFiles)
+    }
+
+    /// Starts reading the inputs the command line names, if it names any.
+    static func prefetch(_ arguments: [String]) {
+        if let (chart, valuesFiles) = inputs(in: arguments) {
+            InputPrefetch.start(chart: chart, valuesFiles: valuesFiles)
+        }
+    }
+}

@@ -1,0 +1,3 @@
+{{- define "umbrella.owner" -}}
+owner: {{ .Chart.Name }}-{{ .Values.global.env }}
+{{- end -}}
