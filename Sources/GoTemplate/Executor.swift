@@ -659,7 +659,12 @@ final class Executor {
         do {
             if let result = try method(receiver, argValues) { return .boxed(Item.value(result).object(in: heap)) }
         } catch let e as FunctionError {
-            if e.kind == .argument { throw fail(e.message) }
+            if e.kind == .argument {
+                guard let index = e.argumentIndex, index + 1 < args.count else { throw fail(e.message) }
+                // Reported at the argument, in Go's words for a literal (`expected string; found 1`).
+                let call = Call(executor: self, dot: dot, name: name, nameNode: node, cmd: nil, args: args[1...], final: final)
+                throw call.argumentFailure(e.message, index: index)
+            }
             throw wrapFunctionError(name, e.message)
         } catch {
             throw wrapFunctionError(name, "\(error)")

@@ -112,6 +112,8 @@ final class GoStructTests: XCTestCase {
         ("{{ range .C.KubeVersion }}{{ end }}",
          "template: t:1:11: executing \"t\" at <.C.KubeVersion>: range can't iterate over {v1.30.2-gke.1 v1.30.2 1 30}"),
         // A struct where a function declares a typed parameter is Go's conversion error.
+        // A method's argument is converted as Go converts it, and reported there.
+        ("{{ .C.APIVersions.Has 1 }}", "template: t:1:22: executing \"t\" at <1>: expected string; found 1"),
         ("{{ keys .C.KubeVersion }}",
          "template: t:1:10: executing \"t\" at <.C.KubeVersion>: wrong type for value; expected map[string]interface {}; got common.KubeVersion"),
         ("{{ .C.KubeVersion.normalizedVersion }}",
