@@ -103,7 +103,7 @@ enum Builtins {
     // MARK: len, index, slice
 
     private static func length(_ item: Datum, _ c: Call) throws(TemplateError) -> Datum {
-        switch item {
+        switch item.underlyingValue {
         case .invalid:
             throw c.failure("reflect: call of reflect.Value.Type on zero Value")
         case .boxed(let i), .plain(let i):
@@ -136,7 +136,7 @@ enum Builtins {
     }
 
     private static func index(_ item: Datum, _ indexes: [Datum], _ c: Call) throws(TemplateError) -> Datum {
-        var current = item.indirect
+        var current = item.indirect.underlyingValue
         if case .invalid = current { throw c.failure("index of untyped nil") }
         let heap = c.executor.heap
         for index in indexes {
@@ -180,7 +180,7 @@ enum Builtins {
     }
 
     private static func slice(_ item: Datum, _ indexes: [Datum], _ c: Call) throws(TemplateError) -> Datum {
-        let target = item.indirect
+        let target = item.indirect.underlyingValue
         guard case .plain(let i) = target else { throw c.failure("slice of untyped nil") }
         let value = i.value
         if indexes.count > 3 { throw c.failure("too many slice indexes: \(indexes.count)") }

@@ -125,7 +125,7 @@ struct Call {
         case "int", "int64", "int32", "uint", "uint64": return "expected integer; found \(node)"
         case "float64", "float32": return "expected float; found \(node)"
         case "bool": return "expected bool; found \(node)"
-        default: return nil
+        default: return "can't handle \(node) for arg of type \(expected)"  // maps, slices, structs
         }
     }
 
@@ -158,6 +158,31 @@ struct Call {
         }
     }
 
+    /// A function taking or returning Go structs: `time.Time` arguments are passed as times, and
+    /// struct results become the structs templates see.
+    func callStructured(_ f: StructuredFunction) throws(TemplateError) -> Datum {
+        let data = try allArguments()
+        var arguments: [StructuredArgument] = []
+        arguments.reserveCapacity(data.count)
+        for d in data {
+            if case .structure(let s) = d.item, let t = s.time {
+                arguments.append(StructuredArgument(value: s.jsonView, time: t))
+            } else {
+                arguments.append(StructuredArgument(value: d.value, time: nil))
+            }
+        }
+        recycle(data)
+        do {
+            switch try f(arguments) {
+            case .time(let t): return .plain(.structure(GoStruct(time: t)))
+            case .structure(let s): return .plain(.structure(s))
+            case .value(let v): return .boxed(.value(v))
+            }
+        } catch {
+            throw translate(error, arguments.map(\.value))
+        }
+    }
+
     /// A function that changes its first argument (a map) in Go: the change is applied to the map
     /// object, so every variable and template holding it sees it (`$_ := set $d "k" v`).
     func callMutating(_ f: TemplateFunction) throws(TemplateError) -> Datum {
@@ -181,6 +206,9 @@ struct Call {
             }
         }
         if case .map(let target) = args.first?.item {
+            if Call.mergeFunctions.contains(name), mergeObjects(into: target, args) {
+                return .boxed(.map(target))
+            }
             // Fast paths keeping the identity of the stored value.
             if name == "set", args.count == 3, case .value(.string(let key)) = args[1].item {
                 target.set(key, args[2].item)

@@ -39,6 +39,17 @@ enum Datum {
     /// Go's `indirectInterface`: nil interfaces are `invalid`, others their content.
     var indirect: Datum { unboxed }
 
+    /// A value of a named non-struct type (``GoStruct/underlying``) as its underlying value, for
+    /// `range`, `len`, `index` and `slice`; anything else as it is.
+    var underlyingValue: Datum {
+        switch self {
+        case .boxed(.structure(let s)), .plain(.structure(let s)):
+            if let u = s.underlying { return .plainValue(u) }
+            return self
+        default: return self
+        }
+    }
+
     /// Whether the content is a Go struct (``GoStruct``).
     var isStructure: Bool {
         switch self {
@@ -69,7 +80,7 @@ enum Datum {
         switch item {
         case .map(let m): return !m.isEmpty
         case .list(let l): return l.count > 0
-        case .structure: return true
+        case .structure(let s): return s.underlying.map { Datum.plainValue($0).truth } ?? true
         case .value(let v):
             switch v {
             case .null: return false

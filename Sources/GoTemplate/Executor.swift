@@ -344,7 +344,7 @@ final class Executor {
         site = .branch(r)
         let outerMark = vars.count
         defer { popVariables(to: outerMark) }
-        let value = try evalPipeline(dot, r.pipe).indirect
+        let value = try evalPipeline(dot, r.pipe).indirect.underlyingValue
         let mark = vars.count
         let decl = r.pipe.decl
 
@@ -639,7 +639,7 @@ final class Executor {
         }
         let hasArgs = args.count > 1 || final != nil
         if case .structure(let s) = item {
-            return try evalStructField(s, name, node: fieldSite ?? node, args: args, final: final, hasArgs: hasArgs)
+            return try evalStructField(dot, s, name, node: fieldSite ?? node, args: args, final: final, hasArgs: hasArgs)
         }
         let object = item.object(in: heap)
         if case .map(let map) = object, let entry = map[name] {
@@ -650,21 +650,7 @@ final class Executor {
             }
             return .boxed(entry)
         }
-        if !methods.isEmpty, let method = methods[name] {
-            let value = item.value
-            var argValues: [Value] = []
-            for a in args.dropFirst() { argValues.append(try evalArg(dot, a).value) }
-            if let final { argValues.append(final.value) }
-            at(node)
-            do {
-                if let result = try method(value, argValues) { return .boxed(Item.value(result).object(in: heap)) }
-            } catch let e as FunctionError {
-                if e.kind == .argument { throw fail(e.message) }
-                throw wrapFunctionError(name, e.message)
-            } catch {
-                throw wrapFunctionError(name, "\(error)")
-            }
-        }
+        if let result = try callDataMethod(dot, name, on: item.value, node: node, args: args, final: final) { return result }
         if case .map = object {
             atField(node, fieldSite)
             if hasArgs { throw fail("\(name) is not a method but has arguments") }
@@ -674,9 +660,35 @@ final class Executor {
         throw fail("can't evaluate field \(name) in type \(receiver.typeName)")
     }
 
+    /// The set's method `name` (``TemplateSet/methods``) called on `receiver`, or nil when there is
+    /// none for it.
+    private func callDataMethod(
+        _ dot: Datum, _ name: String, on receiver: Value, node: Operand, args: [Operand], final: Datum?
+    ) throws(TemplateError) -> Datum? {
+        guard !methods.isEmpty, let method = methods[name] else { return nil }
+        var argValues: [Value] = []
+        for a in args.dropFirst() { argValues.append(try evalArg(dot, a).value) }
+        if let final { argValues.append(final.value) }
+        at(node)
+        do {
+            if let result = try method(receiver, argValues) { return .boxed(Item.value(result).object(in: heap)) }
+        } catch let e as FunctionError {
+            if e.kind == .argument {
+                guard let index = e.argumentIndex, index + 1 < args.count else { throw fail(e.message) }
+                // Reported at the argument, in Go's words for a literal (`expected string; found 1`).
+                let call = Call(executor: self, dot: dot, name: name, nameNode: node, cmd: nil, args: args[1...], final: final)
+                throw call.argumentFailure(e.message, index: index)
+            }
+            throw wrapFunctionError(name, e.message)
+        } catch {
+            throw wrapFunctionError(name, "\(error)")
+        }
+        return nil
+    }
+
     /// A field or argument-less method of a struct; other names are Go's `can't evaluate field`.
     private func evalStructField(
-        _ s: GoStruct, _ name: String, node: Operand, args: [Operand], final: Datum?, hasArgs: Bool
+        _ dot: Datum, _ s: GoStruct, _ name: String, node: Operand, args: [Operand], final: Datum?, hasArgs: Bool
     ) throws(TemplateError) -> Datum {
         site = .operand(node)
         if let content = s.field(name) {
@@ -692,6 +704,10 @@ final class Executor {
             }
             return .plain(Item.value(result).object(in: heap))
         }
+        if let underlying = s.underlying, let result = try callDataMethod(dot, name, on: underlying, node: node, args: args, final: final) {
+            return result
+        }
+        site = .operand(node)
         if s.fields.contains(where: { $0.name == name }) {
             throw fail("\(name) is an unexported field of struct type \(s.typeName)")
         }
@@ -857,6 +873,10 @@ final class Executor {
             return try call.callMutating(f)
         case .dictionary(let f):
             return try call.callDictionary(f)
+        case .sharing(let f):
+            return try call.callSharing(f)
+        case .structured(let f):
+            return try call.callStructured(f)
         case .builtin(let b):
             return try Builtins.call(b, call)
         case .engine(let e):

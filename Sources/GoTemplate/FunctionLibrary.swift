@@ -12,6 +12,10 @@ enum FunctionImplementation {
     case mutating(TemplateFunction)
     /// Sprig's `dict`: the maps and lists it is given keep their identity inside the new map.
     case dictionary(TemplateFunction)
+    /// `get`, `pick`, `omit`: the entries they return keep their identity (see ``Call/callSharing(_:)``).
+    case sharing(TemplateFunction)
+    /// A function whose arguments or result may be Go structs (`time.Time`, `*semver.Version`).
+    case structured(StructuredFunction)
     case builtin(Builtin)
     case engine(EngineFunction)
 }
@@ -30,12 +34,17 @@ struct FunctionLibrary {
                     functions[name] = .dictionary(f)
                 } else if name == "toYaml" {
                     functions[name] = .toYaml(f)
+                } else if Call.sharingFunctions.contains(name) {
+                    functions[name] = .sharing(f)
                 } else if name == "indent" || name == "nindent" {
                     functions[name] = .indent(f, leadingNewline: name == "nindent")
                 } else {
                     functions[name] = mutating.contains(name) ? .mutating(f) : .external(f)
                 }
             }
+        }
+        for table in [DateFunctions.table, SemverObjectFunctions.table] {
+            for (name, f) in table { functions[name] = .structured(f) }
         }
         for e in EngineFunction.allCases { functions[e.rawValue] = .engine(e) }
         for (name, f) in custom { functions[name] = .external(f) }

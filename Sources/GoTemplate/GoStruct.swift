@@ -55,19 +55,116 @@ public final class GoStruct: Sendable {
     public let methods: [String: Value]
     /// The result of a `String()` method with a pointer receiver, if the type has one.
     public let stringer: String?
+    /// The result of a `String()` method with a value receiver (`time.Time`'s): `fmt` prints it
+    /// wherever the struct is printed with `%v` or `%s`.
+    public let valueStringer: String?
+    /// What `encoding/json` writes for the struct when its type has a `MarshalJSON` method
+    /// (`time.Time`: its RFC 3339 text), in place of the fields.
+    public let marshaled: Value?
+    /// The instant, for a `time.Time` made by the date functions.
+    let time: GoTime?
+    /// What `deepCopy` makes of the value when its unexported state is not plain fields (a
+    /// `*semver.Version` copies as the zero version); nil for the generic rule of ``deepCopied``.
+    let zeroCopy: GoStruct?
+    /// For a named type that is not a struct (Helm's `common.VersionSet`, a `[]string`): its
+    /// value, which templates range over, index, measure and print as that value.
+    public let underlying: Value?
 
-    public init(typeName: String, isPointer: Bool = false, fields: [Field], methods: [String: Value] = [:], stringer: String? = nil) {
+    public init(
+        typeName: String, isPointer: Bool = false, fields: [Field], methods: [String: Value] = [:], stringer: String? = nil,
+        valueStringer: String? = nil, marshaled: Value? = nil, zeroCopy: GoStruct? = nil
+    ) {
         self.typeName = typeName
         self.isPointer = isPointer
         self.fields = fields
         var methods = methods
-        if let stringer, methods["String"] == nil { methods["String"] = .string(stringer) }
+        if let stringer = stringer ?? valueStringer, methods["String"] == nil { methods["String"] = .string(stringer) }
         self.methods = methods
         self.stringer = stringer
+        self.valueStringer = valueStringer
+        self.marshaled = marshaled
+        self.time = nil
+        self.underlying = nil
+        self.zeroCopy = zeroCopy
+    }
+
+    /// A value of the named type `typeName` whose underlying type is not a struct (a list, map,
+    /// string, ...), with the methods templates call without arguments. Methods with arguments
+    /// are the set's ``TemplateSet/methods``, called with `underlying` as the receiver.
+    public init(typeName: String, underlying: Value, methods: [String: Value] = [:]) {
+        self.typeName = typeName
+        self.isPointer = false
+        self.fields = []
+        self.methods = methods
+        self.stringer = nil
+        self.valueStringer = nil
+        self.marshaled = underlying
+        self.time = nil
+        self.underlying = underlying
+        self.zeroCopy = nil
+    }
+
+    /// A `time.Time`: printed by its `String()`, serialised as RFC 3339 text, with the accessor
+    /// methods templates call without arguments (`.Unix`, `.Year`, `.Month`, ...).
+    init(time t: GoTime) {
+        let c = t.civil
+        let unixNano = t.unix.multipliedReportingOverflow(by: 1_000_000_000)
+        self.typeName = "time.Time"
+        self.isPointer = false
+        self.fields = []
+        let text = t.description
+        self.methods = [
+            "String": .string(text), "Unix": .int(t.unix), "Year": .int(c.year), "Day": .int(Int64(c.day)),
+            "Month": .string(GoTimeLayout.longMonths[c.month - 1]), "Weekday": .string(GoTimeLayout.longDays[c.weekday]),
+            "Hour": .int(Int64(c.hour)), "Minute": .int(Int64(c.minute)), "Second": .int(Int64(c.second)),
+            "Nanosecond": .int(Int64(t.nanosecond)), "YearDay": .int(Int64(c.yearDay)),
+            "UnixNano": .int(unixNano.partialValue &+ Int64(t.nanosecond)),
+            "UnixMilli": .int(t.unix &* 1000 &+ Int64(t.nanosecond / 1_000_000)),
+            "UnixMicro": .int(t.unix &* 1_000_000 &+ Int64(t.nanosecond / 1000)),
+            "IsZero": .bool(t.unix == GoTime.zero.unix && t.nanosecond == 0),
+        ]
+        self.stringer = nil
+        self.valueStringer = text
+        self.marshaled = .string(t.rfc3339Nano)
+        self.time = t
+        self.underlying = nil
+        self.zeroCopy = nil
+    }
+
+    /// The struct as sprig's `deepCopy` (copystructure) returns it: exported fields copied,
+    /// unexported ones zeroed, so a pointer-receiver `String()` no longer applies; `time.Time`
+    /// and named non-struct values are copied as they are.
+    var deepCopied: GoStruct {
+        if let zeroCopy { return zeroCopy }
+        if time != nil || underlying != nil { return self }
+        let copiedFields = fields.map { f -> Field in
+            switch f.content {
+            case .structure(let inner): return Field(f.name, content: .structure(inner.deepCopied), jsonKey: f.jsonKey)
+            case .value(let v): return f.isExported ? f : Field(f.name, GoStruct.zero(like: v))
+            }
+        }
+        var copiedMethods = methods
+        if stringer != nil { copiedMethods["String"] = nil }
+        return GoStruct(typeName: typeName, isPointer: isPointer, fields: copiedFields, methods: copiedMethods,
+                        valueStringer: valueStringer, marshaled: marshaled)
+    }
+
+    private static func zero(like v: Value) -> Value {
+        switch v {
+        case .null, .list, .nilList, .map: return .null
+        case .bool: return .bool(false)
+        case .int: return .int(0)
+        case .int64: return .int64(0)
+        case .float: return .float(0)
+        case .string: return .string("")
+        }
     }
 
     /// Go's reflect kind name (`struct`, or `ptr` for a pointer).
-    public var kindName: String { isPointer ? "ptr" : "struct" }
+    public var kindName: String {
+        if let underlying { return GoTypes.kindName(underlying) }
+        return isPointer ? "ptr" : "struct"
+    }
 
     /// The exported field `name`, if any.
     func field(_ name: String) -> Content? {
@@ -77,6 +174,7 @@ public final class GoStruct: Sendable {
 
     /// The struct as `encoding/json` would decode back to a map: JSON keys, nested structs as maps.
     public var jsonView: Value {
+        if let marshaled { return marshaled }
         var out: [String: Value] = [:]
         out.reserveCapacity(fields.count)
         for f in fields {
@@ -115,7 +213,7 @@ extension GoStruct {
     /// The struct as the template prints a pointer to it (dereferenced: `{...}`).
     var printedDereferenced: String {
         let text = printed
-        return isPointer ? String(text.dropFirst()) : text
+        return isPointer && valueStringer == nil && underlying == nil ? String(text.dropFirst()) : text
     }
 }
 
@@ -124,6 +222,7 @@ extension GoStruct {
 extension GoStruct {
     /// `encoding/json`'s compact form: keys in declaration order, values as ``GoJSON`` writes them.
     func json(escapeHTML: Bool) throws(GoJSON.EncodeError) -> String {
+        if let marshaled { return try GoJSON.encodeChecked(marshaled, escapeHTML: escapeHTML) }
         var out = "{"
         var first = true
         for f in fields {

@@ -350,6 +350,11 @@ private struct Printer {
         case .structure(let s):
             if verb == "T" {
                 fmtString(s.typeName, "s")
+            } else if let underlying = s.underlying {
+                printValue(underlying, verb, depth: 0)
+            } else if let text = s.valueStringer, "vsqxX".unicodeScalars.contains(verb) {
+                // A `String()` method with a value receiver is what `fmt` prints.
+                fmtString(text, verb)
             } else {
                 if s.isPointer { out += "&" }
                 printStruct(s, verb, depth: 0)
@@ -441,6 +446,10 @@ private struct Printer {
     /// Go's `{f1 f2 ...}` (`{Name:f1 ...}` for `%+v`), every field printed with the verb.
     /// `%#v` (Go syntax): `common.KubeVersion{Version:"v1.35.0", ...}`.
     mutating func printStruct(_ s: GoStruct, _ verb: Unicode.Scalar, depth: Int) {
+        if let underlying = s.underlying {
+            printValue(underlying, verb, depth: depth)
+            return
+        }
         let goSyntax = flags.sharpV && verb == "v"
         if goSyntax { out += s.isPointer ? String(s.typeName.dropFirst()) : s.typeName }
         out += "{"

@@ -43,7 +43,30 @@ enum StructArguments {
             for (index, s) in structs { printed[index] = .string(s.printed) }
             return try ordinary(printed)
         default:
+            try refuseStructsForTypedParameters(values, structs, ordinary)
             return nil
+        }
+    }
+
+    /// Go refuses a struct where a function declares a `string`, `int`, map or slice parameter
+    /// (`wrong type for value; expected string; got time.Time`); the function body sees the struct
+    /// as data, so it is called once with a stand-in no typed parameter accepts (NaN) in the
+    /// structs' places, and a conversion error at one of them is reported for the struct.
+    private static func refuseStructsForTypedParameters(
+        _ values: [Value], _ structs: [(index: Int, value: GoStruct)], _ ordinary: TemplateFunction
+    ) throws {
+        var probe = values
+        for (index, _) in structs { probe[index] = .float(.nan) }
+        do {
+            _ = try ordinary(probe)
+        } catch let e as FunctionError {
+            let prefix = "wrong type for value; expected ", suffix = "; got float64"
+            guard e.kind == .argument, let index = e.argumentIndex, e.message.hasPrefix(prefix), e.message.hasSuffix(suffix),
+                  let s = structs.first(where: { $0.index == index })?.value
+            else { return }
+            throw FunctionError.wrongType(expected: String(e.message.dropFirst(prefix.count).dropLast(suffix.count)), got: s.typeName, argumentIndex: index)
+        } catch {
+            return
         }
     }
 
@@ -53,7 +76,10 @@ enum StructArguments {
     /// The struct argument a pass-through function returned (it arrives as its ``GoStruct/jsonView``),
     /// as the copy Go's `interface{}` result holds.
     static func returned(_ name: String, _ result: Value, _ structs: [(index: Int, value: GoStruct)]) -> Datum? {
-        guard passThrough.contains(name), case .map = result else { return nil }
+        if name == "deepCopy" || name == "mustDeepCopy", let s = structs.first(where: { $0.index == 0 })?.value {
+            return .boxed(.structure(s.deepCopied))
+        }
+        guard passThrough.contains(name) else { return nil }
         for (_, s) in structs where s.jsonView == result { return .boxed(.structure(s)) }
         return nil
     }

@@ -63,7 +63,7 @@ public final class TemplateSet {
                 throw FunctionError.wrongArgumentCount("Has", want: 1, got: args.count)
             }
             guard case .string(let wanted) = args[0] else {
-                throw FunctionError.wrongType(expected: "string", got: args[0] == .null ? "interface {}" : args[0].goTypeName)
+                throw FunctionError.wrongType(expected: "string", got: args[0] == .null ? "interface {}" : args[0].goTypeName, argumentIndex: 0)
             }
             return .bool(items.contains(.string(wanted)))
         }

@@ -69,7 +69,8 @@ enum ChartRenderObjects {
             typeName: "*common.Capabilities", isPointer: true,
             fields: [
                 .init("KubeVersion", content: .structure(kubeVersion)),
-                .init("APIVersions", .list((defaultAPIVersions + r.extraAPIVersions).map(Value.string))),
+                .init("APIVersions", content: .structure(GoStruct(
+                    typeName: "common.VersionSet", underlying: .list((defaultAPIVersions + r.extraAPIVersions).map(Value.string))))),
                 .init("HelmVersion", content: .structure(helmVersion)),
             ])
     }

@@ -62,11 +62,60 @@ final class GoStructTests: XCTestCase {
         }
     }
 
+    /// Helm's `.Capabilities.APIVersions`: a `common.VersionSet`, a named `[]string`.
+    static let versions = GoStruct(typeName: "common.VersionSet", underlying: .list([.string("v1"), .string("apps/v1")]))
+
+    static let versionSetCases: [(template: String, expected: String)] = [
+        ("{{ .V }}|{{ print .V }}|{{ printf \"%v %T\" .V .V }}", "[v1 apps/v1]|[v1 apps/v1]|[v1 apps/v1] common.VersionSet"),
+        ("{{ typeOf .V }} {{ kindOf .V }} {{ kindIs \"slice\" .V }} {{ len .V }} {{ index .V 1 }}", "common.VersionSet slice true 2 apps/v1"),
+        ("{{ range $i, $v := .V }}{{ $i }}={{ $v }};{{ end }}", "0=v1;1=apps/v1;"),
+        ("{{ .V | toJson }} {{ has \"apps/v1\" .V }} {{ .V.Has \"apps/v1\" }} {{ .V.Has \"x\" }}", "[\"v1\",\"apps/v1\"] true true false"),
+        ("{{ if .V }}non-empty{{ end }} {{ first .V }} {{ slice .V 1 | toJson }}", "non-empty v1 [\"apps/v1\"]"),
+        ("{{ .C }}", "{[v1 apps/v1]}"),
+    ]
+
+    func testNamedSliceTypesBehaveAsTheirValues() throws {
+        let holder = GoStruct(typeName: "*common.Capabilities", isPointer: true, fields: [.init("APIVersions", content: .structure(Self.versions))])
+        for (template, expected) in Self.versionSetCases {
+            let set = TemplateSet()
+            set.structs = ["V": Self.versions, "C": holder]
+            try set.parse(name: "t", text: template)
+            XCTAssertEqual(try set.execute(name: "t", data: .map(["V": .null, "C": .null])), expected, template)
+        }
+        let set = TemplateSet()
+        set.structs = ["V": Self.versions]
+        try set.parse(name: "t", text: "{{ .V.Foo }}")
+        XCTAssertThrowsError(try set.execute(name: "t", data: .map([:]))) { error in
+            XCTAssertEqual("\(error)", "template: t:1:5: executing \"t\" at <.V.Foo>: can't evaluate field Foo in type common.VersionSet")
+        }
+    }
+
+    /// `deepCopy` copies a struct as copystructure does: unexported fields zeroed.
+    func testDeepCopyKeepsTheStructType() throws {
+        let cases: [(String, String)] = [
+            ("{{ deepCopy .C.KubeVersion | typeOf }} {{ deepCopy .C.KubeVersion }}", "common.KubeVersion {v1.30.2-gke.1  1 30}"),
+            ("{{ deepCopy .C | typeOf }} {{ (deepCopy .C.KubeVersion).GitVersion }}", "*common.Capabilities v1.30.2-gke.1"),
+            ("{{ deepCopy .C.HelmVersion | toJson }}", "{\"version\":\"v4\\u003c1\",\"go_version\":\"go1\"}"),
+            ("{{ deepCopy (semver \"1.2.3\") }} {{ (mustDeepCopy (semver \"1.2.3\")).Major }}", "0.0.0 0"),
+        ]
+        for (template, expected) in cases {
+            let set = TemplateSet()
+            set.structs = ["C": Self.caps]
+            try set.parse(name: "t", text: template)
+            XCTAssertEqual(try set.execute(name: "t", data: .map(["C": .null])), expected, template)
+        }
+    }
+
     static let errors: [(template: String, message: String)] = [
         ("{{ .C.HelmVersion.String }}",
          "template: t:1:5: executing \"t\" at <.C.HelmVersion.String>: can't evaluate field String in type version.BuildInfo"),
         ("{{ range .C.KubeVersion }}{{ end }}",
          "template: t:1:11: executing \"t\" at <.C.KubeVersion>: range can't iterate over {v1.30.2-gke.1 v1.30.2 1 30}"),
+        // A struct where a function declares a typed parameter is Go's conversion error.
+        // A method's argument is converted as Go converts it, and reported there.
+        ("{{ .C.APIVersions.Has 1 }}", "template: t:1:22: executing \"t\" at <1>: expected string; found 1"),
+        ("{{ keys .C.KubeVersion }}",
+         "template: t:1:10: executing \"t\" at <.C.KubeVersion>: wrong type for value; expected map[string]interface {}; got common.KubeVersion"),
         ("{{ .C.KubeVersion.normalizedVersion }}",
          "template: t:1:5: executing \"t\" at <.C.KubeVersion.normalizedVersion>: normalizedVersion is an unexported field of struct type common.KubeVersion"),
     ]

@@ -90,6 +90,10 @@ final class MathFunctionTests: XCTestCase {
         ("mulf", [.float(1.1), .int(3)], .ok("float64:3.3")),
         ("divf", [.int(10), .int(4)], .ok("float64:2.5")),
         ("divf", [.int(1), .int(3)], .ok("float64:0.3333333333333333")),
+        // Beyond Decimal's exponent range sprig's exact decimals still work.
+        ("addf", [.float(1e300), .int(1)], .ok("float64:1e+300")),
+        ("mulf", [.float(1e300), .int(2)], .ok("float64:2e+300")),
+        ("divf", [.int(1), .float(1e300)], .ok("float64:0")),
         ("divf", [.int(1), .int(0)], .call("decimal division by 0")),
         ("maxf", [.int(1), .float(2.5), .string("3.5")], .ok("float64:3.5")),
         ("minf", [.int(1), .float(2.5)], .ok("float64:1")),

@@ -67,5 +67,20 @@ final class RegexFunctionTests: XCTestCase {
         ("mustRegexFind", [.string("(?P<>b)"), .string("a")], .call("error parsing regexp: invalid named capture: `(?P<>`")),
         ("regexSplit", [.string("(?>a)"), .string("a"), .int(-1)], .call("regexp: Compile(`(?>a)`): error parsing regexp: invalid or unsupported Perl syntax: `(?>`")),
         ("regexMatch", [.string("(?!a)"), .string("a")], .ok("bool:false")),
+        // Go's `U` flag swaps greedy and lazy repetition; flag groups accept `i m s U` and one `-`.
+        ("regexFind", [.string("(?U)a+"), .string("aaaab")], .ok("string:a")),
+        ("regexFind", [.string("(?U)a+?"), .string("aaaab")], .ok("string:aaaa")),
+        ("regexFind", [.string("(?iU)A{1,3}"), .string("aaaab")], .ok("string:a")),
+        ("regexFind", [.string("(?U)(?-U)a+"), .string("aaaab")], .ok("string:aaaa")),
+        ("regexFind", [.string("(?U)(a+)(?-U:b+)"), .string("aabbb")], .ok("string:aabbb")),
+        ("regexReplaceAll", [.string("(?U)<.+>"), .string("<a><b>"), .string("X")], .ok("string:XX")),
+        ("mustRegexFind", [.string("(?Z)a"), .string("a")], .call("error parsing regexp: invalid or unsupported Perl syntax: `(?Z`")),
+        ("mustRegexFind", [.string("(?x)a"), .string("a")], .call("error parsing regexp: invalid or unsupported Perl syntax: `(?x`")),
+        ("mustRegexFind", [.string("(?--U)a"), .string("a")], .call("error parsing regexp: invalid or unsupported Perl syntax: `(?--`")),
+        ("mustRegexFind", [.string("(?i-)a"), .string("a")], .call("error parsing regexp: invalid or unsupported Perl syntax: `(?i-)`")),
+        ("mustRegexFind", [.string("a(?U"), .string("a")], .call("error parsing regexp: invalid or unsupported Perl syntax: `(?U`")),
+        ("mustRegexFind", [.string("(?"), .string("a")], .call("error parsing regexp: invalid or unsupported Perl syntax: `(?`")),
+        ("mustRegexFind", [.string("(?U:a"), .string("a")], .call("error parsing regexp: missing closing ): `(?U:a`")),
+        ("regexFind", [.string("(?)a"), .string("a")], .ok("string:a")),
     ]
 }

@@ -27,6 +27,25 @@ enum ExtraFunctions {
             }
             return .string(parts.joined(separator: "-"))
         },
+        "randInt": { a in
+            let args = Arguments("randInt", a)
+            try args.expect(2)
+            let low = try args.int(0), high = try args.int(1)
+            let (span, overflow) = high.subtractingReportingOverflow(low)
+            if overflow || span <= 0 { throw callFailure("invalid argument to Intn") }
+            var generator = SystemRandomNumberGenerator()
+            return .int(Int64(low &+ Int.random(in: 0..<span, using: &generator)))
+        },
+        "shuffle": { a in
+            try StringFunctions.unary(a, "shuffle") { s in
+                var generator = SystemRandomNumberGenerator()
+                return String(String.UnicodeScalarView(Array(s.unicodeScalars).shuffled(using: &generator)))
+            }
+        },
+        "hello": { a in
+            try Arguments("hello", a).expect(0)
+            return .string("Hello!")
+        },
         "getHostByName": { a in
             let args = Arguments("getHostByName", a)
             try args.expect(1)
@@ -43,20 +62,7 @@ enum ExtraFunctions {
                 }
             }
         },
-        "swapcase": { a in
-            try StringFunctions.unary(a, "swapcase") { s in
-                var out = String.UnicodeScalarView()
-                for c in s.unicodeScalars {
-                    let p = c.properties
-                    let mapped: String
-                    if p.isUppercase || p.generalCategory == .titlecaseLetter { mapped = GoStrings.mapCase(String(c), upper: false) } else if p.isLowercase {
-                        mapped = GoStrings.mapCase(String(c), upper: true)
-                    } else { mapped = String(c) }
-                    out.append(contentsOf: mapped.unicodeScalars)
-                }
-                return String(out)
-            }
-        },
+        "swapcase": { a in try StringFunctions.unary(a, "swapcase", swapCase) },
         "abbrevboth": { a in
             let args = Arguments("abbrevboth", a)
             try args.expect(3)
@@ -83,6 +89,32 @@ enum ExtraFunctions {
         if count < 0 { throw callFailure("Requested random string length \(count) is less than 0.") }
         var generator = SystemRandomNumberGenerator()
         return .string(String((0..<count).map { _ in alphabet.randomElement(using: &generator)! }))
+    }
+
+    /// goutils' `SwapCase`: capitals and title-case letters lowered, small letters upper-cased (title-cased
+    /// at the start of the text or after a space).
+    static func swapCase(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        var afterSpace = true
+        for c in s.unicodeScalars {
+            switch c.properties.generalCategory {
+            case .uppercaseLetter, .titlecaseLetter:
+                out.append(GoStrings.simpleLowercase(c))
+                afterSpace = false
+            case .lowercaseLetter:
+                if afterSpace {
+                    let title = c.properties.titlecaseMapping.unicodeScalars
+                    out.append(title.count == 1 ? title.first! : GoStrings.simpleUppercase(c))
+                    afterSpace = false
+                } else {
+                    out.append(GoStrings.simpleUppercase(c))
+                }
+            default:
+                out.append(c)
+                afterSpace = GoStrings.isSpace(c)
+            }
+        }
+        return String(out)
     }
 
     /// goutils' `AbbreviateFull` as sprig calls it (byte offsets).

@@ -1,13 +1,14 @@
 import YAMLCore
 
 /// Helm's own template functions, those that do not need the engine: serialization
-/// (`toYaml`, `fromYaml`, `toJson`, `fromJson`, ...) and `lookup`, which renders offline
+/// (`toYaml`, `fromYaml`, `toJson`, `fromJson`, `toToml`, ...) and `lookup`, which renders offline
 /// as `helm template` does (an empty map). `include`, `tpl`, `required` and `fail` belong
 /// to the engine.
 public enum HelmFunctions {
     /// Every function by name.
     nonisolated(unsafe) public static let table: [String: TemplateFunction] = {
         var all: [String: FunctionBody] = SerializationFunctions.table
+        all.merge(TOMLFunctions.table) { first, _ in first }
         all["lookup"] = { a in
             let args = Arguments("lookup", a)
             try args.expect(4)

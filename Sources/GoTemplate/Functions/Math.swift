@@ -62,21 +62,21 @@ enum MathFunctions {
         },
         "add1f": { a in
             try Arguments("add1f", a).expect(1)
-            return .float(DecimalArithmetic.fold(a[0], [.int(1)], +))
+            return .float(DecimalArithmetic.fold(a[0], [.int(1)], +, +))
         },
-        "addf": { a in .float(DecimalArithmetic.fold(.float(0), a, +)) },
+        "addf": { a in .float(DecimalArithmetic.fold(.float(0), a, +, +)) },
         "subf": { a in
             try Arguments("subf", a).expect(atLeast: 1)
-            return .float(DecimalArithmetic.fold(a[0], Array(a.dropFirst()), -))
+            return .float(DecimalArithmetic.fold(a[0], Array(a.dropFirst()), -, -))
         },
         "mulf": { a in
             try Arguments("mulf", a).expect(atLeast: 1)
-            return .float(DecimalArithmetic.fold(a[0], Array(a.dropFirst()), *))
+            return .float(DecimalArithmetic.fold(a[0], Array(a.dropFirst()), *, *))
         },
         "divf": { a in
             try Arguments("divf", a).expect(atLeast: 1)
             for d in a.dropFirst() where NumberConversions.castFloat64(d) == 0 { throw callFailure("decimal division by 0") }
-            return .float(DecimalArithmetic.fold(a[0], Array(a.dropFirst()), /))
+            return .float(DecimalArithmetic.fold(a[0], Array(a.dropFirst()), /, DecimalArithmetic.divideTo16Places))
         },
         "maxf": { a in
             try Arguments("maxf", a).expect(atLeast: 1)
@@ -130,11 +130,26 @@ enum MathFunctions {
 /// Sprig's float arithmetic goes through exact decimals; `Decimal` gives the same results
 /// for the short operands templates use.
 enum DecimalArithmetic {
-    static func fold(_ first: Value, _ rest: [Value], _ op: (Decimal, Decimal) -> Decimal) -> Double {
+    /// `op` over the operands as decimals; where a value lies outside `Decimal`'s range (its
+    /// exponent is bounded, shopspring's is not), `fallback` over the doubles instead.
+    static func fold(
+        _ first: Value, _ rest: [Value], _ op: (Decimal, Decimal) -> Decimal, _ fallback: (Double, Double) -> Double
+    ) -> Double {
         var acc = decimal(first)
         for v in rest { acc = op(acc, decimal(v)) }
         // Through text, as shopspring/decimal's Float64 does: the closest double to the decimal.
-        return Double(acc.description) ?? .nan
+        let result = Double(acc.description) ?? .nan
+        if result.isNaN {
+            let operands = ([first] + rest).map(NumberConversions.castFloat64)
+            if operands.allSatisfy({ $0.isFinite }) { return operands.dropFirst().reduce(operands[0], fallback) }
+        }
+        return result
+    }
+
+    /// A quotient rounded to 16 decimal places, as shopspring's `Div` rounds it.
+    static func divideTo16Places(_ a: Double, _ b: Double) -> Double {
+        let q = a / b
+        return abs(q) < 1e15 ? (q * 1e16).rounded() / 1e16 : q
     }
 
     static func decimal(_ v: Value) -> Decimal {

@@ -380,8 +380,19 @@ struct GoRegex: @unchecked Sendable {
                         }
                         next = close + 1
                     } else {
-                        next = i + 2  // flags follow: `(?i)`, `(?s:`
+                        // Flags follow: `(?i)`, `(?s:`, `(?U-i)`.
+                        let end = flagGroupEnd(p, at: i)
+                        if !end.valid { return "invalid or unsupported Perl syntax: `\(text(i..<end.index))`" }
+                        if p[end.index - 1] == ")" {
+                            // `(?i)` sets flags and opens no group.
+                            repeatStart = nil
+                            i = end.index
+                            continue
+                        }
+                        next = end.index
                     }
+                } else if i + 1 < p.count && p[i + 1] == "?" {
+                    return "invalid or unsupported Perl syntax: `(?`"
                 }
                 depth += 1
                 hasOperand = false
@@ -414,6 +425,33 @@ struct GoRegex: @unchecked Sendable {
             i = next
         }
         return depth > 0 ? "missing closing ): `\(pattern)`" : nil
+    }
+
+    /// Where the flag group at `p[start]` (`(?` then flags) ends, as Go reads it: just after its `:`
+    /// or `)` when valid (flags `i m s U`, one `-` followed by at least one flag), else just after the
+    /// character that made it invalid (the end of Go's error text).
+    static func flagGroupEnd(_ p: [Unicode.Scalar], at start: Int) -> (index: Int, valid: Bool) {
+        var negated = false
+        var flagSinceSign = false
+        var j = start + 2
+        while j < p.count {
+            let c = p[j]
+            j += 1
+            switch c {
+            case "i", "m", "s", "U":
+                flagSinceSign = true
+            case "-":
+                if negated { return (j, false) }
+                negated = true
+                flagSinceSign = false
+            case ":", ")":
+                if negated && !flagSinceSign { return (j, false) }
+                return (j, true)
+            default:
+                return (j, false)
+            }
+        }
+        return (p.count, false)
     }
 
     /// The value and length of Go's octal escape at `p[start]` (a backslash): `\0` followed by up to

@@ -262,3 +262,47 @@ struct SemverConstraint {
         return true
     }
 }
+
+/// Sprig's `semver` as templates see it: Masterminds' `*semver.Version`, whose methods
+/// (`.Major`, `.Prerelease`, ...) read as fields, printed and serialised as its `String()`
+/// (`1.2.0` for `1.2`). ``SemverFunctions`` keeps the plain-data form of the same parts.
+enum SemverObjectFunctions {
+    /// A `*semver.Version` after `deepCopy`: every field is unexported, so all are zero.
+    static let zeroVersion = GoStruct(
+        typeName: "*semver.Version", isPointer: true,
+        fields: [
+            .init("major", .int(0)), .init("minor", .int(0)), .init("patch", .int(0)), .init("pre", .string("")),
+            .init("metadata", .string("")), .init("original", .string("")),
+        ],
+        methods: [
+            "Major": .int(0), "Minor": .int(0), "Patch": .int(0), "Prerelease": .string(""), "Metadata": .string(""), "Original": .string(""),
+        ],
+        valueStringer: "0.0.0", marshaled: .string("0.0.0"))
+
+    static let table: [String: StructuredFunction] = [
+        "semver": { a in
+            guard a.count == 1 else { throw FunctionError.wrongArgumentCount("semver", want: 1, got: a.count) }
+            guard a[0].time == nil, case .string(let text) = a[0].value else {
+                let got = a[0].time != nil ? "time.Time" : (a[0].value == .null ? "interface {}" : a[0].value.goTypeName)
+                throw FunctionError.wrongType(expected: "string", got: got, argumentIndex: 0)
+            }
+            let v = try SemanticVersion(text)
+            var normalized = "\(v.major).\(v.minor).\(v.patch)"
+            if !v.prerelease.isEmpty { normalized += "-" + v.prerelease }
+            if !v.metadata.isEmpty { normalized += "+" + v.metadata }
+            return .structure(GoStruct(
+                typeName: "*semver.Version", isPointer: true,
+                fields: [
+                    .init("major", .int(Int64(truncatingIfNeeded: v.major))), .init("minor", .int(Int64(truncatingIfNeeded: v.minor))),
+                    .init("patch", .int(Int64(truncatingIfNeeded: v.patch))), .init("pre", .string(v.prerelease)),
+                    .init("metadata", .string(v.metadata)), .init("original", .string(text)),
+                ],
+                methods: [
+                    "Major": .int(Int64(truncatingIfNeeded: v.major)), "Minor": .int(Int64(truncatingIfNeeded: v.minor)),
+                    "Patch": .int(Int64(truncatingIfNeeded: v.patch)), "Prerelease": .string(v.prerelease),
+                    "Metadata": .string(v.metadata), "Original": .string(text),
+                ],
+                valueStringer: normalized, marshaled: .string(normalized), zeroCopy: zeroVersion))
+        }
+    ]
+}

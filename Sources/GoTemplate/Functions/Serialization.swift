@@ -20,6 +20,10 @@ enum SerializationFunctions {
                 throw callFailure("\(error)")
             }
         },
+        "toYamlPretty": { a in
+            try Arguments("toYamlPretty", a).expect(1)
+            return .string(HelmYAML.toYamlPretty(a[0]))
+        },
         "toJson": { a in
             try Arguments("toJson", a).expect(1)
             return .string(GoJSON.encode(a[0]))

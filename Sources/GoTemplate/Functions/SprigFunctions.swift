@@ -16,7 +16,7 @@ public enum SprigFunctions {
         for part in [
             StringFunctions.table, ListFunctions.table, DictFunctions.table, MathFunctions.table,
             EncodingFunctions.table, RegexFunctions.table, TypeFunctions.table, SemverFunctions.table,
-            ExtraFunctions.table,
+            ExtraFunctions.table, CaseConversionFunctions.table, WordWrapFunctions.table, URLFunctions.table, BcryptFunctions.table, AESFunctions.table,
         ] {
             all.merge(part) { first, _ in first }
         }

@@ -61,9 +61,11 @@ enum StringFunctions {
         },
         "initials": { a in
             try unary(a, "initials") { s in
+                // goutils reads the text byte by byte, each byte as the character of that code point.
                 var out = String.UnicodeScalarView()
                 var atStart = true
-                for c in s.unicodeScalars {
+                for b in s.utf8 {
+                    let c = Unicode.Scalar(b)
                     if GoStrings.isSpace(c) { atStart = true } else if atStart { out.append(c); atStart = false }
                 }
                 return String(out)
@@ -196,7 +198,12 @@ enum StringFunctions {
             }
             return .string(GoStrings.string(bytes[lo..<hi]))
         }
-        if start < 0 { return try slice(0, end) }
+        if start < 0 {
+            // Go's `s[:end]`.
+            if end < 0 { throw callFailure("runtime error: slice bounds out of range [:\(end)]") }
+            if end > bytes.count { throw callFailure("runtime error: slice bounds out of range [:\(end)] with length \(bytes.count)") }
+            return try slice(0, end)
+        }
         if end < 0 || end > bytes.count { return try slice(start, bytes.count) }
         return try slice(start, end)
     }

@@ -1,0 +1,30 @@
+import GoTemplate
+import XCTest
+import YAMLCore
+
+/// `toToml`, table-driven. Expectations are Helm v4.1.4's output for the same values (numbers from
+/// values files are float64 there, hence `.float`).
+final class TOMLFunctionTests: XCTestCase {
+    func testTable() {
+        assertFunctionCases([
+            ("toToml", [.map([:])], .ok("string:")),
+            ("toToml", [.string("str")], .ok("string:\"str\"")),
+            ("toToml", [.list([.int(1), .int(2)])], .ok("string:[1, 2]")),
+            ("toToml", [.map(["m": .map([:])])], .ok("string:[m]\n")),
+            ("toToml", [.map(["port": .float(8080), "ratio": .float(0.5), "big": .float(1_234_567), "n": .int(3), "on": .bool(true)])],
+             .ok("string:big = 1.234567e+06\nn = 3\non = true\nport = 8080.0\nratio = 0.5\n")),
+            ("toToml", [.map(["s": .string("q\"\\\t\u{7F}é"), "weird key": .int(1), "": .string("e")])],
+             .ok("string:\"\" = \"e\"\ns = \"q\\\"\\\\\\t\\u007fé\"\n\"weird key\" = 1\n")),
+            ("toToml", [.map(["a": .int(1), "t": .map(["x": .int(1), "sub": .map(["y": .int(2)])]), "u": .map(["z": .null])])],
+             .ok("string:a = 1\n\n[t]\n  x = 1\n  [t.sub]\n    y = 2\n\n[u]\n")),
+            ("toToml", [.map(["l": .list([.map(["a": .int(1)]), .map([:])])])], .ok("string:[[l]]\n  a = 1\n\n[[l]]\n")),
+            ("toToml", [.map(["arr": .list([.map(["x": .null, "y": .int(1), "z": .null]), .int(2)])])], .ok("string:arr = [{y = 1, }, 2]\n")),
+            ("toToml", [.map(["x": .list([.int(1), .null])])], .ok("string:toml: cannot encode array with nil element")),
+            ("toToml", [.list([.map(["a": .int(1)])])], .ok("string:toml: top-level values must be Go maps or structs")),
+            ("toToml", [.list([.map(["a": .list([.null])])])], .ok("string:toml: top-level values must be Go maps or structs")),
+            ("toToml", [.list([.int(1), .map(["a": .list([.null])])])], .ok("string:toml: cannot encode array with nil element")),
+            ("toToml", [.null], .call("reflect: call of reflect.Value.Type on zero Value")),
+            ("toToml", [], .argument("wrong number of args for toToml: want 1 got 0")),
+        ])
+    }
+}
