@@ -686,6 +686,31 @@ final class Executor {
         return nil
     }
 
+    /// A struct's method with arguments (``GoStruct/callables``), failures reported as for data methods.
+    private func callStructMethod(
+        _ dot: Datum, _ name: String, _ callable: GoStruct.Callable, node: Operand, args: [Operand], final: Datum?
+    ) throws(TemplateError) -> Datum {
+        var argValues: [Value] = []
+        for a in args.dropFirst() { argValues.append(try evalArg(dot, a).value) }
+        if let final { argValues.append(final.value) }
+        at(node)
+        do {
+            switch try callable(argValues) {
+            case .value(let v): return .boxed(Item.value(v).object(in: heap))
+            case .structure(let inner): return .plain(.structure(inner))
+            }
+        } catch let e as FunctionError {
+            if e.kind == .argument {
+                guard let index = e.argumentIndex, index + 1 < args.count else { throw fail(e.message) }
+                let call = Call(executor: self, dot: dot, name: name, nameNode: node, cmd: nil, args: args[1...], final: final)
+                throw call.argumentFailure(e.message, index: index)
+            }
+            throw wrapFunctionError(name, e.message)
+        } catch {
+            throw wrapFunctionError(name, "\(error)")
+        }
+    }
+
     /// A field or argument-less method of a struct; other names are Go's `can't evaluate field`.
     private func evalStructField(
         _ dot: Datum, _ s: GoStruct, _ name: String, node: Operand, args: [Operand], final: Datum?, hasArgs: Bool
@@ -703,6 +728,9 @@ final class Executor {
                 throw fail("wrong number of args for \(name): want 0 got \(args.count - 1 + (final == nil ? 0 : 1))")
             }
             return .plain(Item.value(result).object(in: heap))
+        }
+        if let callable = s.callables[name] {
+            return try callStructMethod(dot, name, callable, node: node, args: args, final: final)
         }
         if let underlying = s.underlying, let result = try callDataMethod(dot, name, on: underlying, node: node, args: args, final: final) {
             return result

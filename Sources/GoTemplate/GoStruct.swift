@@ -69,6 +69,11 @@ public final class GoStruct: Sendable {
     /// For a named type that is not a struct (Helm's `common.VersionSet`, a `[]string`): its
     /// value, which templates range over, index, measure and print as that value.
     public let underlying: Value?
+    /// Methods that take arguments, by name: given the arguments' data, they return data or a
+    /// struct, or throw a ``FunctionError`` (reported as Go reports a method's failure).
+    public let callables: [String: Callable]
+
+    public typealias Callable = @Sendable ([Value]) throws -> Content
 
     public init(
         typeName: String, isPointer: Bool = false, fields: [Field], methods: [String: Value] = [:], stringer: String? = nil,
@@ -86,12 +91,14 @@ public final class GoStruct: Sendable {
         self.time = nil
         self.underlying = nil
         self.zeroCopy = zeroCopy
+        self.callables = [:]
     }
 
     /// A value of the named type `typeName` whose underlying type is not a struct (a list, map,
     /// string, ...), with the methods templates call without arguments. Methods with arguments
-    /// are the set's ``TemplateSet/methods``, called with `underlying` as the receiver.
-    public init(typeName: String, underlying: Value, methods: [String: Value] = [:]) {
+    /// are `callables` (Helm's `.Files.Get "name"`), else the set's ``TemplateSet/methods``, called
+    /// with `underlying` as the receiver.
+    public init(typeName: String, underlying: Value, methods: [String: Value] = [:], callables: [String: Callable] = [:]) {
         self.typeName = typeName
         self.isPointer = false
         self.fields = []
@@ -102,6 +109,7 @@ public final class GoStruct: Sendable {
         self.time = nil
         self.underlying = underlying
         self.zeroCopy = nil
+        self.callables = callables
     }
 
     /// A `time.Time`: printed by its `String()`, serialised as RFC 3339 text, with the accessor
@@ -129,6 +137,7 @@ public final class GoStruct: Sendable {
         self.time = t
         self.underlying = nil
         self.zeroCopy = nil
+        self.callables = [:]
     }
 
     /// The struct as sprig's `deepCopy` (copystructure) returns it: exported fields copied,

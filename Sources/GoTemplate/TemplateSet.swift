@@ -225,10 +225,14 @@ public final class ExecutionSession {
     }
 
     /// Executes template `name` like ``execute(name:topLevel:)``, with `scope`'s top-level object
-    /// as dot instead of the session's (see ``ExecutionScope``); `topLevel` keys are set on it.
-    public func execute(name: String, topLevel: [String: Value], scope: ExecutionScope) throws(TemplateError) -> String {
+    /// as dot instead of the session's (see ``ExecutionScope``); `topLevel` keys and `structs` are
+    /// set on it.
+    public func execute(
+        name: String, topLevel: [String: Value], structs: [String: GoStruct] = [:], scope: ExecutionScope
+    ) throws(TemplateError) -> String {
         let object = scopeRoot(scope)
         for key in topLevel.keys.sorted() { object.set(key, Item.value(topLevel[key]!).object(in: heap)) }
+        for key in structs.keys.sorted() { object.set(key, .structure(structs[key]!)) }
         return try set.run(name: name, dot: .plain(.map(object)), heap: heap)
     }
 

@@ -21,6 +21,8 @@ public struct Chart: Sendable {
     public var version: String = ""
     /// `type: library`: only its `_` files are used (they define templates for others).
     public var isLibrary = false
+    /// The files templates see as `.Files`: all but templates, values, Chart.yaml and subcharts.
+    public var files: [String: [UInt8]] = [:]
     /// Once subcharts are resolved: the top-level object of each chart (index 0: this one), for
     /// ``ChartTemplate/scope``.
     public var scopes: [ChartScope] = []
@@ -71,6 +73,8 @@ public struct ChartScope: Sendable {
     public var basePath: String
     /// The scopes of its direct subcharts, by name (for `.Subcharts`).
     public var subcharts: [(name: String, scope: Int)]
+    /// `.Files`.
+    public var files: [String: [UInt8]] = [:]
 }
 
 /// One file of a chart's `templates/` directory.

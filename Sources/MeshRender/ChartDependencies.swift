@@ -197,7 +197,8 @@ struct ResolvedChart {
     @discardableResult
     func flatten(into flat: inout Chart, path: String, valuesPath: [String], isRoot: Bool) -> Int {
         let index = flat.scopes.count
-        flat.scopes.append(ChartScope(valuesPath: valuesPath, metadata: metadata(isRoot: isRoot), basePath: path + "/templates", subcharts: []))
+        flat.scopes.append(ChartScope(
+            valuesPath: valuesPath, metadata: metadata(isRoot: isRoot), basePath: path + "/templates", subcharts: [], files: chart.files))
         let prefix = loadedName + "/templates/"
         for template in chart.templates where !chart.isLibrary || template.isPartial {
             guard template.name.hasPrefix(prefix) else { continue }

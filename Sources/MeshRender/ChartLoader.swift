@@ -67,6 +67,7 @@ public enum ChartLoader {
         chart.isLibrary = fields?["type"].flatMap(scalarText) == "library"
         if let declared = fields?["dependencies"] { chart.dependencies = try dependencies(declared) }
         chart.subcharts = try subcharts(of: files, parent: name)
+        chart.files = files.otherFiles
         return chart
     }
 

@@ -63,7 +63,10 @@ public struct ChartRenderer: Sendable {
         let byName = Dictionary(chart.templates.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let set: TemplateSet
         if let ready = prepared?.take() { set = ready } else { set = try templateSet(order: order, byName: byName) }
-        set.structs = ["Capabilities": capabilities]
+        // `.Files` holds every file's bytes: made only when a template can name it.
+        let readsFiles = chart.templates.contains { $0.text.contains("Files") }
+        let files = { (files: [String: [UInt8]]) in FilesObject.make(readsFiles ? files : [:]) }
+        set.structs = ["Capabilities": capabilities, "Files": files(chart.files)]
 
         var top: [String: Value] = [
             "Values": coalescedValues,
@@ -91,12 +94,15 @@ public struct ChartRenderer: Sendable {
                 ]
                 if let scopes { topLevel.merge(scopes.topLevel(of: template.scope)) { _, scoped in scoped } }
                 let data = scopes?.data(of: template.scope) ?? top
-                if let windowed = try renderInWindows(name, set: set, data: data, topLevel: topLevel, order: order) {
+                let scopeStructs = scopes.map { ["Files": files($0.files(of: template.scope))] } ?? [:]
+                if let windowed = try renderInWindows(
+                    name, set: set, data: data, topLevel: topLevel, structs: scopeStructs, order: order) {
                     output = windowed
                 } else {
                     do {
                         if let scopes {
-                            output = try session.execute(name: name, topLevel: topLevel, scope: scopes.executionScope(of: template.scope))
+                            output = try session.execute(
+                                name: name, topLevel: topLevel, structs: scopeStructs, scope: scopes.executionScope(of: template.scope))
                         } else {
                             output = try session.execute(name: name, topLevel: topLevel)
                         }
@@ -168,7 +174,8 @@ public struct ChartRenderer: Sendable {
     /// `nil`: render it whole. The first error in window order is the one thrown, as one execution
     /// would stop at it.
     func renderInWindows(
-        _ name: String, set: TemplateSet, data: [String: Value], topLevel: [String: Value], order: [String]
+        _ name: String, set: TemplateSet, data: [String: Value], topLevel: [String: Value],
+        structs scopeStructs: [String: GoStruct] = [:], order: [String]
     ) throws(ChartRenderError) -> String? {
         let cores = windowing.cores, minimumElements = windowing.minimumElements
         guard cores > 1, let slicing = set.rangeSlicing(name) else { return nil }
@@ -180,7 +187,7 @@ public struct ChartRenderer: Sendable {
         guard case .list(let list) = value, list.count >= minimumElements else { return nil }
         let windows = max(2, min(cores, list.count / max(1, minimumElements / 2)))
         let byName = Dictionary(chart.templates.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-        let structs = set.structs
+        let structs = set.structs.merging(scopeStructs) { _, scoped in scoped }
         // Each window on a thread with the template engine's stack: its parse and execution run in place.
         let results = LargeStackThread.map(windows, stackSize: ChartRenderer.workerStackSize) {
             i -> Result<String, ChartRenderError> in

@@ -25,6 +25,8 @@ struct SubchartScopes {
 
     func basePath(of scope: Int) -> String { chart.scopes[scope].basePath }
 
+    func files(of scope: Int) -> [String: [UInt8]] { chart.scopes[scope].files }
+
     /// What differs in the scope's top-level object, set before each of its templates runs.
     func topLevel(of scope: Int) -> [String: Value] {
         ["Chart": chart.scopes[scope].metadata, "Subcharts": subcharts(of: scope)]

@@ -1,5 +1,5 @@
 /// Go's `encoding/base64` standard encoding (padded), as sprig's `b64enc`/`b64dec` use it.
-enum Base64 {
+public enum Base64 {
     private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
     private static let reverse: [Int8] = {
         var r = [Int8](repeating: -1, count: 256)
@@ -7,7 +7,7 @@ enum Base64 {
         return r
     }()
 
-    static func encode(_ bytes: [UInt8]) -> String {
+    public static func encode(_ bytes: [UInt8]) -> String {
         var out = [UInt8]()
         out.reserveCapacity((bytes.count + 2) / 3 * 4)
         var i = 0
