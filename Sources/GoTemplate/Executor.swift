@@ -666,38 +666,33 @@ final class Executor {
         _ dot: Datum, _ name: String, on receiver: Value, node: Operand, args: [Operand], final: Datum?
     ) throws(TemplateError) -> Datum? {
         guard !methods.isEmpty, let method = methods[name] else { return nil }
-        var argValues: [Value] = []
-        for a in args.dropFirst() { argValues.append(try evalArg(dot, a).value) }
-        if let final { argValues.append(final.value) }
-        at(node)
-        do {
-            if let result = try method(receiver, argValues) { return .boxed(Item.value(result).object(in: heap)) }
-        } catch let e as FunctionError {
-            if e.kind == .argument {
-                guard let index = e.argumentIndex, index + 1 < args.count else { throw fail(e.message) }
-                // Reported at the argument, in Go's words for a literal (`expected string; found 1`).
-                let call = Call(executor: self, dot: dot, name: name, nameNode: node, cmd: nil, args: args[1...], final: final)
-                throw call.argumentFailure(e.message, index: index)
-            }
-            throw wrapFunctionError(name, e.message)
-        } catch {
-            throw wrapFunctionError(name, "\(error)")
-        }
-        return nil
+        let result = try callMethod(dot, name, node: node, args: args, final: final) { try method(receiver, $0).map(GoStruct.Content.value) }
+        return result
     }
 
     /// A struct's method with arguments (``GoStruct/callables``), failures reported as for data methods.
     private func callStructMethod(
         _ dot: Datum, _ name: String, _ callable: GoStruct.Callable, node: Operand, args: [Operand], final: Datum?
     ) throws(TemplateError) -> Datum {
+        try callMethod(dot, name, node: node, args: args, final: final) { try callable($0) }!
+    }
+
+    /// Calls a method with the evaluated arguments; nil when it does not apply to its receiver. A
+    /// wrong argument is reported at that argument, in Go's words for a literal
+    /// (`expected string; found 1`); other failures as `error calling NAME: …`.
+    private func callMethod(
+        _ dot: Datum, _ name: String, node: Operand, args: [Operand], final: Datum?,
+        _ method: ([Value]) throws -> GoStruct.Content?
+    ) throws(TemplateError) -> Datum? {
         var argValues: [Value] = []
         for a in args.dropFirst() { argValues.append(try evalArg(dot, a).value) }
         if let final { argValues.append(final.value) }
         at(node)
         do {
-            switch try callable(argValues) {
-            case .value(let v): return .boxed(Item.value(v).object(in: heap))
-            case .structure(let inner): return .plain(.structure(inner))
+            switch try method(argValues) {
+            case .value(let v)?: return .boxed(Item.value(v).object(in: heap))
+            case .structure(let inner)?: return .plain(.structure(inner))
+            case nil: return nil
             }
         } catch let e as FunctionError {
             if e.kind == .argument {
