@@ -18,7 +18,6 @@ public enum Parallel {
         defer { slots.deallocate() }
         nonisolated(unsafe) let out = slots
         withoutActuallyEscaping(body) { body in
-            nonisolated(unsafe) let body = body
             // Calls are handed out in order as threads come free, so uneven calls balance out.
             let next = Counter()
             _ = LargeStackThread.map(workers, stackSize: workerStackSize) { _ in
@@ -40,7 +39,6 @@ public enum Parallel {
         nonisolated(unsafe) var b: B?
         withoutActuallyEscaping(first) { first in
             withoutActuallyEscaping(second) { second in
-                nonisolated(unsafe) let (first, second) = (first, second)
                 _ = LargeStackThread.map(2, stackSize: workerStackSize) { i in
                     if i == 0 { a = first() } else { b = second() }
                 }
