@@ -50,7 +50,7 @@ public struct ChartRenderer: Sendable {
     /// Set when every document of the chart is known to have one head (see `KnownHeads`).
     var knownHeads: KnownHeads?
 
-    /// The chart's templates parsed ahead of the render (``ChartPrefetch``), for the first render
+    /// The chart's templates parsed ahead of the render (``InputPrefetch``), for the first render
     /// that asks; later renders parse their own.
     var prepared: PreparedTemplates?
 
