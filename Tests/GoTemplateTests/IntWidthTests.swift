@@ -63,26 +63,12 @@ final class IntWidthTests: XCTestCase {
          "template: t:1:3: executing \"t\" at <eq (list 1) (list 1)>: error calling eq: non-comparable type [%!s(int=1)]: []interface {}"),
     ]
 
-    func testWidthsAsHelmSeesThem() throws {
-        for c in Self.cases {
-            let set = TemplateSet()
-            do {
-                try set.parse(name: "t", text: c.template)
-                XCTAssertEqual(try set.execute(name: "t", data: Self.data), c.expected, c.template)
-            } catch {
-                XCTFail("\(c.template): \(error)")
-            }
-        }
+    func testWidthsAsHelmSeesThem() {
+        TemplateTable.assertOutputs(Self.cases, data: Self.data)
     }
 
-    func testIntParametersRefuseInt64() throws {
-        for c in Self.errors {
-            let set = TemplateSet()
-            try set.parse(name: "t", text: c.template)
-            XCTAssertThrowsError(try set.execute(name: "t", data: Self.data), c.template) { error in
-                XCTAssertEqual("\(error)", c.expected, c.template)
-            }
-        }
+    func testIntParametersRefuseInt64() {
+        TemplateTable.assertErrors(Self.errors, data: Self.data)
     }
 
     /// The two widths are different values (Go's `reflect.DeepEqual`) with one printed form.
