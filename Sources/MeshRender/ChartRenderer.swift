@@ -63,8 +63,9 @@ public struct ChartRenderer: Sendable {
         let byName = Dictionary(chart.templates.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let set: TemplateSet
         if let ready = prepared?.take() { set = ready } else { set = try templateSet(order: order, byName: byName) }
-        // `.Files` holds every file's bytes: made only when a template can name it.
-        let readsFiles = chart.templates.contains { $0.text.contains("Files") }
+        // `.Files` holds every file's bytes: made only when a template can name it, itself or
+        // through `tpl` (whose text may come from the values).
+        let readsFiles = chart.templates.contains { $0.text.contains("Files") || $0.text.contains("tpl") }
         let files = { (files: [String: [UInt8]]) in FilesObject.make(readsFiles ? files : [:]) }
         set.structs = ["Capabilities": capabilities, "Files": files(chart.files)]
 
@@ -77,8 +78,8 @@ public struct ChartRenderer: Sendable {
             "Subcharts": .map([:]),
         ]
         top.merge(extraObjects) { _, extra in extra }
-        let scopes = SubchartScopes(chart: chart, top: top, order: order)
-        if let subcharts = scopes?.subcharts(of: 0) { top["Subcharts"] = subcharts }
+        let scopes = SubchartScopes(chart: chart, top: top, order: order, files: files)
+        if let subcharts = scopes?.contexts[0].topLevel["Subcharts"] { top["Subcharts"] = subcharts }
         // One session for all files: Helm shares one values map, so `set` in one file is seen by later ones.
         let session = set.session(data: .map(top))
         let basePath = chart.name + "/templates"
@@ -89,20 +90,17 @@ public struct ChartRenderer: Sendable {
             if template.isPartial { continue }
             var output = ""
             if set.hasTemplate(name) {
-                var topLevel: [String: Value] = [
-                    "Template": .map(["Name": .string(name), "BasePath": .string(scopes?.basePath(of: template.scope) ?? basePath)])
-                ]
-                if let scopes { topLevel.merge(scopes.topLevel(of: template.scope)) { _, scoped in scoped } }
-                let data = scopes?.data(of: template.scope) ?? top
-                let scopeStructs = scopes.map { ["Files": files($0.files(of: template.scope))] } ?? [:]
+                let context = scopes?.contexts[template.scope]
+                var topLevel = context?.topLevel ?? [:]
+                topLevel["Template"] = .map(["Name": .string(name), "BasePath": .string(context?.basePath ?? basePath)])
                 if let windowed = try renderInWindows(
-                    name, set: set, data: data, topLevel: topLevel, structs: scopeStructs, order: order) {
+                    name, set: set, data: context?.data ?? top, topLevel: topLevel, structs: context?.structs ?? [:], order: order) {
                     output = windowed
                 } else {
                     do {
-                        if let scopes {
+                        if let context {
                             output = try session.execute(
-                                name: name, topLevel: topLevel, structs: scopeStructs, scope: scopes.executionScope(of: template.scope))
+                                name: name, topLevel: topLevel, structs: context.structs, scope: context.executionScope)
                         } else {
                             output = try session.execute(name: name, topLevel: topLevel)
                         }

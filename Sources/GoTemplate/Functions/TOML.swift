@@ -188,8 +188,7 @@ struct TOMLEncoder {
             case "\r": out += "\\r"
             default:
                 if c.value < 0x20 || c.value == 0x7F {
-                    let hex = String(c.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    out += "\\u" + GoQuote.hex(c.value, width: 4)
                 } else {
                     out.unicodeScalars.append(c)
                 }
