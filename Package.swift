@@ -40,12 +40,17 @@ let package = Package(
         .target(name: "HelmValues", dependencies: ["YAMLCore"]),
         // Components, matrix, validation, expansion, the NetworkPolicy model.
         .target(name: "MeshModel", dependencies: ["YAMLCore", "HelmValues"]),
+        // Go's regexp (RE2 syntax, leftmost-first, linear time): parser, simplifier, compiler, Pike VM.
+        .target(
+            name: "GoRegex",
+            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+        ),
         // Go text/template dialect with Helm's function library.
         // Release builds skip dynamic exclusivity checks here: the executor's state lives in
         // class properties, and the checks cost ~8% of template execution.
         .target(
             name: "GoTemplate",
-            dependencies: ["YAMLCore"],
+            dependencies: ["YAMLCore", "GoRegex"],
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
         // NetworkPolicy semantics: effective connectivity, verify, explain, matrix views.
@@ -68,6 +73,7 @@ let package = Package(
         .testTarget(name: "YAMLCoreTests", dependencies: ["YAMLCore", "TestSupport"]),
         .testTarget(name: "HelmValuesTests", dependencies: ["HelmValues", "TestSupport"]),
         .testTarget(name: "MeshModelTests", dependencies: ["MeshModel"]),
+        .testTarget(name: "GoRegexTests", dependencies: ["GoRegex"]),
         .testTarget(name: "GoTemplateTests", dependencies: ["GoTemplate", "TestSupport"]),
         .testTarget(name: "MeshAnalysisTests", dependencies: ["MeshAnalysis"], exclude: ["Golden"]),
         .testTarget(name: "ManifestDiffTests", dependencies: ["ManifestDiff", "TestSupport"], exclude: ["Fixtures"]),

@@ -1,0 +1,141 @@
+/// A compiled regular expression with the syntax and semantics of Go's `regexp` package (RE2):
+/// leftmost-first matching, Go's submatches, time linear in the input.
+///
+/// Positions are UTF-8 byte offsets into the searched string; a match's slots are `[start, end]`
+/// pairs, group 0 (the whole match) first, -1 for a group that took no part in the match.
+public final class GoRegexp: Sendable {
+    /// The source text of the pattern.
+    public let pattern: String
+    /// The names of the groups, group 0 (the whole match, "") first; "" for unnamed groups.
+    public let subexpNames: [String]
+    let prog: Program
+
+    /// Compiles `pattern`, or throws Go's syntax error for it.
+    public init(_ pattern: String) throws(RegexSyntaxError) {
+        self.pattern = pattern
+        let (tree, names) = try Parser.parse(pattern)
+        subexpNames = [""] + names
+        prog = try Compiler.compile(Simplifier.simplify(tree), groups: names.count, pattern: pattern)
+    }
+
+    /// The number of parenthesized groups.
+    public var numSubexp: Int { subexpNames.count - 1 }
+
+    /// The index of the first group named `name`, or -1.
+    public func subexpIndex(_ name: String) -> Int {
+        guard !name.isEmpty else { return -1 }
+        return subexpNames.firstIndex(of: name) ?? -1
+    }
+
+    /// Whether `s` contains a match (Go's `MatchString`).
+    public func matches(_ s: String) -> Bool {
+        let vm = PikeVM(prog: prog, input: UTF8Input(bytes: Array(s.utf8)), ncap: 0)
+        return vm.match(from: 0)
+    }
+
+    /// The slots of the leftmost match in `s` with all its groups (Go's `FindStringSubmatchIndex`).
+    public func firstMatch(in s: String) -> [Int]? {
+        let vm = PikeVM(prog: prog, input: UTF8Input(bytes: Array(s.utf8)), ncap: prog.slotCount)
+        return vm.match(from: 0) ? vm.matchcap : nil
+    }
+
+    /// Up to `limit` successive non-overlapping matches (all when negative), with all their groups
+    /// when `submatches`, else only group 0: Go's `FindAllStringSubmatchIndex` / `FindAllStringIndex`,
+    /// where an empty match right after the previous match does not count.
+    public func allMatches(in s: String, limit: Int = -1, submatches: Bool = false) -> [[Int]] {
+        let input = UTF8Input(bytes: Array(s.utf8))
+        let end = input.bytes.count
+        let n = limit < 0 ? end + 1 : limit
+        let vm = PikeVM(prog: prog, input: input, ncap: submatches ? prog.slotCount : 2)
+        var out: [[Int]] = []
+        var pos = 0
+        var prevMatchEnd = -1
+        while out.count < n && pos <= end {
+            guard vm.match(from: pos) else { break }
+            let m = vm.matchcap
+            var accept = true
+            if m[1] == pos {
+                // An empty match: not right after the previous match; move on one rune.
+                if m[0] == prevMatchEnd { accept = false }
+                let width = input.step(pos).1
+                pos += width > 0 ? width : end + 1 - pos
+            } else {
+                pos = m[1]
+            }
+            prevMatchEnd = m[1]
+            if accept { out.append(m) }
+        }
+        return out
+    }
+
+    /// Go's `ReplaceAllString`: every match replaced by `template` with `$1`, `${1}`, `$name`,
+    /// `${name}` expanded (see `expand`).
+    public func replaceAll(in s: String, with template: String) -> String {
+        let needsGroups = template.utf8.contains(UInt8(ascii: "$"))
+        return replace(s, submatches: needsGroups) { out, bytes, m in
+            self.expand(template, into: &out, source: bytes, match: m)
+        }
+    }
+
+    /// Go's `ReplaceAllLiteralString`: every match replaced by `replacement` as it is.
+    public func replaceAllLiteral(in s: String, with replacement: String) -> String {
+        let r = Array(replacement.utf8)
+        return replace(s, submatches: false) { out, _, _ in out.append(contentsOf: r) }
+    }
+
+    private func replace(_ s: String, submatches: Bool, _ write: (inout [UInt8], [UInt8], [Int]) -> Void) -> String {
+        let input = UTF8Input(bytes: Array(s.utf8))
+        let src = input.bytes
+        let end = src.count
+        let vm = PikeVM(prog: prog, input: input, ncap: submatches ? prog.slotCount : 2)
+        var out: [UInt8] = []
+        var lastMatchEnd = 0
+        var searchPos = 0
+        while searchPos <= end {
+            guard vm.match(from: searchPos) else { break }
+            let a = vm.matchcap
+            out.append(contentsOf: src[lastMatchEnd..<a[0]])
+            // No replacement for an empty match right after the previous match.
+            if a[1] > lastMatchEnd || a[0] == 0 { write(&out, src, a) }
+            lastMatchEnd = a[1]
+            let width = input.step(searchPos).1
+            if searchPos + width > a[1] {
+                searchPos += width
+            } else if searchPos + 1 > a[1] {
+                searchPos += 1
+            } else {
+                searchPos = a[1]
+            }
+        }
+        out.append(contentsOf: src[lastMatchEnd...])
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Go's `Split`: the texts between matches, at most `limit` of them (all when negative; none
+    /// when 0).
+    public func split(_ s: String, limit: Int) -> [String]? {
+        if limit == 0 { return nil }
+        if !pattern.isEmpty && s.isEmpty { return [""] }
+        let bytes = Array(s.utf8)
+        var parts: [String] = []
+        var begin = 0, end = 0
+        for m in allMatches(in: s, limit: limit) {
+            if limit > 0 && parts.count == limit - 1 { break }
+            end = m[0]
+            if m[1] != 0 { parts.append(String(decoding: bytes[begin..<end], as: UTF8.self)) }
+            begin = m[1]
+        }
+        if end != bytes.count { parts.append(String(decoding: bytes[begin...], as: UTF8.self)) }
+        return parts
+    }
+
+    /// Go's `QuoteMeta`: `s` with every metacharacter escaped.
+    public static func quoteMeta(_ s: String) -> String {
+        var out = ""
+        for c in s.unicodeScalars {
+            if "\\.+*?()|[]{}^$".unicodeScalars.contains(c) { out += "\\" }
+            out.unicodeScalars.append(c)
+        }
+        return out
+    }
+}
