@@ -31,7 +31,7 @@ extension GoRegexp {
                 }
             } else {
                 for (k, groupName) in subexpNames.enumerated()
-                where groupName == name && 2 * k + 1 < match.count && match[2 * k] >= 0 {
+                where groupName.utf8.elementsEqual(name.utf8) && 2 * k + 1 < match.count && match[2 * k] >= 0 {
                     out.append(contentsOf: source[match[2 * k]..<match[2 * k + 1]])
                     break
                 }

@@ -17,13 +17,13 @@ enum GeneralCategories {
         return out
     }()
 
-    /// The category codes a canonical name stands for: `L` is every `L?`, `Lu` itself; `C` is
-    /// `Cc Cf Co Cs` (unassigned code points are only in `Cn`).
+    /// The category codes a canonical name stands for: `L` is every `L?`, `Lu` itself (`C`
+    /// includes the unassigned `Cn`, as in Go).
     static func codes(forName name: String) -> [String]? {
         let all = ["Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", "No", "Pc", "Pd", "Ps", "Pe", "Pi",
                    "Pf", "Po", "Sm", "Sc", "Sk", "So", "Zs", "Zl", "Zp", "Cc", "Cf", "Cs", "Co", "Cn"]
         if name.unicodeScalars.count == 1 {
-            let matching = all.filter { $0.hasPrefix(name) && $0 != "Cn" }
+            let matching = all.filter { $0.hasPrefix(name) }
             return matching.isEmpty ? nil : matching
         }
         return all.contains(name) ? [name] : nil

@@ -24,7 +24,7 @@ public final class GoRegexp: Sendable {
     /// The index of the first group named `name`, or -1.
     public func subexpIndex(_ name: String) -> Int {
         guard !name.isEmpty else { return -1 }
-        return subexpNames.firstIndex(of: name) ?? -1
+        return subexpNames.firstIndex { $0.utf8.elementsEqual(name.utf8) } ?? -1
     }
 
     /// Whether `s` contains a match (Go's `MatchString`).

@@ -52,6 +52,8 @@ enum NamedClasses {
     /// ignoring `_`, `-` and spaces, first letter upper case, the rest lower case. Nil when unknown.
     static func unicode(_ name: String) -> [Rune]? {
         let key = canonical(name)
+        // Every known name is ASCII; comparing other text as `String` would find `K`-sign lookalikes.
+        guard key.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
         switch key {
         case "Any": return [0, maxRune]
         case "Ascii": return [0, 0x7F]

@@ -102,9 +102,15 @@ enum RegexFunctions {
     }
 }
 
-/// A small thread-safe cache of compiled patterns; cleared when it grows past its bound.
+/// A small thread-safe cache of compiled patterns; cleared when it grows past its bound. Keys are
+/// the patterns' UTF-8 bytes: `String` equality is Unicode canonical equivalence, under which the
+/// Kelvin sign `K` (U+212A) is the letter `K`, but Go's patterns are byte strings.
 final class RegexCache: @unchecked Sendable {
-    private var entries: [String: GoRegexp] = [:]
+    private struct Key: Hashable {
+        let bytes: [UInt8]
+    }
+
+    private var entries: [Key: GoRegexp] = [:]
     private let lock = Lock()
     private let limit = 256
 
@@ -112,13 +118,13 @@ final class RegexCache: @unchecked Sendable {
         get {
             lock.lock()
             defer { lock.unlock() }
-            return entries[pattern]
+            return entries[Key(bytes: Array(pattern.utf8))]
         }
         set {
             lock.lock()
             defer { lock.unlock() }
             if entries.count >= limit { entries.removeAll(keepingCapacity: true) }
-            entries[pattern] = newValue
+            entries[Key(bytes: Array(pattern.utf8))] = newValue
         }
     }
 }
