@@ -74,6 +74,16 @@ final class PikeVM {
             if runq.dense.isEmpty {
                 if startConditions.contains(.beginText) && pos != 0 { break }
                 if matched { break }
+                if let first = prog.firstBytes, r >= 0, !first.contains(input.bytes[pos]) {
+                    // No thread is running: skip to the next byte a match can start with.
+                    var next = pos + 1
+                    let bytes = input.bytes
+                    while next < bytes.count && !first.contains(bytes[next]) { next += 1 }
+                    pos = next
+                    (r, width) = input.step(pos)
+                    (r1, width1) = r >= 0 ? input.step(pos + width) : (-1, 0)
+                    conditions = input.context(pos)
+                }
             }
             if !matched && (pos == 0 || !startConditions.contains(.beginText)) {
                 if ncap > 0 {

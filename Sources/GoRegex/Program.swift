@@ -40,6 +40,8 @@ final class Program: Sendable {
     let slotCount: Int
     /// Empty-width conditions every match must satisfy at its start (`.beginText` for `^…`).
     let startConditions: EmptyConditions
+    /// The bytes a match can start with, when that is worth knowing.
+    let firstBytes: FirstBytes?
 
     init(insts: [Inst], classes: [RuneClass], start: Int, slotCount: Int) {
         self.insts = insts
@@ -58,6 +60,7 @@ final class Program: Sendable {
             pc = Int(inst.out)
         }
         startConditions = conditions
+        firstBytes = FirstBytes.of(insts, classes: classes, start: start)
     }
 }
 
