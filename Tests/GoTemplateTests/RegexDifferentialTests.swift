@@ -107,21 +107,9 @@ struct RegexCase {
         return out
     }
 
-    /// A YAML double-quoted scalar.
+    /// A YAML double-quoted scalar: Go's quoting uses only escapes YAML reads the same way.
     static func quoted(_ s: String) -> String {
-        var out = "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case _ where c.value < 0x20 || c.value == 0x7F || (c.value >= 0x80 && c.value < 0xA0):
-                out += "\\x" + String(format: "%02X", c.value)
-            case "\u{2028}", "\u{2029}", "\u{FEFF}", "\u{85}":
-                out += "\\u" + String(format: "%04X", c.value)
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out + "\""
+        GoQuote.quote(s)
     }
 
     /// The pattern in a `regexp: Compile(`…`)` panic of helm's error output.
