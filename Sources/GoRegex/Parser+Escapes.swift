@@ -175,8 +175,7 @@ extension Parser {
             case ":", ")":
                 if negated && !sawFlag { break loop }
                 if c == ":" {
-                    depth += 1
-                    if depth > Parser.maxHeight { throw RegexSyntaxError(code: .nestingDepth, expr: whole) }
+                    // A non-capturing group adds no node: it does not count toward the nesting limit.
                     stack.append(.leftParen(capture: 0, name: nil, flags: flags))
                 }
                 flags = newFlags

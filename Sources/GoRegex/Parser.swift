@@ -181,7 +181,7 @@ struct Parser {
             case .leftParen(let capture, let name, let savedFlags) = stack[stack.count - 2]
         else { throw RegexSyntaxError(code: .unexpectedParen, expr: whole) }
         stack.removeLast(2)
-        depth -= 1
+        if capture != 0 { depth -= 1 }
         flags = savedFlags
         push(capture == 0 ? body : .capture(capture, name: name, body))
     }
