@@ -8,6 +8,7 @@ Cases (patterns a backtracking engine takes exponential or quadratic time on, an
   many-x         regexFindAll "(x+x+)+y" on 5,000 x's
   replace-1mb    regexReplaceAll "(\\w+)\\s+" with "${1}" on 1 MB of words
   split-1mb      regexSplit "\\s*,\\s*" on 1 MB of comma-separated fields
+  loop-20k       20,000 iterations of regexReplaceAll and regexMatch on short strings (typical template use)
 """
 import json
 import sys
@@ -19,6 +20,7 @@ CASES = {
     "many-x": ("findAll", "(x+x+)+y", "x" * 5000),
     "replace-1mb": ("replace", "(\\w+)\\s+", "lorem ipsum dolor sit amet " * 40000),
     "split-1mb": ("split", "\\s*,\\s*", "alpha , beta,gamma ,delta, " * 40000),
+    "loop-20k": ("loop", "^[0-9]*7[0-9]*\\.item$", "20000"),
 }
 
 if len(sys.argv) != 2 or sys.argv[1] not in CASES:

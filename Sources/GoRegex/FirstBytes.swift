@@ -60,6 +60,7 @@ struct FirstBytes: Sendable {
             case .rune1:
                 let b = leadByte(inst.arg)
                 set.insert(b, b)
+                if inst.arg == 0xFFFD { set.insert(0x80, 0xFF) }
             case .rune:
                 let ranges = classes[Int(inst.arg)].ranges
                 var i = 0

@@ -39,6 +39,13 @@ public final class GoRegexp: Sendable {
         return vm.match(from: 0) ? vm.matchcap : nil
     }
 
+    /// The slots of the leftmost match in the bytes `text`, which need not be valid UTF-8: an invalid
+    /// or truncated sequence reads as U+FFFD, one byte wide (Go's `FindSubmatchIndex`).
+    public func firstMatch(inBytes text: [UInt8]) -> [Int]? {
+        let vm = PikeVM(prog: prog, input: UTF8Input(bytes: text), ncap: prog.slotCount)
+        return vm.match(from: 0) ? vm.matchcap : nil
+    }
+
     /// Up to `limit` successive non-overlapping matches (all when negative), with all their groups
     /// when `submatches`, else only group 0: Go's `FindAllStringSubmatchIndex` / `FindAllStringIndex`,
     /// where an empty match right after the previous match does not count.

@@ -28,6 +28,13 @@ final class GoRegexpTests: XCTestCase {
         XCTAssertEqual(try submatch("\\Qa.b\\E", "axb a.b"), [4, 7])
     }
 
+    func testInvalidUTF8ReadsAsReplacementCharacter() throws {
+        XCTAssertEqual(try GoRegexp(".").firstMatch(inBytes: [0xFF, 0x61]), [0, 1])
+        XCTAssertEqual(try GoRegexp("\\x{FFFD}a").firstMatch(inBytes: [0x61, 0xE2, 0x82, 0x61]), [2, 4])
+        XCTAssertEqual(try GoRegexp("^.$").firstMatch(inBytes: [0xF0, 0x9F, 0x98, 0x80]), [0, 4])
+        XCTAssertEqual(try GoRegexp("a\\b").firstMatch(inBytes: [0x61, 0xC3]), [0, 1])
+    }
+
     func testIterationAndReplacement() throws {
         let re = try GoRegexp("a*")
         XCTAssertEqual(re.allMatches(in: "baaac").map { [$0[0], $0[1]] }, [[0, 0], [1, 4], [5, 5]])
