@@ -29,93 +29,119 @@ public final class GoRegexp: Sendable {
 
     /// Whether `s` contains a match (Go's `MatchString`).
     public func matches(_ s: String) -> Bool {
-        let vm = PikeVM(prog: prog, input: UTF8Input(bytes: Array(s.utf8)), ncap: 0)
-        return vm.match(from: 0)
+        UTF8Input.with(s) { PikeVM(prog: prog, input: $0, ncap: 0).match(from: 0) }
     }
 
     /// The slots of the leftmost match in `s` with all its groups (Go's `FindStringSubmatchIndex`).
     public func firstMatch(in s: String) -> [Int]? {
-        let vm = PikeVM(prog: prog, input: UTF8Input(bytes: Array(s.utf8)), ncap: prog.slotCount)
-        return vm.match(from: 0) ? vm.matchcap : nil
+        UTF8Input.with(s) { input in
+            let vm = PikeVM(prog: prog, input: input, ncap: prog.slotCount)
+            return vm.match(from: 0) ? vm.slots : nil
+        }
     }
 
     /// The slots of the leftmost match in the bytes `text`, which need not be valid UTF-8: an invalid
     /// or truncated sequence reads as U+FFFD, one byte wide (Go's `FindSubmatchIndex`).
     public func firstMatch(inBytes text: [UInt8]) -> [Int]? {
-        let vm = PikeVM(prog: prog, input: UTF8Input(bytes: text), ncap: prog.slotCount)
-        return vm.match(from: 0) ? vm.matchcap : nil
+        text.withUnsafeBufferPointer { buffer in
+            let vm = PikeVM(prog: prog, input: UTF8Input(bytes: buffer), ncap: prog.slotCount)
+            return vm.match(from: 0) ? vm.slots : nil
+        }
     }
 
     /// Up to `limit` successive non-overlapping matches (all when negative), with all their groups
     /// when `submatches`, else only group 0: Go's `FindAllStringSubmatchIndex` / `FindAllStringIndex`,
     /// where an empty match right after the previous match does not count.
     public func allMatches(in s: String, limit: Int = -1, submatches: Bool = false) -> [[Int]] {
-        let input = UTF8Input(bytes: Array(s.utf8))
+        UTF8Input.with(s) { input in
+            var out: [[Int]] = []
+            forEachMatch(input, limit: limit, ncap: submatches ? prog.slotCount : 2) { out.append($0.slots) }
+            return out
+        }
+    }
+
+    /// Go's `allMatches` loop: calls `deliver` with the machine holding each accepted match.
+    private func forEachMatch(_ input: UTF8Input, limit: Int, ncap: Int, _ deliver: (PikeVM) -> Void) {
         let end = input.bytes.count
         let n = limit < 0 ? end + 1 : limit
-        let vm = PikeVM(prog: prog, input: input, ncap: submatches ? prog.slotCount : 2)
-        var out: [[Int]] = []
+        let vm = PikeVM(prog: prog, input: input, ncap: ncap)
+        var count = 0
         var pos = 0
         var prevMatchEnd = -1
-        while out.count < n && pos <= end {
+        while count < n && pos <= end {
             guard vm.match(from: pos) else { break }
-            let m = vm.matchcap
+            let m0 = vm.matchcap[0], m1 = vm.matchcap[1]
             var accept = true
-            if m[1] == pos {
+            if m1 == pos {
                 // An empty match: not right after the previous match; move on one rune.
-                if m[0] == prevMatchEnd { accept = false }
+                if m0 == prevMatchEnd { accept = false }
                 let width = input.step(pos).1
                 pos += width > 0 ? width : end + 1 - pos
             } else {
-                pos = m[1]
+                pos = m1
             }
-            prevMatchEnd = m[1]
-            if accept { out.append(m) }
+            prevMatchEnd = m1
+            if accept {
+                deliver(vm)
+                count += 1
+            }
         }
-        return out
+    }
+
+    /// The texts of up to `limit` successive matches (all when negative): Go's `FindAllString`.
+    public func allMatchTexts(in s: String, limit: Int = -1) -> [String] {
+        UTF8Input.with(s) { input in
+            var out: [String] = []
+            forEachMatch(input, limit: limit, ncap: 2) { vm in
+                out.append(String(decoding: UnsafeBufferPointer(rebasing: input.bytes[vm.matchcap[0]..<vm.matchcap[1]]), as: UTF8.self))
+            }
+            return out
+        }
     }
 
     /// Go's `ReplaceAllString`: every match replaced by `template` with `$1`, `${1}`, `$name`,
-    /// `${name}` expanded (see `expand`).
+    /// `${name}` expanded (see `ExpandTemplate`).
     public func replaceAll(in s: String, with template: String) -> String {
         let needsGroups = template.utf8.contains(UInt8(ascii: "$"))
-        return replace(s, submatches: needsGroups) { out, bytes, m in
-            self.expand(template, into: &out, source: bytes, match: m)
+        let expansion = ExpandTemplate(template, names: subexpNames)
+        return replace(s, ncap: needsGroups ? prog.slotCount : 2) { out, src, vm in
+            expansion.append(into: &out, source: src, match: vm.matchcap, slots: vm.ncap)
         }
     }
 
     /// Go's `ReplaceAllLiteralString`: every match replaced by `replacement` as it is.
     public func replaceAllLiteral(in s: String, with replacement: String) -> String {
         let r = Array(replacement.utf8)
-        return replace(s, submatches: false) { out, _, _ in out.append(contentsOf: r) }
+        return replace(s, ncap: 2) { out, _, _ in out.append(contentsOf: r) }
     }
 
-    private func replace(_ s: String, submatches: Bool, _ write: (inout [UInt8], [UInt8], [Int]) -> Void) -> String {
-        let input = UTF8Input(bytes: Array(s.utf8))
-        let src = input.bytes
-        let end = src.count
-        let vm = PikeVM(prog: prog, input: input, ncap: submatches ? prog.slotCount : 2)
-        var out: [UInt8] = []
-        var lastMatchEnd = 0
-        var searchPos = 0
-        while searchPos <= end {
-            guard vm.match(from: searchPos) else { break }
-            let a = vm.matchcap
-            out.append(contentsOf: src[lastMatchEnd..<a[0]])
-            // No replacement for an empty match right after the previous match.
-            if a[1] > lastMatchEnd || a[0] == 0 { write(&out, src, a) }
-            lastMatchEnd = a[1]
-            let width = input.step(searchPos).1
-            if searchPos + width > a[1] {
-                searchPos += width
-            } else if searchPos + 1 > a[1] {
-                searchPos += 1
-            } else {
-                searchPos = a[1]
+    private func replace(_ s: String, ncap: Int, _ write: (inout [UInt8], UnsafeBufferPointer<UInt8>, PikeVM) -> Void) -> String {
+        UTF8Input.with(s) { input in
+            let src = input.bytes
+            let end = src.count
+            let vm = PikeVM(prog: prog, input: input, ncap: ncap)
+            var out: [UInt8] = []
+            var lastMatchEnd = 0
+            var searchPos = 0
+            while searchPos <= end {
+                guard vm.match(from: searchPos) else { break }
+                let a0 = vm.matchcap[0], a1 = vm.matchcap[1]
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: src[lastMatchEnd..<a0]))
+                // No replacement for an empty match right after the previous match.
+                if a1 > lastMatchEnd || a0 == 0 { write(&out, src, vm) }
+                lastMatchEnd = a1
+                let width = input.step(searchPos).1
+                if searchPos + width > a1 {
+                    searchPos += width
+                } else if searchPos + 1 > a1 {
+                    searchPos += 1
+                } else {
+                    searchPos = a1
+                }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: src[lastMatchEnd...]))
+            return String(decoding: out, as: UTF8.self)
         }
-        out.append(contentsOf: src[lastMatchEnd...])
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Go's `Split`: the texts between matches, at most `limit` of them (all when negative; none

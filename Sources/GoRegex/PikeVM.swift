@@ -3,58 +3,46 @@
 /// input. Threads are kept in priority order and a match cuts off every thread of lower
 /// priority, which gives Go's leftmost-first matches and submatches.
 final class PikeVM {
-    /// The threads at one input position: a sparse set of visited instructions and the threads
-    /// (instructions that consume a rune or match) in priority order, each with its capture slots.
-    struct Queue {
-        var sparse: [Int32]
-        var dense: [Int32] = []
-        var threads: [Int32] = []
-        var caps: [Int] = []
-
-        init(size: Int) {
-            sparse = Array(repeating: 0, count: size)
-        }
-
-        @inline(__always)
-        func contains(_ pc: Int) -> Bool {
-            let j = Int(sparse[pc])
-            return j < dense.count && dense[j] == Int32(pc)
-        }
-
-        @inline(__always)
-        mutating func insert(_ pc: Int) {
-            sparse[pc] = Int32(dense.count)
-            dense.append(Int32(pc))
-        }
-
-        mutating func clear() {
-            dense.removeAll(keepingCapacity: true)
-            threads.removeAll(keepingCapacity: true)
-            caps.removeAll(keepingCapacity: true)
-        }
-    }
-
     let prog: Program
     let input: UTF8Input
     /// Capture slots tracked: 0 (only whether it matches), 2 (the match) or all.
     let ncap: Int
-    private var runq: Queue
-    private var nextq: Queue
+    private var runq: ThreadQueue
+    private var nextq: ThreadQueue
     private var matched = false
-    private(set) var matchcap: [Int]
-    private var work: [Int]
+    /// The slots of the match found by `match(from:)`.
+    let matchcap: UnsafeMutablePointer<Int>
+    /// The slots along the path `add` is following.
+    private let work: UnsafeMutablePointer<Int>
     /// Pending work of `add`: an instruction to follow (slot -1) or a slot value to restore.
-    private var stack: [(value: Int, slot: Int)] = []
+    private let stackValues: UnsafeMutablePointer<Int>
+    private let stackSlots: UnsafeMutablePointer<Int>
 
     init(prog: Program, input: UTF8Input, ncap: Int) {
         self.prog = prog
         self.input = input
         self.ncap = ncap
-        runq = Queue(size: prog.insts.count)
-        nextq = Queue(size: prog.insts.count)
-        matchcap = Array(repeating: -1, count: ncap)
-        work = Array(repeating: -1, count: ncap)
+        let size = prog.insts.count
+        runq = ThreadQueue(size: size, ncap: ncap)
+        nextq = ThreadQueue(size: size, ncap: ncap)
+        matchcap = .allocate(capacity: max(1, ncap))
+        matchcap.initialize(repeating: -1, count: max(1, ncap))
+        work = .allocate(capacity: max(1, ncap))
+        work.initialize(repeating: -1, count: max(1, ncap))
+        // Every instruction pushes at most two entries per visit and is visited once per `add`.
+        stackValues = .allocate(capacity: 3 * size + 2)
+        stackSlots = .allocate(capacity: 3 * size + 2)
     }
+
+    deinit {
+        matchcap.deallocate()
+        work.deallocate()
+        stackValues.deallocate()
+        stackSlots.deallocate()
+    }
+
+    /// The slots of the last match, as an array.
+    var slots: [Int] { Array(UnsafeBufferPointer(start: matchcap, count: ncap)) }
 
     /// Runs a search starting at `pos`; the match's slots are then in `matchcap`.
     func match(from start: Int) -> Bool {
@@ -65,19 +53,20 @@ final class PikeVM {
         let startConditions = prog.startConditions
         if prog.start == 0 { return false }
         if startConditions.contains(.beginText) && start != 0 { return false }
+        let anchored = startConditions.contains(.beginText)
+        let bytes = input.bytes
         var pos = start
         var (r, width) = input.step(pos)
         var (r1, width1): (Rune, Int) = (-1, 0)
         if r >= 0 { (r1, width1) = input.step(pos + width) }
         var conditions = pos == 0 ? EmptyConditions.between(-1, r) : input.context(pos)
         while true {
-            if runq.dense.isEmpty {
-                if startConditions.contains(.beginText) && pos != 0 { break }
+            if runq.denseCount == 0 {
+                if anchored && pos != 0 { break }
                 if matched { break }
-                if let first = prog.firstBytes, r >= 0, !first.contains(input.bytes[pos]) {
+                if let first = prog.firstBytes, r >= 0, !first.contains(bytes[pos]) {
                     // No thread is running: skip to the next byte a match can start with.
                     var next = pos + 1
-                    let bytes = input.bytes
                     while next < bytes.count && !first.contains(bytes[next]) { next += 1 }
                     pos = next
                     (r, width) = input.step(pos)
@@ -85,12 +74,12 @@ final class PikeVM {
                     conditions = input.context(pos)
                 }
             }
-            if !matched && (pos == 0 || !startConditions.contains(.beginText)) {
+            if !matched && (pos == 0 || !anchored) {
                 if ncap > 0 {
                     for i in 0..<ncap { work[i] = matchcap[i] }
                     work[0] = pos
                 }
-                add(&runq, prog.start, pos, conditions)
+                add(runq, prog.start, pos, conditions)
             }
             conditions = EmptyConditions.between(r, r1)
             step(pos, pos + width, r, conditions)
@@ -106,43 +95,56 @@ final class PikeVM {
 
     /// Advances every thread of `runq` over the rune `c` at `pos` into `nextq`.
     private func step(_ pos: Int, _ nextPos: Int, _ c: Rune, _ nextConditions: EmptyConditions) {
-        let insts = prog.insts
+        let code = prog.code
+        let q = runq, next = nextq
+        let ncap = self.ncap
         var t = 0
-        while t < runq.threads.count {
-            let pc = Int(runq.threads[t])
-            let inst = insts[pc]
+        while t < q.threadCount {
+            let pc = Int(q.threads[t])
+            let inst = code[pc]
             var advance = false
             switch inst.op {
             case .match:
                 if ncap > 0 {
-                    for i in 0..<ncap { matchcap[i] = runq.caps[t * ncap + i] }
+                    let caps = q.caps + t * ncap
+                    for i in 0..<ncap { matchcap[i] = caps[i] }
                     matchcap[1] = pos
                 }
                 matched = true
                 // Leftmost-first: every thread after this one has lower priority.
-                runq.clear()
+                q.clear()
                 return
-            case .rune: advance = c >= 0 && prog.classes[Int(inst.arg)].contains(c)
+            case .rune: advance = c >= 0 && prog.classContains(Int(inst.arg), c)
             case .rune1: advance = c == inst.arg
             case .runeAny: advance = c >= 0
             case .runeAnyNotNL: advance = c >= 0 && c != 0x0A
             default: break
             }
             if advance {
-                if ncap > 0 { for i in 0..<ncap { work[i] = runq.caps[t * ncap + i] } }
-                add(&nextq, Int(inst.out), nextPos, nextConditions)
+                if ncap > 0 {
+                    let caps = q.caps + t * ncap
+                    for i in 0..<ncap { work[i] = caps[i] }
+                }
+                add(next, Int(inst.out), nextPos, nextConditions)
             }
             t += 1
         }
-        runq.clear()
+        q.clear()
     }
 
     /// Follows the empty transitions from `pc0` at `pos`, adding the threads reached to `q` in
     /// priority order; `work` holds the capture slots along the way.
-    private func add(_ q: inout Queue, _ pc0: Int, _ pos: Int, _ conditions: EmptyConditions) {
-        let insts = prog.insts
-        stack.append((pc0, -1))
-        while let (value, slot) = stack.popLast() {
+    private func add(_ q: ThreadQueue, _ pc0: Int, _ pos: Int, _ conditions: EmptyConditions) {
+        let code = prog.code
+        let ncap = self.ncap
+        let values = stackValues, slots = stackSlots
+        var top = 0
+        values[0] = pc0
+        slots[0] = -1
+        top = 1
+        while top > 0 {
+            top -= 1
+            let value = values[top], slot = slots[top]
             if slot >= 0 {
                 work[slot] = value
                 continue
@@ -150,28 +152,45 @@ final class PikeVM {
             let pc = value
             if q.contains(pc) { continue }
             q.insert(pc)
-            let inst = insts[pc]
+            let inst = code[pc]
             switch inst.op {
             case .fail:
                 break
             case .alt:
-                stack.append((Int(inst.arg), -1))
-                stack.append((Int(inst.out), -1))
+                values[top] = Int(inst.arg)
+                slots[top] = -1
+                values[top + 1] = Int(inst.out)
+                slots[top + 1] = -1
+                top += 2
             case .emptyWidth:
-                let required = EmptyConditions(rawValue: UInt8(inst.arg))
-                if conditions.isSuperset(of: required) { stack.append((Int(inst.out), -1)) }
+                if conditions.isSuperset(of: EmptyConditions(rawValue: UInt8(inst.arg))) {
+                    values[top] = Int(inst.out)
+                    slots[top] = -1
+                    top += 1
+                }
             case .nop:
-                stack.append((Int(inst.out), -1))
+                values[top] = Int(inst.out)
+                slots[top] = -1
+                top += 1
             case .capture:
                 let k = Int(inst.arg)
                 if k < ncap {
-                    stack.append((work[k], k))
+                    values[top] = work[k]
+                    slots[top] = k
+                    top += 1
                     work[k] = pos
                 }
-                stack.append((Int(inst.out), -1))
+                values[top] = Int(inst.out)
+                slots[top] = -1
+                top += 1
             case .match, .rune, .rune1, .runeAny, .runeAnyNotNL:
-                q.threads.append(Int32(pc))
-                if ncap > 0 { q.caps.append(contentsOf: work) }
+                let t = q.threadCount
+                q.threads[t] = Int32(pc)
+                if ncap > 0 {
+                    let caps = q.caps + t * ncap
+                    for i in 0..<ncap { caps[i] = work[i] }
+                }
+                q.threadCount = t + 1
             }
         }
     }

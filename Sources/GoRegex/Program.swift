@@ -1,6 +1,7 @@
 /// A compiled pattern: a list of instructions for the matching machine, as in Go's
-/// `regexp/syntax.Prog`. Instruction 0 always fails.
-final class Program: Sendable {
+/// `regexp/syntax.Prog`. Instruction 0 always fails. The machine reads the instructions and classes
+/// from flat buffers the program owns (no reference counting in its inner loop).
+final class Program: @unchecked Sendable {
     /// What an instruction does.
     enum Op: UInt8, Sendable {
         /// Dead end.
@@ -43,8 +44,33 @@ final class Program: Sendable {
     /// The bytes a match can start with, when that is worth knowing.
     let firstBytes: FirstBytes?
 
+    /// The instructions, as a buffer.
+    let code: UnsafeMutablePointer<Inst>
+    /// The classes without their range arrays: where their ranges are in `rangeBuffer`.
+    let classInfo: UnsafeMutablePointer<ClassInfo>
+    let rangeBuffer: UnsafeMutablePointer<Rune>
+
+    /// A rune class as the machine reads it.
+    struct ClassInfo {
+        let offset: Int
+        let count: Int
+        let asciiLow: UInt64
+        let asciiHigh: UInt64
+    }
+
     init(insts: [Inst], classes: [RuneClass], start: Int, slotCount: Int) {
         self.insts = insts
+        code = .allocate(capacity: max(1, insts.count))
+        code.initialize(from: insts, count: insts.count)
+        classInfo = .allocate(capacity: max(1, classes.count))
+        let total = classes.reduce(0) { $0 + $1.ranges.count }
+        rangeBuffer = .allocate(capacity: max(1, total))
+        var offset = 0
+        for (k, c) in classes.enumerated() {
+            (rangeBuffer + offset).initialize(from: c.ranges, count: c.ranges.count)
+            (classInfo + k).initialize(to: ClassInfo(offset: offset, count: c.ranges.count, asciiLow: c.asciiLow, asciiHigh: c.asciiHigh))
+            offset += c.ranges.count
+        }
         self.classes = classes
         self.start = start
         self.slotCount = slotCount
@@ -61,6 +87,33 @@ final class Program: Sendable {
         }
         startConditions = conditions
         firstBytes = FirstBytes.of(insts, classes: classes, start: start)
+    }
+
+    deinit {
+        code.deallocate()
+        classInfo.deallocate()
+        rangeBuffer.deallocate()
+    }
+
+    /// Whether class `k` contains `r` (which is not -1).
+    @inline(__always)
+    func classContains(_ k: Int, _ r: Rune) -> Bool {
+        let info = classInfo[k]
+        if r < 64 { return info.asciiLow & (1 << UInt64(r)) != 0 }
+        if r < 128 { return info.asciiHigh & (1 << UInt64(r - 64)) != 0 }
+        var lo = 0, hi = info.count / 2
+        let ranges = rangeBuffer + info.offset
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if r < ranges[2 * mid] {
+                hi = mid
+            } else if r > ranges[2 * mid + 1] {
+                lo = mid + 1
+            } else {
+                return true
+            }
+        }
+        return false
     }
 }
 

@@ -1,7 +1,13 @@
 /// The text being matched: UTF-8 bytes decoded rune by rune as Go decodes them (an invalid or
 /// truncated sequence is U+FFFD, one byte wide).
 struct UTF8Input {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    /// Runs `body` over the UTF-8 bytes of `s`, in place when the string stores them contiguously.
+    static func with<R>(_ s: String, _ body: (UTF8Input) -> R) -> R {
+        if let r = s.utf8.withContiguousStorageIfAvailable({ body(UTF8Input(bytes: $0)) }) { return r }
+        return Array(s.utf8).withUnsafeBufferPointer { body(UTF8Input(bytes: $0)) }
+    }
 
     /// The rune at `pos` and its width in bytes; (-1, 0) at the end.
     @inline(__always)

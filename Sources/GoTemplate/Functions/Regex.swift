@@ -55,17 +55,11 @@ enum RegexFunctions {
         return backquotable ? "`\(s)`" : GoQuote.quote(s)
     }
 
-    static func text(_ bytes: [UInt8], _ from: Int, _ to: Int) -> String {
-        String(decoding: bytes[from..<to], as: UTF8.self)
-    }
-
     static func find(_ a: [Value], _ name: String) throws -> Value {
         let args = Arguments(name, a)
         try args.expect(2)
         let re = try compiled(try args.string(0), for: name)
-        let s = try args.string(1)
-        guard let m = re.allMatches(in: s, limit: 1).first else { return .string("") }
-        return .string(text(Array(s.utf8), m[0], m[1]))
+        return .string(re.allMatchTexts(in: try args.string(1), limit: 1).first ?? "")
     }
 
     static func findAll(_ a: [Value], _ name: String) throws -> Value {
@@ -75,10 +69,9 @@ enum RegexFunctions {
         let s = try args.string(1)
         let n = try args.int(2)
         if n == 0 { return .nilList }  // Go's nil slice, as for no match at all
-        let matches = re.allMatches(in: s, limit: n)
+        let matches = re.allMatchTexts(in: s, limit: n)
         if matches.isEmpty { return .nilList }
-        let bytes = Array(s.utf8)
-        return .list(matches.map { .string(text(bytes, $0[0], $0[1])) })
+        return .list(matches.map { .string($0) })
     }
 
     static func replace(_ a: [Value], _ name: String, literal: Bool) throws -> Value {
