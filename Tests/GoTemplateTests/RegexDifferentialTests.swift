@@ -161,7 +161,9 @@ enum RegexCaseGenerator {
     }
 
     static func makeCase(_ pattern: String, _ rng: inout SplitMix64) -> RegexCase {
-        let input = (0..<Int(rng.next() % 12)).map { _ in rng.pick(inputAlphabet) }.joined()
+        // Mostly short inputs; one in four up to 40 pieces long.
+        let length = rng.next() % 4 == 0 ? Int(rng.next() % 40) : Int(rng.next() % 12)
+        let input = (0..<length).map { _ in rng.pick(inputAlphabet) }.joined()
         return RegexCase(pattern: pattern, input: input, n: rng.pick([-1, -1, -1, 1, 2, 3]), replacement: rng.pick(replacements))
     }
 }
