@@ -17,10 +17,6 @@ final class ConformanceNCATests: XCTestCase {
                 skipped.append("\(scenario.name): \(limit)")
                 continue
             }
-            if let gap = scenario.knownGap {
-                skipped.append("\(scenario.name): a known gap of the analysis (\(gap))")
-                continue
-            }
             for (number, step) in scenario.steps.enumerated() {
                 let label = scenario.steps.count > 1 ? "\(scenario.name) (step \(number + 1))" : scenario.name
                 let inventory = step.inventory

@@ -82,8 +82,6 @@ enum Conformance {
         var after: String
         /// Where it departs from the e2e case.
         var note: String?
-        /// Set while the analysis gets the scenario wrong: such scenarios run in `testKnownGaps` only.
-        var knownGap: String?
         /// Why nca cannot check the scenario, if it cannot.
         var ncaLimit: String?
         var steps: [Step]
@@ -111,7 +109,7 @@ enum Conformance {
                 steps.append(try step(node, path: item["steps"] == nil ? path : "\(path).steps[\(number)]"))
             }
             scenarios.append(Scenario(
-                name: name, file: file, after: after, note: item["note"]?.string, knownGap: item["known-gap"]?.string,
+                name: name, file: file, after: after, note: item["note"]?.string,
                 ncaLimit: item["nca"]?.string, steps: steps))
         }
         return scenarios

@@ -23,17 +23,11 @@ final class ConformanceTests: XCTestCase {
     func testE2ESuiteScenarios() throws {
         let scenarios = try Conformance.load("e2e.yaml")
         XCTAssertGreaterThanOrEqual(scenarios.count, 40)
-        assertScenarios(scenarios.filter { $0.knownGap == nil })
+        assertScenarios(scenarios)
     }
 
     func testSelectorPolicyTypeAndPortScenarios() throws {
-        assertScenarios(try Conformance.load("extra.yaml").filter { $0.knownGap == nil })
-    }
-
-    /// Scenarios marked `known-gap`: what the analysis gets wrong today. Expected to fail until the analysis is fixed;
-    /// then the mark comes off and the scenario joins the others.
-    func testKnownGaps() throws {
-        assertScenarios(try Conformance.loadAll().filter { $0.knownGap != nil })
+        assertScenarios(try Conformance.load("extra.yaml"))
     }
 
     func testDataIsWellFormed() throws {

@@ -45,7 +45,12 @@ public struct InventoryEndpoint: Hashable, Sendable {
         self.name = name
         self.role = role
         self.address = address
-        self.namedPorts = namedPorts
+        // An address outside the cluster has no container ports: a named port never matches it.
+        if case .ip = address, namedPorts == nil {
+            self.namedPorts = [:]
+        } else {
+            self.namedPorts = namedPorts
+        }
         self.releases = releases
     }
 
