@@ -106,6 +106,7 @@ extension Pipeline {
             notes.append(
                 "skipped \(objects.skipped) document\(plural ? "s" : "") that \(plural ? "are" : "is") neither a NetworkPolicy, a workload nor a Namespace")
         }
+        for policy in objects.policies { notes += policy.namedPortWarnings(defaultNamespace: input.release.namespace) }
         return AnalysisSubjects(mesh: intent, objects: objects, inventory: builder.build(), notes: notes)
     }
 }

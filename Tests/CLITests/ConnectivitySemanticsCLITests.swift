@@ -50,6 +50,25 @@ final class ConnectivitySemanticsCLITests: XCTestCase {
         XCTAssertTrue(twice.stderr.contains("standard input can be read only once"), twice.stderr)
     }
 
+    func testNamedPortTowardsAnAddressIsWarnedAbout() throws {
+        let policy = """
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata: {name: web-out}
+            spec:
+              podSelector: {matchLabels: {app: web}}
+              policyTypes: [Egress]
+              egress:
+              - to: [{ipBlock: {cidr: 10.0.0.0/8}}]
+                ports: [{port: https}]
+            """
+        let result = try CLI.run(["verify", "-f", "values/vald.yaml", "-n", "vald", "--manifests", "-"], stdin: policy)
+        XCTAssertTrue(
+            result.stderr.contains(
+                "policy vald/web-out egress rule 1: named port \"https\" towards ipBlock 10.0.0.0/8 never matches"),
+            result.stderr)
+    }
+
     func testVerifyJSONListsDifferencesAndFlows() throws {
         let result = try CLI.run(["verify", "-f", "values/vald.yaml", "-n", "vald", "-o", "json"])
         XCTAssertEqual(result.status, 0, result.stderr)
