@@ -37,9 +37,20 @@ public struct ReleaseComparison: Sendable {
         builder.add(old, releases: .old)
         builder.add(new, releases: .new)
         let inventory = builder.build()
-        let (before, after) = Parallel.both(
-            { EffectiveConnectivity(policies: old.policies, defaultNamespace: defaultNamespace, inventory: inventory).map.allowedFlows(in: .old) },
-            { EffectiveConnectivity(policies: new.policies, defaultNamespace: defaultNamespace, inventory: inventory).map.allowedFlows(in: .new) })
+        // The policies both releases hold are evaluated once; each release adds its own on a copy.
+        func resolved(_ policies: [NetworkPolicy]) -> [ResolvedPolicy] {
+            policies.map { ResolvedPolicy($0, defaultNamespace: defaultNamespace) }
+        }
+        let oldPolicies = resolved(old.policies), newPolicies = resolved(new.policies)
+        let inNew = Set(newPolicies), inOld = Set(oldPolicies)
+        let matcher = PeerMatcher(groups: inventory.groups)
+        var shared = ConnectivityMap(inventory: inventory)
+        shared.apply(oldPolicies.filter { inNew.contains($0) }, matcher: matcher)
+        var oldMap = shared, newMap = shared
+        oldMap.apply(oldPolicies.filter { !inNew.contains($0) }, matcher: matcher)
+        newMap.apply(newPolicies.filter { !inOld.contains($0) }, matcher: matcher)
+        let (oldFinal, newFinal) = (oldMap, newMap)
+        let (before, after) = Parallel.both({ oldFinal.allowedFlows(in: .old) }, { newFinal.allowedFlows(in: .new) })
         self.inventory = inventory
         self.old = before
         self.new = after
@@ -49,11 +60,12 @@ public struct ReleaseComparison: Sendable {
     /// Compares the two releases pair by pair, pairs named by their endpoints' names: a workload whose pods change
     /// labels is one endpoint per release under one name, and compares with itself.
     private static func changes(_ old: [AllowedFlow], _ new: [AllowedFlow], _ inventory: Inventory) -> [Change] {
+        let names = inventory.endpoints.map(\.name)
+        if Set(names).count == names.count { return changesByIndex(old, new, names) }
         struct Pair: Hashable {
             var from: String
             var to: String
         }
-        let names = inventory.endpoints.map(\.name)
         func byName(_ flows: [AllowedFlow]) -> [Pair: PortSet] {
             var result: [Pair: PortSet] = [:]
             for flow in flows {
@@ -69,6 +81,38 @@ public struct ReleaseComparison: Sendable {
             let opened = now.subtracting(was), closed = was.subtracting(now)
             if opened.isEmpty && closed.isEmpty { continue }
             result.append(Change(from: pair.from, to: pair.to, opened: opened, closed: closed))
+        }
+        return result.sorted {
+            $0.from != $1.from ? $0.from.utf8.lexicographicallyPrecedes($1.from.utf8) : $0.to.utf8.lexicographicallyPrecedes($1.to.utf8)
+        }
+    }
+}
+
+extension ReleaseComparison {
+    /// The changes when every endpoint has its own name: both flow lists are sorted by index pair, so one merge
+    /// pass compares them.
+    private static func changesByIndex(_ old: [AllowedFlow], _ new: [AllowedFlow], _ names: [String]) -> [Change] {
+        var result: [Change] = []
+        func record(_ from: Int, _ to: Int, was: PortSet, now: PortSet) {
+            let opened = now.subtracting(was), closed = was.subtracting(now)
+            if opened.isEmpty && closed.isEmpty { return }
+            result.append(Change(from: names[from], to: names[to], opened: opened, closed: closed))
+        }
+        var i = 0, j = 0
+        while i < old.count || j < new.count {
+            let a = i < old.count ? (old[i].from, old[i].to) : (Int.max, Int.max)
+            let b = j < new.count ? (new[j].from, new[j].to) : (Int.max, Int.max)
+            if a < b {
+                record(a.0, a.1, was: old[i].ports, now: .empty)
+                i += 1
+            } else if b < a {
+                record(b.0, b.1, was: .empty, now: new[j].ports)
+                j += 1
+            } else {
+                record(a.0, a.1, was: old[i].ports, now: new[j].ports)
+                i += 1
+                j += 1
+            }
         }
         return result.sorted {
             $0.from != $1.from ? $0.from.utf8.lexicographicallyPrecedes($1.from.utf8) : $0.to.utf8.lexicographicallyPrecedes($1.to.utf8)
