@@ -1,4 +1,5 @@
 import MeshModel
+import YAMLCore
 
 @testable import MeshAnalysis
 
@@ -14,7 +15,12 @@ struct RandomRelease {
     var pods: [Workload]
     var policies: [NetworkPolicy]
 
-    var objects: ManifestObjects { ManifestObjects(policies: policies, workloads: pods, namespaces: namespaces) }
+    /// The release as meshrender reads it from the very documents nca is given: the pod list, the namespace list and
+    /// the policies.
+    func objectsAsRead() throws -> ManifestObjects {
+        let documents = [NCA.podList(podInventory), NCA.namespaceList(podInventory)] + policies.map(NCA.json)
+        return try ManifestObjects.read(YAMLParser().parseAll(documents.joined(separator: "\n---\n"), file: "release.yaml"))
+    }
 
     /// Exactly the pods, as the inventory nca is given: pod `p<i>` is endpoint `i`.
     var podInventory: Inventory {
