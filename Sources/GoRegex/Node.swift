@@ -35,13 +35,6 @@ indirect enum Node: Sendable {
         default: []
         }
     }
-
-    /// The height of the tree, counted as Go's parser counts it for its nesting limit.
-    var height: Int {
-        var h = 1
-        for child in children { h = max(h, 1 + child.height) }
-        return h
-    }
 }
 
 /// A Unicode code point as Go's `rune`; -1 stands for "no rune" (before the start or past the end).

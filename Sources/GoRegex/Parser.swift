@@ -3,7 +3,8 @@
 struct Parser {
     /// An entry of the parse stack: a parsed node, or a marker of an open group or a `|`.
     enum Item {
-        case node(Node)
+        /// A node and the height of its tree.
+        case node(Node, height: Int)
         case leftParen(capture: Int, name: String?, flags: ParseFlags)
         case verticalBar
     }
@@ -58,7 +59,7 @@ struct Parser {
                     i += 1
                 }
             case "|":
-                concat()
+                try concat()
                 stack.append(.verticalBar)
                 i += 1
             case ")":
@@ -98,19 +99,26 @@ struct Parser {
             }
             lastRepeat = repeatStart
         }
-        concat()
-        alternate()
-        guard stack.count == 1, case .node(let root) = stack[0] else {
+        try concat()
+        try alternate()
+        guard stack.count == 1, case .node(let root, _) = stack[0] else {
             throw RegexSyntaxError(code: .missingParen, expr: whole)
         }
-        if root.height > Parser.maxHeight { throw RegexSyntaxError(code: .nestingDepth, expr: whole) }
         return root
     }
 
     // MARK: - Stack
 
+    /// Pushes a leaf node.
     mutating func push(_ node: Node) {
-        stack.append(.node(node))
+        stack.append(.node(node, height: 1))
+    }
+
+    /// Pushes a node of the given height, refusing trees deeper than Go's limit (checked as each
+    /// node is built, so no later pass recurses deeper than that).
+    mutating func push(_ node: Node, height: Int) throws(RegexSyntaxError) {
+        if height > Parser.maxHeight { throw RegexSyntaxError(code: .nestingDepth, expr: whole) }
+        stack.append(.node(node, height: height))
     }
 
     /// Pushes the rune `r` as a literal, case-insensitive under `(?i)` when it has other cases.
@@ -132,12 +140,20 @@ struct Parser {
 
     /// Replaces the nodes above the topmost marker by their concatenation (the empty match when
     /// there are none), merging adjacent literals and flattening nested concatenations.
-    mutating func concat() {
+    mutating func concat() throws(RegexSyntaxError) {
         var start = stack.count
         while start > 0, case .node = stack[start - 1] { start -= 1 }
         var parts: [Node] = []
-        for case .node(let node) in stack[start...] {
-            if case .concat(let subs) = node { parts.append(contentsOf: subs) } else { parts.append(node) }
+        // The height of the tallest part (a flattened concatenation's parts are one lower).
+        var tallest = 0
+        for case .node(let node, let height) in stack[start...] {
+            if case .concat(let subs) = node {
+                parts.append(contentsOf: subs)
+                tallest = max(tallest, height - 1)
+            } else {
+                parts.append(node)
+                tallest = max(tallest, height)
+            }
         }
         stack.removeSubrange(start...)
         var merged: [Node] = []
@@ -152,18 +168,25 @@ struct Parser {
         }
         switch merged.count {
         case 0: push(.emptyMatch)
-        case 1: push(merged[0])
-        default: push(.concat(merged))
+        case 1: try push(merged[0], height: tallest)
+        default: try push(.concat(merged), height: tallest + 1)
         }
     }
 
     /// Replaces the alternatives above the topmost open group (each a node, separated by `|`
     /// markers) by their alternation.
-    mutating func alternate() {
+    mutating func alternate() throws(RegexSyntaxError) {
         var alternatives: [Node] = []
+        var tallest = 0
         while let top = stack.last {
-            if case .node(let node) = top {
-                if case .alternate(let subs) = node { alternatives.insert(contentsOf: subs, at: 0) } else { alternatives.insert(node, at: 0) }
+            if case .node(let node, let height) = top {
+                if case .alternate(let subs) = node {
+                    alternatives.insert(contentsOf: subs, at: 0)
+                    tallest = max(tallest, height - 1)
+                } else {
+                    alternatives.insert(node, at: 0)
+                    tallest = max(tallest, height)
+                }
                 stack.removeLast()
             } else if case .verticalBar = top {
                 stack.removeLast()
@@ -171,19 +194,27 @@ struct Parser {
                 break
             }
         }
-        push(alternatives.count == 1 ? alternatives[0] : .alternate(alternatives))
+        if alternatives.count == 1 {
+            try push(alternatives[0], height: tallest)
+        } else {
+            try push(.alternate(alternatives), height: tallest + 1)
+        }
     }
 
     mutating func closeGroup() throws(RegexSyntaxError) {
-        concat()
-        alternate()
-        guard stack.count >= 2, case .node(let body) = stack[stack.count - 1],
+        try concat()
+        try alternate()
+        guard stack.count >= 2, case .node(let body, let height) = stack[stack.count - 1],
             case .leftParen(let capture, let name, let savedFlags) = stack[stack.count - 2]
         else { throw RegexSyntaxError(code: .unexpectedParen, expr: whole) }
         stack.removeLast(2)
         if capture != 0 { depth -= 1 }
         flags = savedFlags
-        push(capture == 0 ? body : .capture(capture, name: name, body))
+        if capture == 0 {
+            try push(body, height: height)
+        } else {
+            try push(.capture(capture, name: name, body), height: height + 1)
+        }
     }
 
     // MARK: - Repetition
@@ -203,7 +234,7 @@ struct Parser {
             greedy.toggle()
         }
         if let last = lastRepeat { throw error(.invalidRepeatOp, last, after) }
-        guard case .node(let sub)? = stack.last else { throw error(.missingRepeatArgument, before, after) }
+        guard case .node(let sub, let height)? = stack.last else { throw error(.missingRepeatArgument, before, after) }
         let node: Node
         switch kind {
         case .star: node = .star(sub, greedy: greedy)
@@ -211,7 +242,8 @@ struct Parser {
         case .quest: node = .quest(sub, greedy: greedy)
         case .count(let min, let max): node = .repeat(sub, min: min, max: max, greedy: greedy)
         }
-        stack[stack.count - 1] = .node(node)
+        stack.removeLast()
+        try push(node, height: height + 1)
         if case .count(let min, let max) = kind, min >= 2 || max >= 2, !Parser.repeatIsValid(node, Parser.maxRepeat) {
             throw error(.invalidRepeatSize, before, after)
         }

@@ -70,6 +70,15 @@ final class GoRegexpTests: XCTestCase {
         XCTAssertEqual(message("[[:foo:]]"), "error parsing regexp: invalid character class range: `[:foo:]`")
     }
 
+    /// A pattern nested deeper than Go's limit is refused as it is read, without deep recursion.
+    func testDeepNestingIsRefused() {
+        let pattern = String(repeating: "(?:", count: 200_000) + "a" + String(repeating: "|b)c", count: 200_000)
+        XCTAssertThrowsError(try GoRegexp(pattern)) { error in
+            XCTAssertEqual((error as? RegexSyntaxError)?.code, .nestingDepth)
+        }
+        XCTAssertNoThrow(try GoRegexp(String(repeating: "(?:", count: 100_000) + "a" + String(repeating: ")", count: 100_000)))
+    }
+
     /// Patterns that take exponential time in a backtracking engine finish at once here.
     func testPathologicalPatternsFinish() throws {
         XCTAssertFalse(try GoRegexp("(a+)+$").matches(String(repeating: "a", count: 20) + "!"))
