@@ -82,5 +82,17 @@ final class RegexFunctionTests: XCTestCase {
         ("mustRegexFind", [.string("(?"), .string("a")], .call("error parsing regexp: invalid or unsupported Perl syntax: `(?`")),
         ("mustRegexFind", [.string("(?U:a"), .string("a")], .call("error parsing regexp: missing closing ): `(?U:a`")),
         ("regexFind", [.string("(?)a"), .string("a")], .ok("string:a")),
+        // Patterns are byte strings: the Kelvin sign is not the letter K (Swift's `==` says it is),
+        // so compiling one must not answer for the other.
+        ("regexMatch", [.string("K"), .string("K")], .ok("bool:true")),
+        ("regexMatch", [.string("\u{212A}"), .string("K")], .ok("bool:false")),
+        ("regexMatch", [.string("(?i)\u{212A}"), .string("k")], .ok("bool:true")),
+        // RE2 accepts `\w-\.` in a class (issue 12), and the pathological patterns of issue 13 finish.
+        ("regexMatch", [.string("^[\\w-\\.]+$"), .string("mymaster")], .ok("bool:true")),
+        ("regexFind", [.string("[\\w-\\.]+"), .string("my-master.x!")], .ok("string:my-master.x")),
+        ("regexMatch", [.string("(a+)+$"), .string(String(repeating: "a", count: 20) + "!")], .ok("bool:false")),
+        ("regexMatch", [.string("^(\\w+\\s?)*$"), .string(String(repeating: "word ", count: 1_000) + "!")], .ok("bool:false")),
+        ("regexMatch", [.string("a.*b.*c"), .string(String(repeating: "ab", count: 10_000))], .ok("bool:false")),
+        ("mustRegexFind", [.string("\\Z"), .string("a")], .call("error parsing regexp: invalid escape sequence: `\\Z`")),
     ]
 }

@@ -4,8 +4,8 @@ import XCTest
 import YAMLCore
 
 /// Random patterns made of RE2's metacharacters through every regex function: each call either
-/// gives a result or fails with Go's compile-error shape, and never traps (the checks that word Go's
-/// errors scan patterns by hand).
+/// gives a result or fails with Go's compile-error shape, and never traps. `RegexDifferentialTests`
+/// compares the results themselves with helm's.
 final class RegexFuzzTests: XCTestCase {
     func testRandomPatternsNeverCrash() {
         let alphabet = Array("ab()[]{},1279*+?|^$.\\QEdwspLPxiU<>=!:-_ ".unicodeScalars)

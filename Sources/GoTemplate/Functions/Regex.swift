@@ -95,15 +95,13 @@ enum RegexFunctions {
     }
 }
 
-/// A small thread-safe cache of compiled patterns; cleared when it grows past its bound. Keys are
-/// the patterns' UTF-8 bytes: `String` equality is Unicode canonical equivalence, under which the
-/// Kelvin sign `K` (U+212A) is the letter `K`, but Go's patterns are byte strings.
+/// A small thread-safe cache of compiled patterns; cleared when it grows past its bound. `String`
+/// equality is Unicode canonical equivalence, under which the Kelvin sign `K` (U+212A) is the
+/// letter `K`, but Go's patterns are byte strings: the patterns under one key are told apart by
+/// their bytes.
 final class RegexCache: @unchecked Sendable {
-    private struct Key: Hashable {
-        let bytes: [UInt8]
-    }
-
-    private var entries: [Key: GoRegexp] = [:]
+    private var entries: [String: [GoRegexp]] = [:]
+    private var count = 0
     private let lock = Lock()
     private let limit = 256
 
@@ -111,13 +109,18 @@ final class RegexCache: @unchecked Sendable {
         get {
             lock.lock()
             defer { lock.unlock() }
-            return entries[Key(bytes: Array(pattern.utf8))]
+            return entries[pattern]?.first { $0.pattern.utf8.elementsEqual(pattern.utf8) }
         }
         set {
+            guard let newValue else { return }
             lock.lock()
             defer { lock.unlock() }
-            if entries.count >= limit { entries.removeAll(keepingCapacity: true) }
-            entries[Key(bytes: Array(pattern.utf8))] = newValue
+            if count >= limit {
+                entries.removeAll(keepingCapacity: true)
+                count = 0
+            }
+            entries[pattern, default: []].append(newValue)
+            count += 1
         }
     }
 }
