@@ -1,0 +1,20 @@
+/// A compiled `pattern` / `patternProperties` regular expression: unanchored search, as JSON
+/// Schema specifies.
+///
+/// This is the one place the validator touches a regex engine (today the standard library's
+/// `Regex`, matching Unicode scalar by scalar); switching to another engine (a Go RE2 port, as
+/// Helm's validator uses) means changing only ``init(_:)``.
+struct PatternMatcher: @unchecked Sendable {
+    private let regex: Regex<AnyRegexOutput>
+
+    /// Compiles `pattern`; nil when the engine rejects it.
+    init?(_ pattern: String) {
+        guard let regex = try? Regex(pattern) else { return nil }
+        self.regex = regex.matchingSemantics(.unicodeScalar)
+    }
+
+    /// Whether `text` contains a match.
+    func matches(_ text: String) -> Bool {
+        (try? regex.firstMatch(in: text)) != nil
+    }
+}
