@@ -72,3 +72,21 @@ extension JSON {
         }
     }
 }
+
+extension JSON {
+    /// A values tree as JSON, straight from its nodes (keys in byte order, as for ``init(_:)``).
+    public init(node: Node) {
+        switch node.kind {
+        case .null: self = .null
+        case .bool(let b): self = .bool(b)
+        case .int(let i): self = .number(JSONNumber(integer: i))
+        case .float(let d): self = .number(JSONNumber(d))
+        case .string(let s): self = .string(s)
+        case .sequence(let items): self = .array(items.map(JSON.init(node:)))
+        case .mapping(let m):
+            var object = JSONObject()
+            for key in m.keys.sorted(by: Value.goLess) { object[key] = JSON(node: m.entries[key]!) }
+            self = .object(object)
+        }
+    }
+}
