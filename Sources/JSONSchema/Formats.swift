@@ -10,8 +10,44 @@ enum Formats {
 
     private static let checks: [String: @Sendable (String) -> String?] = [
         "ipv4": ipv4, "hostname": hostname, "email": email, "date": date, "time": time, "date-time": dateTime,
-        "uuid": uuid, "json-pointer": jsonPointer, "regex": regex, "uri": uri,
+        "uuid": uuid, "json-pointer": jsonPointer, "regex": regex, "uri": uri, "iri": uri, "ipv6": ipv6,
+        "relative-json-pointer": relativeJSONPointer,
     ]
+
+    private static func ipv6(_ s: String) -> String? {
+        guard s.contains(":") else { return "missing colon" }
+        if s.contains("%") { return "zone id is not a part of ipv6 address" }
+        var text = Substring(s)
+        var groups = 0
+        // An IPv4 tail counts as two groups.
+        if let lastColon = text.lastIndex(of: ":"), text[text.index(after: lastColon)...].contains(".") {
+            guard ipv4(String(text[text.index(after: lastColon)...])) == nil else { return "invalid ipv4 tail" }
+            groups = 2
+            text = text[...lastColon]
+            if text.hasSuffix(":") && !text.hasSuffix("::") { text = text.dropLast() }
+        }
+        let halves = text.split(separator: "::", omittingEmptySubsequences: false)
+        guard halves.count <= 2 else { return "more than one ::" }
+        for half in halves where !half.isEmpty {
+            for group in half.split(separator: ":", omittingEmptySubsequences: false) {
+                guard (1...4).contains(group.count), group.unicodeScalars.allSatisfy(\.properties.isASCIIHexDigit) else {
+                    return "invalid group \(GoQuoted(String(group)))"
+                }
+                groups += 1
+            }
+        }
+        if halves.count == 2 { return groups < 8 ? nil : "too many groups" }
+        return groups == 8 ? nil : "expected 8 groups"
+    }
+
+    private static func relativeJSONPointer(_ s: String) -> String? {
+        let number = s.prefix { $0.isASCII && $0.isNumber }
+        if number.isEmpty { return "must start with non-negative integer" }
+        if number.count > 1 && number.hasPrefix("0") { return "starts with zero" }
+        let rest = s.dropFirst(number.count)
+        if rest == "#" || rest.isEmpty { return nil }
+        return jsonPointer(String(rest))
+    }
 
     private static func ipv4(_ s: String) -> String? {
         let groups = s.split(separator: ".", omittingEmptySubsequences: false)

@@ -1,5 +1,5 @@
 /// A compiled `pattern` / `patternProperties` regular expression: unanchored search, as JSON
-/// Schema specifies.
+/// Schema specifies; `\d`, `\w` and `\s` are ASCII classes, as in Go's RE2 (and ECMA 262).
 ///
 /// This is the one place the validator touches a regex engine (today the standard library's
 /// `Regex`, matching Unicode scalar by scalar); switching to another engine (a Go RE2 port, as
@@ -10,7 +10,7 @@ struct PatternMatcher: @unchecked Sendable {
     /// Compiles `pattern`; nil when the engine rejects it.
     init?(_ pattern: String) {
         guard let regex = try? Regex(pattern) else { return nil }
-        self.regex = regex.matchingSemantics(.unicodeScalar)
+        self.regex = regex.matchingSemantics(.unicodeScalar).asciiOnlyDigits().asciiOnlyWordCharacters().asciiOnlyWhitespace()
     }
 
     /// Whether `text` contains a match.
