@@ -26,7 +26,7 @@ struct ValuesSchemaCheck {
         check(target, values: values, into: &report, firstMark: &firstMark)
         guard !report.isEmpty else { return }
         let message = heading + report
-        let oneLine = message.split(separator: "\n").joined(separator: " ")
+        let oneLine = message.split(separator: "\n").map { $0.drop { $0 == " " } }.joined(separator: " ")
         throw ChartRenderError(.schema, message, goText: firstMark.map { "\($0): \(oneLine)" } ?? oneLine)
     }
 
