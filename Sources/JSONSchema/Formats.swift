@@ -98,10 +98,13 @@ enum Formats {
     private static func date(_ s: String) -> String? {
         let parts = s.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = digits(parts[0]), let m = digits(parts[1]), let d = digits(parts[2]) else { return "cannot parse \(GoQuoted(s)) as \"2006-01-02\"" }
+              let y = digits(parts[0]), let m = digits(parts[1]), let d = digits(parts[2]) else {
+            return "parsing time \(GoQuoted(s)) as \"2006-01-02\": cannot parse \(GoQuoted(s)) as \"2006\""
+        }
         let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
         let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        guard (1...12).contains(m), (1...days[m - 1]).contains(d) else { return "day out of range" }
+        guard (1...12).contains(m) else { return "parsing time \(GoQuoted(s)): month out of range" }
+        guard (1...days[m - 1]).contains(d) else { return "parsing time \(GoQuoted(s)): day out of range" }
         return nil
     }
 
@@ -175,7 +178,7 @@ enum Formats {
         guard let colon = s.firstIndex(of: ":"), colon != s.startIndex,
               s[..<colon].first!.isLetter,
               s[..<colon].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }) else {
-            return "no scheme"
+            return "relative url"
         }
         if s.contains(" ") || s.contains("\\") { return "invalid character" }
         return nil

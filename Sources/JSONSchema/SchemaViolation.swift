@@ -93,12 +93,12 @@ extension SchemaViolation.Kind {
         case .type(let got, let want): return "got \(got), want \(want.joined(separator: " or "))"
         case .constant(let want):
             switch want {
-            case .array, .object: return "const failed"
+            case .array, .object: return "'const' failed"
             default: return "value must be \(F.display(want))"
             }
         case .enumeration(let values):
             if values.contains(where: { if case .array = $0 { return true }; if case .object = $0 { return true }; return false }) {
-                return "enum failed"
+                return "'enum' failed"
             }
             if values.count == 1 { return "value must be \(F.display(values[0]))" }
             return "value must be one of \(values.map(F.display).joined(separator: ", "))"
@@ -129,12 +129,12 @@ extension SchemaViolation.Kind {
         case .exclusiveMinimum(let got, let want): return "exclusiveMinimum: got \(F.float(got)), want \(F.float(want))"
         case .exclusiveMaximum(let got, let want): return "exclusiveMaximum: got \(F.float(got)), want \(F.float(want))"
         case .multipleOf(let got, let want): return "multipleOf: got \(F.float(got)), want \(F.float(want))"
-        case .not: return "not failed"
-        case .allOf: return "allOf failed"
-        case .anyOf: return "anyOf failed"
+        case .not: return "'not' failed"
+        case .allOf: return "'allOf' failed"
+        case .anyOf: return "'anyOf' failed"
         case .oneOf(let matched):
-            guard let matched else { return "oneOf failed, none matched" }
-            return "oneOf failed, subschemas \(F.integer(matched.0)), \(F.integer(matched.1)) matched"
+            guard let matched else { return "'oneOf' failed, none matched" }
+            return "'oneOf' failed, subschemas \(F.integer(matched.0)), \(F.integer(matched.1)) matched"
         case .cycle: return "reference cycle"
         }
     }

@@ -54,9 +54,27 @@ final class ViolationTextTests: XCTestCase {
     func testApplicators() throws {
         XCTAssertEqual(
             try report(#"{"anyOf":[{"type":"string"},{"minimum":5}]}"#, "1"),
-            "- at '': anyOf failed\n  - at '': got number, want string\n  - at '': minimum: got 1, want 5")
-        XCTAssertEqual(try report(#"{"oneOf":[{"type":"number"},{"minimum":0}]}"#, "1"), "- at '': oneOf failed, subschemas 0, 1 matched")
-        XCTAssertEqual(try report(#"{"not":{"type":"number"}}"#, "1"), "- at '': not failed")
+            "- at '': 'anyOf' failed\n  - at '': got number, want string\n  - at '': minimum: got 1, want 5")
+        XCTAssertEqual(try report(#"{"oneOf":[{"type":"number"},{"minimum":0}]}"#, "1"), "- at '': 'oneOf' failed, subschemas 0, 1 matched")
+        XCTAssertEqual(try report(#"{"not":{"type":"number"}}"#, "1"), "- at '': 'not' failed")
+    }
+
+    func testKeywordFailuresAndTupleTails() throws {
+        XCTAssertEqual(try report(##"{"allOf":[{"type":"string"}]}"##, "1"), "- at '': 'allOf' failed\n  - at '': got number, want string")
+        XCTAssertEqual(try report(##"{"oneOf":[{"type":"string"}]}"##, "1"), "- at '': 'oneOf' failed, none matched\n  - at '': got number, want string")
+        XCTAssertEqual(try report(##"{"const":[1]}"##, "1"), "- at '': 'const' failed")
+        XCTAssertEqual(try report(##"{"enum":[[1]]}"##, "1"), "- at '': 'enum' failed")
+        // Items after `prefixItems` are reported at their index among the rest, as Helm's validator does.
+        XCTAssertEqual(try report(##"{"prefixItems":[{}],"items":false}"##, "[1,2,3]"), "- at '/0': false schema\n- at '/1': false schema")
+        XCTAssertEqual(
+            try report(##"{"propertyNames":{"pattern":"^x","maxLength":2}}"##, ##"{"xxx":1}"##),
+            "- at '': invalid propertyName 'xxx'\n  - at '': maxLength: got 3, want 2")
+        XCTAssertEqual(
+            try report(##"{"$schema":"http://json-schema.org/draft-07/schema#","items":[{}],"additionalItems":false}"##, "[1,2,3]"),
+            "- at '': last 2 additionalItem(s) not allowed")
+        XCTAssertEqual(
+            try report(##"{"$schema":"http://json-schema.org/draft-07/schema#","format":"date"}"##, ##""2020-13-01""##),
+            "- at '': '2020-13-01' is not valid date: parsing time \"2020-13-01\": month out of range")
     }
 
     func testDraftSevenAssertsFormatAndIgnoresRefSiblings() throws {
