@@ -60,26 +60,58 @@ public indirect enum JSON: Sendable, Equatable {
 }
 
 /// The members of a JSON object in written order; a later duplicate key replaces an earlier one
-/// (as Go's decoder does) and keeps the earlier position.
+/// (as Go's decoder does) and keeps the earlier position. Small objects are one array, searched
+/// in order; larger ones also keep an index by key.
 public struct JSONObject: Sendable, Equatable {
-    public private(set) var keys: [String] = []
-    private var values: [String: JSON] = [:]
+    public private(set) var members: [(key: String, value: JSON)] = []
+    private var index: [String: Int]?
+    private static let indexedFrom = 12
 
     public init() {}
 
-    public var count: Int { keys.count }
+    public var count: Int { members.count }
+
+    /// Keys in written order.
+    public var keys: [String] { members.map(\.key) }
+
+    private func position(of key: String) -> Int? {
+        if let index { return index[key] }
+        return members.firstIndex { $0.key == key }
+    }
 
     public subscript(key: String) -> JSON? {
-        get { values[key] }
+        get { position(of: key).map { members[$0].value } }
         set {
-            if let newValue {
-                if values.updateValue(newValue, forKey: key) == nil { keys.append(key) }
-            } else if values.removeValue(forKey: key) != nil {
-                keys.removeAll { $0 == key }
+            if let i = position(of: key) {
+                if let newValue {
+                    members[i].value = newValue
+                } else {
+                    members.remove(at: i)
+                    index = nil
+                    if members.count >= Self.indexedFrom { reindex() }
+                }
+            } else if let newValue {
+                members.append((key, newValue))
+                if index != nil { index![key] = members.count - 1 } else if members.count >= Self.indexedFrom { reindex() }
             }
         }
     }
 
-    /// Members in written order.
-    public var members: [(key: String, value: JSON)] { keys.map { ($0, values[$0]!) } }
+    mutating func reserve(_ n: Int) { members.reserveCapacity(n) }
+
+    /// Appends a member whose key the object does not have yet (the caller knows keys are unique).
+    mutating func appendNew(_ key: String, _ value: JSON) {
+        members.append((key, value))
+        if index != nil { index![key] = members.count - 1 } else if members.count >= Self.indexedFrom { reindex() }
+    }
+
+    private mutating func reindex() {
+        var map = [String: Int](minimumCapacity: members.count)
+        for (i, m) in members.enumerated() { map[m.key] = i }
+        index = map
+    }
+
+    public static func == (a: JSONObject, b: JSONObject) -> Bool {
+        a.members.count == b.members.count && zip(a.members, b.members).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+    }
 }

@@ -67,7 +67,8 @@ extension JSON {
         case .nilList: self = .array([])
         case .map(let m):
             var object = JSONObject()
-            for key in m.keys.sorted(by: Value.goLess) { object[key] = JSON(m[key]!) }
+            object.reserve(m.count)
+            for key in m.keys.sorted(by: Value.goLess) { object.appendNew(key, JSON(m[key]!)) }
             self = .object(object)
         }
     }
@@ -85,7 +86,8 @@ extension JSON {
         case .sequence(let items): self = .array(items.map(JSON.init(node:)))
         case .mapping(let m):
             var object = JSONObject()
-            for key in m.keys.sorted(by: Value.goLess) { object[key] = JSON(node: m.entries[key]!) }
+            object.reserve(m.count)
+            for (key, value) in m.entries.sorted(by: { Value.goLess($0.key, $1.key) }) { object.appendNew(key, JSON(node: value)) }
             self = .object(object)
         }
     }

@@ -6,15 +6,19 @@
 /// Helm's validator uses) means changing only ``init(_:)``.
 struct PatternMatcher: @unchecked Sendable {
     private let regex: Regex<AnyRegexOutput>
+    /// `^…` without alternation: only a match at the start can exist, so only that is tried.
+    private let anchored: Bool
 
     /// Compiles `pattern`; nil when the engine rejects it.
     init?(_ pattern: String) {
         guard let regex = try? Regex(pattern) else { return nil }
         self.regex = regex.matchingSemantics(.unicodeScalar).asciiOnlyDigits().asciiOnlyWordCharacters().asciiOnlyWhitespace()
+        anchored = pattern.hasPrefix("^") && !pattern.contains("|")
     }
 
     /// Whether `text` contains a match.
     func matches(_ text: String) -> Bool {
-        (try? regex.firstMatch(in: text)) != nil
+        if anchored { return (try? regex.prefixMatch(in: text)) != nil }
+        return (try? regex.firstMatch(in: text)) != nil
     }
 }
