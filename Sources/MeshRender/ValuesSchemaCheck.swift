@@ -1,3 +1,4 @@
+import HelmValues
 import JSONSchema
 import YAMLCore
 
@@ -48,7 +49,7 @@ struct ValuesSchemaCheck {
         for sub in target.subcharts {
             guard let node = map[sub.name], !node.isNull else { continue }
             guard case .mapping = node.kind else {
-                report += "\(sub.name):\ninvalid type for values: expected object (map), got \(goType(node))\n"
+                report += "\(sub.name):\ninvalid type for values: expected object (map), got \(node.goTypeName)\n"
                 continue
             }
             check(sub, values: node, into: &report, firstMark: &firstMark)
@@ -70,19 +71,6 @@ struct ValuesSchemaCheck {
             best = node.mark ?? best
         }
         return best
-    }
-
-    /// Go's `%T` of a decoded values node.
-    private static func goType(_ node: Node) -> String {
-        switch node.kind {
-        case .null: return "<nil>"
-        case .bool: return "bool"
-        case .int: return "int64"
-        case .float: return "float64"
-        case .string: return "string"
-        case .sequence: return "[]interface {}"
-        case .mapping: return "map[string]interface {}"
-        }
     }
 }
 
