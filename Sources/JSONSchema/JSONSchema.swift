@@ -29,6 +29,7 @@ public struct JSONSchema: @unchecked Sendable {
         json: JSON, url: String = JSONSchema.valuesSchemaURL, defaultDraft: Draft = .draft2020,
         documents: [String: JSON] = [:]
     ) throws(SchemaError) {
+        try MetaSchemaCheck.check(json, url: url, draft: defaultDraft)
         var all = documents
         all[url] = json
         compiler = SchemaCompiler(documents: all, defaultDraft: defaultDraft)
