@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "MeshModelTests", dependencies: ["MeshModel"]),
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema"]),
         .testTarget(name: "GoTemplateTests", dependencies: ["GoTemplate", "TestSupport"]),
-        .testTarget(name: "MeshAnalysisTests", dependencies: ["MeshAnalysis"], exclude: ["Golden"]),
+        .testTarget(name: "MeshAnalysisTests", dependencies: ["MeshAnalysis"], exclude: ["Golden", "Conformance"]),
         .testTarget(name: "ManifestDiffTests", dependencies: ["ManifestDiff", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "MeshRenderTests", dependencies: ["MeshRender", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["meshrender"], exclude: ["Fixtures"]),
