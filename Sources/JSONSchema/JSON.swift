@@ -45,7 +45,8 @@ public indirect enum JSON: Sendable, Equatable {
         case (.null, .null): return true
         case (.bool(let a), .bool(let b)): return a == b
         case (.number(let a), .number(let b)): return a.compare(b) == 0
-        case (.string(let a), .string(let b)): return a == b
+        // Byte for byte, as Go compares strings (Swift's `==` equates canonically equivalent text).
+        case (.string(let a), .string(let b)): return a.utf8.elementsEqual(b.utf8)
         case (.array(let a), .array(let b)):
             return a.count == b.count && zip(a, b).allSatisfy { $0.isEqual(to: $1) }
         case (.object(let a), .object(let b)):
@@ -76,7 +77,7 @@ public struct JSONObject: Sendable, Equatable {
 
     private func position(of key: String) -> Int? {
         if let index { return index[key] }
-        return members.firstIndex { $0.key == key }
+        return members.firstIndex { $0.key.utf8.elementsEqual(key.utf8) }
     }
 
     public subscript(key: String) -> JSON? {

@@ -7,6 +7,9 @@ final class Schema: @unchecked Sendable {
     let draft: Draft
     /// `true`/`false` for a boolean schema (and `{}` is `true`).
     var boolean: Bool?
+    /// Set on the stand-in for a draft's meta-schema (a `$ref` to its URI): the instance must be a
+    /// well-formed schema of that draft (see ``MetaSchemaCheck``).
+    var metaSchemaOf: Draft?
     /// The root of the resource (`$id` scope) this schema belongs to.
     unowned(unsafe) var resource: Schema!
 

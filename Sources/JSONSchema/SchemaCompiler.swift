@@ -40,10 +40,25 @@ final class SchemaCompiler {
         return schema
     }
 
+    private var metaSchemas: [Draft: Schema] = [:]
+
+    /// The stand-in for a draft's meta-schema (the meta-schemas themselves are not bundled).
+    private func metaSchema(_ draft: Draft) -> Schema {
+        if let known = metaSchemas[draft] { return known }
+        let schema = Schema(location: draft.metaSchemaURL, draft: draft)
+        schema.metaSchemaOf = draft
+        schema.resource = schema
+        metaSchemas[draft] = schema
+        return schema
+    }
+
     /// The schema a reference names, resolved against `base`.
     func resolve(_ reference: String, base: String) throws(SchemaError) -> Schema {
         let absolute = URIReference.resolve(reference, against: base)
         let (uri, fragment) = URIReference.split(absolute)
+        if index.resources[uri] == nil, fragment?.isEmpty ?? true, let draft = Draft(metaSchema: uri) {
+            return metaSchema(draft)
+        }
         guard let resource = index.resources[uri] else {
             throw SchemaError("failing loading \(GoQuoted(uri)): no schema document at this location")
         }

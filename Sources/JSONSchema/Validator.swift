@@ -81,6 +81,10 @@ struct Validator {
     mutating func run() -> (unevaluated: Unevaluated, error: SchemaViolation?) {
         let s = schema
         if let b = s.boolean { return b ? (unevaluated, nil) : (unevaluated, violation(.falseSchema)) }
+        if let draft = s.metaSchemaOf {
+            let misfits = MetaSchemaCheck(draft: draft).schema(value, at: location, isTop: true)
+            return (unevaluated, misfits.count > 1 ? violation(.group, causes: misfits) : misfits.first)
+        }
         var ancestor = scope.parent
         while let a = ancestor, a.depth == scope.depth {
             if a.schema === s { return (unevaluated, violation(.cycle)) }

@@ -34,7 +34,7 @@ final class TestSuiteTests: XCTestCase {
             throw XCTSkip("JSON-Schema-Test-Suite not found: run scripts/fetch-json-schema-suite (or set MESHRENDER_JSON_SCHEMA_SUITE)")
         }
         for (directory, draft, floor) in TestSuiteTests.drafts {
-            let remotes = try TestSuiteTests.remotes(suite.appendingPathComponent("remotes"), draft: directory)
+            let remotes = try TestSuiteTests.remotes(suite.appendingPathComponent("remotes"))
             let required = try run(suite.appendingPathComponent("tests/\(directory)"), draft: draft, remotes: remotes, optional: false)
             let optional = try run(suite.appendingPathComponent("tests/\(directory)/optional"), draft: draft, remotes: remotes, optional: true)
             let rate = Double(required.passed) / Double(max(required.total, 1))
@@ -88,12 +88,10 @@ final class TestSuiteTests: XCTestCase {
     }
 
     /// The suite's remote documents, by the URI the suite serves them under.
-    static func remotes(_ directory: URL, draft: String) throws -> [String: JSON] {
+    static func remotes(_ directory: URL) throws -> [String: JSON] {
         var out: [String: JSON] = [:]
         guard let walker = FileManager.default.enumerator(atPath: directory.path) else { return out }
         for case let relative as String in walker where relative.hasSuffix(".json") {
-            // Another draft's remotes would shadow the ones of this draft.
-            if relative.hasPrefix("draft"), !relative.hasPrefix(draft + "/") { continue }
             let json = try JSONSchema.parse(Array(try Data(contentsOf: directory.appendingPathComponent(relative))))
             out["http://localhost:1234/" + relative] = json
         }
