@@ -11,7 +11,8 @@ enum Formats {
     private static let checks: [String: @Sendable (String) -> String?] = [
         "ipv4": ipv4, "hostname": hostname, "email": email, "date": date, "time": time, "date-time": dateTime,
         "uuid": uuid, "json-pointer": jsonPointer, "regex": regex, "uri": uri, "iri": uri, "ipv6": ipv6,
-        "relative-json-pointer": relativeJSONPointer,
+        "relative-json-pointer": relativeJSONPointer, "duration": duration, "semver": semver,
+        "uri-reference": uriReference, "iri-reference": uriReference,
     ]
 
     private static func ipv6(_ s: String) -> String? {
@@ -84,6 +85,9 @@ enum Formats {
         if local.hasSuffix(".") { return "ends with dot" }
         if local.contains("..") { return "consecutive dots" }
         if local.isEmpty { return "local part is empty" }
+        if let c = local.unicodeScalars.first(where: { !($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || ".!#$%&'*+-/=?^_`{|}~".unicodeScalars.contains($0))) }) {
+            return "invalid character \(GoQuote.quoteRune(c))"
+        }
         if domain.hasPrefix("[") && domain.hasSuffix("]") {
             return ipv4(String(domain.dropFirst().dropLast())).map { "invalid ipv4 address: \($0)" }
         }

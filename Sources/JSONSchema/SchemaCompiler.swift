@@ -5,18 +5,24 @@ final class SchemaCompiler {
     private var index = SchemaIndex()
     private var compiled: [SchemaIndex.Position: Schema] = [:]
     private let defaultDraft: Draft
+    private var indexed: Set<String> = []
 
     init(documents: [String: JSON], defaultDraft: Draft) {
         self.documents = documents
         self.defaultDraft = defaultDraft
-        for (url, document) in documents.sorted(by: { $0.key < $1.key }) {
-            index.add(document: document, url: url, draft: defaultDraft)
-        }
+    }
+
+    /// Indexes the document at `url` the first time it is needed.
+    private func ensureIndexed(_ url: String) {
+        guard index.resources[url] == nil, !indexed.contains(url), let document = documents[url] else { return }
+        indexed.insert(url)
+        index.add(document: document, url: url, draft: defaultDraft)
     }
 
     /// The compiled schema at `position`.
     func schema(at position: SchemaIndex.Position) throws(SchemaError) -> Schema {
         if let done = compiled[position] { return done }
+        ensureIndexed(position.document)
         guard let document = documents[position.document], let node = JSONPointer.lookup(position.pointer, in: document) else {
             throw SchemaError("json-pointer in \(GoQuoted(position.document + "#" + position.pointer)) not found")
         }
@@ -56,6 +62,7 @@ final class SchemaCompiler {
     func resolve(_ reference: String, base: String) throws(SchemaError) -> Schema {
         let absolute = URIReference.resolve(reference, against: base)
         let (uri, fragment) = URIReference.split(absolute)
+        ensureIndexed(uri)
         if index.resources[uri] == nil, fragment?.isEmpty ?? true, let draft = Draft(metaSchema: uri) {
             return metaSchema(draft)
         }
