@@ -72,49 +72,20 @@ enum JSONReader {
             }
         }
 
+        /// A string literal (already known to be valid): plain text as it is, escapes decoded by the
+        /// project's Go-compatible decoder.
         mutating func string() -> String {
+            let start = i
             i += 1  // opening quote
-            var out: [UInt8] = []
+            var escaped = false
             while i < bytes.count, bytes[i] != UInt8(ascii: "\"") {
-                if bytes[i] == UInt8(ascii: "\\"), i + 1 < bytes.count {
-                    i += 1
-                    switch bytes[i] {
-                    case UInt8(ascii: "n"): out.append(0x0A)
-                    case UInt8(ascii: "t"): out.append(0x09)
-                    case UInt8(ascii: "r"): out.append(0x0D)
-                    case UInt8(ascii: "b"): out.append(0x08)
-                    case UInt8(ascii: "f"): out.append(0x0C)
-                    case UInt8(ascii: "u"):
-                        var scalar = hex4(i + 1)
-                        i += 4
-                        if (0xD800..<0xDC00).contains(scalar), i + 6 < bytes.count, bytes[i + 1] == UInt8(ascii: "\\"), bytes[i + 2] == UInt8(ascii: "u") {
-                            let low = hex4(i + 3)
-                            if (0xDC00..<0xE000).contains(low) {
-                                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                                i += 6
-                            }
-                        }
-                        out.append(contentsOf: Array(String(Character(Unicode.Scalar(scalar) ?? "\u{FFFD}")).utf8))
-                    default: out.append(bytes[i])
-                    }
-                    i += 1
-                } else {
-                    out.append(bytes[i])
-                    i += 1
-                }
+                if bytes[i] == UInt8(ascii: "\\") { escaped = true; i += 1 }
+                i += 1
             }
             i += 1  // closing quote
-            return String(decoding: out, as: UTF8.self)
-        }
-
-        func hex4(_ at: Int) -> UInt32 {
-            var v: UInt32 = 0
-            for k in at..<min(at + 4, bytes.count) {
-                let c = bytes[k]
-                let d: UInt32 = c >= 97 ? UInt32(c) - 87 : c >= 65 ? UInt32(c) - 55 : UInt32(c) - 48
-                v = v << 4 | (d & 0xF)
-            }
-            return v
+            guard escaped else { return String(decoding: bytes[(start + 1)..<(i - 1)], as: UTF8.self) }
+            if case .string(let text)? = try? GoJSON.decode(String(decoding: bytes[start..<i], as: UTF8.self)) { return text }
+            return ""
         }
     }
 }
