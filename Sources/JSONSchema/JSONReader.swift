@@ -9,8 +9,15 @@ enum JSONReader {
         do {
             _ = try GoJSON.decode(text)
         } catch {
-            // Helm reads the schema with a streaming decoder, which words a truncated text so.
-            let message = error.message == "unexpected end of JSON input" ? "unexpected EOF" : error.message
+            // Helm reads the schema with a streaming decoder, which words the ends of the text its own way.
+            var message = error.message
+            if text.allSatisfy({ $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }) {
+                message = "EOF"
+            } else if message == "unexpected end of JSON input" {
+                message = "unexpected EOF"
+            } else if message.hasPrefix("invalid character "), message.hasSuffix(" after top-level value") {
+                message = "invalid character after top-level value"
+            }
             throw SchemaError(message, line: error.line, column: error.column)
         }
         var reader = Cursor(bytes: Array(text.utf8))
