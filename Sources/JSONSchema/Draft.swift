@@ -6,6 +6,7 @@ public enum Draft: Int, Sendable, Comparable, CaseIterable {
     case draft2019 = 2019
     case draft2020 = 2020
 
+    /// Older drafts order first.
     public static func < (a: Draft, b: Draft) -> Bool { a.rawValue < b.rawValue }
 
     /// The draft a `$schema` URI names (with or without `https`, a trailing empty fragment

@@ -64,12 +64,14 @@ public indirect enum JSON: Sendable, Equatable {
 /// (as Go's decoder does) and keeps the earlier position. Small objects are one array, searched
 /// in order; larger ones also keep an index by key.
 public struct JSONObject: Sendable, Equatable {
+    /// Members in written order.
     public private(set) var members: [(key: String, value: JSON)] = []
     private var index: [String: Int]?
     private static let indexedFrom = 12
 
     public init() {}
 
+    /// How many members the object has.
     public var count: Int { members.count }
 
     /// Keys in written order.
@@ -80,6 +82,7 @@ public struct JSONObject: Sendable, Equatable {
         return members.firstIndex { $0.key.utf8.elementsEqual(key.utf8) }
     }
 
+    /// The member named `key` (compared byte for byte); setting nil removes it.
     public subscript(key: String) -> JSON? {
         get { position(of: key).map { members[$0].value } }
         set {
@@ -112,6 +115,7 @@ public struct JSONObject: Sendable, Equatable {
         index = map
     }
 
+    /// The same members in the same order.
     public static func == (a: JSONObject, b: JSONObject) -> Bool {
         a.members.count == b.members.count && zip(a.members, b.members).allSatisfy { $0.key == $1.key && $0.value == $1.value }
     }

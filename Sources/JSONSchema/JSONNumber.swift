@@ -4,12 +4,15 @@
 /// Comparisons and `multipleOf` work on the decimal, so `0.0075` is a multiple of `0.0001` and
 /// large integers compare exactly, as Go's `big.Rat` does them.
 public struct JSONNumber: Sendable, Equatable {
+    /// Whether the number is below zero (zero is never negative).
     public let negative: Bool
     /// Decimal digits as ASCII bytes, most significant first.
     public let digits: [UInt8]
+    /// The power of ten the digits are scaled by.
     public let exponent: Int
     /// The literal as written (schema numbers display as written).
     public let text: String
+    /// The nearest float64.
     public let double: Double
 
     /// Parses a JSON number literal (or Swift's description of a Double); nil when it is none.
@@ -71,6 +74,7 @@ public struct JSONNumber: Sendable, Equatable {
         self = JSONNumber(String(value))!
     }
 
+    /// Whether the number is zero.
     public var isZero: Bool { digits.isEmpty }
 
     /// Whether the number has no fractional part.

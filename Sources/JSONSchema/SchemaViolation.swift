@@ -4,7 +4,9 @@
 public struct SchemaViolation: Sendable, Equatable {
     /// JSON pointer tokens of the instance location (unescaped).
     public var location: [String]
+    /// The keyword that failed, with what it found and wanted.
     public var kind: Kind
+    /// The failures nested under this one (empty for a single keyword).
     public var causes: [SchemaViolation] = []
 
     /// What failed.
@@ -47,6 +49,7 @@ public struct SchemaViolation: Sendable, Equatable {
         case oneOf(matched: (Int, Int)?)
         case cycle
 
+        /// Kinds are equal when they read the same.
         public static func == (a: Kind, b: Kind) -> Bool { a.message == b.message }
     }
 
