@@ -4,6 +4,7 @@ import PackageDescription
 /// meshrender: one module per pipeline stage, a thin CLI on top.
 ///
 ///   YAMLCore → HelmValues → MeshModel → GoTemplate → MeshRender → meshrender (CLI)
+///          ↘ JSONSchema (values.schema.json) ↗
 ///                                 ↘ MeshAnalysis → ManifestDiff ↗
 let package = Package(
     name: "meshrender",

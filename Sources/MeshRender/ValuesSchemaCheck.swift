@@ -24,18 +24,19 @@ struct ValuesSchemaCheck {
         guard target.hasSchema else { return }
         var report = ""
         var firstMark: Mark?
-        check(target, values: values, into: &report, firstMark: &firstMark)
+        check(target, values: values, json: JSON(node: values), into: &report, firstMark: &firstMark)
         guard !report.isEmpty else { return }
         let message = heading + report
         let oneLine = message.split(separator: "\n").map { $0.drop { $0 == " " } }.joined(separator: " ")
         throw ChartRenderError(.schema, message, goText: firstMark.map { "\($0): \(oneLine)" } ?? oneLine)
     }
 
-    private static func check(_ target: Target, values: Node, into report: inout String, firstMark: inout Mark?) {
+    /// `json` is `values` as JSON, converted once for the whole tree.
+    private static func check(_ target: Target, values: Node, json: JSON, into report: inout String, firstMark: inout Mark?) {
         if let bytes = target.schema {
             do {
                 let schema = try JSONSchema(bytes: bytes)
-                let violations = schema.validate(JSON(node: values))
+                let violations = schema.validate(json)
                 if !violations.isEmpty {
                     report += target.name + ":\n" + SchemaViolation.report(violations) + "\n"
                     if firstMark == nil { firstMark = mark(of: violations[0], in: values) }
@@ -52,7 +53,7 @@ struct ValuesSchemaCheck {
                 report += "\(sub.name):\ninvalid type for values: expected object (map), got \(node.goTypeName)\n"
                 continue
             }
-            check(sub, values: node, into: &report, firstMark: &firstMark)
+            check(sub, values: node, json: json.object?[sub.name] ?? JSON(node: node), into: &report, firstMark: &firstMark)
         }
     }
 
