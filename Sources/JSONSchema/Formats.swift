@@ -174,8 +174,9 @@ enum Formats {
         return escape ? "~ must be followed by 0 or 1" : nil
     }
 
-    private static func regex(_ s: String) -> String? {
-        PatternMatcher(s) == nil ? "invalid regular expression" : nil
+    static func regex(_ s: String) -> String? {
+        if let problem = PatternMatcher.syntaxProblem(s) { return problem }
+        return PatternMatcher(s) == nil ? "error parsing regexp: invalid pattern: `\(s)`" : nil
     }
 
     private static func uri(_ s: String) -> String? {

@@ -82,7 +82,12 @@ struct MetaSchemaCheck {
                 }
             case "maximum", "minimum": errors += typeIs("number", value, at: at)
             case "exclusiveMaximum", "exclusiveMinimum": errors += typeIs(draft == .draft4 ? "boolean" : "number", value, at: at)
-            case "pattern", "$ref", "format", "title", "description", "$schema", "$anchor", "$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$comment":
+            case "pattern":
+                errors += typeIs("string", value, at: at)
+                if let source = value.string, let reason = Formats.regex(source) {
+                    errors.append(SchemaViolation(location: at, kind: .format(value: value, format: "regex", reason: reason)))
+                }
+            case "$ref", "format", "title", "description", "$schema", "$anchor", "$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$comment":
                 errors += typeIs("string", value, at: at)
             case "uniqueItems", "$recursiveAnchor", "readOnly", "writeOnly", "deprecated": errors += typeIs("boolean", value, at: at)
             case "allOf", "anyOf", "oneOf": errors += schemaArray(value, at: at)
@@ -93,7 +98,17 @@ struct MetaSchemaCheck {
                 if !asSchema.isEmpty {
                     errors.append(SchemaViolation(location: at, kind: .anyOf, causes: asSchema + typeIs("array", value, at: at)))
                 }
-            case "properties", "patternProperties", "definitions", "dependentSchemas": errors += schemaMap(value, at: at)
+            case "properties", "definitions", "dependentSchemas": errors += schemaMap(value, at: at)
+            case "patternProperties":
+                // The names must be regular expressions: a bad one is an invalid property name, reported
+                // (as Helm's validator does) at the empty location.
+                for source in value.object?.keys ?? [] {
+                    if let reason = Formats.regex(source) {
+                        let cause = SchemaViolation(location: [], kind: .format(value: .string(source), format: "regex", reason: reason))
+                        errors.append(SchemaViolation(location: [], kind: .propertyName(source), causes: [cause]))
+                    }
+                }
+                errors += schemaMap(value, at: at)
             case "$defs" where draft >= .draft2019: errors += schemaMap(value, at: at)
             case "dependencies":
                 guard let members = value.object?.members else { errors += typeIs("object", value, at: at); continue }
