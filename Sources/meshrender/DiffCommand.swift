@@ -41,7 +41,7 @@ struct DiffCommand: ParsableCommand {
     @OptionGroup var release: ReleaseFlags
     @Flag(name: SharedFlag.skipSchema, help: SharedFlag.skipSchemaHelp) var skipSchemaValidation = false
 
-    @Option(name: .customLong("output"), help: "human, unified, brief or json.")
+    @Option(name: [.customShort("o"), .customLong("output")], help: "human, unified, brief or json.")
     var output: OutputMode = .human
     @Option(name: .customLong("context"), help: "Lines of context for --output unified.")
     var context: Int = 3

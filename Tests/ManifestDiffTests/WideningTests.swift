@@ -196,12 +196,18 @@ final class WideningTests: XCTestCase {
     }
 
     func testInvalidPolicyIsRefusedAsVerifyRefusesIt() throws {
-        let bad = try Self.release(dbPolicy: """
-            spec:
-              podSelector: {matchExpressions: [{key: app, operator: Foo}]}
-            """)
-        XCTAssertThrowsError(try ManifestDiffer.diff(old: try Self.release(), new: bad)) { error in
-            XCTAssertTrue("\(error)".contains("operator"), "\(error)")
+        let cases: [(String, String)] = [
+            ("podSelector: {matchExpressions: [{key: app, operator: Foo}]}", "unknown operator \"Foo\""),
+            ("podSelector: {}\n  ingress: [{ports: [{port: 99999}]}]", "port 99999 is out of range 1-65535"),
+            ("podSelector: {}\n  ingress: [{ports: [{port: 80, endPort: -5}]}]", "endPort"),
+            ("podSelector: {}\n  egress: [{to: [{ipBlock: {cidr: 999.0.0.0/99}}]}]", "999.0.0.0/99"),
+        ]
+        for (spec, expected) in cases {
+            let bad = try Self.release(dbPolicy: "spec:\n  " + spec)
+            XCTAssertThrowsError(try ManifestDiffer.diff(old: try Self.release(), new: bad), spec) { error in
+                XCTAssertTrue("\(error)".contains(expected), "\(spec): \(error)")
+                XCTAssertTrue("\(error)".hasPrefix("inline.yaml:"), "\(spec): \(error)")
+            }
         }
     }
 }

@@ -37,9 +37,34 @@ public struct ReleaseComparison: Sendable {
         builder.add(old, releases: .old)
         builder.add(new, releases: .new)
         let inventory = builder.build()
-        let (before, after) = Parallel.both(
-            { EffectiveConnectivity(policies: old.policies, defaultNamespace: defaultNamespace, inventory: inventory).map.allowedFlows(in: .old) },
-            { EffectiveConnectivity(policies: new.policies, defaultNamespace: defaultNamespace, inventory: inventory).map.allowedFlows(in: .new) })
+        // The policies both releases hold are evaluated once; each release adds its own on a copy.
+        func resolved(_ policies: [NetworkPolicy]) -> [ResolvedPolicy] {
+            policies.map { ResolvedPolicy($0, defaultNamespace: defaultNamespace) }
+        }
+        let oldPolicies = resolved(old.policies), newPolicies = resolved(new.policies)
+        // Policies pair by namespace and name (hashing two strings, not the whole policy); a pair is shared when equal.
+        var newByName: [String: [Int]] = [:]
+        for (i, policy) in newPolicies.enumerated() { newByName[policy.namespace + "/" + policy.name, default: []].append(i) }
+        var sharedPolicies: [ResolvedPolicy] = [], onlyOld: [ResolvedPolicy] = []
+        var matchedNew = [Bool](repeating: false, count: newPolicies.count)
+        for policy in oldPolicies {
+            let candidates = newByName[policy.namespace + "/" + policy.name] ?? []
+            if let j = candidates.first(where: { !matchedNew[$0] && newPolicies[$0] == policy }) {
+                matchedNew[j] = true
+                sharedPolicies.append(policy)
+            } else {
+                onlyOld.append(policy)
+            }
+        }
+        let onlyNew = newPolicies.indices.filter { !matchedNew[$0] }.map { newPolicies[$0] }
+        let matcher = PeerMatcher(groups: inventory.groups)
+        var shared = ConnectivityMap(inventory: inventory)
+        shared.apply(sharedPolicies, matcher: matcher)
+        var oldMap = shared, newMap = shared
+        oldMap.apply(onlyOld, matcher: matcher)
+        newMap.apply(onlyNew, matcher: matcher)
+        let (oldFinal, newFinal) = (oldMap, newMap)
+        let (before, after) = Parallel.both({ oldFinal.allowedFlows(in: .old) }, { newFinal.allowedFlows(in: .new) })
         self.inventory = inventory
         self.old = before
         self.new = after
@@ -49,11 +74,12 @@ public struct ReleaseComparison: Sendable {
     /// Compares the two releases pair by pair, pairs named by their endpoints' names: a workload whose pods change
     /// labels is one endpoint per release under one name, and compares with itself.
     private static func changes(_ old: [AllowedFlow], _ new: [AllowedFlow], _ inventory: Inventory) -> [Change] {
+        let names = inventory.endpoints.map(\.name)
+        if Set(names).count == names.count { return changesByIndex(old, new, names) }
         struct Pair: Hashable {
             var from: String
             var to: String
         }
-        let names = inventory.endpoints.map(\.name)
         func byName(_ flows: [AllowedFlow]) -> [Pair: PortSet] {
             var result: [Pair: PortSet] = [:]
             for flow in flows {
@@ -69,6 +95,38 @@ public struct ReleaseComparison: Sendable {
             let opened = now.subtracting(was), closed = was.subtracting(now)
             if opened.isEmpty && closed.isEmpty { continue }
             result.append(Change(from: pair.from, to: pair.to, opened: opened, closed: closed))
+        }
+        return result.sorted {
+            $0.from != $1.from ? $0.from.utf8.lexicographicallyPrecedes($1.from.utf8) : $0.to.utf8.lexicographicallyPrecedes($1.to.utf8)
+        }
+    }
+}
+
+extension ReleaseComparison {
+    /// The changes when every endpoint has its own name: both flow lists are sorted by index pair, so one merge
+    /// pass compares them.
+    private static func changesByIndex(_ old: [AllowedFlow], _ new: [AllowedFlow], _ names: [String]) -> [Change] {
+        var result: [Change] = []
+        func record(_ from: Int, _ to: Int, was: PortSet, now: PortSet) {
+            let opened = now.subtracting(was), closed = was.subtracting(now)
+            if opened.isEmpty && closed.isEmpty { return }
+            result.append(Change(from: names[from], to: names[to], opened: opened, closed: closed))
+        }
+        var i = 0, j = 0
+        while i < old.count || j < new.count {
+            let a = i < old.count ? (old[i].from, old[i].to) : (Int.max, Int.max)
+            let b = j < new.count ? (new[j].from, new[j].to) : (Int.max, Int.max)
+            if a < b {
+                record(a.0, a.1, was: old[i].ports, now: .empty)
+                i += 1
+            } else if b < a {
+                record(b.0, b.1, was: .empty, now: new[j].ports)
+                j += 1
+            } else {
+                record(a.0, a.1, was: old[i].ports, now: new[j].ports)
+                i += 1
+                j += 1
+            }
         }
         return result.sorted {
             $0.from != $1.from ? $0.from.utf8.lexicographicallyPrecedes($1.from.utf8) : $0.to.utf8.lexicographicallyPrecedes($1.to.utf8)

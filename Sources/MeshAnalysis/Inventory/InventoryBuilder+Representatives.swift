@@ -11,28 +11,34 @@ extension InventoryBuilder {
         builder.addPolicyRepresentatives()
         builder.addStandardEndpoints()
         builder.refreshNamespaceLabels()
-        return Inventory(endpoints: builder.endpoints)
+        var inventory = Inventory(endpoints: builder.endpoints)
+        for mesh in meshes {
+            for external in mesh.externals {
+                if case .anywhere = external.kind { inventory.anywhereIDs.insert(external.id) }
+            }
+        }
+        return inventory
     }
 
     /// A component whose labels a workload's pods carry (same namespace) stands for the first such workload: it
     /// takes the workload's labels and named ports, and the workload is not listed again.
     private mutating func nameWorkloadsByComponent() {
         guard !meshes.isEmpty else { return }
+        var workloads = PodIndex([])
+        for (i, endpoint) in endpoints.enumerated() {
+            if case .workload = endpoint.role { workloads.insert(endpoint, at: i) }
+        }
         var claimed: Set<Int> = []
         for c in endpoints.indices {
             guard case .component = endpoints[c].role, case .pod(let namespace, let labels, _) = endpoints[c].address
             else { continue }
-            let match = endpoints.indices.first { w in
-                guard !claimed.contains(w), case .workload = endpoints[w].role,
-                    case .pod(let podNamespace, let podLabels, _) = endpoints[w].address, podNamespace == namespace
-                else { return false }
-                return labels.allSatisfy { podLabels[$0.key] == $0.value }
-            }
-            guard let w = match else { continue }
+            let selector = LabelSelector(matchLabels: labels)
+            guard let w = workloads.pods(in: namespace, matching: selector).first(where: { !claimed.contains($0) }) else { continue }
             claimed.insert(w)
             endpoints[c].address = endpoints[w].address
             endpoints[c].namedPorts = endpoints[w].namedPorts
         }
+        if claimed.isEmpty { return }
         endpoints = endpoints.indices.filter { !claimed.contains($0) }.map { endpoints[$0] }
     }
 
@@ -126,12 +132,21 @@ private struct PodIndex {
     }
 
     func anyPod(in namespace: String, matching selector: LabelSelector) -> Bool {
+        candidates(namespace, selector).contains { selector.matches(labels[$0] ?? [:]) }
+    }
+
+    /// The indices of the pods of the namespace the selector matches, ascending.
+    func pods(in namespace: String, matching selector: LabelSelector) -> [Int] {
+        candidates(namespace, selector).filter { selector.matches(labels[$0] ?? [:]) }
+    }
+
+    private func candidates(_ namespace: String, _ selector: LabelSelector) -> [Int] {
         var candidates = byNamespace[namespace] ?? []
         for (key, value) in selector.matchLabels {
             let list = byLabel[Self.key(namespace, key, value)] ?? []
             if list.count < candidates.count { candidates = list }
         }
-        return candidates.contains { selector.matches(labels[$0] ?? [:]) }
+        return candidates
     }
 
     private static func key(_ namespace: String, _ key: String, _ value: String) -> String {

@@ -18,6 +18,8 @@ public struct InventoryBuilder {
     /// The namespace of objects that set none (`-n`).
     public let defaultNamespace: String
     var endpoints: [InventoryEndpoint] = []
+    /// Index of each endpoint added through `add(_:)` by name, address and ports, to merge equal ones.
+    private var added: [InventoryEndpoint.GroupKey: [Int]] = [:]
     /// Every namespace known so far, with its labels.
     var namespaceLabels: [String: [String: String]] = [:]
     var meshes: [MeshSpec] = []
@@ -54,12 +56,12 @@ public struct InventoryBuilder {
     /// Adds one endpoint. An endpoint equal to one already added (same name, address and ports) widens that one's
     /// releases instead.
     public mutating func add(_ endpoint: InventoryEndpoint) {
-        if let index = endpoints.firstIndex(where: {
-            $0.name == endpoint.name && $0.address == endpoint.address && $0.namedPorts == endpoint.namedPorts
-        }) {
+        let key = endpoint.groupKey
+        if let index = added[key]?.first(where: { endpoints[$0].name == endpoint.name }) {
             endpoints[index].releases.formUnion(endpoint.releases)
             return
         }
+        added[key, default: []].append(endpoints.count)
         endpoints.append(endpoint)
     }
 

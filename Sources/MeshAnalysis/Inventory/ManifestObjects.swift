@@ -37,6 +37,26 @@ public struct ManifestObjects: Sendable {
         return result
     }
 
+    /// The objects of one document (paths in errors start at the document).
+    public static func read(document: Node, defaultNamespace: String = "") throws(InputError) -> ManifestObjects {
+        var result = ManifestObjects()
+        try result.add(document, kind: nil, path: "", depth: 0, defaultNamespace: defaultNamespace)
+        return result
+    }
+
+    /// The objects of several parts (documents read one by one), pods with an owner folded as `read` folds them.
+    public static func joining(_ parts: [ManifestObjects]) -> ManifestObjects {
+        var result = ManifestObjects()
+        for part in parts {
+            result.policies += part.policies
+            result.workloads += part.workloads
+            result.namespaces.merge(part.namespaces) { _, later in later }
+            result.skipped += part.skipped
+        }
+        result.workloads = Workload.foldingOwnedPods(result.workloads)
+        return result
+    }
+
     private mutating func add(
         _ node: Node, kind listedKind: String?, path: String, depth: Int, defaultNamespace: String
     ) throws(InputError) {
