@@ -64,7 +64,7 @@ let package = Package(
         // The CLI: one small file per subcommand.
         .executableTarget(
             name: "meshrender",
-            dependencies: ["MeshRender", "YAMLCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["MeshRender", "MeshModel", "YAMLCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // The tests' shared helpers (a seeded generator, a dump of node marks).
         .target(name: "TestSupport", dependencies: ["YAMLCore"], path: "Tests/TestSupport"),
