@@ -1,0 +1,38 @@
+import MeshModel
+
+/// `non-isolated-ingress`, `non-isolated-egress` and `namespace-without-default-deny`: pods no policy isolates.
+enum IsolationChecks {
+    static func findings(_ s: LintSubjects) -> [LintFinding] {
+        var out: [LintFinding] = []
+        for (index, workload) in s.workloads.enumerated() {
+            let selecting = s.policies.filter { $0.resolved.selects(s.endpoints[index]) }
+            let location = s.location(workload.mark)
+            if !selecting.contains(where: \.resolved.isolatesIngress) {
+                out.append(LintFinding(
+                    rule: .nonIsolatedIngress,
+                    message: "\(workload.id) is isolated for ingress by no NetworkPolicy: any pod or address may connect to its pods",
+                    subject: workload.id, location: location))
+            }
+            if !selecting.contains(where: \.resolved.isolatesEgress) {
+                out.append(LintFinding(
+                    rule: .nonIsolatedEgress,
+                    message: "\(workload.id) is isolated for egress by no NetworkPolicy: its pods may connect to anything",
+                    subject: workload.id, location: location))
+            }
+        }
+        for namespace in s.populatedNamespaces.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            let selectingAll = s.policies.filter { $0.resolved.namespace == namespace && $0.resolved.policy.podSelector.isEmpty }
+            let ingress = selectingAll.contains(where: \.resolved.isolatesIngress)
+            let egress = selectingAll.contains(where: \.resolved.isolatesEgress)
+            if ingress && egress { continue }
+            let missing = ingress ? "egress" : egress ? "ingress" : "ingress and egress"
+            let running = s.workloads.filter { $0.namespace == namespace }
+            let others = running.count > 1 ? " and \(running.count - 1) more workload\(running.count > 2 ? "s" : "")" : ""
+            out.append(LintFinding(
+                rule: .namespaceWithoutDefaultDeny,
+                message: "namespace \(namespace), where \(running[0].id)\(others) run\(others.isEmpty ? "s" : ""), has no default deny for \(missing): no policy with `podSelector: {}` isolates all its pods that way",
+                subject: namespace, location: s.location(running[0].mark)))
+        }
+        return out
+    }
+}
