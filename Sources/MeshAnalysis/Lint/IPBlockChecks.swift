@@ -11,14 +11,18 @@ enum IPBlockChecks {
             for direction in [PolicyType.ingress, .egress] {
                 for (index, rule) in policy.rules(direction) {
                     for (peerIndex, peer) in (rule.peers ?? []).enumerated() {
-                        guard let block = peer.ipBlock, let matcher = IPBlockMatcher(cidr: block.cidr, except: block.except) else { continue }
+                        // An ipBlock of every address is open-peer's finding already.
+                        guard let block = peer.ipBlock, OpenPeerChecks.openness(of: peer) == nil,
+                            let matcher = IPBlockMatcher(cidr: block.cidr, except: block.except)
+                        else { continue }
                         for (range, kind) in ranges {
                             guard let overlap = overlap(matcher.cidr, range),
                                 !matcher.excepts.contains(where: { covers($0, overlap) })
                             else { continue }
+                            let part = overlap == range ? "the \(kind) range \(range)" : "\(overlap), part of the \(kind) range \(range)"
                             out.append(LintFinding(
                                 rule: .ipBlockCoversPods,
-                                message: "\(LintSubjects.ruleName(direction, index)) of \(policy.id): ipBlock \(block.cidr) covers \(overlap) of the \(kind) range \(range)",
+                                message: "\(LintSubjects.ruleName(direction, index)) of \(policy.id): ipBlock \(block.cidr) covers \(part), where its peers are pods, not outside addresses",
                                 subject: policy.id,
                                 location: s.location(policy.marks.peer(direction, rule: index, peer: peerIndex))))
                         }

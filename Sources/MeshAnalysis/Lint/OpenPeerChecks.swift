@@ -38,8 +38,8 @@ enum OpenPeerChecks {
     static func openness(of peer: PolicyPeer) -> String? {
         if let block = peer.ipBlock {
             guard block.cidr == "0.0.0.0/0" || block.cidr == "::/0" else { return nil }
-            let except = (block.except ?? []).isEmpty ? "" : " (except \((block.except ?? []).joined(separator: ", ")))"
-            return "every \(block.cidr == "::/0" ? "IPv6" : "IPv4") address (ipBlock \(block.cidr))\(except)"
+            let except = (block.except ?? []).isEmpty ? "" : " but \((block.except ?? []).joined(separator: ", "))"
+            return "every \(block.cidr == "::/0" ? "IPv6" : "IPv4") address\(except) (ipBlock \(block.cidr))"
         }
         guard let namespaces = peer.namespaceSelector, namespaces.isEmpty, peer.podSelector?.isEmpty ?? true else { return nil }
         return "every pod of every namespace (namespaceSelector: {})"
