@@ -15,21 +15,17 @@ enum DanglingChecks {
                     message: "policy \(policy.id) selects no workload of the input (podSelector \(policy.resolved.policy.podSelector.text) in namespace \(namespace))",
                     subject: policy.id, location: s.location(policy.marks.policy)))
             }
-            for direction in [PolicyType.ingress, .egress] {
-                for (index, rule) in policy.rules(direction) {
-                    for (peerIndex, peer) in (rule.peers ?? []).enumerated() {
-                        guard let pods = peer.podSelector, s.peerIsWithinInput(peer, policyNamespace: namespace),
-                            s.matched(by: peer, policyNamespace: namespace).isEmpty
-                        else { continue }
-                        let names = s.namespaces(of: peer, policyNamespace: namespace)?.sorted().joined(separator: ", ") ?? namespace
-                        out.append(LintFinding(
-                            rule: .danglingPeer,
-                            message: "\(LintSubjects.ruleName(direction, index)) of \(policy.id) names pods \(pods.text) that no workload in namespace \(names) runs",
-                            subject: policy.id,
-                            location: s.location(policy.marks.peer(direction, rule: index, peer: peerIndex))))
-                    }
-                }
-            }
+        }
+        for peer in s.peerSites {
+            let namespace = peer.site.policy.resolved.namespace
+            guard let pods = peer.peer.podSelector, s.peerIsWithinInput(peer.peer, policyNamespace: namespace),
+                s.matched(by: peer.peer, policyNamespace: namespace).isEmpty
+            else { continue }
+            let names = s.namespaces(of: peer.peer, policyNamespace: namespace)?.sorted().joined(separator: ", ") ?? namespace
+            out.append(LintFinding(
+                rule: .danglingPeer,
+                message: "\(peer.site.name) names pods \(pods.text) that no workload in namespace \(names) runs",
+                subject: peer.site.policy.id, location: s.location(peer.mark)))
         }
         return out
     }

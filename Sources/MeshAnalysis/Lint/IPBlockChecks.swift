@@ -7,27 +7,19 @@ enum IPBlockChecks {
         let ranges = s.options.podCIDRs.map { ($0, "pod") } + s.options.serviceCIDRs.map { ($0, "service") }
         guard !ranges.isEmpty else { return [] }
         var out: [LintFinding] = []
-        for policy in s.policies {
-            for direction in [PolicyType.ingress, .egress] {
-                for (index, rule) in policy.rules(direction) {
-                    for (peerIndex, peer) in (rule.peers ?? []).enumerated() {
-                        // An ipBlock of every address is open-peer's finding already.
-                        guard let block = peer.ipBlock, OpenPeerChecks.openness(of: peer) == nil,
-                            let matcher = IPBlockMatcher(cidr: block.cidr, except: block.except)
-                        else { continue }
-                        for (range, kind) in ranges {
-                            guard let overlap = overlap(matcher.cidr, range),
-                                !matcher.excepts.contains(where: { covers($0, overlap) })
-                            else { continue }
-                            let part = overlap == range ? "the \(kind) range \(range)" : "\(overlap), part of the \(kind) range \(range)"
-                            out.append(LintFinding(
-                                rule: .ipBlockCoversPods,
-                                message: "\(LintSubjects.ruleName(direction, index)) of \(policy.id): ipBlock \(block.cidr) covers \(part), where its peers are pods, not outside addresses",
-                                subject: policy.id,
-                                location: s.location(policy.marks.peer(direction, rule: index, peer: peerIndex))))
-                        }
-                    }
-                }
+        for peer in s.peerSites {
+            // An ipBlock of every address is open-peer's finding already.
+            guard let block = peer.peer.ipBlock, OpenPeerChecks.openness(of: peer.peer) == nil,
+                let matcher = IPBlockMatcher(cidr: block.cidr, except: block.except)
+            else { continue }
+            for (range, kind) in ranges {
+                guard let overlap = overlap(matcher.cidr, range), !matcher.excepts.contains(where: { covers($0, overlap) })
+                else { continue }
+                let part = overlap == range ? "the \(kind) range \(range)" : "\(overlap), part of the \(kind) range \(range)"
+                out.append(LintFinding(
+                    rule: .ipBlockCoversPods,
+                    message: "\(peer.site.name): ipBlock \(block.cidr) covers \(part): whether it matches pod traffic is up to the network plugin",
+                    subject: peer.site.policy.id, location: s.location(peer.mark)))
             }
         }
         return out

@@ -10,13 +10,13 @@ enum IsolationChecks {
             if !selecting.contains(where: \.resolved.isolatesIngress) {
                 out.append(LintFinding(
                     rule: .nonIsolatedIngress,
-                    message: "\(workload.id) is isolated for ingress by no NetworkPolicy: any pod or address may connect to its pods",
+                    message: "no NetworkPolicy isolates \(workload.id) for ingress: any pod or address may connect to its pods",
                     subject: workload.id, location: location))
             }
             if !selecting.contains(where: \.resolved.isolatesEgress) {
                 out.append(LintFinding(
                     rule: .nonIsolatedEgress,
-                    message: "\(workload.id) is isolated for egress by no NetworkPolicy: its pods may connect to anything",
+                    message: "no NetworkPolicy isolates \(workload.id) for egress: its pods may connect to anything",
                     subject: workload.id, location: location))
             }
         }

@@ -17,7 +17,39 @@ struct LintSubjects {
         }
     }
 
+    /// One rule of one policy, where the manifest has it.
+    struct RuleSite {
+        let policy: Policy
+        let direction: PolicyType
+        let index: Int
+        let rule: PolicyRule
+        /// `egress rule 2 of ns/name`.
+        var name: String { "\(LintSubjects.ruleName(direction, index)) of \(policy.id)" }
+    }
+
+    /// One peer of a rule.
+    struct PeerSite {
+        let site: RuleSite
+        let index: Int
+        let peer: PolicyPeer
+        var mark: Mark? { site.policy.marks.peer(site.direction, rule: site.index, peer: index) }
+    }
+
     let policies: [Policy]
+
+    /// Every rule that takes effect, policy by policy, ingress before egress.
+    var ruleSites: [RuleSite] {
+        policies.flatMap { policy in
+            [PolicyType.ingress, .egress].flatMap { direction in
+                policy.rules(direction).map { RuleSite(policy: policy, direction: direction, index: $0.index, rule: $0.rule) }
+            }
+        }
+    }
+
+    /// Every peer of every rule that takes effect.
+    var peerSites: [PeerSite] {
+        ruleSites.flatMap { site in (site.rule.peers ?? []).enumerated().map { PeerSite(site: site, index: $0.offset, peer: $0.element) } }
+    }
     let workloads: [Workload]
     /// Each workload's pods as an endpoint of the analysis.
     let endpoints: [InventoryEndpoint]

@@ -5,31 +5,30 @@ import MeshModel
 enum OpenPeerChecks {
     static func findings(_ s: LintSubjects) -> [LintFinding] {
         var out: [LintFinding] = []
-        for policy in s.policies {
-            for direction in [PolicyType.ingress, .egress] {
-                for (index, rule) in policy.rules(direction) {
-                    let name = "\(LintSubjects.ruleName(direction, index)) of \(policy.id)"
-                    let everyone = direction == .ingress ? "from every pod and address" : "to every pod and address"
-                    let ports = (rule.ports ?? []).isEmpty ? "on every port" : "on \((rule.ports ?? []).map(\.text).joined(separator: ", "))"
-                    if rule.appliesToAnyone {
-                        out.append(LintFinding(
-                            rule: .openPeer, message: "\(name) has no peers: it allows connections \(everyone) \(ports)",
-                            subject: policy.id, location: s.location(policy.marks.rule(direction, index))))
-                    }
-                    for (peerIndex, peer) in (rule.peers ?? []).enumerated() {
-                        guard let what = openness(of: peer) else { continue }
-                        out.append(LintFinding(
-                            rule: .openPeer, message: "\(name) allows \(what) \(ports)", subject: policy.id,
-                            location: s.location(policy.marks.peer(direction, rule: index, peer: peerIndex))))
-                    }
-                    if direction == .egress, (rule.ports ?? []).isEmpty, LintSubjects.reachesOutsideWorld(rule) {
-                        out.append(LintFinding(
-                            rule: .egressToWorldAnyPort,
-                            message: "\(name) lets the pods the policy selects connect to the outside world on every port",
-                            subject: policy.id, location: s.location(policy.marks.rule(direction, index))))
-                    }
-                }
+        for site in s.ruleSites {
+            let rule = site.rule, ports = rule.ports ?? []
+            let portsText = ports.isEmpty ? "on every port" : "on \(ports.map(\.text).joined(separator: ", "))"
+            let ruleLocation = s.location(site.policy.marks.rule(site.direction, site.index))
+            if rule.appliesToAnyone {
+                let everyone = site.direction == .ingress ? "from every pod and address" : "to every pod and address"
+                out.append(LintFinding(
+                    rule: .openPeer, message: "\(site.name) has no peers: it allows connections \(everyone) \(portsText)",
+                    subject: site.policy.id, location: ruleLocation))
             }
+            if site.direction == .egress, ports.isEmpty, LintSubjects.reachesOutsideWorld(rule) {
+                out.append(LintFinding(
+                    rule: .egressToWorldAnyPort,
+                    message: "\(site.name) lets the pods the policy selects connect to the outside world on every port",
+                    subject: site.policy.id, location: ruleLocation))
+            }
+        }
+        for peer in s.peerSites {
+            guard let what = openness(of: peer.peer) else { continue }
+            let ports = peer.site.rule.ports ?? []
+            let portsText = ports.isEmpty ? "on every port" : "on \(ports.map(\.text).joined(separator: ", "))"
+            out.append(LintFinding(
+                rule: .openPeer, message: "\(peer.site.name) allows \(what) \(portsText)", subject: peer.site.policy.id,
+                location: s.location(peer.mark)))
         }
         return out
     }
