@@ -8,6 +8,7 @@ public typealias LintRule = MeshAnalysis.LintRule
 
 /// What `lint` found, ready to print.
 public struct LintOutcome: Sendable {
+    /// The findings and the rules that ran.
     public var report: LintReport
     /// Remarks for stderr (documents skipped because they are neither policies, workloads nor namespaces).
     public var notes: [String]

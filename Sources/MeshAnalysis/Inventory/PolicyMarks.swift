@@ -11,6 +11,7 @@ public struct PolicyMarks: Sendable {
     /// One entry per `spec.egress` rule, in order.
     public var egress: [RuleMarks]
 
+    /// Marks as values (none known by default).
     public init(policy: Mark? = nil, ingress: [RuleMarks] = [], egress: [RuleMarks] = []) {
         self.policy = policy
         self.ingress = ingress
@@ -52,10 +53,14 @@ public struct PolicyMarks: Sendable {
 
 /// Where one rule, its peers and its port entries were written.
 public struct RuleMarks: Sendable {
+    /// Where the rule starts (`- from:`, `- {}`).
     public var rule: Mark?
+    /// One entry per `from` / `to` peer, in order.
     public var peers: [Mark?]
+    /// One entry per `ports` entry, in order.
     public var ports: [Mark?]
 
+    /// Marks as values (none known by default).
     public init(rule: Mark? = nil, peers: [Mark?] = [], ports: [Mark?] = []) {
         self.rule = rule
         self.peers = peers

@@ -2,10 +2,14 @@ import YAMLCore
 
 /// Where a finding points: a file, with line and column when the source lines are known.
 public struct LintLocation: Hashable, Sendable {
+    /// The file as the user named it (or the template a rendered document came from).
     public var file: String
+    /// 1-based line, when known.
     public var line: Int?
+    /// 1-based column, when known.
     public var column: Int?
 
+    /// A location in `file`.
     public init(file: String, line: Int? = nil, column: Int? = nil) {
         self.file = file
         self.line = line
@@ -30,12 +34,16 @@ public struct LintLocation: Hashable, Sendable {
 
 /// One thing `lint` reports: a rule, what it found and where.
 public struct LintFinding: Hashable, Sendable {
+    /// The rule that found it.
     public var rule: LintRule
+    /// What was found, naming the policy, rule and pods concerned.
     public var message: String
     /// The policy (`ns/name`), workload (`ns/name[Kind]`) or namespace the finding is about.
     public var subject: String
+    /// Where it was written; `nil` when the input has no file (objects built in code).
     public var location: LintLocation?
 
+    /// A finding of `rule`.
     public init(rule: LintRule, message: String, subject: String, location: LintLocation?) {
         self.rule = rule
         self.message = message
@@ -43,6 +51,7 @@ public struct LintFinding: Hashable, Sendable {
         self.location = location
     }
 
+    /// The rule's severity.
     public var severity: LintSeverity { rule.severity }
 
     /// The report's order: by file, line, rule id, column, then message; findings without a location last.

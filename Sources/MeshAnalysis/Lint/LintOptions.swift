@@ -7,10 +7,12 @@ public struct LintOptions: Sendable {
     public var disabled: Set<LintRule>
     /// Pod and service address ranges (`--pod-cidr`, `--service-cidr`), for `ipblock-covers-pods`.
     public var podCIDRs: [CIDR]
+    /// Service address ranges (`--service-cidr`).
     public var serviceCIDRs: [CIDR]
     /// Whether marks carry the lines of the source (false for rendered output: only the template file is known).
     public var sourceLines: Bool
 
+    /// Options as values; by default every rule runs and no cluster range is known.
     public init(disabled: Set<LintRule> = [], podCIDRs: [CIDR] = [], serviceCIDRs: [CIDR] = [], sourceLines: Bool = true) {
         self.disabled = disabled
         self.podCIDRs = podCIDRs

@@ -24,7 +24,7 @@ extension LintReport {
             ]
             if let index = ruleIndex[finding.rule] { result["ruleIndex"] = .int(Int64(index)) }
             if let location = finding.location {
-                var physical: [String: Value] = ["artifactLocation": .map(["uri": .string(location.file)])]
+                var physical: [String: Value] = ["artifactLocation": .map(["uri": .string(Self.uriReference(location.file))])]
                 if let line = location.line, line > 0 {
                     var region: [String: Value] = ["startLine": .int(Int64(line))]
                     if let column = location.column, column > 0 { region["startColumn"] = .int(Int64(column)) }
@@ -40,5 +40,20 @@ extension LintReport {
             "runs": .list([.map(["tool": .map(["driver": .map(driver)]), "results": .list(results)])]),
         ])
         return GoJSON.encodeIndented(log, escapeHTML: false) + "\n"
+    }
+
+    /// A file path as a URI reference: characters that may not appear in one are percent-encoded.
+    static func uriReference(_ path: String) -> String {
+        var out = ""
+        for byte in path.utf8 {
+            let c = Character(Unicode.Scalar(byte))
+            if byte < 0x80, c.isLetter || c.isNumber || "/-._~:@!$&'()*+,;=".contains(c) {
+                out.append(c)
+            } else {
+                let hex = String(byte, radix: 16, uppercase: true)
+                out += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return out
     }
 }

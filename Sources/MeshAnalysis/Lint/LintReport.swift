@@ -5,6 +5,7 @@ public struct LintReport: Sendable {
     /// The rules that ran (every rule but the disabled ones), in id order.
     public let rules: [LintRule]
 
+    /// The report of `findings`, found with `options`.
     public init(findings: [LintFinding], options: LintOptions) {
         self.findings = findings
         rules = LintRule.allCases.filter { !options.disabled.contains($0) }.sorted()

@@ -5,8 +5,10 @@ import MeshModel
 /// Every rule reads the same resolved policies and workload endpoints as the rest of the analysis (selection and
 /// peer matching are the one semantics'); findings come sorted by file, line and rule id.
 public struct Linter: Sendable {
+    /// Which rules run, against which cluster ranges.
     public let options: LintOptions
 
+    /// A linter with `options`.
     public init(options: LintOptions = LintOptions()) {
         self.options = options
     }
