@@ -7,27 +7,27 @@ struct LintCommand: ParsableCommand {
         commandName: "lint",
         abstract: "Report risky, dangling and redundant NetworkPolicies and unprotected workloads.",
         discussion: """
-            Reads --manifests (findings name file:line:col) or renders the chart (findings name the
-            template each document came from) and reports, each under a stable rule id:
+            Reads --manifests (findings name file:line:col) or renders the chart
+            (findings name the template each document came from). Rules:
 
-              non-isolated-ingress, non-isolated-egress   workloads no policy isolates
-              namespace-without-default-deny              no `podSelector: {}` policy denying both ways
-              dangling-policy, dangling-peer              selectors that match no workload of the input
-              open-peer                                   `{}` rules, `namespaceSelector: {}`, 0.0.0.0/0, ::/0
-              egress-to-world-any-port                    egress to the outside world on every port
-              ingress-from-world-unexposed                world ingress on ports no container exposes
-              unknown-named-port                          named ports no container declares (error)
-              ipblock-covers-pods                         ipBlocks overlapping --pod-cidr / --service-cidr
-              redundant-rule                              rules another rule of the policy already covers
+              non-isolated-ingress, non-isolated-egress: no policy isolates a workload
+              namespace-without-default-deny: no `podSelector: {}` deny both ways
+              dangling-policy, dangling-peer: selectors matching no workload
+              open-peer: `{}` rules, `namespaceSelector: {}`, 0.0.0.0/0, ::/0
+              egress-to-world-any-port: egress to the outside world, every port
+              ingress-from-world-unexposed: world ingress on unexposed ports
+              unknown-named-port (error): named ports no container declares
+              ipblock-covers-pods: ipBlocks overlapping --pod-cidr/--service-cidr
+              redundant-rule (info): rules another rule of the policy covers
 
-            Exit status 0 when no finding is at --fail-level or above (default: error), 1 otherwise,
-            2 on bad input or usage (an unknown rule id in --disable included).
+            Exit status 0 when no finding is at --fail-level or above (default:
+            error), 1 otherwise, 2 on bad input or usage (unknown rule ids too).
 
             Examples:
               meshrender lint --manifests rendered.yaml -n vald
               meshrender lint ./chart -f values.yaml -o sarif > lint.sarif
-              meshrender lint --manifests out/ --pod-cidr 10.244.0.0/16 --fail-level warning
-              meshrender lint --manifests out/ --disable non-isolated-egress --disable redundant-rule
+              meshrender lint --manifests out/ --pod-cidr 10.244.0.0/16
+              meshrender lint --manifests out/ --disable redundant-rule
             """
     )
 

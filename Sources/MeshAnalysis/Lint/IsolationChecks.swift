@@ -4,16 +4,23 @@ import MeshModel
 enum IsolationChecks {
     static func findings(_ s: LintSubjects) -> [LintFinding] {
         var out: [LintFinding] = []
+        var ingressIsolated = Array(repeating: false, count: s.workloads.count)
+        var egressIsolated = ingressIsolated
+        for policy in s.policies {
+            for index in s.selected(by: policy) {
+                if policy.resolved.isolatesIngress { ingressIsolated[index] = true }
+                if policy.resolved.isolatesEgress { egressIsolated[index] = true }
+            }
+        }
         for (index, workload) in s.workloads.enumerated() {
-            let selecting = s.policies.filter { $0.resolved.selects(s.endpoints[index]) }
             let location = s.location(workload.mark)
-            if !selecting.contains(where: \.resolved.isolatesIngress) {
+            if !ingressIsolated[index] {
                 out.append(LintFinding(
                     rule: .nonIsolatedIngress,
                     message: "no NetworkPolicy isolates \(workload.id) for ingress: any pod or address may connect to its pods",
                     subject: workload.id, location: location))
             }
-            if !selecting.contains(where: \.resolved.isolatesEgress) {
+            if !egressIsolated[index] {
                 out.append(LintFinding(
                     rule: .nonIsolatedEgress,
                     message: "no NetworkPolicy isolates \(workload.id) for egress: its pods may connect to anything",
@@ -26,7 +33,7 @@ enum IsolationChecks {
             let egress = selectingAll.contains(where: \.resolved.isolatesEgress)
             if ingress && egress { continue }
             let missing = ingress ? "egress" : egress ? "ingress" : "ingress and egress"
-            let running = s.workloads.filter { $0.namespace == namespace }
+            let running = (s.workloadsByNamespace[namespace] ?? []).map { s.workloads[$0] }
             let others = running.count > 1 ? " and \(running.count - 1) more workload\(running.count > 2 ? "s" : "")" : ""
             out.append(LintFinding(
                 rule: .namespaceWithoutDefaultDeny,

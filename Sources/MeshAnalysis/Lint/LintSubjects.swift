@@ -7,6 +7,8 @@ struct LintSubjects {
     struct Policy {
         let resolved: ResolvedPolicy
         let marks: PolicyMarks
+        /// Its index in `policies`.
+        let position: Int
         /// `ns/name`.
         var id: String { "\(resolved.namespace)/\(resolved.name)" }
 
@@ -55,6 +57,10 @@ struct LintSubjects {
     let endpoints: [InventoryEndpoint]
     /// Namespaces that hold at least one workload of the input.
     let populatedNamespaces: Set<String>
+    /// Workload indices per namespace.
+    let workloadsByNamespace: [String: [Int]]
+    /// Per policy, the indices of the workloads it selects.
+    private let selection: [[Int]]
     let namespaceObjects: [String: [String: String]]
     let options: LintOptions
 
@@ -62,7 +68,7 @@ struct LintSubjects {
         policies = objects.policies.indices.map {
             Policy(
                 resolved: ResolvedPolicy(objects.policies[$0], defaultNamespace: defaultNamespace),
-                marks: objects.marks(ofPolicy: $0))
+                marks: objects.marks(ofPolicy: $0), position: $0)
         }
         workloads = objects.workloads
         namespaceObjects = objects.namespaces
@@ -75,6 +81,13 @@ struct LintSubjects {
                 namedPorts: workload.namedPorts)
         }
         populatedNamespaces = Set(objects.workloads.map(\.namespace))
+        var byNamespace: [String: [Int]] = [:]
+        for (index, workload) in objects.workloads.enumerated() { byNamespace[workload.namespace, default: []].append(index) }
+        workloadsByNamespace = byNamespace
+        let endpoints = self.endpoints
+        selection = policies.map { policy in
+            (byNamespace[policy.resolved.namespace] ?? []).filter { policy.resolved.selects(endpoints[$0]) }
+        }
         self.options = options
     }
 
@@ -82,13 +95,18 @@ struct LintSubjects {
     func location(_ mark: Mark?) -> LintLocation? { LintLocation(mark, withLines: options.sourceLines) }
 
     /// Indices of the workloads a policy selects.
-    func selected(by policy: Policy) -> [Int] {
-        endpoints.indices.filter { policy.resolved.selects(endpoints[$0]) }
-    }
+    func selected(by policy: Policy) -> [Int] { selection[policy.position] }
 
-    /// Indices of the workloads a peer of a rule in `namespace` denotes.
+    /// Indices of the workloads a peer of a rule in `namespace` denotes (ascending).
     func matched(by peer: PolicyPeer, policyNamespace namespace: String) -> [Int] {
-        endpoints.indices.filter { peer.matches(endpoints[$0], policyNamespace: namespace) }
+        if peer.ipBlock != nil { return [] }
+        let candidates: [Int]
+        if let names = namespaces(of: peer, policyNamespace: namespace) {
+            candidates = names.flatMap { workloadsByNamespace[$0] ?? [] }.sorted()
+        } else {
+            candidates = Array(endpoints.indices)
+        }
+        return candidates.filter { peer.matches(endpoints[$0], policyNamespace: namespace) }
     }
 
     /// The namespaces a pod peer can denote when they can be told from the peer alone (no namespaceSelector: the
