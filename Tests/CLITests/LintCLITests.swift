@@ -113,6 +113,26 @@ final class LintCLITests: XCTestCase {
         XCTAssertTrue(badRange.stderr.contains("--pod-cidr"), badRange.stderr)
     }
 
+    func testCleanManifestsFromStdinHaveNoFindings() throws {
+        let clean = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: api, namespace: prod}
+            spec: {template: {metadata: {labels: {app: api}}, spec: {containers: [{name: api, image: api}]}}}
+            ---
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata: {name: default-deny, namespace: prod}
+            spec: {podSelector: {}, policyTypes: [Ingress, Egress]}
+
+            """
+        let result = try CLI.run(["lint", "--manifests", "-", "--fail-level", "info"], stdin: clean)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, "no findings\n")
+        let open = try CLI.run(["lint", "--manifests", "-"], stdin: clean.replacingOccurrences(of: "policyTypes: [Ingress, Egress]", with: "policyTypes: [Ingress]"))
+        XCTAssertTrue(open.stdout.hasPrefix("-:1:1: warning: "), open.stdout)
+    }
+
     static let warningRules = [
         "non-isolated-ingress", "non-isolated-egress", "namespace-without-default-deny", "dangling-policy",
         "dangling-peer", "open-peer", "egress-to-world-any-port", "ingress-from-world-unexposed", "ipblock-covers-pods",
