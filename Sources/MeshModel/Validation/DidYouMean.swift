@@ -20,7 +20,7 @@ public enum DidYouMean {
     }
 
     /// ` (did you mean "x"?)` or an empty string.
-    static func hint<S: Sequence>(for word: String, among candidates: S) -> String where S.Element == String {
+    public static func hint<S: Sequence>(for word: String, among candidates: S) -> String where S.Element == String {
         guard let s = suggestion(for: word, among: candidates) else { return "" }
         return " (did you mean \"\(s)\"?)"
     }
