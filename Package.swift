@@ -4,6 +4,7 @@ import PackageDescription
 /// meshrender: one module per pipeline stage, a thin CLI on top.
 ///
 ///   YAMLCore → HelmValues → MeshModel → GoTemplate → MeshRender → meshrender (CLI)
+///          ↘ JSONSchema (values.schema.json) ↗
 ///                                 ↘ MeshAnalysis → ManifestDiff ↗
 let package = Package(
     name: "meshrender",
@@ -45,6 +46,8 @@ let package = Package(
             name: "GoRegex",
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
+        // JSON Schema (drafts 4 to 2020-12) over the values model: what checks values.schema.json.
+        .target(name: "JSONSchema", dependencies: ["YAMLCore"]),
         // Go text/template dialect with Helm's function library.
         // Release builds skip dynamic exclusivity checks here: the executor's state lives in
         // class properties, and the checks cost ~8% of template execution.
@@ -60,13 +63,13 @@ let package = Package(
         // Chart loading and the render pipeline: the library's front door.
         .target(
             name: "MeshRender",
-            dependencies: ["YAMLCore", "HelmValues", "MeshModel", "GoTemplate", "MeshAnalysis", "ManifestDiff", "CZlib"],
+            dependencies: ["YAMLCore", "HelmValues", "MeshModel", "GoTemplate", "MeshAnalysis", "ManifestDiff", "JSONSchema", "CZlib"],
             resources: []
         ),
         // The CLI: one small file per subcommand.
         .executableTarget(
             name: "meshrender",
-            dependencies: ["MeshRender", "YAMLCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["MeshRender", "MeshModel", "YAMLCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // The tests' shared helpers (a seeded generator, a dump of node marks).
         .target(name: "TestSupport", dependencies: ["YAMLCore"], path: "Tests/TestSupport"),
@@ -74,6 +77,7 @@ let package = Package(
         .testTarget(name: "HelmValuesTests", dependencies: ["HelmValues", "TestSupport"]),
         .testTarget(name: "MeshModelTests", dependencies: ["MeshModel"]),
         .testTarget(name: "GoRegexTests", dependencies: ["GoRegex"]),
+        .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema"]),
         .testTarget(name: "GoTemplateTests", dependencies: ["GoTemplate", "TestSupport"]),
         .testTarget(name: "MeshAnalysisTests", dependencies: ["MeshAnalysis"], exclude: ["Golden", "Conformance"]),
         .testTarget(name: "ManifestDiffTests", dependencies: ["ManifestDiff", "TestSupport"], exclude: ["Fixtures"]),
