@@ -1,0 +1,59 @@
+import MeshRender
+
+/// A `meshrender template` command line turned into the pipeline's inputs, with Helm's rules for
+/// the release name and one-line refusals of the flags meshrender does not implement.
+struct TemplateRequest {
+    var chart: String
+    var values: ValuesInput
+    var release: ReleaseInput
+    var output: HelmTemplateOutput
+
+    /// A refusal or a misuse of the positionals: one line, exit status 2.
+    struct Refusal: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    init(_ arguments: TemplateArguments) throws {
+        for flag in TemplateFlag.all where arguments.has(flag.long) {
+            if let reason = flag.refusal { throw Refusal(description: "--\(flag.long) is not supported: \(reason)") }
+        }
+        if let dryRun = arguments.last("dry-run") {
+            switch dryRun {
+            case "unset", "client": break
+            case "server": throw Refusal(description: "--dry-run=server is not supported: \(TemplateFlag.cluster)")
+            default: throw Refusal(description: "invalid dry-run value (\"\(dryRun)\"). Must be \"server\" or \"client\"")
+            }
+        }
+        let positionals = arguments.positionals
+        let nameTemplate = arguments.last("name-template") ?? ""
+        let name: String
+        switch positionals.count {
+        case 0:
+            throw Refusal(description: "\"meshrender template\" requires at least 1 argument: [NAME] CHART")
+        case 1:
+            chart = positionals[0]
+            name = nameTemplate.isEmpty ? "release-name" : try Pipeline.releaseName(nameTemplate: nameTemplate)
+        case 2:
+            if arguments.isSet("generate-name") { throw Refusal(description: "cannot set --generate-name and also specify a name") }
+            if !nameTemplate.isEmpty { throw Refusal(description: "cannot set --name-template and also specify a name") }
+            name = positionals[0]
+            chart = positionals[1]
+        default:
+            throw Refusal(description:
+                "expected at most two arguments, unexpected arguments: \(positionals.dropFirst(2).joined(separator: ", "))")
+        }
+        values = ValuesInput(
+            files: arguments.all("values"), set: arguments.all("set"), setString: arguments.all("set-string"),
+            setJSON: arguments.all("set-json"), setFile: arguments.all("set-file"), setLiteral: arguments.all("set-literal"))
+        release = ReleaseInput(
+            name: name, namespace: arguments.last("namespace") ?? "default",
+            apiVersions: arguments.all("api-versions"), isUpgrade: arguments.isSet("is-upgrade"))
+        if let kubeVersion = arguments.last("kube-version"), !kubeVersion.isEmpty { release.kubeVersion = kubeVersion }
+        output = HelmTemplateOutput()
+        output.includeCRDs = arguments.isSet("include-crds")
+        output.skipTests = arguments.isSet("skip-tests")
+        output.noHooks = arguments.isSet("no-hooks")
+        output.showOnly = arguments.all("show-only")
+        output.releaseNameDirectory = arguments.isSet("release-name")
+    }
+}
