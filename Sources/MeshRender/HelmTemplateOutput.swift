@@ -22,18 +22,26 @@ extension Rendered {
     /// manifests, trimmed and ended with a newline, then the hooks kept; `--show-only` picks from all of it.
     public func helmTemplateText(_ options: HelmTemplateOutput) throws -> String {
         var text = ""
-        if !options.includeCRDs || crds.isEmpty, try keepsEveryHook(options) {
-            manifests.writeText { text += $0 }
-        } else {
-            var body = ""
-            if options.includeCRDs {
-                for crd in crds { body += "---\n# Source: \(crd.source)\n\(crd.text)\n" }
-            }
-            for doc in manifests.documents where !doc.isHook { body += RenderedManifests.block(doc) }
-            text = String(GoText.trimSpace(body[...])) + "\n"
-            for doc in try keptHooks(options) { text += RenderedManifests.block(doc) }
+        try helmTemplateWriter(options)({ text += $0 })
+        return text
+    }
+
+    /// `helmTemplateText` handed to a sink piece by piece: every error is thrown before this returns,
+    /// and a plain render (no CRDs, no hook filtered, no `--show-only`) is never built in memory.
+    public func helmTemplateWriter(_ options: HelmTemplateOutput) throws -> ((Substring) -> Void) -> Void {
+        if options.showOnly.isEmpty, !options.includeCRDs || crds.isEmpty, try keepsEveryHook(options) {
+            let manifests = self.manifests
+            return { sink in manifests.writeText(sink) }
         }
-        return options.showOnly.isEmpty ? text : try RenderedManifests.showOnly(options.showOnly, in: text)
+        var body = ""
+        if options.includeCRDs {
+            for crd in crds { body += "---\n# Source: \(crd.source)\n\(crd.text)\n" }
+        }
+        for doc in manifests.documents where !doc.isHook { body += RenderedManifests.block(doc) }
+        var text = String(GoText.trimSpace(body[...])) + "\n"
+        for doc in try keptHooks(options) { text += RenderedManifests.block(doc) }
+        if !options.showOnly.isEmpty { text = try RenderedManifests.showOnly(options.showOnly, in: text) }
+        return { [text] sink in sink(text[...]) }
     }
 
     /// `helm template --output-dir DIR` with `options`: writes the files (atomically) and returns the

@@ -39,7 +39,7 @@ struct TemplateCommand: ParsableCommand {
         if let outputDir = arguments.last("output-dir") {
             Diagnostics.emit(try rendered.writeHelmTemplate(to: outputDir, release: request.release.name, request.output))
         } else {
-            Diagnostics.emit(try rendered.helmTemplateText(request.output))
+            Diagnostics.emit(try rendered.helmTemplateWriter(request.output))
         }
         Diagnostics.finish(keeping: rendered)
     }

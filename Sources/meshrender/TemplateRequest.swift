@@ -21,7 +21,10 @@ struct TemplateRequest {
             switch dryRun {
             case "unset", "client": break
             case "server": throw Refusal(description: "--dry-run=server is not supported: \(TemplateFlag.cluster)")
-            default: throw Refusal(description: "invalid dry-run value (\"\(dryRun)\"). Must be \"server\" or \"client\"")
+            // Helm's flag accepts `none` too; helm template then refuses it.
+            case "none": throw Refusal(description: "invalid dry-run value (\"none\"). Must be \"server\" or \"client\"")
+            default:
+                throw Refusal(description: "invalid dry-run value (\"\(dryRun)\"). Must be \"none\", \"server\", or \"client\"")
             }
         }
         let positionals = arguments.positionals

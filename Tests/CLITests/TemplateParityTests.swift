@@ -24,7 +24,7 @@ final class TemplateParityTests: XCTestCase {
          "--set-literal", "lit=a,b={c}"],
         ["web", "chart", "--kube-version", "1.30.2", "-a", "shop.example.com/v1,other/v2", "--api-versions=x/v1"],
         ["web", "chart", "--include-crds", "-s", "crds/*", "-s", "templates/tests/test-connection.yaml"],
-        ["web", "chart", "--show-only=templates/deployment.yaml", "-scharts/dep/templates/service.yaml"],
+        ["web", "chart", "--show-only=templates/deployment.yaml", "-scharts/backend/templates/service.yaml"],
         ["web", "chart", "--set", "extras.enabled=true", "--include-crds", "--dry-run"],
         ["--dry-run=client", "-nprod", "web", "--", "chart"],
     ]
@@ -74,6 +74,23 @@ final class TemplateParityTests: XCTestCase {
         }
     }
 
+    /// A packaged chart (made by `helm package`) keeps its `crds/`, its subcharts' too.
+    func testPackagedChartMatchesHelm() throws {
+        let helm = try Self.helm()
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("tpl-pkg-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let packaged = try Self.run(helm, ["package", "chart", "-d", scratch.path])
+        XCTAssertEqual(packaged.status, 0, packaged.stderr)
+        let archive = scratch.appendingPathComponent("shop-1.2.3.tgz").path
+        for line in [["web", archive, "--include-crds"], [archive, "--include-crds", "--skip-tests", "--set", "extras.enabled=true"]] {
+            let expected = try Self.run(helm, ["template"] + line)
+            let actual = try Self.run(CLI.binary.path, ["template"] + line)
+            XCTAssertEqual(expected.status, 0, "\(line): helm: \(expected.stderr)")
+            XCTAssertEqual(actual.status, 0, "\(line): \(actual.stderr)")
+            XCTAssertEqual(actual.stdout, expected.stdout, "\(line)")
+        }
+    }
+
     /// Errors helm and meshrender both report for the same misuse.
     func testMisusesFailLikeHelm() throws {
         let helm = try Self.helm()
@@ -82,7 +99,8 @@ final class TemplateParityTests: XCTestCase {
             (["a", "chart", "extra"], "expected at most two arguments, unexpected arguments: extra"),
             (["a", "chart", "-g"], "cannot set --generate-name and also specify a name"),
             (["a", "chart", "--name-template", "x"], "cannot set --name-template and also specify a name"),
-            (["a", "chart", "--dry-run=bogus"], "invalid dry-run value (\"bogus\"). Must be \"server\" or \"client\""),
+            (["a", "chart", "--dry-run=bogus"], "invalid dry-run value (\"bogus\"). Must be \"none\", \"server\", or \"client\""),
+            (["a", "chart", "--dry-run=none"], "invalid dry-run value (\"none\"). Must be \"server\" or \"client\""),
             (["a", "chart", "-s", "templates/none.yaml"], "could not find template templates/none.yaml in chart"),
             (["a", "chart", "--bogus"], "unknown flag: --bogus"),
         ]
