@@ -211,3 +211,34 @@ final class WideningTests: XCTestCase {
         }
     }
 }
+
+/// `egress: []` without `policyTypes` isolates nothing for egress (the API adds Egress only for egress rules): a
+/// release that empties the list that way opens the pod's egress.
+final class DefaultPolicyTypesWideningTests: XCTestCase {
+    func testEmptyingEgressWithoutPolicyTypesIsAWidening() throws {
+        func release(_ egress: String) throws -> [Document] {
+            try Fixtures.parse("""
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: a, namespace: demo, labels: {app: a}}
+                ---
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: b, namespace: demo, labels: {app: b}}
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: a, namespace: demo}
+                spec:
+                  podSelector: {matchLabels: {app: a}}
+                  ingress: [{}]
+                  egress: \(egress)
+                """, namespace: "demo")
+        }
+        let report = try ManifestDiffer.diff(
+            old: try release("[{to: [{podSelector: {matchLabels: {app: b}}}], ports: [{port: 443}]}]"), new: try release("[]"))
+        XCTAssertTrue(report.fails(.widen), "\(report.connectivity.changes)")
+        XCTAssertTrue(report.connectivity.changes.contains { $0.change == .opened && $0.from == "demo/a[Pod]" && $0.to == "demo/b[Pod]" })
+        XCTAssertFalse(report.connectivity.changes.contains { $0.change == .closed })
+    }
+}
