@@ -68,6 +68,7 @@ struct TemplateFlag {
         .init("rollback-on-failure", nil, .bool, refused: install), .init("atomic", nil, .bool, refused: install),
         .init("force-conflicts", nil, .bool, refused: install), .init("force-replace", nil, .bool, refused: install),
         .init("server-side", nil, .bool, refused: install), .init("take-ownership", nil, .bool, refused: install),
+        .init("skip-schema-validation", nil, .bool, refused: "values.schema.json is not checked by this meshrender yet"),
         .init("debug", nil, .bool, refused: "meshrender has no debug output; its errors name file, line and column"),
         .init("color", nil, .string, refused: "meshrender prints no colours"),
         .init("colour", nil, .string, refused: "meshrender prints no colours"),
