@@ -70,7 +70,8 @@ struct TemplateArguments {
                 try take(flag, shown: "-\(letter)", inline: nil, &rest)
                 continue
             }
-            let inline: String? = letters.isEmpty ? nil : String(letters.first == "=" ? letters.dropFirst() : letters)
+            // `-n=x` is `x`, but `-n=` alone is the value "=" (as Helm's flag library reads it).
+            let inline: String? = letters.isEmpty ? nil : String(letters.first == "=" && letters.count > 1 ? letters.dropFirst() : letters)
             try take(flag, shown: "-\(letter)", inline: inline, &rest)
             return
         }

@@ -45,6 +45,12 @@ struct TemplateRequest {
             throw Refusal(description:
                 "expected at most two arguments, unexpected arguments: \(positionals.dropFirst(2).joined(separator: ", "))")
         }
+        if let scheme = TemplateRequest.remoteScheme(chart) {
+            throw Refusal(description: "chart \"\(chart)\": \(scheme) charts are not supported: \(TemplateFlag.repository)")
+        }
+        for file in arguments.all("values") where TemplateRequest.remoteScheme(file).map({ $0 != "oci" }) == true {
+            throw Refusal(description: "values file \"\(file)\": values from URLs are not supported: download the file first")
+        }
         values = ValuesInput(
             files: arguments.all("values"), set: arguments.all("set"), setString: arguments.all("set-string"),
             setJSON: arguments.all("set-json"), setFile: arguments.all("set-file"), setLiteral: arguments.all("set-literal"))
@@ -58,5 +64,11 @@ struct TemplateRequest {
         output.noHooks = arguments.isSet("no-hooks")
         output.showOnly = arguments.all("show-only")
         output.releaseNameDirectory = arguments.isSet("release-name")
+    }
+
+    /// `http`, `https` or `oci` when `reference` is such a URL (helm would download it).
+    static func remoteScheme(_ reference: String) -> String? {
+        for scheme in ["http", "https", "oci"] where reference.lowercased().hasPrefix(scheme + "://") { return scheme }
+        return nil
     }
 }

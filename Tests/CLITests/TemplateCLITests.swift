@@ -42,6 +42,21 @@ final class TemplateCLITests: XCTestCase {
             "--post-renderer is not supported: meshrender runs no plugins; pipe its output into the post-renderer instead\n")
     }
 
+    func testRemoteChartsAndValuesAreRefused() throws {
+        let cases: [([String], String)] = [
+            (["web", "oci://registry.example.com/charts/shop"], "chart \"oci://registry.example.com/charts/shop\": oci charts are not supported: "),
+            (["web", "https://charts.example.com/shop-1.0.0.tgz"], "chart \"https://charts.example.com/shop-1.0.0.tgz\": https charts are not supported: "),
+            (["web", Self.chart, "-f", "https://example.com/values.yaml"],
+             "values file \"https://example.com/values.yaml\": values from URLs are not supported: download the file first\n"),
+        ]
+        for (args, message) in cases {
+            let result = try CLI.run(["template"] + args)
+            XCTAssertEqual(result.status, 2, "\(args)")
+            XCTAssertEqual(result.stdout, "", "\(args)")
+            XCTAssertTrue(result.stderr.hasPrefix(message), "\(args): \(result.stderr)")
+        }
+    }
+
     func testFlagSyntaxErrors() throws {
         let cases: [([String], String)] = [
             (["--bogus"], "unknown flag: --bogus\n"),

@@ -27,6 +27,8 @@ final class TemplateParityTests: XCTestCase {
         ["web", "chart", "--show-only=templates/deployment.yaml", "-scharts/backend/templates/service.yaml"],
         ["web", "chart", "--set", "extras.enabled=true", "--include-crds", "--dry-run"],
         ["--dry-run=client", "-nprod", "web", "--", "chart"],
+        ["web", "chart", "-n=", "--kube-version=", "-a="],
+        ["web", "chart", "-n=prod", "--namespace", "", "-s=templates/deployment.yaml"],
     ]
 
     func testStdoutMatchesHelmTemplate() throws {
@@ -103,6 +105,7 @@ final class TemplateParityTests: XCTestCase {
             (["a", "chart", "--dry-run=none"], "invalid dry-run value (\"none\"). Must be \"server\" or \"client\""),
             (["a", "chart", "-s", "templates/none.yaml"], "could not find template templates/none.yaml in chart"),
             (["a", "chart", "--bogus"], "unknown flag: --bogus"),
+            (["a", "chart", "-f="], "open =: no such file or directory"),
         ]
         for (line, message) in cases {
             let expected = try Self.run(helm, ["template"] + line)
