@@ -27,6 +27,7 @@ struct TemplateFlag {
         self.refusal = refusal
     }
 
+    /// The reasons given when a flag is refused, by what it would need.
     static let repository = "meshrender renders local chart directories and packaged charts only; fetch the chart first (helm pull)"
     static let cluster = "meshrender template renders offline and never contacts a cluster"
     static let install = "it only changes what helm install does, and meshrender installs nothing"
@@ -74,6 +75,7 @@ struct TemplateFlag {
         .init("colour", nil, .string, refused: "meshrender prints no colours"),
     ]
 
+    /// The flags by long name and by shorthand letter.
     static let byLong: [String: TemplateFlag] = Dictionary(all.map { ($0.long, $0) }, uniquingKeysWith: { a, _ in a })
     static let byShort: [Character: TemplateFlag] = Dictionary(
         all.compactMap { flag in flag.short.map { ($0, flag) } }, uniquingKeysWith: { a, _ in a })

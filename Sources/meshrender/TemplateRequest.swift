@@ -3,9 +3,13 @@ import MeshRender
 /// A `meshrender template` command line turned into the pipeline's inputs, with Helm's rules for
 /// the release name and one-line refusals of the flags meshrender does not implement.
 struct TemplateRequest {
+    /// The chart directory or packaged chart.
     var chart: String
+    /// `-f` files and the `--set*` flags.
     var values: ValuesInput
+    /// Name, namespace, `--kube-version`, `--api-versions`, `--is-upgrade`.
     var release: ReleaseInput
+    /// CRDs, hooks, `--show-only`, `--release-name`.
     var output: HelmTemplateOutput
 
     /// A refusal or a misuse of the positionals: one line, exit status 2.
@@ -13,6 +17,7 @@ struct TemplateRequest {
         var description: String
     }
 
+    /// The request `arguments` make, or the first refusal or misuse in them.
     init(_ arguments: TemplateArguments) throws {
         for flag in TemplateFlag.all where arguments.has(flag.long) {
             if let reason = flag.refusal { throw Refusal(description: "--\(flag.long) is not supported: \(reason)") }
