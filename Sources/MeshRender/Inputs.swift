@@ -11,10 +11,12 @@ public struct ValuesInput: Sendable, Equatable {
     public var setFile: [String]
     /// `--set-literal`: `path=value`, the whole value one string, unparsed.
     public var setLiteral: [String]
+    /// `--skip-schema-validation`: do not check the values against the charts' `values.schema.json`.
+    public var skipSchemaValidation: Bool
 
     public init(
         files: [String] = [], set: [String] = [], setString: [String] = [], setJSON: [String] = [],
-        setFile: [String] = [], setLiteral: [String] = []
+        setFile: [String] = [], setLiteral: [String] = [], skipSchemaValidation: Bool = false
     ) {
         self.files = files
         self.set = set
@@ -22,6 +24,7 @@ public struct ValuesInput: Sendable, Equatable {
         self.setJSON = setJSON
         self.setFile = setFile
         self.setLiteral = setLiteral
+        self.skipSchemaValidation = skipSchemaValidation
     }
 }
 

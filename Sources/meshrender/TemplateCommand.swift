@@ -13,7 +13,7 @@ struct TemplateCommand: ParsableCommand {
             --set-literal, -n/--namespace, --include-crds, --skip-crds (no effect, as in helm template), \
             --skip-tests, --no-hooks, --is-upgrade, --kube-version, -a/--api-versions, -s/--show-only, \
             --output-dir, --release-name (release name in the --output-dir path), -g/--generate-name, \
-            --name-template, --dry-run[=client].
+            --name-template, --dry-run[=client], --skip-schema-validation.
 
             With one positional it is the chart and the release is named "release-name" (or by \
             --name-template), as helm template does. Flags that need a chart repository (--repo, \

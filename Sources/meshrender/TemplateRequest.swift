@@ -58,7 +58,8 @@ struct TemplateRequest {
         }
         values = ValuesInput(
             files: arguments.all("values"), set: arguments.all("set"), setString: arguments.all("set-string"),
-            setJSON: arguments.all("set-json"), setFile: arguments.all("set-file"), setLiteral: arguments.all("set-literal"))
+            setJSON: arguments.all("set-json"), setFile: arguments.all("set-file"), setLiteral: arguments.all("set-literal"),
+            skipSchemaValidation: arguments.isSet("skip-schema-validation"))
         release = ReleaseInput(
             name: name, namespace: arguments.last("namespace") ?? "default",
             apiVersions: arguments.all("api-versions"), isUpgrade: arguments.isSet("is-upgrade"))

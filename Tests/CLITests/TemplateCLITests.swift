@@ -22,7 +22,6 @@ final class TemplateCLITests: XCTestCase {
             (["--create-namespace"], "--create-namespace"),
             (["--wait"], "--wait"),
             (["-l", "team=shop"], "--labels"),
-            (["--skip-schema-validation"], "--skip-schema-validation"),
         ]
         for (args, flag) in refused {
             for line in [["template", "web", Self.chart] + args, ["template"] + args + ["web", Self.chart]] {

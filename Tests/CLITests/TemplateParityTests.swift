@@ -29,6 +29,7 @@ final class TemplateParityTests: XCTestCase {
         ["--dry-run=client", "-nprod", "web", "--", "chart"],
         ["web", "chart", "-n=", "--kube-version=", "-a="],
         ["web", "chart", "-n=prod", "--namespace", "", "-s=templates/deployment.yaml"],
+        ["web", "chart", "--set", "replicas=many", "--skip-schema-validation"],
     ]
 
     func testStdoutMatchesHelmTemplate() throws {
@@ -106,6 +107,8 @@ final class TemplateParityTests: XCTestCase {
             (["a", "chart", "-s", "templates/none.yaml"], "could not find template templates/none.yaml in chart"),
             (["a", "chart", "--bogus"], "unknown flag: --bogus"),
             (["a", "chart", "-f="], "open =: no such file or directory"),
+            (["a", "chart", "--set", "replicas=many"], "at '/replicas': got string, want integer"),
+            (["Bad_Name", "chart"], "invalid release name"),
         ]
         for (line, message) in cases {
             let expected = try Self.run(helm, ["template"] + line)
