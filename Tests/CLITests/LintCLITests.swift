@@ -130,7 +130,7 @@ final class LintCLITests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(result.stdout, "no findings\n")
         let open = try CLI.run(["lint", "--manifests", "-"], stdin: clean.replacingOccurrences(of: "policyTypes: [Ingress, Egress]", with: "policyTypes: [Ingress]"))
-        XCTAssertTrue(open.stdout.hasPrefix("-:1:1: warning: "), open.stdout)
+        XCTAssertTrue(open.stdout.hasPrefix("<stdin>:1:1: warning: "), open.stdout)
     }
 
     static let warningRules = [

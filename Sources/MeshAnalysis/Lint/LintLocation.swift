@@ -23,9 +23,9 @@ public struct LintLocation: Hashable, Sendable {
         self.init(file: mark.file, line: withLines ? mark.line : nil, column: withLines ? mark.column : nil)
     }
 
-    /// `file:line:col`, `file:line` or `file`.
+    /// `file:line:col`, `file:line` or `file` (standard input reads `<stdin>`, as in every error).
     public var text: String {
-        var out = file
+        var out = file == "-" ? "<stdin>" : file
         if let line { out += ":\(line)" }
         if let line, line > 0, let column { out += ":\(column)" }
         return out
