@@ -15,6 +15,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
     ],
     targets: [
         // libyaml, linked as a system library (Debian: libyaml-dev).
@@ -40,12 +43,19 @@ let package = Package(
         .target(name: "HelmValues", dependencies: ["YAMLCore"]),
         // Components, matrix, validation, expansion, the NetworkPolicy model.
         .target(name: "MeshModel", dependencies: ["YAMLCore", "HelmValues"]),
-        // Go text/template dialect with Helm's function library.
+        // Go text/template dialect with Helm's function library (keys and certificates on
+        // swift-crypto and swift-certificates).
         // Release builds skip dynamic exclusivity checks here: the executor's state lives in
         // class properties, and the checks cost ~8% of template execution.
         .target(
             name: "GoTemplate",
-            dependencies: ["YAMLCore"],
+            dependencies: [
+                "YAMLCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ],
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
         // NetworkPolicy semantics: effective connectivity, verify, explain, matrix views.

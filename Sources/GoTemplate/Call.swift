@@ -167,6 +167,8 @@ struct Call {
         for d in data {
             if case .structure(let s) = d.item, let t = s.time {
                 arguments.append(StructuredArgument(value: s.jsonView, time: t))
+            } else if case .structure(let s) = d.item {
+                arguments.append(StructuredArgument(value: s.jsonView, time: nil, structure: s))
             } else {
                 arguments.append(StructuredArgument(value: d.value, time: nil))
             }
