@@ -376,6 +376,33 @@ final class ListObject: ObjectNode {
         super.init(heap: heap)
     }
 
+    /// A new list of the given items (`list $a $b`, `append $l $x`): maps, lists and structs
+    /// among them are kept as they are, so they keep their identity.
+    init(items: [Item], heap: Heap) {
+        var values: [Value] = []
+        values.reserveCapacity(items.count)
+        var objects: [Item?] = []
+        var objectCount = 0
+        for (i, item) in items.enumerated() {
+            switch item {
+            case .value(let v):
+                values.append(v)
+            case .map, .list, .structure:
+                if objects.isEmpty { objects = Array(repeating: nil, count: items.count) }
+                objects[i] = item
+                objectCount += 1
+                // A placeholder of the item's kind; the object itself is read through `reached`.
+                if case .list = item { values.append(.list([])) } else { values.append(.map([:])) }
+            }
+        }
+        self.base = values
+        self.heap = heap
+        self.reached = objects
+        self.reachedCount = objectCount
+        super.init(heap: heap)
+        for item in objects { item?.attach(to: self) }
+    }
+
     var count: Int { base.count }
 
     subscript(index: Int) -> Item {
