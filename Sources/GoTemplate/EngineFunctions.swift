@@ -16,6 +16,10 @@ enum EngineFunctions {
     }
 
     private static func string(_ d: Datum, _ i: Int, _ c: Call) throws(TemplateError) -> String {
+        if case .structure(let s) = d.item {
+            // A struct or named value (`[]uint8`, `time.Time`) is no string, whatever it serialises to.
+            throw c.argumentFailure("wrong type for value; expected string; got \(s.typeName)", index: i)
+        }
         if case .string(let s) = d.value { return s }
         let got = d.isValid && d.value != .null ? d.value.goTypeName : "interface {}"
         throw c.argumentFailure("wrong type for value; expected string; got \(got)", index: i)

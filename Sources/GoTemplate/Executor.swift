@@ -350,7 +350,8 @@ final class Executor {
         site = .branch(r)
         let outerMark = vars.count
         defer { popVariables(to: outerMark) }
-        let value = try evalPipeline(dot, r.pipe).indirect.underlyingValue
+        let ranged = try evalPipeline(dot, r.pipe).indirect
+        let value = ranged.byteEntriesMap(in: heap) ?? ranged.underlyingValue
         let mark = vars.count
         let decl = r.pipe.decl
 

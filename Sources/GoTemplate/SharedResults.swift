@@ -61,7 +61,8 @@ extension Call {
             }
             return out.isEmpty ? nil : list(out)  // nothing at all is Go's nil list
         case "slice", "mustSlice":
-            guard (1...3).contains(args.count), let l = Self.elements(args[0].item) else { return nil }
+            // Sprig slices nothing out of an empty list: its result is nil.
+            guard (1...3).contains(args.count), let l = Self.elements(args[0].item), !l.isEmpty else { return nil }
             var bounds: [Int] = []
             for a in args.dropFirst() {
                 guard let n = a.item.integer else { return nil }

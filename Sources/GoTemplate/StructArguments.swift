@@ -38,9 +38,10 @@ enum StructArguments {
                 return .string("")
             }
         case "quote", "squote", "toString", "cat":
-            // Sprig prints a non-string with `%v`.
+            // Sprig prints a non-string with `%v`; `strval` (`quote`, `toString`) writes a `[]byte` as its text.
             var printed = values
-            for (index, s) in structs { printed[index] = .string(s.printed) }
+            let text = name == "quote" || name == "toString"
+            for (index, s) in structs { printed[index] = .string(text ? s.bytesText ?? s.printed : s.printed) }
             return try ordinary(printed)
         default:
             try refuseStructsForTypedParameters(values, structs, ordinary)
