@@ -215,20 +215,14 @@ struct TOMLDecoder {
     private mutating func value() throws(Failure) -> Value {
         guard let c = peek else { throw fail("unexpected EOF; expected value") }
         switch c {
-        case UInt8(ascii: "\""):
-            if s[i...].starts(with: Array("\"\"\"".utf8)) {
+        case UInt8(ascii: "\""), UInt8(ascii: "'"):
+            let literal = c == UInt8(ascii: "'")
+            if s[i...].starts(with: [c, c, c]) {
                 i += 3
-                return .string(try multilineString(literal: false))
+                return .string(try multilineString(literal: literal))
             }
             i += 1
-            return .string(try basicString())
-        case UInt8(ascii: "'"):
-            if s[i...].starts(with: Array("'''".utf8)) {
-                i += 3
-                return .string(try multilineString(literal: true))
-            }
-            i += 1
-            return .string(try literalString())
+            return .string(literal ? try literalString() : try basicString())
         case UInt8(ascii: "["):
             i += 1
             return try array()
