@@ -24,7 +24,13 @@ extension Call {
         case "list", "tuple":
             return list(args.map(\.item))
         case "first", "mustFirst", "last", "mustLast":
-            guard args.count == 1, let l = Self.elements(args[0].item) else { return nil }
+            guard args.count == 1 else { return nil }
+            if case .list(let l) = args[0].item {
+                // One element reached, not all of them.
+                if l.count == 0 { return .null }
+                return l[name.hasSuffix("irst") ? 0 : l.count - 1]
+            }
+            guard let l = Self.elements(args[0].item) else { return nil }
             return (name.hasSuffix("irst") ? l.first : l.last) ?? .null
         case "rest", "mustRest", "initial", "mustInitial":
             guard args.count == 1, let l = Self.elements(args[0].item), !l.isEmpty else { return nil }
