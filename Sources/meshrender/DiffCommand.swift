@@ -87,7 +87,7 @@ struct DiffCommand: ParsableCommand {
             ignoreLabels: ignoreLabels, ignorePaths: ignorePaths)
         let outcome = try Pipeline.diff(request, io: .standard)
         Diagnostics.emit(outcome.text)
-        let fails = failOn == .widen ? outcome.opensFlows : exitCode && outcome.hasDifferences
+        let fails = (failOn == .widen && outcome.opensFlows) || (exitCode && outcome.hasDifferences)
         Diagnostics.finish(status: fails ? 1 : 0, keeping: outcome)
     }
 }

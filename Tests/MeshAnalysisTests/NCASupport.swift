@@ -42,13 +42,21 @@ struct NCA {
             "-o", "txt_no_fw_rules",
         ]
         let output = Pipe()
+        let errors = Pipe()
         process.standardOutput = output
-        process.standardError = Pipe()
+        process.standardError = errors
         try process.run()
+        // stderr is drained on another thread so that neither pipe fills while the other is read.
+        nonisolated(unsafe) var errorData = Data()
+        let drain = Thread { errorData = errors.fileHandleForReading.readDataToEndOfFile() }
+        drain.start()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        while !drain.isFinished { usleep(1000) }
         let text = String(decoding: data, as: UTF8.self)
-        if let refusal = text.split(separator: "\n").first(where: { $0.hasPrefix("Error:") }) {
+        // nca reports a refusal on stderr (some versions on stdout): either way it is no answer.
+        let messages = text + "\n" + String(decoding: errorData, as: UTF8.self)
+        if let refusal = messages.split(separator: "\n").first(where: { $0.hasPrefix("Error:") }) {
             throw ParseError.refused(String(refusal))
         }
         return try Self.parse(text, inventory: inventory)

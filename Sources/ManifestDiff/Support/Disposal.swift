@@ -1,22 +1,4 @@
 import Dispatch
-import YAMLCore
-
-/// Two pieces of work at once (on two cores when there are): the evaluation of both releases.
-enum Concurrently {
-    /// Runs `first` and `second` at the same time and returns both results; when both fail, `first`'s
-    /// error is thrown.
-    static func both<A: Sendable, B: Sendable>(
-        _ first: @Sendable () throws(InputError) -> A, _ second: @Sendable () throws(InputError) -> B
-    ) throws(InputError) -> (A, B) {
-        let (a, b) = both({ Result { () throws(InputError) in try first() } }, { Result { () throws(InputError) in try second() } })
-        return (try a.get(), try b.get())
-    }
-
-    /// Runs `first` and `second` at the same time and returns both results.
-    static func both<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
-        Parallel.both(first, second)
-    }
-}
 
 /// Frees large structures on a background thread, so the caller goes on at once.
 ///
