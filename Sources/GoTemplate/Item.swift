@@ -400,7 +400,8 @@ final class ListObject: ObjectNode {
         self.reached = objects
         self.reachedCount = objectCount
         super.init(heap: heap)
-        for item in objects { item?.attach(to: self) }
+        // Links to the objects are made when this list first caches its materialisation (as for
+        // `dict`'s maps): a list made in a loop and dropped is never kept alive by them.
     }
 
     var count: Int { base.count }
@@ -426,7 +427,10 @@ final class ListObject: ObjectNode {
         if cacheValid, let cache { return cache }
         var l = base
         for i in reached.indices {
-            if let item = reached[i] { l[i] = item.value }
+            if let item = reached[i] {
+                item.attach(to: self)  // a valid cache needs every object in it to invalidate it
+                l[i] = item.value
+            }
         }
         let v = Value.list(l)
         cache = v
