@@ -15,7 +15,8 @@ enum DerivePassword {
             try args.expect(5)
             let counter: UInt32
             switch a[0] {
-            case .int(let n) where n >= 0 && n <= Int64(UInt32.max): counter = UInt32(n)
+            // A number literal (the only argument Go passes here); a larger one keeps its low 32 bits, as Go's does.
+            case .int(let n) where n >= 0: counter = UInt32(truncatingIfNeeded: n)
             case .int(let n): throw FunctionError("expected unsigned integer; found \(n)", kind: .argument, argumentIndex: 0)
             default: throw args.typeError(0, expected: "uint32")
             }
