@@ -45,13 +45,27 @@ extension Pipeline {
         return VerifyOutcome(text: text, passed: result.passed, notes: subjects.notes)
     }
 
-    /// Which rules allow or deny the flow `from` → `to` (endpoint names as results print them).
-    public static func explain(_ input: AnalysisInput, from: String, to: String, io: FileAccess) throws -> String {
+    /// Which rules allow or deny each flow `from` → `to` (endpoint names as results print them), and whether any of
+    /// them differs from what the mesh intends (never, without a mesh).
+    public static func explain(_ input: AnalysisInput, flows: [(from: String, to: String)], io: FileAccess) throws
+        -> (text: String, differsFromIntent: Bool)
+    {
         let subjects = try analysisSubjects(input, io: io)
         let effective = EffectiveConnectivity(
             policies: subjects.objects.policies, defaultNamespace: input.release.namespace, inventory: subjects.inventory)
         let intended = subjects.mesh.map { IntendedConnectivity(mesh: $0, inventory: subjects.inventory) }
-        return try effective.explain(from: from, to: to, intended: intended).description + "\n"
+        var text = "", differs = false
+        for flow in flows {
+            let explanation = try effective.explain(from: flow.from, to: flow.to, intended: intended)
+            text += explanation.description + "\n"
+            if let intent = explanation.intended, intent != explanation.allowed { differs = true }
+        }
+        return (text, differs)
+    }
+
+    /// Which rules allow or deny the flow `from` → `to` (endpoint names as results print them).
+    public static func explain(_ input: AnalysisInput, from: String, to: String, io: FileAccess) throws -> String {
+        try explain(input, flows: [(from, to)], io: io).text
     }
 
     /// The intended matrix (values with a mesh, no `--manifests`) or the effective one (with `--manifests`, or of the

@@ -69,6 +69,7 @@ extension Pipeline {
             connectivity = ConnectivitySettings(
                 oldMesh: try mesh(oldValues), newMesh: try mesh(newValues), namespace: release.namespace)
         }
+        connectivity.listsFlows = request.mode == .unified
         let options = DiffOptions(
             showSecrets: request.showSecrets, ignoreLabels: request.ignoreLabels, ignorePaths: request.ignorePaths,
             connectivity: connectivity)

@@ -40,7 +40,7 @@ struct DiffCommand: ParsableCommand {
 
     @OptionGroup var release: ReleaseFlags
 
-    @Option(name: .customLong("output"), help: "human, unified, brief or json.")
+    @Option(name: [.customShort("o"), .customLong("output")], help: "human, unified, brief or json.")
     var output: OutputMode = .human
     @Option(name: .customLong("context"), help: "Lines of context for --output unified.")
     var context: Int = 3

@@ -28,7 +28,8 @@ struct MatrixCommand: ParsableCommand {
             help: ArgumentHelp("Draw the effective matrix of these manifests (file, directory or '-').", valueName: "path"))
     var manifests: String?
 
-    @Option(name: .customLong("format"), help: "table, markdown, csv, json, mermaid, dot or svg.")
+    @Option(name: [.customShort("o"), .customLong("output"), .customLong("format")],
+            help: "table, markdown, csv, json, mermaid, dot or svg (--format is the same option).")
     var format: MatrixFormat = .table
 
     @Option(name: .customLong("hide"),

@@ -33,14 +33,16 @@ struct VerifyCommand: ParsableCommand {
     var manifests: String?
 
     @Option(name: .customLong("explain"), parsing: .upToNextOption,
-            help: ArgumentHelp("Explain one flow: which rules allow or deny FROM → TO.", valueName: "from to"))
+            help: ArgumentHelp(
+                "Explain a flow: which rules allow or deny FROM → TO (repeatable; any endpoint id: component, external, workload, representative). Exit 1 when one differs from the intent.",
+                valueName: "from to"))
     var explain: [String] = []
 
     @Option(name: [.short, .customLong("output")], help: "text or json (the result with every effective flow).")
     var output: Output = .text
 
     func validate() throws {
-        if !explain.isEmpty && explain.count != 2 {
+        if explain.count % 2 != 0 {
             throw ValidationError("--explain takes two endpoint ids: FROM TO")
         }
     }
@@ -48,8 +50,11 @@ struct VerifyCommand: ParsableCommand {
     func run() throws {
         let input = AnalysisInput(
             chart: chart.reference, values: values.input, release: release.input, manifests: manifests)
-        if explain.count == 2 {
-            Diagnostics.emit(try Pipeline.explain(input, from: explain[0], to: explain[1], io: .standard))
+        if !explain.isEmpty {
+            let flows = stride(from: 0, to: explain.count, by: 2).map { (from: explain[$0], to: explain[$0 + 1]) }
+            let result = try Pipeline.explain(input, flows: flows, io: .standard)
+            Diagnostics.emit(result.text)
+            Diagnostics.finish(status: result.differsFromIntent ? 1 : 0, keeping: result.text)
             return
         }
         let outcome = try Pipeline.verify(input, format: output == .json ? .json : .text, io: .standard)

@@ -69,6 +69,32 @@ final class ConnectivitySemanticsCLITests: XCTestCase {
             result.stderr)
     }
 
+    func testExplainIsRepeatableTakesExternalIdsAndFailsOnADifference() throws {
+        let agree = try CLI.run([
+            "verify", "-f", "values/vald.yaml", "-n", "vald", "--explain", "clients", "filter-gateway", "--explain", "lb-gateway", "agent",
+        ])
+        XCTAssertEqual(agree.status, 0, agree.stderr)
+        XCTAssertTrue(agree.stdout.hasPrefix("0.0.0.0/0 → filter-gateway: allowed TCP 8081, intended allowed TCP 8081\n"), agree.stdout)
+        XCTAssertTrue(agree.stdout.contains("\nlb-gateway → agent: allowed, intended allowed\n"), agree.stdout)
+        // Against tampered manifests the explained flow differs from the intent: exit 1.
+        let rendered = try CLI.run(["render", "-f", "values/vald.yaml", "-n", "vald"]).stdout
+        let kept = rendered.components(separatedBy: "---\n").filter { !$0.contains("name: vald-agent-allow") }.joined(separator: "---\n")
+        let differs = try CLI.run(
+            ["verify", "-f", "values/vald.yaml", "-n", "vald", "--manifests", "-", "--explain", "vald/*", "agent"], stdin: kept)
+        XCTAssertEqual(differs.status, 1, differs.stdout + differs.stderr)
+        XCTAssertTrue(differs.stdout.hasPrefix("vald/* → agent: allowed, intended denied"), differs.stdout)
+    }
+
+    func testOutputIsDashOOnEverySubcommand() throws {
+        XCTAssertEqual(try CLI.run(["matrix", "-f", "values/vald.yaml", "-o", "csv"]).stdout,
+                       try CLI.run(["matrix", "-f", "values/vald.yaml", "--format", "csv"]).stdout)
+        let diff = try CLI.run([
+            "diff", "--old-values", "values/vald.yaml", "--new-values", "values/vald.yaml", "-n", "vald", "-o", "json",
+        ])
+        XCTAssertEqual(diff.status, 0, diff.stderr)
+        XCTAssertTrue(diff.stdout.hasPrefix("{"), diff.stdout)
+    }
+
     func testVerifyJSONListsDifferencesAndFlows() throws {
         let result = try CLI.run(["verify", "-f", "values/vald.yaml", "-n", "vald", "-o", "json"])
         XCTAssertEqual(result.status, 0, result.stderr)

@@ -196,12 +196,49 @@ final class WideningTests: XCTestCase {
     }
 
     func testInvalidPolicyIsRefusedAsVerifyRefusesIt() throws {
-        let bad = try Self.release(dbPolicy: """
-            spec:
-              podSelector: {matchExpressions: [{key: app, operator: Foo}]}
-            """)
-        XCTAssertThrowsError(try ManifestDiffer.diff(old: try Self.release(), new: bad)) { error in
-            XCTAssertTrue("\(error)".contains("operator"), "\(error)")
+        let cases: [(String, String)] = [
+            ("podSelector: {matchExpressions: [{key: app, operator: Foo}]}", "unknown operator \"Foo\""),
+            ("podSelector: {}\n  ingress: [{ports: [{port: 99999}]}]", "port 99999 is out of range 1-65535"),
+            ("podSelector: {}\n  ingress: [{ports: [{port: 80, endPort: -5}]}]", "endPort"),
+            ("podSelector: {}\n  egress: [{to: [{ipBlock: {cidr: 999.0.0.0/99}}]}]", "999.0.0.0/99"),
+        ]
+        for (spec, expected) in cases {
+            let bad = try Self.release(dbPolicy: "spec:\n  " + spec)
+            XCTAssertThrowsError(try ManifestDiffer.diff(old: try Self.release(), new: bad), spec) { error in
+                XCTAssertTrue("\(error)".contains(expected), "\(spec): \(error)")
+                XCTAssertTrue("\(error)".hasPrefix("inline.yaml:"), "\(spec): \(error)")
+            }
         }
+    }
+}
+
+/// `egress: []` without `policyTypes` isolates nothing for egress (the API adds Egress only for egress rules): a
+/// release that empties the list that way opens the pod's egress.
+final class DefaultPolicyTypesWideningTests: XCTestCase {
+    func testEmptyingEgressWithoutPolicyTypesIsAWidening() throws {
+        func release(_ egress: String) throws -> [Document] {
+            try Fixtures.parse("""
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: a, namespace: demo, labels: {app: a}}
+                ---
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: b, namespace: demo, labels: {app: b}}
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: a, namespace: demo}
+                spec:
+                  podSelector: {matchLabels: {app: a}}
+                  ingress: [{}]
+                  egress: \(egress)
+                """, namespace: "demo")
+        }
+        let report = try ManifestDiffer.diff(
+            old: try release("[{to: [{podSelector: {matchLabels: {app: b}}}], ports: [{port: 443}]}]"), new: try release("[]"))
+        XCTAssertTrue(report.fails(.widen), "\(report.connectivity.changes)")
+        XCTAssertTrue(report.connectivity.changes.contains { $0.change == .opened && $0.from == "demo/a[Pod]" && $0.to == "demo/b[Pod]" })
+        XCTAssertFalse(report.connectivity.changes.contains { $0.change == .closed })
     }
 }

@@ -10,11 +10,15 @@ public struct ConnectivitySettings: Sendable {
     public var newMesh: MeshSpec?
     /// The namespace of resources that set none.
     public var namespace: String
+    /// Whether the report lists every flow of both releases (`ConnectivityDiff.old`/`new`, which the unified output
+    /// prints); without, only the changes.
+    public var listsFlows: Bool
 
-    public init(oldMesh: MeshSpec? = nil, newMesh: MeshSpec? = nil, namespace: String = "") {
+    public init(oldMesh: MeshSpec? = nil, newMesh: MeshSpec? = nil, namespace: String = "", listsFlows: Bool = true) {
         self.oldMesh = oldMesh
         self.newMesh = newMesh
         self.namespace = namespace
+        self.listsFlows = listsFlows
     }
 }
 
@@ -39,6 +43,7 @@ extension ConnectivityDiff {
                 changes.append(FlowChange(from: change.from, to: change.to, ports: change.closed.labels, change: .closed))
             }
         }
+        guard settings.listsFlows else { return ConnectivityDiff(old: [], new: [], changes: changes.sorted()) }
         return ConnectivityDiff(old: flows(comparison.old), new: flows(comparison.new), changes: changes.sorted())
     }
 }

@@ -42,13 +42,27 @@ public struct ReleaseComparison: Sendable {
             policies.map { ResolvedPolicy($0, defaultNamespace: defaultNamespace) }
         }
         let oldPolicies = resolved(old.policies), newPolicies = resolved(new.policies)
-        let inNew = Set(newPolicies), inOld = Set(oldPolicies)
+        // Policies pair by namespace and name (hashing two strings, not the whole policy); a pair is shared when equal.
+        var newByName: [String: [Int]] = [:]
+        for (i, policy) in newPolicies.enumerated() { newByName[policy.namespace + "/" + policy.name, default: []].append(i) }
+        var sharedPolicies: [ResolvedPolicy] = [], onlyOld: [ResolvedPolicy] = []
+        var matchedNew = [Bool](repeating: false, count: newPolicies.count)
+        for policy in oldPolicies {
+            let candidates = newByName[policy.namespace + "/" + policy.name] ?? []
+            if let j = candidates.first(where: { !matchedNew[$0] && newPolicies[$0] == policy }) {
+                matchedNew[j] = true
+                sharedPolicies.append(policy)
+            } else {
+                onlyOld.append(policy)
+            }
+        }
+        let onlyNew = newPolicies.indices.filter { !matchedNew[$0] }.map { newPolicies[$0] }
         let matcher = PeerMatcher(groups: inventory.groups)
         var shared = ConnectivityMap(inventory: inventory)
-        shared.apply(oldPolicies.filter { inNew.contains($0) }, matcher: matcher)
+        shared.apply(sharedPolicies, matcher: matcher)
         var oldMap = shared, newMap = shared
-        oldMap.apply(oldPolicies.filter { !inNew.contains($0) }, matcher: matcher)
-        newMap.apply(newPolicies.filter { !inOld.contains($0) }, matcher: matcher)
+        oldMap.apply(onlyOld, matcher: matcher)
+        newMap.apply(onlyNew, matcher: matcher)
         let (oldFinal, newFinal) = (oldMap, newMap)
         let (before, after) = Parallel.both({ oldFinal.allowedFlows(in: .old) }, { newFinal.allowedFlows(in: .new) })
         self.inventory = inventory

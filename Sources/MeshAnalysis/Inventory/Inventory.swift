@@ -11,6 +11,8 @@ public struct Inventory: Sendable {
     /// One representative endpoint per group.
     let groups: [InventoryEndpoint]
     private let indexByName: [String: Int]
+    /// Ids of mesh externals that stand for anyone (`anywhere: true`): `explain` resolves them to the outside world.
+    public internal(set) var anywhereIDs: Set<String> = []
 
     /// An address of the public internet: the piece of the outside world that holds it is what `outside-world`
     /// names in `explain`.

@@ -11,7 +11,13 @@ extension InventoryBuilder {
         builder.addPolicyRepresentatives()
         builder.addStandardEndpoints()
         builder.refreshNamespaceLabels()
-        return Inventory(endpoints: builder.endpoints)
+        var inventory = Inventory(endpoints: builder.endpoints)
+        for mesh in meshes {
+            for external in mesh.externals {
+                if case .anywhere = external.kind { inventory.anywhereIDs.insert(external.id) }
+            }
+        }
+        return inventory
     }
 
     /// A component whose labels a workload's pods carry (same namespace) stands for the first such workload: it
