@@ -7,6 +7,7 @@ import _CryptoExtras
 /// in the PEM form sprig writes for its type: PKCS #1 `RSA PRIVATE KEY`, SEC 1 `EC PRIVATE KEY`,
 /// PKCS #8 `PRIVATE KEY` for Ed25519. Generation and signing are swift-crypto's.
 ///
+/// RSA keys given to the functions may have 1024 bits or more (Go signs with no smaller ones).
 /// DSA, which sprig also generates and reads, is refused: swift-crypto has no DSA.
 enum TemplateKey {
     case rsa(_RSA.Signing.PrivateKey)
@@ -88,7 +89,7 @@ enum TemplateKey {
             self = key
         case "RSA PRIVATE KEY":
             do {
-                self = .rsa(try _RSA.Signing.PrivateKey(derRepresentation: block.bytes))
+                self = .rsa(try _RSA.Signing.PrivateKey(unsafeDERRepresentation: block.bytes))
             } catch {
                 throw callFailure("parsing RSA private key from PEM: \(error)")
             }
@@ -121,7 +122,7 @@ enum TemplateKey {
            let k = try? Curve25519.Signing.PrivateKey(rawRepresentation: der.suffix(32)) {
             return .ed25519(k)
         }
-        if let k = try? _RSA.Signing.PrivateKey(derRepresentation: der) { return .rsa(k) }
+        if let k = try? _RSA.Signing.PrivateKey(unsafeDERRepresentation: der) { return .rsa(k) }
         return ecdsa(der)
     }
 }
