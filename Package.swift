@@ -4,6 +4,7 @@ import PackageDescription
 /// meshrender: one module per pipeline stage, a thin CLI on top.
 ///
 ///   YAMLCore → HelmValues → MeshModel → GoTemplate → MeshRender → meshrender (CLI)
+///          ↘ JSONSchema (values.schema.json) ↗
 ///                                 ↘ MeshAnalysis → ManifestDiff ↗
 let package = Package(
     name: "meshrender",
@@ -43,6 +44,8 @@ let package = Package(
         .target(name: "HelmValues", dependencies: ["YAMLCore"]),
         // Components, matrix, validation, expansion, the NetworkPolicy model.
         .target(name: "MeshModel", dependencies: ["YAMLCore", "HelmValues"]),
+        // JSON Schema (drafts 4 to 2020-12) over the values model: what checks values.schema.json.
+        .target(name: "JSONSchema", dependencies: ["YAMLCore"]),
         // Go text/template dialect with Helm's function library (keys and certificates on
         // swift-crypto and swift-certificates).
         // Release builds skip dynamic exclusivity checks here: the executor's state lives in
@@ -65,19 +68,20 @@ let package = Package(
         // Chart loading and the render pipeline: the library's front door.
         .target(
             name: "MeshRender",
-            dependencies: ["YAMLCore", "HelmValues", "MeshModel", "GoTemplate", "MeshAnalysis", "ManifestDiff", "CZlib"],
+            dependencies: ["YAMLCore", "HelmValues", "MeshModel", "GoTemplate", "MeshAnalysis", "ManifestDiff", "JSONSchema", "CZlib"],
             resources: []
         ),
         // The CLI: one small file per subcommand.
         .executableTarget(
             name: "meshrender",
-            dependencies: ["MeshRender", "YAMLCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["MeshRender", "MeshModel", "YAMLCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // The tests' shared helpers (a seeded generator, a dump of node marks).
         .target(name: "TestSupport", dependencies: ["YAMLCore"], path: "Tests/TestSupport"),
         .testTarget(name: "YAMLCoreTests", dependencies: ["YAMLCore", "TestSupport"]),
         .testTarget(name: "HelmValuesTests", dependencies: ["HelmValues", "TestSupport"]),
         .testTarget(name: "MeshModelTests", dependencies: ["MeshModel"]),
+        .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema"]),
         .testTarget(
             name: "GoTemplateTests",
             dependencies: [

@@ -23,6 +23,10 @@ public struct Chart: Sendable {
     public var isLibrary = false
     /// The files templates see as `.Files`: all but templates, values, Chart.yaml and subcharts.
     public var files: [String: [UInt8]] = [:]
+    /// `values.schema.json` (nil when the chart has none): the coalesced values must satisfy it.
+    public var valuesSchema: [UInt8]?
+    /// Where `values.schema.json` was read from, for error messages.
+    public var valuesSchemaFile = ""
     /// Once subcharts are resolved: the top-level object of each chart (index 0: this one), for
     /// ``ChartTemplate/scope``.
     public var scopes: [ChartScope] = []

@@ -68,6 +68,10 @@ public enum ChartLoader {
         if let declared = fields?["dependencies"] { chart.dependencies = try dependencies(declared) }
         chart.subcharts = try subcharts(of: files, parent: name)
         chart.files = files.otherFiles
+        if files.contains("values.schema.json") {
+            chart.valuesSchema = try files.read("values.schema.json")
+            chart.valuesSchemaFile = files.location("values.schema.json")
+        }
         return chart
     }
 

@@ -7,12 +7,18 @@ public struct ValuesInput: Sendable, Equatable {
     public var set: [String]
     public var setString: [String]
     public var setJSON: [String]
+    /// `--skip-schema-validation`: do not check the values against the charts' `values.schema.json`.
+    public var skipSchemaValidation: Bool
 
-    public init(files: [String] = [], set: [String] = [], setString: [String] = [], setJSON: [String] = []) {
+    public init(
+        files: [String] = [], set: [String] = [], setString: [String] = [], setJSON: [String] = [],
+        skipSchemaValidation: Bool = false
+    ) {
         self.files = files
         self.set = set
         self.setString = setString
         self.setJSON = setJSON
+        self.skipSchemaValidation = skipSchemaValidation
     }
 }
 

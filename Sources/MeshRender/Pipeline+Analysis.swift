@@ -96,8 +96,11 @@ extension Pipeline {
     }
 
     /// The mesh (when the values define components), the objects of the manifests (from `--manifests`, else
-    /// rendered), and the inventory of both.
-    static func analysisSubjects(_ input: AnalysisInput, io: FileAccess) throws -> AnalysisSubjects {
+    /// rendered), and the inventory of both. `documentsByTemplate`: rendered documents are read one by one, their marks
+    /// naming the template each came from (`# Source:`) rather than a line of the rendered stream.
+    static func analysisSubjects(
+        _ input: AnalysisInput, io: FileAccess, documentsByTemplate: Bool = false
+    ) throws -> AnalysisSubjects {
         if input.manifests == "-" && input.values.files.contains("-") {
             throw InputError("standard input can be read only once: give either the values or the manifests as '-'", at: nil)
         }
@@ -107,7 +110,9 @@ extension Pipeline {
             documents = try ManifestSource.loadNodes(path: manifests, readStdin: io.readStdinAsInput)
         } else {
             let rendered = try render(chart: input.chart, values: input.values, release: input.release, io: io)
-            documents = try YAMLParser().parseAll(rendered.text, file: "rendered")
+            documents = documentsByTemplate
+                ? try rendered.selectedDocuments().map(\.node)
+                : try YAMLParser().parseAll(rendered.text, file: "rendered")
         }
         let objects = try ManifestObjects.read(documents, defaultNamespace: input.release.namespace)
         var builder = InventoryBuilder(defaultNamespace: input.release.namespace)

@@ -51,9 +51,6 @@ extension Pipeline {
         var connectivity: ConnectivitySettings
         switch request.sides {
         case .manifests(let oldPath, let newPath, let namespace):
-            if oldPath == "-" && newPath == "-" {
-                throw InputError("standard input can be read only once: give at most one side as '-'", at: nil)
-            }
             // Documents byte-identical on both sides are parsed once and known unchanged.
             (old, new) = try ManifestSource.loadPair(
                 old: oldPath, new: newPath, namespace: namespace, readStdin: io.readStdinAsInput)

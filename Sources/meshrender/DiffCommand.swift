@@ -39,6 +39,7 @@ struct DiffCommand: ParsableCommand {
     var newSet: [String] = []
 
     @OptionGroup var release: ReleaseFlags
+    @Flag(name: SharedFlag.skipSchema, help: SharedFlag.skipSchemaHelp) var skipSchemaValidation = false
 
     @Option(name: [.customShort("o"), .customLong("output")], help: "human, unified, brief or json.")
     var output: OutputMode = .human
@@ -74,8 +75,8 @@ struct DiffCommand: ParsableCommand {
             let chart = paths.first.map(ChartReference.directory) ?? .builtin
             sides = .render(
                 chart: chart,
-                old: ValuesInput(files: oldValues, set: oldSet, setString: [], setJSON: []),
-                new: ValuesInput(files: newValues, set: newSet, setString: [], setJSON: []),
+                old: ValuesInput(files: oldValues, set: oldSet, skipSchemaValidation: skipSchemaValidation),
+                new: ValuesInput(files: newValues, set: newSet, skipSchemaValidation: skipSchemaValidation),
                 release: release.input)
         } else {
             sides = .manifests(old: paths[0], new: paths[1], namespace: release.namespace)

@@ -4,8 +4,8 @@ import MeshRender
 /// read from the raw arguments before the argument parser runs, so that ``InputPrefetch`` can read
 /// them while the parser starts up.
 ///
-/// Every option of `render` takes a value (`-n ns`, `--set=a=b`), so the first word that is neither
-/// an option nor an option's value is the chart, and the value of each `-f`/`--values` is a values
+/// Every option of `render` takes a value (`-n ns`, `--set=a=b`) except the flags in `flags`, so the
+/// first word that is neither an option nor an option's value is the chart, and the value of each `-f`/`--values` is a values
 /// file. The guess only decides what is read ahead: a wrong one is an input nobody takes, and the
 /// command line is still parsed by the argument parser.
 enum RenderInputsHint {
@@ -14,6 +14,8 @@ enum RenderInputsHint {
         "-h", "--help", "-help", "--version", "--generate-completion-script", "--experimental-dump-help",
     ]
     private static let valuesFlags: Set<String> = ["-f", "--values"]
+    /// The options of `render` that take no value.
+    static let flags: Set<String> = ["--skip-schema-validation"]
 
     /// The chart path and values files of `arguments` (without the executable's name), or nil when
     /// they are not a `render` command or ask for help instead.
@@ -32,6 +34,7 @@ enum RenderInputsHint {
                 if chart == nil { chart = word }
                 continue
             }
+            if flags.contains(word) { continue }
             if let equals = word.firstIndex(of: "=") {
                 if valuesFlags.contains(String(word[..<equals])) { valuesFiles.append(String(word[word.index(after: equals)...])) }
             } else if let value = words.next(), valuesFlags.contains(word) {

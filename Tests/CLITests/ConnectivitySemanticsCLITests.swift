@@ -191,3 +191,17 @@ final class ConnectivitySemanticsCLITests: XCTestCase {
         XCTAssertEqual(both.status, 1, both.stderr)
     }
 }
+
+/// Usage errors of the command line itself: a mistyped subcommand gets a suggestion, `help` of an unknown one fails.
+final class SubcommandTypoCLITests: XCTestCase {
+    func testMistypedSubcommandIsSuggested() throws {
+        let result = try CLI.run(["rendr", "-f", "values/vald.yaml"])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.stdout, "")
+        XCTAssertTrue(result.stderr.hasPrefix("unknown subcommand 'rendr' (did you mean 'render'?)"), result.stderr)
+        let help = try CLI.run(["help", "nosuch"])
+        XCTAssertEqual(help.status, 2)
+        XCTAssertTrue(help.stderr.hasPrefix("no help for unknown subcommand 'nosuch'"), help.stderr)
+        XCTAssertEqual(try CLI.run(["help", "render"]).status, 0)
+    }
+}

@@ -63,7 +63,7 @@ final class VerifyMatrixCLITests: XCTestCase {
         let result = try CLI.run(["verify", "-f", "values/vald.yaml", "--manifests", "-"], stdin: "a: [1,\n")
         XCTAssertEqual(result.status, 2)
         XCTAssertEqual(result.stdout, "")
-        XCTAssertTrue(result.stderr.hasPrefix("-:"), result.stderr)
+        XCTAssertTrue(result.stderr.hasPrefix("<stdin>:"), result.stderr)
     }
 
     func testSelectorWithAnInvalidOperatorIsRejected() throws {
@@ -80,7 +80,7 @@ final class VerifyMatrixCLITests: XCTestCase {
         XCTAssertEqual(result.status, 2)
         XCTAssertEqual(result.stdout, "")
         XCTAssertEqual(result.stderr, """
-            -:6:43: spec.podSelector.matchExpressions[0].operator: unknown operator "Maybe": must be In, NotIn, Exists or DoesNotExist
+            <stdin>:6:43: spec.podSelector.matchExpressions[0].operator: unknown operator "Maybe": must be In, NotIn, Exists or DoesNotExist
 
             """)
     }

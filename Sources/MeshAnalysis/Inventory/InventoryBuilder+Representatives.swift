@@ -64,10 +64,18 @@ extension InventoryBuilder {
             represent(namespace, policy.podSelector, name: policy.labels[componentLabelKey].flatMap { $0.isEmpty ? nil : $0 })
         }
         var elsewhere: Set<String> = []
+        struct SeenPeer: Hashable {
+            var namespace: String
+            var peer: PolicyPeer
+        }
+        var seen: Set<SeenPeer> = []
         for policy in ordered {
             let namespace = policy.namespace ?? defaultNamespace
             for rule in (policy.ingress ?? []) + (policy.egress ?? []) {
                 for peer in rule.peers ?? [] where peer.ipBlock == nil {
+                    // A peer met before (the same in many policies) needs nothing more.
+                    guard seen.insert(SeenPeer(namespace: peer.namespaceSelector == nil ? namespace : "", peer: peer)).inserted
+                    else { continue }
                     let pods = peer.podSelector ?? LabelSelector()
                     guard let namespaces = peer.namespaceSelector else {
                         represent(namespace, pods)
@@ -116,8 +124,14 @@ extension InventoryBuilder {
 
 /// Pods by namespace and label pair, to ask whether any pod of a namespace matches a selector.
 private struct PodIndex {
+    private struct LabelKey: Hashable {
+        var namespace: String
+        var key: String
+        var value: String
+    }
+
     private var byNamespace: [String: [Int]] = [:]
-    private var byLabel: [String: [Int]] = [:]
+    private var byLabel: [LabelKey: [Int]] = [:]
     private var labels: [Int: [String: String]] = [:]
 
     init(_ endpoints: [InventoryEndpoint]) {
@@ -128,7 +142,7 @@ private struct PodIndex {
         guard case .pod(let namespace, let podLabels, _) = endpoint.address else { return }
         labels[i] = podLabels
         byNamespace[namespace, default: []].append(i)
-        for (key, value) in podLabels { byLabel[Self.key(namespace, key, value), default: []].append(i) }
+        for (key, value) in podLabels { byLabel[LabelKey(namespace: namespace, key: key, value: value), default: []].append(i) }
     }
 
     func anyPod(in namespace: String, matching selector: LabelSelector) -> Bool {
@@ -143,13 +157,9 @@ private struct PodIndex {
     private func candidates(_ namespace: String, _ selector: LabelSelector) -> [Int] {
         var candidates = byNamespace[namespace] ?? []
         for (key, value) in selector.matchLabels {
-            let list = byLabel[Self.key(namespace, key, value)] ?? []
+            let list = byLabel[LabelKey(namespace: namespace, key: key, value: value)] ?? []
             if list.count < candidates.count { candidates = list }
         }
         return candidates
-    }
-
-    private static func key(_ namespace: String, _ key: String, _ value: String) -> String {
-        "\(namespace)\u{0}\(key)\u{0}\(value)"
     }
 }

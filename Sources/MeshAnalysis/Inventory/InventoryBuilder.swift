@@ -69,6 +69,7 @@ public struct InventoryBuilder {
 
     /// Records a namespace (and labels it carries).
     mutating func declare(_ namespace: String, extra: [String: String] = [:]) {
+        if extra.isEmpty && namespaceLabels[namespace] != nil { return }
         namespaceLabels[namespace, default: [namespaceNameLabelKey: namespace]].merge(extra) { _, new in new }
     }
 

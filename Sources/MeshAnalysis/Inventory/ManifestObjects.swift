@@ -7,6 +7,8 @@ import YAMLCore
 /// `kind`) are looked into; empty documents are ignored.
 public struct ManifestObjects: Sendable {
     public var policies: [NetworkPolicy]
+    /// Where each policy was written, parallel to `policies` (shorter when policies were added without marks).
+    public var policyMarks: [PolicyMarks] = []
     public var workloads: [Workload]
     /// Namespace name -> its labels (`kubernetes.io/metadata.name` included).
     public var namespaces: [String: [String: String]]
@@ -48,6 +50,7 @@ public struct ManifestObjects: Sendable {
     public static func joining(_ parts: [ManifestObjects]) -> ManifestObjects {
         var result = ManifestObjects()
         for part in parts {
+            result.policyMarks += part.paddedPolicyMarks
             result.policies += part.policies
             result.workloads += part.workloads
             result.namespaces.merge(part.namespaces) { _, later in later }
@@ -68,7 +71,10 @@ public struct ManifestObjects: Sendable {
         let kind = node["kind"]?.string ?? listedKind
         switch kind {
         case "NetworkPolicy"?:
-            policies.append(try NetworkPolicy.parse(node, path: path))
+            let policy = try NetworkPolicy.parse(node, path: path)
+            policyMarks = paddedPolicyMarks
+            policyMarks.append(PolicyMarks(node))
+            policies.append(policy)
         case "Namespace"?:
             guard let name = node["metadata"]?["name"]?.string else { skipped += 1; return }
             var labels = Workload.stringMap(node["metadata"]?["labels"])
@@ -91,6 +97,17 @@ public struct ManifestObjects: Sendable {
         default:
             skipped += 1
         }
+    }
+
+    /// Where policy `index` was written (empty marks when unknown).
+    public func marks(ofPolicy index: Int) -> PolicyMarks {
+        index < policyMarks.count ? policyMarks[index] : PolicyMarks()
+    }
+
+    /// `policyMarks`, padded with empty marks to one per policy.
+    var paddedPolicyMarks: [PolicyMarks] {
+        policyMarks.count >= policies.count
+            ? policyMarks : policyMarks + Array(repeating: PolicyMarks(), count: policies.count - policyMarks.count)
     }
 
     /// Every namespace the objects name: of policies, workloads and Namespace objects.

@@ -11,6 +11,10 @@ public struct Workload: Hashable, Sendable {
     public var podLabels: [String: String]
     /// Named container ports of its pods.
     public var namedPorts: [String: NamedPortBinding]
+    /// Every container port its pods declare, named or not (not part of equality).
+    public var containerPorts: [NamedPortBinding] = []
+    /// Where the workload's document starts, when read from a file (not part of equality).
+    public var mark: Mark?
     /// For a Pod controlled by another object: that owner's kind and name.
     var owner: (kind: String, name: String)? {
         get { ownerKind.map { ($0, ownerName ?? "") } }
@@ -58,6 +62,8 @@ public struct Workload: Hashable, Sendable {
             labels = Self.stringMap(template?["metadata"]?["labels"])
         }
         self.init(kind: kind, name: name, namespace: namespace, podLabels: labels, namedPorts: Self.namedPorts(podSpec))
+        containerPorts = Self.containerPorts(podSpec)
+        mark = node.mark
         if kind == "Pod", let owners = node["metadata"]?["ownerReferences"]?.sequence {
             let controller = owners.first { if case .bool(true)? = $0["controller"]?.kind { return true } else { return false } }
                 ?? owners.first
@@ -76,6 +82,21 @@ public struct Workload: Hashable, Sendable {
                     guard let name = port["name"]?.string, case .int(let number)? = port["containerPort"]?.kind else { continue }
                     let proto = TransportProtocol(rawValue: port["protocol"]?.string ?? "TCP") ?? .tcp
                     ports[name] = NamedPortBinding(proto: proto, number: Int(number))
+                }
+            }
+        }
+        return ports
+    }
+
+    /// Every container port of a pod spec's containers, in order (`protocol` defaults to TCP).
+    static func containerPorts(_ podSpec: Node?) -> [NamedPortBinding] {
+        var ports: [NamedPortBinding] = []
+        for list in ["initContainers", "containers"] {
+            for container in podSpec?[list]?.sequence ?? [] {
+                for port in container["ports"]?.sequence ?? [] {
+                    guard case .int(let number)? = port["containerPort"]?.kind else { continue }
+                    let proto = TransportProtocol(rawValue: port["protocol"]?.string ?? "TCP") ?? .tcp
+                    ports.append(NamedPortBinding(proto: proto, number: Int(number)))
                 }
             }
         }
@@ -107,11 +128,14 @@ public struct Workload: Hashable, Sendable {
                 result.append(workload)
                 continue
             }
-            let folded = Workload(
+            var folded = Workload(
                 kind: owner.kind, name: owner.name, namespace: workload.namespace, podLabels: workload.podLabels,
                 namedPorts: workload.namedPorts)
+            folded.containerPorts = workload.containerPorts
+            folded.mark = workload.mark
             if let index = ownerIndex[folded.id] {
                 result[index].namedPorts.merge(workload.namedPorts) { first, _ in first }
+                result[index].containerPorts += workload.containerPorts.filter { !result[index].containerPorts.contains($0) }
             } else {
                 ownerIndex[folded.id] = result.count
                 result.append(folded)
