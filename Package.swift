@@ -16,6 +16,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
     ],
     targets: [
         // libyaml, linked as a system library (Debian: libyaml-dev).
@@ -48,12 +51,20 @@ let package = Package(
         ),
         // JSON Schema (drafts 4 to 2020-12) over the values model: what checks values.schema.json.
         .target(name: "JSONSchema", dependencies: ["YAMLCore"]),
-        // Go text/template dialect with Helm's function library.
+        // Go text/template dialect with Helm's function library (keys and certificates on
+        // swift-crypto and swift-certificates).
         // Release builds skip dynamic exclusivity checks here: the executor's state lives in
         // class properties, and the checks cost ~8% of template execution.
         .target(
             name: "GoTemplate",
-            dependencies: ["YAMLCore", "GoRegex"],
+            dependencies: [
+                "YAMLCore",
+                "GoRegex",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ],
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
         // NetworkPolicy semantics: effective connectivity, verify, explain, matrix views.
@@ -78,7 +89,13 @@ let package = Package(
         .testTarget(name: "MeshModelTests", dependencies: ["MeshModel"]),
         .testTarget(name: "GoRegexTests", dependencies: ["GoRegex"]),
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema"]),
-        .testTarget(name: "GoTemplateTests", dependencies: ["GoTemplate", "TestSupport"]),
+        .testTarget(
+            name: "GoTemplateTests",
+            dependencies: [
+                "GoTemplate", "TestSupport", .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"), .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
         .testTarget(name: "MeshAnalysisTests", dependencies: ["MeshAnalysis"], exclude: ["Golden", "Conformance"]),
         .testTarget(name: "ManifestDiffTests", dependencies: ["ManifestDiff", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "MeshRenderTests", dependencies: ["MeshRender", "TestSupport"], exclude: ["Fixtures"]),

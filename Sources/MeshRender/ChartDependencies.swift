@@ -32,6 +32,7 @@ extension Chart {
         var flat = self
         flat.templates = []
         flat.scopes = []
+        flat.crds = []
         tree.flatten(into: &flat, path: name, valuesPath: [], isRoot: true)
         flat.templates.sort { Value.goLess($0.name, $1.name) }
         flat.metadata = flat.scopes[0].metadata
@@ -207,6 +208,10 @@ struct ResolvedChart {
             var renamed = ChartTemplate(name: path + "/templates/" + template.name.dropFirst(prefix.count), text: template.text)
             renamed.scope = index
             flat.templates.append(renamed)
+        }
+        let crdPrefix = loadedName + "/crds/"
+        for crd in chart.crds where crd.source.hasPrefix(crdPrefix) {
+            flat.crds.append(ChartCRD(source: path + "/crds/" + crd.source.dropFirst(crdPrefix.count), text: crd.text))
         }
         for sub in subcharts {
             let child = sub.flatten(into: &flat, path: path + "/charts/" + sub.chart.name, valuesPath: valuesPath + [sub.chart.name], isRoot: false)

@@ -5,7 +5,9 @@ import YAMLCore
 extension ValuesInput {
     /// The same flags in HelmValues' vocabulary.
     var options: ValuesOptions {
-        ValuesOptions(valueFiles: files, jsonValues: setJSON, setValues: set, stringValues: setString)
+        ValuesOptions(
+            valueFiles: files, jsonValues: setJSON, setValues: set, stringValues: setString, fileValues: setFile,
+            literalValues: setLiteral)
     }
 }
 

@@ -39,7 +39,8 @@ public enum Pipeline {
         var renderer = ChartRenderer(chart: chart)
         renderer.prepared = prefetchedChart?.templates.map(PreparedTemplates.init)
         let options = ReleaseOptions(
-            name: release.name, namespace: release.namespace, kubeVersion: release.kubeVersion, extraAPIVersions: release.apiVersions)
+            name: release.name, namespace: release.namespace, isUpgrade: release.isUpgrade, kubeVersion: release.kubeVersion,
+            extraAPIVersions: release.apiVersions)
         let manifests: RenderedManifests
         var mesh: Value = .null
         var meshSlices: [Value] = []

@@ -1,6 +1,7 @@
 import MeshRender
 
-/// The chart directory and values files of a `meshrender render [CHART] -f FILE …` command line,
+/// The chart directory and values files of a `meshrender render [CHART] -f FILE …` command line
+/// (or of `meshrender template [NAME] CHART -f FILE …`),
 /// read from the raw arguments before the argument parser runs, so that ``InputPrefetch`` can read
 /// them while the parser starts up.
 ///
@@ -44,9 +45,19 @@ enum RenderInputsHint {
         return (chart, valuesFiles)
     }
 
+    /// The chart and values files of a `template [NAME] CHART …` command line (read as Helm reads
+    /// it), or nil when it is no such command, asks for help, or does not parse.
+    static func templateInputs(in arguments: [String]) -> (chart: String?, valuesFiles: [String])? {
+        guard arguments.first == "template", !arguments.contains(where: informational.contains),
+              let parsed = try? TemplateArguments(parsing: Array(arguments.dropFirst())),
+              (1...2).contains(parsed.positionals.count)
+        else { return nil }
+        return (parsed.positionals.last, parsed.all("values"))
+    }
+
     /// Starts reading the inputs the command line names, if it names any.
     static func prefetch(_ arguments: [String]) {
-        if let (chart, valuesFiles) = inputs(in: arguments) {
+        if let (chart, valuesFiles) = inputs(in: arguments) ?? templateInputs(in: arguments) {
             InputPrefetch.start(chart: chart, valuesFiles: valuesFiles)
         }
     }
