@@ -50,22 +50,31 @@ enum NamedClasses {
     /// The ranges of the Unicode class `name` (a general category, `Any`, `ASCII`, `Assigned`,
     /// a category's long name such as `Letter`, or a script), looked up the way Go 1.25 does:
     /// ignoring `_`, `-` and spaces, first letter upper case, the rest lower case. Nil when unknown.
-    static func unicode(_ name: String) -> [Rune]? {
+    /// `foldable` tells whether `(?i)` adds the case-fold equivalents: Go has fold tables only for
+    /// `L Ll Lt Lu M Mn`, `Any`, `ASCII` and the scripts `Common Greek Inherited` (so `(?i)\p{LC}`
+    /// does not match U+0345, which folds to `ι`).
+    static func unicode(_ name: String) -> (ranges: [Rune], foldable: Bool)? {
         let key = canonical(name)
         // Every known name is ASCII; comparing other text as `String` would find `K`-sign lookalikes.
         guard key.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
         switch key {
-        case "Any": return [0, maxRune]
-        case "Ascii": return [0, 0x7F]
-        case "Assigned": return RuneSet.negate(GeneralCategories.ranges(of: ["Cn"]))
-        case "Lc": return GeneralCategories.ranges(of: ["Lu", "Ll", "Lt"])
+        case "Any": return ([0, maxRune], true)
+        case "Ascii": return ([0, 0x7F], true)
+        case "Assigned": return (RuneSet.negate(GeneralCategories.ranges(of: ["Cn"])), false)
+        case "Lc": return (GeneralCategories.ranges(of: ["Lu", "Ll", "Lt"]), false)
         default: break
         }
-        if let codes = GeneralCategories.codes(forName: key) { return GeneralCategories.ranges(of: codes) }
-        if let script = UnicodeScripts.table[key] { return script }
+        if let codes = GeneralCategories.codes(forName: key) {
+            return (GeneralCategories.ranges(of: codes), foldedCategories.contains(key))
+        }
+        if let script = UnicodeScripts.table[key] { return (script, foldedScripts.contains(key)) }
         if let code = GeneralCategories.longNames[key] { return unicode(code) }
         return nil
     }
+
+    /// The categories and scripts Go has fold tables for.
+    private static let foldedCategories: Set<String> = ["L", "Ll", "Lt", "Lu", "M", "Mn"]
+    private static let foldedScripts: Set<String> = ["Common", "Greek", "Inherited"]
 
     /// Go's canonical lookup form of a class name.
     static func canonical(_ name: String) -> String {

@@ -9,7 +9,10 @@ extension Parser {
             negated = true
             t += 1
         }
+        // Single runes and ranges, folded under `(?i)`; named classes come folded (or not) as Go
+        // folds each of them.
         var ranges: [Rune] = []
+        var groups: [Rune] = []
         var first = true
         while t >= n || p[t] != "]" || first {
             first = false
@@ -17,7 +20,7 @@ extension Parser {
                 if let close = findPosixEnd(t) {
                     let name = text(t, close)
                     guard let group = NamedClasses.posix(name) else { throw error(.invalidCharRange, t, close) }
-                    RuneSet.append(&ranges, class: groupRanges(group))
+                    RuneSet.append(&groups, class: groupRanges(group))
                     t = close
                     continue
                 }
@@ -25,12 +28,12 @@ extension Parser {
             if t + 1 < n && p[t] == "\\" {
                 if p[t + 1] == "p" || p[t + 1] == "P" {
                     let (unicodeRanges, next) = try parseUnicodeClass(t)
-                    RuneSet.append(&ranges, class: unicodeRanges)
+                    RuneSet.append(&groups, class: unicodeRanges)
                     t = next
                     continue
                 }
                 if let group = NamedClasses.perl[p[t + 1]] {
-                    RuneSet.append(&ranges, class: groupRanges(group))
+                    RuneSet.append(&groups, class: groupRanges(group))
                     t += 2
                     continue
                 }
@@ -47,6 +50,8 @@ extension Parser {
         }
         ranges = RuneSet.clean(ranges)
         if flags.contains(.foldCase) { ranges = RuneSet.folded(ranges) }
+        RuneSet.append(&ranges, class: groups)
+        ranges = RuneSet.clean(ranges)
         if negated { ranges = RuneSet.negate(ranges) }
         push(.charClass(ranges))
         return t + 1

@@ -69,8 +69,9 @@ extension Parser {
             negated.toggle()
             name.removeFirst()
         }
-        guard var ranges = NamedClasses.unicode(name) else { throw error(.invalidCharRange, i, next) }
-        if flags.contains(.foldCase) { ranges = RuneSet.folded(ranges) }
+        guard let (table, foldable) = NamedClasses.unicode(name) else { throw error(.invalidCharRange, i, next) }
+        var ranges = table
+        if flags.contains(.foldCase) && foldable { ranges = RuneSet.folded(ranges) }
         return (negated ? RuneSet.negate(ranges) : ranges, next)
     }
 

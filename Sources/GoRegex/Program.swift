@@ -101,19 +101,7 @@ final class Program: @unchecked Sendable {
         let info = classInfo[k]
         if r < 64 { return info.asciiLow & (1 << UInt64(r)) != 0 }
         if r < 128 { return info.asciiHigh & (1 << UInt64(r - 64)) != 0 }
-        var lo = 0, hi = info.count / 2
-        let ranges = rangeBuffer + info.offset
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if r < ranges[2 * mid] {
-                hi = mid
-            } else if r > ranges[2 * mid + 1] {
-                lo = mid + 1
-            } else {
-                return true
-            }
-        }
-        return false
+        return RuneSet.contains(rangeBuffer + info.offset, pairs: info.count / 2, r)
     }
 }
 

@@ -76,12 +76,19 @@ enum RuneSet {
 
     /// Whether the clean set `r` contains `c`.
     static func contains(_ r: [Rune], _ c: Rune) -> Bool {
-        var lo = 0, hi = r.count / 2
+        r.withUnsafeBufferPointer { contains($0.baseAddress, pairs: r.count / 2, c) }
+    }
+
+    /// Whether the clean set of `pairs` pairs at `ranges` contains `c` (a binary search).
+    @inline(__always)
+    static func contains(_ ranges: UnsafePointer<Rune>?, pairs: Int, _ c: Rune) -> Bool {
+        guard let ranges else { return false }
+        var lo = 0, hi = pairs
         while lo < hi {
             let mid = (lo + hi) / 2
-            if c < r[2 * mid] {
+            if c < ranges[2 * mid] {
                 hi = mid
-            } else if c > r[2 * mid + 1] {
+            } else if c > ranges[2 * mid + 1] {
                 lo = mid + 1
             } else {
                 return true

@@ -87,6 +87,10 @@ final class RegexFunctionTests: XCTestCase {
         ("regexMatch", [.string("K"), .string("K")], .ok("bool:true")),
         ("regexMatch", [.string("\u{212A}"), .string("K")], .ok("bool:false")),
         ("regexMatch", [.string("(?i)\u{212A}"), .string("k")], .ok("bool:true")),
+        // Go folds `\p{…}` under (?i) only where it has fold tables: `L` yes, `LC` no (U+0345 folds to ι).
+        ("regexMatch", [.string("(?i)\\pL"), .string("\u{345}")], .ok("bool:true")),
+        ("regexMatch", [.string("(?i)\\p{LC}"), .string("\u{345}")], .ok("bool:false")),
+        ("regexMatch", [.string("(?i)[\\p{LC}]"), .string("\u{345}")], .ok("bool:false")),
         // RE2 accepts `\w-\.` in a class (issue 12), and the pathological patterns of issue 13 finish.
         ("regexMatch", [.string("^[\\w-\\.]+$"), .string("mymaster")], .ok("bool:true")),
         ("regexFind", [.string("[\\w-\\.]+"), .string("my-master.x!")], .ok("string:my-master.x")),
