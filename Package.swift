@@ -50,7 +50,7 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
         // JSON Schema (drafts 4 to 2020-12) over the values model: what checks values.schema.json.
-        .target(name: "JSONSchema", dependencies: ["YAMLCore"]),
+        .target(name: "JSONSchema", dependencies: ["YAMLCore", "GoRegex"]),
         // Go text/template dialect with Helm's function library (keys and certificates on
         // swift-crypto and swift-certificates).
         // Release builds skip dynamic exclusivity checks here: the executor's state lives in
