@@ -262,11 +262,11 @@ final class Executor {
                 return .normal
             }
             if let operand = a.printedOperand {
-                printValue(try evalPrintedOperand(dot, operand).unboxed)
+                try printValue(try evalPrintedOperand(dot, operand).unboxed)
                 return .normal
             }
             let value = try evalPipeline(dot, a.pipe)
-            if a.pipe.decl.isEmpty { printValue(value) }
+            if a.pipe.decl.isEmpty { try printValue(value) }
         case .branch(let b):
             switch b.kind {
             case .ifBranch, .withBranch: return try walkIfOrWith(dot, b)
@@ -298,8 +298,17 @@ final class Executor {
         }
     }
 
-    /// Prints a pipeline's value as Go's `fmt.Fprint` does (`<no value>` for no value).
-    func printValue(_ value: Datum) {
+    /// Prints a pipeline's value as Go's `fmt.Fprint` does (`<no value>` for no value); a map or
+    /// list that contains itself is an error (Go's printer overflows its stack on it).
+    func printValue(_ value: Datum) throws(TemplateError) {
+        printPlain(value)
+        if heap.cycleFound {
+            heap.cycleFound = false
+            throw fail(CycleOutcome.message)
+        }
+    }
+
+    private func printPlain(_ value: Datum) {
         switch value {
         case .invalid: out += "<no value>"
         case .boxed(let i), .plain(let i):
@@ -877,6 +886,21 @@ final class Executor {
     }
 
     private func evalFunction(
+        _ dot: Datum, _ reference: FunctionReference, node: Operand, cmd: CommandNode?, args: ArraySlice<Operand>,
+        final: Datum?
+    ) throws(TemplateError) -> Datum {
+        let result: Datum
+        do {
+            result = try dispatchFunction(dot, reference, node: node, cmd: cmd, args: args, final: final)
+        } catch {
+            if heap.cycleFound { return try settleCycle(reference.name, nil, node: node, cmd: cmd) }
+            throw error
+        }
+        if heap.cycleFound { return try settleCycle(reference.name, result, node: node, cmd: cmd) }
+        return result
+    }
+
+    private func dispatchFunction(
         _ dot: Datum, _ reference: FunctionReference, node: Operand, cmd: CommandNode?, args: ArraySlice<Operand>,
         final: Datum?
     ) throws(TemplateError) -> Datum {
