@@ -24,26 +24,41 @@ struct ChartFiles {
     }
 
     /// The files below `root` that its `.helmignore` (and Helm's default rule) keep; directories a
-    /// rule ignores are not entered. Symbolic links are followed.
+    /// rule ignores are not entered. Symbolic links are followed, as Helm follows them: depth
+    /// first in name order, so a link cycle ends at the first directory the system refuses to open
+    /// (`open PATH: too many levels of symbolic links`). Devices, pipes and sockets are refused.
     init(directory root: String) throws(ChartRenderError) {
         let ignore = FileSystem.kind(of: FileSystem.join(root, ".helmignore")) != nil
             ? try HelmIgnore(parsing: String(decoding: try ChartLoader.read(FileSystem.join(root, ".helmignore")), as: UTF8.self))
             : HelmIgnore()
         var contents: [String: [UInt8]] = [:]
+        // Directories still to list, deepest last: popping gives Go's depth-first walk in name order.
         var pending: [(path: String, relative: String)] = [(root, "")]
         while let (path, relative) = pending.popLast() {
-            guard let names = FileSystem.entries(of: path) else { throw ChartRenderError(.load, "cannot read \(path)") }
+            let names: [String]
+            switch FileSystem.entriesOrFail(of: path) {
+            case .success(let found): names = found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            case .failure(let failure): throw ChartRenderError(.load, "\(failure.operation) \(path): \(failure.reason)")
+            }
+            var directories: [(path: String, relative: String)] = []
             for name in names {
                 let child = FileSystem.join(path, name), childRelative = relative.isEmpty ? name : relative + "/" + name
-                switch FileSystem.kind(of: child) {
-                case .directory?:
-                    if !ignore.ignores(childRelative, isDirectory: true) { pending.append((child, childRelative)) }
-                case .some:
-                    if !ignore.ignores(childRelative, isDirectory: false) { contents[childRelative] = try ChartLoader.read(child) }
-                case nil:
-                    continue
+                switch FileSystem.kindOrFail(of: child) {
+                case .success(.directory):
+                    if !ignore.ignores(childRelative, isDirectory: true) { directories.append((child, childRelative)) }
+                case .success(.file):
+                    if ignore.ignores(childRelative, isDirectory: false) { continue }
+                    if FileSystem.isIrregular(child) {
+                        throw ChartRenderError(.load, "cannot load irregular file \(child) as it has file mode type bits set")
+                    }
+                    contents[childRelative] = try ChartLoader.read(child)
+                case .failure(let failure) where failure.isLinkLoop:
+                    throw ChartRenderError(.load, "open \(child): \(failure.reason)")
+                case .failure:
+                    continue  // a dangling link
                 }
             }
+            pending.append(contentsOf: directories.reversed())
         }
         self.init(origin: .directory(root), contents: contents)
     }

@@ -121,11 +121,13 @@ public enum ChartLoader {
         }
     }
 
+    /// The bytes of `path`; a failure names the call, the path and the reason
+    /// (`read /c/values.yaml: input larger than 256 MiB ...`).
     static func read(_ path: String) throws(ChartRenderError) -> [UInt8] {
-        guard let bytes = FileSystem.read(path) else {
-            throw ChartRenderError(.load, "cannot read \(path)")
+        switch FileSystem.readOrFail(path) {
+        case .success(let bytes): return bytes
+        case .failure(let failure): throw ChartRenderError(.load, "\(failure.operation) \(path): \(failure.reason)")
         }
-        return bytes
     }
 }
 

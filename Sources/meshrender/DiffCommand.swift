@@ -39,6 +39,7 @@ struct DiffCommand: ParsableCommand {
     var newSet: [String] = []
 
     @OptionGroup var release: ReleaseFlags
+    @OptionGroup var limits: LimitFlags
 
     @Option(name: .customLong("output"), help: "human, unified, brief or json.")
     var output: OutputMode = .human

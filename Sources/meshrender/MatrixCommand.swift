@@ -17,6 +17,7 @@ struct MatrixCommand: ParsableCommand {
     @OptionGroup var chart: ChartArgument
     @OptionGroup var values: ValuesFlags
     @OptionGroup var release: ReleaseFlags
+    @OptionGroup var limits: LimitFlags
 
     @Option(name: .customLong("manifests"),
             help: ArgumentHelp("Draw the effective matrix of these manifests (file, directory or '-').", valueName: "path"))

@@ -29,6 +29,7 @@ struct Meshrender: ParsableCommand {
     /// print one line on stderr and exit 2; nothing is written to stdout on failure.
     static func main() {
         MemoryTuning.apply()
+        LimitFlags.applyEarly(Array(CommandLine.arguments.dropFirst()))
         RenderInputsHint.prefetch(Array(CommandLine.arguments.dropFirst()))
         // One thread with a stack as deep as templates may recurse runs the whole command, so that
         // parsing and executing templates need no threads of their own.
