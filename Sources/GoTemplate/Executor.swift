@@ -147,6 +147,8 @@ final class Executor {
     static let includeStackScanLimit = 64
     /// Nesting of `include`/`tpl`/`template` calls in this execution (a bound on native stack use).
     var nesting = 0
+    /// Nesting of `tpl` calls alone (``TemplateSet/Limits/maxTplDepth``).
+    var tplDepth = 0
     /// A top-level range limited to the elements at these indices (see ``RangeSlicing``).
     var rangeWindow: (node: BranchNode, indices: Range<Int>)?
 
@@ -242,6 +244,7 @@ final class Executor {
     func walk(_ dot: Datum, _ list: ListNode) throws(TemplateError) -> Flow {
         for node in list.nodes {
             let flow = try walk(dot, node)
+            if out.count > BuildLimits.maxOutputSize { throw fail(BuildLimits.outputMessage) }
             if case .normal = flow { continue }
             return flow
         }
@@ -897,6 +900,10 @@ final class Executor {
             throw error
         }
         if heap.cycleFound { return try settleCycle(reference.name, result, node: node, cmd: cmd) }
+        if case .value(let v) = result.item, let message = BuildLimits.oversizedResult(v) {
+            if let cmd { at(cmd) } else { at(node) }
+            throw wrapFunctionError(reference.name, message)
+        }
         return result
     }
 
