@@ -29,6 +29,7 @@ struct Meshrender: ParsableCommand {
     /// print one line on stderr and exit 2; nothing is written to stdout on failure.
     static func main() {
         MemoryTuning.apply()
+        InterruptLatch.exitOnInterrupt()
         LimitFlags.applyEarly(Array(CommandLine.arguments.dropFirst()))
         RenderInputsHint.prefetch(Array(CommandLine.arguments.dropFirst()))
         // One thread with a stack as deep as templates may recurse runs the whole command, so that
@@ -43,6 +44,10 @@ struct Meshrender: ParsableCommand {
                 try command.run()
             } catch let error as ExitCode {
                 throw error
+            } catch let interrupted as OutputDirectory.Interrupted {
+                // The output directory is as it was, or fully written: exit as the signal would.
+                Diagnostics.writeError("meshrender: \(interrupted)\n")
+                Glibc.exit(128 + interrupted.signal)
             } catch let error where isInputError(error) {
                 Diagnostics.fail((error as? ChartRenderError)?.line ?? String(describing: error))
             }
