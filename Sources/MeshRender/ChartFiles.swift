@@ -15,8 +15,13 @@ struct ChartFiles {
     let origin: Origin
     let contents: [String: [UInt8]]
 
-    /// Helm's bound on what a packaged chart may unpack to.
+    /// Helm's bound on what a packaged chart may unpack to: its files' contents, not the tar
+    /// headers and padding around them.
     static let sizeLimit = 100 << 20
+
+    /// The bound on the unpacked tar stream itself: the contents plus room for the headers and
+    /// padding of many small files (1 KiB each for 200,000 files).
+    static let archiveLimit = 3 * sizeLimit
 
     init(origin: Origin, contents: [String: [UInt8]]) {
         self.origin = origin
@@ -66,15 +71,15 @@ struct ChartFiles {
     /// Unpacks a gzipped tar file whose entries all sit in one top directory (dropped from the
     /// names), refusing paths that leave it, as Helm does.
     init(unpacking bytes: [UInt8], name: String) throws(ChartRenderError) {
-        guard let tar = Gzip.decompress(bytes, limit: Self.sizeLimit) else {
-            throw ChartRenderError(.load, "\(name): not a gzip-compressed chart archive, or larger than \(Self.sizeLimit >> 20) MiB unpacked")
-        }
+        let tooLarge = "\(name): not a gzip-compressed chart archive, or larger than \(Self.sizeLimit >> 20) MiB unpacked"
+        guard let tar = Gzip.decompress(bytes, limit: Self.archiveLimit) else { throw ChartRenderError(.load, tooLarge) }
         let entries: [(name: String, contents: [UInt8])]
         do {
             entries = try TarArchive.files(tar)
         } catch {
             throw ChartRenderError(.load, "\(name): \(error.reason)")
         }
+        if entries.reduce(0, { $0 + $1.contents.count }) > Self.sizeLimit { throw ChartRenderError(.load, tooLarge) }
         var contents: [String: [UInt8]] = [:]
         for entry in entries {
             let separator: Character = entry.name.contains("\\") ? "\\" : "/"
