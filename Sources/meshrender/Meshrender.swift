@@ -39,7 +39,15 @@ struct Meshrender: ParsableCommand {
 
     private static func runCommand() {
         do {
-            var command = try parseAsRoot()
+            let (arguments, repeated) = RepeatedFlags.extract(Array(CommandLine.arguments.dropFirst()))
+            var command = try parseAsRoot(arguments)
+            if !repeated.isEmpty {
+                guard var taking = command as? TakesRepeatedFlags & ParsableCommand else {
+                    throw ValidationError("--set is not an option of this command")
+                }
+                taking.append(repeated)
+                command = taking
+            }
             do {
                 try command.run()
             } catch let error as ExitCode {
