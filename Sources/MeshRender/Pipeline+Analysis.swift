@@ -52,18 +52,22 @@ extension Pipeline {
         let matrix: ConnectivityMatrix
         if input.manifests == nil {
             let mesh = try loadMesh(input, io: io)
-            matrix = ConnectivityMatrix(intended: IntendedConnectivity(mesh: mesh))
+            let intended = IntendedConnectivity(mesh: mesh)
+            try MatrixSizeLimit.check(intended.inventory, format)
+            matrix = ConnectivityMatrix(intended: intended)
         } else {
             let subjects = try analysisSubjects(input, io: io, needsMesh: false)
             if let mesh = subjects.mesh {
                 let inventory = IntendedConnectivity(mesh: mesh).inventory
+                try MatrixSizeLimit.check(inventory, format)
                 matrix = ConnectivityMatrix(
                     effective: EffectiveConnectivity(
                         policies: subjects.policies, defaultNamespace: input.release.namespace, inventory: inventory),
                     mesh: mesh)
             } else {
-                matrix = ConnectivityMatrix(
-                    effective: EffectiveConnectivity(policies: subjects.policies, defaultNamespace: input.release.namespace))
+                let effective = EffectiveConnectivity(policies: subjects.policies, defaultNamespace: input.release.namespace)
+                try MatrixSizeLimit.check(effective.inventory, format)
+                matrix = ConnectivityMatrix(effective: effective)
             }
         }
         return matrix.rendered(as: format)

@@ -26,7 +26,14 @@ struct MatrixCommand: ParsableCommand {
     @Option(name: .customLong("format"), help: "table, markdown, csv, json, mermaid, dot or svg.")
     var format: MatrixFormat = .table
 
+    @Option(
+        name: .customLong("max-matrix-components"),
+        help: ArgumentHelp(
+            "Most components a matrix is drawn for. (default: \(MatrixSizeLimit.defaultMaxComponents))", valueName: "n"))
+    var maxMatrixComponents: Int?
+
     func run() throws {
+        if let maxMatrixComponents { MatrixSizeLimit.maxComponents = max(maxMatrixComponents, 1) }
         let input = AnalysisInput(
             chart: chart.reference, values: values.input, release: release.input, manifests: manifests)
         Diagnostics.emit(try Pipeline.matrix(input, format: format, io: .standard))
