@@ -4,6 +4,7 @@ import PackageDescription
 /// meshrender: one module per pipeline stage, a thin CLI on top.
 ///
 ///   YAMLCore → HelmValues → MeshModel → GoTemplate → MeshRender → meshrender (CLI)
+///          ↘ JSONSchema (values.schema.json) ↗
 ///                                 ↘ MeshAnalysis → ManifestDiff ↗
 let package = Package(
     name: "meshrender",
@@ -15,6 +16,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
     ],
     targets: [
         // libyaml, linked as a system library (Debian: libyaml-dev).
@@ -40,12 +44,21 @@ let package = Package(
         .target(name: "HelmValues", dependencies: ["YAMLCore"]),
         // Components, matrix, validation, expansion, the NetworkPolicy model.
         .target(name: "MeshModel", dependencies: ["YAMLCore", "HelmValues"]),
-        // Go text/template dialect with Helm's function library.
+        // JSON Schema (drafts 4 to 2020-12) over the values model: what checks values.schema.json.
+        .target(name: "JSONSchema", dependencies: ["YAMLCore"]),
+        // Go text/template dialect with Helm's function library (keys and certificates on
+        // swift-crypto and swift-certificates).
         // Release builds skip dynamic exclusivity checks here: the executor's state lives in
         // class properties, and the checks cost ~8% of template execution.
         .target(
             name: "GoTemplate",
-            dependencies: ["YAMLCore"],
+            dependencies: [
+                "YAMLCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ],
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
         // NetworkPolicy semantics: effective connectivity, verify, explain, matrix views.
@@ -55,21 +68,28 @@ let package = Package(
         // Chart loading and the render pipeline: the library's front door.
         .target(
             name: "MeshRender",
-            dependencies: ["YAMLCore", "HelmValues", "MeshModel", "GoTemplate", "MeshAnalysis", "ManifestDiff", "CZlib"],
+            dependencies: ["YAMLCore", "HelmValues", "MeshModel", "GoTemplate", "MeshAnalysis", "ManifestDiff", "JSONSchema", "CZlib"],
             resources: []
         ),
         // The CLI: one small file per subcommand.
         .executableTarget(
             name: "meshrender",
-            dependencies: ["MeshRender", "YAMLCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["MeshRender", "MeshModel", "YAMLCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // The tests' shared helpers (a seeded generator, a dump of node marks).
         .target(name: "TestSupport", dependencies: ["YAMLCore"], path: "Tests/TestSupport"),
         .testTarget(name: "YAMLCoreTests", dependencies: ["YAMLCore", "TestSupport"]),
         .testTarget(name: "HelmValuesTests", dependencies: ["HelmValues", "TestSupport"]),
         .testTarget(name: "MeshModelTests", dependencies: ["MeshModel"]),
-        .testTarget(name: "GoTemplateTests", dependencies: ["GoTemplate", "TestSupport"]),
-        .testTarget(name: "MeshAnalysisTests", dependencies: ["MeshAnalysis"], exclude: ["Golden"]),
+        .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema"]),
+        .testTarget(
+            name: "GoTemplateTests",
+            dependencies: [
+                "GoTemplate", "TestSupport", .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"), .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
+        .testTarget(name: "MeshAnalysisTests", dependencies: ["MeshAnalysis"], exclude: ["Golden", "Conformance"]),
         .testTarget(name: "ManifestDiffTests", dependencies: ["ManifestDiff", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "MeshRenderTests", dependencies: ["MeshRender", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["meshrender"], exclude: ["Fixtures"]),

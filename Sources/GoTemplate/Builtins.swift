@@ -136,9 +136,10 @@ enum Builtins {
     }
 
     private static func index(_ item: Datum, _ indexes: [Datum], _ c: Call) throws(TemplateError) -> Datum {
-        var current = item.indirect.underlyingValue
-        if case .invalid = current { throw c.failure("index of untyped nil") }
         let heap = c.executor.heap
+        // A map of `[]byte` values (`.Files.Glob ...`) gives byte values, as `range` does.
+        var current = item.indirect.byteEntriesMap(in: heap) ?? item.indirect.underlyingValue
+        if case .invalid = current { throw c.failure("index of untyped nil") }
         for index in indexes {
             let target: Item
             switch current {

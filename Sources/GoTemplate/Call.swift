@@ -123,6 +123,7 @@ struct Call {
         switch expected {
         case "string": return "expected string; found \(node)"
         case "int", "int64", "int32", "uint", "uint64": return "expected integer; found \(node)"
+        case "uint32": return "expected unsigned integer; found \(node)"
         case "float64", "float32": return "expected float; found \(node)"
         case "bool": return "expected bool; found \(node)"
         default: return "can't handle \(node) for arg of type \(expected)"  // maps, slices, structs
@@ -135,7 +136,29 @@ struct Call {
         try executor.argumentValues(dot, args, final: final)
     }
 
+    /// Go parameters of an unsigned integer type (sprig's `derivePassword` counter, a `uint32`):
+    /// templates can pass them only number literals, since any other argument holds an `int`, which
+    /// Go does not convert. By function: the parameter's position and type.
+    static let unsignedParameters: [String: (index: Int, type: String)] = ["derivePassword": (0, "uint32")]
+
+    /// Go's refusal of a non-literal argument for an unsigned parameter.
+    private func refuseNonLiteral(_ parameter: (index: Int, type: String)) throws(TemplateError) {
+        guard parameter.index < count else { return }
+        if parameter.index < args.count {
+            switch operand(parameter.index) {
+            case .number, .string, .bool: return  // literals: converted (or refused) as Go converts them
+            case .nilLiteral: throw argumentFailure("cannot assign nil to \(parameter.type)", index: parameter.index)
+            default: break
+            }
+        }
+        let datum = try argument(parameter.index)
+        throw argumentFailure(
+            "wrong type for value; expected \(parameter.type); got \(datum.isValid ? datum.unboxedTypeName : "interface {}")",
+            index: parameter.index)
+    }
+
     func callExternal(_ f: TemplateFunction) throws(TemplateError) -> Datum {
+        if let unsigned = Self.unsignedParameters[name] { try refuseNonLiteral(unsigned) }
         var structs: [(index: Int, value: GoStruct)] = []
         var nilInterface: Int?
         let values = try executor.argumentValues(
@@ -167,6 +190,8 @@ struct Call {
         for d in data {
             if case .structure(let s) = d.item, let t = s.time {
                 arguments.append(StructuredArgument(value: s.jsonView, time: t))
+            } else if case .structure(let s) = d.item {
+                arguments.append(StructuredArgument(value: s.jsonView, time: nil, structure: s))
             } else {
                 arguments.append(StructuredArgument(value: d.value, time: nil))
             }

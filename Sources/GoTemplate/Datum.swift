@@ -50,6 +50,14 @@ enum Datum {
         }
     }
 
+    /// A map of `[]byte` values (``GoStruct/byteEntries``) as the map `range` visits: its values
+    /// are byte values, not lists of numbers. Nil for anything else.
+    func byteEntriesMap(in heap: Heap) -> Datum? {
+        guard case .structure(let s) = item, let entries = s.byteEntries else { return nil }
+        let pairs = entries.keys.sorted(by: Value.goLess).map { (key: $0, item: Item.structure(GoStruct(bytes: entries[$0]!))) }
+        return .plain(.map(MapObject(pairs: pairs, heap: heap)))
+    }
+
     /// Whether the content is a Go struct (``GoStruct``).
     var isStructure: Bool {
         switch self {

@@ -16,6 +16,10 @@ enum EngineFunctions {
     }
 
     private static func string(_ d: Datum, _ i: Int, _ c: Call) throws(TemplateError) -> String {
+        if case .structure(let s) = d.item {
+            // A struct or named value (`[]uint8`, `time.Time`) is no string, whatever it serialises to.
+            throw c.argumentFailure("wrong type for value; expected string; got \(s.typeName)", index: i)
+        }
         if case .string(let s) = d.value { return s }
         let got = d.isValid && d.value != .null ? d.value.goTypeName : "interface {}"
         throw c.argumentFailure("wrong type for value; expected string; got \(got)", index: i)
@@ -81,15 +85,24 @@ enum EngineFunctions {
         defer { e.tplDepth -= 1 }
         let savedTrees = e.trees
         defer { e.trees = savedTrees }
+        // Go's `Parse` keeps a named template's body when the new one is empty (blank text,
+        // comments, only `define`s), yet `tpl` executes the template it just parsed: its own tree.
+        let root: Tree?
         do {
             let parsed = try Parser.parse(name: e.rootName, parseName: e.rootName, text: text) { e.library.functions[$0] }
             TemplateSet.add(parsed, to: &e.trees)
+            root = parsed.first { $0.name == e.rootName }
         } catch {
             e.siteState = site
             throw e.wrapFunctionError("tpl", "cannot parse template \(GoQuote.quote(text)): \(error)")
         }
         do {
-            let out = try e.executeTemplate(named: e.rootName, dot: args[1].unboxed)
+            let out: String
+            if let root {
+                out = try e.executeTemplate(root, dot: args[1].unboxed)
+            } else {
+                out = try e.executeTemplate(named: e.rootName, dot: args[1].unboxed)
+            }
             return .plainValue(.string(TemplateSet.removingNoValue(out)))
         } catch {
             e.siteState = site

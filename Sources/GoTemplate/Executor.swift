@@ -208,6 +208,12 @@ final class Executor {
         guard let target = tree(named: name) else {
             throw TemplateError("no template \(GoQuote.quote(name)) associated with template \(GoQuote.quote(rootName))", at: .none)
         }
+        return try executeTemplate(target, dot: dot)
+    }
+
+    /// Executes `target` into a fresh buffer and returns its text (`tpl` runs the tree it parsed
+    /// this way, even where an empty tree left the set's template of that name in place).
+    func executeTemplate(_ target: Tree, dot: Datum) throws(TemplateError) -> String {
         var buffer = OutputBuffer()
         swap(&buffer, &out)
         defer { swap(&buffer, &out) }
@@ -356,7 +362,8 @@ final class Executor {
         site = .branch(r)
         let outerMark = vars.count
         defer { popVariables(to: outerMark) }
-        let value = try evalPipeline(dot, r.pipe).indirect.underlyingValue
+        let ranged = try evalPipeline(dot, r.pipe).indirect
+        let value = ranged.byteEntriesMap(in: heap) ?? ranged.underlyingValue
         let mark = vars.count
         let decl = r.pipe.decl
 

@@ -43,7 +43,7 @@ struct FunctionLibrary {
                 }
             }
         }
-        for table in [DateFunctions.table, SemverObjectFunctions.table] {
+        for table in [DateFunctions.table, SemverObjectFunctions.table, CertificateFunctions.table] {
             for (name, f) in table { functions[name] = .structured(f) }
         }
         for e in EngineFunction.allCases { functions[e.rawValue] = .engine(e) }

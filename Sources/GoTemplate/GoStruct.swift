@@ -75,6 +75,12 @@ public final class GoStruct: Sendable {
 
     public typealias Callable = @Sendable ([Value]) throws -> Content
 
+    /// For a Go `[]byte` (``init(bytes:)``): its bytes.
+    public let bytes: [UInt8]?
+    /// For a map whose values are `[]byte` (Helm's `engine.files`): the entries, which `range`
+    /// visits as byte values.
+    public let byteEntries: [String: [UInt8]]?
+
     public init(
         typeName: String, isPointer: Bool = false, fields: [Field], methods: [String: Value] = [:], stringer: String? = nil,
         valueStringer: String? = nil, marshaled: Value? = nil, zeroCopy: GoStruct? = nil
@@ -92,13 +98,20 @@ public final class GoStruct: Sendable {
         self.underlying = nil
         self.zeroCopy = zeroCopy
         self.callables = [:]
+        self.bytes = nil
+        self.byteEntries = nil
     }
 
     /// A value of the named type `typeName` whose underlying type is not a struct (a list, map,
     /// string, ...), with the methods templates call without arguments. Methods with arguments
     /// are `callables` (Helm's `.Files.Get "name"`), else the set's ``TemplateSet/methods``, called
     /// with `underlying` as the receiver.
-    public init(typeName: String, underlying: Value, methods: [String: Value] = [:], callables: [String: Callable] = [:]) {
+    ///
+    /// With `byteEntries` (a map of `[]byte` values), `range` visits those entries as byte values.
+    public init(
+        typeName: String, underlying: Value, methods: [String: Value] = [:], byteEntries: [String: [UInt8]]? = nil,
+        callables: [String: Callable] = [:]
+    ) {
         self.typeName = typeName
         self.isPointer = false
         self.fields = []
@@ -110,7 +123,31 @@ public final class GoStruct: Sendable {
         self.underlying = underlying
         self.zeroCopy = nil
         self.callables = callables
+        self.bytes = nil
+        self.byteEntries = byteEntries
     }
+
+    /// A Go `[]byte` (`.Files.GetBytes`): its numbers where Go prints them (`{{ $b }}`, `%v`,
+    /// `%d`, `range`, `index`, `len`), its text for `%s`, `%q`, `toString` and `quote`, hex for
+    /// `%x`, and base64 for `toJson` and `toYaml`, as `encoding/json` writes it.
+    public init(bytes: [UInt8]) {
+        self.typeName = "[]uint8"
+        self.isPointer = false
+        self.fields = []
+        self.methods = [:]
+        self.stringer = nil
+        self.valueStringer = nil
+        self.marshaled = .string(Base64.encode(bytes))
+        self.time = nil
+        self.underlying = .list(bytes.map { .int(Int64($0)) })
+        self.zeroCopy = nil
+        self.callables = [:]
+        self.bytes = bytes
+        self.byteEntries = nil
+    }
+
+    /// The text of a `[]byte` (`string(b)` in Go).
+    var bytesText: String? { bytes.map { String(decoding: $0, as: UTF8.self) } }
 
     /// A `time.Time`: printed by its `String()`, serialised as RFC 3339 text, with the accessor
     /// methods templates call without arguments (`.Unix`, `.Year`, `.Month`, ...).
@@ -138,6 +175,8 @@ public final class GoStruct: Sendable {
         self.underlying = nil
         self.zeroCopy = nil
         self.callables = [:]
+        self.bytes = nil
+        self.byteEntries = nil
     }
 
     /// The struct as sprig's `deepCopy` (copystructure) returns it: exported fields copied,

@@ -391,6 +391,34 @@ final class ListObject: ObjectNode {
         super.init(heap: heap)
     }
 
+    /// A new list of the given items (`list $a $b`, `append $l $x`): maps, lists and structs
+    /// among them are kept as they are, so they keep their identity.
+    init(items: [Item], heap: Heap) {
+        var values: [Value] = []
+        values.reserveCapacity(items.count)
+        var objects: [Item?] = []
+        var objectCount = 0
+        for (i, item) in items.enumerated() {
+            switch item {
+            case .value(let v):
+                values.append(v)
+            case .map, .list, .structure:
+                if objects.isEmpty { objects = Array(repeating: nil, count: items.count) }
+                objects[i] = item
+                objectCount += 1
+                // A placeholder of the item's kind; the object itself is read through `reached`.
+                if case .list = item { values.append(.list([])) } else { values.append(.map([:])) }
+            }
+        }
+        self.base = values
+        self.heap = heap
+        self.reached = objects
+        self.reachedCount = objectCount
+        super.init(heap: heap)
+        // Links to the objects are made when this list first caches its materialisation (as for
+        // `dict`'s maps): a list made in a loop and dropped is never kept alive by them.
+    }
+
     var count: Int { base.count }
 
     subscript(index: Int) -> Item {
@@ -423,7 +451,10 @@ final class ListObject: ObjectNode {
         defer { materializing = false }
         var l = base
         for i in reached.indices {
-            if let item = reached[i] { l[i] = item.value }
+            if let item = reached[i] {
+                item.attach(to: self)  // a valid cache needs every object in it to invalidate it
+                l[i] = item.value
+            }
         }
         let v = Value.list(l)
         if !heap.cycleFound {

@@ -42,16 +42,7 @@ extension Call {
                 continue
             }
             if case .map = s, let existing, case .map = existing.object(in: heap) { continue }
-            if overwrite || existing == nil || isEmpty(existing!) { target.set(key, s) }
-        }
-    }
-
-    private static func isEmpty(_ item: Item) -> Bool {
-        switch item {
-        case .map(let m): return m.isEmpty
-        case .list(let l): return l.count == 0
-        case .structure: return false
-        case .value(let v): return GoTypes.isEmpty(v)
+            if overwrite || existing == nil || Call.isEmpty(existing!) { target.set(key, s) }
         }
     }
 }

@@ -339,7 +339,8 @@ final class FunctionReference {
         self.implementation = implementation
         self.mapParameters = implementation == nil ? nil : MapParameters.table[name]
         switch implementation {
-        case .external(let f)?, .indent(let f, _)?, .toYaml(let f)?: plainFunction = f
+        case .external(let f)? where Call.unsignedParameters[name] == nil: plainFunction = f
+        case .indent(let f, _)?, .toYaml(let f)?: plainFunction = f
         default: plainFunction = nil
         }
     }

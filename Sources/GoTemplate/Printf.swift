@@ -352,6 +352,8 @@ private struct Printer {
         case .structure(let s):
             if verb == "T" {
                 fmtString(s.typeName, "s")
+            } else if let text = s.bytesText, "sqxX".unicodeScalars.contains(verb) {
+                fmtString(text, verb)
             } else if let underlying = s.underlying {
                 printValue(underlying, verb, depth: 0)
             } else if let text = s.valueStringer, "vsqxX".unicodeScalars.contains(verb) {

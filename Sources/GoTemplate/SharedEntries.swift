@@ -4,11 +4,12 @@ import YAMLCore
 /// do: a map taken out with `get` or kept by `pick` is the same map as in the source, so a
 /// later `set` or `merge` on either is seen through both.
 extension Call {
-    static let sharingFunctions: Set<String> = ["get", "pick", "omit"]
+    static let sharingFunctions: Set<String> = Set(["get", "pick", "omit"]).union(passingFunctions)
 
     func callSharing(_ f: TemplateFunction) throws(TemplateError) -> Datum {
         let args = try allArguments()
         defer { recycle(args) }
+        if let shared = sharedResult(args) { return .boxed(shared) }
         if case .map(let source)? = args.first?.item, let keys = Call.stringArguments(args.dropFirst()) {
             switch name {
             case "get" where keys.count == 1:

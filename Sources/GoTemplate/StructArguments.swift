@@ -38,9 +38,10 @@ enum StructArguments {
                 return .string("")
             }
         case "quote", "squote", "toString", "cat":
-            // Sprig prints a non-string with `%v`.
+            // Sprig prints a non-string with `%v`; `strval` (`quote`, `toString`) writes a `[]byte` as its text.
             var printed = values
-            for (index, s) in structs { printed[index] = .string(s.printed) }
+            let text = name == "quote" || name == "toString"
+            for (index, s) in structs { printed[index] = .string(text ? s.bytesText ?? s.printed : s.printed) }
             return try ordinary(printed)
         default:
             try refuseStructsForTypedParameters(values, structs, ordinary)
@@ -70,17 +71,12 @@ enum StructArguments {
         }
     }
 
-    /// Functions that return one of their arguments as it is (`default`, `coalesce`, `ternary`).
-    static let passThrough: Set<String> = ["default", "coalesce", "ternary"]
-
-    /// The struct argument a pass-through function returned (it arrives as its ``GoStruct/jsonView``),
-    /// as the copy Go's `interface{}` result holds.
+    /// What `deepCopy` returns for a struct: the copy Go's `interface{}` result holds. (Functions
+    /// that return an argument as it is, `default` and the like, keep it: see ``Call/sharedResult(_:)``.)
     static func returned(_ name: String, _ result: Value, _ structs: [(index: Int, value: GoStruct)]) -> Datum? {
         if name == "deepCopy" || name == "mustDeepCopy", let s = structs.first(where: { $0.index == 0 })?.value {
             return .boxed(.structure(s.deepCopied))
         }
-        guard passThrough.contains(name) else { return nil }
-        for (_, s) in structs where s.jsonView == result { return .boxed(.structure(s)) }
         return nil
     }
 }

@@ -1,10 +1,11 @@
 import YAMLCore
 
-/// An argument of a function that takes Go structs: plain data, or a `time.Time` made by a date
-/// function.
+/// An argument of a function that takes Go structs: plain data, a `time.Time` made by a date
+/// function, or another struct (`value` is then its ``GoStruct/jsonView``).
 struct StructuredArgument {
     let value: Value
     let time: GoTime?
+    var structure: GoStruct? = nil
 }
 
 /// What such a function returns: plain data, a `time.Time`, or another struct.

@@ -3,7 +3,7 @@ import YAMLCore
 extension Node {
     /// The Go type Helm holds this value as (`float64` for every number read from a file or
     /// JSON, `int64` for `--set` integers), as printed in its "interface conversion" errors.
-    var goTypeName: String {
+    public var goTypeName: String {
         switch kind {
         case .null: return "nil"
         case .bool: return "bool"

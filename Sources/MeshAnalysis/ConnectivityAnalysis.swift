@@ -49,12 +49,15 @@ public enum ConnectivityAnalysis {
 }
 
 extension Inventory {
-    /// Accepts `outside-world` and `unrelated` for the fixed endpoints' parenthesised names.
-    func canonicalName(_ name: String) -> String {
+    /// The index of an endpoint by name, accepting `outside-world` and the ids of `anywhere` externals (the piece of
+    /// the outside world holding a public address) and `unrelated` (`*/*`) as aliases.
+    public func index(resolving name: String) -> Int? {
+        if let index = index(named: name) { return index }
+        if anywhereIDs.contains(name) { return outsideWorldIndex }
         switch name {
-        case "outside-world", "outside", "world": return index(named: name) == nil ? Inventory.outsideWorldName : name
-        case "unrelated": return index(named: name) == nil ? Inventory.unrelatedName : name
-        default: return name
+        case "outside-world", "outside", "world", "(outside world)": return outsideWorldIndex
+        case "unrelated", "(unrelated namespace)": return index(named: Inventory.unrelatedName)
+        default: return nil
         }
     }
 }

@@ -326,7 +326,8 @@ extension NetworkPolicy {
                 policy.policyTypes.append(type)
             }
         } else {
-            policy.policyTypes = policy.egress == nil ? [.ingress] : [.ingress, .egress]
+            // The API's default: Egress only when there are egress rules (an empty list isolates nothing).
+            policy.policyTypes = (policy.egress ?? []).isEmpty ? [.ingress] : [.ingress, .egress]
         }
         return policy
     }

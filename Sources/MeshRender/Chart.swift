@@ -23,9 +23,17 @@ public struct Chart: Sendable {
     public var isLibrary = false
     /// The files templates see as `.Files`: all but templates, values, Chart.yaml and subcharts.
     public var files: [String: [UInt8]] = [:]
+    /// `values.schema.json` (nil when the chart has none): the coalesced values must satisfy it.
+    public var valuesSchema: [UInt8]?
+    /// Where `values.schema.json` was read from, for error messages.
+    public var valuesSchemaFile = ""
     /// Once subcharts are resolved: the top-level object of each chart (index 0: this one), for
     /// ``ChartTemplate/scope``.
     public var scopes: [ChartScope] = []
+    /// The manifests of `crds/` (`.yaml`, `.yml`, `.json`), which `helm template --include-crds`
+    /// prints first, as they are. Once subcharts are resolved: those of every enabled subchart too,
+    /// each after its parent's.
+    public var crds: [ChartCRD] = []
 
     public init(name: String, metadata: Value, defaultValues: Node, templates: [ChartTemplate]) {
         self.name = name
@@ -75,6 +83,19 @@ public struct ChartScope: Sendable {
     public var subcharts: [(name: String, scope: Int)]
     /// `.Files`.
     public var files: [String: [UInt8]] = [:]
+}
+
+/// One file of a chart's `crds/` directory.
+public struct ChartCRD: Sendable, Equatable {
+    /// `<chart path>/crds/<file>` (`top/charts/sub/crds/x.yaml` for a subchart's): its `# Source:`.
+    public var source: String
+    /// The file's text, unchanged.
+    public var text: String
+
+    public init(source: String, text: String) {
+        self.source = source
+        self.text = text
+    }
 }
 
 /// One file of a chart's `templates/` directory.

@@ -12,8 +12,9 @@ extension Chart {
 
     /// The chart as Helm renders it with the user's values `userValues`: the templates of every
     /// enabled subchart added under `<chart>/charts/<name>/templates/`, each with its ``ChartScope``,
-    /// and the values templates see (`.Values` of this chart).
-    public func resolvingSubcharts(userValues: Node) throws -> (chart: Chart, values: Node) {
+    /// and the values templates see (`.Values` of this chart). Unless `validatingSchemas` is false,
+    /// those values are checked against the `values.schema.json` of this chart and of every enabled subchart.
+    public func resolvingSubcharts(userValues: Node, validatingSchemas: Bool = true) throws -> (chart: Chart, values: Node) {
         let missing = (dependencies ?? []).map(\.name).filter { name in !subcharts.contains { $0.name == name } }
         if !missing.isEmpty {
             throw ChartRenderError(
@@ -27,9 +28,11 @@ extension Chart {
             throw InputError("chart dependencies processing failed: \(error.message)", at: error.mark)
         }
         let values = try Coalesce.coalesce(chart: tree.defaults, user: userValues)
+        if validatingSchemas { try ValuesSchemaCheck.check(.init(resolved: tree), values: values) }
         var flat = self
         flat.templates = []
         flat.scopes = []
+        flat.crds = []
         tree.flatten(into: &flat, path: name, valuesPath: [], isRoot: true)
         flat.templates.sort { Value.goLess($0.name, $1.name) }
         flat.metadata = flat.scopes[0].metadata
@@ -205,6 +208,10 @@ struct ResolvedChart {
             var renamed = ChartTemplate(name: path + "/templates/" + template.name.dropFirst(prefix.count), text: template.text)
             renamed.scope = index
             flat.templates.append(renamed)
+        }
+        let crdPrefix = loadedName + "/crds/"
+        for crd in chart.crds where crd.source.hasPrefix(crdPrefix) {
+            flat.crds.append(ChartCRD(source: path + "/crds/" + crd.source.dropFirst(crdPrefix.count), text: crd.text))
         }
         for sub in subcharts {
             let child = sub.flatten(into: &flat, path: path + "/charts/" + sub.chart.name, valuesPath: valuesPath + [sub.chart.name], isRoot: false)

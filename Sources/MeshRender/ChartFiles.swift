@@ -136,6 +136,20 @@ struct ChartFiles {
         }
     }
 
+    /// The manifests of `crds/` (by extension, any case: `.yaml`, `.yml`, `.json`), in the order Helm
+    /// walks the directory: name by name, a directory's files where its name sorts.
+    func crdFiles() -> [String] {
+        let extensions: Set<String> = ["yaml", "yml", "json"]
+        return contents.keys.filter { path in
+            guard path.hasPrefix("crds/"), let last = path.split(separator: "/").last,
+                  let dot = last.lastIndex(of: ".") else { return false }
+            return extensions.contains(last[last.index(after: dot)...].lowercased())
+        }.sorted { a, b in
+            a.split(separator: "/", omittingEmptySubsequences: false).lexicographicallyPrecedes(
+                b.split(separator: "/", omittingEmptySubsequences: false)) { Value.goLess(String($0), String($1)) }
+        }
+    }
+
     /// One entry of `charts/`.
     enum SubchartEntry {
         case chart(ChartFiles)

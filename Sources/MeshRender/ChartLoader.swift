@@ -73,6 +73,13 @@ public enum ChartLoader {
         if let declared = fields?["dependencies"] { chart.dependencies = try dependencies(declared) }
         chart.subcharts = try subcharts(of: files, parent: name)
         chart.files = files.otherFiles
+        chart.crds = try files.crdFiles().map { (relative: String) throws(ChartRenderError) -> ChartCRD in
+            ChartCRD(source: name + "/" + relative, text: String(decoding: try files.read(relative), as: UTF8.self))
+        }
+        if files.contains("values.schema.json") {
+            chart.valuesSchema = try files.read("values.schema.json")
+            chart.valuesSchemaFile = files.location("values.schema.json")
+        }
         return chart
     }
 

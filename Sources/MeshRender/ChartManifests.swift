@@ -62,6 +62,11 @@ public struct RenderedManifests: Sendable, Equatable {
     /// chart name, e.g. `templates/a.yaml`) matches a pattern (Go's `filepath.Match`), pattern by
     /// pattern. A pattern matching nothing is Helm's `could not find template ... in chart`.
     public func showOnly(_ patterns: [String]) throws(ChartRenderError) -> String {
+        try RenderedManifests.showOnly(patterns, in: text)
+    }
+
+    /// `--show-only` applied to `text`, a whole `helm template` output (CRDs and hooks included).
+    static func showOnly(_ patterns: [String], in text: String) throws(ChartRenderError) -> String {
         let blocks = ChartManifestSorter.split(text)
         var out = ""
         for pattern in patterns {

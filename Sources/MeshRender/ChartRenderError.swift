@@ -23,6 +23,10 @@ public struct ChartRenderError: Error, Sendable, Equatable, CustomStringConverti
         case showOnly
         /// `--output-dir` could not be written.
         case output
+        /// The coalesced values do not satisfy a chart's `values.schema.json` (or a schema is unusable).
+        case schema
+        /// The release name is not one Helm accepts.
+        case releaseName
     }
 
     public var kind: Kind
@@ -92,6 +96,10 @@ public struct ChartRenderError: Error, Sendable, Equatable, CustomStringConverti
         switch kind {
         case .kubeVersion, .parse, .execute, .manifest:
             return "Error: \(message)\n\nUse --debug flag to render out invalid YAML\n"
+        case .releaseName:
+            // Helm logs the failed check before it reports it.
+            let logged = String(message.dropFirst(ReleaseName.checkFailed.count))
+            return "level=ERROR msg=\"\(ReleaseName.checkFailed.dropLast(2))\" error=\(GoQuote.quote(logged))\nError: \(message)\n"
         default:
             return "Error: \(message)\n"
         }

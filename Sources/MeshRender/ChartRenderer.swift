@@ -20,12 +20,16 @@ public struct ChartRenderer: Sendable {
 
     /// Renders with `values` (the user's values: `-f` files and `--set` flags merged) coalesced
     /// over the chart's defaults (and its subcharts', see ``Chart/resolvingSubcharts(userValues:)``).
+    /// The release name must be one Helm accepts, and the values must satisfy the charts'
+    /// `values.schema.json` (unless ``validatesSchemas`` is off).
     public func render(values: Node, release: ReleaseOptions) throws -> RenderedManifests {
+        try ReleaseName.validate(release.name)
         guard chart.hasSubcharts, chart.scopes.isEmpty else {
-            let coalesced = Coalesce.coalesce(defaults: chart.defaultValues, user: values).toHelmValue()
-            return try render(coalescedValues: coalesced, release: release)
+            let coalescedNode = Coalesce.coalesce(defaults: chart.defaultValues, user: values)
+            if validatesSchemas { try ValuesSchemaCheck.check(.init(chart: chart), values: coalescedNode) }
+            return try render(coalescedValues: coalescedNode.toHelmValue(), release: release)
         }
-        let (flat, coalesced) = try chart.resolvingSubcharts(userValues: values)
+        let (flat, coalesced) = try chart.resolvingSubcharts(userValues: values, validatingSchemas: validatesSchemas)
         var renderer = ChartRenderer(chart: flat)
         renderer.windowing = windowing
         return try renderer.render(coalescedValues: coalesced.toHelmValue(), release: release)
@@ -42,6 +46,10 @@ public struct ChartRenderer: Sendable {
     }
 
     public var windowing = Windowing()
+
+    /// Whether ``render(values:release:)`` checks the values against the charts' `values.schema.json`
+    /// (`--skip-schema-validation` turns it off).
+    public var validatesSchemas = true
 
     /// The stack of a thread that renders a share of a chart: the template engine's (1 GiB) and a
     /// margin for the render's own frames (the command's thread has more, so it takes a share too).

@@ -14,12 +14,12 @@ enum FilesObject {
     static func make(_ files: [String: [UInt8]]) -> GoStruct {
         var underlying: [String: Value] = [:]
         for (path, bytes) in files { underlying[path] = bytesValue(bytes) }
-        return GoStruct(typeName: "engine.files", underlying: .map(underlying), callables: [
+        return GoStruct(typeName: "engine.files", underlying: .map(underlying), byteEntries: files, callables: [
             "Get": { args in
                 .value(.string(String(decoding: files[try name(args, "Get")] ?? [], as: UTF8.self)))
             },
             "GetBytes": { args in
-                .value(bytesValue(files[try name(args, "GetBytes")] ?? []))
+                .structure(GoStruct(bytes: files[try name(args, "GetBytes")] ?? []))
             },
             "Glob": { args in
                 let pattern = try name(args, "Glob")
@@ -43,7 +43,7 @@ enum FilesObject {
         ])
     }
 
-    /// A Go `[]byte`: printed as its numbers.
+    /// A Go `[]byte` inside the files' map (what `index` and `len` see): its numbers.
     private static func bytesValue(_ bytes: [UInt8]) -> Value { .list(bytes.map { .int(Int64($0)) }) }
 
     private static func name(_ args: [Value], _ method: String) throws -> String {

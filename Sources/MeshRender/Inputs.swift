@@ -1,18 +1,30 @@
 /// What the user passed: values files and overrides, release, chart.
 
 /// Values inputs in Helm's vocabulary; applied as Helm applies them (files in order, then
-/// --set-json, --set, --set-string).
+/// --set-json, --set, --set-string, --set-file, --set-literal).
 public struct ValuesInput: Sendable, Equatable {
     public var files: [String]
     public var set: [String]
     public var setString: [String]
     public var setJSON: [String]
+    /// `--set-file`: `path=file`, the file's text as the value.
+    public var setFile: [String]
+    /// `--set-literal`: `path=value`, the whole value one string, unparsed.
+    public var setLiteral: [String]
+    /// `--skip-schema-validation`: do not check the values against the charts' `values.schema.json`.
+    public var skipSchemaValidation: Bool
 
-    public init(files: [String] = [], set: [String] = [], setString: [String] = [], setJSON: [String] = []) {
+    public init(
+        files: [String] = [], set: [String] = [], setString: [String] = [], setJSON: [String] = [],
+        setFile: [String] = [], setLiteral: [String] = [], skipSchemaValidation: Bool = false
+    ) {
         self.files = files
         self.set = set
         self.setString = setString
         self.setJSON = setJSON
+        self.setFile = setFile
+        self.setLiteral = setLiteral
+        self.skipSchemaValidation = skipSchemaValidation
     }
 }
 
@@ -24,12 +36,18 @@ public struct ReleaseInput: Sendable, Equatable {
     public var kubeVersion: String
     /// `--api-versions`: API versions added to `.Capabilities.APIVersions`.
     public var apiVersions: [String]
+    /// `--is-upgrade`: `.Release.IsUpgrade` true and `.Release.IsInstall` false.
+    public var isUpgrade: Bool
 
-    public init(name: String = "release-name", namespace: String = "default", kubeVersion: String = "v1.35.0", apiVersions: [String] = []) {
+    public init(
+        name: String = "release-name", namespace: String = "default", kubeVersion: String = "v1.35.0",
+        apiVersions: [String] = [], isUpgrade: Bool = false
+    ) {
         self.name = name
         self.namespace = namespace
         self.kubeVersion = kubeVersion
         self.apiVersions = apiVersions
+        self.isUpgrade = isUpgrade
     }
 }
 

@@ -7,70 +7,87 @@ public typealias MatrixFormat = MeshAnalysis.MatrixFormat
 
 /// What `verify` found, ready to print.
 public struct VerifyOutcome: Sendable {
-    /// The report (differences, or the one-line confirmation).
+    /// The report (differences, or the one-line confirmation), or its JSON form.
     public var text: String
     public var passed: Bool
-    /// Remarks for stderr (documents skipped because they are not NetworkPolicies).
+    /// Remarks for stderr (documents skipped because they are neither policies, workloads nor namespaces).
     public var notes: [String]
 }
 
-/// The policies analysed and the mesh they are compared with.
+/// How `verify` prints its result.
+public enum VerifyFormat: String, CaseIterable, Sendable { case text, json }
+
+/// The mesh of the values (intent), the manifests' objects, and the inventory of every endpoint both name.
 struct AnalysisSubjects {
-    /// The mesh from the values; `nil` when only manifests were given.
+    /// The mesh from the values; `nil` when there is none (no values, or values without components).
     var mesh: MeshSpec?
-    var policies: [NetworkPolicy]
+    var objects: ManifestObjects
+    var inventory: Inventory
     var notes: [String]
 }
 
 extension Pipeline {
-    /// Compares the effective connectivity of the rendered (or given) policies with the mesh's intent.
-    public static func verify(_ input: AnalysisInput, io: FileAccess) throws -> VerifyOutcome {
-        let subjects = try analysisSubjects(input, io: io, needsMesh: true)
-        let result = MeshAnalysis.verify(
-            mesh: subjects.mesh!, policies: subjects.policies, defaultNamespace: input.release.namespace)
-        return VerifyOutcome(text: result.description + "\n", passed: result.passed, notes: subjects.notes)
+    /// Compares the effective connectivity of the rendered (or given) manifests with the mesh's intent, over every
+    /// endpoint: components, externals, workloads, representatives and the outside world. Without a mesh in the
+    /// values there is nothing to compare with: an `InputError`.
+    public static func verify(_ input: AnalysisInput, format: VerifyFormat = .text, io: FileAccess) throws -> VerifyOutcome {
+        let subjects = try analysisSubjects(input, io: io)
+        guard let mesh = subjects.mesh else {
+            throw InputError(
+                "nothing to verify: the values define no mesh (mesh.components); give the values the policies were rendered from (-f FILE)",
+                at: nil)
+        }
+        let intended = IntendedConnectivity(mesh: mesh, inventory: subjects.inventory)
+        let effective = EffectiveConnectivity(
+            policies: subjects.objects.policies, defaultNamespace: input.release.namespace, inventory: subjects.inventory)
+        let result = MeshAnalysis.verify(intended: intended, effective: effective)
+        let text = format == .json ? result.json : result.description + "\n"
+        return VerifyOutcome(text: text, passed: result.passed, notes: subjects.notes)
+    }
+
+    /// Which rules allow or deny each flow `from` → `to` (endpoint names as results print them), and whether any of
+    /// them differs from what the mesh intends (never, without a mesh).
+    public static func explain(_ input: AnalysisInput, flows: [(from: String, to: String)], io: FileAccess) throws
+        -> (text: String, differsFromIntent: Bool)
+    {
+        let subjects = try analysisSubjects(input, io: io)
+        let effective = EffectiveConnectivity(
+            policies: subjects.objects.policies, defaultNamespace: input.release.namespace, inventory: subjects.inventory)
+        let intended = subjects.mesh.map { IntendedConnectivity(mesh: $0, inventory: subjects.inventory) }
+        var text = "", differs = false
+        for flow in flows {
+            let explanation = try effective.explain(from: flow.from, to: flow.to, intended: intended)
+            text += explanation.description + "\n"
+            if let intent = explanation.intended, intent != explanation.allowed { differs = true }
+        }
+        return (text, differs)
     }
 
     /// Which rules allow or deny the flow `from` → `to` (endpoint names as results print them).
     public static func explain(_ input: AnalysisInput, from: String, to: String, io: FileAccess) throws -> String {
-        let subjects = try analysisSubjects(input, io: io, needsMesh: false)
-        let effective: EffectiveConnectivity
-        var intended: IntendedConnectivity?
-        if let mesh = subjects.mesh {
-            let intent = IntendedConnectivity(mesh: mesh)
-            intended = intent
-            effective = EffectiveConnectivity(
-                policies: subjects.policies, defaultNamespace: input.release.namespace, inventory: intent.inventory)
-        } else {
-            effective = EffectiveConnectivity(policies: subjects.policies, defaultNamespace: input.release.namespace)
-        }
-        return try effective.explain(from: from, to: to, intended: intended).description + "\n"
+        try explain(input, flows: [(from, to)], io: io).text
     }
 
-    /// The intended matrix (values only) or the effective one (with `--manifests`) in `format`.
-    public static func matrix(_ input: AnalysisInput, format: MatrixFormat, io: FileAccess) throws -> String {
-        let matrix: ConnectivityMatrix
+    /// The intended matrix (values with a mesh, no `--manifests`) or the effective one (with `--manifests`, or of the
+    /// rendered chart when its values define no mesh) in `format`; `hidden` drops endpoints from the effective views.
+    public static func matrix(
+        _ input: AnalysisInput, format: MatrixFormat, hidden: Set<String> = [], io: FileAccess
+    ) throws -> String {
+        let withCells = format != .json
         if input.manifests == nil {
             let mesh = try loadMesh(input, io: io)
-            let intended = IntendedConnectivity(mesh: mesh)
-            try MatrixSizeLimit.check(intended.inventory, format)
-            matrix = ConnectivityMatrix(intended: intended)
-        } else {
-            let subjects = try analysisSubjects(input, io: io, needsMesh: false)
-            if let mesh = subjects.mesh {
-                let inventory = IntendedConnectivity(mesh: mesh).inventory
-                try MatrixSizeLimit.check(inventory, format)
-                matrix = ConnectivityMatrix(
-                    effective: EffectiveConnectivity(
-                        policies: subjects.policies, defaultNamespace: input.release.namespace, inventory: inventory),
-                    mesh: mesh)
-            } else {
-                let effective = EffectiveConnectivity(policies: subjects.policies, defaultNamespace: input.release.namespace)
-                try MatrixSizeLimit.check(effective.inventory, format)
-                matrix = ConnectivityMatrix(effective: effective)
+            if !mesh.components.isEmpty {
+                let intended = IntendedConnectivity(mesh: mesh)
+                if withCells { try MatrixSizeLimit.check(intended.inventory, format) }
+                return ConnectivityMatrix(intended: intended, withCells: withCells).rendered(as: format)
             }
         }
-        return matrix.rendered(as: format)
+        let subjects = try analysisSubjects(input, io: io)
+        let effective = EffectiveConnectivity(
+            policies: subjects.objects.policies, defaultNamespace: input.release.namespace, inventory: subjects.inventory)
+        if withCells { try MatrixSizeLimit.check(effective.inventory, format) }
+        return ConnectivityMatrix(effective: effective, mesh: subjects.mesh, scope: .all(hidden: hidden), withCells: withCells)
+            .rendered(as: format)
     }
 
     /// The mesh of the chart's values.
@@ -80,26 +97,37 @@ extension Pipeline {
         return try mesh(values: values, namespace: input.release.namespace)
     }
 
-    /// The mesh (from values, when any were given or needed) and the policies (from `--manifests`, else rendered).
-    static func analysisSubjects(_ input: AnalysisInput, io: FileAccess, needsMesh: Bool) throws -> AnalysisSubjects {
-        let hasValues = !input.values.files.isEmpty || !input.values.set.isEmpty
-            || !input.values.setString.isEmpty || !input.values.setJSON.isEmpty || input.chart != .builtin
-        if needsMesh && !hasValues {
-            throw InputError("needs the values the policies were rendered from (-f FILE)", at: nil)
+    /// The mesh (when the values define components), the objects of the manifests (from `--manifests`, else
+    /// rendered), and the inventory of both. `documentsByTemplate`: rendered documents are read one by one, their marks
+    /// naming the template each came from (`# Source:`) rather than a line of the rendered stream.
+    static func analysisSubjects(
+        _ input: AnalysisInput, io: FileAccess, documentsByTemplate: Bool = false
+    ) throws -> AnalysisSubjects {
+        if input.manifests == "-" && input.values.files.contains("-") {
+            throw InputError("standard input can be read only once: give either the values or the manifests as '-'", at: nil)
         }
-        let mesh = hasValues ? try loadMesh(input, io: io) : nil
+        let mesh = try loadMesh(input, io: io)
         let documents: [Node]
         if let manifests = input.manifests {
             documents = try ManifestSource.loadNodes(path: manifests, readStdin: io.readStdinAsInput)
         } else {
             let rendered = try render(chart: input.chart, values: input.values, release: input.release, io: io)
-            documents = try YAMLParser().parseAll(rendered.text, file: "rendered")
+            documents = documentsByTemplate
+                ? try rendered.selectedDocuments().map(\.node)
+                : try YAMLParser().parseAll(rendered.text, file: "rendered")
         }
-        let read = try ManifestPolicies.read(documents)
+        let objects = try ManifestObjects.read(documents, defaultNamespace: input.release.namespace)
+        var builder = InventoryBuilder(defaultNamespace: input.release.namespace)
+        let intent = mesh.components.isEmpty ? nil : mesh
+        if let intent { builder.add(mesh: intent) }
+        builder.add(objects)
         var notes: [String] = []
-        if read.skipped > 0 {
-            notes.append("skipped \(read.skipped) document\(read.skipped == 1 ? "" : "s") that \(read.skipped == 1 ? "is not a NetworkPolicy" : "are not NetworkPolicies")")
+        if objects.skipped > 0 {
+            let plural = objects.skipped != 1
+            notes.append(
+                "skipped \(objects.skipped) document\(plural ? "s" : "") that \(plural ? "are" : "is") neither a NetworkPolicy, a workload nor a Namespace")
         }
-        return AnalysisSubjects(mesh: mesh, policies: read.policies, notes: notes)
+        for policy in objects.policies { notes += policy.namedPortWarnings(defaultNamespace: input.release.namespace) }
+        return AnalysisSubjects(mesh: intent, objects: objects, inventory: builder.build(), notes: notes)
     }
 }

@@ -1,4 +1,5 @@
 import ManifestDiff
+import MeshModel
 import YAMLCore
 
 /// The two releases of a diff: manifests on disk, or two sets of values rendered first.
@@ -47,17 +48,28 @@ extension Pipeline {
     /// Diffs two releases resource by resource, field by field, and flow by flow.
     public static func diff(_ request: DiffRequest, io: FileAccess) throws -> DiffOutcome {
         let old: [Document], new: [Document]
+        var connectivity: ConnectivitySettings
         switch request.sides {
         case .manifests(let oldPath, let newPath, let namespace):
             // Documents byte-identical on both sides are parsed once and known unchanged.
             (old, new) = try ManifestSource.loadPair(
                 old: oldPath, new: newPath, namespace: namespace, readStdin: io.readStdinAsInput)
+            connectivity = ConnectivitySettings(namespace: namespace)
         case .render(let chart, let oldValues, let newValues, let release):
             old = try renderedDocuments(chart, oldValues, release, label: "old release", io: io)
             new = try renderedDocuments(chart, newValues, release, label: "new release", io: io)
+            // The meshes name the flows by component and external ids (values without components name none).
+            func mesh(_ values: ValuesInput) throws -> MeshSpec? {
+                let spec = try loadMesh(AnalysisInput(chart: chart, values: values, release: release, manifests: nil), io: io)
+                return spec.components.isEmpty ? nil : spec
+            }
+            connectivity = ConnectivitySettings(
+                oldMesh: try mesh(oldValues), newMesh: try mesh(newValues), namespace: release.namespace)
         }
+        connectivity.listsFlows = request.mode == .unified
         let options = DiffOptions(
-            showSecrets: request.showSecrets, ignoreLabels: request.ignoreLabels, ignorePaths: request.ignorePaths)
+            showSecrets: request.showSecrets, ignoreLabels: request.ignoreLabels, ignorePaths: request.ignorePaths,
+            connectivity: connectivity)
         let report = try ManifestDiffer.diff(old: old, new: new, options: options)
         let writer = DiffWriter(rawValue: request.mode.rawValue) ?? .human
         let text = writer.render(report, options: DiffWriter.Options(color: request.color, context: request.context))

@@ -5,7 +5,9 @@ import YAMLCore
 extension ValuesInput {
     /// The same flags in HelmValues' vocabulary.
     var options: ValuesOptions {
-        ValuesOptions(valueFiles: files, jsonValues: setJSON, setValues: set, stringValues: setString)
+        ValuesOptions(
+            valueFiles: files, jsonValues: setJSON, setValues: set, stringValues: setString, fileValues: setFile,
+            literalValues: setLiteral)
     }
 }
 
@@ -24,13 +26,19 @@ extension Pipeline {
     }
 
     /// The chart as it renders with the user's values (its subcharts resolved, see
-    /// ``Chart/resolvingSubcharts(userValues:)``) and the values its templates see.
+    /// ``Chart/resolvingSubcharts(userValues:validatingSchemas:)``) and the values its templates see,
+    /// checked against the charts' `values.schema.json` unless the input skips it. A `releaseName`
+    /// is checked as Helm checks it, after the values are read and before subcharts are resolved.
     static func renderedChart(
-        _ chart: Chart, input: ValuesInput, io: FileAccess, loaded: [String: Node] = [:]
+        _ chart: Chart, input: ValuesInput, io: FileAccess, loaded: [String: Node] = [:], releaseName: String? = nil
     ) throws -> (chart: Chart, values: Node) {
         let user = try userValues(input, io: io, loaded: loaded)
-        if chart.hasSubcharts { return try chart.resolvingSubcharts(userValues: user) }
-        return (chart, Coalesce.coalesce(defaults: chart.defaultValues, user: user))
+        if let releaseName { try ReleaseName.validate(releaseName) }
+        let validating = !input.skipSchemaValidation
+        if chart.hasSubcharts { return try chart.resolvingSubcharts(userValues: user, validatingSchemas: validating) }
+        let values = Coalesce.coalesce(defaults: chart.defaultValues, user: user)
+        if validating { try ValuesSchemaCheck.check(.init(chart: chart), values: values) }
+        return (chart, values)
     }
 
     /// The validated mesh of `values` (which must already hold the chart defaults).

@@ -21,7 +21,7 @@ public enum Pipeline {
         let prefetchedChart = prefetched?.chart(for: reference)
         let (chart, values) = try renderedChart(
             try prefetchedChart?.chart ?? load(reference), input: input, io: io,
-            loaded: io.readsFileSystem ? prefetched?.values ?? [:] : [:])
+            loaded: io.readsFileSystem ? prefetched?.values ?? [:] : [:], releaseName: release.name)
         // `.Values` and `.Mesh` are built from the same values independently: at the same time.
         let hasMesh = reference == .builtin || values["mesh"] != nil
         let namespace = release.namespace
@@ -39,7 +39,8 @@ public enum Pipeline {
         var renderer = ChartRenderer(chart: chart)
         renderer.prepared = prefetchedChart?.templates.map(PreparedTemplates.init)
         let options = ReleaseOptions(
-            name: release.name, namespace: release.namespace, kubeVersion: release.kubeVersion, extraAPIVersions: release.apiVersions)
+            name: release.name, namespace: release.namespace, isUpgrade: release.isUpgrade, kubeVersion: release.kubeVersion,
+            extraAPIVersions: release.apiVersions)
         let manifests: RenderedManifests
         var mesh: Value = .null
         var meshSlices: [Value] = []

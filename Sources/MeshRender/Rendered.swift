@@ -12,6 +12,8 @@ public struct Rendered: Sendable {
     let showOnlyText: String?
     /// The values (chart defaults coalesced with the user's) the release was rendered from.
     public let values: Node
+    /// The chart's `crds/` manifests (its enabled subcharts' too), for `--include-crds`.
+    public let crds: [ChartCRD]
     /// The large objects the templates read (`.Values`, and `.Mesh` when built whole), kept with the
     /// result so they are freed with it rather than on the way to the output (the CLI exits without
     /// freeing what it printed).
@@ -25,6 +27,7 @@ public struct Rendered: Sendable {
         self.values = values
         self.templateObjects = templateObjects
         self.chartName = chart.name
+        self.crds = chart.crds
         self.reference = reference
         self.showOnly = showOnly
         showOnlyText = showOnly.isEmpty ? nil : try manifests.showOnly(showOnly)

@@ -40,8 +40,11 @@ public struct Mark: Hashable, Sendable, CustomStringConvertible {
         storedColumn = Int32(clamping: column)
     }
 
-    /// `file:line:column`, the prefix of every error message.
-    public var description: String { "\(file):\(line):\(column)" }
+    /// `file:line:column`, the prefix of every error message; standard input reads `<stdin>`.
+    public var description: String {
+        let name = file
+        return "\(name == "-" ? "<stdin>" : name):\(line):\(column)"
+    }
 }
 
 /// The file names marks refer to, each stored once for the life of the process (a program reads a

@@ -39,9 +39,11 @@ struct DiffCommand: ParsableCommand {
     var newSet: [String] = []
 
     @OptionGroup var release: ReleaseFlags
+    @Flag(name: SharedFlag.skipSchema, help: SharedFlag.skipSchemaHelp) var skipSchemaValidation = false
+
     @OptionGroup var limits: LimitFlags
 
-    @Option(name: .customLong("output"), help: "human, unified, brief or json.")
+    @Option(name: [.customShort("o"), .customLong("output")], help: "human, unified, brief or json.")
     var output: OutputMode = .human
     @Option(name: .customLong("context"), help: "Lines of context for --output unified.")
     var context: Int = 3
@@ -75,8 +77,8 @@ struct DiffCommand: ParsableCommand {
             let chart = paths.first.map(ChartReference.directory) ?? .builtin
             sides = .render(
                 chart: chart,
-                old: ValuesInput(files: oldValues, set: oldSet, setString: [], setJSON: []),
-                new: ValuesInput(files: newValues, set: newSet, setString: [], setJSON: []),
+                old: ValuesInput(files: oldValues, set: oldSet, skipSchemaValidation: skipSchemaValidation),
+                new: ValuesInput(files: newValues, set: newSet, skipSchemaValidation: skipSchemaValidation),
                 release: release.input)
         } else {
             sides = .manifests(old: paths[0], new: paths[1], namespace: release.namespace)
@@ -88,7 +90,7 @@ struct DiffCommand: ParsableCommand {
             ignoreLabels: ignoreLabels, ignorePaths: ignorePaths)
         let outcome = try Pipeline.diff(request, io: .standard)
         Diagnostics.emit(outcome.text)
-        let fails = failOn == .widen ? outcome.opensFlows : exitCode && outcome.hasDifferences
+        let fails = (failOn == .widen && outcome.opensFlows) || (exitCode && outcome.hasDifferences)
         Diagnostics.finish(status: fails ? 1 : 0, keeping: outcome)
     }
 }

@@ -11,6 +11,12 @@ struct MatrixCommand: ParsableCommand {
               meshrender matrix -f values/vald.yaml --format markdown
               meshrender matrix --manifests rendered.yaml -n vald --format table
               meshrender matrix -f values/vald.yaml --format svg > vald.svg
+              meshrender matrix --manifests rendered.yaml -n vald --hide representatives --hide kube-system
+
+            With --manifests (or a chart whose values define no mesh) the matrix shows every endpoint:
+            workloads (namespace/name[Kind]), a pod of each namespace (ns/*), pods selectors could match
+            elsewhere (*/{app=x}), kube-system's DNS pods, an unrelated pod (*/*) and the outside world cut
+            at every ipBlock (0.0.0.0/0, 10.0.0.0/8, ...).
             """
     )
 
@@ -23,8 +29,13 @@ struct MatrixCommand: ParsableCommand {
             help: ArgumentHelp("Draw the effective matrix of these manifests (file, directory or '-').", valueName: "path"))
     var manifests: String?
 
-    @Option(name: .customLong("format"), help: "table, markdown, csv, json, mermaid, dot or svg.")
+    @Option(name: [.customShort("o"), .customLong("output"), .customLong("format")],
+            help: "table, markdown, csv, json, mermaid, dot or svg (--format is the same option).")
     var format: MatrixFormat = .table
+
+    @Option(name: .customLong("hide"),
+            help: ArgumentHelp("Leave an endpoint out of the views: its id, 'kube-system' or 'representatives' (repeatable; json keeps all).", valueName: "id"))
+    var hide: [String] = []
 
     @Option(
         name: .customLong("max-matrix-components"),
@@ -36,7 +47,8 @@ struct MatrixCommand: ParsableCommand {
         if let maxMatrixComponents { MatrixSizeLimit.maxComponents = max(maxMatrixComponents, 1) }
         let input = AnalysisInput(
             chart: chart.reference, values: values.input, release: release.input, manifests: manifests)
-        Diagnostics.emit(try Pipeline.matrix(input, format: format, io: .standard))
+        let hidden = format == .json ? [] : Set(hide)
+        Diagnostics.emit(try Pipeline.matrix(input, format: format, hidden: hidden, io: .standard))
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import MeshModel
 import MeshRender
 import YAMLCore
 #if canImport(Glibc)
@@ -21,7 +22,7 @@ struct Meshrender: ParsableCommand {
             Exit status: 0 success, 1 differences found (verify, diff --exit-code), 2 bad input or usage.
             """,
         version: MeshrenderVersion.current,
-        subcommands: [RenderCommand.self, VerifyCommand.self, MatrixCommand.self, DiffCommand.self],
+        subcommands: [RenderCommand.self, TemplateCommand.self, VerifyCommand.self, MatrixCommand.self, DiffCommand.self, LintCommand.self],
         defaultSubcommand: nil
     )
 
@@ -38,6 +39,7 @@ struct Meshrender: ParsableCommand {
     }
 
     private static func runCommand() {
+        refuseUnknownSubcommand(Array(CommandLine.arguments.dropFirst()))
         do {
             let (arguments, repeated) = RepeatedFlags.extract(Array(CommandLine.arguments.dropFirst()))
             var command = try parseAsRoot(arguments)
@@ -68,6 +70,21 @@ struct Meshrender: ParsableCommand {
             if let exit = error as? ExitCode { Glibc.exit(exit.rawValue) }
             Diagnostics.fail(message(for: error))
         }
+    }
+
+    /// A first argument that is no option and no subcommand (`meshrender rendr`), or `help` of one that does not
+    /// exist, is a usage error with a suggestion: exit 2.
+    private static func refuseUnknownSubcommand(_ arguments: [String]) {
+        let names = configuration.subcommands.compactMap { $0.configuration.commandName }
+        var word = arguments.first
+        var prefix = "unknown subcommand"
+        if word == "help" {
+            word = arguments.dropFirst().first
+            prefix = "no help for unknown subcommand"
+        }
+        guard let word, !word.hasPrefix("-"), !names.contains(word), word != "help" else { return }
+        let hint = DidYouMean.suggestion(for: word, among: names).map { " (did you mean '\($0)'?)" } ?? ""
+        Diagnostics.fail("\(prefix) '\(word)'\(hint); subcommands: \(names.joined(separator: ", "))")
     }
 
     /// Errors of the pipeline (bad values, templates, manifests, files) print as their own one-line

@@ -28,6 +28,7 @@ struct RenderCommand: ParsableCommand {
     @Option(name: SharedFlag.setJSON, help: SharedFlag.setJSONHelp) var setJSON: [String] = []
     @Option(name: SharedFlag.namespace, help: SharedFlag.namespaceHelp) var namespace: String = "default"
     @Option(name: SharedFlag.release, help: SharedFlag.releaseHelp) var releaseName: String = "release-name"
+    @Flag(name: SharedFlag.skipSchema, help: SharedFlag.skipSchemaHelp) var skipSchemaValidation = false
 
     @Option(name: [.customShort("o"), .customLong("output")], help: "Output format: yaml or json.")
     var format: Format = .yaml
@@ -56,7 +57,8 @@ struct RenderCommand: ParsableCommand {
         releaseInput.apiVersions = apiVersions.flatMap { $0.isEmpty ? [] : $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         let rendered = try Pipeline.render(
             chart: chartPath.map(ChartReference.directory) ?? .builtin,
-            values: ValuesInput(files: files, set: set, setString: setString, setJSON: setJSON),
+            values: ValuesInput(
+                files: files, set: set, setString: setString, setJSON: setJSON, skipSchemaValidation: skipSchemaValidation),
             release: releaseInput, showOnly: showOnly,
             io: .standard)
         if let outputDir {

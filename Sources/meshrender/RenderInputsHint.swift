@@ -1,11 +1,12 @@
 import MeshRender
 
-/// The chart directory and values files of a `meshrender render [CHART] -f FILE …` command line,
+/// The chart directory and values files of a `meshrender render [CHART] -f FILE …` command line
+/// (or of `meshrender template [NAME] CHART -f FILE …`),
 /// read from the raw arguments before the argument parser runs, so that ``InputPrefetch`` can read
 /// them while the parser starts up.
 ///
-/// Every option of `render` takes a value (`-n ns`, `--set=a=b`), so the first word that is neither
-/// an option nor an option's value is the chart, and the value of each `-f`/`--values` is a values
+/// Every option of `render` takes a value (`-n ns`, `--set=a=b`) except the flags in `flags`, so the
+/// first word that is neither an option nor an option's value is the chart, and the value of each `-f`/`--values` is a values
 /// file. The guess only decides what is read ahead: a wrong one is an input nobody takes, and the
 /// command line is still parsed by the argument parser.
 enum RenderInputsHint {
@@ -14,6 +15,8 @@ enum RenderInputsHint {
         "-h", "--help", "-help", "--version", "--generate-completion-script", "--experimental-dump-help",
     ]
     private static let valuesFlags: Set<String> = ["-f", "--values"]
+    /// The options of `render` that take no value.
+    static let flags: Set<String> = ["--skip-schema-validation"]
 
     /// The chart path and values files of `arguments` (without the executable's name), or nil when
     /// they are not a `render` command or ask for help instead.
@@ -32,6 +35,7 @@ enum RenderInputsHint {
                 if chart == nil { chart = word }
                 continue
             }
+            if flags.contains(word) { continue }
             if let equals = word.firstIndex(of: "=") {
                 if valuesFlags.contains(String(word[..<equals])) { valuesFiles.append(String(word[word.index(after: equals)...])) }
             } else if let value = words.next(), valuesFlags.contains(word) {
@@ -41,9 +45,19 @@ enum RenderInputsHint {
         return (chart, valuesFiles)
     }
 
+    /// The chart and values files of a `template [NAME] CHART …` command line (read as Helm reads
+    /// it), or nil when it is no such command, asks for help, or does not parse.
+    static func templateInputs(in arguments: [String]) -> (chart: String?, valuesFiles: [String])? {
+        guard arguments.first == "template", !arguments.contains(where: informational.contains),
+              let parsed = try? TemplateArguments(parsing: Array(arguments.dropFirst())),
+              (1...2).contains(parsed.positionals.count)
+        else { return nil }
+        return (parsed.positionals.last, parsed.all("values"))
+    }
+
     /// Starts reading the inputs the command line names, if it names any.
     static func prefetch(_ arguments: [String]) {
-        if let (chart, valuesFiles) = inputs(in: arguments) {
+        if let (chart, valuesFiles) = inputs(in: arguments) ?? templateInputs(in: arguments) {
             InputPrefetch.start(chart: chart, valuesFiles: valuesFiles)
         }
     }

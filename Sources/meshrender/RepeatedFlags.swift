@@ -12,9 +12,11 @@ struct RepeatedFlags {
 
     /// `arguments` without the `--set`, `--set-string` and `--set-json` flags (both `--set x` and
     /// `--set=x` forms, before any `--`), and those flags' values; `arguments` as they are when
-    /// there are fewer than ``threshold``.
+    /// there are fewer than ``threshold`` or the command is not `render`, `verify` or `matrix`.
     static func extract(_ arguments: [String]) -> (rest: [String], flags: RepeatedFlags) {
         var flags = RepeatedFlags()
+        // Only the commands that take them through ArgumentParser (`template` reads its own flags).
+        guard let command = arguments.first, ["render", "verify", "matrix"].contains(command) else { return (arguments, flags) }
         let names = ["--set", "--set-string", "--set-json"]
         let count = arguments.prefix { $0 != "--" }.count { argument in names.contains { argument == $0 || argument.hasPrefix($0 + "=") } }
         guard count >= threshold else { return (arguments, flags) }

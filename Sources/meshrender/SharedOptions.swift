@@ -17,6 +17,8 @@ enum SharedFlag {
         "Release namespace (also the mesh namespace unless mesh.namespace is set).", valueName: "ns")
     static let release: NameSpecification = .customLong("release")
     static let releaseHelp = ArgumentHelp("Release name.", valueName: "name")
+    static let skipSchema: NameSpecification = .customLong("skip-schema-validation")
+    static let skipSchemaHelp = ArgumentHelp("Do not check the values against the charts' values.schema.json (as helm).")
     static let chartHelp = ArgumentHelp(
         "Chart directory (templates/ and values.yaml). Default: the built-in mesh chart.", valueName: "chart")
 }
@@ -27,9 +29,10 @@ struct ValuesFlags: ParsableArguments {
     @Option(name: SharedFlag.set, help: SharedFlag.setHelp) var set: [String] = []
     @Option(name: SharedFlag.setString, help: SharedFlag.setStringHelp) var setString: [String] = []
     @Option(name: SharedFlag.setJSON, help: SharedFlag.setJSONHelp) var setJSON: [String] = []
+    @Flag(name: SharedFlag.skipSchema, help: SharedFlag.skipSchemaHelp) var skipSchemaValidation = false
 
     var input: ValuesInput {
-        ValuesInput(files: files, set: set, setString: setString, setJSON: setJSON)
+        ValuesInput(files: files, set: set, setString: setString, setJSON: setJSON, skipSchemaValidation: skipSchemaValidation)
     }
 }
 

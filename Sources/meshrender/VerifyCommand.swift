@@ -8,15 +8,21 @@ struct VerifyCommand: ParsableCommand {
         abstract: "Check that the policies give exactly the intended connectivity.",
         discussion: """
             Renders the mesh from the values (or reads --manifests), evaluates Kubernetes NetworkPolicy
-            semantics, and compares the result with the matrix, kube-system access and custom rules.
-            Exit status 0 when equal, 1 listing every missing and extra flow, 2 on bad input.
+            semantics over every endpoint (components, externals, workloads in the manifests, a pod of
+            each namespace, pods that selectors could match elsewhere, the outside world cut at every
+            ipBlock) and compares the result with the matrix, kube-system access and custom rules.
+            Exit status 0 when equal, 1 listing every missing and extra flow, 2 on bad input or when the
+            values define no mesh (nothing to verify).
 
             Examples:
               meshrender verify -f values/vald.yaml -n vald
               meshrender verify -f values/vald.yaml -n vald --manifests deployed.yaml
               meshrender verify -f values/vald.yaml -n vald --explain lb-gateway agent
+              meshrender verify -f values/vald.yaml -n vald -o json
             """
     )
+
+    enum Output: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     @OptionGroup var chart: ChartArgument
     @OptionGroup var values: ValuesFlags
@@ -28,11 +34,16 @@ struct VerifyCommand: ParsableCommand {
     var manifests: String?
 
     @Option(name: .customLong("explain"), parsing: .upToNextOption,
-            help: ArgumentHelp("Explain one flow: which rules allow or deny FROM → TO.", valueName: "from to"))
+            help: ArgumentHelp(
+                "Explain a flow: which rules allow or deny FROM → TO (repeatable; any endpoint id: component, external, workload, representative). Exit 1 when one differs from the intent.",
+                valueName: "from to"))
     var explain: [String] = []
 
+    @Option(name: [.short, .customLong("output")], help: "text or json (the result with every effective flow).")
+    var output: Output = .text
+
     func validate() throws {
-        if !explain.isEmpty && explain.count != 2 {
+        if explain.count % 2 != 0 {
             throw ValidationError("--explain takes two endpoint ids: FROM TO")
         }
     }
@@ -40,11 +51,14 @@ struct VerifyCommand: ParsableCommand {
     func run() throws {
         let input = AnalysisInput(
             chart: chart.reference, values: values.input, release: release.input, manifests: manifests)
-        if explain.count == 2 {
-            Diagnostics.emit(try Pipeline.explain(input, from: explain[0], to: explain[1], io: .standard))
+        if !explain.isEmpty {
+            let flows = stride(from: 0, to: explain.count, by: 2).map { (from: explain[$0], to: explain[$0 + 1]) }
+            let result = try Pipeline.explain(input, flows: flows, io: .standard)
+            Diagnostics.emit(result.text)
+            Diagnostics.finish(status: result.differsFromIntent ? 1 : 0, keeping: result.text)
             return
         }
-        let outcome = try Pipeline.verify(input, io: .standard)
+        let outcome = try Pipeline.verify(input, format: output == .json ? .json : .text, io: .standard)
         outcome.notes.forEach(Diagnostics.note)
         Diagnostics.emit(outcome.text)
         Diagnostics.finish(status: outcome.passed ? 0 : 1, keeping: outcome)

@@ -78,7 +78,7 @@ final class BadInputTests: XCTestCase {
     func testStdinValues() throws {
         let result = try CLI.run(["render", "-f", "-", "-n", "x"], stdin: "mesh: 5\n")
         XCTAssertEqual(result.status, 2)
-        XCTAssertEqual(result.stderr, "-:1:7: mesh: must be a map, not a number\n")
+        XCTAssertEqual(result.stderr, "<stdin>:1:7: mesh: must be a map, not a number\n")
     }
 }
 

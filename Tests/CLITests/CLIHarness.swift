@@ -31,12 +31,16 @@ enum CLI {
         return packageRoot.appendingPathComponent(".build/debug/meshrender")
     }
 
-    /// Runs `meshrender args...` in the package root, feeding `stdin`.
-    static func run(_ args: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> CLIResult {
+    /// Runs `meshrender args...` (or another `executable`) in the package root (or `directory`),
+    /// feeding `stdin`.
+    static func run(
+        _ args: [String], stdin: String? = nil, environment: [String: String] = [:], executable: URL? = nil,
+        directory: URL? = nil
+    ) throws -> CLIResult {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         process.arguments = args
-        process.currentDirectoryURL = packageRoot
+        process.currentDirectoryURL = directory ?? packageRoot
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         for (k, v) in environment { env[k] = v }

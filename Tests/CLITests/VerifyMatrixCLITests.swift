@@ -28,7 +28,7 @@ final class VerifyMatrixCLITests: XCTestCase {
         let result = try CLI.run(["verify", "-f", "values/vald.yaml", "-n", "vald", "--manifests", "-"], stdin: tampered)
         XCTAssertEqual(result.status, 1, result.stderr)
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        XCTAssertTrue(lines.contains { $0.hasPrefix("filter-gateway → (outside world): allowed") }, result.stdout)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("filter-gateway → 0.0.0.0/0: allowed") }, result.stdout)
         XCTAssertTrue(lines.allSatisfy { $0.hasPrefix("filter-gateway → ") || $0.hasSuffix("differ") }, result.stdout)
         XCTAssertTrue(result.stdout.contains("vald-filter-gateway-allow"), result.stdout)
     }
@@ -63,7 +63,7 @@ final class VerifyMatrixCLITests: XCTestCase {
         let result = try CLI.run(["verify", "-f", "values/vald.yaml", "--manifests", "-"], stdin: "a: [1,\n")
         XCTAssertEqual(result.status, 2)
         XCTAssertEqual(result.stdout, "")
-        XCTAssertTrue(result.stderr.hasPrefix("-:"), result.stderr)
+        XCTAssertTrue(result.stderr.hasPrefix("<stdin>:"), result.stderr)
     }
 
     func testSelectorWithAnInvalidOperatorIsRejected() throws {
@@ -80,7 +80,7 @@ final class VerifyMatrixCLITests: XCTestCase {
         XCTAssertEqual(result.status, 2)
         XCTAssertEqual(result.stdout, "")
         XCTAssertEqual(result.stderr, """
-            -:6:43: spec.podSelector.matchExpressions[0].operator: unknown operator "Maybe": must be In, NotIn, Exists or DoesNotExist
+            <stdin>:6:43: spec.podSelector.matchExpressions[0].operator: unknown operator "Maybe": must be In, NotIn, Exists or DoesNotExist
 
             """)
     }
@@ -90,7 +90,7 @@ final class VerifyMatrixCLITests: XCTestCase {
         let extra = "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n"
         let result = try CLI.run(["verify", "-f", "values/vald.yaml", "-n", "vald", "--manifests", "-"], stdin: rendered + extra)
         XCTAssertEqual(result.status, 0, result.stdout)
-        XCTAssertEqual(result.stderr, "skipped 1 document that is not a NetworkPolicy\n")
+        XCTAssertEqual(result.stderr, "skipped 1 document that is neither a NetworkPolicy, a workload nor a Namespace\n")
     }
 
     /// The Vald guide's table, cell for cell: same rows, same columns, same marks.

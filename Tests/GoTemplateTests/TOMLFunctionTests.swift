@@ -27,4 +27,20 @@ final class TOMLFunctionTests: XCTestCase {
             ("toToml", [], .argument("wrong number of args for toToml: want 1 got 0")),
         ])
     }
+
+    /// `fromToml`: Helm v4.1.4's results for the same documents.
+    func testFromToml() throws {
+        let cases: [(String, String)] = [
+            (#"{{ fromToml "a = 1\nb.c = 'x'\n[t]\nf = 1.5\n[[l]]\nn = 1\n[[l]]" | toJson }}"#,
+             #"{"a":1,"b":{"c":"x"},"l":[{"n":1},{}],"t":{"f":1.5}}"#),
+            (#"{{ typeOf (fromToml "a = 1").a }} {{ (fromToml "d = 1979-05-27").d }}"#, "int64 1979-05-27T00:00:00Z"),
+            (#"{{ fromToml "a = 1\na = 2" | toJson }}"#, #"{"Error":"toml: line 2 (last key \"a\"): Key 'a' has already been defined."}"#),
+            (#"{{ fromToml "x = 01" | toJson }}"#, #"{"Error":"toml: line 1 (last key \"x\"): Invalid integer \"01\": cannot have leading zeroes"}"#),
+        ]
+        for (template, expected) in cases {
+            let set = TemplateSet()
+            try set.parse(name: "t", text: template)
+            XCTAssertEqual(try set.execute(name: "t", data: .map([:])), expected, template)
+        }
+    }
 }

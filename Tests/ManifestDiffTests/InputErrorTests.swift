@@ -60,7 +60,7 @@ final class InputErrorTests: XCTestCase {
         XCTAssertEqual(docs.map(\.id), [ResourceID(group: "", kind: "ConfigMap", namespace: "ns", name: "from-stdin")])
         XCTAssertEqual(docs.first?.mark?.file, "-")
         XCTAssertThrowsError(try ManifestSource.load(path: "-") { () throws(InputError) -> [UInt8] in Array("{".utf8) }) { error in
-            XCTAssertTrue("\(error)".hasPrefix("-:"), "\(error)")
+            XCTAssertTrue("\(error)".hasPrefix("<stdin>:"), "\(error)")
         }
     }
 

@@ -43,8 +43,8 @@ final class FrontDoorTests: XCTestCase {
             metadata: {name: db}
         """
 
-    func read(_ text: String) throws -> ManifestPolicies {
-        try ManifestPolicies.read(YAMLParser().parseAll(text, file: "manifests.yaml"))
+    func read(_ text: String) throws -> ManifestObjects {
+        try ManifestObjects.read(YAMLParser().parseAll(text, file: "manifests.yaml"))
     }
 
     func testManifestsAreReadAndOtherKindsCounted() throws {
@@ -75,9 +75,14 @@ final class FrontDoorTests: XCTestCase {
         XCTAssertEqual(
             matrix.rendered(as: .csv),
             """
-            from / to,db,web,kube-system
-            db,N/A,TCP 80,all
-            web,denied,N/A,"TCP 53, UDP 53"
+            from / to,db,web,kube-system/*,shop/*,kube-system,*/*,0.0.0.0/0
+            db,N/A,TCP 80,all,all,all,all,all
+            web,denied,N/A,denied,denied,"TCP 53, UDP 53",denied,denied
+            kube-system/*,denied,TCP 80,N/A,all,all,all,all
+            shop/*,denied,TCP 80,all,N/A,all,all,all
+            kube-system,denied,TCP 80,all,all,N/A,all,all
+            */*,denied,TCP 80,all,all,all,N/A,all
+            0.0.0.0/0,denied,TCP 80,all,all,all,all,N/A
 
             """)
     }
@@ -89,8 +94,8 @@ final class FrontDoorTests: XCTestCase {
         XCTAssertEqual(
             explanation.description,
             """
-            (outside world) → web: allowed TCP 80
-              egress of (outside world): not isolated (no policy selects it for Egress): allowed
+            0.0.0.0/0 → web: allowed TCP 80
+              egress of 0.0.0.0/0: not isolated (no policy selects it for Egress): allowed
               ingress of web: allowed TCP 80
                 ingress of web-allow rule 1: from any on TCP 80 — allows TCP 80
             """)
@@ -99,7 +104,7 @@ final class FrontDoorTests: XCTestCase {
         ) { error in
             XCTAssertEqual(
                 "\(error)",
-                "unknown endpoint \"wbe\" (did you mean \"web\"?); known: db, web, kube-system, (unrelated namespace), (outside world)")
+                "unknown endpoint \"wbe\" (did you mean \"web\"?); known: kube-system, db, web, kube-system/*, shop/*, */*, 0.0.0.0/0")
         }
     }
 
@@ -114,13 +119,13 @@ final class FrontDoorTests: XCTestCase {
         let rule = policies[index].egress!.count
         XCTAssertTrue(
             result.description.contains(
-                "filter-gateway → (outside world): allowed, intended denied (egress of vald-filter-gateway-allow rule \(rule): to any)"),
+                "filter-gateway → 0.0.0.0/0: allowed, intended denied (egress of vald-filter-gateway-allow rule \(rule): to any)"),
             result.description)
         // The explanation of that flow names the same rule.
         let explanation = try ConnectivityAnalysis.explain(
             from: "filter-gateway", to: "outside-world", policies: policies, namespace: "vald", mesh: mesh)
         XCTAssertEqual(explanation.intended, .empty)
         XCTAssertTrue(explanation.description.contains("egress of vald-filter-gateway-allow rule \(rule): to any — allows all"))
-        XCTAssertTrue(explanation.description.hasPrefix("filter-gateway → (outside world): allowed, intended denied"))
+        XCTAssertTrue(explanation.description.hasPrefix("filter-gateway → 0.0.0.0/0: allowed, intended denied"))
     }
 }

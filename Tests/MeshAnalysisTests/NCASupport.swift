@@ -23,35 +23,76 @@ struct NCA {
 
     /// nca's connectivity over the inventory: (source index, destination index) -> ports, for every pair it allows.
     func connectivity(policies: [NetworkPolicy], inventory: Inventory) throws -> [Pair: PortSet] {
+        try Self.inScratchDirectory { directory in
+            let files = try Self.write(policies: policies, inventory: inventory, in: directory, prefix: "")
+            let text = try run(["--connectivity"] + files.arguments + ["-o", "txt_no_fw_rules"])
+            return try Self.parse(text, inventory: inventory)
+        }
+    }
+
+    /// nca's semantic diff of two releases, each with its own pods (written as for `connectivity`):
+    /// `--semantic_diff NEW -b OLD`, standard output in `format` (`txt`, `txt_no_fw_rules`, ...).
+    func semanticDiff(
+        old: [NetworkPolicy], oldPods: Inventory, new: [NetworkPolicy], newPods: Inventory, format: String
+    ) throws -> String {
+        try Self.inScratchDirectory { directory in
+            let before = try Self.write(policies: old, inventory: oldPods, in: directory, prefix: "old-")
+            let after = try Self.write(policies: new, inventory: newPods, in: directory, prefix: "new-")
+            return try run([
+                "--semantic_diff", after.policies, "-b", before.policies, "--pod_list", after.pods, "--ns_list", after.namespaces,
+                "-pb", before.pods, "-nb", before.namespaces, "-o", format,
+            ])
+        }
+    }
+
+    /// Runs `body` with a fresh temporary directory, removed afterwards.
+    static func inScratchDirectory<T>(_ body: (URL) throws -> T) throws -> T {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("meshanalysis-nca-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let policyFile = directory.appendingPathComponent("policies.yaml")
-        let podFile = directory.appendingPathComponent("pods.json")
-        let namespaceFile = directory.appendingPathComponent("namespaces.json")
-        // nca needs at least one policy document; an empty list is written as a policy selecting nothing.
-        let documents = policies.isEmpty ? [Self.placeholderPolicy] : policies.map(Self.json)
-        try documents.joined(separator: "\n---\n").write(to: policyFile, atomically: true, encoding: .utf8)
-        try Self.podList(inventory).write(to: podFile, atomically: true, encoding: .utf8)
-        try Self.namespaceList(inventory).write(to: namespaceFile, atomically: true, encoding: .utf8)
+        return try body(directory)
+    }
 
+    /// Writes the policies, the inventory's pods and their namespaces as nca reads them.
+    static func write(
+        policies: [NetworkPolicy], inventory: Inventory, in directory: URL, prefix: String
+    ) throws -> (policies: String, pods: String, namespaces: String, arguments: [String]) {
+        let policyFile = directory.appendingPathComponent(prefix + "policies.yaml")
+        let podFile = directory.appendingPathComponent(prefix + "pods.json")
+        let namespaceFile = directory.appendingPathComponent(prefix + "namespaces.json")
+        // nca needs at least one policy document; an empty list is written as a policy selecting nothing.
+        let documents = policies.isEmpty ? [placeholderPolicy] : policies.map(json)
+        try documents.joined(separator: "\n---\n").write(to: policyFile, atomically: true, encoding: .utf8)
+        try podList(inventory).write(to: podFile, atomically: true, encoding: .utf8)
+        try namespaceList(inventory).write(to: namespaceFile, atomically: true, encoding: .utf8)
+        return (policyFile.path, podFile.path, namespaceFile.path,
+                [policyFile.path, "--pod_list", podFile.path, "--ns_list", namespaceFile.path])
+    }
+
+    /// Runs nca with `arguments` and returns its standard output; a refusal (an `Error:` line) is `refused`.
+    func run(_ arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = [
-            "--connectivity", policyFile.path, "--pod_list", podFile.path, "--ns_list", namespaceFile.path,
-            "-o", "txt_no_fw_rules",
-        ]
+        process.arguments = arguments
         let output = Pipe()
+        let errors = Pipe()
         process.standardOutput = output
-        process.standardError = Pipe()
+        process.standardError = errors
         try process.run()
+        // stderr is drained on another thread so that neither pipe fills while the other is read.
+        nonisolated(unsafe) var errorData = Data()
+        let drain = Thread { errorData = errors.fileHandleForReading.readDataToEndOfFile() }
+        drain.start()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        while !drain.isFinished { usleep(1000) }
         let text = String(decoding: data, as: UTF8.self)
-        if let refusal = text.split(separator: "\n").first(where: { $0.hasPrefix("Error:") }) {
+        // nca reports a refusal on stderr (some versions on stdout): either way it is no answer.
+        let messages = text + "\n" + String(decoding: errorData, as: UTF8.self)
+        if let refusal = messages.split(separator: "\n").first(where: { $0.hasPrefix("Error:") }) {
             throw ParseError.refused(String(refusal))
         }
-        return try Self.parse(text, inventory: inventory)
+        return text
     }
 
     struct Pair: Hashable, CustomStringConvertible {

@@ -19,7 +19,7 @@ final class VerifyTests: XCTestCase {
         let lines = result.differences.map(\.description)
         XCTAssertTrue(
             lines.contains(
-                "filter-gateway → (outside world): allowed, intended denied (egress of vald-filter-gateway-allow rule 3: to any)"),
+                "filter-gateway → 0.0.0.0/0: allowed, intended denied (egress of vald-filter-gateway-allow rule 3: to any)"),
             result.description)
         XCTAssertTrue(result.differences.allSatisfy { $0.from == "filter-gateway" }, result.description)
         // Reaching the unrelated pod, which accepts everything, is now allowed too.
@@ -79,7 +79,7 @@ final class VerifyTests: XCTestCase {
             ("shop-api-allow", .ingress, 0,
              "batch → api: denied, intended allowed TCP 8080 (ingress of shop-api-allow: no rule allows TCP 8080; intended by matrix edge batch → api)"),
             ("shop-web-allow", .ingress, 0,
-             "(outside world) → web: denied, intended allowed TCP 80,443 (ingress of shop-web-allow: no rule allows TCP 80,443; intended by matrix edge anyone → web)"),
+             "11.0.0.0-255.255.255.255 → web: denied, intended allowed TCP 80,443 (ingress of shop-web-allow: no rule allows TCP 80,443; intended by matrix edge anyone → web)"),
         ]
         for (name, direction, rule, expected) in cases {
             var tampered = policies

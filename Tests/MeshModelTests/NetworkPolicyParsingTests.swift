@@ -44,7 +44,8 @@ final class NetworkPolicyParsingTests: XCTestCase {
     func testDefaultsPolicyTypesLikeKubernetes() throws {
         let cases: [(spec: String, types: [PolicyType])] = [
             ("{podSelector: {}}", [.ingress]),
-            ("{podSelector: {}, egress: []}", [.ingress, .egress]),
+            ("{podSelector: {}, egress: []}", [.ingress]),
+            ("{podSelector: {}, egress: [{}]}", [.ingress, .egress]),
             ("{podSelector: {}, ingress: [{}]}", [.ingress]),
             ("{podSelector: {}, policyTypes: [Egress]}", [.egress]),
         ]

@@ -15,6 +15,7 @@ import YAMLCore
 /// --kube-version v1.29.0
 /// --api-versions example.com/v1
 /// --is-upgrade
+/// --skip-schema-validation
 /// ```
 struct ParityCase {
     var name: String
@@ -124,6 +125,7 @@ struct ParityCase {
         release.isUpgrade = flags.contains { $0.0 == "--is-upgrade" }
         var renderer = ChartRenderer(chart: chart)
         renderer.windowing = windowing
+        renderer.validatesSchemas = !flags.contains { $0.0 == "--skip-schema-validation" }
         return try renderer.render(values: user, release: release)
     }
 }

@@ -17,6 +17,7 @@ public enum SprigFunctions {
             StringFunctions.table, ListFunctions.table, DictFunctions.table, MathFunctions.table,
             EncodingFunctions.table, RegexFunctions.table, TypeFunctions.table, SemverFunctions.table,
             ExtraFunctions.table, CaseConversionFunctions.table, WordWrapFunctions.table, URLFunctions.table, BcryptFunctions.table, AESFunctions.table,
+            DerivePassword.table,
         ] {
             all.merge(part) { first, _ in first }
         }

@@ -1,6 +1,6 @@
 import YAMLCore
 
-/// Helm's `toToml`: the value written by the BurntSushi TOML encoder Helm uses. An encoding
+/// Helm's `toToml` and `fromToml`. `toToml`: the value written by the BurntSushi TOML encoder Helm uses. An encoding
 /// error is returned as the text (Helm's behaviour), e.g. a list with a nil element.
 enum TOMLFunctions {
     static let table: [String: FunctionBody] = [
@@ -8,7 +8,17 @@ enum TOMLFunctions {
             try Arguments("toToml", a).expect(1)
             if case .null = a[0] { throw callFailure("reflect: call of reflect.Value.Type on zero Value") }
             return .string(TOMLEncoder.encode(a[0]))
-        }
+        },
+        // Helm's `fromToml`: the document as a map; an error is the map's "Error" entry.
+        "fromToml": { a in
+            let args = Arguments("fromToml", a)
+            try args.expect(1)
+            do {
+                return .map(try TOMLDecoder.decode(try args.string(0)))
+            } catch let failure as TOMLDecoder.Failure {
+                return .map(["Error": .string(failure.message)])
+            }
+        },
     ]
 }
 

@@ -28,20 +28,16 @@ public enum ManifestDiffer {
                 return comparison.compare(id: id, old: oldIndex.positions[id].map { old[$0] }, new: newIndex.positions[id].map { new[$0] })
             }
         }
-        var resources: [ResourceDiff] = []
-        var changedPolicies: Set<ResourceID> = []
-        for chunk in compared {
-            for diff in chunk {
-                resources.append(diff)
-                if isNetworkPolicy(diff.id) { changedPolicies.insert(diff.id) }
-            }
-        }
+        let resources = compared.flatMap { $0 }
 
+        // Flows change only with the resources that carry them (policies, workloads, namespaces) or the meshes.
         var connectivity = ConnectivityDiff.empty
-        if let analyzer = options.connectivity, !changedPolicies.isEmpty {
-            connectivity = try analyzer.compare(
-                old: old.filter { isNetworkPolicy($0.id) }, new: new.filter { isNetworkPolicy($0.id) },
-                changed: changedPolicies)
+        if let settings = options.connectivity,
+            resources.contains(where: { carriesConnectivity($0.id) }) || settings.oldMesh != nil || settings.newMesh != nil
+        {
+            connectivity = try ConnectivityDiff.compare(
+                old: old.filter { carriesConnectivity($0.id) }, new: new.filter { carriesConnectivity($0.id) },
+                settings: settings)
         }
         var report = DiffReport(resources: resources, connectivity: connectivity)
         report.retainer = Disposal.Retainer(resources)
@@ -51,8 +47,15 @@ public enum ManifestDiffer {
     /// Resources per comparison job.
     static let chunkSize = 256
 
-    static func isNetworkPolicy(_ id: ResourceID) -> Bool {
-        id.kind == "NetworkPolicy" && id.group == "networking.k8s.io"
+    /// NetworkPolicies, workloads, Namespaces and lists of them: what the connectivity of a release depends on.
+    static func carriesConnectivity(_ id: ResourceID) -> Bool {
+        switch id.kind {
+        case "NetworkPolicy": return id.group == "networking.k8s.io"
+        case "Namespace", "Pod", "ReplicationController": return id.group.isEmpty
+        case "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet": return id.group == "apps"
+        case "Job", "CronJob": return id.group == "batch"
+        default: return id.kind.hasSuffix("List")
+        }
     }
 }
 

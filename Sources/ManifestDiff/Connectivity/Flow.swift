@@ -77,30 +77,16 @@ public struct FlowChange: Hashable, Sendable, Comparable {
 
 /// The effective connectivity of both releases and what changed between them.
 public struct ConnectivityDiff: Sendable {
-    /// Which flows `old` and `new` list.
-    public enum Scope: String, Sendable {
-        /// Every flow of each release.
-        case all
-        /// The flows from or to a component whose policies changed: with the same components on both
-        /// sides, no other flow can differ, so large releases are not evaluated in full.
-        case changedComponents
-        /// The flows between the source/destination pairs whose rules changed (every component with a
-        /// changed policy isolated both ways and naming its peers): no other flow can differ.
-        case changedRules
-    }
-
-    /// The flows the old / new release allows (within `scope`), sorted.
+    /// The flows the old / new release allows, sorted.
     public var old: [Flow]
     public var new: [Flow]
     /// Opened and closed flows, sorted by from, to, change.
     public var changes: [FlowChange]
-    public var scope: Scope
 
-    public init(old: [Flow], new: [Flow], changes: [FlowChange], scope: Scope = .all) {
+    public init(old: [Flow], new: [Flow], changes: [FlowChange]) {
         self.old = old
         self.new = new
         self.changes = changes
-        self.scope = scope
     }
 
     public static let empty = ConnectivityDiff(old: [], new: [], changes: [])

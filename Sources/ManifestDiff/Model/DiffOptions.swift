@@ -9,12 +9,12 @@ public struct DiffOptions: Sendable {
     /// (`metadata.annotations`, `spec.replicas`, `metadata.labels["helm.sh/chart"]`); a path drops
     /// everything below it too.
     public var ignorePaths: [String]
-    /// Evaluates NetworkPolicies for the connectivity section; `nil` leaves the section out.
-    public var connectivity: (any ConnectivityAnalyzer)?
+    /// How the connectivity section is computed; `nil` leaves the section out.
+    public var connectivity: ConnectivitySettings?
 
     public init(
         showSecrets: Bool = false, ignoreLabels: [String] = [], ignorePaths: [String] = [],
-        connectivity: (any ConnectivityAnalyzer)? = SelectorConnectivity()
+        connectivity: ConnectivitySettings? = ConnectivitySettings()
     ) {
         self.showSecrets = showSecrets
         self.ignoreLabels = ignoreLabels

@@ -12,37 +12,7 @@ public struct EffectiveConnectivity: Sendable {
         let resolved = ResolvedPolicy.sorted(policies, defaultNamespace: defaultNamespace)
         self.policies = resolved
         var map = ConnectivityMap(inventory: inventory)
-        let matcher = PeerMatcher(groups: inventory.groups)
-        let groups = inventory.groups
-        for policy in resolved {
-            let subjects = matcher.selected(by: policy.policy.podSelector, in: policy.namespace)
-            if subjects.isEmpty { continue }
-            for s in subjects {
-                if policy.isolatesIngress { map.ingressIsolated[s] = true }
-                if policy.isolatesEgress { map.egressIsolated[s] = true }
-            }
-            for rule in policy.egressRules {
-                if rule.appliesToAnyone {
-                    for s in subjects { map.allowEgressToAnyone(from: s, rule.ports) }
-                    continue
-                }
-                for d in matcher.matching(rule.peers ?? [], namespace: policy.namespace) {
-                    let ports = PortSet.from(rule.ports, namedPorts: groups[d].namedPorts)
-                    for s in subjects { map.allowEgress(from: s, to: d, ports) }
-                }
-            }
-            for rule in policy.ingressRules {
-                if rule.appliesToAnyone {
-                    for d in subjects { map.allowIngressFromAnyone(to: d, rule.ports) }
-                    continue
-                }
-                let sources = matcher.matching(rule.peers ?? [], namespace: policy.namespace)
-                for d in subjects {
-                    let ports = PortSet.from(rule.ports, namedPorts: groups[d].namedPorts)
-                    for s in sources { map.allowIngress(to: d, from: s, ports) }
-                }
-            }
-        }
+        map.apply(resolved, matcher: PeerMatcher(groups: inventory.groups))
         self.map = map
     }
 
@@ -51,5 +21,42 @@ public struct EffectiveConnectivity: Sendable {
         self.init(
             policies: policies, defaultNamespace: defaultNamespace,
             inventory: Inventory(policies: policies, defaultNamespace: defaultNamespace))
+    }
+}
+
+extension ConnectivityMap {
+    /// Adds what `policies` isolate and allow. Policies are additive, so the map of a set of policies is the map of
+    /// any part of it with the rest applied on top.
+    mutating func apply(_ policies: [ResolvedPolicy], matcher: PeerMatcher) {
+        let groups = inventory.groups
+        for policy in policies {
+            let subjects = matcher.selected(by: policy.policy.podSelector, in: policy.namespace)
+            if subjects.isEmpty { continue }
+            for s in subjects {
+                if policy.isolatesIngress { ingressIsolated[s] = true }
+                if policy.isolatesEgress { egressIsolated[s] = true }
+            }
+            for rule in policy.egressRules {
+                if rule.appliesToAnyone {
+                    for s in subjects { allowEgressToAnyone(from: s, rule.ports) }
+                    continue
+                }
+                for d in matcher.matching(rule.peers ?? [], namespace: policy.namespace) {
+                    let ports = PortSet.from(rule.ports, namedPorts: groups[d].namedPorts)
+                    for s in subjects { allowEgress(from: s, to: d, ports) }
+                }
+            }
+            for rule in policy.ingressRules {
+                if rule.appliesToAnyone {
+                    for d in subjects { allowIngressFromAnyone(to: d, rule.ports) }
+                    continue
+                }
+                let sources = matcher.matching(rule.peers ?? [], namespace: policy.namespace)
+                for d in subjects {
+                    let ports = PortSet.from(rule.ports, namedPorts: groups[d].namedPorts)
+                    for s in sources { allowIngress(to: d, from: s, ports) }
+                }
+            }
+        }
     }
 }

@@ -45,3 +45,19 @@ extension LabelSelector {
         return parts.joined(separator: ",")
     }
 }
+
+extension LabelSelector {
+    /// The fewest labels of a pod this selector selects: `matchLabels`, the first value of each `In`, a value for
+    /// each `Exists` (`NotIn` and `DoesNotExist` are satisfied by leaving the key out, unless `matchLabels` sets it).
+    public func sampleLabels() -> [String: String] {
+        var labels = matchLabels
+        for requirement in matchExpressions where labels[requirement.key] == nil {
+            switch requirement.operator {
+            case .in: if let first = requirement.values.first { labels[requirement.key] = first }
+            case .exists: labels[requirement.key] = "present"
+            case .notIn, .doesNotExist: break
+            }
+        }
+        return labels
+    }
+}

@@ -11,24 +11,28 @@ public struct Inventory: Sendable {
     /// One representative endpoint per group.
     let groups: [InventoryEndpoint]
     private let indexByName: [String: Int]
+    /// Ids of mesh externals that stand for anyone (`anywhere: true`): `explain` resolves them to the outside world.
+    public internal(set) var anywhereIDs: Set<String> = []
 
-    /// The IP address that stands for the outside world.
+    /// An address of the public internet: the piece of the outside world that holds it is what `outside-world`
+    /// names in `explain`.
     public static let outsideWorldAddress = IPAddress("198.51.100.10")!
-    public static let outsideWorldName = "(outside world)"
-    public static let unrelatedName = "(unrelated namespace)"
+    /// A pod of a namespace nothing refers to.
+    public static let unrelatedName = "*/*"
 
-    /// Builds an inventory; names must be unique (later duplicates get the namespace appended).
+    /// Builds an inventory. Names are unique among endpoints of overlapping releases (later duplicates get the
+    /// namespace appended); an endpoint of the old release and one of the new may share a name.
     public init(endpoints: [InventoryEndpoint]) {
         var unique: [InventoryEndpoint] = []
-        var seen: Set<String> = []
+        var seen: [String: ReleaseSet] = [:]
         for var endpoint in endpoints {
-            if seen.contains(endpoint.name) {
+            if let releases = seen[endpoint.name], !releases.isDisjoint(with: endpoint.releases) {
                 let base = endpoint.name + (endpoint.namespace.map { " (\($0))" } ?? "")
                 var candidate = base, counter = 2
-                while seen.contains(candidate) { candidate = "\(base) #\(counter)"; counter += 1 }
+                while seen[candidate] != nil { candidate = "\(base) #\(counter)"; counter += 1 }
                 endpoint.name = candidate
             }
-            seen.insert(endpoint.name)
+            seen[endpoint.name, default: []].formUnion(endpoint.releases)
             unique.append(endpoint)
         }
         self.endpoints = unique
@@ -51,7 +55,7 @@ public struct Inventory: Sendable {
         for (index, group) in groupOf.enumerated() { members[group].append(index) }
         endpointsOfGroup = members
         var byName: [String: Int] = [:]
-        for (index, endpoint) in unique.enumerated() { byName[endpoint.name] = index }
+        for (index, endpoint) in unique.enumerated() where byName[endpoint.name] == nil { byName[endpoint.name] = index }
         indexByName = byName
     }
 
@@ -65,29 +69,35 @@ public struct Inventory: Sendable {
 
     /// Number of distinct policy-relevant groups (≤ endpoints.count).
     public var groupCount: Int { groups.count }
+}
 
-    /// The fixed endpoints every inventory has besides the mesh's own: the cluster DNS pod in kube-system,
-    /// a pod in a namespace nothing refers to, and an address outside the cluster.
-    static func standardEndpoints(unrelatedNamespace: String) -> [InventoryEndpoint] {
-        [
-            InventoryEndpoint(
-                name: "kube-system", role: .kubeSystem,
-                address: .pod(
-                    namespace: "kube-system", labels: ["k8s-app": "kube-dns"],
-                    namespaceLabels: [namespaceNameLabelKey: "kube-system"])),
-            InventoryEndpoint(
-                name: unrelatedName, role: .unrelated,
-                address: .pod(
-                    namespace: unrelatedNamespace, labels: ["app": "unrelated"],
-                    namespaceLabels: [namespaceNameLabelKey: unrelatedNamespace])),
-            InventoryEndpoint(name: outsideWorldName, role: .outsideWorld, address: .ip(outsideWorldAddress)),
-        ]
+extension Inventory {
+    /// The inventory of a mesh alone: its endpoints and the representatives (see `InventoryBuilder`).
+    public init(mesh: MeshSpec) {
+        var builder = InventoryBuilder(defaultNamespace: mesh.namespace)
+        builder.add(mesh: mesh)
+        self = builder.build()
     }
 
-    /// A namespace name not in `used`, starting from `preferred`.
-    static func freshNamespace(_ preferred: String, avoiding used: Set<String>) -> String {
-        var candidate = preferred, counter = 2
-        while used.contains(candidate) { candidate = "\(preferred)-\(counter)"; counter += 1 }
-        return candidate
+    /// The inventory of manifests alone; objects without a namespace belong to `defaultNamespace`.
+    public init(objects: ManifestObjects, defaultNamespace: String) {
+        var builder = InventoryBuilder(defaultNamespace: defaultNamespace)
+        builder.add(objects)
+        self = builder.build()
+    }
+
+    /// The inventory implied by policies alone: the pods they select and name, and the representatives.
+    public init(policies: [NetworkPolicy], defaultNamespace: String) {
+        self.init(objects: ManifestObjects(policies: policies), defaultNamespace: defaultNamespace)
+    }
+
+    /// The piece of the outside world holding a public internet address (`outside-world` in `explain`).
+    public var outsideWorldIndex: Int? {
+        var best: (index: Int, first: IPAddress)?
+        for (index, endpoint) in endpoints.enumerated() where endpoint.role == .outsideWorld {
+            guard case .ip(let first) = endpoint.address, first.isV4, first <= Inventory.outsideWorldAddress else { continue }
+            if best == nil || best!.first < first { best = (index, first) }
+        }
+        return best?.index
     }
 }

@@ -12,9 +12,13 @@ public struct InventoryEndpoint: Hashable, Sendable {
         case kubeSystem
         /// A pod or address a custom rule's peer names (so that custom rules have someone to allow).
         case rulePeer(String)
+        /// A workload of the manifests (`namespace/name[Kind]`).
+        case workload(String)
+        /// A pod no manifest names but a selector could match (`ns/*`, `ns/{app=x}`, `*/{app=x}`).
+        case representative
         /// A pod in a namespace nothing refers to.
         case unrelated
-        /// An address outside the cluster.
+        /// A piece of the addresses outside the cluster.
         case outsideWorld
     }
 
@@ -24,18 +28,30 @@ public struct InventoryEndpoint: Hashable, Sendable {
         case ip(IPAddress)
     }
 
-    /// The name results use: the component or external id, `kube-system`, `(unrelated namespace)`, `(outside world)`.
+    /// The name results use: the component or external id, a workload id, `kube-system`, a representative's
+    /// (`ns/*`, `*/*`), an outside-world piece (`0.0.0.0/0`, `11.0.0.0-255.255.255.255`).
     public var name: String
     public var role: Role
     public var address: Address
     /// The pod's named container ports, when known; `nil`: unknown (named ports are then matched conservatively).
     public var namedPorts: [String: NamedPortBinding]?
+    /// The releases of a diff the endpoint exists in (`.both` outside a diff).
+    public var releases: ReleaseSet
 
-    public init(name: String, role: Role, address: Address, namedPorts: [String: NamedPortBinding]? = nil) {
+    public init(
+        name: String, role: Role, address: Address, namedPorts: [String: NamedPortBinding]? = nil,
+        releases: ReleaseSet = .both
+    ) {
         self.name = name
         self.role = role
         self.address = address
-        self.namedPorts = namedPorts
+        // An address outside the cluster has no container ports: a named port never matches it.
+        if case .ip = address, namedPorts == nil {
+            self.namedPorts = [:]
+        } else {
+            self.namedPorts = namedPorts
+        }
+        self.releases = releases
     }
 
     /// The matrix endpoint this inventory entry represents, if any.
@@ -44,7 +60,7 @@ public struct InventoryEndpoint: Hashable, Sendable {
         case .component(let id): return .component(id)
         case .external(let id): return .external(id)
         case .kubeSystem: return .kubeSystem
-        case .rulePeer, .unrelated, .outsideWorld: return nil
+        case .rulePeer, .workload, .representative, .unrelated, .outsideWorld: return nil
         }
     }
 

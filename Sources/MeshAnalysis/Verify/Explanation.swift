@@ -113,20 +113,15 @@ extension EffectiveConnectivity {
         return Explanation(from: s.name, to: d.name, egress: side(.egress), ingress: side(.ingress), intended: intended)
     }
 
-    /// Explains the flow between two endpoints named as results name them (component id, external id,
-    /// `kube-system`, `(outside world)` or `outside-world`, `(unrelated namespace)` or `unrelated`).
+    /// Explains the flow between two endpoints named as results name them (component, external or workload id,
+    /// `kube-system`, a representative such as `vald/*`, an outside-world piece, or `outside-world` / `unrelated`).
+    /// `intended` must have been computed over the same inventory.
     public func explain(from source: String, to destination: String, intended: IntendedConnectivity? = nil) throws(AnalysisError)
         -> Explanation
     {
         let names = inventory.endpoints.map(\.name)
-        let source = inventory.canonicalName(source), destination = inventory.canonicalName(destination)
-        guard let s = inventory.index(named: source) else { throw .unknownEndpoint(source, known: names) }
-        guard let d = inventory.index(named: destination) else { throw .unknownEndpoint(destination, known: names) }
-        let intent = intended.flatMap { intended -> PortSet? in
-            guard let si = intended.inventory.index(named: source), let di = intended.inventory.index(named: destination)
-            else { return nil }
-            return intended.map.ports(from: si, to: di)
-        }
-        return explain(from: s, to: d, intended: intent)
+        guard let s = inventory.index(resolving: source) else { throw .unknownEndpoint(source, known: names) }
+        guard let d = inventory.index(resolving: destination) else { throw .unknownEndpoint(destination, known: names) }
+        return explain(from: s, to: d, intended: intended?.map.ports(from: s, to: d))
     }
 }

@@ -30,6 +30,8 @@ public struct Verification: Sendable, CustomStringConvertible {
     public var differences: [FlowDifference]
     /// Number of ordered endpoint pairs compared.
     public var pairsCompared: Int
+    /// Every flow the policies allow, by endpoint name.
+    public var flows: [ConnectivityMatrix.Flow] = []
 
     /// True when effective and intended connectivity are equal.
     public var passed: Bool { differences.isEmpty }
@@ -75,12 +77,19 @@ public func verify(intended: IntendedConnectivity, effective: EffectiveConnectiv
             intendedBy: i.subtracting(e).isEmpty ? [] : intended.reasons(from: source, to: destination))
     }
     let n = inventory.endpoints.count
-    return Verification(differences: differences, pairsCompared: n * (n - 1))
+    var result = Verification(differences: differences, pairsCompared: n * (n - 1))
+    let names = inventory.endpoints.map(\.name)
+    result.flows = a.allowedFlows().map { ConnectivityMatrix.Flow(from: names[$0.from], to: names[$0.to], ports: $0.ports) }
+    return result
 }
 
-/// Verifies rendered policies against a mesh (policies without a namespace belong to `defaultNamespace`).
+/// Verifies rendered policies against a mesh over the mesh's inventory (policies without a namespace belong to
+/// `defaultNamespace`).
 public func verify(mesh: MeshSpec, policies: [NetworkPolicy], defaultNamespace: String) -> Verification {
-    let intended = IntendedConnectivity(mesh: mesh)
+    var builder = InventoryBuilder(defaultNamespace: defaultNamespace)
+    builder.add(mesh: mesh)
+    builder.add(ManifestObjects(policies: policies))
+    let intended = IntendedConnectivity(mesh: mesh, inventory: builder.build())
     let effective = EffectiveConnectivity(policies: policies, defaultNamespace: defaultNamespace, inventory: intended.inventory)
     return verify(intended: intended, effective: effective)
 }

@@ -19,11 +19,36 @@ public struct ConnectivityMatrix: Sendable, Equatable {
         public var ports: PortSet
     }
 
+    /// One endpoint of the analysis, as `--format json` lists it.
+    public struct EndpointInfo: Sendable, Equatable {
+        /// The name flows use: component, external or workload id, representative, outside-world piece.
+        public var id: String
+        /// `component`, `external`, `workload`, `rule-peer`, `representative`, `kube-system`, `unrelated`, `outside-world`.
+        public var kind: String
+        public var namespace: String?
+        /// Pod labels (none for addresses).
+        public var labels: [String: String]
+        /// For addresses: the address standing for the endpoint.
+        public var address: String?
+    }
+
+    /// Which endpoints the matrix shows.
+    public enum Scope: Sendable {
+        /// Components as rows; components, the externals matrix edges lead to, and kube-system as columns: the
+        /// matrix as the values write it.
+        case mesh
+        /// Every endpoint of the inventory (workloads, representatives, the outside world) as rows and columns, except
+        /// those `hidden` names: an endpoint name, `kube-system`, or `representatives`.
+        case all(hidden: Set<String>)
+    }
+
     public var rows: [String]
     public var columns: [String]
-    /// `cells[row][column]`.
+    /// `cells[row][column]` (empty when the matrix was built without cells).
     public var cells: [[Cell]]
     public var flows: [Flow]
+    /// Every endpoint of the inventory the matrix was computed over.
+    public var endpoints: [EndpointInfo] = []
 
     public init(rows: [String], columns: [String], cells: [[Cell]], flows: [Flow]) {
         self.rows = rows
@@ -33,18 +58,25 @@ public struct ConnectivityMatrix: Sendable, Equatable {
     }
 
     /// The matrix a mesh intends.
-    public init(intended: IntendedConnectivity) {
-        self.init(map: intended.map, mesh: intended.mesh)
+    public init(intended: IntendedConnectivity, scope: Scope = .mesh, withCells: Bool = true) {
+        self.init(map: intended.map, mesh: intended.mesh, scope: scope, withCells: withCells)
     }
 
-    /// The matrix policies give; with a mesh, over the mesh's components and externals (the effective
-    /// connectivity must then be evaluated over the mesh's inventory), else over the endpoints inferred from the
-    /// policies.
-    public init(effective: EffectiveConnectivity, mesh: MeshSpec? = nil) {
-        self.init(map: effective.map, mesh: mesh)
+    /// The matrix policies give; with a mesh and `.mesh` scope, over the mesh's components and externals (the
+    /// effective connectivity must then be evaluated over the mesh's inventory), else over every endpoint.
+    public init(effective: EffectiveConnectivity, mesh: MeshSpec? = nil, scope: Scope? = nil, withCells: Bool = true) {
+        self.init(map: effective.map, mesh: mesh, scope: scope ?? (mesh == nil ? .all(hidden: []) : .mesh), withCells: withCells)
     }
 
-    init(map: ConnectivityMap, mesh: MeshSpec?) {
+    init(map: ConnectivityMap, mesh: MeshSpec?, scope: Scope, withCells: Bool) {
+        switch scope {
+        case .mesh: self.init(meshLayout: map, mesh: mesh)
+        case .all(let hidden): self.init(everyEndpoint: map, mesh: mesh, hidden: hidden, withCells: withCells)
+        }
+        endpoints = map.inventory.endpoints.map(EndpointInfo.init)
+    }
+
+    private init(meshLayout map: ConnectivityMap, mesh: MeshSpec?) {
         let inventory = map.inventory
         var sources: [(String, Int)] = []
         var externalSources: [(String, Int)] = []
@@ -59,7 +91,7 @@ public struct ConnectivityMatrix: Sendable, Equatable {
                 destinations.append((id, index))
             case .kubeSystem:
                 kubeSystem = ("kube-system", index)
-            case .external, .rulePeer, .unrelated, .outsideWorld:
+            case .external, .rulePeer, .workload, .representative, .unrelated, .outsideWorld:
                 break
             }
         }
@@ -74,7 +106,7 @@ public struct ConnectivityMatrix: Sendable, Equatable {
             let endpoint = Endpoint.external(external.id)
             let index: Int?
             if case .anywhere = external.kind {
-                index = inventory.index(named: Inventory.outsideWorldName)
+                index = inventory.outsideWorldIndex
             } else {
                 index = inventory.index(of: endpoint)
             }
@@ -114,6 +146,86 @@ public struct ConnectivityMatrix: Sendable, Equatable {
             }
         }
         self.flows = flows
+    }
+}
+
+extension ConnectivityMatrix {
+    /// Every endpoint as a row and a column, in this order: components (in declaration order when a mesh is known),
+    /// externals, workloads, rule peers, representatives, kube-system's DNS pod, an unrelated pod, the outside world.
+    private init(everyEndpoint map: ConnectivityMap, mesh: MeshSpec?, hidden: Set<String>, withCells: Bool) {
+        let inventory = map.inventory
+        let rank = Dictionary((mesh?.declarationOrder ?? []).enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        func category(_ endpoint: InventoryEndpoint) -> Int {
+            switch endpoint.role {
+            case .component: return 0
+            case .external: return 1
+            case .workload: return 2
+            case .rulePeer: return 3
+            case .representative: return 4
+            case .kubeSystem: return 5
+            case .unrelated: return 6
+            case .outsideWorld: return 7
+            }
+        }
+        func isHidden(_ endpoint: InventoryEndpoint) -> Bool {
+            if hidden.contains(endpoint.name) { return true }
+            if hidden.contains("kube-system") && endpoint.namespace == "kube-system" { return true }
+            switch endpoint.role {
+            case .representative, .rulePeer, .unrelated: return hidden.contains("representatives")
+            default: return false
+            }
+        }
+        let shown = inventory.endpoints.indices.filter { !isHidden(inventory.endpoints[$0]) }.sorted { a, b in
+            let x = inventory.endpoints[a], y = inventory.endpoints[b]
+            let cx = category(x), cy = category(y)
+            if cx != cy { return cx < cy }
+            if cx == 0, let rx = rank[x.name], let ry = rank[y.name], rx != ry { return rx < ry }
+            return a < b
+        }
+        let names = shown.map { inventory.endpoints[$0].name }
+        rows = names
+        columns = names
+        let position = Dictionary(uniqueKeysWithValues: shown.enumerated().map { ($1, $0) })
+        var flows: [Flow] = []
+        var cells: [[Cell]] = []
+        if withCells {
+            cells = (0..<shown.count).map { r in
+                (0..<shown.count).map { c in r == c ? .notApplicable : .denied }
+            }
+        }
+        let allowed = map.allowedFlows().filter { position[$0.from] != nil && position[$0.to] != nil }
+        for flow in allowed.sorted(by: { (position[$0.from]!, position[$0.to]!) < (position[$1.from]!, position[$1.to]!) }) {
+            flows.append(Flow(from: inventory.endpoints[flow.from].name, to: inventory.endpoints[flow.to].name, ports: flow.ports))
+            if withCells { cells[position[flow.from]!][position[flow.to]!] = .allowed(flow.ports) }
+        }
+        self.cells = cells
+        self.flows = flows
+    }
+}
+
+extension ConnectivityMatrix.EndpointInfo {
+    init(_ endpoint: InventoryEndpoint) {
+        id = endpoint.name
+        switch endpoint.role {
+        case .component: kind = "component"
+        case .external: kind = "external"
+        case .workload: kind = "workload"
+        case .rulePeer: kind = "rule-peer"
+        case .representative: kind = "representative"
+        case .kubeSystem: kind = "kube-system"
+        case .unrelated: kind = "unrelated"
+        case .outsideWorld: kind = "outside-world"
+        }
+        switch endpoint.address {
+        case .pod(let namespace, let labels, _):
+            self.namespace = namespace
+            self.labels = labels
+            address = nil
+        case .ip(let ip):
+            namespace = nil
+            labels = [:]
+            address = ip.description
+        }
     }
 }
 

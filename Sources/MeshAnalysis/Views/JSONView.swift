@@ -3,6 +3,7 @@ extension MatrixView {
     /// The matrix as JSON, in this shape (keys in this order, two-space indentation, one trailing newline):
     ///
     ///     {
+    ///       "endpoints": [{"id": "vald/vald-agent[StatefulSet]", "kind": "workload", "namespace": "vald", "labels": {"app": "vald-agent"}}],
     ///       "columns": ["agent", "kube-system"],
     ///       "rows": [
     ///         {"from": "agent", "cells": [{"to": "agent", "verdict": "n/a"}, {"to": "kube-system", "verdict": "allowed", "ports": [...]}]}
@@ -12,9 +13,24 @@ extension MatrixView {
     ///
     /// `verdict` is `allowed`, `denied` or `n/a`; `ports` is `"all"` (every port of every protocol) or a list of
     /// `{"protocol": "TCP", "from": 8000, "to": 8100}` ranges and `{"protocol": "TCP", "name": "http"}` named ports. `flows` are every allowed connection between the
-    /// labelled endpoints, external sources included.
+    /// labelled endpoints, external sources included. `endpoints` lists every endpoint of the analysis (`kind`:
+    /// component, external, workload, rule-peer, representative, kube-system, unrelated, outside-world; an address
+    /// instead of namespace and labels for the outside world's pieces). A matrix built without cells (`matrix --manifests --format json`) lists no `rows`.
     public static func json(_ matrix: ConnectivityMatrix) -> String {
-        var out = "{\n  \"columns\": [" + matrix.columns.map(jsonString).joined(separator: ", ") + "],\n  \"rows\": ["
+        var out = "{\n  \"endpoints\": ["
+        for (index, endpoint) in matrix.endpoints.enumerated() {
+            out += index == 0 ? "\n    " : ",\n    "
+            out += "{\"id\": \(jsonString(endpoint.id)), \"kind\": \(jsonString(endpoint.kind))"
+            if let namespace = endpoint.namespace {
+                let labels = endpoint.labels.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+                out += ", \"namespace\": \(jsonString(namespace)), \"labels\": {"
+                    + labels.map { "\(jsonString($0.key)): \(jsonString($0.value))" }.joined(separator: ", ") + "}"
+            }
+            if let address = endpoint.address { out += ", \"address\": \(jsonString(address))" }
+            out += "}"
+        }
+        out += matrix.endpoints.isEmpty ? "],\n" : "\n  ],\n"
+        out += "  \"columns\": [" + matrix.columns.map(jsonString).joined(separator: ", ") + "],\n  \"rows\": ["
         for (index, (row, cells)) in zip(matrix.rows, matrix.cells).enumerated() {
             out += index == 0 ? "\n" : ",\n"
             out += "    {\"from\": \(jsonString(row)), \"cells\": ["

@@ -1,8 +1,8 @@
 /// "Did you mean" suggestions for misspelled keys and ids.
-enum DidYouMean {
+public enum DidYouMean {
     /// The candidate closest to `word` by Levenshtein distance, if it is close enough to be a plausible typo
     /// (distance at most max(1, length / 3)). Ties resolve to the byte-wise smallest candidate.
-    static func suggestion<S: Sequence>(for word: String, among candidates: S) -> String? where S.Element == String {
+    public static func suggestion<S: Sequence>(for word: String, among candidates: S) -> String? where S.Element == String {
         let target = Array(word.utf8)
         let limit = max(1, target.count / 3)
         var best: (distance: Int, name: String)?
@@ -20,7 +20,7 @@ enum DidYouMean {
     }
 
     /// ` (did you mean "x"?)` or an empty string.
-    static func hint<S: Sequence>(for word: String, among candidates: S) -> String where S.Element == String {
+    public static func hint<S: Sequence>(for word: String, among candidates: S) -> String where S.Element == String {
         guard let s = suggestion(for: word, among: candidates) else { return "" }
         return " (did you mean \"\(s)\"?)"
     }

@@ -1,0 +1,98 @@
+import YAMLCore
+
+/// Reads JSON text into ``JSON``. Syntax errors carry Go's wording and where they are (the text
+/// is first checked by the project's Go-compatible decoder, then read here keeping member order
+/// and number literals).
+enum JSONReader {
+    static func read(_ bytes: [UInt8]) throws(SchemaError) -> JSON {
+        let text = String(decoding: bytes, as: UTF8.self)
+        do {
+            _ = try GoJSON.decode(text)
+        } catch {
+            // Helm reads the schema with a streaming decoder, which words the ends of the text its own way.
+            var message = error.message
+            if text.allSatisfy({ $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }) {
+                message = "EOF"
+            } else if message == "unexpected end of JSON input" {
+                message = "unexpected EOF"
+            } else if message.hasPrefix("invalid character "), message.hasSuffix(" after top-level value") {
+                message = "invalid character after top-level value"
+            }
+            throw SchemaError(message, line: error.line, column: error.column)
+        }
+        var reader = Cursor(bytes: Array(text.utf8))
+        return reader.value()
+    }
+
+    private struct Cursor {
+        let bytes: [UInt8]
+        var i = 0
+
+        mutating func skipSpace() {
+            while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
+        }
+
+        mutating func value() -> JSON {
+            skipSpace()
+            guard i < bytes.count else { return .null }
+            switch bytes[i] {
+            case UInt8(ascii: "{"):
+                i += 1
+                var object = JSONObject()
+                skipSpace()
+                if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(object) }
+                while i < bytes.count {
+                    skipSpace()
+                    let key = string()
+                    skipSpace()
+                    i += 1  // ':'
+                    object[key] = value()
+                    skipSpace()
+                    if i < bytes.count, bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+                    i += 1  // '}'
+                    break
+                }
+                return .object(object)
+            case UInt8(ascii: "["):
+                i += 1
+                var items: [JSON] = []
+                skipSpace()
+                if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
+                while i < bytes.count {
+                    items.append(value())
+                    skipSpace()
+                    if i < bytes.count, bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+                    i += 1  // ']'
+                    break
+                }
+                return .array(items)
+            case UInt8(ascii: "\""):
+                return .string(string())
+            case UInt8(ascii: "t"): i += 4; return .bool(true)
+            case UInt8(ascii: "f"): i += 5; return .bool(false)
+            case UInt8(ascii: "n"): i += 4; return .null
+            default:
+                let start = i
+                while i < bytes.count, "+-.eE0123456789".utf8.contains(bytes[i]) { i += 1 }
+                let literal = String(decoding: bytes[start..<i], as: UTF8.self)
+                return JSONNumber(literal).map(JSON.number) ?? .null
+            }
+        }
+
+        /// A string literal (already known to be valid): plain text as it is, escapes decoded by the
+        /// project's Go-compatible decoder.
+        mutating func string() -> String {
+            let start = i
+            i += 1  // opening quote
+            var escaped = false
+            while i < bytes.count, bytes[i] != UInt8(ascii: "\"") {
+                if bytes[i] == UInt8(ascii: "\\") { escaped = true; i += 1 }
+                i += 1
+            }
+            i += 1  // closing quote
+            guard escaped else { return String(decoding: bytes[(start + 1)..<(i - 1)], as: UTF8.self) }
+            if case .string(let text)? = try? GoJSON.decode(String(decoding: bytes[start..<i], as: UTF8.self)) { return text }
+            return ""
+        }
+    }
+}

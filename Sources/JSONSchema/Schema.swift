@@ -1,0 +1,98 @@
+/// One compiled schema (a schema object or a boolean schema) with its keywords read for its
+/// draft. Subschemas are shared: a `$ref` points at the compiled target, so recursive schemas
+/// are cyclic graphs (which is why this is a class).
+final class Schema: @unchecked Sendable {
+    /// `docURL#pointer`: identity for compiling each location once.
+    let location: String
+    let draft: Draft
+    /// `true`/`false` for a boolean schema (and `{}` is `true`).
+    var boolean: Bool?
+    /// Set on the stand-in for a draft's meta-schema (a `$ref` to its URI): the instance must be a
+    /// well-formed schema of that draft (see ``MetaSchemaCheck``).
+    var metaSchemaOf: Draft?
+    /// The root of the resource (`$id` scope) this schema belongs to.
+    unowned(unsafe) var resource: Schema!
+
+    // Resource-level (set on resource roots).
+    var recursiveAnchor = false
+    var dynamicAnchor: String?
+    var dynamicAnchors: [String: Schema] = [:]
+
+    var ref: Schema?
+    var recursiveRef: Schema?
+    var dynamicRef: (target: Schema, anchor: String?)?
+
+    var types: [String]?
+    var constant: JSON?
+    var enumeration: [JSON]?
+    var format: String?
+
+    var properties: [(name: String, schema: Schema)] = []
+    var propertyIndex: [String: Schema] = [:]
+    var patternProperties: [(pattern: PatternMatcher, schema: Schema)] = []
+    var additionalProperties: Subschema?
+    var required: [String] = []
+    var dependencies: [(name: String, dependency: Dependency)] = []
+    var dependentRequired: [(name: String, required: [String])] = []
+    var dependentSchemas: [(name: String, schema: Schema)] = []
+    var propertyNames: Schema?
+    var minProperties: Int?
+    var maxProperties: Int?
+
+    /// Drafts before 2020-12: `items` as one schema (`.schema`) or a tuple (`itemsTuple`).
+    var items: Schema?
+    var itemsTuple: [Schema]?
+    var additionalItems: Subschema?
+    var prefixItems: [Schema] = []
+    var contains: Schema?
+    var minContains: Int?
+    var maxContains: Int?
+    var minItems: Int?
+    var maxItems: Int?
+    var uniqueItems = false
+
+    var minLength: Int?
+    var maxLength: Int?
+    var pattern: (source: String, matcher: PatternMatcher)?
+
+    var minimum: JSONNumber?
+    var maximum: JSONNumber?
+    var exclusiveMinimum: JSONNumber?
+    var exclusiveMaximum: JSONNumber?
+    var multipleOf: JSONNumber?
+
+    var not: Schema?
+    var allOf: [Schema] = []
+    var anyOf: [Schema] = []
+    var oneOf: [Schema] = []
+    var ifSchema: Schema?
+    var thenSchema: Schema?
+    var elseSchema: Schema?
+
+    var unevaluatedProperties: Schema?
+    var unevaluatedItems: Schema?
+
+    /// Whether this schema alone evaluates every property / item (so nothing is left for `unevaluated*`).
+    var allPropertiesEvaluated: Bool { additionalProperties != nil }
+    var allItemsEvaluated: Bool {
+        draft < .draft2020 ? (additionalItems != nil || items != nil) : items != nil
+    }
+    var itemsEvaluated: Int { draft < .draft2020 ? (itemsTuple?.count ?? 0) : prefixItems.count }
+
+    init(location: String, draft: Draft) {
+        self.location = location
+        self.draft = draft
+    }
+
+    /// `additionalProperties` / `additionalItems`: a boolean or a schema.
+    enum Subschema {
+        case allowed(Bool)
+        case schema(Schema)
+    }
+
+    /// A `dependencies` entry: required property names or a schema.
+    enum Dependency {
+        case required([String])
+        case schema(Schema)
+    }
+}

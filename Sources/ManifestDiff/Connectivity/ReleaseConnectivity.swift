@@ -1,0 +1,85 @@
+import MeshAnalysis
+import MeshModel
+import YAMLCore
+
+/// How the diff evaluates the connectivity of the two releases: through the analysis module's one semantics, over
+/// the union of both releases' endpoints.
+public struct ConnectivitySettings: Sendable {
+    /// The meshes the releases were rendered from, when known: their component and external ids name the flows.
+    public var oldMesh: MeshSpec?
+    public var newMesh: MeshSpec?
+    /// The namespace of resources that set none.
+    public var namespace: String
+    /// Whether the report lists every flow of both releases (`ConnectivityDiff.old`/`new`, which the unified output
+    /// prints); without, only the changes.
+    public var listsFlows: Bool
+
+    public init(oldMesh: MeshSpec? = nil, newMesh: MeshSpec? = nil, namespace: String = "", listsFlows: Bool = true) {
+        self.oldMesh = oldMesh
+        self.newMesh = newMesh
+        self.namespace = namespace
+        self.listsFlows = listsFlows
+    }
+}
+
+extension ConnectivityDiff {
+    /// The flows of both releases and what changed. Policies are read and checked as `verify` reads them: an invalid
+    /// one is an `InputError` at its position.
+    static func compare(old: [Document], new: [Document], settings: ConnectivitySettings) throws(InputError) -> ConnectivityDiff {
+        let (before, after) = try objects(old: old, new: new, namespace: settings.namespace)
+        let comparison = ReleaseComparison(
+            old: before, new: after, oldMesh: settings.oldMesh, newMesh: settings.newMesh,
+            defaultNamespace: settings.namespace)
+        let names = comparison.inventory.endpoints.map(\.name)
+        func flows(_ list: [AllowedFlow]) -> [Flow] {
+            list.flatMap { flow in flow.ports.labels.map { Flow(from: names[flow.from], to: names[flow.to], port: $0) } }.sorted()
+        }
+        var changes: [FlowChange] = []
+        for change in comparison.changes {
+            if !change.opened.isEmpty {
+                changes.append(FlowChange(from: change.from, to: change.to, ports: change.opened.labels, change: .opened))
+            }
+            if !change.closed.isEmpty {
+                changes.append(FlowChange(from: change.from, to: change.to, ports: change.closed.labels, change: .closed))
+            }
+        }
+        guard settings.listsFlows else { return ConnectivityDiff(old: [], new: [], changes: changes.sorted()) }
+        return ConnectivityDiff(old: flows(comparison.old), new: flows(comparison.new), changes: changes.sorted())
+    }
+}
+
+extension ConnectivityDiff {
+    /// The objects of both releases, documents read on every core; a document the new release holds byte for byte
+    /// as the old one does is read once.
+    static func objects(old: [Document], new: [Document], namespace: String) throws(InputError)
+        -> (ManifestObjects, ManifestObjects)
+    {
+        func read(_ documents: [Document]) throws(InputError) -> [ManifestObjects] {
+            let parts = Parallel.map(documents.count) { i -> Result<ManifestObjects, InputError> in
+                Result { () throws(InputError) in try ManifestObjects.read(document: documents[i].node, defaultNamespace: namespace) }
+            }
+            var result: [ManifestObjects] = []
+            result.reserveCapacity(parts.count)
+            for part in parts { result.append(try part.get()) }
+            return result
+        }
+        let oldParts = try read(old)
+        var byText: [ObjectIdentifier: Int] = [:]
+        for (i, document) in old.enumerated() {
+            if let text = document.sharedText { byText[ObjectIdentifier(text)] = i }
+        }
+        var newParts = [ManifestObjects?](repeating: nil, count: new.count)
+        var unread: [Document] = []
+        var unreadIndex: [Int] = []
+        for (i, document) in new.enumerated() {
+            if let text = document.sharedText, let j = byText[ObjectIdentifier(text)] {
+                newParts[i] = oldParts[j]
+            } else {
+                unread.append(document)
+                unreadIndex.append(i)
+            }
+        }
+        for (k, part) in try read(unread).enumerated() { newParts[unreadIndex[k]] = part }
+        return (ManifestObjects.joining(oldParts), ManifestObjects.joining(newParts.map { $0! }))
+    }
+}

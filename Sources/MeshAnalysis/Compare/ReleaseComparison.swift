@@ -1,0 +1,157 @@
+import MeshModel
+import YAMLCore
+
+/// The effective connectivity of two releases over one inventory — the union of both releases' endpoints — and
+/// what changed between them, pair by pair with port arithmetic.
+///
+/// An endpoint that exists in only one release (a workload or component added or removed) has no flows in the
+/// other: removing a component whole closes its flows, adding one opens them. A policy deleted, disabled, stripped of
+/// a type or moved off its pods un-isolates them, which opens flows.
+public struct ReleaseComparison: Sendable {
+    /// One ordered endpoint pair whose connectivity differs.
+    public struct Change: Hashable, Sendable {
+        public var from: String
+        public var to: String
+        /// Ports only the new release allows (a widening when not empty).
+        public var opened: PortSet
+        /// Ports only the old release allows.
+        public var closed: PortSet
+    }
+
+    public let inventory: Inventory
+    /// The flows each release allows (indices into `inventory.endpoints`), ordered by source, then destination.
+    public let old: [AllowedFlow]
+    public let new: [AllowedFlow]
+    /// Every pair that differs, by source, then destination name (bytewise).
+    public let changes: [Change]
+
+    /// Compares two releases: their manifests' objects (policies, workloads, namespaces) and, when they were rendered
+    /// from values, their meshes. Objects without a namespace belong to `defaultNamespace`.
+    public init(
+        old: ManifestObjects, new: ManifestObjects, oldMesh: MeshSpec? = nil, newMesh: MeshSpec? = nil,
+        defaultNamespace: String
+    ) {
+        var builder = InventoryBuilder(defaultNamespace: defaultNamespace)
+        if let oldMesh { builder.add(mesh: oldMesh, releases: .old) }
+        if let newMesh { builder.add(mesh: newMesh, releases: .new) }
+        builder.add(old, releases: .old)
+        builder.add(new, releases: .new)
+        let inventory = builder.build()
+        // The policies both releases hold are evaluated once; each release adds its own on a copy.
+        func resolved(_ policies: [NetworkPolicy]) -> [ResolvedPolicy] {
+            policies.map { ResolvedPolicy($0, defaultNamespace: defaultNamespace) }
+        }
+        let oldPolicies = resolved(old.policies), newPolicies = resolved(new.policies)
+        // Policies pair by namespace and name (hashing two strings, not the whole policy); a pair is shared when equal.
+        var newByName: [String: [Int]] = [:]
+        for (i, policy) in newPolicies.enumerated() { newByName[policy.namespace + "/" + policy.name, default: []].append(i) }
+        var sharedPolicies: [ResolvedPolicy] = [], onlyOld: [ResolvedPolicy] = []
+        var matchedNew = [Bool](repeating: false, count: newPolicies.count)
+        for policy in oldPolicies {
+            let candidates = newByName[policy.namespace + "/" + policy.name] ?? []
+            if let j = candidates.first(where: { !matchedNew[$0] && newPolicies[$0] == policy }) {
+                matchedNew[j] = true
+                sharedPolicies.append(policy)
+            } else {
+                onlyOld.append(policy)
+            }
+        }
+        let onlyNew = newPolicies.indices.filter { !matchedNew[$0] }.map { newPolicies[$0] }
+        let matcher = PeerMatcher(groups: inventory.groups)
+        var shared = ConnectivityMap(inventory: inventory)
+        shared.apply(sharedPolicies, matcher: matcher)
+        var oldMap = shared, newMap = shared
+        oldMap.apply(onlyOld, matcher: matcher)
+        newMap.apply(onlyNew, matcher: matcher)
+        let (oldFinal, newFinal) = (oldMap, newMap)
+        let (before, after) = Parallel.both({ oldFinal.allowedFlows(in: .old) }, { newFinal.allowedFlows(in: .new) })
+        self.inventory = inventory
+        self.old = before
+        self.new = after
+        changes = Self.changes(before, after, inventory)
+    }
+
+    /// Compares the two releases pair by pair, pairs named by their endpoints' names: a workload whose pods change
+    /// labels is one endpoint per release under one name, and compares with itself.
+    private static func changes(_ old: [AllowedFlow], _ new: [AllowedFlow], _ inventory: Inventory) -> [Change] {
+        let names = inventory.endpoints.map(\.name)
+        if Set(names).count == names.count { return changesByIndex(old, new, names) }
+        struct Pair: Hashable {
+            var from: String
+            var to: String
+        }
+        func byName(_ flows: [AllowedFlow]) -> [Pair: PortSet] {
+            var result: [Pair: PortSet] = [:]
+            for flow in flows {
+                let pair = Pair(from: names[flow.from], to: names[flow.to])
+                result[pair] = result[pair].map { $0.union(flow.ports) } ?? flow.ports
+            }
+            return result
+        }
+        let before = byName(old), after = byName(new)
+        var result: [Change] = []
+        for pair in Set(before.keys).union(after.keys) {
+            let was = before[pair] ?? .empty, now = after[pair] ?? .empty
+            let opened = now.subtracting(was), closed = was.subtracting(now)
+            if opened.isEmpty && closed.isEmpty { continue }
+            result.append(Change(from: pair.from, to: pair.to, opened: opened, closed: closed))
+        }
+        return result.sorted {
+            $0.from != $1.from ? $0.from.utf8.lexicographicallyPrecedes($1.from.utf8) : $0.to.utf8.lexicographicallyPrecedes($1.to.utf8)
+        }
+    }
+}
+
+extension ReleaseComparison {
+    /// The changes when every endpoint has its own name: both flow lists are sorted by index pair, so one merge
+    /// pass compares them.
+    private static func changesByIndex(_ old: [AllowedFlow], _ new: [AllowedFlow], _ names: [String]) -> [Change] {
+        var result: [Change] = []
+        func record(_ from: Int, _ to: Int, was: PortSet, now: PortSet) {
+            let opened = now.subtracting(was), closed = was.subtracting(now)
+            if opened.isEmpty && closed.isEmpty { return }
+            result.append(Change(from: names[from], to: names[to], opened: opened, closed: closed))
+        }
+        var i = 0, j = 0
+        while i < old.count || j < new.count {
+            let a = i < old.count ? (old[i].from, old[i].to) : (Int.max, Int.max)
+            let b = j < new.count ? (new[j].from, new[j].to) : (Int.max, Int.max)
+            if a < b {
+                record(a.0, a.1, was: old[i].ports, now: .empty)
+                i += 1
+            } else if b < a {
+                record(b.0, b.1, was: .empty, now: new[j].ports)
+                j += 1
+            } else {
+                record(a.0, a.1, was: old[i].ports, now: new[j].ports)
+                i += 1
+                j += 1
+            }
+        }
+        return result.sorted {
+            $0.from != $1.from ? $0.from.utf8.lexicographicallyPrecedes($1.from.utf8) : $0.to.utf8.lexicographicallyPrecedes($1.to.utf8)
+        }
+    }
+}
+
+extension PortSet {
+    /// `any`, or per protocol `8080/TCP`, `8000-8100/TCP`, `*/UDP` (every port of a protocol), `grpc/TCP`; sorted by
+    /// their bytes.
+    public var labels: [String] {
+        if isAll { return ["any"] }
+        var labels: [String] = []
+        for proto in TransportProtocol.allCases {
+            let ranges = self[proto]
+            if ranges.isAll {
+                labels.append("*/\(proto.rawValue)")
+            } else {
+                for range in ranges.ranges {
+                    labels.append(
+                        range.count == 1 ? "\(range.lowerBound)/\(proto.rawValue)" : "\(range.lowerBound)-\(range.upperBound)/\(proto.rawValue)")
+                }
+            }
+            for named in named where named.proto == proto { labels.append("\(named.name)/\(proto.rawValue)") }
+        }
+        return labels.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+}

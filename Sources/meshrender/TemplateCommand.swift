@@ -1,0 +1,46 @@
+import ArgumentParser
+import MeshRender
+
+/// `meshrender template [NAME] [CHART] [flags]`: `helm template`'s command line, so that meshrender
+/// can stand where tools call `helm template` (kustomize's `--helm-command`, helmfile's `helmBinary`,
+/// CI scripts). Every flag of `helm template` is either implemented or refused with one line naming it.
+struct TemplateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "template",
+        abstract: "Render a chart with helm template's arguments: [NAME] CHART [flags], flags anywhere.",
+        discussion: """
+            Implemented (as helm template 4.1): -f/--values, --set, --set-string, --set-json, --set-file, \
+            --set-literal, -n/--namespace, --include-crds, --skip-crds (no effect, as in helm template), \
+            --skip-tests, --no-hooks, --is-upgrade, --kube-version, -a/--api-versions, -s/--show-only, \
+            --output-dir, --release-name (release name in the --output-dir path), -g/--generate-name, \
+            --name-template, --dry-run[=client], --skip-schema-validation.
+
+            With one positional it is the chart and the release is named "release-name" (or by \
+            --name-template), as helm template does. Flags that need a chart repository (--repo, \
+            --version, --devel, --dependency-update, ...), a cluster (--validate, --dry-run=server, \
+            --kube-context, ...) or a plugin (--post-renderer) are refused with one line naming the \
+            flag, exit status 2; so are install-only flags.
+
+            Examples:
+              meshrender template web ./chart -n prod -f prod.yaml --include-crds
+              meshrender template ./chart --set image.tag=v2 --skip-tests --output-dir out/
+            """
+    )
+
+    @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("[NAME] CHART and helm template's flags.", valueName: "args"))
+    var words: [String] = []
+
+    func run() throws {
+        let arguments = try TemplateArguments(parsing: words)
+        if arguments.isSet("help") { throw CleanExit.helpRequest(TemplateCommand.self) }
+        let request = try TemplateRequest(arguments)
+        let rendered = try Pipeline.render(
+            chart: .directory(request.chart), values: request.values, release: request.release, io: .standard)
+        if let outputDir = arguments.last("output-dir") {
+            Diagnostics.emit(try rendered.writeHelmTemplate(to: outputDir, release: request.release.name, request.output))
+        } else {
+            Diagnostics.emit(try rendered.helmTemplateWriter(request.output))
+        }
+        Diagnostics.finish(keeping: rendered)
+    }
+}
