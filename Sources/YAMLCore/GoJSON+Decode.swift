@@ -24,7 +24,7 @@ extension GoJSON {
 
     /// Deepest nesting compact JSON (`toJson`) is written to: Go has no bound; the writer recurses
     /// once per level, on the command's large stack.
-    public static let maxEncodingDepth = 100_000
+    public static let maxEncodingDepth = 99_999  // depth counts from 0: 100,000 levels
 
     /// Deepest nesting indented JSON (`toPrettyJson`) is written to: Go's scanner's bound.
     public static let maxIndentDepth = 9_999  // depth counts from 0: 10,000 levels

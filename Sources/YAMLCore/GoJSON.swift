@@ -67,7 +67,7 @@ struct JSONWriter {
     }
 
     mutating func write(_ v: Value, depth: Int) throws(GoJSON.EncodeError) {
-        if depth > maxDepth { throw .tooDeep(maxDepth) }
+        if depth > maxDepth { throw .tooDeep(maxDepth + 1) }
         switch v {
         case .null: append("null")
         case .bool(let b): append(b ? "true" : "false")
