@@ -78,6 +78,11 @@ enum EngineFunctions {
         let site = e.siteState
         try e.enterNesting()
         defer { e.nesting -= 1 }
+        if e.tplDepth >= e.limits.maxTplDepth {
+            throw e.wrapFunctionError("tpl", "exceeded maximum tpl nesting (\(e.limits.maxTplDepth)): a tpl text that runs tpl on itself?")
+        }
+        e.tplDepth += 1
+        defer { e.tplDepth -= 1 }
         let savedTrees = e.trees
         defer { e.trees = savedTrees }
         // Go's `Parse` keeps a named template's body when the new one is empty (blank text,

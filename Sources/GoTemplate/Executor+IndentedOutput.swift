@@ -43,6 +43,14 @@ extension Executor {
                 } else {
                     value = try argumentValues(dot, head.args.dropFirst(), final: nil)[0]
                 }
+                if heap.cycleFound {
+                    // toYaml of a map that contains itself is "" (Helm swallows the encoder's error).
+                    heap.cycleFound = false
+                    [UInt8]().withUnsafeBufferPointer {
+                        out.appendIndented($0, spaces: tail.spaces, leadingNewline: tail.leadingNewline)
+                    }
+                    return
+                }
                 let yaml = HelmYAML.toYamlBytes(value)
                 yaml.withUnsafeBufferPointer {
                     out.appendIndented($0, spaces: tail.spaces, leadingNewline: tail.leadingNewline)
@@ -61,7 +69,7 @@ extension Executor {
             return
         }
         let result = try evalCommand(dot, pipe.cmds[pipe.cmds.count - 1], final: value).unboxed
-        printValue(result)
+        try printValue(result)
     }
 }
 

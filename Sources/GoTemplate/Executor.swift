@@ -147,6 +147,8 @@ final class Executor {
     static let includeStackScanLimit = 64
     /// Nesting of `include`/`tpl`/`template` calls in this execution (a bound on native stack use).
     var nesting = 0
+    /// Nesting of `tpl` calls alone (``TemplateSet/Limits/maxTplDepth``).
+    var tplDepth = 0
     /// A top-level range limited to the elements at these indices (see ``RangeSlicing``).
     var rangeWindow: (node: BranchNode, indices: Range<Int>)?
 
@@ -248,6 +250,7 @@ final class Executor {
     func walk(_ dot: Datum, _ list: ListNode) throws(TemplateError) -> Flow {
         for node in list.nodes {
             let flow = try walk(dot, node)
+            if out.count > BuildLimits.maxOutputSize { throw fail(BuildLimits.outputMessage) }
             if case .normal = flow { continue }
             return flow
         }
@@ -268,11 +271,11 @@ final class Executor {
                 return .normal
             }
             if let operand = a.printedOperand {
-                printValue(try evalPrintedOperand(dot, operand).unboxed)
+                try printValue(try evalPrintedOperand(dot, operand).unboxed)
                 return .normal
             }
             let value = try evalPipeline(dot, a.pipe)
-            if a.pipe.decl.isEmpty { printValue(value) }
+            if a.pipe.decl.isEmpty { try printValue(value) }
         case .branch(let b):
             switch b.kind {
             case .ifBranch, .withBranch: return try walkIfOrWith(dot, b)
@@ -304,8 +307,17 @@ final class Executor {
         }
     }
 
-    /// Prints a pipeline's value as Go's `fmt.Fprint` does (`<no value>` for no value).
-    func printValue(_ value: Datum) {
+    /// Prints a pipeline's value as Go's `fmt.Fprint` does (`<no value>` for no value); a map or
+    /// list that contains itself is an error (Go's printer overflows its stack on it).
+    func printValue(_ value: Datum) throws(TemplateError) {
+        printPlain(value)
+        if heap.cycleFound {
+            heap.cycleFound = false
+            throw fail(CycleOutcome.message)
+        }
+    }
+
+    private func printPlain(_ value: Datum) {
         switch value {
         case .invalid: out += "<no value>"
         case .boxed(let i), .plain(let i):
@@ -884,6 +896,25 @@ final class Executor {
     }
 
     private func evalFunction(
+        _ dot: Datum, _ reference: FunctionReference, node: Operand, cmd: CommandNode?, args: ArraySlice<Operand>,
+        final: Datum?
+    ) throws(TemplateError) -> Datum {
+        let result: Datum
+        do {
+            result = try dispatchFunction(dot, reference, node: node, cmd: cmd, args: args, final: final)
+        } catch {
+            if heap.cycleFound { return try settleCycle(reference.name, nil, node: node, cmd: cmd) }
+            throw error
+        }
+        if heap.cycleFound { return try settleCycle(reference.name, result, node: node, cmd: cmd) }
+        if case .value(let v) = result.item, let message = BuildLimits.oversizedResult(v) {
+            if let cmd { at(cmd) } else { at(node) }
+            throw wrapFunctionError(reference.name, message)
+        }
+        return result
+    }
+
+    private func dispatchFunction(
         _ dot: Datum, _ reference: FunctionReference, node: Operand, cmd: CommandNode?, args: ArraySlice<Operand>,
         final: Datum?
     ) throws(TemplateError) -> Datum {

@@ -59,6 +59,10 @@ enum Item {
 /// counting. Objects that hold nothing (a `dict` made for one `include`) are freed as usual.
 final class Heap {
     fileprivate var objects: [ObjectNode] = []
+    /// Set when materialising met an object inside itself (`set $d "self" $d`): the inner
+    /// occurrence became an empty placeholder, and the caller decides what that means
+    /// (see ``Executor/settleCycle(_:_:)``).
+    var cycleFound = false
 }
 
 /// What maps and lists with identity share: a cached materialisation, valid until the object or
@@ -344,10 +348,19 @@ final class MapObject: ObjectNode {
         return k
     }
 
+    /// Whether this map is being materialised (met again below itself: a cycle).
+    private var materializing = false
+
     var materialized: Value {
         if small != nil { promoteSmall() }
         if reached.isEmpty && removed.isEmpty { return .map(base) }
         if cacheValid, let cache { return cache }
+        if materializing {
+            heap.cycleFound = true
+            return .map([:])
+        }
+        materializing = true
+        defer { materializing = false }
         var m = base
         for k in removed { m.removeValue(forKey: k) }
         for (k, item) in reached.pairs {
@@ -355,8 +368,10 @@ final class MapObject: ObjectNode {
             m[k] = item.value
         }
         let v = Value.map(m)
-        cache = v
-        cacheValid = true
+        if !heap.cycleFound {
+            cache = v
+            cacheValid = true
+        }
         return v
     }
 }
@@ -422,9 +437,18 @@ final class ListObject: ObjectNode {
         }
     }
 
+    /// Whether this list is being materialised (met again below itself: a cycle).
+    private var materializing = false
+
     var materialized: Value {
         if reachedCount == 0 { return .list(base) }
         if cacheValid, let cache { return cache }
+        if materializing {
+            heap.cycleFound = true
+            return .list([])
+        }
+        materializing = true
+        defer { materializing = false }
         var l = base
         for i in reached.indices {
             if let item = reached[i] {
@@ -433,8 +457,10 @@ final class ListObject: ObjectNode {
             }
         }
         let v = Value.list(l)
-        cache = v
-        cacheValid = true
+        if !heap.cycleFound {
+            cache = v
+            cacheValid = true
+        }
         return v
     }
 }

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The text an execution writes: UTF-8 bytes copied into one growing block (a `String` or
 /// `Array` append re-checks storage, uniqueness and flags on every call; this is a bounds check
 /// and a `memcpy`). A reference, so swapping buffers (`include`) swaps pointers.
@@ -8,10 +16,10 @@ final class OutputBuffer {
 
     init(capacity: Int = 256) {
         self.capacity = max(capacity, 16)
-        storage = .allocate(capacity: self.capacity)
+        storage = Self.resize(nil, to: self.capacity)
     }
 
-    deinit { storage.deallocate() }
+    deinit { free(storage) }
 
     static func += (buffer: inout OutputBuffer, text: String) {
         buffer.append(text)
@@ -25,14 +33,20 @@ final class OutputBuffer {
         return storage + count
     }
 
+    /// Doubles the block (never much past ``BuildLimits/maxOutputSize``: the executor stops a
+    /// template whose output passes it, so the doubling would only waste memory).
     private func grow(to needed: Int) {
         var newCapacity = capacity * 2
         while newCapacity < needed { newCapacity *= 2 }
-        let block = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-        block.update(from: storage, count: count)
-        storage.deallocate()
-        storage = block
+        newCapacity = max(needed, min(newCapacity, BuildLimits.maxOutputSize + (64 << 10)))
+        storage = Self.resize(storage, to: newCapacity)
         capacity = newCapacity
+    }
+
+    /// `realloc`: a large block grows in place or by remapping, without a second copy alive.
+    private static func resize(_ block: UnsafeMutablePointer<UInt8>?, to size: Int) -> UnsafeMutablePointer<UInt8> {
+        guard let grown = realloc(block, size) else { fatalError("out of memory growing template output to \(size) bytes") }
+        return grown.assumingMemoryBound(to: UInt8.self)
     }
 
     func append(_ text: String) {

@@ -20,6 +20,8 @@ struct Parser {
     private let resolve: (String) -> FunctionImplementation?
     /// Trees defined while parsing, in order (the main tree first).
     private(set) var trees: [Tree] = []
+    /// Where each name is in `trees` (so that a file of many `define`s is added in linear time).
+    private var treeIndex: [String: Int] = [:]
 
     /// Parses `text` (from source `parseName`) as template `name`; returns the main tree first, then
     /// every `define`/`block` tree. `isFunction` tells which identifiers are known functions.
@@ -108,6 +110,7 @@ struct Parser {
     private mutating func parseTop(name: String) throws(Failure) {
         let root = ListNode(pos: peek().pos)
         let main = Tree(name: name, parseName: parseName, source: source, root: root)
+        treeIndex[name] = trees.count
         trees.append(main)
         while peek().kind != .eof {
             if peek().kind == .leftDelim {
@@ -143,7 +146,8 @@ struct Parser {
 
     /// Go's `Tree.add`: within one text, a template may be defined twice only if one is empty.
     private mutating func addTree(_ tree: Tree) throws(Failure) {
-        guard let existing = trees.firstIndex(where: { $0.name == tree.name }) else {
+        guard let existing = treeIndex[tree.name] else {
+            treeIndex[tree.name] = trees.count
             trees.append(tree)
             return
         }

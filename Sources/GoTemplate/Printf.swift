@@ -333,8 +333,10 @@ private struct Printer {
         var i = start
         var n = 0
         while i < s.count, let d = s[i].properties.numericType == .decimal ? Int(String(s[i])) : nil, s[i].isASCII {
+            // Go's parsenum: a number already past 1e6 before its next digit ends the whole
+            // format (`%!(NOVERB)`), so widths stay below ~1e7.
+            if n > 1_000_000 { return (nil, s.count) }
             n = n * 10 + d
-            if n > 1_000_000 { return (nil, i) }  // Go: absurdly large numbers are an error
             i += 1
         }
         return (i > start ? n : nil, i)

@@ -29,6 +29,9 @@ public final class TemplateSet {
         public var maxIncludeDepth = 1000
         /// Bound on all nested `include`, `tpl` and `{{template}}` calls together.
         public var maxNesting = 100_000
+        /// Bound on nested `tpl` calls (a text that runs `tpl` on itself): each level parses and runs
+        /// a template, so the native stack allows far fewer of them than of `include`.
+        public var maxTplDepth = 1000
         public init() {}
     }
 

@@ -78,8 +78,10 @@ public struct ValuesOptions: Sendable, Equatable {
         }
         for kind in SetParser.Kind.allCases {
             for (i, argument) in arguments(of: kind).enumerated() {
+                // An error ends the merge, so the values need not survive it (see SetParser).
                 try SetParser.parse(
-                    argument, into: &values, kind: kind, argumentNumber: i + 1, readFile: readFile, readStdin: readStdin)
+                    argument, into: &values, kind: kind, argumentNumber: i + 1, readFile: readFile, readStdin: readStdin,
+                    keepsValuesOnError: false)
             }
         }
         return values

@@ -15,8 +15,13 @@ struct ChartFiles {
     let origin: Origin
     let contents: [String: [UInt8]]
 
-    /// Helm's bound on what a packaged chart may unpack to.
+    /// Helm's bound on what a packaged chart may unpack to: its files' contents, not the tar
+    /// headers and padding around them.
     static let sizeLimit = 100 << 20
+
+    /// The bound on the unpacked tar stream itself: the contents plus room for the headers and
+    /// padding of many small files (1 KiB each for 200,000 files).
+    static let archiveLimit = 3 * sizeLimit
 
     init(origin: Origin, contents: [String: [UInt8]]) {
         self.origin = origin
@@ -24,26 +29,41 @@ struct ChartFiles {
     }
 
     /// The files below `root` that its `.helmignore` (and Helm's default rule) keep; directories a
-    /// rule ignores are not entered. Symbolic links are followed.
+    /// rule ignores are not entered. Symbolic links are followed, as Helm follows them: depth
+    /// first in name order, so a link cycle ends at the first directory the system refuses to open
+    /// (`open PATH: too many levels of symbolic links`). Devices, pipes and sockets are refused.
     init(directory root: String) throws(ChartRenderError) {
         let ignore = FileSystem.kind(of: FileSystem.join(root, ".helmignore")) != nil
             ? try HelmIgnore(parsing: String(decoding: try ChartLoader.read(FileSystem.join(root, ".helmignore")), as: UTF8.self))
             : HelmIgnore()
         var contents: [String: [UInt8]] = [:]
+        // Directories still to list, deepest last: popping gives Go's depth-first walk in name order.
         var pending: [(path: String, relative: String)] = [(root, "")]
         while let (path, relative) = pending.popLast() {
-            guard let names = FileSystem.entries(of: path) else { throw ChartRenderError(.load, "cannot read \(path)") }
+            let names: [String]
+            switch FileSystem.entriesOrFail(of: path) {
+            case .success(let found): names = found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            case .failure(let failure): throw ChartRenderError(.load, "\(failure.operation) \(path): \(failure.reason)")
+            }
+            var directories: [(path: String, relative: String)] = []
             for name in names {
                 let child = FileSystem.join(path, name), childRelative = relative.isEmpty ? name : relative + "/" + name
-                switch FileSystem.kind(of: child) {
-                case .directory?:
-                    if !ignore.ignores(childRelative, isDirectory: true) { pending.append((child, childRelative)) }
-                case .some:
-                    if !ignore.ignores(childRelative, isDirectory: false) { contents[childRelative] = try ChartLoader.read(child) }
-                case nil:
-                    continue
+                switch FileSystem.kindOrFail(of: child) {
+                case .success(.directory):
+                    if !ignore.ignores(childRelative, isDirectory: true) { directories.append((child, childRelative)) }
+                case .success(.file):
+                    if ignore.ignores(childRelative, isDirectory: false) { continue }
+                    if FileSystem.isIrregular(child) {
+                        throw ChartRenderError(.load, "cannot load irregular file \(child) as it has file mode type bits set")
+                    }
+                    contents[childRelative] = try ChartLoader.read(child)
+                case .failure(let failure) where failure.isLinkLoop:
+                    throw ChartRenderError(.load, "open \(child): \(failure.reason)")
+                case .failure:
+                    continue  // a dangling link
                 }
             }
+            pending.append(contentsOf: directories.reversed())
         }
         self.init(origin: .directory(root), contents: contents)
     }
@@ -51,15 +71,15 @@ struct ChartFiles {
     /// Unpacks a gzipped tar file whose entries all sit in one top directory (dropped from the
     /// names), refusing paths that leave it, as Helm does.
     init(unpacking bytes: [UInt8], name: String) throws(ChartRenderError) {
-        guard let tar = Gzip.decompress(bytes, limit: Self.sizeLimit) else {
-            throw ChartRenderError(.load, "\(name): not a gzip-compressed chart archive, or larger than \(Self.sizeLimit >> 20) MiB unpacked")
-        }
+        let tooLarge = "\(name): not a gzip-compressed chart archive, or larger than \(Self.sizeLimit >> 20) MiB unpacked"
+        guard let tar = Gzip.decompress(bytes, limit: Self.archiveLimit) else { throw ChartRenderError(.load, tooLarge) }
         let entries: [(name: String, contents: [UInt8])]
         do {
             entries = try TarArchive.files(tar)
         } catch {
             throw ChartRenderError(.load, "\(name): \(error.reason)")
         }
+        if entries.reduce(0, { $0 + $1.contents.count }) > Self.sizeLimit { throw ChartRenderError(.load, tooLarge) }
         var contents: [String: [UInt8]] = [:]
         for entry in entries {
             let separator: Character = entry.name.contains("\\") ? "\\" : "/"

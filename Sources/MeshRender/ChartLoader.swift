@@ -2,7 +2,7 @@ import HelmValues
 import YAMLCore
 
 /// Reads a chart as Helm loads one, from a directory or a packaged chart (`.tgz`): `Chart.yaml`
-/// (optional for a chart directory given on the command line), `values.yaml`, every file under
+/// (checked as Helm checks it, see ``ChartValidation``), `values.yaml`, every file under
 /// `templates/` (subdirectories included), and the subcharts in `charts/` (directories and
 /// packaged charts, recursively).
 public enum ChartLoader {
@@ -27,9 +27,12 @@ public enum ChartLoader {
     /// Loads the chart whose files `files` gives.
     static func load(_ files: ChartFiles) throws(ChartRenderError) -> Chart {
         var fields: Mapping?
-        if case .directory(let root) = files.origin, !files.contains("Chart.yaml"),
-           FileSystem.kind(of: FileSystem.join(root, "Chart.yaml")) != nil {
-            throw ChartRenderError(.load, "Chart.yaml file is missing")  // its .helmignore leaves it out
+        if case .directory(let root) = files.origin, !files.contains("Chart.yaml") {
+            let path = FileSystem.join(root, "Chart.yaml")
+            if FileSystem.kind(of: path) != nil {
+                throw ChartRenderError(.load, "Chart.yaml file is missing")  // its .helmignore leaves it out
+            }
+            throw ChartRenderError(.load, "unable to detect chart at \(path): open \(path): no such file or directory")
         }
         if files.contains("Chart.yaml") {
             let node: Node
@@ -40,7 +43,9 @@ public enum ChartLoader {
             } catch {
                 throw ChartRenderError(.load, "cannot load Chart.yaml: \(error)")
             }
-            fields = node.mapping ?? Mapping()
+            let mapping = try ChartValidation.fields(of: node)
+            try ChartValidation.validate(mapping)
+            fields = mapping
         }
         let name = fields?["name"].flatMap(scalarText) ?? files.fallbackName
         let metadata = ChartMetadata.value(from: fields, name: name)
@@ -128,11 +133,13 @@ public enum ChartLoader {
         }
     }
 
+    /// The bytes of `path`; a failure names the call, the path and the reason
+    /// (`read /c/values.yaml: input larger than 256 MiB ...`).
     static func read(_ path: String) throws(ChartRenderError) -> [UInt8] {
-        guard let bytes = FileSystem.read(path) else {
-            throw ChartRenderError(.load, "cannot read \(path)")
+        switch FileSystem.readOrFail(path) {
+        case .success(let bytes): return bytes
+        case .failure(let failure): throw ChartRenderError(.load, "\(failure.operation) \(path): \(failure.reason)")
         }
-        return bytes
     }
 }
 

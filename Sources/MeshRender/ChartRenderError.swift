@@ -40,7 +40,22 @@ public struct ChartRenderError: Error, Sendable, Equatable, CustomStringConverti
         self.kind = kind
         self.message = message
         let text = message.contains("\n") ? (goText ?? message.split(separator: "\n").joined(separator: " ")) : message
-        self.line = Self.collapsingRepeatedFrames(text)
+        self.line = Self.bounded(Self.collapsingRepeatedFrames(Self.collapsingRepeatedFrames(text), of: "tpl"))
+    }
+
+    /// The longest error line printed, in bytes (a chain of different nested calls is cut in the middle).
+    public static let maxLineSize = 4096
+
+    /// `text` cut to ``maxLineSize``: its start and end, with how much was left out between them.
+    static func bounded(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        guard bytes.count > maxLineSize else { return text }
+        let keep = maxLineSize / 2 - 64
+        var head = keep, tail = bytes.count - keep
+        while head > 0, bytes[head] & 0xC0 == 0x80 { head -= 1 }  // never cut inside a character
+        while tail < bytes.count, bytes[tail] & 0xC0 == 0x80 { tail += 1 }
+        return String(decoding: bytes[..<head], as: UTF8.self) + " […\(tail - head) bytes of nested calls left out…] "
+            + String(decoding: bytes[tail...], as: UTF8.self)
     }
 
     /// A template error from the engine: Helm's wording, and Go's for the one-line form.
@@ -50,17 +65,17 @@ public struct ChartRenderError: Error, Sendable, Equatable, CustomStringConverti
 
     public var description: String { message }
 
-    /// `text` with runs of the same `include` frame (`…: error calling include: <frame>: error
+    /// `text` with runs of the same `include` (or `function`) frame (`…: error calling include: <frame>: error
     /// calling include: <frame>…`) written once, with how many times it repeats.
-    static func collapsingRepeatedFrames(_ text: String) -> String {
-        let separator = ": error calling include: "
+    static func collapsingRepeatedFrames(_ text: String, of function: String = "include") -> String {
+        let separator = ": error calling \(function): "
         let frames = text.split(separator: separator, omittingEmptySubsequences: false)
         guard frames.count > 2 else { return text }
         var out: [String] = []
         var last: Substring?
         var repeats = 0
         func flush() {
-            if repeats > 0 { out[out.count - 1] += " [the same include \(repeats) more time\(repeats == 1 ? "" : "s")]" }
+            if repeats > 0 { out[out.count - 1] += " [the same \(function) \(repeats) more time\(repeats == 1 ? "" : "s")]" }
             repeats = 0
         }
         for frame in frames {

@@ -78,12 +78,14 @@ extension Pipeline {
             let mesh = try loadMesh(input, io: io)
             if !mesh.components.isEmpty {
                 let intended = IntendedConnectivity(mesh: mesh)
+                if withCells { try MatrixSizeLimit.check(intended.inventory, format) }
                 return ConnectivityMatrix(intended: intended, withCells: withCells).rendered(as: format)
             }
         }
         let subjects = try analysisSubjects(input, io: io)
         let effective = EffectiveConnectivity(
             policies: subjects.objects.policies, defaultNamespace: input.release.namespace, inventory: subjects.inventory)
+        if withCells { try MatrixSizeLimit.check(effective.inventory, format) }
         return ConnectivityMatrix(effective: effective, mesh: subjects.mesh, scope: .all(hidden: hidden), withCells: withCells)
             .rendered(as: format)
     }

@@ -16,14 +16,24 @@ public enum FileSystem {
 
     /// What `path` names (following symbolic links), or nil when it does not exist.
     public static func kind(of path: String) -> Kind? {
+        try? kindOrFail(of: path).get()
+    }
+
+    /// ``kind(of:)``, telling why `path` could not be looked up (`stat` and its `errno`).
+    public static func kindOrFail(of path: String) -> Result<Kind, Failure> {
         var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        return (info.st_mode & S_IFMT) == S_IFDIR ? .directory : .file
+        guard stat(path, &info) == 0 else { return .failure(Failure(operation: "stat", code: errno)) }
+        return .success((info.st_mode & S_IFMT) == S_IFDIR ? .directory : .file)
     }
 
     /// The names in `directory` (not `.` and `..`), in no particular order; nil when it cannot be read.
     public static func entries(of directory: String) -> [String]? {
-        guard let stream = opendir(directory) else { return nil }
+        try? entriesOrFail(of: directory).get()
+    }
+
+    /// ``entries(of:)``, telling why the directory could not be read (`open` and its `errno`).
+    public static func entriesOrFail(of directory: String) -> Result<[String], Failure> {
+        guard let stream = opendir(directory) else { return .failure(Failure(operation: "open", code: errno)) }
         defer { closedir(stream) }
         var names: [String] = []
         while let entry = readdir(stream) {
@@ -32,7 +42,7 @@ public enum FileSystem {
             }
             if name != "." && name != ".." { names.append(name) }
         }
-        return names
+        return .success(names)
     }
 
     /// The paths of every file below `directory`, relative to it (`a/b.yaml`), in no particular
@@ -92,18 +102,55 @@ public enum FileSystem {
         directory.hasSuffix("/") ? directory + name : directory + "/" + name
     }
 
-    /// Why a file could not be read: the call that failed (`open` or `read`) and its `errno`.
+    /// Why a file could not be read: the call that failed (`open` or `read`) and its `errno`, or
+    /// a reason of the pipeline's own (an input over ``maxInputSize``).
     public struct Failure: Error, Sendable {
         public var operation: String
         public var code: Int32
+        /// The reason when it is not the C library's (`code` is then 0).
+        public var detail: String?
+
+        public init(operation: String, code: Int32, detail: String? = nil) {
+            self.operation = operation
+            self.code = code
+            self.detail = detail
+        }
+
+        /// Whether the path runs through too many symbolic links (a link cycle: `ELOOP`).
+        public var isLinkLoop: Bool { code == ELOOP }
 
         /// The C library's text for `code`, as Go words it (`no such file or directory`).
         public var reason: String {
+            if let detail { return detail }
             var text = String(cString: strerror(code))
             if let first = text.first { text = first.lowercased() + text.dropFirst() }
             return text
         }
     }
+
+    /// The largest input (a values file, stdin, a chart file, a manifest) read, in bytes: 256 MiB
+    /// unless the command line raises it (`--max-input-size`). Set once, before any input is read.
+    nonisolated(unsafe) public static var maxInputSize = defaultMaxInputSize
+
+    /// The default of ``maxInputSize``: 256 MiB.
+    public static let defaultMaxInputSize = 256 << 20
+
+    /// The failure of an input larger than ``maxInputSize``.
+    static var tooLarge: Failure {
+        Failure(
+            operation: "read", code: 0,
+            detail: "input larger than \(maxInputSize >> 20) MiB (the input size limit; --max-input-size MIB raises it)")
+    }
+
+    /// Whether `path` names (following symbolic links) something other than a regular file or a
+    /// directory: a device, a pipe or a socket.
+    public static func isIrregular(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return false }
+        let type = info.st_mode & S_IFMT
+        return type != S_IFREG && type != S_IFDIR
+    }
+
 
     /// The whole of `path`, read straight into one array (these files can be tens of megabytes); nil
     /// when it cannot be opened or read.
@@ -118,6 +165,7 @@ public enum FileSystem {
         defer { close(fd) }
         var info = stat()
         let expected = fstat(fd, &info) == 0 ? max(Int(info.st_size), 0) : 0
+        if expected > maxInputSize { return .failure(tooLarge) }
         return readToEnd(fd, expectedSize: expected)
     }
 
@@ -132,27 +180,27 @@ public enum FileSystem {
     }
 
     private static func readToEnd(_ fd: Int32, expectedSize: Int) -> Result<[UInt8], Failure> {
-        var bytes: [UInt8] = []
-        var chunk = max(expectedSize + 1, 64 << 10)
-        while true {
-            var failed: Int32?
-            var got = 0
-            let start = bytes.count
-            bytes.append(contentsOf: repeatElement(0, count: chunk))
-            bytes.withUnsafeMutableBufferPointer { buffer in
-                guard let base = buffer.baseAddress else { return }
-                while got < chunk {
-                    let n = Glibc.read(fd, base + start + got, chunk - got)
-                    if n < 0 && errno == EINTR { continue }
-                    if n < 0 { failed = errno }
-                    if n <= 0 { break }
-                    got += n
-                }
-            }
-            bytes.removeLast(chunk - got)
-            if let failed { return .failure(Failure(operation: "read", code: failed)) }
-            if got < chunk { return .success(bytes) }
-            chunk = 1 << 20
+        var capacity = min(max(expectedSize + 1, 64 << 10), maxInputSize + 1)
+        guard var buffer = malloc(capacity)?.assumingMemoryBound(to: UInt8.self) else {
+            return .failure(Failure(operation: "read", code: ENOMEM))
         }
+        defer { free(buffer) }
+        var count = 0
+        while true {
+            if count == capacity {
+                if count > maxInputSize { return .failure(tooLarge) }
+                capacity = min(capacity * 2, maxInputSize + 1)
+                guard let grown = realloc(buffer, capacity) else { return .failure(Failure(operation: "read", code: ENOMEM)) }
+                buffer = grown.assumingMemoryBound(to: UInt8.self)
+            }
+            let n = Glibc.read(fd, buffer + count, capacity - count)
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 { return .failure(Failure(operation: "read", code: errno)) }
+            if n == 0 { break }
+            count += n
+        }
+        if count > maxInputSize { return .failure(tooLarge) }
+        return .success(Array(UnsafeBufferPointer(start: buffer, count: count)))
     }
+
 }

@@ -22,6 +22,13 @@ extension GoJSON {
     /// every decoded value can also be written (the writers recurse once per level).
     public static let maxNestingDepth = 1_000
 
+    /// Deepest nesting compact JSON (`toJson`) is written to: Go has no bound; the writer recurses
+    /// once per level, on the command's large stack.
+    public static let maxEncodingDepth = 99_999  // depth counts from 0: 100,000 levels
+
+    /// Deepest nesting indented JSON (`toPrettyJson`) is written to: Go's scanner's bound.
+    public static let maxIndentDepth = 9_999  // depth counts from 0: 10,000 levels
+
     /// `json.Unmarshal` into `interface{}`: objects become `.map` (later duplicate keys win),
     /// arrays `.list`, every number `.float`.
     public static func decode(_ text: String) throws(DecodeError) -> Value {

@@ -9,7 +9,8 @@ public enum GoJSON {
     /// What `json.Marshal` refuses.
     public enum EncodeError: Error, Sendable, Equatable, CustomStringConvertible {
         case unsupportedFloat(Double)
-        /// Nested deeper than `GoJSON.maxNestingDepth` (meshrender's bound; Go has none).
+        /// Nested deeper than the encoder's bound (Go's 10,000 for indented output; meshrender's
+        /// `GoJSON.maxEncodingDepth` for compact output, where Go has none).
         case tooDeep(Int)
 
         public var description: String {
@@ -55,6 +56,10 @@ struct JSONWriter {
     let indentUnit: [UInt8]?
     var bytes: [UInt8] = []
 
+    /// Indented output goes through Go's `json.Indent`, whose scanner stops past 10,000 levels;
+    /// compact output has no bound in Go, and ``GoJSON/maxEncodingDepth`` here.
+    var maxDepth: Int { indentUnit == nil ? GoJSON.maxEncodingDepth : GoJSON.maxIndentDepth }
+
     init(escapeHTML: Bool, indentUnit: [UInt8]?) {
         self.escapeHTML = escapeHTML
         self.indentUnit = indentUnit
@@ -62,7 +67,7 @@ struct JSONWriter {
     }
 
     mutating func write(_ v: Value, depth: Int) throws(GoJSON.EncodeError) {
-        if depth > GoJSON.maxNestingDepth { throw .tooDeep(GoJSON.maxNestingDepth) }
+        if depth > maxDepth { throw .tooDeep(maxDepth + 1) }
         switch v {
         case .null: append("null")
         case .bool(let b): append(b ? "true" : "false")

@@ -13,7 +13,7 @@ extension BlockEmitter {
     }
 
     mutating func emitNode<S: EmitSource>(_ node: S, context: Context, depth: Int) throws(HelmYAML.MarshalError) {
-        if depth > HelmYAML.maxDepth { throw .tooDeep(HelmYAML.maxDepth) }
+        if depth > HelmYAML.maxDepth { throw .tooDeep(HelmYAML.maxDepth + 1) }
         switch try node.emitShape() {
         case .string(let s):
             if !writePlainToken(s, maxLength: Int.max) {
@@ -185,7 +185,7 @@ extension BlockEmitter {
     }
 
     mutating func emitValue(_ v: Value, context: Context, depth: Int) throws(HelmYAML.MarshalError) {
-        if depth > HelmYAML.maxDepth { throw .tooDeep(HelmYAML.maxDepth) }
+        if depth > HelmYAML.maxDepth { throw .tooDeep(HelmYAML.maxDepth + 1) }
         switch v {
         case .null: writeTyped("null")
         case .bool(let b): writeTyped(b ? "true" : "false")

@@ -14,7 +14,7 @@
 public enum HelmYAML {
     /// Deepest nesting the emitters write (they recurse once per level); deeper values are a
     /// `MarshalError.tooDeep` (`marshal` and `emit` then print nothing).
-    public static let maxDepth = 1_000
+    public static let maxDepth = 9_999  // depth counts from 0: 10,000 levels, as Go's YAML decoder
 
     /// What `sigs.k8s.io/yaml.Marshal` refuses to encode.
     public enum MarshalError: Error, Sendable, Equatable, CustomStringConvertible {

@@ -56,7 +56,6 @@ struct PrunedComposer {
     /// Whether mappings get their keys' marks.
     var recordsKeyMarks = true
     private var depth = 0
-    private var nodes = 0
     /// Digests of the keys of the mappings being read, innermost last.
     private var keyDigests: [UInt64] = []
 
@@ -102,7 +101,6 @@ struct PrunedComposer {
             let start = try next()
             if start.kind == .streamEnd { return ParsedStream(documents: documents, expandedNodes: sizes) }
             guard start.kind == .documentStart else { throw GiveUp() }
-            let before = nodes
             let first = try next(wantValue: true)
             var root = Node(.null, mark: mark(first))
             if first.kind != .documentEnd {
@@ -110,15 +108,13 @@ struct PrunedComposer {
                 guard try next().kind == .documentEnd else { throw GiveUp() }
             }
             documents.append(root)
-            sizes.append(nodes - before)
+            sizes.append(0)  // no aliases on this path: nothing expanded
         }
     }
 
     /// Loads the node starting with `e`; `keep == nil` skims it (no node).
     private mutating func load(_ e: SkimEvent, _ keep: YAMLPrune?) throws(GiveUp) -> Node? {
         if e.hasProperties { throw GiveUp() }
-        nodes += 1
-        if nodes > limits.maxExpandedNodes { throw GiveUp() }
         switch e.kind {
         case .scalar:
             guard keep != nil else { return nil }
@@ -160,7 +156,6 @@ struct PrunedComposer {
             let k = try next(wantValue: keep != nil, wantDigest: checksDuplicates)
             if k.kind == .mappingEnd { break }
             guard k.kind == .scalar, !k.hasProperties, !(k.plain && k.maybeNonStringKey) else { throw GiveUp() }
-            nodes += 1
             if checksDuplicates {
                 // A key that may repeat one before it: the full parse tells (the error, or not).
                 guard let digest = k.keyDigest else { throw GiveUp() }

@@ -10,7 +10,7 @@ public struct YAMLParser: Sendable {
         public var maxBytes: Int
         /// Deepest accepted nesting of sequences and mappings.
         public var maxDepth: Int
-        /// Most nodes the document may hold once every alias is expanded.
+        /// Most nodes the stream's aliases may expand to (nodes written out do not count).
         public var maxExpandedNodes: Int
 
         public init(maxBytes: Int = 256 << 20, maxDepth: Int = 512, maxExpandedNodes: Int = 10_000_000) {
@@ -90,9 +90,10 @@ public struct YAMLParser: Sendable {
 public struct ParsedStream: Sendable {
     /// One node per document, in order (empty documents are `Node.null`).
     public var documents: [Node]
-    /// Per document: the nodes it holds with every alias expanded, as counted against
+    /// Per document: the nodes its aliases expand to (0 without aliases), as counted against
     /// `Limits.maxExpandedNodes` (the limit applies to a whole stream, so callers that parse a
-    /// stream in excerpts add these up).
+    /// stream in excerpts add these up). Nodes written out are not counted: a large plain file is
+    /// bounded by its size, not mistaken for an alias bomb.
     public var expandedNodes: [Int]
     /// With `YAMLParser.jsonNumbers`, per document: its first non-finite float and where it is.
     public var nonFiniteFloats: [(value: Double, mark: Mark)?] = []
@@ -184,7 +185,6 @@ struct Composer {
     private mutating func load(_ event: Event) throws(YAMLError) -> Loaded {
         switch event.kind {
         case .scalar(let value, let anchor, let tag, let plain):
-            try count(1, at: mark(event))
             let node = try loadScalar(value, tag: tag, plain: plain, at: mark(event))
             return register(anchor, Loaded(node: node, size: 1, height: 0))
         case .alias(let anchor):
@@ -250,7 +250,6 @@ struct Composer {
     private mutating func loadSequence(at start: Mark) throws(YAMLError) -> Loaded {
         try enter(at: start)
         defer { depth -= 1 }
-        try count(1, at: start)
         var items: [Node] = []
         var size = 1, height = 0
         while true {
@@ -274,7 +273,6 @@ struct Composer {
     private mutating func loadMapping(at start: Mark) throws(YAMLError) -> Loaded {
         try enter(at: start)
         defer { depth -= 1 }
-        try count(1, at: start)
         let base = pendingKeys.count
         defer {
             pendingKeys.removeSubrange(base...)
@@ -296,7 +294,6 @@ struct Composer {
             let name: Result<String, YAMLError>?
             if case .scalar(let raw, nil, nil, true) = ke.kind, raw != "<<" {
                 // The common key: plain, no anchor, no tag.
-                try count(1, at: keyMark)
                 size += 1
                 name = Result { () throws(YAMLError) in try Self.plainKeyString(raw, at: keyMark) }
             } else {

@@ -67,7 +67,7 @@ enum Diagnostics {
         writeError(text + "\n")
     }
 
-    private static func writeError(_ text: String) {
+    static func writeError(_ text: String) {
         var text = text
         text.withUTF8 { writeAll($0, to: STDERR_FILENO) }
     }

@@ -41,6 +41,8 @@ struct DiffCommand: ParsableCommand {
     @OptionGroup var release: ReleaseFlags
     @Flag(name: SharedFlag.skipSchema, help: SharedFlag.skipSchemaHelp) var skipSchemaValidation = false
 
+    @OptionGroup var limits: LimitFlags
+
     @Option(name: [.customShort("o"), .customLong("output")], help: "human, unified, brief or json.")
     var output: OutputMode = .human
     @Option(name: .customLong("context"), help: "Lines of context for --output unified.")

@@ -23,6 +23,7 @@ struct MatrixCommand: ParsableCommand {
     @OptionGroup var chart: ChartArgument
     @OptionGroup var values: ValuesFlags
     @OptionGroup var release: ReleaseFlags
+    @OptionGroup var limits: LimitFlags
 
     @Option(name: .customLong("manifests"),
             help: ArgumentHelp("Draw the effective matrix of these manifests (file, directory or '-').", valueName: "path"))
@@ -36,7 +37,14 @@ struct MatrixCommand: ParsableCommand {
             help: ArgumentHelp("Leave an endpoint out of the views: its id, 'kube-system' or 'representatives' (repeatable; json keeps all).", valueName: "id"))
     var hide: [String] = []
 
+    @Option(
+        name: .customLong("max-matrix-components"),
+        help: ArgumentHelp(
+            "Most components a matrix is drawn for. (default: \(MatrixSizeLimit.defaultMaxComponents))", valueName: "n"))
+    var maxMatrixComponents: Int?
+
     func run() throws {
+        if let maxMatrixComponents { MatrixSizeLimit.maxComponents = max(maxMatrixComponents, 1) }
         let input = AnalysisInput(
             chart: chart.reference, values: values.input, release: release.input, manifests: manifests)
         let hidden = format == .json ? [] : Set(hide)

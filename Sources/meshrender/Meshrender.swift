@@ -30,6 +30,8 @@ struct Meshrender: ParsableCommand {
     /// print one line on stderr and exit 2; nothing is written to stdout on failure.
     static func main() {
         MemoryTuning.apply()
+        InterruptLatch.exitOnInterrupt()
+        LimitFlags.applyEarly(Array(CommandLine.arguments.dropFirst()))
         RenderInputsHint.prefetch(Array(CommandLine.arguments.dropFirst()))
         // One thread with a stack as deep as templates may recurse runs the whole command, so that
         // parsing and executing templates need no threads of their own.
@@ -39,11 +41,23 @@ struct Meshrender: ParsableCommand {
     private static func runCommand() {
         refuseUnknownSubcommand(Array(CommandLine.arguments.dropFirst()))
         do {
-            var command = try parseAsRoot()
+            let (arguments, repeated) = RepeatedFlags.extract(Array(CommandLine.arguments.dropFirst()))
+            var command = try parseAsRoot(arguments)
+            if !repeated.isEmpty {
+                guard var taking = command as? TakesRepeatedFlags & ParsableCommand else {
+                    throw ValidationError("--set is not an option of this command")
+                }
+                taking.append(repeated)
+                command = taking
+            }
             do {
                 try command.run()
             } catch let error as ExitCode {
                 throw error
+            } catch let interrupted as OutputDirectory.Interrupted {
+                // The output directory is as it was, or fully written: exit as the signal would.
+                Diagnostics.writeError("meshrender: \(interrupted)\n")
+                Glibc.exit(128 + interrupted.signal)
             } catch let error where isInputError(error) {
                 Diagnostics.fail((error as? ChartRenderError)?.line ?? String(describing: error))
             }

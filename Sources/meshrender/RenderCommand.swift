@@ -49,6 +49,8 @@ struct RenderCommand: ParsableCommand {
             help: ArgumentHelp("API versions added to .Capabilities.APIVersions (repeatable, comma-separated).", valueName: "versions"))
     var apiVersions: [String] = []
 
+    @OptionGroup var limits: LimitFlags
+
     func run() throws {
         var releaseInput = ReleaseInput(name: releaseName, namespace: namespace)
         releaseInput.kubeVersion = kubeVersion

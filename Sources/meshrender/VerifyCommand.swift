@@ -27,6 +27,7 @@ struct VerifyCommand: ParsableCommand {
     @OptionGroup var chart: ChartArgument
     @OptionGroup var values: ValuesFlags
     @OptionGroup var release: ReleaseFlags
+    @OptionGroup var limits: LimitFlags
 
     @Option(name: .customLong("manifests"),
             help: ArgumentHelp("Verify these manifests (file, directory or '-') instead of rendering.", valueName: "path"))

@@ -93,6 +93,7 @@ final class InputPrefetchTests: XCTestCase {
         let dir = try temporaryDirectory()
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("templates"), withIntermediateDirectories: true)
         try "who: {{ .Values.who }}\n".write(to: dir.appendingPathComponent("templates/who.yaml"), atomically: true, encoding: .utf8)
+        try "apiVersion: v2\nname: who\nversion: 0.1.0\n".write(to: dir.appendingPathComponent("Chart.yaml"), atomically: true, encoding: .utf8)
         let file = dir.appendingPathComponent("values.override.yaml")
         try "who: disk\n".write(to: file, atomically: true, encoding: .utf8)
         let io = FileAccess(readFile: { _ in Array("who: injected\n".utf8) }, readStdin: { [] })

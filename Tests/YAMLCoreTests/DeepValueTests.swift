@@ -18,14 +18,21 @@ final class DeepValueTests: XCTestCase {
     }
 
     func testTooDeepValuesAreRefused() {
+        // The writers recurse once per level: run where the command runs, on a large stack.
+        LargeStackThread.run(stackSize: 1 << 30) { self.checkTooDeepValues() }
+    }
+
+    private func checkTooDeepValues() {
         var v = Value.int(1)
         for _ in 0..<(HelmYAML.maxDepth + 5) { v = .map(["a": v]) }
         XCTAssertThrowsError(try HelmYAML.marshalChecked(v)) { error in
-            XCTAssertEqual("\(error)", "yaml: value nested deeper than 1000 levels")
+            XCTAssertEqual("\(error)", "yaml: value nested deeper than 10000 levels")
         }
         XCTAssertEqual(HelmYAML.toYaml(v), "")
+        XCTAssertNoThrow(try GoJSON.encodeChecked(v))
+        for _ in 0..<(GoJSON.maxEncodingDepth - HelmYAML.maxDepth) { v = .map(["a": v]) }
         XCTAssertThrowsError(try GoJSON.encodeChecked(v)) { error in
-            XCTAssertEqual("\(error)", "json: value nested deeper than 1000 levels")
+            XCTAssertEqual("\(error)", "json: value nested deeper than 100000 levels")
         }
     }
 }

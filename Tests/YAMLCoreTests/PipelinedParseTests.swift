@@ -95,8 +95,11 @@ final class PipelinedParseTests: XCTestCase {
             XCTAssertEqual(sequential, pipelined, name)
         }
         // Limits: expansion and depth.
+        // (Only what aliases expand to counts: 50 aliases of a 101-node list.)
         let limited = YAMLParser.Limits(maxBytes: 1 << 20, maxDepth: 6, maxExpandedNodes: 5_000)
-        let (sequential, pipelined) = bothWays(text, limits: limited)
+        let aliases = "z0: &z0 [" + Array(repeating: "1", count: 100).joined(separator: ", ") + "]\nz1: ["
+            + Array(repeating: "*z0", count: 50).joined(separator: ", ") + "]\n"
+        let (sequential, pipelined) = bothWays(text + aliases, limits: limited)
         XCTAssertTrue(sequential.hasPrefix("error"), String(sequential.prefix(200)))
         XCTAssertEqual(sequential, pipelined)
         let deep = String(repeating: "[", count: 40_000) + String(repeating: "]", count: 40_000)

@@ -122,27 +122,43 @@ enum ListFunctions {
         let args = Arguments("until", a)
         try args.expect(1)
         let n = try args.int(0)
-        return .list(steps(0, n, n < 0 ? -1 : 1))
+        return .list(try steps(0, n, n < 0 ? -1 : 1))
     }
 
     static func untilStep(_ a: [Value]) throws -> Value {
         let args = Arguments("untilStep", a)
         try args.expect(3)
-        return .list(steps(try args.int(0), try args.int(1), try args.int(2)))
+        return .list(try steps(try args.int(0), try args.int(1), try args.int(2)))
     }
 
-    /// Sprig's `untilStep`: counts from start towards stop (exclusive); a step pointing away gives nothing.
-    static func steps(_ start: Int, _ stop: Int, _ step: Int) -> [Value] {
+    /// Sprig's `untilStep`: counts from start towards stop (exclusive); a step pointing away gives
+    /// nothing. A list past ``BuildLimits/maxValueSize`` is refused before it is built.
+    static func steps(_ start: Int, _ stop: Int, _ step: Int) throws(FunctionError) -> [Value] {
         var out: [Value] = []
+        if step != 0, (stop < start) == (step < 0), stop != start {
+            let span = stop.subtractingReportingOverflow(start)
+            let count = span.overflow ? UInt.max : (span.partialValue.magnitude - 1) / step.magnitude + 1
+            try BuildLimits.checkList(count: Int(clamping: count))
+        }
         if stop < start {
             guard step < 0 else { return out }
             var i = start
-            while i > stop { out.append(.int(Int64(i))); i += step }
+            while i > stop {
+                out.append(.int(Int64(i)))
+                let (next, overflow) = i.addingReportingOverflow(step)
+                if overflow { break }
+                i = next
+            }
             return out
         }
         guard step > 0 else { return out }
         var i = start
-        while i < stop { out.append(.int(Int64(i))); i += step }
+        while i < stop {
+            out.append(.int(Int64(i)))
+            let (next, overflow) = i.addingReportingOverflow(step)
+            if overflow { break }
+            i = next
+        }
         return out
     }
 
@@ -155,17 +171,17 @@ enum ListFunctions {
         switch p.count {
         case 1:
             let inc = p[0] < 1 ? -1 : 1
-            list = steps(1, p[0] + inc, inc)
+            list = try steps(1, p[0] + inc, inc)
         case 2:
             let inc = p[1] < p[0] ? -1 : 1
-            list = steps(p[0], p[1] + inc, inc)
+            list = try steps(p[0], p[1] + inc, inc)
         case 3:
             var inc = 1
             if p[2] < p[0] {
                 inc = -1
                 if p[1] > 0 { return .string("") }
             }
-            list = steps(p[0], p[2] + inc, p[1])
+            list = try steps(p[0], p[2] + inc, p[1])
         default:
             return .string("")
         }

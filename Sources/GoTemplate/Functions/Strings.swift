@@ -169,6 +169,8 @@ enum StringFunctions {
         let n = try args.int(0)
         let s = try args.string(1)
         if n < 0 { throw callFailure("strings: negative Repeat count") }
+        let (bytes, overflow) = s.utf8.count.multipliedReportingOverflow(by: n)
+        try BuildLimits.checkString(bytes: overflow ? Int.max : bytes)
         return .string(GoStrings.repeating(s, n))
     }
 

@@ -4,8 +4,10 @@ import YAMLCore
 public enum ManifestSource {
     /// Reads standard input to the end.
     public static let standardInput: @Sendable () throws(InputError) -> [UInt8] = { () throws(InputError) -> [UInt8] in
-        guard let bytes = FileSystem.readStandardInput() else { throw InputError("cannot read standard input", at: nil, path: "-") }
-        return bytes
+        switch FileSystem.readStandardInputOrFail() {
+        case .success(let bytes): return bytes
+        case .failure(let failure): throw InputError("\(failure.operation) -: \(failure.reason)", at: nil)
+        }
     }
 
     /// Loads every resource document under `path`.
@@ -57,7 +59,9 @@ public enum ManifestSource {
 
     /// The bytes of `file`.
     static func read(file: String) throws(InputError) -> [UInt8] {
-        guard let bytes = FileSystem.read(file) else { throw InputError("cannot read file", at: nil, path: file) }
-        return bytes
+        switch FileSystem.readOrFail(file) {
+        case .success(let bytes): return bytes
+        case .failure(let failure): throw InputError("\(failure.operation) \(file): \(failure.reason)", at: nil)
+        }
     }
 }
