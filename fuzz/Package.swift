@@ -1,0 +1,14 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// libFuzzer targets over the library's front door (`fuzz/run` builds them with -sanitize=fuzzer,address).
+/// A separate package, so the main build and `swift test` never link a fuzzer entry point.
+let package = Package(
+    name: "meshrender-fuzz",
+    dependencies: [.package(name: "meshrender", path: "..")],
+    targets: [
+        .executableTarget(name: "FuzzValues", dependencies: [.product(name: "MeshRender", package: "meshrender")]),
+        .executableTarget(name: "FuzzSet", dependencies: [.product(name: "MeshRender", package: "meshrender")]),
+        .executableTarget(name: "FuzzManifests", dependencies: [.product(name: "MeshRender", package: "meshrender")]),
+    ]
+)
