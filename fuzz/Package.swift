@@ -7,8 +7,9 @@ let package = Package(
     name: "meshrender-fuzz",
     dependencies: [.package(name: "meshrender", path: "..")],
     targets: [
-        .executableTarget(name: "FuzzValues", dependencies: [.product(name: "MeshRender", package: "meshrender")]),
-        .executableTarget(name: "FuzzSet", dependencies: [.product(name: "MeshRender", package: "meshrender")]),
-        .executableTarget(name: "FuzzManifests", dependencies: [.product(name: "MeshRender", package: "meshrender")]),
+        .target(name: "FuzzSupport"),
+        .executableTarget(name: "FuzzValues", dependencies: ["FuzzSupport", .product(name: "MeshRender", package: "meshrender")]),
+        .executableTarget(name: "FuzzSet", dependencies: ["FuzzSupport", .product(name: "MeshRender", package: "meshrender")]),
+        .executableTarget(name: "FuzzManifests", dependencies: ["FuzzSupport", .product(name: "MeshRender", package: "meshrender")]),
     ]
 )

@@ -1,3 +1,4 @@
+import FuzzSupport
 import MeshRender
 
 /// A values file of random bytes through the whole built-in pipeline: YAML parse, coalescing, mesh loading and
@@ -12,15 +13,8 @@ public func fuzzValues(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     return 0
 }
 
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32) -> Int32
-
-/// SwiftPM links an executable target's entry point under this name; it hands control to libFuzzer's driver.
+/// SwiftPM's entry point for this target: libFuzzer's driver.
 @_cdecl("FuzzValues_main")
 public func fuzzerMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
-    var count = argc
-    var vector = argv
-    return runFuzzerDriver(&count, &vector) { data, size in fuzzValues(data, size) }
+    runFuzzer(argc, argv) { data, size in fuzzValues(data, size) }
 }
