@@ -1,11 +1,18 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// meshrender: one module per pipeline stage, a thin CLI on top.
+/// meshrender: one module per pipeline stage, a thin CLI on top. Each module and the project modules it uses:
 ///
-///   YAMLCore → HelmValues → MeshModel → GoTemplate → MeshRender → meshrender (CLI)
-///          ↘ JSONSchema (values.schema.json) ↗
-///                                 ↘ MeshAnalysis → ManifestDiff ↗
+///   YAMLCore       —                              (libyaml, swift-collections)
+///   HelmValues     YAMLCore
+///   MeshModel      YAMLCore, HelmValues
+///   GoRegex        —
+///   JSONSchema     YAMLCore, GoRegex
+///   GoTemplate     YAMLCore, GoRegex              (swift-crypto, swift-certificates)
+///   MeshAnalysis   YAMLCore, MeshModel
+///   ManifestDiff   YAMLCore, MeshAnalysis
+///   MeshRender     all of the above: chart loading and the render pipeline, the library's front door
+///   meshrender     MeshRender, MeshModel, YAMLCore: the CLI
 let package = Package(
     name: "meshrender",
     platforms: [.macOS(.v13)],
