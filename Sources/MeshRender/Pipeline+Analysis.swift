@@ -81,6 +81,11 @@ extension Pipeline {
                 if withCells { try MatrixSizeLimit.check(intended.inventory, format) }
                 return ConnectivityMatrix(intended: intended, withCells: withCells).rendered(as: format)
             }
+            if input.chart == .builtin {
+                throw InputError(
+                    "nothing to draw: the values define no mesh (mesh.components); give values (-f FILE), a chart or --manifests",
+                    at: nil)
+            }
         }
         let subjects = try analysisSubjects(input, io: io)
         let effective = EffectiveConnectivity(

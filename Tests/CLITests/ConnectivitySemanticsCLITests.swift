@@ -45,6 +45,9 @@ final class ConnectivitySemanticsCLITests: XCTestCase {
             XCTAssertEqual(result.stdout, "")
             XCTAssertTrue(result.stderr.hasPrefix("nothing to verify: "), result.stderr)
         }
+        let draw = try CLI.run(["matrix"])
+        XCTAssertEqual(draw.status, 2)
+        XCTAssertTrue(draw.stderr.hasPrefix("nothing to draw: "), draw.stderr)
         let twice = try CLI.run(["verify", "-f", "-", "--manifests", "-"], stdin: "mesh: {}\n")
         XCTAssertEqual(twice.status, 2)
         XCTAssertTrue(twice.stderr.contains("standard input can be read only once"), twice.stderr)
