@@ -7,7 +7,7 @@ let package = Package(
     name: "meshrender-fuzz",
     dependencies: [.package(name: "meshrender", path: "..")],
     targets: [
-        .target(name: "FuzzSupport"),
+        .target(name: "FuzzSupport", dependencies: [.product(name: "MeshRender", package: "meshrender")]),
         .executableTarget(name: "FuzzValues", dependencies: ["FuzzSupport", .product(name: "MeshRender", package: "meshrender")]),
         .executableTarget(name: "FuzzSet", dependencies: ["FuzzSupport", .product(name: "MeshRender", package: "meshrender")]),
         .executableTarget(name: "FuzzManifests", dependencies: ["FuzzSupport", .product(name: "MeshRender", package: "meshrender")]),

@@ -9,7 +9,7 @@ public func fuzzManifests(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let io = FileAccess(readFile: { _ in [] }, readStdin: { bytes })
     let input = AnalysisInput(
         chart: .builtin, values: ValuesInput(), release: ReleaseInput(name: "fuzz", namespace: "fuzz"), manifests: "-")
-    _ = try? Pipeline.matrix(input, format: .json, io: io)
+    asCommand { _ = try? Pipeline.matrix(input, format: .json, io: io) }
     return 0
 }
 

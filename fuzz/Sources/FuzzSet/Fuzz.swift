@@ -15,7 +15,7 @@ public func fuzzSet(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         }
     }
     let io = FileAccess(readFile: { _ in [] }, readStdin: { [] })
-    _ = try? Pipeline.render(chart: .builtin, values: values, release: ReleaseInput(name: "fuzz", namespace: "fuzz"), io: io)
+    asCommand { _ = try? Pipeline.render(chart: .builtin, values: values, release: ReleaseInput(name: "fuzz", namespace: "fuzz"), io: io) }
     return 0
 }
 

@@ -1,3 +1,14 @@
+import YAMLCore
+
+/// Runs one input as the CLI runs a command: on a thread with the stack the command line gets, so that nesting the
+/// parsers allow is judged against the stack meshrender really has.
+public func asCommand(_ body: () -> Void) {
+    withoutActuallyEscaping(body) { body in
+        nonisolated(unsafe) let run = body
+        LargeStackThread.run(stackSize: LargeStackThread.commandStackSize) { run() }
+    }
+}
+
 /// The function a fuzz target gives libFuzzer: one input, 0 when handled.
 public typealias FuzzerCallback = @convention(c) (UnsafePointer<UInt8>, Int) -> Int32
 

@@ -7,9 +7,9 @@ import MeshRender
 public func fuzzValues(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     let io = FileAccess(readFile: { _ in bytes }, readStdin: { [] })
-    _ = try? Pipeline.render(
+    asCommand { _ = try? Pipeline.render(
         chart: .builtin, values: ValuesInput(files: ["fuzz.yaml"]), release: ReleaseInput(name: "fuzz", namespace: "fuzz"),
-        io: io)
+        io: io) }
     return 0
 }
 
