@@ -10,6 +10,7 @@ let package = Package(
         .target(name: "FuzzSupport", dependencies: [.product(name: "MeshRender", package: "meshrender")]),
         .executableTarget(name: "FuzzValues", dependencies: ["FuzzSupport", .product(name: "MeshRender", package: "meshrender")]),
         .executableTarget(name: "FuzzSet", dependencies: ["FuzzSupport", .product(name: "MeshRender", package: "meshrender")]),
+        .executableTarget(name: "FuzzTemplates", dependencies: ["FuzzSupport", .product(name: "MeshRender", package: "meshrender")]),
         .executableTarget(name: "FuzzManifests", dependencies: ["FuzzSupport", .product(name: "MeshRender", package: "meshrender")]),
     ]
 )
