@@ -63,11 +63,6 @@ extension Pipeline {
         return (text, differs)
     }
 
-    /// Which rules allow or deny the flow `from` → `to` (endpoint names as results print them).
-    public static func explain(_ input: AnalysisInput, from: String, to: String, io: FileAccess) throws -> String {
-        try explain(input, flows: [(from, to)], io: io).text
-    }
-
     /// The intended matrix (values with a mesh, no `--manifests`) or the effective one (with `--manifests`, or of the
     /// rendered chart when its values define no mesh) in `format`; `hidden` drops endpoints from the effective views.
     public static func matrix(

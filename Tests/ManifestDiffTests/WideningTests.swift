@@ -242,3 +242,24 @@ final class DefaultPolicyTypesWideningTests: XCTestCase {
         XCTAssertFalse(report.connectivity.changes.contains { $0.change == .closed })
     }
 }
+
+/// A workload whose pods change labels between releases is one endpoint per release under one name: it compares
+/// with itself, so flows nothing changed stay unreported.
+final class RelabelledWorkloadTests: XCTestCase {
+    func testRelabelledWorkloadComparesWithItself() throws {
+        func release(_ labels: String) throws -> [Document] {
+            try Fixtures.parse("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web, namespace: shop}
+                spec:
+                  template:
+                    metadata: {labels: \(labels)}
+                    spec: {containers: [{name: web, image: web}]}
+                """, namespace: "shop")
+        }
+        let report = try ManifestDiffer.diff(old: try release("{app: web}"), new: try release("{app: web, tier: front}"))
+        XCTAssertEqual(report.resources.count, 1)
+        XCTAssertTrue(report.connectivity.changes.isEmpty, "\(report.connectivity.changes)")
+    }
+}
