@@ -41,9 +41,10 @@ extension Pipeline {
         return (chart, values)
     }
 
-    /// The validated mesh of `values` (which must already hold the chart defaults).
-    public static func mesh(values: Node, namespace: String) throws(InputError) -> MeshSpec {
-        try MeshSpec.load(values: values, releaseNamespace: namespace)
+    /// The validated mesh of `values` (which must already hold the chart defaults); components may name
+    /// `workloads` of the chart's rendered manifests.
+    public static func mesh(values: Node, namespace: String, workloads: WorkloadDirectory? = nil) throws(InputError) -> MeshSpec {
+        try MeshSpec.load(values: values, releaseNamespace: namespace, workloads: workloads)
     }
 }
 

@@ -22,7 +22,10 @@ struct Meshrender: ParsableCommand {
             Exit status: 0 success, 1 differences found (verify, diff --exit-code), 2 bad input or usage.
             """,
         version: MeshrenderVersion.current,
-        subcommands: [RenderCommand.self, TemplateCommand.self, VerifyCommand.self, MatrixCommand.self, DiffCommand.self, LintCommand.self],
+        subcommands: [
+            RenderCommand.self, TemplateCommand.self, VerifyCommand.self, MatrixCommand.self, DiffCommand.self, LintCommand.self,
+            PostRenderCommand.self,
+        ],
         defaultSubcommand: nil
     )
 
