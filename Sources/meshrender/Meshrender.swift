@@ -19,7 +19,8 @@ struct Meshrender: ParsableCommand {
             Values files and --set overrides merge exactly as Helm merges them. The connectivity matrix
             under `mesh:` expands into one NetworkPolicy per component (see README.md).
 
-            Exit status: 0 success, 1 differences found (verify, diff --exit-code), 2 bad input or usage.
+            Exit status: 0 success, 1 differences found (verify, diff --exit-code, diff --fail-on widen,
+            lint --fail-level, post-render --verify), 2 bad input or usage.
             """,
         version: MeshrenderVersion.current,
         subcommands: [
