@@ -94,4 +94,31 @@ final class HelmPluginTests: XCTestCase {
         XCTAssertTrue(reason.hasPrefix("meshrender post-render: the chart's NetworkPolicies and the mesh's do not give the intended connectivity"), reason)
         XCTAssertEqual(reason.split(separator: "\n").count, 1)
     }
+
+    /// Vald's own chart (`MESHRENDER_VALD_CHART`: a directory `scripts/fetch-chart vdaas/vald charts/vald DEST`
+    /// prints; CI reaches no GitHub snapshot, so there the fixture chart above stands in for it).
+    func testRealValdChartGetsVerifiedPoliciesAndItsOwnPoliciesAreRefused() throws {
+        guard let chart = ProcessInfo.processInfo.environment["MESHRENDER_VALD_CHART"] else {
+            throw XCTSkip("set MESHRENDER_VALD_CHART to Vald's chart (scripts/fetch-chart vdaas/vald charts/vald DEST)")
+        }
+        let (helm, home) = try installedPlugin()
+        let mesh = Self.fixtures.appendingPathComponent("vald-mesh.yaml").path
+        let pluginArgs = ["--values=" + mesh, "--namespace=vald", "--verify"].map { "--post-renderer-args=" + $0 }
+        let result = try CLI.run(
+            ["template", "vald", chart, "-n", "vald", "--post-renderer", "meshrender"] + pluginArgs,
+            environment: home.environment, executable: helm)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let generated = ("\n" + result.stdout).components(separatedBy: "\n---\n").filter { $0.hasPrefix("# Source: generated-by-postrender-") }
+        XCTAssertEqual(generated.count, 4)
+        let verify = try CLI.run(["verify", "-f", mesh, "-n", "vald", "--manifests", "-"], stdin: result.stdout)
+        XCTAssertEqual(verify.status, 0, verify.stdout + verify.stderr)
+
+        // Vald's own policies open more than the mesh intends: the install is refused.
+        let own = try CLI.run(
+            ["template", "vald", chart, "-n", "vald", "--set", "defaults.networkPolicy.enabled=true", "--post-renderer", "meshrender"]
+                + pluginArgs,
+            environment: home.environment, executable: helm)
+        XCTAssertNotEqual(own.status, 0)
+        XCTAssertEqual(own.stdout, "")
+    }
 }
