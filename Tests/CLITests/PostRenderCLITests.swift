@@ -94,4 +94,14 @@ final class PostRenderCLITests: XCTestCase {
         XCTAssertEqual(verify.status, 0, verify.stderr + verify.stdout)
         XCTAssertTrue(verify.stdout.hasPrefix("verified"), verify.stdout)
     }
+
+    func testBadManifestsOrValuesOnStdinAreExit2() throws {
+        let bad = try CLI.run(["post-render", "-f", Self.mesh, "-n", "vald"], stdin: "a: [\n")
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertEqual(bad.stdout, "")
+        XCTAssertEqual(bad.stderr, "<stdin>:2:1: yaml: did not find expected node content\n")
+        let dash = try CLI.run(["post-render", "-f", "-", "-n", "vald"], stdin: "a: 1\n")
+        XCTAssertEqual(dash.status, 2)
+        XCTAssertEqual(dash.stderr, "standard input holds the chart's manifests: give the values as files, not '-'\n")
+    }
 }
