@@ -18,22 +18,35 @@ struct PostRenderCommand: ParsableCommand {
             Examples:
               helm template vald charts/vald | meshrender post-render -f mesh.yaml -n vald --verify
               helm install vald charts/vald -n vald --post-renderer meshrender \\
-                  --post-renderer-args -f --post-renderer-args mesh.yaml
+                  --post-renderer-args=--values=mesh.yaml --post-renderer-args=--namespace=vald
             """
     )
 
     @OptionGroup var values: ValuesFlags
-    @OptionGroup var release: ReleaseFlags
     @OptionGroup var limits: LimitFlags
+
+    /// Required: Helm tells a post-renderer neither the release's namespace nor its name, and a policy rendered
+    /// for `default` would land there whatever namespace the release is installed in.
+    @Option(name: SharedFlag.namespace, help: ArgumentHelp("The release's namespace (required).", valueName: "ns"))
+    var namespace: String?
+    @Option(name: SharedFlag.release, help: SharedFlag.releaseHelp) var release: String = "release-name"
 
     @Flag(name: .customLong("verify"), help: "Fail unless the chart's policies and the mesh's give the intended connectivity.")
     var verify = false
+
+    func validate() throws {
+        if namespace == nil {
+            throw ValidationError(
+                "give the release's namespace with -n/--namespace: Helm does not pass it to a post-renderer (--post-renderer-args=--namespace=NS)")
+        }
+    }
 
     func run() throws {
         let io = FileAccess.standard
         let stdin = try io.readStdin()
         let result = try Pipeline.postRender(
-            manifests: stdin, values: values.input, release: release.input, verify: verify, io: io)
+            manifests: stdin, values: values.input, release: ReleaseInput(name: release, namespace: namespace ?? "default"),
+            verify: verify, io: io)
         result.notes.forEach(Diagnostics.note)
         if let verification = result.verification, !verification.passed {
             Diagnostics.writeError("meshrender post-render: " + verification.summaryLine + "\n")

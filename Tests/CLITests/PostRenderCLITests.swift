@@ -103,5 +103,10 @@ final class PostRenderCLITests: XCTestCase {
         let dash = try CLI.run(["post-render", "-f", "-", "-n", "vald"], stdin: "a: 1\n")
         XCTAssertEqual(dash.status, 2)
         XCTAssertEqual(dash.stderr, "standard input holds the chart's manifests: give the values as files, not '-'\n")
+        // Helm passes no namespace: without -n the policies would go to `default` whatever the release's is.
+        let unplaced = try CLI.run(["post-render", "-f", Self.mesh], stdin: try chartOutput())
+        XCTAssertEqual(unplaced.status, 2)
+        XCTAssertEqual(unplaced.stdout, "")
+        XCTAssertTrue(unplaced.stderr.hasPrefix("give the release's namespace with -n/--namespace"), unplaced.stderr)
     }
 }
