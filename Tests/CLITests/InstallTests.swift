@@ -28,7 +28,7 @@ final class InstallTests: XCTestCase {
             ["-l", page.path], environment: ["MANPAGER": "cat", "PAGER": "cat", "MANWIDTH": "100"],
             executable: URL(fileURLWithPath: man))
         XCTAssertEqual(formatted.status, 0, formatted.stderr)
-        XCTAssertEqual(formatted.stderr, "", "man warns about the page")
+        XCTAssertFalse(formatted.stderr.contains("warning"), "man warns about the page: \(formatted.stderr)")
         XCTAssertTrue(formatted.stdout.contains("meshrender"), formatted.stdout)
 
         let completions: [(String, String, String)] = [
