@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// `helm-plugin/` installed into a real Helm 4 and used as `--post-renderer`, end to end. Helm 4 hands a
@@ -7,13 +8,6 @@ import XCTest
 /// policies added, and the whole verified. The byte-for-byte pass-through itself is `PostRenderCLITests`.
 final class HelmPluginTests: XCTestCase {
     static let fixtures = CLI.fixtures.appendingPathComponent("post-render")
-
-    static var helm: URL? {
-        let candidates = [ProcessInfo.processInfo.environment["MESHRENDER_HELM"], "/root/.cache/meshrender-tools/helm-v4.1.4/helm"]
-        return candidates.compactMap { $0 }.map(URL.init(fileURLWithPath:)).first {
-            FileManager.default.isExecutableFile(atPath: $0.path)
-        }
-    }
 
     /// Helm's homes in a fresh directory. Helm 4.1.4 installs a plugin from a local directory under
     /// `$HELM_DATA_HOME/plugins` whatever `HELM_PLUGINS` says, so both name the same directory.
@@ -31,9 +25,7 @@ final class HelmPluginTests: XCTestCase {
     }
 
     func installedPlugin() throws -> (helm: URL, home: HelmHome) {
-        guard let helm = Self.helm else {
-            throw XCTSkip("helm not found: set MESHRENDER_HELM (scripts/fetch-helm fetches helm 4.1.4)")
-        }
+        let helm = URL(fileURLWithPath: try ReferenceTool.helm.require())
         let home = HelmHome(root: FileManager.default.temporaryDirectory.appendingPathComponent("mr-helm-\(UUID().uuidString)"))
         addTeardownBlock { try? FileManager.default.removeItem(at: home.root) }
         // A plugin from a local directory needs no signature (helm calls it development mode).
