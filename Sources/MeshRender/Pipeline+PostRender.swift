@@ -6,7 +6,9 @@ import YAMLCore
 public struct PostRendered: Sendable {
     /// The input bytes unchanged, a line break if they did not end with one, then the policies.
     public var text: String
-    /// The mesh's policies alone (the built-in chart's output).
+    /// The mesh's policies as appended: the built-in chart's output; when the input came from Helm 4 (its documents
+    /// carry Helm's filename annotation), with each `# Source:` line turned into that annotation, so that Helm
+    /// prints the policies under the built-in chart's template rather than a generated file name.
     public var policies: String
     /// With `verify`: the effective connectivity of the chart's policies and the mesh's together, compared with the
     /// mesh's intent.
@@ -36,9 +38,10 @@ extension Pipeline {
         let meshObjects = try ManifestObjects.read(policyDocuments, defaultNamespace: release.namespace)
         try refuseCollisions(meshObjects.policies, with: chartObjects, namespace: release.namespace)
 
+        let policies = HelmPostRenderFiles.fromHelm(chartDocuments) ? HelmPostRenderFiles.annotated(rendered.text) : rendered.text
         var output = text
         if !output.isEmpty && !output.hasSuffix("\n") { output += "\n" }
-        output += rendered.text
+        output += policies
         var verification: Verification?
         var notes: [String] = []
         if verify {
@@ -57,7 +60,7 @@ extension Pipeline {
             verification = MeshAnalysis.verify(intended: IntendedConnectivity(mesh: mesh, inventory: inventory), effective: effective)
             for policy in combined.policies { notes += policy.namedPortWarnings(defaultNamespace: release.namespace) }
         }
-        return PostRendered(text: output, policies: rendered.text, verification: verification, notes: notes)
+        return PostRendered(text: output, policies: policies, verification: verification, notes: notes)
     }
 
     /// A mesh policy named like one of the chart's NetworkPolicies (same namespace) would replace it on install.

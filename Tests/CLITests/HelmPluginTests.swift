@@ -5,7 +5,7 @@ import XCTest
 /// `helm-plugin/` installed into a real Helm 4 and used as `--post-renderer`, end to end. Helm 4 hands a
 /// post-renderer its manifests re-serialized with a filename annotation and sorts the result again, so the checks
 /// here are on Helm's output: the chart's documents exactly as a pass-through post-render leaves them, the mesh's
-/// policies added, and the whole verified. The byte-for-byte pass-through itself is `PostRenderCLITests`.
+/// policies added under the built-in chart's template, and the whole verified. The byte-for-byte pass-through itself is `PostRenderCLITests`.
 final class HelmPluginTests: XCTestCase {
     static let fixtures = CLI.fixtures.appendingPathComponent("post-render")
 
@@ -59,13 +59,15 @@ final class HelmPluginTests: XCTestCase {
         XCTAssertEqual(passThrough.status, 0, passThrough.stderr)
 
         let documents = ("\n" + withMesh.stdout).components(separatedBy: "\n---\n").filter { !$0.isEmpty }
-        let generated = documents.filter { $0.hasPrefix("# Source: generated-by-postrender-") }
-        let chart = documents.filter { !$0.hasPrefix("# Source: generated-by-postrender-") }
+        let generated = documents.filter { $0.hasPrefix("# Source: meshrender/templates/networkpolicy.yaml\n") }
+        let chart = documents.filter { !$0.hasPrefix("# Source: meshrender/templates/networkpolicy.yaml\n") }
         XCTAssertEqual("---\n" + chart.joined(separator: "\n---\n"), passThrough.stdout)
         XCTAssertEqual(chart.count, 4)
         let names = generated.compactMap { doc in doc.split(separator: "\n").first { $0.hasPrefix("  name: ") } }.map(String.init)
         XCTAssertEqual(names.sorted(), ["  name: agent-allow", "  name: discoverer-allow", "  name: lb-gateway-allow"])
         XCTAssertTrue(generated.allSatisfy { $0.contains("kind: NetworkPolicy") && $0.contains("app.kubernetes.io/instance: vald") })
+        // Helm filed them by the annotation the post-renderer gave them, and removed it.
+        XCTAssertFalse(withMesh.stdout.contains("postrenderer.helm.sh") || withMesh.stdout.contains("generated-by-postrender"))
 
         // What helm printed gives exactly the mesh's connectivity.
         let verify = try CLI.run(["verify", "-f", mesh, "-n", "vald", "--manifests", "-"], stdin: withMesh.stdout)
@@ -100,7 +102,8 @@ final class HelmPluginTests: XCTestCase {
             ["template", "vald", chart, "-n", "vald", "--post-renderer", "meshrender"] + pluginArgs,
             environment: home.environment, executable: helm)
         XCTAssertEqual(result.status, 0, result.stderr)
-        let generated = ("\n" + result.stdout).components(separatedBy: "\n---\n").filter { $0.hasPrefix("# Source: generated-by-postrender-") }
+        let generated = ("\n" + result.stdout).components(separatedBy: "\n---\n")
+            .filter { $0.hasPrefix("# Source: meshrender/templates/networkpolicy.yaml\n") }
         XCTAssertEqual(generated.count, 4)
         let verify = try CLI.run(["verify", "-f", mesh, "-n", "vald", "--manifests", "-"], stdin: result.stdout)
         XCTAssertEqual(verify.status, 0, verify.stdout + verify.stderr)

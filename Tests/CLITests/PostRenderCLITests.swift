@@ -109,4 +109,41 @@ final class PostRenderCLITests: XCTestCase {
         XCTAssertEqual(unplaced.stdout, "")
         XCTAssertTrue(unplaced.stderr.hasPrefix("give the release's namespace with -n/--namespace"), unplaced.stderr)
     }
+
+    /// Helm 4's input carries each document's template in an annotation; the policies get one too (from their
+    /// `# Source:` line) so that Helm files them under the built-in chart's template.
+    func testPoliciesCarryHelmsFilenameAnnotationWhenTheInputDoes() throws {
+        let input = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              annotations:
+                postrenderer.helm.sh/postrender-filename: vald-like/templates/gateways.yaml
+              name: vald-lb-gateway
+            spec:
+              template:
+                metadata:
+                  labels: {app: vald-lb-gateway}
+
+            """
+        let mesh = "mesh:\n  components:\n    lb-gateway: {workload: vald-lb-gateway}\n"
+        let scratch = try ScratchChart(files: ["mesh.yaml": mesh])
+        defer { scratch.remove() }
+        let result = try CLI.run(["post-render", "-f", scratch.root.appendingPathComponent("mesh.yaml").path, "-n", "vald"], stdin: input)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.hasPrefix(input))
+        let appended = String(result.stdout.dropFirst(input.count))
+        let expected = """
+            ---
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata:
+              annotations:
+                postrenderer.helm.sh/postrender-filename: "meshrender/templates/networkpolicy.yaml"
+              name: lb-gateway-allow
+
+            """
+        XCTAssertTrue(appended.hasPrefix(expected), appended)
+        XCTAssertFalse(result.stdout.contains("# Source:"))
+    }
 }
