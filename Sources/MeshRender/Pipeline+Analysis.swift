@@ -14,8 +14,9 @@ public struct VerifyOutcome: Sendable {
     public var notes: [String]
 }
 
-/// How `verify` prints its result.
-public enum VerifyFormat: String, CaseIterable, Sendable { case text, json }
+/// How `verify` prints its result: the report, JSON, JUnit XML (a test case per source endpoint) or SARIF 2.1.0
+/// (`extra-flow` / `missing-flow` results located at the rule or policy they cite).
+public enum VerifyFormat: String, CaseIterable, Sendable { case text, json, junit, sarif }
 
 /// The mesh of the values (intent), the manifests' objects, and the inventory of every endpoint both name.
 struct AnalysisSubjects {
@@ -30,8 +31,11 @@ extension Pipeline {
     /// Compares the effective connectivity of the rendered (or given) manifests with the mesh's intent, over every
     /// endpoint: components, externals, workloads, representatives and the outside world. Without a mesh in the
     /// values there is nothing to compare with: an `InputError`.
-    public static func verify(_ input: AnalysisInput, format: VerifyFormat = .text, io: FileAccess) throws -> VerifyOutcome {
-        let subjects = try analysisSubjects(input, io: io)
+    public static func verify(
+        _ input: AnalysisInput, format: VerifyFormat = .text, toolVersion: String = "", io: FileAccess
+    ) throws -> VerifyOutcome {
+        let locates = format == .junit || format == .sarif
+        let subjects = try analysisSubjects(input, io: io, documentsByTemplate: locates)
         guard let mesh = subjects.mesh else {
             throw InputError(
                 "nothing to verify: the values define no mesh (mesh.components); give the values the policies were rendered from (-f FILE)",
@@ -41,8 +45,31 @@ extension Pipeline {
         let effective = EffectiveConnectivity(
             policies: subjects.objects.policies, defaultNamespace: input.release.namespace, inventory: subjects.inventory)
         let result = MeshAnalysis.verify(intended: intended, effective: effective)
-        let text = format == .json ? result.json : result.description + "\n"
+        let locate = ruleLocator(subjects.objects, defaultNamespace: input.release.namespace, withLines: input.manifests != nil)
+        let text: String
+        switch format {
+        case .text: text = result.description + "\n"
+        case .json: text = result.json
+        case .junit: text = result.junit(locate: locate)
+        case .sarif: text = result.sarif(toolVersion: toolVersion, locate: locate)
+        }
         return VerifyOutcome(text: text, passed: result.passed, notes: subjects.notes)
+    }
+
+    /// Where a cited policy or rule was written: file, and line when the manifests were read from files (`withLines`;
+    /// rendered documents name their template only).
+    static func ruleLocator(_ objects: ManifestObjects, defaultNamespace: String, withLines: Bool) -> (CitedRule) -> LintLocation? {
+        var index: [String: Int] = [:]
+        for (i, policy) in objects.policies.enumerated() where i < objects.policyMarks.count {
+            let key = "\(policy.namespace ?? defaultNamespace)/\(policy.name)"
+            if index[key] == nil { index[key] = i }
+        }
+        return { cited in
+            guard let i = index["\(cited.namespace)/\(cited.policy)"] else { return nil }
+            let marks = objects.policyMarks[i]
+            let mark = cited.ruleNumber.map { marks.rule(cited.direction, $0 - 1) } ?? marks.policy
+            return LintLocation(mark, withLines: withLines)
+        }
     }
 
     /// Which rules allow or deny each flow `from` → `to` (endpoint names as results print them), and whether any of

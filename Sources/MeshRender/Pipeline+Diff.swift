@@ -12,7 +12,7 @@ public enum DiffSides: Sendable {
 
 /// What to compare and how to print it.
 public struct DiffRequest: Sendable {
-    public enum Mode: String, Sendable { case human, unified, brief, json }
+    public enum Mode: String, Sendable { case human, unified, brief, json, github }
 
     public var sides: DiffSides
     public var mode: Mode
@@ -72,7 +72,10 @@ extension Pipeline {
             connectivity: connectivity)
         let report = try ManifestDiffer.diff(old: old, new: new, options: options)
         let writer = DiffWriter(rawValue: request.mode.rawValue) ?? .human
-        let text = writer.render(report, options: DiffWriter.Options(color: request.color, context: request.context))
+        var fileLocations = true
+        if case .render = request.sides { fileLocations = false }
+        let text = writer.render(
+            report, options: DiffWriter.Options(color: request.color, context: request.context, fileLocations: fileLocations))
         return DiffOutcome(text: text, hasDifferences: report.hasDifferences, opensFlows: report.opensFlows)
     }
 

@@ -20,10 +20,11 @@ struct DiffCommand: ParsableCommand {
               meshrender diff --old-values values/vald.yaml --new-values values/vald.yaml \\
                   --new-values overlay.yaml -n vald --fail-on widen
               meshrender diff old/ new/ --output json
+              meshrender diff old/ new/ -o github --fail-on widen
             """
     )
 
-    enum OutputMode: String, ExpressibleByArgument, CaseIterable { case human, unified, brief, json }
+    enum OutputMode: String, ExpressibleByArgument, CaseIterable { case human, unified, brief, json, github }
     enum FailOn: String, ExpressibleByArgument, CaseIterable { case widen }
 
     @Argument(help: ArgumentHelp("OLD and NEW manifests (file, directory or '-'), or CHART with --old-values/--new-values.", valueName: "path"))
@@ -43,7 +44,8 @@ struct DiffCommand: ParsableCommand {
 
     @OptionGroup var limits: LimitFlags
 
-    @Option(name: [.customShort("o"), .customLong("output")], help: "human, unified, brief or json.")
+    @Option(name: [.customShort("o"), .customLong("output")],
+            help: "human, unified, brief, json or github (a workflow-command annotation per changed resource and opened flow).")
     var output: OutputMode = .human
     @Option(name: .customLong("context"), help: "Lines of context for --output unified.")
     var context: Int = 3

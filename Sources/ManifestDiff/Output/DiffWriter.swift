@@ -41,6 +41,9 @@ public enum DiffWriter: String, Sendable, CaseIterable {
     /// - Keys appear in the order shown; the document is indented by two spaces and ends with a newline.
     ///   Unchanged releases give `{"resources": [], "connectivity": []}`.
     case json
+    /// GitHub Actions workflow commands: a `::notice` per changed resource (with `file`/`line` when known), a
+    /// `::warning` per opened flow. The shape is stable; see `GitHubWriter`.
+    case github
 
     /// Rendering settings.
     public struct Options: Sendable {
@@ -48,10 +51,13 @@ public enum DiffWriter: String, Sendable, CaseIterable {
         public var color: Bool
         /// Lines of context around unified hunks.
         public var context: Int
+        /// Whether resources' positions name files a reader can open (not rendered releases); github output only.
+        public var fileLocations: Bool
 
-        public init(color: Bool = false, context: Int = 3) {
+        public init(color: Bool = false, context: Int = 3, fileLocations: Bool = true) {
             self.color = color
             self.context = context
+            self.fileLocations = fileLocations
         }
     }
 
@@ -63,6 +69,7 @@ public enum DiffWriter: String, Sendable, CaseIterable {
             .render(report)
         case .brief: return BriefWriter().render(report)
         case .json: return JSONWriter().render(report)
+        case .github: return GitHubWriter(fileLocations: options.fileLocations).render(report)
         }
     }
 }

@@ -74,7 +74,10 @@ extension MatrixView {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
-            default: out.append(char)
+            case "\t", "\n", "\r": out.append(char)
+            default:
+                // Control characters may not appear in XML 1.0, not even as references.
+                if let ascii = char.asciiValue, ascii < 0x20 || ascii == 0x7F { out += "\u{FFFD}" } else { out.append(char) }
             }
         }
         return out
