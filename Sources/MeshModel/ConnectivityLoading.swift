@@ -98,7 +98,14 @@ extension MeshLoader {
             try setKubeSystemEgress(index: index, allowed: verdict == .allow, mark: mark, path: path)
             return
         }
-        guard verdict == .allow else { return }
+        guard verdict == .allow else {
+            if let written = edgeMarks[EdgeKey(from: source, to: column)] {
+                spec.warnings.append(ValuesWarning(
+                    "\(source.id) -> \(column.id) is ⛔ here but an edge allows it\(written.map { " (\($0))" } ?? ""): the edge wins",
+                    at: mark, path: path))
+            }
+            return
+        }
         try addEdge(Edge(from: source, to: column), mark: mark, path: path)
     }
 

@@ -121,7 +121,7 @@ extension Pipeline {
     static func loadMesh(_ input: AnalysisInput, io: FileAccess) throws -> MeshSpec {
         let chart = try load(input.chart)
         let values = try chartValues(chart, input: input.values, io: io)
-        return try mesh(values: values, namespace: input.release.namespace)
+        return try mesh(values: values, namespace: input.release.namespace, builtin: input.chart == .builtin)
     }
 
     /// The mesh (when the values define components), the objects of the manifests (from `--manifests`, else
@@ -154,7 +154,10 @@ extension Pipeline {
             notes.append(
                 "skipped \(objects.skipped) document\(plural ? "s" : "") that \(plural ? "are" : "is") neither a NetworkPolicy, a workload nor a Namespace")
         }
-        for policy in objects.policies { notes += policy.namedPortWarnings(defaultNamespace: input.release.namespace) }
+        // Policies rendered from a mesh: the values' own warnings name these ports where the values wrote them.
+        if intent == nil || input.manifests != nil {
+            for policy in objects.policies { notes += policy.namedPortWarnings(defaultNamespace: input.release.namespace) }
+        }
         return AnalysisSubjects(mesh: intent, objects: objects, inventory: builder.build(), notes: notes)
     }
 }

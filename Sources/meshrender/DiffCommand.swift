@@ -41,6 +41,7 @@ struct DiffCommand: ParsableCommand {
 
     @OptionGroup var release: ReleaseFlags
     @Flag(name: SharedFlag.skipSchema, help: SharedFlag.skipSchemaHelp) var skipSchemaValidation = false
+    @Flag(name: SharedFlag.strict, help: SharedFlag.strictHelp) var strict = false
 
     @OptionGroup var limits: LimitFlags
 
@@ -74,6 +75,7 @@ struct DiffCommand: ParsableCommand {
     }
 
     func run() throws {
+        ValuesWarnings.strict = strict
         let sides: DiffSides
         if rendersReleases {
             let chart = paths.first.map(ChartReference.directory) ?? .builtin

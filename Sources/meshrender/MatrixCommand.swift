@@ -44,6 +44,7 @@ struct MatrixCommand: ParsableCommand {
     var maxMatrixComponents: Int?
 
     func run() throws {
+        ValuesWarnings.strict = values.strict
         if let maxMatrixComponents { MatrixSizeLimit.maxComponents = max(maxMatrixComponents, 1) }
         let input = AnalysisInput(
             chart: chart.reference, values: values.input, release: release.input, manifests: manifests)

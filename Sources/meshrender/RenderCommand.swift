@@ -29,6 +29,7 @@ struct RenderCommand: ParsableCommand {
     @Option(name: SharedFlag.namespace, help: SharedFlag.namespaceHelp) var namespace: String = "default"
     @Option(name: SharedFlag.release, help: SharedFlag.releaseHelp) var releaseName: String = "release-name"
     @Flag(name: SharedFlag.skipSchema, help: SharedFlag.skipSchemaHelp) var skipSchemaValidation = false
+    @Flag(name: SharedFlag.strict, help: SharedFlag.strictHelp) var strict = false
 
     @Option(name: [.customShort("o"), .customLong("output")], help: "Output format: yaml or json.")
     var format: Format = .yaml
@@ -52,6 +53,7 @@ struct RenderCommand: ParsableCommand {
     @OptionGroup var limits: LimitFlags
 
     func run() throws {
+        ValuesWarnings.strict = strict
         var releaseInput = ReleaseInput(name: releaseName, namespace: namespace)
         releaseInput.kubeVersion = kubeVersion
         releaseInput.apiVersions = apiVersions.flatMap { $0.isEmpty ? [] : $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }

@@ -52,6 +52,7 @@ struct VerifyCommand: ParsableCommand {
     }
 
     func run() throws {
+        ValuesWarnings.strict = values.strict
         let input = AnalysisInput(
             chart: chart.reference, values: values.input, release: release.input, manifests: manifests)
         if !explain.isEmpty {
