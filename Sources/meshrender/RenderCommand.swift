@@ -35,8 +35,13 @@ struct RenderCommand: ParsableCommand {
     var format: Format = .yaml
 
     @Option(name: .customLong("output-dir"),
-            help: ArgumentHelp("Write files into this directory instead of stdout (atomically).", valueName: "dir"))
+            help: ArgumentHelp(
+                "Write one file per resource into this directory instead of stdout; it then holds exactly this render's files (an earlier render's are replaced at once).",
+                valueName: "dir"))
     var outputDir: String?
+
+    @Flag(name: .customLong("force"), help: "With --output-dir: replace the directory even if it holds files meshrender did not write.")
+    var force = false
 
     @Option(name: [.customShort("s"), .customLong("show-only")],
             help: ArgumentHelp("Only show manifests rendered from the given template (repeatable).", valueName: "template"))
@@ -64,7 +69,7 @@ struct RenderCommand: ParsableCommand {
             release: releaseInput, showOnly: showOnly,
             io: .standard)
         if let outputDir {
-            Diagnostics.emit(try rendered.write(to: outputDir, format: format == .json ? .json : .yaml))
+            Diagnostics.emit(try rendered.write(to: outputDir, format: format == .json ? .json : .yaml, force: force))
         } else {
             if format == .json {
                 Diagnostics.emit(try rendered.json())
