@@ -96,12 +96,17 @@ extension Pipeline {
         _ input: AnalysisInput, format: MatrixFormat, hidden: Set<String> = [], io: FileAccess
     ) throws -> String {
         let withCells = format != .json
+        let picture = format == .svg || format == .dot || format == .mermaid
         if input.manifests == nil {
             let mesh = try loadMesh(input, io: io)
             if !mesh.components.isEmpty {
                 let intended = IntendedConnectivity(mesh: mesh)
                 if withCells { try MatrixSizeLimit.check(intended.inventory, format) }
-                return ConnectivityMatrix(intended: intended, withCells: withCells).rendered(as: format)
+                // Pictures show every endpoint the mesh names (externals, custom-rule peers, the outside world), not
+                // the pods the analysis adds to stand for everyone else.
+                let scope: ConnectivityMatrix.Scope = picture ? .all(hidden: hidden.union([ConnectivityMatrix.analysisOnly])) : .mesh
+                return ConnectivityMatrix(intended: intended, scope: scope, withCells: withCells)
+                    .rendered(as: format, caption: caption(input, intended: true))
             }
             if input.chart == .builtin {
                 throw InputError(
@@ -114,7 +119,21 @@ extension Pipeline {
             policies: subjects.objects.policies, defaultNamespace: input.release.namespace, inventory: subjects.inventory)
         if withCells { try MatrixSizeLimit.check(effective.inventory, format) }
         return ConnectivityMatrix(effective: effective, mesh: subjects.mesh, scope: .all(hidden: hidden), withCells: withCells)
-            .rendered(as: format)
+            .rendered(as: format, caption: caption(input, intended: false))
+    }
+
+    /// What a picture shows: the release and namespace, intended or effective, and the inputs it was drawn from.
+    static func caption(_ input: AnalysisInput, intended: Bool) -> MatrixCaption {
+        let which = intended ? "intended connectivity" : "effective connectivity"
+        let title = "\(input.release.name) in namespace \(input.release.namespace): \(which)"
+        var sources: [String] = []
+        if case .directory(let path) = input.chart { sources.append("chart \(path)") }
+        let files = input.values.files.map { $0 == "-" ? "<stdin>" : $0 }
+        if !files.isEmpty { sources.append("values " + files.joined(separator: ", ")) }
+        let sets = input.values.set + input.values.setString + input.values.setJSON
+        if !sets.isEmpty { sources.append("--set " + sets.joined(separator: ", ")) }
+        if let manifests = input.manifests { sources.append("manifests " + (manifests == "-" ? "<stdin>" : manifests)) }
+        return MatrixCaption(title: title, subtitle: sources.joined(separator: "; "))
     }
 
     /// The mesh of the chart's values.

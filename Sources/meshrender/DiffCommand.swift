@@ -24,7 +24,7 @@ struct DiffCommand: ParsableCommand {
             """
     )
 
-    enum OutputMode: String, ExpressibleByArgument, CaseIterable { case human, unified, brief, json, github }
+    enum OutputMode: String, ExpressibleByArgument, CaseIterable { case human, unified, brief, json, github, svg }
     enum FailOn: String, ExpressibleByArgument, CaseIterable { case widen }
 
     @Argument(help: ArgumentHelp("OLD and NEW manifests (file, directory or '-'), or CHART with --old-values/--new-values.", valueName: "path"))
@@ -46,7 +46,7 @@ struct DiffCommand: ParsableCommand {
     @OptionGroup var limits: LimitFlags
 
     @Option(name: [.customShort("o"), .customLong("output")],
-            help: "human, unified, brief, json or github (a workflow-command annotation per changed resource and opened flow).")
+            help: "human, unified, brief, json, github (a workflow-command annotation per changed resource and opened flow) or svg (the connectivity change as a picture).")
     var output: OutputMode = .human
     @Option(name: .customLong("context"), help: "Lines of context for --output unified.")
     var context: Int = 3

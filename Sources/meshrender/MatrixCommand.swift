@@ -30,7 +30,7 @@ struct MatrixCommand: ParsableCommand {
     var manifests: String?
 
     @Option(name: [.customShort("o"), .customLong("output"), .customLong("format")],
-            help: "table, markdown, csv, json, mermaid, dot or svg (--format is the same option).")
+            help: "table, markdown, csv, json, mermaid, dot or svg (--format is the same option; the pictures show every endpoint the mesh names).")
     var format: MatrixFormat = .table
 
     @Option(name: .customLong("hide"),
