@@ -11,6 +11,7 @@ struct RenderCommand: ParsableCommand {
               meshrender render -f values/vald.yaml -n vald
               meshrender render -f values/vald.yaml -f values/vald-observability.yaml -n vald
               meshrender render -f values/vald.yaml --set mesh.kubeSystem.egress=dns -n vald -o json
+              meshrender render -f values/vald.yaml -n vald --trace
               meshrender render ./mychart --release web -n prod -f prod.yaml --output-dir out/
             """
     )
@@ -40,6 +41,10 @@ struct RenderCommand: ParsableCommand {
                 valueName: "dir"))
     var outputDir: String?
 
+    @Flag(name: .customLong("trace"),
+          help: "After each rule and peer of the built-in chart's policies, a comment naming the values file, line and path that produced it.")
+    var trace = false
+
     @Flag(name: .customLong("force"), help: "With --output-dir: replace the directory even if it holds files meshrender did not write.")
     var force = false
 
@@ -68,7 +73,12 @@ struct RenderCommand: ParsableCommand {
                 files: files, set: set, setString: setString, setJSON: setJSON, skipSchemaValidation: skipSchemaValidation),
             release: releaseInput, showOnly: showOnly,
             io: .standard)
-        if let outputDir {
+        if trace {
+            guard format == .yaml, outputDir == nil else {
+                throw ValidationError("--trace annotates the YAML on stdout: leave out -o json and --output-dir")
+            }
+            Diagnostics.emit(try rendered.tracedText(namespace: namespace))
+        } else if let outputDir {
             Diagnostics.emit(try rendered.write(to: outputDir, format: format == .json ? .json : .yaml, force: force))
         } else {
             if format == .json {
