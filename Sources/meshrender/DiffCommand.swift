@@ -21,6 +21,7 @@ struct DiffCommand: ParsableCommand {
                   --new-values overlay.yaml -n vald --fail-on widen
               meshrender diff old/ new/ --output json
               meshrender diff old/ new/ -o github --fail-on widen
+              meshrender diff old.yaml new.yaml -o svg > change.svg
             """
     )
 

@@ -8,9 +8,10 @@ struct MatrixCommand: ParsableCommand {
         abstract: "Show the intended (values) or effective (--manifests) connectivity matrix.",
         discussion: """
             Examples:
-              meshrender matrix -f values/vald.yaml --format markdown
-              meshrender matrix --manifests rendered.yaml -n vald --format table
-              meshrender matrix -f values/vald.yaml --format svg > vald.svg
+              meshrender matrix -f values/vald.yaml -o markdown
+              meshrender matrix --manifests rendered.yaml -n vald -o table
+              meshrender matrix -f values/vald.yaml -n vald -o svg > vald.svg
+              meshrender matrix -f values/vald.yaml -n vald -o dot --hide kube-system > vald.dot
               meshrender matrix --manifests rendered.yaml -n vald --hide representatives --hide kube-system
 
             With --manifests (or a chart whose values define no mesh) the matrix shows every endpoint:
