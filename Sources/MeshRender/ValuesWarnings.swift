@@ -11,6 +11,10 @@ public enum ValuesWarnings {
     private static let lock = Lock()
     nonisolated(unsafe) private static var raised: [ValuesWarning] = []
     nonisolated(unsafe) private static var seen: Set<ValuesWarning> = []
+    nonisolated(unsafe) private static var dropped = 0
+    /// Most warnings kept for printing; further ones are only counted (a process that renders again and again keeps
+    /// a bounded list).
+    public static let limit = 200
 
     /// Records `warnings`; throws the first as an error when `strict`.
     static func raise(_ warnings: [ValuesWarning]) throws(InputError) {
@@ -18,15 +22,22 @@ public enum ValuesWarnings {
         if strict { throw warnings[0].inputError }
         lock.lock()
         defer { lock.unlock() }
-        for warning in warnings where seen.insert(warning).inserted { raised.append(warning) }
+        for warning in warnings where !seen.contains(warning) {
+            guard raised.count < limit else {
+                dropped += 1
+                continue
+            }
+            seen.insert(warning)
+            raised.append(warning)
+        }
     }
 
-    /// The warnings raised so far, which are then forgotten.
-    public static func take() -> [ValuesWarning] {
+    /// The warnings raised so far and how many more were left out past `limit`; both are then forgotten.
+    public static func take() -> (warnings: [ValuesWarning], more: Int) {
         lock.lock()
         defer { lock.unlock() }
-        let out = raised
-        raised = []
+        let out = (raised, dropped)
+        (raised, seen, dropped) = ([], [], 0)
         return out
     }
 }

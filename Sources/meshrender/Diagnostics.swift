@@ -69,7 +69,9 @@ enum Diagnostics {
 
     /// The warnings the values raised (`ValuesWarnings`), one line each on stderr.
     static func flushWarnings() {
-        for warning in ValuesWarnings.take() { writeError(warning.description + "\n") }
+        let (warnings, more) = ValuesWarnings.take()
+        for warning in warnings { writeError(warning.description + "\n") }
+        if more > 0 { writeError("warning: \(more) more warnings not shown\n") }
     }
 
     /// Writes a note to stderr (counts of skipped documents and the like).
