@@ -108,6 +108,8 @@ let package = Package(
         .testTarget(name: "MeshAnalysisTests", dependencies: ["MeshAnalysis", "TestSupport"], exclude: ["Golden", "Conformance"]),
         .testTarget(name: "ManifestDiffTests", dependencies: ["ManifestDiff", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "MeshRenderTests", dependencies: ["MeshRender", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "CLITests", dependencies: ["meshrender", "render-and-verify", "YAMLCore", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "CLITests", dependencies: ["meshrender", "render-and-verify", "YAMLCore", "JSONSchema", "TestSupport"],
+            exclude: ["Fixtures"]),
     ]
 )

@@ -46,7 +46,7 @@ extension Pipeline {
         var notes: [String] = []
         if verify {
             let values = try chartValues(try load(.builtin), input: values, io: io)
-            let mesh = try mesh(values: values, namespace: release.namespace, workloads: workloads)
+            let mesh = try mesh(values: values, namespace: release.namespace, builtin: true, workloads: workloads)
             guard !mesh.components.isEmpty else {
                 throw InputError("nothing to verify: the values define no mesh (mesh.components)", at: nil)
             }

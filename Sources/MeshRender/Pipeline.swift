@@ -32,7 +32,7 @@ public enum Pipeline {
             { () -> Result<MeshTemplateObject, InputError>? in
                 guard hasMesh else { return nil }
                 return Result { () throws(InputError) in
-                    try Pipeline.mesh(values: values, namespace: namespace, workloads: workloads)
+                    try Pipeline.mesh(values: values, namespace: namespace, builtin: reference == .builtin, workloads: workloads)
                         .templateObject(policiesOnly: reference == .builtin && BuiltinChart.readsOnlyMeshPolicies)
                 }
             })

@@ -42,6 +42,7 @@ struct PostRenderCommand: ParsableCommand {
     }
 
     func run() throws {
+        ValuesWarnings.strict = values.strict
         let io = FileAccess.standard
         let stdin = try io.readStdin()
         let result = try Pipeline.postRender(
