@@ -118,28 +118,17 @@ final class CIIntegrationTests: XCTestCase {
         return (0, stdout, (try? String(contentsOf: summary, encoding: .utf8)) ?? "")
     }
 
-    /// `github` when this build's diff has that output, else `brief` (the same flows, one per line).
-    var diffOutput: String {
-        get throws {
-            let help = try CLI.run(["diff", "--help"])
-            return help.stdout.contains("github") ? "github" : "brief"
-        }
-    }
-
     func testActionFailsAPullRequestThatOpensAFlowAndPassesOneThatNarrows() throws {
         let vald = try String(contentsOf: Self.root.appendingPathComponent("values/vald.yaml"), encoding: .utf8)
         // The overlay lets the filter gateway call agents directly (and the lb gateway no longer the discoverer).
         let widen = try String(contentsOf: CLI.fixtures.appendingPathComponent("vald-overlay.yaml"), encoding: .utf8)
-        let output = try diffOutput
         let opened = try repository(base: ["vald.yaml": vald, "overlay.yaml": "{}\n"], head: ["overlay.yaml": widen])
-        let inputs = ["values": "vald.yaml\noverlay.yaml", "namespace": "vald", "base": opened.baseCommit, "output": output]
+        let inputs = ["values": "vald.yaml\noverlay.yaml", "namespace": "vald", "base": opened.baseCommit]
         let failing = try runAction(inputs: inputs, in: opened.dir)
         XCTAssertEqual(failing.status, 1, failing.stdout)
-        if output == "github" {
-            XCTAssertTrue(failing.stdout.contains("::warning title=opened flow filter-gateway -> agent::"), failing.stdout)
-        } else {
-            XCTAssertTrue(failing.stdout.contains("opened    filter-gateway -> agent"), failing.stdout)
-        }
+        // The action's default output: a workflow-command annotation per changed resource and opened flow.
+        XCTAssertTrue(failing.stdout.contains("::warning title=opened flow filter-gateway -> agent::"), failing.stdout)
+        XCTAssertTrue(failing.stdout.contains("::notice "), failing.stdout)
         XCTAssertTrue(failing.summary.contains("opened    filter-gateway -> agent"), failing.summary)
 
         // Only closing lb-gateway -> discoverer narrows: no failure.
