@@ -27,9 +27,12 @@ public struct ReleaseComparison: Sendable {
 
     /// Compares two releases: their manifests' objects (policies, workloads, namespaces) and, when they were rendered
     /// from values, their meshes. Objects without a namespace belong to `defaultNamespace`.
+    ///
+    /// Without `listsFlows`, `old` and `new` stay empty and only the pairs a difference can reach are evaluated (see
+    /// `changedPairs`); `changes` is the same either way.
     public init(
         old: ManifestObjects, new: ManifestObjects, oldMesh: MeshSpec? = nil, newMesh: MeshSpec? = nil,
-        defaultNamespace: String
+        defaultNamespace: String, listsFlows: Bool = true
     ) {
         var builder = InventoryBuilder(defaultNamespace: defaultNamespace)
         if let oldMesh { builder.add(mesh: oldMesh, releases: .old) }
@@ -58,17 +61,50 @@ public struct ReleaseComparison: Sendable {
         }
         let onlyNew = newPolicies.indices.filter { !matchedNew[$0] }.map { newPolicies[$0] }
         let matcher = PeerMatcher(groups: inventory.groups)
+        let focus = listsFlows ? nil : Self.changedPairs(onlyOld + onlyNew, inventory: inventory, matcher: matcher)
         var shared = ConnectivityMap(inventory: inventory)
-        shared.apply(sharedPolicies, matcher: matcher)
+        if focus?.isEmpty != true {
+            shared.apply(sharedPolicies, matcher: matcher, focus: focus)
+        }
         var oldMap = shared, newMap = shared
-        oldMap.apply(onlyOld, matcher: matcher)
-        newMap.apply(onlyNew, matcher: matcher)
+        oldMap.apply(onlyOld, matcher: matcher, focus: focus)
+        newMap.apply(onlyNew, matcher: matcher, focus: focus)
         let (oldFinal, newFinal) = (oldMap, newMap)
-        let (before, after) = Parallel.both({ oldFinal.allowedFlows(in: .old) }, { newFinal.allowedFlows(in: .new) })
+        let (before, after) = Parallel.both(
+            { focus.map { oldFinal.allowedFlows(in: .old, focus: $0) } ?? oldFinal.allowedFlows(in: .old) },
+            { focus.map { newFinal.allowedFlows(in: .new, focus: $0) } ?? newFinal.allowedFlows(in: .new) })
         self.inventory = inventory
-        self.old = before
-        self.new = after
+        self.old = listsFlows ? before : []
+        self.new = listsFlows ? after : []
         changes = Self.changes(before, after, inventory)
+        // Debug builds check the focused evaluation against the full one on every comparison made with flows listed.
+        assert(
+            !listsFlows
+                || ReleaseComparison(
+                    old: old, new: new, oldMesh: oldMesh, newMesh: newMesh, defaultNamespace: defaultNamespace,
+                    listsFlows: false
+                ).changes == changes,
+            "evaluating only the pairs a difference can reach changed the result")
+    }
+
+    /// The group pairs whose connectivity can differ between the releases. Both releases' maps are the map of the
+    /// policies they share with their own policies applied on top, so a source's egress side differs only when a policy
+    /// of one release selects it and isolates egress, and a destination's ingress side only when one selects it and
+    /// isolates ingress; a pair with neither allows the same ports in both. Groups holding an endpoint of one release
+    /// only are focused both ways: all of their flows change.
+    static func changedPairs(_ ownPolicies: [ResolvedPolicy], inventory: Inventory, matcher: PeerMatcher) -> PairFocus {
+        var focus = PairFocus(groupCount: inventory.groupCount)
+        for policy in ownPolicies {
+            for group in matcher.selected(by: policy.policy.podSelector, in: policy.namespace) {
+                if policy.isolatesEgress { focus.addSource(group) }
+                if policy.isolatesIngress { focus.addDestination(group) }
+            }
+        }
+        for (index, endpoint) in inventory.endpoints.enumerated() where endpoint.releases != .both {
+            focus.addSource(inventory.groupOf[index])
+            focus.addDestination(inventory.groupOf[index])
+        }
+        return focus
     }
 
     /// Compares the two releases pair by pair, pairs named by their endpoints' names: a workload whose pods change

@@ -27,7 +27,10 @@ public struct EffectiveConnectivity: Sendable {
 extension ConnectivityMap {
     /// Adds what `policies` isolate and allow. Policies are additive, so the map of a set of policies is the map of
     /// any part of it with the rest applied on top.
-    mutating func apply(_ policies: [ResolvedPolicy], matcher: PeerMatcher) {
+    ///
+    /// With a `focus`, rule entries of pairs outside it are left out: the map is then exact on the focused pairs and
+    /// on every group's isolation and rules towards / from anyone, which is what `groupPorts` reads for them.
+    mutating func apply(_ policies: [ResolvedPolicy], matcher: PeerMatcher, focus: PairFocus? = nil) {
         let groups = inventory.groups
         for policy in policies {
             let subjects = matcher.selected(by: policy.policy.podSelector, in: policy.namespace)
@@ -36,14 +39,18 @@ extension ConnectivityMap {
                 if policy.isolatesIngress { ingressIsolated[s] = true }
                 if policy.isolatesEgress { egressIsolated[s] = true }
             }
+            // Subjects whose every pair is needed (all of them without a focus).
+            let focusedSubjects = focus.map { focus in subjects.filter { focus.isSource($0) } } ?? subjects
             for rule in policy.egressRules {
                 if rule.appliesToAnyone {
                     for s in subjects { allowEgressToAnyone(from: s, rule.ports) }
                     continue
                 }
                 for d in matcher.matching(rule.peers ?? [], namespace: policy.namespace) {
+                    let sources = (focus?.isDestination(d) ?? true) ? subjects : focusedSubjects
+                    if sources.isEmpty { continue }
                     let ports = PortSet.from(rule.ports, namedPorts: groups[d].namedPorts)
-                    for s in subjects { allowEgress(from: s, to: d, ports) }
+                    for s in sources { allowEgress(from: s, to: d, ports) }
                 }
             }
             for rule in policy.ingressRules {
@@ -52,9 +59,12 @@ extension ConnectivityMap {
                     continue
                 }
                 let sources = matcher.matching(rule.peers ?? [], namespace: policy.namespace)
+                let focusedSources = focus.map { focus in sources.filter { focus.isSource($0) } } ?? sources
                 for d in subjects {
+                    let allowed = (focus?.isDestination(d) ?? true) ? sources : focusedSources
+                    if allowed.isEmpty { continue }
                     let ports = PortSet.from(rule.ports, namedPorts: groups[d].namedPorts)
-                    for s in sources { allowIngress(to: d, from: s, ports) }
+                    for s in allowed { allowIngress(to: d, from: s, ports) }
                 }
             }
         }

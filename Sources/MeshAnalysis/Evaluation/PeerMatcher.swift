@@ -47,14 +47,20 @@ final class PeerMatcher {
 
     /// Groups the peer denotes, ascending.
     func matching(_ peer: PolicyPeer, namespace: String) -> [Int] {
+        let candidates = candidates(for: peer, namespace: namespace)
+        // A few candidates are checked at once: cheaper than hashing the peer.
+        if candidates.count <= Self.uncachedCandidates {
+            return candidates.filter { peer.matches(groups[$0], policyNamespace: namespace) }
+        }
         let key = CacheKey(peer: peer, namespace: peer.namespaceSelector == nil ? namespace : "")
         if let cached = cache[key] { return cached }
-        let result = candidates(for: peer, namespace: namespace).filter {
-            peer.matches(groups[$0], policyNamespace: namespace)
-        }
+        let result = candidates.filter { peer.matches(groups[$0], policyNamespace: namespace) }
         cache[key] = result
         return result
     }
+
+    /// Peers with at most this many candidate groups are matched without the cache.
+    static let uncachedCandidates = 16
 
     /// Union of the groups a rule's peers denote, ascending.
     func matching(_ peers: [PolicyPeer], namespace: String) -> [Int] {

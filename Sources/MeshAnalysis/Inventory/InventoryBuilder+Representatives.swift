@@ -64,18 +64,14 @@ extension InventoryBuilder {
             represent(namespace, policy.podSelector, name: policy.labels[componentLabelKey].flatMap { $0.isEmpty ? nil : $0 })
         }
         var elsewhere: Set<String> = []
-        struct SeenPeer: Hashable {
-            var namespace: String
-            var peer: PolicyPeer
-        }
-        var seen: Set<SeenPeer> = []
+        // Peers whose namespaces are looked for among the known ones, by the first time met.
+        var seen: Set<PolicyPeer> = []
         for policy in ordered {
             let namespace = policy.namespace ?? defaultNamespace
             for rule in (policy.ingress ?? []) + (policy.egress ?? []) {
                 for peer in rule.peers ?? [] where peer.ipBlock == nil {
-                    // A peer met before (the same in many policies) needs nothing more.
-                    guard seen.insert(SeenPeer(namespace: peer.namespaceSelector == nil ? namespace : "", peer: peer)).inserted
-                    else { continue }
+                    // Representing the pods of one namespace again changes nothing: a peer met before (the same in
+                    // many policies) is only looked up.
                     let pods = peer.podSelector ?? LabelSelector()
                     guard let namespaces = peer.namespaceSelector else {
                         represent(namespace, pods)
@@ -86,6 +82,8 @@ extension InventoryBuilder {
                         represent(pinned, pods)
                         continue
                     }
+                    // Later peers may add namespaces: this one is looked for among those known when first met.
+                    guard seen.insert(peer).inserted else { continue }
                     // Pods with these labels in the known namespaces the selector matches, and in one more.
                     let known = namespaceLabels.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
                     for other in known where namespaces.matches(namespaceLabels[other] ?? [:]) { represent(other, pods) }
