@@ -20,32 +20,60 @@ public enum ManifestDiffer {
         allIDs.sort()
         let ids = allIDs
 
-        // Resources compare independently: in chunks, on every core.
-        let chunks = stride(from: 0, to: ids.count, by: Self.chunkSize).map { $0..<min($0 + Self.chunkSize, ids.count) }
-        let compared = Parallel.map(chunks.count) { c in
-            chunks[c].compactMap { i in
-                let id = ids[i]
-                return comparison.compare(id: id, old: oldIndex.positions[id].map { old[$0] }, new: newIndex.positions[id].map { new[$0] })
+        // Flows change only with the resources that carry them (policies, workloads, namespaces) or the meshes. They are
+        // compared beside the resources when such a resource may have changed (its text differs between the releases),
+        // and kept when one did.
+        let settings = options.connectivity
+        let flowsMayChange = settings.map { settings in
+            settings.oldMesh != nil || settings.newMesh != nil
+                || ids.contains { id in
+                    carriesConnectivity(id)
+                        && mayDiffer(oldIndex.positions[id].map { old[$0] }, newIndex.positions[id].map { new[$0] })
+                }
+        } ?? false
+        @Sendable func flows() -> Result<ConnectivityDiff, InputError> {
+            Result { () throws(InputError) in
+                try ConnectivityDiff.compare(
+                    old: old.filter { carriesConnectivity($0.id) }, new: new.filter { carriesConnectivity($0.id) },
+                    settings: settings ?? ConnectivitySettings())
             }
         }
+        // Resources compare independently: in chunks, on every core.
+        let chunks = stride(from: 0, to: ids.count, by: Self.chunkSize).map { $0..<min($0 + Self.chunkSize, ids.count) }
+        let (compared, computedFlows) = Parallel.both(
+            concurrently: flowsMayChange,
+            {
+                Parallel.map(chunks.count) { c in
+                    chunks[c].compactMap { i in
+                        let id = ids[i]
+                        return comparison.compare(
+                            id: id, old: oldIndex.positions[id].map { old[$0] }, new: newIndex.positions[id].map { new[$0] })
+                    }
+                }
+            },
+            { flowsMayChange ? flows() : nil })
         let resources = compared.flatMap { $0 }
 
-        // Flows change only with the resources that carry them (policies, workloads, namespaces) or the meshes.
         var connectivity = ConnectivityDiff.empty
-        if let settings = options.connectivity,
+        if let settings,
             resources.contains(where: { carriesConnectivity($0.id) }) || settings.oldMesh != nil || settings.newMesh != nil
         {
-            connectivity = try ConnectivityDiff.compare(
-                old: old.filter { carriesConnectivity($0.id) }, new: new.filter { carriesConnectivity($0.id) },
-                settings: settings)
+            connectivity = try (computedFlows ?? flows()).get()
         }
         var report = DiffReport(resources: resources, connectivity: connectivity)
-        report.retainer = Disposal.Retainer(resources)
+        report.retainer = Disposal.Retainer((resources, connectivity.retained))
+        report.connectivity.retained = nil
         return report
     }
 
     /// Resources per comparison job.
     static let chunkSize = 256
+
+    /// Whether a resource may differ between the releases: it is in one only, or its text is not the same in both.
+    static func mayDiffer(_ old: Document?, _ new: Document?) -> Bool {
+        guard let old, let new, let a = old.sharedText, let b = new.sharedText else { return true }
+        return a !== b
+    }
 
     /// NetworkPolicies, workloads, Namespaces and lists of them: what the connectivity of a release depends on.
     static func carriesConnectivity(_ id: ResourceID) -> Bool {

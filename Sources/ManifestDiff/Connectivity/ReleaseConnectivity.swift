@@ -43,11 +43,10 @@ extension ConnectivityDiff {
                 changes.append(FlowChange(from: change.from, to: change.to, ports: change.closed.labels, change: .closed))
             }
         }
-        let result = settings.listsFlows
+        var result = settings.listsFlows
             ? ConnectivityDiff(old: flows(comparison.old), new: flows(comparison.new), changes: changes.sorted())
             : ConnectivityDiff(old: [], new: [], changes: changes.sorted())
-        // The releases' objects and the comparison are many small values: they are freed on another thread.
-        Disposal.inBackground((consume comparison, consume before, consume after))
+        result.retained = (comparison, before, after)
         return result
     }
 }

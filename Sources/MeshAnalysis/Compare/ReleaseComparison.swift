@@ -64,7 +64,7 @@ public struct ReleaseComparison: Sendable {
         let focus = listsFlows ? nil : Self.changedPairs(onlyOld + onlyNew, inventory: inventory, matcher: matcher)
         var shared = ConnectivityMap(inventory: inventory)
         if focus?.isEmpty != true {
-            shared.apply(sharedPolicies, matcher: matcher, focus: focus)
+            shared.applyMatchingInParallel(sharedPolicies, focus: focus)
         }
         var oldMap = shared, newMap = shared
         oldMap.apply(onlyOld, matcher: matcher, focus: focus)

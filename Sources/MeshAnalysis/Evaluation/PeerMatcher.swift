@@ -65,9 +65,14 @@ final class PeerMatcher {
     /// Union of the groups a rule's peers denote, ascending.
     func matching(_ peers: [PolicyPeer], namespace: String) -> [Int] {
         if peers.count == 1 { return matching(peers[0], namespace: namespace) }
-        var set = Set<Int>()
-        for peer in peers { set.formUnion(matching(peer, namespace: namespace)) }
-        return set.sorted()
+        var all: [Int] = []
+        for peer in peers { all += matching(peer, namespace: namespace) }
+        all.sort()
+        var previous = -1
+        return all.filter { group in
+            defer { previous = group }
+            return group != previous
+        }
     }
 
     private func candidates(for peer: PolicyPeer, namespace: String) -> [Int] {

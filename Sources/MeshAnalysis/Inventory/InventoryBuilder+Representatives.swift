@@ -45,11 +45,9 @@ extension InventoryBuilder {
     /// A pod for each policy subject and each pod peer no endpoint stands for yet.
     private mutating func addPolicyRepresentatives() {
         var index = PodIndex(endpoints)
-        let ordered = policies.enumerated().sorted {
-            let a = ($0.element.namespace ?? defaultNamespace, $0.element.name, $0.offset)
-            let b = ($1.element.namespace ?? defaultNamespace, $1.element.name, $1.offset)
-            return a < b
-        }.map(\.element)
+        // By namespace, name and position (indices are sorted, not the policies).
+        let keys = policies.map { ($0.namespace ?? defaultNamespace, $0.name) }
+        let ordered = policies.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }.map { policies[$0] }
         func represent(_ namespace: String, _ selector: LabelSelector, name: String? = nil) {
             guard !selector.isEmpty, !index.anyPod(in: namespace, matching: selector) else { return }
             declare(namespace)
