@@ -1,3 +1,4 @@
+import MeshAnalysis
 import YAMLCore
 
 /// Compares two releases resource by resource and, for NetworkPolicies, by the connectivity they allow.
@@ -20,10 +21,12 @@ public enum ManifestDiffer {
         allIDs.sort()
         let ids = allIDs
 
-        // Flows change only with the resources that carry them (policies, workloads, namespaces) or the meshes. They are
-        // compared beside the resources when such a resource may have changed (its text differs between the releases),
-        // and kept when one did.
+        // Flows change only with the resources that carry them (policies, workloads, namespaces) or the meshes. When such
+        // a resource may have changed (its text differs between the releases), the releases' objects are read first (on
+        // every core), then the flows are evaluated beside the resources, which compare on one thread; they are kept when
+        // a carrying resource did change.
         let settings = options.connectivity
+        let flowSettings = settings ?? ConnectivitySettings()
         let flowsMayChange = settings.map { settings in
             settings.oldMesh != nil || settings.newMesh != nil
                 || ids.contains { id in
@@ -31,34 +34,39 @@ public enum ManifestDiffer {
                         && mayDiffer(oldIndex.positions[id].map { old[$0] }, newIndex.positions[id].map { new[$0] })
                 }
         } ?? false
-        @Sendable func flows() -> Result<ConnectivityDiff, InputError> {
+        func objects() -> Result<(ManifestObjects, ManifestObjects), InputError> {
             Result { () throws(InputError) in
-                try ConnectivityDiff.compare(
+                try ConnectivityDiff.objects(
                     old: old.filter { carriesConnectivity($0.id) }, new: new.filter { carriesConnectivity($0.id) },
-                    settings: settings ?? ConnectivitySettings())
+                    namespace: flowSettings.namespace)
             }
         }
-        // Resources compare independently: in chunks, on every core.
-        let chunks = stride(from: 0, to: ids.count, by: Self.chunkSize).map { $0..<min($0 + Self.chunkSize, ids.count) }
-        let (compared, computedFlows) = Parallel.both(
-            concurrently: flowsMayChange,
-            {
-                Parallel.map(chunks.count) { c in
-                    chunks[c].compactMap { i in
-                        let id = ids[i]
-                        return comparison.compare(
-                            id: id, old: oldIndex.positions[id].map { old[$0] }, new: newIndex.positions[id].map { new[$0] })
-                    }
-                }
+        let read = flowsMayChange ? objects() : nil
+        let readObjects = try? read?.get()
+        @Sendable func compare(_ i: Int) -> ResourceDiff? {
+            let id = ids[i]
+            return comparison.compare(id: id, old: oldIndex.positions[id].map { old[$0] }, new: newIndex.positions[id].map { new[$0] })
+        }
+        let (resources, computedFlows) = Parallel.both(
+            concurrently: readObjects != nil,
+            { () -> [ResourceDiff] in
+                if readObjects != nil { return ids.indices.compactMap(compare) }
+                // Alone, resources compare independently: in chunks, on every core.
+                let chunks = stride(from: 0, to: ids.count, by: Self.chunkSize).map { $0..<min($0 + Self.chunkSize, ids.count) }
+                return Parallel.map(chunks.count) { c in chunks[c].compactMap(compare) }.flatMap { $0 }
             },
-            { flowsMayChange ? flows() : nil })
-        let resources = compared.flatMap { $0 }
+            { readObjects.map { ConnectivityDiff.compare(old: $0.0, new: $0.1, settings: flowSettings) } })
 
         var connectivity = ConnectivityDiff.empty
         if let settings,
             resources.contains(where: { carriesConnectivity($0.id) }) || settings.oldMesh != nil || settings.newMesh != nil
         {
-            connectivity = try (computedFlows ?? flows()).get()
+            if let computedFlows {
+                connectivity = computedFlows
+            } else {
+                let (before, after) = try (read ?? objects()).get()
+                connectivity = ConnectivityDiff.compare(old: before, new: after, settings: flowSettings)
+            }
         }
         var report = DiffReport(resources: resources, connectivity: connectivity)
         report.retainer = Disposal.Retainer((resources, connectivity.retained))

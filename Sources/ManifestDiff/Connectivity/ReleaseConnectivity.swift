@@ -27,6 +27,13 @@ extension ConnectivityDiff {
     /// one is an `InputError` at its position.
     static func compare(old: [Document], new: [Document], settings: ConnectivitySettings) throws(InputError) -> ConnectivityDiff {
         let (before, after) = try objects(old: old, new: new, namespace: settings.namespace)
+        return compare(old: before, new: after, settings: settings)
+    }
+
+    /// The flows of both releases' objects and what changed.
+    static func compare(old before: ManifestObjects, new after: ManifestObjects, settings: ConnectivitySettings)
+        -> ConnectivityDiff
+    {
         let comparison = ReleaseComparison(
             old: before, new: after, oldMesh: settings.oldMesh, newMesh: settings.newMesh,
             defaultNamespace: settings.namespace, listsFlows: settings.listsFlows)

@@ -39,27 +39,10 @@ public struct ReleaseComparison: Sendable {
         if let newMesh { builder.add(mesh: newMesh, releases: .new) }
         builder.add(old, releases: .old)
         builder.add(new, releases: .new)
-        let inventory = builder.build()
-        // The policies both releases hold are evaluated once; each release adds its own on a copy.
-        func resolved(_ policies: [NetworkPolicy]) -> [ResolvedPolicy] {
-            policies.map { ResolvedPolicy($0, defaultNamespace: defaultNamespace) }
-        }
-        let oldPolicies = resolved(old.policies), newPolicies = resolved(new.policies)
-        // Policies pair by namespace and name (hashing two strings, not the whole policy); a pair is shared when equal.
-        var newByName: [String: [Int]] = [:]
-        for (i, policy) in newPolicies.enumerated() { newByName[policy.namespace + "/" + policy.name, default: []].append(i) }
-        var sharedPolicies: [ResolvedPolicy] = [], onlyOld: [ResolvedPolicy] = []
-        var matchedNew = [Bool](repeating: false, count: newPolicies.count)
-        for policy in oldPolicies {
-            let candidates = newByName[policy.namespace + "/" + policy.name] ?? []
-            if let j = candidates.first(where: { !matchedNew[$0] && newPolicies[$0] == policy }) {
-                matchedNew[j] = true
-                sharedPolicies.append(policy)
-            } else {
-                onlyOld.append(policy)
-            }
-        }
-        let onlyNew = newPolicies.indices.filter { !matchedNew[$0] }.map { newPolicies[$0] }
+        // The inventory is built while the policies are paired.
+        let added = builder
+        let (inventory, (sharedPolicies, onlyOld, onlyNew)) = Parallel.both(
+            { added.build() }, { Self.pairedPolicies(old: old.policies, new: new.policies, defaultNamespace: defaultNamespace) })
         let matcher = PeerMatcher(groups: inventory.groups)
         let focus = listsFlows ? nil : Self.changedPairs(onlyOld + onlyNew, inventory: inventory, matcher: matcher)
         var shared = ConnectivityMap(inventory: inventory)
@@ -85,6 +68,32 @@ public struct ReleaseComparison: Sendable {
                     listsFlows: false
                 ).changes == changes,
             "evaluating only the pairs a difference can reach changed the result")
+    }
+
+    /// The policies both releases hold (evaluated once), and those of each release alone. Policies pair by namespace
+    /// and name (hashing two strings, not the whole policy); a pair is shared when equal.
+    static func pairedPolicies(old: [NetworkPolicy], new: [NetworkPolicy], defaultNamespace: String)
+        -> (shared: [ResolvedPolicy], onlyOld: [ResolvedPolicy], onlyNew: [ResolvedPolicy])
+    {
+        func resolved(_ policies: [NetworkPolicy]) -> [ResolvedPolicy] {
+            policies.map { ResolvedPolicy($0, defaultNamespace: defaultNamespace) }
+        }
+        let oldPolicies = resolved(old), newPolicies = resolved(new)
+        var newByName: [String: [Int]] = [:]
+        for (i, policy) in newPolicies.enumerated() { newByName[policy.namespace + "/" + policy.name, default: []].append(i) }
+        var sharedPolicies: [ResolvedPolicy] = [], onlyOld: [ResolvedPolicy] = []
+        var matchedNew = [Bool](repeating: false, count: newPolicies.count)
+        for policy in oldPolicies {
+            let candidates = newByName[policy.namespace + "/" + policy.name] ?? []
+            if let j = candidates.first(where: { !matchedNew[$0] && newPolicies[$0] == policy }) {
+                matchedNew[j] = true
+                sharedPolicies.append(policy)
+            } else {
+                onlyOld.append(policy)
+            }
+        }
+        let onlyNew = newPolicies.indices.filter { !matchedNew[$0] }.map { newPolicies[$0] }
+        return (sharedPolicies, onlyOld, onlyNew)
     }
 
     /// The group pairs whose connectivity can differ between the releases. Both releases' maps are the map of the
