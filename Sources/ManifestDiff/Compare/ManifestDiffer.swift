@@ -23,8 +23,8 @@ public enum ManifestDiffer {
 
         // Flows change only with the resources that carry them (policies, workloads, namespaces) or the meshes. When such
         // a resource may have changed (its text differs between the releases), the releases' objects are read first (on
-        // every core), then the flows are evaluated beside the resources, which compare on one thread; they are kept when
-        // a carrying resource did change.
+        // every core), then the flows are evaluated (mostly on one thread) while the resources compare; they are kept
+        // when a carrying resource did change.
         let settings = options.connectivity
         let flowSettings = settings ?? ConnectivitySettings()
         let flowsMayChange = settings.map { settings in
@@ -50,8 +50,7 @@ public enum ManifestDiffer {
         let (resources, computedFlows) = Parallel.both(
             concurrently: readObjects != nil,
             { () -> [ResourceDiff] in
-                if readObjects != nil { return ids.indices.compactMap(compare) }
-                // Alone, resources compare independently: in chunks, on every core.
+                // Resources compare independently: in chunks, on every core.
                 let chunks = stride(from: 0, to: ids.count, by: Self.chunkSize).map { $0..<min($0 + Self.chunkSize, ids.count) }
                 return Parallel.map(chunks.count) { c in chunks[c].compactMap(compare) }.flatMap { $0 }
             },

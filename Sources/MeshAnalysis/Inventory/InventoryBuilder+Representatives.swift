@@ -1,4 +1,5 @@
 import MeshModel
+import YAMLCore
 
 extension InventoryBuilder {
     /// The inventory: the endpoints added, workloads named by the mesh component their pods belong to, then the
@@ -64,35 +65,63 @@ extension InventoryBuilder {
         var elsewhere: Set<String> = []
         // Peers whose namespaces are looked for among the known ones, by the first time met.
         var seen: Set<PolicyPeer> = []
-        for policy in ordered {
-            let namespace = policy.namespace ?? defaultNamespace
-            for rule in (policy.ingress ?? []) + (policy.egress ?? []) {
-                for peer in rule.peers ?? [] where peer.ipBlock == nil {
-                    // Representing the pods of one namespace again changes nothing: a peer met before (the same in
-                    // many policies) is only looked up.
-                    let pods = peer.podSelector ?? LabelSelector()
-                    guard let namespaces = peer.namespaceSelector else {
-                        represent(namespace, pods)
-                        continue
+        for (namespace, peer) in Self.openPeers(ordered, index: index, namespaces: namespaceLabels, defaultNamespace: defaultNamespace) {
+            // Representing the pods of one namespace again changes nothing: a peer met before (the same in many
+            // policies) is only looked up.
+            let pods = peer.podSelector ?? LabelSelector()
+            guard let namespaces = peer.namespaceSelector else {
+                represent(namespace, pods)
+                continue
+            }
+            if let pinned = namespaces.matchLabels[namespaceNameLabelKey] {
+                declare(pinned)
+                represent(pinned, pods)
+                continue
+            }
+            // Later peers may add namespaces: this one is looked for among those known when first met.
+            guard seen.insert(peer).inserted else { continue }
+            // Pods with these labels in the known namespaces the selector matches, and in one more.
+            let known = namespaceLabels.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            for other in known where namespaces.matches(namespaceLabels[other] ?? [:]) { represent(other, pods) }
+            let name = "\(namespaces.isEmpty ? "*" : "{\(namespaces.text)}")/\(pods.isEmpty ? "*" : "{\(pods.text)}")"
+            guard name != "*/*", elsewhere.insert(name).inserted else { continue }
+            let fresh = freshNamespace("other")
+            declare(fresh, extra: namespaces.sampleLabels())
+            endpoints.append(InventoryEndpoint(name: name, role: .representative, address: pod(fresh, pods.sampleLabels())))
+        }
+    }
+
+    /// The pod peers of the policies' rules (not ipBlocks) with the namespace of their policy, in order, less those
+    /// already settled: peers whose pods the index has (in their policy's namespace or the one they pin, a namespace
+    /// known) or that select every pod. The index and the namespaces only grow, so representing a settled peer would
+    /// change nothing; the peers are looked at on every core.
+    private static func openPeers(
+        _ policies: [NetworkPolicy], index: PodIndex, namespaces known: [String: [String: String]], defaultNamespace: String
+    ) -> [(namespace: String, peer: PolicyPeer)] {
+        let parts = min(Parallel.cores, max(1, policies.count / 512))
+        let bounds = (0...parts).map { $0 * policies.count / parts }
+        return Parallel.map(parts) { part in
+            var open: [(namespace: String, peer: PolicyPeer)] = []
+            for policy in policies[bounds[part]..<bounds[part + 1]] {
+                let namespace = policy.namespace ?? defaultNamespace
+                for rule in (policy.ingress ?? []) + (policy.egress ?? []) {
+                    for peer in rule.peers ?? [] where peer.ipBlock == nil {
+                        var home = namespace
+                        if let namespaces = peer.namespaceSelector {
+                            guard let pinned = namespaces.matchLabels[namespaceNameLabelKey], known[pinned] != nil else {
+                                open.append((namespace, peer))
+                                continue
+                            }
+                            home = pinned
+                        }
+                        let pods = peer.podSelector ?? LabelSelector()
+                        if pods.isEmpty || index.anyPod(in: home, matching: pods) { continue }
+                        open.append((namespace, peer))
                     }
-                    if let pinned = namespaces.matchLabels[namespaceNameLabelKey] {
-                        declare(pinned)
-                        represent(pinned, pods)
-                        continue
-                    }
-                    // Later peers may add namespaces: this one is looked for among those known when first met.
-                    guard seen.insert(peer).inserted else { continue }
-                    // Pods with these labels in the known namespaces the selector matches, and in one more.
-                    let known = namespaceLabels.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-                    for other in known where namespaces.matches(namespaceLabels[other] ?? [:]) { represent(other, pods) }
-                    let name = "\(namespaces.isEmpty ? "*" : "{\(namespaces.text)}")/\(pods.isEmpty ? "*" : "{\(pods.text)}")"
-                    guard name != "*/*", elsewhere.insert(name).inserted else { continue }
-                    let fresh = freshNamespace("other")
-                    declare(fresh, extra: namespaces.sampleLabels())
-                    endpoints.append(InventoryEndpoint(name: name, role: .representative, address: pod(fresh, pods.sampleLabels())))
                 }
             }
-        }
+            return open
+        }.flatMap { $0 }
     }
 
     /// Another pod of every namespace known (`ns/*`), a pod of an unrelated namespace (`*/*`), and the pieces of the
