@@ -31,7 +31,7 @@ public enum Pipeline {
             { () -> Result<MeshTemplateObject, InputError>? in
                 guard hasMesh else { return nil }
                 return Result { () throws(InputError) in
-                    try Pipeline.mesh(values: values, namespace: namespace)
+                    try Pipeline.mesh(values: values, namespace: namespace, builtin: reference == .builtin)
                         .templateObject(policiesOnly: reference == .builtin && BuiltinChart.readsOnlyMeshPolicies)
                 }
             })
