@@ -32,6 +32,7 @@ public struct ChartRenderer: Sendable {
         let (flat, coalesced) = try chart.resolvingSubcharts(userValues: values, validatingSchemas: validatesSchemas)
         var renderer = ChartRenderer(chart: flat)
         renderer.windowing = windowing
+        renderer.kept = kept
         return try renderer.render(coalescedValues: coalesced.toHelmValue(), release: release)
     }
 
@@ -62,6 +63,9 @@ public struct ChartRenderer: Sendable {
     /// that asks; later renders parse their own.
     var prepared: PreparedTemplates?
 
+    /// Where a render leaves its template set and session when done (nil: they are freed on return).
+    var kept: KeptObjects?
+
     public func render(
         coalescedValues: Value, release: ReleaseOptions, extraObjects: [String: Value] = [:]
     ) throws(ChartRenderError) -> RenderedManifests {
@@ -90,6 +94,7 @@ public struct ChartRenderer: Sendable {
         if let subcharts = scopes?.contexts[0].topLevel["Subcharts"] { top["Subcharts"] = subcharts }
         // One session for all files: Helm shares one values map, so `set` in one file is seen by later ones.
         let session = set.session(data: .map(top))
+        defer { kept?.keep((set, session)) }
         let basePath = chart.name + "/templates"
         var rendered: [(name: String, text: String)] = []
         var notes = ""
