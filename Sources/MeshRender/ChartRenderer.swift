@@ -168,13 +168,10 @@ public struct ChartRenderer: Sendable {
     /// The templates of `order` parsed into one set.
     private func templateSet(order: [String], byName: [String: ChartTemplate]) throws(ChartRenderError) -> TemplateSet {
         let set = TemplateSet()
-        for name in order {
-            guard let template = byName[name] else { continue }
-            do throws(TemplateError) {
-                try set.parse(name: name, text: template.text)
-            } catch {
-                throw ChartRenderError(.parse, error)
-            }
+        do throws(TemplateError) {
+            try set.parse(files: order.compactMap { name in byName[name].map { (name, $0.text) } })
+        } catch {
+            throw ChartRenderError(.parse, error)
         }
         return set
     }
