@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import GoTemplate
 import HelmValues
 import YAMLCore
@@ -77,7 +84,7 @@ public struct ChartRenderer: Sendable {
         if let ready = prepared?.take() { set = ready } else { set = try templateSet(order: order, byName: byName) }
         // `.Files` holds every file's bytes: made only when a template can name it, itself or
         // through `tpl` (whose text may come from the values).
-        let readsFiles = chart.templates.contains { $0.text.contains("Files") || $0.text.contains("tpl") }
+        let readsFiles = chart.templates.contains { ChartRenderer.mentions($0.text, "Files") || ChartRenderer.mentions($0.text, "tpl") }
         let files = { (files: [String: [UInt8]]) in FilesObject.make(readsFiles ? files : [:]) }
         set.structs = ["Capabilities": capabilities, "Files": files(chart.files)]
 
@@ -133,6 +140,24 @@ public struct ChartRenderer: Sendable {
         }
         let (manifests, hooks) = try ChartManifestSorter.sort(rendered)
         return RenderedManifests(documents: manifests + hooks, notes: notes)
+    }
+
+    /// Whether `text` holds `word`: its bytes searched with `memchr` and `memcmp` (a chart's
+    /// templates can be megabytes; `String.contains` compares characters).
+    static func mentions(_ text: String, _ word: StaticString) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            let length = word.utf8CodeUnitCount, first = Int32(word.utf8Start.pointee)
+            var i = 0
+            while i + length <= bytes.count {
+                guard let hit = memchr(base + i, first, bytes.count - length + 1 - i) else { return false }
+                i = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                if memcmp(base + i, word.utf8Start, length) == 0 { return true }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// Helm refuses a chart whose `kubeVersion:` constraint does not admit the target version
