@@ -101,6 +101,7 @@ struct Comparison: Sendable {
             (before, after) = SecretMasking.mask(old: before, new: after)
         }
         let apiVersion = new?.apiVersion ?? old?.apiVersion ?? ""
+        let mark = new?.mark ?? old?.mark
         switch (before, after) {
         case (let b?, let a?):
             if b == a { return nil }
@@ -108,11 +109,11 @@ struct Comparison: Sendable {
             differ.compare(b, a)
             let fields = differ.changes.filter { change in !ignoredPaths.contains { change.path.hasPrefix($0) } }
             if fields.isEmpty { return nil }
-            return ResourceDiff(id: id, apiVersion: apiVersion, change: .modified, fields: fields, old: b, new: a)
+            return ResourceDiff(id: id, apiVersion: apiVersion, change: .modified, fields: fields, old: b, new: a, mark: mark)
         case (let b?, nil):
-            return ResourceDiff(id: id, apiVersion: apiVersion, change: .removed, fields: [], old: b, new: nil)
+            return ResourceDiff(id: id, apiVersion: apiVersion, change: .removed, fields: [], old: b, new: nil, mark: mark)
         case (nil, let a?):
-            return ResourceDiff(id: id, apiVersion: apiVersion, change: .added, fields: [], old: nil, new: a)
+            return ResourceDiff(id: id, apiVersion: apiVersion, change: .added, fields: [], old: nil, new: a, mark: mark)
         case (nil, nil):
             return nil
         }
