@@ -37,15 +37,31 @@ enum TokenKind: Equatable {
     }
 }
 
-/// One token: kind, text, byte offset in the source and 1-based line where it starts.
+/// One token: its kind and the byte range it covers in the source (no text of its own; the parser
+/// reads it from the shared source bytes), and the 1-based line where it starts. An error token's
+/// message is the lexer's `errorMessage`.
 struct Token {
     var kind: TokenKind
-    var value: String
-    var pos: Int
-    var line: Int
+    private var startOffset: UInt32
+    private var endOffset: UInt32
+    private var lineNumber: UInt32
 
-    /// How Go prints a token in parse errors (`"foo"`, `<if>`, `EOF`, the message of an error token).
-    var quotedForError: String {
+    init(kind: TokenKind, pos: Int, end: Int, line: Int) {
+        self.kind = kind
+        startOffset = UInt32(truncatingIfNeeded: pos)
+        endOffset = UInt32(truncatingIfNeeded: end)
+        lineNumber = UInt32(truncatingIfNeeded: line)
+    }
+
+    /// Byte offset of the token in the source.
+    var pos: Int { Int(startOffset) }
+    /// Byte offset just past the token.
+    var end: Int { Int(endOffset) }
+    var line: Int { Int(lineNumber) }
+
+    /// How Go prints a token whose text is `value` in parse errors (`"foo"`, `<if>`, `EOF`, the
+    /// message of an error token).
+    func quotedForError(_ value: String) -> String {
         switch kind {
         case .eof: return "EOF"
         case .error: return value
@@ -62,18 +78,16 @@ struct Token {
 /// Go's text/template lexer: a state machine whose states are functions that scan a piece of input,
 /// emit tokens and return the next state. `{{- ` and ` -}}` trim markers are resolved here, so the
 /// parser never sees the trimmed white space.
+///
+/// It lexes on demand, as Go's lexer feeds its parser: `lexMore` runs states until at least one more
+/// token is in `tokens`, a window the reader may trim from the front (`dropFirst`). It reads the
+/// source bytes in place; the caller keeps them alive while the lexer runs.
 struct Lexer {
-    private static let keywords: [String: TokenKind] = [
-        ".": .dot, "block": .block, "break": .breakKeyword, "continue": .continueKeyword,
-        "define": .define, "else": .elseKeyword, "end": .end, "if": .ifKeyword, "range": .range,
-        "nil": .nilKeyword, "template": .template, "with": .with,
-    ]
-
     /// A lexer state: scans, emits, and names the next state (nil stops).
     private typealias StateFunction = (inout Lexer) -> State?
     private struct State { let run: StateFunction }
 
-    private let input: [UInt8]
+    private let input: UnsafeBufferPointer<UInt8>
     private var pos = 0          // current position
     private var start = 0        // start of the current token
     private var line = 1         // line at pos
@@ -82,7 +96,11 @@ struct Lexer {
     private var readEOF = false  // the last next() hit the end: backup() must not move
     private let breakAllowed: Bool
     private let continueAllowed: Bool
+    private var state: State? = State(run: Lexer.lexText)
+    /// Tokens lexed and not yet dropped by the reader.
     private(set) var tokens: [Token] = []
+    /// The message of the error token, once one is emitted (lexing stops there).
+    private(set) var errorMessage = ""
 
     private static let eof: UInt8 = 0xFF  // never a byte of valid UTF-8 text here; see `next`
     private static let leftDelim: [UInt8] = Array("{{".utf8)
@@ -91,18 +109,38 @@ struct Lexer {
     private static let rightComment: [UInt8] = Array("*/".utf8)
     private static let trimMarkerLength = 2  // "- " or " -"
 
-    /// Lexes all of `text`. `break`/`continue` are keywords unless functions of those names exist.
+    /// Lexes all of `text` at once. `break`/`continue` are keywords unless functions of those names exist.
     static func tokenize(_ text: String, breakIsKeyword: Bool = true, continueIsKeyword: Bool = true) -> [Token] {
-        var lexer = Lexer(input: Array(text.utf8), breakAllowed: breakIsKeyword, continueAllowed: continueIsKeyword)
-        var state: State? = State(run: Lexer.lexText)
-        while let current = state { state = current.run(&lexer) }
-        return lexer.tokens
+        var text = text
+        return text.withUTF8 { bytes in
+            var lexer = Lexer(input: bytes, breakAllowed: breakIsKeyword, continueAllowed: continueIsKeyword)
+            while lexer.lexMore() {}
+            return lexer.tokens
+        }
     }
 
-    private init(input: [UInt8], breakAllowed: Bool, continueAllowed: Bool) {
+    /// A lexer over `input`, which must stay valid while it is used.
+    init(input: UnsafeBufferPointer<UInt8>, breakAllowed: Bool, continueAllowed: Bool) {
         self.input = input
         self.breakAllowed = breakAllowed
         self.continueAllowed = continueAllowed
+        tokens.reserveCapacity(64)
+    }
+
+    /// Runs states until at least one more token is in `tokens`; false once lexing has ended and no
+    /// token was added.
+    mutating func lexMore() -> Bool {
+        let count = tokens.count
+        while tokens.count == count {
+            guard let current = state else { return false }
+            state = current.run(&self)
+        }
+        return true
+    }
+
+    /// Forgets the first `count` tokens of the window.
+    mutating func dropFirst(_ count: Int) {
+        tokens.removeFirst(count)
     }
 
     // MARK: helpers
@@ -170,7 +208,7 @@ struct Lexer {
     }
 
     private mutating func thisToken(_ kind: TokenKind) -> Token {
-        let t = Token(kind: kind, value: text(start, pos), pos: start, line: startLine)
+        let t = Token(kind: kind, pos: start, end: pos, line: startLine)
         start = pos
         startLine = line
         return t
@@ -189,7 +227,8 @@ struct Lexer {
 
     /// Emits an error token and stops lexing.
     private mutating func fail(_ message: String) -> State? {
-        tokens.append(Token(kind: .error, value: message, pos: start, line: startLine))
+        errorMessage = message
+        tokens.append(Token(kind: .error, pos: start, end: start, line: startLine))
         return nil
     }
 
@@ -246,6 +285,35 @@ struct Lexer {
         return GoQuote.isPrint(scalar) ? "U+\(hex) '\(Character(scalar))'" : "U+\(hex)"
     }
 
+    /// Whether the bytes `from..<to` spell `word`.
+    private func isWord(_ word: StaticString, _ from: Int, _ to: Int) -> Bool {
+        guard to - from == word.utf8CodeUnitCount else { return false }
+        let bytes = word.utf8Start
+        for i in 0..<(to - from) where input[from + i] != bytes[i] { return false }
+        return true
+    }
+
+    /// The keyword spelled by `from..<to`, if any (`.` is lexed elsewhere).
+    private func keyword(_ from: Int, _ to: Int) -> TokenKind? {
+        switch input[from] {
+        case UInt8(ascii: "b"):
+            if isWord("block", from, to) { return .block }
+            if isWord("break", from, to) { return .breakKeyword }
+        case UInt8(ascii: "c"): if isWord("continue", from, to) { return .continueKeyword }
+        case UInt8(ascii: "d"): if isWord("define", from, to) { return .define }
+        case UInt8(ascii: "e"):
+            if isWord("else", from, to) { return .elseKeyword }
+            if isWord("end", from, to) { return .end }
+        case UInt8(ascii: "i"): if isWord("if", from, to) { return .ifKeyword }
+        case UInt8(ascii: "n"): if isWord("nil", from, to) { return .nilKeyword }
+        case UInt8(ascii: "r"): if isWord("range", from, to) { return .range }
+        case UInt8(ascii: "t"): if isWord("template", from, to) { return .template }
+        case UInt8(ascii: "w"): if isWord("with", from, to) { return .with }
+        default: break
+        }
+        return nil
+    }
+
     // MARK: states
 
     /// Text up to the next `{{`; trailing white space is dropped when the action starts with `{{- `.
@@ -270,7 +338,7 @@ struct Lexer {
                 let token = l.thisToken(.text)
                 l.pos += trimLength
                 l.ignore()
-                if !token.value.isEmpty { l.tokens.append(token) }
+                if token.end > token.pos { l.tokens.append(token) }
             }
             return State(run: lexLeftDelim)
         }
@@ -416,14 +484,13 @@ struct Lexer {
     private static func lexIdentifier(_ l: inout Lexer) -> State? {
         while isAlphaNumeric(l.peek()) { _ = l.next() }
         if !l.atTerminator() { return l.fail("bad character \(l.describeCharacter(at: l.pos))") }
-        let word = l.text(l.start, l.pos)
-        if let keyword = keywords[word], keyword != .dot {
+        if let keyword = l.keyword(l.start, l.pos) {
             if (keyword == .breakKeyword && !l.breakAllowed) || (keyword == .continueKeyword && !l.continueAllowed) {
                 _ = l.emit(.identifier)
             } else {
                 _ = l.emit(keyword)
             }
-        } else if word == "true" || word == "false" {
+        } else if l.isWord("true", l.start, l.pos) || l.isWord("false", l.start, l.pos) {
             _ = l.emit(.bool)
         } else {
             _ = l.emit(.identifier)
