@@ -83,9 +83,30 @@ struct Token {
 /// token is in `tokens`, a window the reader may trim from the front (`dropFirst`). It reads the
 /// source bytes in place; the caller keeps them alive while the lexer runs.
 struct Lexer {
-    /// A lexer state: scans, emits, and names the next state (nil stops).
-    private typealias StateFunction = (inout Lexer) -> State?
-    private struct State { let run: StateFunction }
+    /// A lexer state: each runs its `lex…` function, which scans, emits, and names the next state
+    /// (nil stops).
+    private enum State {
+        case text, leftDelim, comment, rightDelim, insideAction, space, identifier, field, variable, char, number
+        case quote, rawQuote
+
+        func run(_ lexer: inout Lexer) -> State? {
+            switch self {
+            case .text: return Lexer.lexText(&lexer)
+            case .leftDelim: return Lexer.lexLeftDelim(&lexer)
+            case .comment: return Lexer.lexComment(&lexer)
+            case .rightDelim: return Lexer.lexRightDelim(&lexer)
+            case .insideAction: return Lexer.lexInsideAction(&lexer)
+            case .space: return Lexer.lexSpace(&lexer)
+            case .identifier: return Lexer.lexIdentifier(&lexer)
+            case .field: return Lexer.lexField(&lexer)
+            case .variable: return Lexer.lexVariable(&lexer)
+            case .char: return Lexer.lexChar(&lexer)
+            case .number: return Lexer.lexNumber(&lexer)
+            case .quote: return Lexer.lexQuote(&lexer)
+            case .rawQuote: return Lexer.lexRawQuote(&lexer)
+            }
+        }
+    }
 
     private let input: UnsafeBufferPointer<UInt8>
     private var pos = 0          // current position
@@ -96,7 +117,7 @@ struct Lexer {
     private var readEOF = false  // the last next() hit the end: backup() must not move
     private let breakAllowed: Bool
     private let continueAllowed: Bool
-    private var state: State? = State(run: Lexer.lexText)
+    private var state: State? = .text
     /// Tokens lexed and not yet dropped by the reader.
     private(set) var tokens: [Token] = []
     /// The message of the error token, once one is emitted (lexing stops there).
@@ -172,19 +193,29 @@ struct Lexer {
 
     private func peek() -> UInt8 { pos < input.count ? input[pos] : Lexer.eof }
 
-    private mutating func accept(_ valid: String) -> Bool {
+    private mutating func accept(_ valid: StaticString) -> Bool {
         let b = next()
-        if b != Lexer.eof && valid.utf8.contains(b) { return true }
+        if b != Lexer.eof && Lexer.contains(valid, b) { return true }
         backup()
         return false
     }
 
-    private mutating func acceptRun(_ valid: String) {
+    private mutating func acceptRun(_ valid: StaticString) {
         while true {
             let b = next()
-            if b == Lexer.eof || !valid.utf8.contains(b) { break }
+            if b == Lexer.eof || !Lexer.contains(valid, b) { break }
         }
         backup()
+    }
+
+    private static func contains(_ set: StaticString, _ b: UInt8) -> Bool {
+        UnsafeBufferPointer(start: set.utf8Start, count: set.utf8CodeUnitCount).contains(b)
+    }
+
+    /// Whether `}}` starts at `offset`.
+    private func hasRightDelim(at offset: Int) -> Bool {
+        offset >= 0 && offset + 1 < input.count
+            && input[offset] == UInt8(ascii: "}") && input[offset + 1] == UInt8(ascii: "}")
     }
 
     private func hasPrefix(_ prefix: [UInt8], at offset: Int) -> Bool {
@@ -256,10 +287,10 @@ struct Lexer {
 
     /// Whether the input at `pos` is the right delimiter, and whether it carries a trim marker.
     private func atRightDelim() -> (delim: Bool, trim: Bool) {
-        if hasRightTrimMarker(at: pos) && hasPrefix(Lexer.rightDelim, at: pos + Lexer.trimMarkerLength) {
+        if hasRightTrimMarker(at: pos) && hasRightDelim(at: pos + Lexer.trimMarkerLength) {
             return (true, true)
         }
-        return (hasPrefix(Lexer.rightDelim, at: pos), false)
+        return (hasRightDelim(at: pos), false)
     }
 
     /// Whether the next character ends an operand (space, `.`, `,`, `|`, `:`, `(`, `)`, eof, `}}`).
@@ -270,7 +301,7 @@ struct Lexer {
         case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: "|"), UInt8(ascii: ":"), UInt8(ascii: ")"), UInt8(ascii: "("):
             return true
         default:
-            return hasPrefix(Lexer.rightDelim, at: pos)
+            return hasRightDelim(at: pos)
         }
     }
 
@@ -340,7 +371,7 @@ struct Lexer {
                 l.ignore()
                 if token.end > token.pos { l.tokens.append(token) }
             }
-            return State(run: lexLeftDelim)
+            return .leftDelim
         }
         l.pos = l.input.count
         if l.pos > l.start {
@@ -359,14 +390,14 @@ struct Lexer {
         if l.hasPrefix(leftComment, at: l.pos + afterMarker) {
             l.pos += afterMarker
             l.ignore()
-            return State(run: lexComment)
+            return .comment
         }
         let token = l.thisToken(.leftDelim)
         l.tokens.append(token)
         l.pos += afterMarker
         l.ignore()
         l.parenDepth = 0
-        return State(run: lexInsideAction)
+        return .insideAction
     }
 
     /// `/* ... */` followed by the right delimiter.
@@ -388,7 +419,7 @@ struct Lexer {
         if trim { while l.pos < l.input.count && isSpace(l.input[l.pos]) { l.pos += 1 } }
         l.ignore()
         l.tokens.append(token)
-        return State(run: lexText)
+        return .text
     }
 
     /// `}}`, possibly preceded by a trim marker that also drops the white space after it.
@@ -404,14 +435,14 @@ struct Lexer {
             while l.pos < l.input.count && isSpace(l.input[l.pos]) { l.pos += 1 }
             l.ignore()
         }
-        return State(run: lexText)
+        return .text
     }
 
     /// Inside `{{ }}`: operands, punctuation, spaces.
     private static func lexInsideAction(_ l: inout Lexer) -> State? {
         let (delim, _) = l.atRightDelim()
         if delim {
-            if l.parenDepth == 0 { return State(run: lexRightDelim) }
+            if l.parenDepth == 0 { return .rightDelim }
             return l.fail("unclosed left paren")
         }
         let r = l.next()
@@ -420,7 +451,7 @@ struct Lexer {
             return l.fail("unclosed action")
         case _ where isSpace(r):
             l.backup()  // put the space back in case this is " -}}"
-            return State(run: lexSpace)
+            return .space
         case UInt8(ascii: "="):
             _ = l.emit(.assign)
         case UInt8(ascii: ":"):
@@ -429,27 +460,27 @@ struct Lexer {
         case UInt8(ascii: "|"):
             _ = l.emit(.pipe)
         case UInt8(ascii: "\""):
-            return State(run: lexQuote)
+            return .quote
         case UInt8(ascii: "`"):
-            return State(run: lexRawQuote)
+            return .rawQuote
         case UInt8(ascii: "$"):
-            return State(run: lexVariable)
+            return .variable
         case UInt8(ascii: "'"):
-            return State(run: lexChar)
+            return .char
         case UInt8(ascii: "."):
             // ".field" unless a digit follows (".5" is a number).
             if l.pos < l.input.count {
                 let c = l.input[l.pos]
-                if c < UInt8(ascii: "0") || c > UInt8(ascii: "9") { return State(run: lexField) }
+                if c < UInt8(ascii: "0") || c > UInt8(ascii: "9") { return .field }
             }
             l.backup()
-            return State(run: lexNumber)
+            return .number
         case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             l.backup()
-            return State(run: lexNumber)
+            return .number
         case _ where isAlphaNumeric(r):
             l.backup()
-            return State(run: lexIdentifier)
+            return .identifier
         case UInt8(ascii: "("):
             l.parenDepth += 1
             _ = l.emit(.leftParen)
@@ -462,7 +493,7 @@ struct Lexer {
         default:
             return l.fail("unrecognized character in action: \(l.describeCharacter(at: l.pos - 1))")
         }
-        return State(run: lexInsideAction)
+        return .insideAction
     }
 
     /// A run of spaces; a space that belongs to ` -}}` is left for the delimiter.
@@ -472,12 +503,12 @@ struct Lexer {
             _ = l.next()
             count += 1
         }
-        if l.hasRightTrimMarker(at: l.pos - 1) && l.hasPrefix(rightDelim, at: l.pos - 1 + trimMarkerLength) {
+        if l.hasRightTrimMarker(at: l.pos - 1) && l.hasRightDelim(at: l.pos - 1 + trimMarkerLength) {
             l.backup()  // before the space
-            if count == 1 { return State(run: lexInsideAction) }  // the space is the marker's
+            if count == 1 { return .insideAction }  // the space is the marker's
         }
         _ = l.emit(.space)
-        return State(run: lexInsideAction)
+        return .insideAction
     }
 
     /// An alphanumeric word: keyword, `true`/`false`, or function name.
@@ -495,7 +526,7 @@ struct Lexer {
         } else {
             _ = l.emit(.identifier)
         }
-        return State(run: lexInsideAction)
+        return .insideAction
     }
 
     /// `.Field` (the `.` has been consumed).
@@ -511,12 +542,12 @@ struct Lexer {
     private static func lexFieldOrVariable(_ l: inout Lexer, _ kind: TokenKind) -> State? {
         if l.atTerminator() {  // just "." or "$"
             _ = l.emit(kind == .variable ? .variable : .dot)
-            return State(run: lexInsideAction)
+            return .insideAction
         }
         while isAlphaNumeric(l.peek()) { _ = l.next() }
         if !l.atTerminator() { return l.fail("bad character \(l.describeCharacter(at: l.pos))") }
         _ = l.emit(kind)
-        return State(run: lexInsideAction)
+        return .insideAction
     }
 
     /// `'x'` (the quote has been consumed).
@@ -536,7 +567,7 @@ struct Lexer {
             }
         }
         _ = l.emit(.charConstant)
-        return State(run: lexInsideAction)
+        return .insideAction
     }
 
     /// A number; its exact value is checked by the parser.
@@ -545,12 +576,12 @@ struct Lexer {
             return l.fail("bad number syntax: \(GoQuote.quote(l.text(l.start, l.pos)))")
         }
         _ = l.emit(.number)
-        return State(run: lexInsideAction)
+        return .insideAction
     }
 
     private mutating func scanNumber() -> Bool {
         _ = accept("+-")
-        var digits = "0123456789_"
+        var digits: StaticString = "0123456789_"
         if accept("0") {
             if accept("xX") {
                 digits = "0123456789abcdefABCDEF_"
@@ -562,11 +593,11 @@ struct Lexer {
         }
         acceptRun(digits)
         if accept(".") { acceptRun(digits) }
-        if digits.count == 11 && accept("eE") {
+        if digits.utf8CodeUnitCount == 11 && accept("eE") {
             _ = accept("+-")
             acceptRun("0123456789_")
         }
-        if digits.count == 23 && accept("pP") {
+        if digits.utf8CodeUnitCount == 23 && accept("pP") {
             _ = accept("+-")
             acceptRun("0123456789_")
         }
@@ -595,7 +626,7 @@ struct Lexer {
             }
         }
         _ = l.emit(.string)
-        return State(run: lexInsideAction)
+        return .insideAction
     }
 
     /// `` `...` `` (the quote has been consumed); may span lines.
@@ -606,6 +637,6 @@ struct Lexer {
             if r == UInt8(ascii: "`") { break }
         }
         _ = l.emit(.rawString)
-        return State(run: lexInsideAction)
+        return .insideAction
     }
 }

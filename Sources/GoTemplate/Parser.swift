@@ -496,7 +496,7 @@ struct Parser {
             return .pipe(try pipeline("parenthesized pipeline", end: .rightParen))
         case .string, .rawString:
             let quoted = text(token)
-            return .string(pos: token.pos, quoted: quoted, value: try unquote(quoted))
+            return .string(pos: token.pos, quoted: quoted, value: try stringValue(token, quoted: quoted))
         default:
             backup()
             return nil
@@ -507,6 +507,16 @@ struct Parser {
         let idents = text(token).split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard vars.contains(idents[0]) else { throw fail("undefined variable \(GoQuote.quote(idents[0]))") }
         return .variable(pos: token.pos, idents: idents)
+    }
+
+    /// The value of a string token: the bytes between its quotes when nothing in them needs decoding
+    /// (nearly always; the lexer has already found the closing quote), else Go's unquoting of `quoted`.
+    private func stringValue(_ token: Token, quoted: String) throws(Failure) -> String {
+        let body = UnsafeBufferPointer(rebasing: input[(token.pos + 1)..<(token.end - 1)])
+        let plain = token.kind == .rawString
+            ? !body.contains(UInt8(ascii: "\r"))
+            : !body.contains { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") }
+        return plain ? String(decoding: body, as: UTF8.self) : try unquote(quoted)
     }
 
     private func unquote(_ literal: String) throws(Failure) -> String {
