@@ -68,13 +68,32 @@ extension Pipeline {
     public static func matrix(
         _ input: AnalysisInput, format: MatrixFormat, hidden: Set<String> = [], io: FileAccess
     ) throws -> String {
-        let withCells = format != .json
+        let matrix = try connectivityMatrix(input, format: format, hidden: hidden, io: io)
+        return matrix.rendered(as: format)
+    }
+
+    /// The matrix of ``matrix(_:format:hidden:io:)``, computed (every error thrown) before anything is written, and a
+    /// writer that hands it out piece by piece: csv and json a row at a time, so that a matrix of any size is written
+    /// in memory linear in its endpoints and flows.
+    public static func matrixWriter(
+        _ input: AnalysisInput, format: MatrixFormat, hidden: Set<String> = [], io: FileAccess
+    ) throws -> ((Substring) -> Void) -> Void {
+        let matrix = try connectivityMatrix(input, format: format, hidden: hidden, io: io)
+        return { write in matrix.write(as: format, to: write) }
+    }
+
+    /// The matrix to write in `format`: cells derived row by row as they are written for csv and json (unbounded),
+    /// stored for the views drawn whole (bounded by ``MatrixSizeLimit``).
+    static func connectivityMatrix(
+        _ input: AnalysisInput, format: MatrixFormat, hidden: Set<String>, io: FileAccess
+    ) throws -> ConnectivityMatrix {
+        let streamed = format == .csv || format == .json
         if input.manifests == nil {
             let mesh = try loadMesh(input, io: io)
             if !mesh.components.isEmpty {
                 let intended = IntendedConnectivity(mesh: mesh)
-                if withCells { try MatrixSizeLimit.check(intended.inventory, format) }
-                return ConnectivityMatrix(intended: intended, withCells: withCells).rendered(as: format)
+                try MatrixSizeLimit.check(intended.inventory, format)
+                return ConnectivityMatrix(intended: intended, cells: streamed ? .derived : .stored)
             }
             if input.chart == .builtin {
                 throw InputError(
@@ -85,9 +104,10 @@ extension Pipeline {
         let subjects = try analysisSubjects(input, io: io)
         let effective = EffectiveConnectivity(
             policies: subjects.objects.policies, defaultNamespace: input.release.namespace, inventory: subjects.inventory)
-        if withCells { try MatrixSizeLimit.check(effective.inventory, format) }
-        return ConnectivityMatrix(effective: effective, mesh: subjects.mesh, scope: .all(hidden: hidden), withCells: withCells)
-            .rendered(as: format)
+        try MatrixSizeLimit.check(effective.inventory, format)
+        // The effective json lists endpoints and flows, no rows.
+        let cells: ConnectivityMatrix.CellStorage = format == .json ? .none : streamed ? .derived : .stored
+        return ConnectivityMatrix(effective: effective, mesh: subjects.mesh, scope: .all(hidden: hidden), cells: cells)
     }
 
     /// The mesh of the chart's values.

@@ -31,7 +31,7 @@ extension MatrixView {
             let x = left + index * cell + cell / 2
             out += "  <text x=\"\(x)\" y=\"\(top - 6)\" transform=\"rotate(-45 \(x) \(top - 6))\">\(xml(column))</text>\n"
         }
-        for (rowIndex, (row, cells)) in zip(matrix.rows, matrix.cells).enumerated() {
+        for (rowIndex, (row, cells)) in zip(matrix.rows, matrix.cellRows).enumerated() {
             let y = top + rowIndex * cell
             if rowIndex % 2 == 1 {
                 out += "  <rect x=\"\(Grid.margin)\" y=\"\(y)\" width=\"\(labelWidth + gridWidth)\" height=\"\(cell)\" fill=\"#f3f3f3\"/>\n"
