@@ -134,7 +134,8 @@ extension Pipeline {
             let rendered = try render(chart: input.chart, values: input.values, release: input.release, io: io)
             documents = documentsByTemplate
                 ? try rendered.selectedDocuments().map(\.node)
-                : try YAMLParser().parseAll(rendered.text, file: "rendered")
+                // The render's own output: bounded by the output bounds, not by the input size bound.
+                : try YAMLParser(limits: .init(maxBytes: .max)).parseAll(rendered.text, file: "rendered")
         }
         let objects = try ManifestObjects.read(documents, defaultNamespace: input.release.namespace)
         var builder = InventoryBuilder(defaultNamespace: input.release.namespace)

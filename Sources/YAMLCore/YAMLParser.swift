@@ -6,7 +6,8 @@ import OrderedCollections
 /// nodes that aliases may expand to (a "billion laughs" file fails fast).
 public struct YAMLParser: Sendable {
     public struct Limits: Sendable {
-        /// Largest accepted input in bytes.
+        /// Largest accepted input in bytes: by default the input size bound (``FileSystem/maxInputSize``, what
+        /// `--max-input-size` sets), so that whatever was read may be parsed.
         public var maxBytes: Int
         /// Deepest accepted nesting of sequences and mappings: by default 10,000 levels, as Helm
         /// (go-yaml and Go's JSON decoder both stop past 10,000).
@@ -14,13 +15,14 @@ public struct YAMLParser: Sendable {
         /// Most nodes the stream's aliases may expand to (nodes written out do not count).
         public var maxExpandedNodes: Int
 
-        public init(maxBytes: Int = 256 << 20, maxDepth: Int = 10_000, maxExpandedNodes: Int = 10_000_000) {
+        public init(maxBytes: Int = FileSystem.maxInputSize, maxDepth: Int = 10_000, maxExpandedNodes: Int = 10_000_000) {
             self.maxBytes = maxBytes
             self.maxDepth = maxDepth
             self.maxExpandedNodes = maxExpandedNodes
         }
 
-        public static let `default` = Limits()
+        /// The default limits (read when asked: the input size bound may have been set since).
+        public static var `default`: Limits { Limits() }
     }
 
     /// What a key written twice in one mapping means.
