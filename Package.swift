@@ -89,6 +89,8 @@ let package = Package(
             name: "meshrender",
             dependencies: ["MeshRender", "MeshModel", "YAMLCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // The library's example: render a mesh, verify it (README, MeshRender.docc; run by LibraryExampleTests).
+        .executableTarget(name: "render-and-verify", dependencies: ["MeshRender"], path: "Examples/RenderAndVerify"),
         // The tests' shared helpers (a seeded generator, a dump of node marks).
         .target(name: "TestSupport", dependencies: ["YAMLCore"], path: "Tests/TestSupport"),
         .testTarget(name: "YAMLCoreTests", dependencies: ["YAMLCore", "TestSupport"]),
@@ -106,6 +108,8 @@ let package = Package(
         .testTarget(name: "MeshAnalysisTests", dependencies: ["MeshAnalysis", "TestSupport"], exclude: ["Golden", "Conformance"]),
         .testTarget(name: "ManifestDiffTests", dependencies: ["ManifestDiff", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "MeshRenderTests", dependencies: ["MeshRender", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "CLITests", dependencies: ["meshrender", "JSONSchema", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "CLITests", dependencies: ["meshrender", "render-and-verify", "YAMLCore", "JSONSchema", "TestSupport"],
+            exclude: ["Fixtures"]),
     ]
 )

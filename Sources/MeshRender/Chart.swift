@@ -11,7 +11,7 @@ public struct Chart: Sendable {
     /// `values.yaml` (an empty mapping when the chart has none).
     public var defaultValues: Node
     /// Every file under `templates/`, sorted by name. Once subcharts are resolved
-    /// (``resolvingSubcharts(userValues:)``), the templates of every enabled subchart too.
+    /// (``resolvingSubcharts(userValues:validatingSchemas:)``), the templates of every enabled subchart too.
     public var templates: [ChartTemplate]
     /// The charts under `charts/`, in name order, as loaded (before conditions and aliases).
     public var subcharts: [Chart] = []

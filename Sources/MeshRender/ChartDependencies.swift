@@ -7,7 +7,7 @@ import YAMLCore
 /// coalesced under their names in the parent's values with the parent's `global` map, and their
 /// templates rendered with a `.Values`, `.Chart` and `.Template.BasePath` of their own.
 extension Chart {
-    /// Whether the chart has subcharts or declares dependencies (and so needs ``resolvingSubcharts(userValues:)``).
+    /// Whether the chart has subcharts or declares dependencies (and so needs ``resolvingSubcharts(userValues:validatingSchemas:)``).
     public var hasSubcharts: Bool { !subcharts.isEmpty || !(dependencies ?? []).isEmpty }
 
     /// The chart as Helm renders it with the user's values `userValues`: the templates of every

@@ -2,7 +2,7 @@ import HelmValues
 import YAMLCore
 
 /// Reads a chart as Helm loads one, from a directory or a packaged chart (`.tgz`): `Chart.yaml`
-/// (checked as Helm checks it, see ``ChartValidation``), `values.yaml`, every file under
+/// (checked as Helm checks it, see `ChartValidation`), `values.yaml`, every file under
 /// `templates/` (subdirectories included), and the subcharts in `charts/` (directories and
 /// packaged charts, recursively).
 public enum ChartLoader {

@@ -144,16 +144,18 @@ extension Pipeline {
         return MatrixCaption(title: title, subtitle: sources.joined(separator: "; "))
     }
 
-    /// The mesh of the chart's values.
-    static func loadMesh(_ input: AnalysisInput, io: FileAccess) throws -> MeshSpec {
-        try loadValuesAndMesh(input, io: io).mesh
+    /// The mesh of the chart's values; its components may name `workloads` of the manifests.
+    static func loadMesh(_ input: AnalysisInput, workloads: WorkloadDirectory? = nil, io: FileAccess) throws -> MeshSpec {
+        try loadValuesAndMesh(input, workloads: workloads, io: io).mesh
     }
 
     /// The chart's values and their mesh.
-    static func loadValuesAndMesh(_ input: AnalysisInput, io: FileAccess) throws -> (values: Node, mesh: MeshSpec) {
+    static func loadValuesAndMesh(
+        _ input: AnalysisInput, workloads: WorkloadDirectory? = nil, io: FileAccess
+    ) throws -> (values: Node, mesh: MeshSpec) {
         let chart = try load(input.chart)
         let values = try chartValues(chart, input: input.values, io: io)
-        return (values, try mesh(values: values, namespace: input.release.namespace, builtin: input.chart == .builtin))
+        return (values, try mesh(values: values, namespace: input.release.namespace, builtin: input.chart == .builtin, workloads: workloads))
     }
 
     /// The mesh (when the values define components), the objects of the manifests (from `--manifests`, else
@@ -165,17 +167,22 @@ extension Pipeline {
         if input.manifests == "-" && input.values.files.contains("-") {
             throw InputError("standard input can be read only once: give either the values or the manifests as '-'", at: nil)
         }
-        let (values, mesh) = try loadValuesAndMesh(input, io: io)
-        let documents: [Node]
+        let mesh: MeshSpec
+        let values: Node
+        let objects: ManifestObjects
         if let manifests = input.manifests {
-            documents = try ManifestSource.loadNodes(path: manifests, readStdin: io.readStdinAsInput)
+            // The manifests first: the mesh's components may name their workloads.
+            let documents = try ManifestSource.loadNodes(path: manifests, readStdin: io.readStdinAsInput)
+            objects = try ManifestObjects.read(documents, defaultNamespace: input.release.namespace)
+            (values, mesh) = try loadValuesAndMesh(input, workloads: objects.workloadDirectory, io: io)
         } else {
+            (values, mesh) = try loadValuesAndMesh(input, io: io)
             let rendered = try render(chart: input.chart, values: input.values, release: input.release, io: io)
-            documents = documentsByTemplate
+            let documents = documentsByTemplate
                 ? try rendered.selectedDocuments().map(\.node)
                 : try YAMLParser().parseAll(rendered.text, file: "rendered")
+            objects = try ManifestObjects.read(documents, defaultNamespace: input.release.namespace)
         }
-        let objects = try ManifestObjects.read(documents, defaultNamespace: input.release.namespace)
         var builder = InventoryBuilder(defaultNamespace: input.release.namespace)
         let intent = mesh.components.isEmpty ? nil : mesh
         if let intent { builder.add(mesh: intent) }

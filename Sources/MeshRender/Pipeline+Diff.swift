@@ -43,6 +43,9 @@ public struct DiffOutcome: Sendable {
     public var hasDifferences: Bool
     /// The new release opens at least one flow.
     public var opensFlows: Bool
+    /// The releases read and the report: a caller that exits once the text is printed keeps them (see
+    /// `Diagnostics.finish(status:keeping:)`) rather than spending time freeing them.
+    public var retained: (any Sendable)?
 }
 
 extension Pipeline {
@@ -94,7 +97,8 @@ extension Pipeline {
         let text = writer.render(
             report,
             options: DiffWriter.Options(color: request.color, context: request.context, fileLocations: fileLocations, caption: caption))
-        return DiffOutcome(text: text, hasDifferences: report.hasDifferences, opensFlows: report.opensFlows)
+        return DiffOutcome(
+            text: text, hasDifferences: report.hasDifferences, opensFlows: report.opensFlows, retained: (old, new, report))
     }
 
     private static func renderedDocuments(

@@ -42,11 +42,14 @@ extension Pipeline {
         return (chart, values)
     }
 
-    /// The validated mesh of `values` (which must already hold the chart defaults). Its warnings (and, for the
-    /// `builtin` chart, those about keys it does not read) go to `ValuesWarnings`.
-    public static func mesh(values: Node, namespace: String, builtin: Bool = false) throws(InputError) -> MeshSpec {
+    /// The validated mesh of `values` (which must already hold the chart defaults); components may name
+    /// `workloads` of the chart's rendered manifests. Its warnings (and, for the `builtin` chart, those about keys it
+    /// does not read) go to `ValuesWarnings`.
+    public static func mesh(
+        values: Node, namespace: String, builtin: Bool = false, workloads: WorkloadDirectory? = nil
+    ) throws(InputError) -> MeshSpec {
         var warnings = builtin ? MeshSpec.builtinTopLevelWarnings(values: values) : []
-        let spec = try MeshSpec.load(values: values, releaseNamespace: namespace)
+        let spec = try MeshSpec.load(values: values, releaseNamespace: namespace, workloads: workloads)
         warnings += spec.warnings + MeshValuesChecks.warnings(spec, values: values)
         try ValuesWarnings.raise(warnings)
         return spec

@@ -12,10 +12,11 @@ import YAMLCore
 public enum Pipeline {
     /// Renders `chart` with the given values and release: the chart's templates see `.Values`,
     /// `.Release`, `.Chart`, `.Capabilities`, `.Template` as in `helm template`, plus `.Mesh` (the
-    /// expanded policies) whenever the values have a `mesh` section.
+    /// expanded policies) whenever the values have a `mesh` section. Components may name `workloads` of
+    /// manifests rendered elsewhere (``postRender(manifests:values:release:verify:io:)``).
     public static func render(
         chart reference: ChartReference, values input: ValuesInput, release: ReleaseInput, showOnly: [String] = [],
-        io: FileAccess
+        workloads: WorkloadDirectory? = nil, io: FileAccess
     ) throws -> Rendered {
         let prefetched = InputPrefetch.take()
         let prefetchedChart = prefetched?.chart(for: reference)
@@ -31,7 +32,7 @@ public enum Pipeline {
             { () -> Result<MeshTemplateObject, InputError>? in
                 guard hasMesh else { return nil }
                 return Result { () throws(InputError) in
-                    try Pipeline.mesh(values: values, namespace: namespace, builtin: reference == .builtin)
+                    try Pipeline.mesh(values: values, namespace: namespace, builtin: reference == .builtin, workloads: workloads)
                         .templateObject(policiesOnly: reference == .builtin && BuiltinChart.readsOnlyMeshPolicies)
                 }
             })

@@ -20,10 +20,13 @@ struct Meshrender: ParsableCommand {
             under `mesh:` expands into one NetworkPolicy per component (see README.md).
 
             Exit status: 0 success; 1 a difference or finding (verify, verify --explain, diff --exit-code or
-            --fail-on, lint --fail-level); 2 bad input or usage (and values warnings with --strict).
+            --fail-on, lint --fail-level, post-render --verify); 2 bad input or usage (and values warnings with --strict).
             """,
         version: MeshrenderVersion.current,
-        subcommands: [RenderCommand.self, TemplateCommand.self, VerifyCommand.self, MatrixCommand.self, DiffCommand.self, LintCommand.self],
+        subcommands: [
+            RenderCommand.self, TemplateCommand.self, VerifyCommand.self, MatrixCommand.self, DiffCommand.self, LintCommand.self,
+            PostRenderCommand.self,
+        ],
         defaultSubcommand: nil
     )
 
