@@ -71,8 +71,11 @@ extension Pipeline {
             }
             let (before, after) = (try mesh(oldValues), try mesh(newValues))
             connectivity = ConnectivitySettings(oldMesh: before?.0, newMesh: after?.0, namespace: release.namespace)
-            connectivity.oldTraces = before?.1
-            connectivity.newTraces = after?.1
+            // Only the human and JSON reports print the rules a change cites.
+            if request.mode == .human || request.mode == .json {
+                connectivity.oldTraces = before?.1
+                connectivity.newTraces = after?.1
+            }
         }
         connectivity.listsFlows = request.mode == .unified || request.mode == .svg
         let options = DiffOptions(
