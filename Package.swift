@@ -52,16 +52,11 @@ let package = Package(
         // Components, matrix, validation, expansion, the NetworkPolicy model.
         .target(name: "MeshModel", dependencies: ["YAMLCore", "HelmValues"]),
         // Go's regexp (RE2 syntax, leftmost-first, linear time): parser, simplifier, compiler, Pike VM.
-        .target(
-            name: "GoRegex",
-            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
-        ),
+        .target(name: "GoRegex"),
         // JSON Schema (drafts 4 to 2020-12) over the values model: what checks values.schema.json.
         .target(name: "JSONSchema", dependencies: ["YAMLCore", "GoRegex"]),
         // Go text/template dialect with Helm's function library (keys and certificates on
         // swift-crypto and swift-certificates).
-        // Release builds skip dynamic exclusivity checks here: the executor's state lives in
-        // class properties, and the checks cost ~8% of template execution.
         .target(
             name: "GoTemplate",
             dependencies: [
@@ -71,8 +66,7 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
-            ],
-            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+            ]
         ),
         // NetworkPolicy semantics: effective connectivity, verify, explain, matrix views.
         .target(name: "MeshAnalysis", dependencies: ["YAMLCore", "MeshModel"]),

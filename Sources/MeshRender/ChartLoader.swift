@@ -74,7 +74,7 @@ public enum ChartLoader {
         chart.subcharts = try subcharts(of: files, parent: name)
         chart.files = files.otherFiles
         chart.crds = try files.crdFiles().map { (relative: String) throws(ChartRenderError) -> ChartCRD in
-            ChartCRD(source: name + "/" + relative, text: String(decoding: try files.read(relative), as: UTF8.self))
+            ChartCRD(source: name + "/" + relative, bytes: try files.read(relative))
         }
         if files.contains("values.schema.json") {
             chart.valuesSchema = try files.read("values.schema.json")

@@ -39,6 +39,9 @@ public enum Pipeline {
         let meshObject = try meshResult?.get()
         var renderer = ChartRenderer(chart: chart)
         renderer.prepared = prefetchedChart?.templates.map(PreparedTemplates.init)
+        let kept = KeptObjects()
+        renderer.kept = kept
+        kept.keep(chart)
         let options = ReleaseOptions(
             name: release.name, namespace: release.namespace, isUpgrade: release.isUpgrade, kubeVersion: release.kubeVersion,
             extraAPIVersions: release.apiVersions)
@@ -56,7 +59,7 @@ public enum Pipeline {
         }
         return try Rendered(
             manifests: manifests, chart: chart, reference: reference, showOnly: showOnly, values: values,
-            templateObjects: [valuesObject, mesh] + meshSlices)
+            templateObjects: [valuesObject, mesh] + meshSlices, kept: kept)
     }
 
     /// Loads the built-in chart or a chart directory.

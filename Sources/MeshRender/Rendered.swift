@@ -18,14 +18,17 @@ public struct Rendered: Sendable {
     /// result so they are freed with it rather than on the way to the output (the CLI exits without
     /// freeing what it printed).
     let templateObjects: [Value]
+    /// The rest of what the render made (the chart, template sets, sessions), kept for the same reason.
+    let kept: KeptObjects?
 
     init(
         manifests: RenderedManifests, chart: Chart, reference: ChartReference, showOnly: [String],
-        values: Node = Node(.null), templateObjects: [Value] = []
+        values: Node = Node(.null), templateObjects: [Value] = [], kept: KeptObjects? = nil
     ) throws {
         self.manifests = manifests
         self.values = values
         self.templateObjects = templateObjects
+        self.kept = kept
         self.chartName = chart.name
         self.crds = chart.crds
         self.reference = reference
