@@ -95,7 +95,7 @@ let package = Package(
         .testTarget(name: "HelmValuesTests", dependencies: ["HelmValues", "TestSupport"]),
         .testTarget(name: "MeshModelTests", dependencies: ["MeshModel"]),
         .testTarget(name: "GoRegexTests", dependencies: ["GoRegex"]),
-        .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema"]),
+        .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema", "TestSupport"]),
         .testTarget(
             name: "GoTemplateTests",
             dependencies: [
@@ -103,9 +103,9 @@ let package = Package(
                 .product(name: "SwiftASN1", package: "swift-asn1"), .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
-        .testTarget(name: "MeshAnalysisTests", dependencies: ["MeshAnalysis"], exclude: ["Golden", "Conformance"]),
+        .testTarget(name: "MeshAnalysisTests", dependencies: ["MeshAnalysis", "TestSupport"], exclude: ["Golden", "Conformance"]),
         .testTarget(name: "ManifestDiffTests", dependencies: ["ManifestDiff", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "MeshRenderTests", dependencies: ["MeshRender", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "CLITests", dependencies: ["meshrender"], exclude: ["Fixtures"]),
+        .testTarget(name: "CLITests", dependencies: ["meshrender", "TestSupport"], exclude: ["Fixtures"]),
     ]
 )

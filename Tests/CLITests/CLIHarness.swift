@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// Runs the built `meshrender` executable and captures what it printed.
 struct CLIResult {
@@ -72,25 +73,6 @@ enum CLI {
 
     /// Compares `actual` with the golden file `name`; `MESHRENDER_UPDATE_GOLDEN=1` rewrites it.
     static func assertGolden(_ actual: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let url = fixtures.appendingPathComponent("golden").appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["MESHRENDER_UPDATE_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(actual.utf8).write(to: url)
-            return
-        }
-        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            XCTFail("missing golden file \(name) (run with MESHRENDER_UPDATE_GOLDEN=1)", file: file, line: line)
-            return
-        }
-        if expected != actual {
-            let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
-            let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
-            let first = zip(e, a).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(e.count, a.count)
-            XCTFail("""
-                \(name) differs at line \(first + 1):
-                  expected: \(first < e.count ? String(e[first]) : "<end>")
-                  actual:   \(first < a.count ? String(a[first]) : "<end>")
-                """, file: file, line: line)
-        }
+        try GoldenFile.assert(actual, matches: fixtures.appendingPathComponent("golden").appendingPathComponent(name), file: file, line: line)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// `meshrender render --kube-version --api-versions`: the same `.Capabilities` as `helm template`
 /// with the same flags (checked against the real helm when it is installed), and Helm's refusal
@@ -7,10 +8,7 @@ import XCTest
 final class CapabilitiesFlagsCLITests: XCTestCase {
     static let chart = "Tests/CLITests/Fixtures/capabilities-chart"
 
-    static var helm: String? {
-        let candidates = [ProcessInfo.processInfo.environment["MESHRENDER_HELM"], "/root/.cache/meshrender-tools/helm-v4.1.4/helm"]
-        return candidates.compactMap { $0 }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
+    static var helm: String? { ReferenceTool.helm.path }
 
     /// Each flag set, with what helm prints for it (checked below when helm is present).
     static let cases: [(flags: [String], kubeVersion: String, custom: String, other: String, empty: String, last: String)] = [
@@ -34,7 +32,7 @@ final class CapabilitiesFlagsCLITests: XCTestCase {
     }
 
     func testOutputMatchesHelmTemplate() throws {
-        guard let helm = Self.helm else { throw XCTSkip("helm not found: set MESHRENDER_HELM or run ../shared/tools/get-helm") }
+        let helm = try ReferenceTool.helm.require()
         for c in Self.cases {
             let ours = try CLI.run(["render", Self.chart, "--release", "r"] + c.flags)
             let process = Process()

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// `meshrender template` against the real `helm template` (found through `MESHRENDER_HELM`): the
 /// same command line, run in `Fixtures/template`, gives the same stdout bytes, and with
@@ -123,13 +124,7 @@ final class TemplateParityTests: XCTestCase {
 
     // MARK: - Support
 
-    static func helm() throws -> String {
-        let candidates = [ProcessInfo.processInfo.environment["MESHRENDER_HELM"], "/root/.cache/meshrender-tools/helm-v4.1.4/helm"]
-        for case let path? in candidates where !path.isEmpty && FileManager.default.isExecutableFile(atPath: path) {
-            return path
-        }
-        throw XCTSkip("helm not found: set MESHRENDER_HELM or run ../shared/tools/get-helm")
-    }
+    static func helm() throws -> String { try ReferenceTool.helm.require() }
 
     /// Runs `executable args` in the fixture directory, with helm's homes in a scratch directory.
     static func run(_ executable: String, _ args: [String]) throws -> CLIResult {

@@ -1,6 +1,7 @@
 import XCTest
 import YAMLCore
 @testable import GoTemplate
+import TestSupport
 
 /// Each template fails in `helm template`; the engine's `helmDescription` must equal what helm prints
 /// after `Error: ` (skipped when helm is not installed).
@@ -97,7 +98,7 @@ final class HelmErrorParityTests: XCTestCase {
     ]
 
     func testErrorsMatchHelm() throws {
-        guard HelmHarness.helmPath != nil else { throw XCTSkip("helm not found (set MESHRENDER_HELM)") }
+        _ = try ReferenceTool.helm.require()
         let values = try HelmHarness.helmValues(Self.values + "\nnils: [~]\nempty: \"\"\n")
         for (name, text, helpers) in Self.cases {
             var templates = ["x.yaml": text]

@@ -2,17 +2,11 @@ import Foundation
 import XCTest
 import YAMLCore
 @testable import GoTemplate
+import TestSupport
 
 /// Runs the real `helm template` (MESHRENDER_HELM, else the shared tool path) on small charts.
 enum HelmHarness {
-    static var helmPath: String? {
-        let candidates = [
-            ProcessInfo.processInfo.environment["MESHRENDER_HELM"],
-            "/root/.cache/meshrender-tools/helm-v4.1.4/helm",
-        ]
-        for case let path? in candidates where FileManager.default.isExecutableFile(atPath: path) { return path }
-        return nil
-    }
+    static var helmPath: String? { ReferenceTool.helm.path }
 
     struct Output {
         var stdout: String
@@ -22,7 +16,7 @@ enum HelmHarness {
 
     /// Writes a chart `ch` with the given template files and values, runs `helm template r ./ch`.
     static func run(templates: [String: String], values: String, debug: Bool) throws -> Output {
-        guard let helm = helmPath else { throw XCTSkip("helm not found (set MESHRENDER_HELM)") }
+        let helm = try ReferenceTool.helm.require()
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gotemplate-parity-\(UUID().uuidString)")
         let chart = dir.appendingPathComponent("ch")
         try FileManager.default.createDirectory(at: chart.appendingPathComponent("templates"), withIntermediateDirectories: true)

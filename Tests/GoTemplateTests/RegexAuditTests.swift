@@ -2,6 +2,7 @@ import GoRegex
 import XCTest
 import YAMLCore
 @testable import GoTemplate
+import TestSupport
 
 /// The audit of RE2's syntax document: one case per construct Go accepts (matched, found, found
 /// all, replaced and split as `RegexDifferentialTests` prints them), and one per construct it
@@ -423,7 +424,7 @@ final class RegexAuditTests: XCTestCase {
     }
 
     func testExpectationsAreHelms() throws {
-        guard HelmHarness.helmPath != nil else { throw XCTSkip("helm not found (set MESHRENDER_HELM)") }
+        _ = try ReferenceTool.helm.require()
         let out = try HelmHarness.run(templates: ["t.yaml": RegexDifferentialTests.template], values: RegexCase.yaml(Self.auditCases), debug: false)
         let lines = out.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("# ") && $0.dropFirst(2).first?.isNumber == true }
         XCTAssertEqual(lines.map { String($0.split(separator: " ", maxSplits: 2)[2]) }, Self.accepted.map(\.3))

@@ -22,7 +22,7 @@ final class RegexDifferentialTests: XCTestCase {
         """
 
     func testAgainstHelm() throws {
-        guard HelmHarness.helmPath != nil else { throw XCTSkip("helm not found (set MESHRENDER_HELM)") }
+        _ = try ReferenceTool.helm.require()
         let env = ProcessInfo.processInfo.environment
         let count = Int(env["REGEX_DIFF_CASES"] ?? "") ?? 3000
         let errorSample = Int(env["REGEX_DIFF_ERRORS"] ?? "") ?? 150

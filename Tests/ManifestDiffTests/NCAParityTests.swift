@@ -2,17 +2,13 @@ import Foundation
 import XCTest
 
 @testable import ManifestDiff
+import TestSupport
 
 /// The connectivity section agrees with nca (an independent NetworkPolicy analyzer, `--semantic_diff`) on
 /// Vald's overlay. nca is found through `MESHRENDER_NCA`, else the tools cache; the test skips without it.
 final class NCAParityTests: XCTestCase {
-    static func ncaPath() -> String? {
-        let candidates = [ProcessInfo.processInfo.environment["MESHRENDER_NCA"], "/root/.cache/meshrender-tools/nca-venv/bin/nca"]
-        return candidates.compactMap { $0 }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
     func testValdOverlayFlowsMatchNCA() throws {
-        guard let nca = Self.ncaPath() else { throw XCTSkip("nca not found (set MESHRENDER_NCA)") }
+        let nca = try ReferenceTool.nca.require()
         let components = ["agent", "discoverer", "filter-gateway", "index-manager", "lb-gateway"]
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nca-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -3,6 +3,7 @@ import XCTest
 import YAMLCore
 
 @testable import ManifestDiff
+import TestSupport
 
 /// Fixture files live next to the tests; golden files are rewritten when `MESHRENDER_UPDATE_GOLDEN=1`.
 enum Fixtures {
@@ -23,14 +24,7 @@ enum Fixtures {
     }
 
     static func assertGolden(_ actual: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let url = directory.appendingPathComponent("golden").appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["MESHRENDER_UPDATE_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try actual.write(to: url, atomically: true, encoding: .utf8)
-            return
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        XCTAssertEqual(actual, expected, "output differs from golden file \(name)", file: file, line: line)
+        try GoldenFile.assert(actual, matches: directory.appendingPathComponent("golden").appendingPathComponent(name), file: file, line: line)
     }
 }
 

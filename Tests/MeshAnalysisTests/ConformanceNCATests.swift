@@ -7,9 +7,7 @@ import XCTest
 /// endpoints, ports included, in every step of every scenario nca can express.
 final class ConformanceNCATests: XCTestCase {
     func testScenariosAgreeWithNCA() throws {
-        guard let nca = NCA.locate() else {
-            throw XCTSkip("nca not found: install it with scripts/fetch-nca, or point MESHRENDER_NCA at it")
-        }
+        let nca = try NCA.require()
         var steps = 0, pairs = 0, agreeing = 0, allowedPairs = 0
         var skipped: [String] = []
         for scenario in try Conformance.loadAll() {

@@ -3,6 +3,7 @@ import MeshModel
 import XCTest
 
 @testable import MeshAnalysis
+import TestSupport
 
 /// Whole outputs of every matrix view, compared with golden files in Golden/ (regenerate them with
 /// MESHRENDER_UPDATE_GOLDEN=1 and review the diff).
@@ -10,13 +11,7 @@ final class MatrixViewGoldenTests: XCTestCase {
     static let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
     func assertGolden(_ output: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let url = Self.goldenDirectory.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["MESHRENDER_UPDATE_GOLDEN"] == "1" {
-            try output.write(to: url, atomically: true, encoding: .utf8)
-            return
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        XCTAssertEqual(output, expected, "\(name) differs from its golden file", file: file, line: line)
+        try GoldenFile.assert(output, matches: Self.goldenDirectory.appendingPathComponent(name), file: file, line: line)
     }
 
     func testValdIntendedMatrixInEveryFormat() throws {

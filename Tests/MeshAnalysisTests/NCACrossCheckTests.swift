@@ -5,12 +5,7 @@ import XCTest
 
 /// The analysis agrees with nca, an independent NetworkPolicy analyzer, pair by pair.
 final class NCACrossCheckTests: XCTestCase {
-    func nca() throws -> NCA {
-        guard let nca = NCA.locate() else {
-            throw XCTSkip("nca not found (set MESHRENDER_NCA or install it with shared/tools/get-nca)")
-        }
-        return nca
-    }
+    func nca() throws -> NCA { try NCA.require() }
 
     /// The inventory with every pod declaring a named container port `http` (8080/TCP), so named ports resolve
     /// the same way on both sides.

@@ -37,9 +37,7 @@ final class NCADiffCrossCheckTests: XCTestCase {
     }
 
     func testReleaseDiffAgreesWithNCA() throws {
-        guard let nca = NCA.locate() else {
-            throw XCTSkip("nca not found: run scripts/fetch-nca and set MESHRENDER_NCA to the path it prints")
-        }
+        let nca = try NCA.require()
         var seedsCompared = 0, pairsCompared = 0, changedPairs = 0, openedPairs = 0, closedPairs = 0
         var podRemovals = 0
         var refused: [String] = []

@@ -3,20 +3,15 @@ import MeshModel
 import XCTest
 
 @testable import MeshAnalysis
+import TestSupport
 
 /// Runs the independent analyzer nca on policies + a pod list + a namespace list written for an inventory, and reads
 /// its connectivity back per ordered pair of inventory endpoints.
 struct NCA {
     let executable: String
 
-    /// nca from MESHRENDER_NCA, else the shared tools cache; `nil` if neither exists.
-    static func locate() -> NCA? {
-        let candidates = [ProcessInfo.processInfo.environment["MESHRENDER_NCA"], "/root/.cache/meshrender-tools/nca-venv/bin/nca"]
-        for case let path? in candidates where !path.isEmpty && FileManager.default.isExecutableFile(atPath: path) {
-            return NCA(executable: path)
-        }
-        return nil
-    }
+    /// nca (`ReferenceTool.nca`); skips the test when it is missing.
+    static func require() throws -> NCA { NCA(executable: try ReferenceTool.nca.require()) }
 
     /// The pod name written for an inventory endpoint.
     static func podName(_ index: Int) -> String { "p\(index)" }

@@ -2,6 +2,7 @@ import Foundation
 import HelmValues
 import MeshRender
 import YAMLCore
+import TestSupport
 
 /// One parity case: `Fixtures/parity/<case>/` holds `chart/`, values files and an `args` file.
 ///
@@ -140,17 +141,6 @@ enum ParityFixtures {
         return try names.map { try ParityCase(directory: root.appendingPathComponent($0)) }
     }
 
-    /// The helm binary: `MESHRENDER_HELM`, else the shared tools cache; nil when neither exists.
-    static var helm: String? {
-        let candidates = [
-            ProcessInfo.processInfo.environment["MESHRENDER_HELM"],
-            "/root/.cache/meshrender-tools/helm-v4.1.4/helm",
-        ]
-        for case let path? in candidates where !path.isEmpty && FileManager.default.isExecutableFile(atPath: path) {
-            return path
-        }
-        return nil
-    }
 }
 
 /// A readable line diff of two outputs (`-` expected, `+` actual), limited to the changed

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// Byte-for-byte parity with `helm template` on the corpus in `Fixtures/parity`.
 ///
@@ -9,9 +10,7 @@ import XCTest
 /// Skipped when helm is not installed.
 final class ParityTests: XCTestCase {
     func testCorpusMatchesHelmTemplate() throws {
-        guard let helm = ParityFixtures.helm else {
-            throw XCTSkip("helm not found: set MESHRENDER_HELM or run ../shared/tools/get-helm")
-        }
+        let helm = try ReferenceTool.helm.require()
         let cases = try ParityFixtures.cases()
         XCTAssertGreaterThanOrEqual(cases.count, 40, "the parity corpus must hold at least 40 charts")
         var failures: [String] = []
@@ -29,9 +28,7 @@ final class ParityTests: XCTestCase {
 
     /// `--output-dir`: the same files with the same bytes, and the same `wrote ...` log.
     func testOutputDirectoryMatchesHelm() throws {
-        guard let helm = ParityFixtures.helm else {
-            throw XCTSkip("helm not found: set MESHRENDER_HELM or run ../shared/tools/get-helm")
-        }
+        let helm = try ReferenceTool.helm.require()
         for name in ["hooks", "multi-doc-ordering", "subdirectory-templates", "helm-create-style"] {
             let parityCase = try ParityCase(directory: ParityFixtures.root.appendingPathComponent(name))
             let helmDir = FileManager.default.temporaryDirectory.appendingPathComponent("parity-out-helm-\(UUID().uuidString)")

@@ -2,21 +2,17 @@ import Foundation
 import HelmValues
 import XCTest
 import YAMLCore
+import TestSupport
 
 /// Runs the real `helm template` on a throwaway chart whose only template prints
-/// `{{ toJson .Values }}`. Found through MESHRENDER_HELM, else the shared tools cache.
+/// `{{ toJson .Values }}`. Found through `ReferenceTool.helm`.
 struct HelmRunner {
-    static let fallbackPath = "/root/.cache/meshrender-tools/helm-v4.1.4/helm"
-
     let helm: String
     let directory: URL
 
     /// The runner, or an `XCTSkip` when no helm binary is available.
     static func make() throws -> HelmRunner {
-        let candidates = [ProcessInfo.processInfo.environment["MESHRENDER_HELM"], fallbackPath].compactMap { $0 }
-        guard let helm = candidates.first(where: { !$0.isEmpty && FileManager.default.isExecutableFile(atPath: $0) }) else {
-            throw XCTSkip("helm not found (set MESHRENDER_HELM)")
-        }
+        let helm = try ReferenceTool.helm.require()
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("helmvalues-parity-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

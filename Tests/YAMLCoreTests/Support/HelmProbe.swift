@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import YAMLCore
+import TestSupport
 
 /// Runs the real Helm binary on a throw-away chart to see how Helm prints values.
 ///
@@ -16,17 +17,8 @@ struct HelmProbe {
 
     let helm: String
 
-    /// The Helm binary from `MESHRENDER_HELM`, else the shared tools cache; skips the test if neither exists.
-    static func locate() throws -> HelmProbe {
-        let candidates = [
-            ProcessInfo.processInfo.environment["MESHRENDER_HELM"],
-            "/root/.cache/meshrender-tools/helm-v4.1.4/helm",
-        ].compactMap { $0 }.filter { !$0.isEmpty }
-        for path in candidates where FileManager.default.isExecutableFile(atPath: path) {
-            return HelmProbe(helm: path)
-        }
-        throw XCTSkip("helm not found (set MESHRENDER_HELM)")
-    }
+    /// The Helm binary (`ReferenceTool.helm`); skips the test when it is missing.
+    static func locate() throws -> HelmProbe { HelmProbe(helm: try ReferenceTool.helm.require()) }
 
     /// Applies the template pipeline `function` (e.g. `fromJson | toJson`) to every string of
     /// `inputs` and returns what Helm printed for each.

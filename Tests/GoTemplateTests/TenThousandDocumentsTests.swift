@@ -3,10 +3,9 @@ import XCTest
 import YAMLCore
 @testable import GoTemplate
 
-/// Executes the benchmark chart's template (bench/docs-chart) for 5,000 apps with services:
-/// 10,000 YAML documents. Prints the time; asserts the output is complete and that execution time
-/// grows linearly (10× the apps may not take more than ~25× the time).
-final class PerformanceProbeTests: XCTestCase {
+/// Executes the benchmark chart's template (bench/docs-chart) for 500 and 5,000 apps with services: 1,000 and
+/// 10,000 YAML documents, every one complete. How long it takes is measured by `bench/run chart`, not here.
+final class TenThousandDocumentsTests: XCTestCase {
     static let chartDir = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("bench/docs-chart/templates")
@@ -23,7 +22,7 @@ final class PerformanceProbeTests: XCTestCase {
         })
     }
 
-    func render(apps n: Int, set: TemplateSet) throws -> (String, TimeInterval) {
+    func render(apps n: Int, set: TemplateSet) throws -> String {
         let data: Value = .map([
             "Values": .map([
                 "image": .map(["repository": .string("registry.example.com/app"), "tag": .string("1.0")]),
@@ -32,9 +31,7 @@ final class PerformanceProbeTests: XCTestCase {
             "Release": .map(["Name": .string("bench"), "Namespace": .string("default")]),
             "Chart": .map(["Name": .string("docs"), "Version": .string("0.1.0")]),
         ])
-        let start = Date()
-        let out = try set.execute(name: "docs/templates/apps.yaml", data: data)
-        return (out, Date().timeIntervalSince(start))
+        return try set.execute(name: "docs/templates/apps.yaml", data: data)
     }
 
     func testTenThousandDocuments() throws {
@@ -43,14 +40,11 @@ final class PerformanceProbeTests: XCTestCase {
         let set = TemplateSet()
         try set.parse(name: "docs/templates/_helpers.tpl", text: helpers)
         try set.parse(name: "docs/templates/apps.yaml", text: apps)
-        let (small, smallTime) = try render(apps: 500, set: set)
-        let (out, time) = try render(apps: 5000, set: set)
+        let small = try render(apps: 500, set: set)
+        let out = try render(apps: 5000, set: set)
         let documents = out.components(separatedBy: "---\napiVersion").count - 1
-        print("GoTemplate probe: 1,000 documents in \(String(format: "%.3f", smallTime)) s; "
-              + "10,000 documents (\(out.utf8.count / 1024) KiB) in \(String(format: "%.3f", time)) s")
         XCTAssertEqual(documents, 10_000)
         XCTAssertEqual(small.components(separatedBy: "---\napiVersion").count - 1, 1_000)
         XCTAssertTrue(out.contains("name: app-4999\n"))
-        XCTAssertLessThan(time, max(smallTime, 0.01) * 25, "execution time must grow linearly")
     }
 }
