@@ -16,7 +16,7 @@ enum FilesObject {
         for (path, bytes) in files { underlying[path] = bytesValue(bytes) }
         return GoStruct(typeName: "engine.files", underlying: .map(underlying), byteEntries: files, callables: [
             "Get": { args in
-                .value(.string(String(decoding: files[try name(args, "Get")] ?? [], as: UTF8.self)))
+                .value(.string(ByteString.string(files[try name(args, "Get")] ?? [])))
             },
             "GetBytes": { args in
                 .structure(GoStruct(bytes: files[try name(args, "GetBytes")] ?? []))
