@@ -2,7 +2,7 @@ import HelmValues
 import YAMLCore
 
 /// Reads a chart as Helm loads one, from a directory or a packaged chart (`.tgz`): `Chart.yaml`
-/// (checked as Helm checks it, see ``ChartValidation``), `values.yaml`, every file under
+/// (checked as Helm checks it, see `ChartValidation`), `values.yaml`, every file under
 /// `templates/` (subdirectories included), and the subcharts in `charts/` (directories and
 /// packaged charts, recursively).
 public enum ChartLoader {
@@ -76,7 +76,7 @@ public enum ChartLoader {
         let apiVersion = fields?["apiVersion"].flatMap(scalarText) ?? ""
         chart.files = files.otherFiles(isV1: apiVersion == "" || apiVersion == "v1")
         chart.crds = try files.crdFiles().map { (relative: String) throws(ChartRenderError) -> ChartCRD in
-            ChartCRD(source: name + "/" + relative, text: String(decoding: try files.read(relative), as: UTF8.self))
+            ChartCRD(source: name + "/" + relative, bytes: try files.read(relative))
         }
         if files.contains("values.schema.json") {
             chart.valuesSchema = try files.read("values.schema.json")

@@ -12,9 +12,9 @@ import YAMLCore
 /// Ranging over it visits the paths in order with each file's bytes.
 enum FilesObject {
     static func make(_ files: [String: [UInt8]]) -> GoStruct {
-        var underlying: [String: Value] = [:]
-        for (path, bytes) in files { underlying[path] = bytesValue(bytes) }
-        return GoStruct(typeName: "engine.files", underlying: .map(underlying), byteEntries: files, callables: [
+        // The files as Go's map of byte slices, made only when a template looks at the map itself.
+        let underlying: @Sendable () -> Value = { .map(files.mapValues(bytesValue)) }
+        return GoStruct(typeName: "engine.files", deferredUnderlying: underlying, byteEntries: files, callables: [
             "Get": { args in
                 .value(.string(ByteString.string(files[try name(args, "Get")] ?? [])))
             },

@@ -1,4 +1,5 @@
 import ManifestDiff
+import MeshAnalysis
 import MeshModel
 import YAMLCore
 
@@ -12,7 +13,7 @@ public enum DiffSides: Sendable {
 
 /// What to compare and how to print it.
 public struct DiffRequest: Sendable {
-    public enum Mode: String, Sendable { case human, unified, brief, json }
+    public enum Mode: String, Sendable { case human, unified, brief, json, github, svg }
 
     public var sides: DiffSides
     public var mode: Mode
@@ -42,6 +43,9 @@ public struct DiffOutcome: Sendable {
     public var hasDifferences: Bool
     /// The new release opens at least one flow.
     public var opensFlows: Bool
+    /// The releases read and the report: a caller that exits once the text is printed keeps them (see
+    /// `Diagnostics.finish(status:keeping:)`) rather than spending time freeing them.
+    public var retained: (any Sendable)?
 }
 
 extension Pipeline {
@@ -66,14 +70,31 @@ extension Pipeline {
             connectivity = ConnectivitySettings(
                 oldMesh: try mesh(oldValues), newMesh: try mesh(newValues), namespace: release.namespace)
         }
-        connectivity.listsFlows = request.mode == .unified
+        connectivity.listsFlows = request.mode == .unified || request.mode == .svg
         let options = DiffOptions(
             showSecrets: request.showSecrets, ignoreLabels: request.ignoreLabels, ignorePaths: request.ignorePaths,
             connectivity: connectivity)
         let report = try ManifestDiffer.diff(old: old, new: new, options: options)
         let writer = DiffWriter(rawValue: request.mode.rawValue) ?? .human
-        let text = writer.render(report, options: DiffWriter.Options(color: request.color, context: request.context))
-        return DiffOutcome(text: text, hasDifferences: report.hasDifferences, opensFlows: report.opensFlows)
+        var fileLocations = true
+        let caption: MatrixCaption
+        switch request.sides {
+        case .manifests(let old, let new, _):
+            caption = MatrixCaption(title: "Connectivity change", subtitle: "old \(old) → new \(new)")
+        case .render(_, let old, let new, let release):
+            fileLocations = false
+            func names(_ values: ValuesInput) -> String {
+                let files = values.files.map { $0 == "-" ? "<stdin>" : $0 }
+                return (files + values.set.map { "--set " + $0 }).joined(separator: ", ")
+            }
+            caption = MatrixCaption(
+                title: "\(release.name) in namespace \(release.namespace)", subtitle: "old \(names(old)) → new \(names(new))")
+        }
+        let text = writer.render(
+            report,
+            options: DiffWriter.Options(color: request.color, context: request.context, fileLocations: fileLocations, caption: caption))
+        return DiffOutcome(
+            text: text, hasDifferences: report.hasDifferences, opensFlows: report.opensFlows, retained: (old, new, report))
     }
 
     private static func renderedDocuments(

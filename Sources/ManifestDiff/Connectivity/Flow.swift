@@ -82,6 +82,9 @@ public struct ConnectivityDiff: Sendable {
     public var new: [Flow]
     /// Opened and closed flows, sorted by from, to, change.
     public var changes: [FlowChange]
+    /// What the comparison built (the releases' objects, the inventory): many small values, released with the
+    /// report (see `DiffReport.retainer`).
+    var retained: (any Sendable)?
 
     public init(old: [Flow], new: [Flow], changes: [FlowChange]) {
         self.old = old
