@@ -52,16 +52,11 @@ let package = Package(
         // Components, matrix, validation, expansion, the NetworkPolicy model.
         .target(name: "MeshModel", dependencies: ["YAMLCore", "HelmValues"]),
         // Go's regexp (RE2 syntax, leftmost-first, linear time): parser, simplifier, compiler, Pike VM.
-        .target(
-            name: "GoRegex",
-            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
-        ),
+        .target(name: "GoRegex"),
         // JSON Schema (drafts 4 to 2020-12) over the values model: what checks values.schema.json.
         .target(name: "JSONSchema", dependencies: ["YAMLCore", "GoRegex"]),
         // Go text/template dialect with Helm's function library (keys and certificates on
         // swift-crypto and swift-certificates).
-        // Release builds skip dynamic exclusivity checks here: the executor's state lives in
-        // class properties, and the checks cost ~8% of template execution.
         .target(
             name: "GoTemplate",
             dependencies: [
@@ -71,8 +66,7 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
-            ],
-            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+            ]
         ),
         // NetworkPolicy semantics: effective connectivity, verify, explain, matrix views.
         .target(name: "MeshAnalysis", dependencies: ["YAMLCore", "MeshModel"]),
@@ -89,6 +83,8 @@ let package = Package(
             name: "meshrender",
             dependencies: ["MeshRender", "MeshModel", "YAMLCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // The library's example: render a mesh, verify it (README, MeshRender.docc; run by LibraryExampleTests).
+        .executableTarget(name: "render-and-verify", dependencies: ["MeshRender"], path: "Examples/RenderAndVerify"),
         // The tests' shared helpers (a seeded generator, a dump of node marks).
         .target(name: "TestSupport", dependencies: ["YAMLCore"], path: "Tests/TestSupport"),
         .testTarget(name: "YAMLCoreTests", dependencies: ["YAMLCore", "TestSupport"]),
@@ -106,6 +102,8 @@ let package = Package(
         .testTarget(name: "MeshAnalysisTests", dependencies: ["MeshAnalysis", "TestSupport"], exclude: ["Golden", "Conformance"]),
         .testTarget(name: "ManifestDiffTests", dependencies: ["ManifestDiff", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "MeshRenderTests", dependencies: ["MeshRender", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "CLITests", dependencies: ["meshrender", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "CLITests", dependencies: ["meshrender", "render-and-verify", "YAMLCore", "JSONSchema", "TestSupport"],
+            exclude: ["Fixtures"]),
     ]
 )

@@ -7,9 +7,25 @@ import YAMLCore
 public enum BuildLimits {
     /// The largest value a function may build, in bytes: a string's UTF-8 bytes, or
     /// ``listElementSize`` bytes per list element. Default 256 MiB.
-    nonisolated(unsafe) public static var maxValueSize = defaultMaxValueSize
+    public static var maxValueSize: Int {
+        get { settings[0] }
+        set { settings[0] = newValue }
+    }
+
     /// The largest output of one template (or one `include`/`tpl`), in bytes. Default 512 MiB.
-    nonisolated(unsafe) public static var maxOutputSize = defaultMaxOutputSize
+    public static var maxOutputSize: Int {
+        get { settings[1] }
+        set { settings[1] = newValue }
+    }
+
+    /// The two settings, read at every function result and output write. Kept behind a pointer:
+    /// they are set once before rendering, and reads through a pointer need none of the dynamic
+    /// exclusivity checks a global variable's reads pay.
+    nonisolated(unsafe) private static let settings: UnsafeMutablePointer<Int> = {
+        let p = UnsafeMutablePointer<Int>.allocate(capacity: 2)
+        p.initialize(from: [defaultMaxValueSize, defaultMaxOutputSize], count: 2)
+        return p
+    }()
 
     public static let defaultMaxValueSize = 256 << 20
     public static let defaultMaxOutputSize = 512 << 20

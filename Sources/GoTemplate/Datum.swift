@@ -88,7 +88,11 @@ enum Datum {
         switch item {
         case .map(let m): return !m.isEmpty
         case .list(let l): return l.count > 0
-        case .structure(let s): return s.underlying.map { Datum.plainValue($0).truth } ?? true
+        case .structure(let s):
+            // Byte maps and byte slices by their lengths, without making their underlying values.
+            if let entries = s.byteEntries { return !entries.isEmpty }
+            if let bytes = s.bytes { return !bytes.isEmpty }
+            return s.underlying.map { Datum.plainValue($0).truth } ?? true
         case .value(let v):
             switch v {
             case .null: return false

@@ -58,7 +58,10 @@ final class Executor {
         var bits: UInt = 0
     }
 
-    var siteState = SiteState()
+    var siteState: SiteState {
+        unsafeAddress { UnsafePointer(siteStateCell.pointer) }
+        unsafeMutableAddress { siteStateCell.pointer }
+    }
     /// Keeps a site given through `site = ...` alive (such sites may be made on the spot).
     private var siteKeepAlive: Site = .none
 
@@ -125,24 +128,50 @@ final class Executor {
     let rootName: String
     let limits: TemplateSet.Limits
     /// The output of the template being executed (`include` swaps in a fresh buffer).
-    var out = OutputBuffer()
+    var out: OutputBuffer {
+        unsafeAddress { UnsafePointer(outCell.pointer) }
+        unsafeMutableAddress { outCell.pointer }
+    }
     /// Variables of every template being executed, innermost last; those of the current template
     /// start at `frameBase` (a template sees only its own, Go's `$` included).
-    var vars: [Variable] = []
+    var vars: [Variable] {
+        unsafeAddress { UnsafePointer(varsCell.pointer) }
+        unsafeMutableAddress { varsCell.pointer }
+    }
     var frameBase = 0
     /// Emptied output buffers kept for reuse by `include ... | indent`.
     var scratch: [OutputBuffer] = []
     /// Emptied argument arrays kept for reuse by function calls (one per nesting level in use).
-    var valueArrays: [[Value]] = []
+    var valueArrays: [[Value]] {
+        unsafeAddress { UnsafePointer(valueArraysCell.pointer) }
+        unsafeMutableAddress { valueArraysCell.pointer }
+    }
     /// Emptied arrays of evaluated arguments kept for reuse (see ``Call/allArguments()``).
-    var datumArrays: [[Datum]] = []
+    var datumArrays: [[Datum]] {
+        unsafeAddress { UnsafePointer(datumArraysCell.pointer) }
+        unsafeMutableAddress { datumArraysCell.pointer }
+    }
     var tree: Tree
     var executing: String
     var depth = 0
     /// `include` nesting per template name (Helm's bound).
     /// Names of the `include`s open now, outermost first; beyond the first
     /// `includeStackScanLimit` they are also counted in `deepIncludeCounts` (no scan of a deep stack).
-    var includeStack: [String] = []
+    var includeStack: [String] {
+        unsafeAddress { UnsafePointer(includeStackCell.pointer) }
+        unsafeMutableAddress { includeStackCell.pointer }
+    }
+
+    // The state read and changed at nearly every step lives at fixed addresses (`ExecutorCell`):
+    // an access through a pointer needs none of the dynamic exclusivity checks that accesses to a
+    // class's stored properties pay. One executor runs on one thread, and no access to one of
+    // these overlaps another to the same one.
+    private let siteStateCell = ExecutorCell(SiteState())
+    private let outCell = ExecutorCell(OutputBuffer())
+    private let varsCell = ExecutorCell([Variable]())
+    private let valueArraysCell = ExecutorCell([[Value]]())
+    private let datumArraysCell = ExecutorCell([[Datum]]())
+    private let includeStackCell = ExecutorCell([String]())
     var deepIncludeCounts: [String: Int] = [:]
     static let includeStackScanLimit = 64
     /// Nesting of `include`/`tpl`/`template` calls in this execution (a bound on native stack use).
@@ -162,6 +191,15 @@ final class Executor {
         self.limits = limits
         self.tree = tree
         self.executing = tree.name
+    }
+
+    deinit {
+        siteStateCell.free()
+        outCell.free()
+        varsCell.free()
+        valueArraysCell.free()
+        datumArraysCell.free()
+        includeStackCell.free()
     }
 
     // MARK: errors
@@ -943,5 +981,20 @@ final class Executor {
         case .engine(let e):
             return try EngineFunctions.call(e, call)
         }
+    }
+}
+
+/// One value at a fixed address, allocated and freed by its owner (see ``Executor``).
+struct ExecutorCell<Value> {
+    let pointer: UnsafeMutablePointer<Value>
+
+    init(_ value: Value) {
+        pointer = .allocate(capacity: 1)
+        pointer.initialize(to: value)
+    }
+
+    func free() {
+        pointer.deinitialize(count: 1)
+        pointer.deallocate()
     }
 }

@@ -60,7 +60,13 @@ public final class GoStruct: Sendable {
     public let valueStringer: String?
     /// What `encoding/json` writes for the struct when its type has a `MarshalJSON` method
     /// (`time.Time`: its RFC 3339 text), in place of the fields.
-    public let marshaled: Value?
+    public var marshaled: Value? {
+        switch marshaledData {
+        case .deferred(let d)?: return d.value
+        case .ready(let v)?: return v
+        case nil: return nil
+        }
+    }
     /// The instant, for a `time.Time` made by the date functions.
     let time: GoTime?
     /// What `deepCopy` makes of the value when its unexported state is not plain fields (a
@@ -68,7 +74,25 @@ public final class GoStruct: Sendable {
     let zeroCopy: GoStruct?
     /// For a named type that is not a struct (Helm's `common.VersionSet`, a `[]string`): its
     /// value, which templates range over, index, measure and print as that value.
-    public let underlying: Value?
+    public var underlying: Value? {
+        switch underlyingData {
+        case .deferred(let d)?: return d.value
+        case .ready(let v)?: return v
+        case nil: return nil
+        }
+    }
+
+    /// Whether the type is a named non-struct type (``underlying`` is not nil), without making it.
+    public var hasUnderlying: Bool { underlyingData != nil }
+
+    /// Data given as it is or made when first read (``DeferredValue``).
+    private enum Data: Sendable {
+        case ready(Value)
+        case deferred(DeferredValue)
+    }
+
+    private let underlyingData: Data?
+    private let marshaledData: Data?
     /// Methods that take arguments, by name: given the arguments' data, they return data or a
     /// struct, or throw a ``FunctionError`` (reported as Go reports a method's failure).
     public let callables: [String: Callable]
@@ -93,9 +117,9 @@ public final class GoStruct: Sendable {
         self.methods = methods
         self.stringer = stringer
         self.valueStringer = valueStringer
-        self.marshaled = marshaled
+        self.marshaledData = marshaled.map(Data.ready)
         self.time = nil
-        self.underlying = nil
+        self.underlyingData = nil
         self.zeroCopy = zeroCopy
         self.callables = [:]
         self.bytes = nil
@@ -108,9 +132,27 @@ public final class GoStruct: Sendable {
     /// with `underlying` as the receiver.
     ///
     /// With `byteEntries` (a map of `[]byte` values), `range` visits those entries as byte values.
-    public init(
+    public convenience init(
         typeName: String, underlying: Value, methods: [String: Value] = [:], byteEntries: [String: [UInt8]]? = nil,
         callables: [String: Callable] = [:]
+    ) {
+        self.init(typeName: typeName, underlyingData: .ready(underlying), methods: methods, byteEntries: byteEntries, callables: callables)
+    }
+
+    /// A value of a named non-struct type whose underlying value `underlying` makes when it is
+    /// first needed (printing, `len`, `index`, serialising); methods and callables need no value.
+    public convenience init(
+        typeName: String, deferredUnderlying underlying: @escaping @Sendable () -> Value, methods: [String: Value] = [:],
+        byteEntries: [String: [UInt8]]? = nil, callables: [String: Callable] = [:]
+    ) {
+        self.init(
+            typeName: typeName, underlyingData: .deferred(DeferredValue(underlying)), methods: methods, byteEntries: byteEntries,
+            callables: callables)
+    }
+
+    private init(
+        typeName: String, underlyingData: Data, methods: [String: Value], byteEntries: [String: [UInt8]]?,
+        callables: [String: Callable]
     ) {
         self.typeName = typeName
         self.isPointer = false
@@ -118,9 +160,9 @@ public final class GoStruct: Sendable {
         self.methods = methods
         self.stringer = nil
         self.valueStringer = nil
-        self.marshaled = underlying
+        self.marshaledData = underlyingData
         self.time = nil
-        self.underlying = underlying
+        self.underlyingData = underlyingData
         self.zeroCopy = nil
         self.callables = callables
         self.bytes = nil
@@ -137,9 +179,9 @@ public final class GoStruct: Sendable {
         self.methods = [:]
         self.stringer = nil
         self.valueStringer = nil
-        self.marshaled = .string(Base64.encode(bytes))
+        self.marshaledData = .deferred(DeferredValue { .string(Base64.encode(bytes)) })
         self.time = nil
-        self.underlying = .list(bytes.map { .int(Int64($0)) })
+        self.underlyingData = .deferred(DeferredValue { .list(bytes.map { .int(Int64($0)) }) })
         self.zeroCopy = nil
         self.callables = [:]
         self.bytes = bytes
@@ -170,9 +212,9 @@ public final class GoStruct: Sendable {
         ]
         self.stringer = nil
         self.valueStringer = text
-        self.marshaled = .string(t.rfc3339Nano)
+        self.marshaledData = .ready(.string(t.rfc3339Nano))
         self.time = t
-        self.underlying = nil
+        self.underlyingData = nil
         self.zeroCopy = nil
         self.callables = [:]
         self.bytes = nil
@@ -184,7 +226,7 @@ public final class GoStruct: Sendable {
     /// and named non-struct values are copied as they are.
     var deepCopied: GoStruct {
         if let zeroCopy { return zeroCopy }
-        if time != nil || underlying != nil { return self }
+        if time != nil || hasUnderlying { return self }
         let copiedFields = fields.map { f -> Field in
             switch f.content {
             case .structure(let inner): return Field(f.name, content: .structure(inner.deepCopied), jsonKey: f.jsonKey)
@@ -261,7 +303,7 @@ extension GoStruct {
     /// The struct as the template prints a pointer to it (dereferenced: `{...}`).
     var printedDereferenced: String {
         let text = printed
-        return isPointer && valueStringer == nil && underlying == nil ? String(text.dropFirst()) : text
+        return isPointer && valueStringer == nil && !hasUnderlying ? String(text.dropFirst()) : text
     }
 }
 

@@ -307,6 +307,7 @@ final class MapObject: ObjectNode {
     func set(_ key: String, _ item: Item) {
         promoteSmall()
         forgetRecent()
+        sortedKeysCache = nil
         edited = true
         item.attach(to: self)
         reached[key] = item
@@ -317,6 +318,7 @@ final class MapObject: ObjectNode {
     func remove(_ key: String) {
         promoteSmall()
         forgetRecent()
+        sortedKeysCache = nil
         edited = true
         reached.removeValue(forKey: key)
         if base[key] != nil { removed.insert(key) }
@@ -327,6 +329,7 @@ final class MapObject: ObjectNode {
     func replace(with entries: [String: Value]) {
         small = nil
         forgetRecent()
+        sortedKeysCache = nil
         base = entries
         reached = ReachedEntries()
         removed = []
@@ -334,12 +337,23 @@ final class MapObject: ObjectNode {
         invalidate()
     }
 
-    /// All keys, sorted as Go sorts map keys.
+    /// All keys, sorted as Go sorts map keys (by UTF-8 bytes); kept until the map changes, since
+    /// template logic ranges over one map again and again (`range` inside another `range`).
     var sortedKeys: [String] {
-        if let small { return small.map(\.key).sorted(by: Value.goLess) }
-        if !edited { return base.keys.sorted(by: Value.goLess) }
-        return keys.sorted(by: Value.goLess)
+        if let sortedKeysCache { return sortedKeysCache }
+        let sorted: [String]
+        if let small {
+            sorted = small.map(\.key).sorted(by: Value.goLess)
+        } else if !edited {
+            sorted = base.keys.sorted(by: Value.goLess)
+        } else {
+            sorted = keys.sorted(by: Value.goLess)
+        }
+        sortedKeysCache = sorted
+        return sorted
     }
+
+    private var sortedKeysCache: [String]?
 
     private var keys: Set<String> {
         var k = Set(base.keys)

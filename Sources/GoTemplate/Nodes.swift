@@ -43,9 +43,14 @@ final class Tree {
 /// A sequence of nodes.
 final class ListNode: CustomStringConvertible {
     let pos: Int
-    var nodes: [Node] = []
+    // Nodes are immutable once parsed: the executor reads their properties at every step, and
+    // constants need no exclusivity checks.
+    let nodes: [Node]
 
-    init(pos: Int) { self.pos = pos }
+    init(pos: Int, nodes: [Node]) {
+        self.pos = pos
+        self.nodes = nodes
+    }
 
     var isEmpty: Bool {
         nodes.allSatisfy { node in
@@ -191,13 +196,16 @@ final class TemplateNode: CustomStringConvertible {
 final class PipeNode: CustomStringConvertible {
     let pos: Int
     let line: Int
-    var isAssign = false
-    var decl: [VariableRef] = []
-    var cmds: [CommandNode] = []
+    let isAssign: Bool
+    let decl: [VariableRef]
+    let cmds: [CommandNode]
 
-    init(pos: Int, line: Int) {
+    init(pos: Int, line: Int, isAssign: Bool, decl: [VariableRef], cmds: [CommandNode]) {
         self.pos = pos
         self.line = line
+        self.isAssign = isAssign
+        self.decl = decl
+        self.cmds = cmds
     }
 
     var description: String {
@@ -224,9 +232,12 @@ struct VariableRef: CustomStringConvertible {
 /// One command of a pipeline: a function call, a field/method chain, or a single operand.
 final class CommandNode: CustomStringConvertible {
     let pos: Int
-    var args: [Operand] = []
+    let args: [Operand]
 
-    init(pos: Int) { self.pos = pos }
+    init(pos: Int, args: [Operand]) {
+        self.pos = pos
+        self.args = args
+    }
 
     var description: String {
         var out = ""

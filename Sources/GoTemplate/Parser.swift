@@ -108,10 +108,13 @@ struct Parser {
 
     // Template: (text | action | define)* EOF
     private mutating func parseTop(name: String) throws(Failure) {
-        let root = ListNode(pos: peek().pos)
-        let main = Tree(name: name, parseName: parseName, source: source, root: root)
+        let rootPos = peek().pos
+        var nodes: [Node] = []
+        // In the list of trees before the definitions it holds; its nodes are set once parsed.
+        let main = Tree(name: name, parseName: parseName, source: source, root: ListNode(pos: rootPos, nodes: []))
         treeIndex[name] = trees.count
         trees.append(main)
+        defer { main.root = ListNode(pos: rootPos, nodes: nodes) }
         while peek().kind != .eof {
             if peek().kind == .leftDelim {
                 let saved = index
@@ -123,7 +126,7 @@ struct Parser {
                 index = saved
             }
             switch try textOrAction() {
-            case .node(let n): root.nodes.append(n)
+            case .node(let n): nodes.append(n)
             case .end(let t), .elseMarker(let t): throw fail("unexpected \(t)")
             }
         }
@@ -177,12 +180,13 @@ struct Parser {
 
     // itemList: textOrAction* (ends at {{end}} or {{else}})
     private mutating func itemList() throws(Failure) -> (ListNode, ListEnd) {
-        let list = ListNode(pos: peekNonSpace().pos)
+        let pos = peekNonSpace().pos
+        var nodes: [Node] = []
         while peekNonSpace().kind != .eof {
             switch try textOrAction() {
-            case .node(let n): list.nodes.append(n)
-            case .end(let s): return (list, .end(s))
-            case .elseMarker(let s): return (list, .elseMarker(s))
+            case .node(let n): nodes.append(n)
+            case .end(let s): return (ListNode(pos: pos, nodes: nodes), .end(s))
+            case .elseMarker(let s): return (ListNode(pos: pos, nodes: nodes), .elseMarker(s))
             }
         }
         throw fail("unexpected EOF")
@@ -269,14 +273,10 @@ struct Parser {
         if case .elseMarker = end {
             if kind == .ifBranch && peek().kind == .ifKeyword {
                 let ifToken = next()
-                let nested = ListNode(pos: ifToken.pos)
-                nested.nodes.append(.branch(try parseControl(.ifBranch)))
-                elseList = nested
+                elseList = ListNode(pos: ifToken.pos, nodes: [.branch(try parseControl(.ifBranch))])
             } else if kind == .withBranch && peek().kind == .with {
                 let withToken = next()
-                let nested = ListNode(pos: withToken.pos)
-                nested.nodes.append(.branch(try parseControl(.withBranch)))
-                elseList = nested
+                elseList = ListNode(pos: withToken.pos, nodes: [.branch(try parseControl(.withBranch))])
             } else {
                 let (list2, end2) = try itemList()
                 guard case .end = end2 else { throw fail("expected end; found \(end2)") }
@@ -327,7 +327,9 @@ struct Parser {
     // declarations: variable (':=' | '=') | variable ',' variable ':=' (range only)
     private mutating func pipeline(_ context: String, end: TokenKind) throws(Failure) -> PipeNode {
         let first = peekNonSpace()
-        let pipe = PipeNode(pos: first.pos, line: first.line)
+        var isAssign = false
+        var decl: [VariableRef] = []
+        var cmds: [CommandNode] = []
         decls: while true {
             let saved = index
             let v = nextNonSpace()
@@ -337,16 +339,16 @@ struct Parser {
             }
             let following = peekNonSpace()
             if following.kind == .assign || following.kind == .declare {
-                pipe.isAssign = following.kind == .assign
+                isAssign = following.kind == .assign
                 _ = nextNonSpace()
-                pipe.decl.append(VariableRef(pos: v.pos, name: v.value))
+                decl.append(VariableRef(pos: v.pos, name: v.value))
                 vars.append(v.value)
                 break decls
             } else if following.kind == .char && following.value == "," {
                 _ = nextNonSpace()
-                pipe.decl.append(VariableRef(pos: v.pos, name: v.value))
+                decl.append(VariableRef(pos: v.pos, name: v.value))
                 vars.append(v.value)
-                if context == "range" && pipe.decl.count < 2 {
+                if context == "range" && decl.count < 2 {
                     switch peekNonSpace().kind {
                     case .variable, .rightDelim, .rightParen:
                         continue decls  // second variable of "range $i, $v :="
@@ -364,21 +366,21 @@ struct Parser {
             let token = nextNonSpace()
             switch token.kind {
             case end:
-                try checkPipeline(pipe, context)
-                return pipe
+                try checkPipeline(cmds, context)
+                return PipeNode(pos: first.pos, line: first.line, isAssign: isAssign, decl: decl, cmds: cmds)
             case .bool, .charConstant, .dot, .field, .identifier, .number, .nilKeyword, .rawString, .string,
                  .variable, .leftParen:
                 backup()
-                pipe.cmds.append(try command())
+                cmds.append(try command())
             default:
                 try unexpected(token, context)
             }
         }
     }
 
-    private func checkPipeline(_ pipe: PipeNode, _ context: String) throws(Failure) {
-        if pipe.cmds.isEmpty { throw fail("missing value for \(context)") }
-        for (i, c) in pipe.cmds.enumerated().dropFirst() {
+    private func checkPipeline(_ cmds: [CommandNode], _ context: String) throws(Failure) {
+        if cmds.isEmpty { throw fail("missing value for \(context)") }
+        for (i, c) in cmds.enumerated().dropFirst() {
             switch c.args.first {
             case .bool?, .dot?, .nilLiteral?, .number?, .string?:
                 throw fail("non executable command in pipeline stage \(i + 1)")
@@ -389,10 +391,11 @@ struct Parser {
 
     // Command: operand (space operand)*
     private mutating func command() throws(Failure) -> CommandNode {
-        let cmd = CommandNode(pos: peekNonSpace().pos)
+        let pos = peekNonSpace().pos
+        var args: [Operand] = []
         while true {
             _ = peekNonSpace()
-            if let operand = try operand() { cmd.args.append(operand) }
+            if let operand = try operand() { args.append(operand) }
             let token = next()
             switch token.kind {
             case .space:
@@ -406,8 +409,8 @@ struct Parser {
             }
             break
         }
-        if cmd.args.isEmpty { throw fail("empty command") }
-        return cmd
+        if args.isEmpty { throw fail("empty command") }
+        return CommandNode(pos: pos, args: args)
     }
 
     // Operand: term ('.' Field)*

@@ -86,7 +86,12 @@ public final class TemplateSet {
                 return .failure(error)
             }
         }
-        TemplateSet.add(try result.get(), to: &trees)
+        addParsed(try result.get())
+    }
+
+    /// Adds the templates of one parsed file (see ``add(_:to:)``).
+    func addParsed(_ parsed: [Tree]) {
+        TemplateSet.add(parsed, to: &trees)
     }
 
     /// Go's `AddParseTree` for each tree: a template replaces one of the same name unless it is empty.

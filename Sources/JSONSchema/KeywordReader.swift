@@ -143,13 +143,15 @@ struct KeywordReader {
     private func sub(_ tokens: String...) throws(SchemaError) -> Schema? {
         var node: JSON? = .object(object)
         for t in tokens { node = node?.object?[t] }
-        guard node != nil else { return nil }
-        return try compiler.schema(at: child(tokens))
+        guard let node else { return nil }
+        return try compiler.schema(at: child(tokens), node: node)
     }
 
     private func subs(_ keyword: String) throws(SchemaError) -> [Schema] {
         var out: [Schema] = []
-        for i in (object[keyword]?.array ?? []).indices { out.append(try compiler.schema(at: child([keyword, String(i)]))) }
+        for (i, node) in (object[keyword]?.array ?? []).enumerated() {
+            out.append(try compiler.schema(at: child([keyword, String(i)]), node: node))
+        }
         return out
     }
 

@@ -19,11 +19,12 @@ final class SchemaCompiler {
         index.add(document: document, url: url, draft: defaultDraft)
     }
 
-    /// The compiled schema at `position`.
-    func schema(at position: SchemaIndex.Position) throws(SchemaError) -> Schema {
+    /// The compiled schema at `position`; `known` is the JSON there when the caller holds it already
+    /// (a subschema of the object being read), so it is not looked up from the document's root again.
+    func schema(at position: SchemaIndex.Position, node known: JSON? = nil) throws(SchemaError) -> Schema {
         if let done = compiled[position] { return done }
         ensureIndexed(position.document)
-        guard let document = documents[position.document], let node = JSONPointer.lookup(position.pointer, in: document) else {
+        guard let node = known ?? documents[position.document].flatMap({ JSONPointer.lookup(position.pointer, in: $0) }) else {
             throw SchemaError("json-pointer in \(GoQuoted(position.document + "#" + position.pointer)) not found")
         }
         let scope = index.scope(of: position) ?? (position.document, defaultDraft, SchemaIndex.Position(document: position.document, pointer: ""))

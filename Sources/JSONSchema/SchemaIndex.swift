@@ -84,7 +84,14 @@ struct SchemaIndex {
 /// JSON pointers (RFC 6901).
 enum JSONPointer {
     static func escape(_ token: String) -> String {
-        token.replacing("~", with: "~0").replacing("/", with: "~1")
+        if !token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) { return token }
+        return token.replacing("~", with: "~0").replacing("/", with: "~1")
+    }
+
+    /// A reference token as written in a pointer, unescaped (`~1` is `/`, `~0` is `~`).
+    static func unescape(_ token: Substring) -> String {
+        if !token.utf8.contains(UInt8(ascii: "~")) { return String(token) }
+        return String(token).replacing("~1", with: "/").replacing("~0", with: "~")
     }
 
     /// The value at `pointer` in `document`; nil when it names nothing.
@@ -93,7 +100,7 @@ enum JSONPointer {
         guard pointer.hasPrefix("/") else { return nil }
         var node = document
         for raw in pointer.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
-            let token = String(raw).replacing("~1", with: "/").replacing("~0", with: "~")
+            let token = unescape(raw)
             switch node {
             case .object(let o):
                 guard let next = o[token] else { return nil }

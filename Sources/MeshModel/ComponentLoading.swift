@@ -1,7 +1,7 @@
 import YAMLCore
 
 extension MeshLoader {
-    static let componentKeys = ["name", "labels", "ports", "namespace", "kubeSystem", "networkPolicy"]
+    static let componentKeys = ["name", "labels", "workload", "ports", "namespace", "kubeSystem", "networkPolicy"]
 
     /// `mesh.components`: id → component (a map, or null for all defaults).
     mutating func loadComponents(_ node: Node) throws(InputError) {
@@ -55,17 +55,22 @@ extension MeshLoader {
                 throw InputError("invalid name \"\(c.name)\": \(problem)", at: n.mark, path: p)
             }
         }
+        if let n = NodeReader.present(m, "namespace") {
+            c.namespace = try MeshLoader.namespace(n, path: NodeReader.child(path, "namespace"))
+        }
         if let n = NodeReader.present(m, "labels") {
             let p = NodeReader.child(path, "labels")
+            if NodeReader.present(m, "workload") != nil {
+                throw InputError("give either labels or workload, not both", at: m.keyMarks["workload"] ?? n.mark, path: NodeReader.child(path, "workload"))
+            }
             c.labels = try NodeReader.labels(n, path: p)
             if c.labels.isEmpty {
                 throw InputError("must not be empty: an empty selector would select every pod of the namespace", at: n.mark, path: p)
             }
+        } else if let n = NodeReader.present(m, "workload") {
+            c.labels = try workloadLabels(n, namespace: c.namespace, path: NodeReader.child(path, "workload"))
         } else {
             c.labels = [spec.selectorKey: c.name]
-        }
-        if let n = NodeReader.present(m, "namespace") {
-            c.namespace = try MeshLoader.namespace(n, path: NodeReader.child(path, "namespace"))
         }
         if let n = NodeReader.present(m, "ports") { c.ports = try MeshLoader.ports(n, path: NodeReader.child(path, "ports")) }
         if let n = NodeReader.present(m, "kubeSystem") {

@@ -78,13 +78,15 @@ extension MeshLoader {
                 throw InputError("row \"\(row.header.text)\" appears twice", at: row.header.mark, path: path)
             }
             for (column, entry) in zip(columns, row.cells) {
-                try applyCell(entry.verdict, mark: entry.cell.mark, from: source, to: column, path: path)
+                let ports = try MatrixTable.cellContent(entry.cell, path: path).ports
+                try applyCell(entry.verdict, ports: ports, mark: entry.cell.mark, from: source, to: column, path: path)
             }
         }
     }
 
     private mutating func applyCell(
-        _ verdict: MatrixTable.Verdict, mark: Mark?, from source: Endpoint, to column: Endpoint, path: String
+        _ verdict: MatrixTable.Verdict, ports: [PolicyPort]?, mark: Mark?, from source: Endpoint, to column: Endpoint,
+        path: String
     ) throws(InputError) {
         let impossible = source == column || (!source.isComponent && !column.isComponent)
         if verdict == .notApplicable {
@@ -96,10 +98,21 @@ extension MeshLoader {
         }
         if case .component(let id) = source, column == .kubeSystem, let index = componentIndex[id] {
             try setKubeSystemEgress(index: index, allowed: verdict == .allow, mark: mark, path: path)
+            // Ports towards kube-system are those of cluster DNS (the only ports its access is limited to).
+            if verdict == .allow, ports != nil, explicitKubeSystemEgress[id] == nil {
+                spec.components[index].kubeSystemEgress = .dns
+            }
             return
         }
-        guard verdict == .allow else { return }
-        try addEdge(Edge(from: source, to: column), mark: mark, path: path)
+        guard verdict == .allow else {
+            if let written = edgeMarks[EdgeKey(from: source, to: column)] {
+                spec.warnings.append(ValuesWarning(
+                    "\(source.id) -> \(column.id) is ⛔ here but an edge allows it\(written.map { " (\($0))" } ?? ""): the edge wins",
+                    at: mark, path: path))
+            }
+            return
+        }
+        try addEdge(Edge(from: source, to: column, ports: ports), mark: mark, path: path)
     }
 
     private mutating func setKubeSystemEgress(index: Int, allowed: Bool, mark: Mark?, path: String) throws(InputError) {

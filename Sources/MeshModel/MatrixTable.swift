@@ -6,7 +6,8 @@ import YAMLCore
 ///     | :------------- | :---: | :--------: | :---------: |
 ///     | lb gateway     |  ✅   |     ✅     |     ✅      |
 ///
-/// Rows are sources, columns destinations; a cell is ✅ (allowed), ⛔ (denied) or N/A. Headers are ids, or
+/// Rows are sources, columns destinations; a cell is ✅ (allowed, optionally with the edge's ports: `✅ TCP 8081`),
+/// ⛔ (denied) or N/A. Headers are ids, or
 /// ids with spaces instead of dashes. This type only reads and writes the text; `MeshSpec.load` resolves the
 /// headers against the mesh's ids.
 public struct MatrixTable: Sendable, Equatable {
@@ -86,11 +87,7 @@ public struct MatrixTable: Sendable, Equatable {
             }
             var cells: [(verdict: Verdict, cell: Cell)] = []
             for cell in line.cells.dropFirst() {
-                let text = cell.text.unicodeScalars.filter { $0 != "\u{FE0F}" }.map(String.init).joined()
-                guard let verdict = Verdict(rawValue: text) else {
-                    throw InputError("a cell must be ✅, ⛔ or N/A, not \"\(cell.text)\"", at: cell.mark, path: path)
-                }
-                cells.append((verdict, cell))
+                cells.append((try cellContent(cell, path: path).verdict, cell))
             }
             rows.append(Row(header: line.cells[0], cells: cells))
         }

@@ -25,6 +25,8 @@ public struct MeshSpec: Sendable {
     /// Component ids in the order the values declare them (`mesh.components`): the row and column order
     /// of matrix views, so a matrix reads like the table it came from. Empty: id order.
     public var declarationOrder: [String] = []
+    /// What loading noticed that is valid but probably not meant (a ⛔ cell an edge contradicts).
+    public var warnings: [ValuesWarning] = []
 
     public init(
         policiesEnabled: Bool, namespace: String, selectorKey: String, components: [Component],

@@ -7,9 +7,14 @@ extension MeshSpec {
     /// Other top-level keys and other `defaults.*` keys belong to chart templates and are not read here.
     /// Every problem is one `InputError` at the offending node, with its values path.
     ///
-    /// - Parameter releaseNamespace: the namespace used when `mesh.namespace` is empty or absent.
-    public static func load(values: Node, releaseNamespace: String) throws(InputError) -> MeshSpec {
-        var loader = MeshLoader(releaseNamespace: releaseNamespace)
+    /// - Parameters:
+    ///   - releaseNamespace: the namespace used when `mesh.namespace` is empty or absent.
+    ///   - workloads: the workloads of the chart's rendered manifests, which components may name
+    ///     (`workload: vald-agent`) instead of giving labels; `nil` when there are no manifests (naming one is an error).
+    public static func load(
+        values: Node, releaseNamespace: String, workloads: WorkloadDirectory? = nil
+    ) throws(InputError) -> MeshSpec {
+        var loader = MeshLoader(releaseNamespace: releaseNamespace, workloads: workloads)
         return try loader.load(values)
     }
 }
@@ -20,6 +25,8 @@ struct MeshLoader {
     static let kubeSystemKeys = ["egress", "ingress"]
 
     let releaseNamespace: String
+    /// What `workload:` names resolve against (`nil`: no manifests).
+    let workloads: WorkloadDirectory?
     var spec = MeshSpec(
         policiesEnabled: true, namespace: "", selectorKey: "app", components: [], externals: [], edges: [],
         customIngress: [], customEgress: [])
@@ -36,8 +43,9 @@ struct MeshLoader {
         var to: Endpoint
     }
 
-    init(releaseNamespace: String) {
+    init(releaseNamespace: String, workloads: WorkloadDirectory? = nil) {
         self.releaseNamespace = releaseNamespace
+        self.workloads = workloads
     }
 
     mutating func load(_ values: Node) throws(InputError) -> MeshSpec {

@@ -11,7 +11,7 @@ public struct Chart: Sendable {
     /// `values.yaml` (an empty mapping when the chart has none).
     public var defaultValues: Node
     /// Every file under `templates/`, sorted by name. Once subcharts are resolved
-    /// (``resolvingSubcharts(userValues:)``), the templates of every enabled subchart too.
+    /// (``resolvingSubcharts(userValues:validatingSchemas:)``), the templates of every enabled subchart too.
     public var templates: [ChartTemplate]
     /// The charts under `charts/`, in name order, as loaded (before conditions and aliases).
     public var subcharts: [Chart] = []
@@ -89,12 +89,20 @@ public struct ChartScope: Sendable {
 public struct ChartCRD: Sendable, Equatable {
     /// `<chart path>/crds/<file>` (`top/charts/sub/crds/x.yaml` for a subchart's): its `# Source:`.
     public var source: String
+    /// The file's bytes, unchanged: decoded into ``text`` only when asked for (`--include-crds`),
+    /// since CRD files are large and most renders never print them.
+    var bytes: [UInt8]
+
     /// The file's text, unchanged.
-    public var text: String
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
 
     public init(source: String, text: String) {
+        self.init(source: source, bytes: Array(text.utf8))
+    }
+
+    init(source: String, bytes: [UInt8]) {
         self.source = source
-        self.text = text
+        self.bytes = bytes
     }
 }
 

@@ -7,7 +7,7 @@ import YAMLCore
 /// coalesced under their names in the parent's values with the parent's `global` map, and their
 /// templates rendered with a `.Values`, `.Chart` and `.Template.BasePath` of their own.
 extension Chart {
-    /// Whether the chart has subcharts or declares dependencies (and so needs ``resolvingSubcharts(userValues:)``).
+    /// Whether the chart has subcharts or declares dependencies (and so needs ``resolvingSubcharts(userValues:validatingSchemas:)``).
     public var hasSubcharts: Bool { !subcharts.isEmpty || !(dependencies ?? []).isEmpty }
 
     /// The chart as Helm renders it with the user's values `userValues`: the templates of every
@@ -211,7 +211,7 @@ struct ResolvedChart {
         }
         let crdPrefix = loadedName + "/crds/"
         for crd in chart.crds where crd.source.hasPrefix(crdPrefix) {
-            flat.crds.append(ChartCRD(source: path + "/crds/" + crd.source.dropFirst(crdPrefix.count), text: crd.text))
+            flat.crds.append(ChartCRD(source: path + "/crds/" + crd.source.dropFirst(crdPrefix.count), bytes: crd.bytes))
         }
         for sub in subcharts {
             let child = sub.flatten(into: &flat, path: path + "/charts/" + sub.chart.name, valuesPath: valuesPath + [sub.chart.name], isRoot: false)

@@ -2,7 +2,7 @@ import HelmValues
 import YAMLCore
 
 /// Reads a chart as Helm loads one, from a directory or a packaged chart (`.tgz`): `Chart.yaml`
-/// (checked as Helm checks it, see ``ChartValidation``), `values.yaml`, every file under
+/// (checked as Helm checks it, see `ChartValidation`), `values.yaml`, every file under
 /// `templates/` (subdirectories included), and the subcharts in `charts/` (directories and
 /// packaged charts, recursively).
 public enum ChartLoader {
@@ -71,10 +71,12 @@ public enum ChartLoader {
         chart.version = fields?["version"].flatMap(scalarText) ?? ""
         chart.isLibrary = fields?["type"].flatMap(scalarText) == "library"
         if let declared = fields?["dependencies"] { chart.dependencies = try dependencies(declared) }
+        if let declared = try requirements(files)?["dependencies"] { chart.dependencies = try dependencies(declared) }
         chart.subcharts = try subcharts(of: files, parent: name)
-        chart.files = files.otherFiles
+        let apiVersion = fields?["apiVersion"].flatMap(scalarText) ?? ""
+        chart.files = files.otherFiles(isV1: apiVersion == "" || apiVersion == "v1")
         chart.crds = try files.crdFiles().map { (relative: String) throws(ChartRenderError) -> ChartCRD in
-            ChartCRD(source: name + "/" + relative, text: String(decoding: try files.read(relative), as: UTF8.self))
+            ChartCRD(source: name + "/" + relative, bytes: try files.read(relative))
         }
         if files.contains("values.schema.json") {
             chart.valuesSchema = try files.read("values.schema.json")
@@ -103,6 +105,20 @@ public enum ChartLoader {
             }
         }
         return charts
+    }
+
+    /// The fields of `requirements.yaml`, which Helm reads over Chart.yaml's (the dependencies of
+    /// apiVersion v1 charts; Helm reads it, with a warning, for any chart); nil without one.
+    static func requirements(_ files: ChartFiles) throws(ChartRenderError) -> Mapping? {
+        guard files.contains("requirements.yaml") else { return nil }
+        do {
+            let node = try YAMLParser().parse(bytes: try files.read("requirements.yaml"), file: files.location("requirements.yaml"))
+            return node.mapping ?? Mapping()
+        } catch let e as YAMLError {
+            throw ChartRenderError(.load, "cannot load requirements.yaml: error converting YAML to JSON: yaml: line \(e.mark.line): \(e.message)")
+        } catch {
+            throw ChartRenderError(.load, "cannot load requirements.yaml: \(error)")
+        }
     }
 
     /// Chart.yaml's `dependencies:` list.

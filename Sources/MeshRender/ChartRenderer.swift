@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import GoTemplate
 import HelmValues
 import YAMLCore
@@ -19,7 +26,7 @@ public struct ChartRenderer: Sendable {
     }
 
     /// Renders with `values` (the user's values: `-f` files and `--set` flags merged) coalesced
-    /// over the chart's defaults (and its subcharts', see ``Chart/resolvingSubcharts(userValues:)``).
+    /// over the chart's defaults (and its subcharts', see ``Chart/resolvingSubcharts(userValues:validatingSchemas:)``).
     /// The release name must be one Helm accepts, and the values must satisfy the charts'
     /// `values.schema.json` (unless ``validatesSchemas`` is off).
     public func render(values: Node, release: ReleaseOptions) throws -> RenderedManifests {
@@ -32,6 +39,7 @@ public struct ChartRenderer: Sendable {
         let (flat, coalesced) = try chart.resolvingSubcharts(userValues: values, validatingSchemas: validatesSchemas)
         var renderer = ChartRenderer(chart: flat)
         renderer.windowing = windowing
+        renderer.kept = kept
         return try renderer.render(coalescedValues: coalesced.toHelmValue(), release: release)
     }
 
@@ -62,6 +70,9 @@ public struct ChartRenderer: Sendable {
     /// that asks; later renders parse their own.
     var prepared: PreparedTemplates?
 
+    /// Where a render leaves its template set and session when done (nil: they are freed on return).
+    var kept: KeptObjects?
+
     public func render(
         coalescedValues: Value, release: ReleaseOptions, extraObjects: [String: Value] = [:]
     ) throws(ChartRenderError) -> RenderedManifests {
@@ -73,7 +84,7 @@ public struct ChartRenderer: Sendable {
         if let ready = prepared?.take() { set = ready } else { set = try templateSet(order: order, byName: byName) }
         // `.Files` holds every file's bytes: made only when a template can name it, itself or
         // through `tpl` (whose text may come from the values).
-        let readsFiles = chart.templates.contains { $0.text.contains("Files") || $0.text.contains("tpl") }
+        let readsFiles = chart.templates.contains { ChartRenderer.mentions($0.text, "Files") || ChartRenderer.mentions($0.text, "tpl") }
         let files = { (files: [String: [UInt8]]) in FilesObject.make(readsFiles ? files : [:]) }
         set.structs = ["Capabilities": capabilities, "Files": files(chart.files)]
 
@@ -90,6 +101,7 @@ public struct ChartRenderer: Sendable {
         if let subcharts = scopes?.contexts[0].topLevel["Subcharts"] { top["Subcharts"] = subcharts }
         // One session for all files: Helm shares one values map, so `set` in one file is seen by later ones.
         let session = set.session(data: .map(top))
+        defer { kept?.keep((set, session)) }
         let basePath = chart.name + "/templates"
         var rendered: [(name: String, text: String)] = []
         var notes = ""
@@ -130,6 +142,24 @@ public struct ChartRenderer: Sendable {
         return RenderedManifests(documents: manifests + hooks, notes: notes)
     }
 
+    /// Whether `text` holds `word`: its bytes searched with `memchr` and `memcmp` (a chart's
+    /// templates can be megabytes; `String.contains` compares characters).
+    static func mentions(_ text: String, _ word: StaticString) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            let length = word.utf8CodeUnitCount, first = Int32(word.utf8Start.pointee)
+            var i = 0
+            while i + length <= bytes.count {
+                guard let hit = memchr(base + i, first, bytes.count - length + 1 - i) else { return false }
+                i = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                if memcmp(base + i, word.utf8Start, length) == 0 { return true }
+                i += 1
+            }
+            return false
+        }
+    }
+
     /// Helm refuses a chart whose `kubeVersion:` constraint does not admit the target version
     /// (an unparsable constraint admits nothing).
     func checkKubeVersion(_ release: ReleaseOptions) throws(ChartRenderError) {
@@ -163,13 +193,10 @@ public struct ChartRenderer: Sendable {
     /// The templates of `order` parsed into one set.
     private func templateSet(order: [String], byName: [String: ChartTemplate]) throws(ChartRenderError) -> TemplateSet {
         let set = TemplateSet()
-        for name in order {
-            guard let template = byName[name] else { continue }
-            do throws(TemplateError) {
-                try set.parse(name: name, text: template.text)
-            } catch {
-                throw ChartRenderError(.parse, error)
-            }
+        do throws(TemplateError) {
+            try set.parse(files: order.compactMap { name in byName[name].map { (name, $0.text) } })
+        } catch {
+            throw ChartRenderError(.parse, error)
         }
         return set
     }

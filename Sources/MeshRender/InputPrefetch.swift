@@ -7,7 +7,7 @@ import YAMLCore
 /// Before a command runs, the argument parser spends about 2 ms building the runtime's type
 /// metadata for the command types it reflects on, on one core. The inputs named on the command line
 /// can be read meanwhile: the executable calls ``start(chart:valuesFiles:)`` with the chart directory
-/// and values files it sees in the raw arguments, and ``Pipeline/render(chart:values:release:showOnly:io:)``
+/// and values files it sees in the raw arguments, and ``Pipeline/render(chart:values:release:showOnly:workloads:io:)``
 /// takes what was read for the same paths.
 ///
 /// A prefetch only ever saves work, never changes it: a chart or values file that fails to load or

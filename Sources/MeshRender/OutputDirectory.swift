@@ -9,11 +9,26 @@ import YAMLCore
 /// directory next to the target and then moved into place; on any failure the target is left as
 /// it was. SIGINT and SIGTERM while writing remove the staging directory and leave the target as
 /// it was (or, once the move has begun, complete it), then end the write with ``Interrupted``.
+///
+/// An `owned` directory (`render --output-dir`) holds exactly the files of the last write: the files are listed in
+/// ``markerName``, and a directory that already exists is swapped for the staged one (two renames beside it) rather
+/// than written into, so files of an earlier write that this one does not produce are gone. A directory holding
+/// files no earlier write listed is refused unless `force`. Without `owned` (`template --output-dir`, as Helm) files
+/// are written into the directory one by one and others are kept.
 public struct OutputDirectory {
     public let path: String
+    /// The directory holds only this write's files (see above).
+    public var owned: Bool
+    /// With `owned`: replace a directory even if it holds files no earlier write listed.
+    public var force: Bool
 
-    public init(path: String) {
+    /// The file of an owned directory that lists the files meshrender wrote there.
+    public static let markerName = ".meshrender-output"
+
+    public init(path: String, owned: Bool = false, force: Bool = false) {
         self.path = path
+        self.owned = owned
+        self.force = force
     }
 
     /// The write was stopped by a signal (the target is as before, or fully written).
@@ -35,11 +50,19 @@ public struct OutputDirectory {
         for file in files where !Self.isSafe(file.path) {
             throw OutputDirectoryError("refusing to write \"\(file.path)\": the name would escape \(path)")
         }
+        if owned, files.contains(where: { $0.path == Self.markerName }) {
+            throw OutputDirectoryError("refusing to write \"\(Self.markerName)\": meshrender lists the files it wrote there")
+        }
         let target = FileSystem.absolute(path)
         let name = FileSystem.lastComponent(target)
         let parent = target == "/" ? "/" : String(target.dropLast(name.count + 1))
         if FileSystem.kind(of: target) == .file {
             throw OutputDirectoryError("\(path): exists and is not a directory")
+        }
+        var files = files
+        if owned {
+            try checkOwnership(target)
+            files.append((Self.markerName, Self.marker(listing: files.map(\.path))))
         }
         do {
             try FileSystem.makeDirectories(parent.isEmpty ? "/" : parent)
@@ -72,7 +95,11 @@ public struct OutputDirectory {
             throw OutputDirectoryError("\(path): cannot write output: \(error)")
         }
         if let signal = latch.signal { throw Interrupted(signal: signal) }
-        try commit(files.map(\.path), from: staging, to: target, backup: backup)
+        if owned && FileSystem.exists(target) {
+            try swap(staging, into: target, backup: backup)
+        } else {
+            try commit(files.map(\.path), from: staging, to: target, backup: backup)
+        }
         if let signal = latch.signal { throw Interrupted(signal: signal) }
     }
 
@@ -110,6 +137,51 @@ public struct OutputDirectory {
                 if replaced { try? FileSystem.move(FileSystem.join(backup, relative), to: destination) }
             }
             throw OutputDirectoryError("\(path): cannot write output: \(error)")
+        }
+    }
+
+    /// An existing owned target may hold only the files its marker lists (and the marker); else it is refused unless
+    /// `force`.
+    private func checkOwnership(_ target: String) throws {
+        guard FileSystem.kind(of: target) == .directory, !force else { return }
+        guard let present = FileSystem.filesBelow(target) else {
+            throw OutputDirectoryError("\(path): cannot read directory")
+        }
+        let listed = Set(Self.listedFiles(FileSystem.read(FileSystem.join(target, Self.markerName))))
+        let foreign = present.filter { $0 != Self.markerName && !listed.contains($0) }.sorted()
+        guard !foreign.isEmpty else { return }
+        let shown = foreign.prefix(3).joined(separator: ", ") + (foreign.count > 3 ? ", … (\(foreign.count) files)" : "")
+        throw OutputDirectoryError(
+            "\(path): holds files meshrender did not write (\(shown)); give a new or empty directory, or --force to replace it whole")
+    }
+
+    /// The marker's text: a comment, then one written file per line.
+    static func marker(listing paths: [String]) -> String {
+        "# Files meshrender wrote into this directory. The next `meshrender render --output-dir` here replaces the\n"
+            + "# directory whole; it refuses to when the directory holds files not listed here (unless --force).\n"
+            + paths.sorted().map { $0 + "\n" }.joined()
+    }
+
+    /// The files a marker lists (none without a marker).
+    static func listedFiles(_ bytes: [UInt8]?) -> [String] {
+        guard let bytes else { return [] }
+        return String(decoding: bytes, as: UTF8.self).split(separator: "\n")
+            .filter { !$0.hasPrefix("#") && !$0.isEmpty }.map(String.init)
+    }
+
+    /// Replaces the existing `target` with the staged directory: `target` moves aside to `backup`, the staging
+    /// directory takes its name, then the old tree is removed. When the second rename fails, the old tree moves back.
+    private func swap(_ staging: String, into target: String, backup: String) throws {
+        do {
+            try FileSystem.move(target, to: backup)
+        } catch {
+            throw OutputDirectoryError("\(path): cannot replace directory: \(error)")
+        }
+        do {
+            try FileSystem.move(staging, to: target)
+        } catch {
+            try? FileSystem.move(backup, to: target)
+            throw OutputDirectoryError("\(path): cannot replace directory: \(error)")
         }
     }
 

@@ -1,4 +1,5 @@
 import ManifestDiff
+import MeshAnalysis
 import MeshModel
 import YAMLCore
 
@@ -12,7 +13,7 @@ public enum DiffSides: Sendable {
 
 /// What to compare and how to print it.
 public struct DiffRequest: Sendable {
-    public enum Mode: String, Sendable { case human, unified, brief, json }
+    public enum Mode: String, Sendable { case human, unified, brief, json, github, svg }
 
     public var sides: DiffSides
     public var mode: Mode
@@ -42,6 +43,9 @@ public struct DiffOutcome: Sendable {
     public var hasDifferences: Bool
     /// The new release opens at least one flow.
     public var opensFlows: Bool
+    /// The releases read and the report: a caller that exits once the text is printed keeps them (see
+    /// `Diagnostics.finish(status:keeping:)`) rather than spending time freeing them.
+    public var retained: (any Sendable)?
 }
 
 extension Pipeline {
@@ -58,22 +62,46 @@ extension Pipeline {
         case .render(let chart, let oldValues, let newValues, let release):
             old = try renderedDocuments(chart, oldValues, release, label: "old release", io: io)
             new = try renderedDocuments(chart, newValues, release, label: "new release", io: io)
-            // The meshes name the flows by component and external ids (values without components name none).
-            func mesh(_ values: ValuesInput) throws -> MeshSpec? {
-                let spec = try loadMesh(AnalysisInput(chart: chart, values: values, release: release, manifests: nil), io: io)
-                return spec.components.isEmpty ? nil : spec
+            // The meshes name the flows by component and external ids (values without components name none); the
+            // built-in chart's policies are traced back to the values, for each change to cite its rules' entries.
+            func mesh(_ values: ValuesInput) throws -> (MeshSpec, [String: PolicyTrace]?)? {
+                let (node, spec) = try loadValuesAndMesh(
+                    AnalysisInput(chart: chart, values: values, release: release, manifests: nil), io: io)
+                return spec.components.isEmpty ? nil : (spec, chart == .builtin ? spec.trace(values: node) : nil)
             }
-            connectivity = ConnectivitySettings(
-                oldMesh: try mesh(oldValues), newMesh: try mesh(newValues), namespace: release.namespace)
+            let (before, after) = (try mesh(oldValues), try mesh(newValues))
+            connectivity = ConnectivitySettings(oldMesh: before?.0, newMesh: after?.0, namespace: release.namespace)
+            // Only the human and JSON reports print the rules a change cites.
+            if request.mode == .human || request.mode == .json {
+                connectivity.oldTraces = before?.1
+                connectivity.newTraces = after?.1
+            }
         }
-        connectivity.listsFlows = request.mode == .unified
+        connectivity.listsFlows = request.mode == .unified || request.mode == .svg
         let options = DiffOptions(
             showSecrets: request.showSecrets, ignoreLabels: request.ignoreLabels, ignorePaths: request.ignorePaths,
             connectivity: connectivity)
         let report = try ManifestDiffer.diff(old: old, new: new, options: options)
         let writer = DiffWriter(rawValue: request.mode.rawValue) ?? .human
-        let text = writer.render(report, options: DiffWriter.Options(color: request.color, context: request.context))
-        return DiffOutcome(text: text, hasDifferences: report.hasDifferences, opensFlows: report.opensFlows)
+        var fileLocations = true
+        let caption: MatrixCaption
+        switch request.sides {
+        case .manifests(let old, let new, _):
+            caption = MatrixCaption(title: "Connectivity change", subtitle: "old \(old) → new \(new)")
+        case .render(_, let old, let new, let release):
+            fileLocations = false
+            func names(_ values: ValuesInput) -> String {
+                let files = values.files.map { $0 == "-" ? "<stdin>" : $0 }
+                return (files + values.set.map { "--set " + $0 }).joined(separator: ", ")
+            }
+            caption = MatrixCaption(
+                title: "\(release.name) in namespace \(release.namespace)", subtitle: "old \(names(old)) → new \(names(new))")
+        }
+        let text = writer.render(
+            report,
+            options: DiffWriter.Options(color: request.color, context: request.context, fileLocations: fileLocations, caption: caption))
+        return DiffOutcome(
+            text: text, hasDifferences: report.hasDifferences, opensFlows: report.opensFlows, retained: (old, new, report))
     }
 
     private static func renderedDocuments(

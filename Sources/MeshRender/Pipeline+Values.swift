@@ -1,3 +1,4 @@
+import MeshAnalysis
 import HelmValues
 import MeshModel
 import YAMLCore
@@ -41,9 +42,17 @@ extension Pipeline {
         return (chart, values)
     }
 
-    /// The validated mesh of `values` (which must already hold the chart defaults).
-    public static func mesh(values: Node, namespace: String) throws(InputError) -> MeshSpec {
-        try MeshSpec.load(values: values, releaseNamespace: namespace)
+    /// The validated mesh of `values` (which must already hold the chart defaults); components may name
+    /// `workloads` of the chart's rendered manifests. Its warnings (and, for the `builtin` chart, those about keys it
+    /// does not read) go to `ValuesWarnings`.
+    public static func mesh(
+        values: Node, namespace: String, builtin: Bool = false, workloads: WorkloadDirectory? = nil
+    ) throws(InputError) -> MeshSpec {
+        var warnings = builtin ? MeshSpec.builtinTopLevelWarnings(values: values) : []
+        let spec = try MeshSpec.load(values: values, releaseNamespace: namespace, workloads: workloads)
+        warnings += spec.warnings + MeshValuesChecks.warnings(spec, values: values)
+        try ValuesWarnings.raise(warnings)
+        return spec
     }
 }
 

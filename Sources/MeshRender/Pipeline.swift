@@ -12,10 +12,11 @@ import YAMLCore
 public enum Pipeline {
     /// Renders `chart` with the given values and release: the chart's templates see `.Values`,
     /// `.Release`, `.Chart`, `.Capabilities`, `.Template` as in `helm template`, plus `.Mesh` (the
-    /// expanded policies) whenever the values have a `mesh` section.
+    /// expanded policies) whenever the values have a `mesh` section. Components may name `workloads` of
+    /// manifests rendered elsewhere (``postRender(manifests:values:release:verify:io:)``).
     public static func render(
         chart reference: ChartReference, values input: ValuesInput, release: ReleaseInput, showOnly: [String] = [],
-        io: FileAccess
+        workloads: WorkloadDirectory? = nil, io: FileAccess
     ) throws -> Rendered {
         let prefetched = InputPrefetch.take()
         let prefetchedChart = prefetched?.chart(for: reference)
@@ -31,13 +32,16 @@ public enum Pipeline {
             { () -> Result<MeshTemplateObject, InputError>? in
                 guard hasMesh else { return nil }
                 return Result { () throws(InputError) in
-                    try Pipeline.mesh(values: values, namespace: namespace)
+                    try Pipeline.mesh(values: values, namespace: namespace, builtin: reference == .builtin, workloads: workloads)
                         .templateObject(policiesOnly: reference == .builtin && BuiltinChart.readsOnlyMeshPolicies)
                 }
             })
         let meshObject = try meshResult?.get()
         var renderer = ChartRenderer(chart: chart)
         renderer.prepared = prefetchedChart?.templates.map(PreparedTemplates.init)
+        let kept = KeptObjects()
+        renderer.kept = kept
+        kept.keep(chart)
         let options = ReleaseOptions(
             name: release.name, namespace: release.namespace, isUpgrade: release.isUpgrade, kubeVersion: release.kubeVersion,
             extraAPIVersions: release.apiVersions)
@@ -55,7 +59,7 @@ public enum Pipeline {
         }
         return try Rendered(
             manifests: manifests, chart: chart, reference: reference, showOnly: showOnly, values: values,
-            templateObjects: [valuesObject, mesh] + meshSlices)
+            templateObjects: [valuesObject, mesh] + meshSlices, kept: kept)
     }
 
     /// Loads the built-in chart or a chart directory.

@@ -18,14 +18,17 @@ public struct Rendered: Sendable {
     /// result so they are freed with it rather than on the way to the output (the CLI exits without
     /// freeing what it printed).
     let templateObjects: [Value]
+    /// The rest of what the render made (the chart, template sets, sessions), kept for the same reason.
+    let kept: KeptObjects?
 
     init(
         manifests: RenderedManifests, chart: Chart, reference: ChartReference, showOnly: [String],
-        values: Node = Node(.null), templateObjects: [Value] = []
+        values: Node = Node(.null), templateObjects: [Value] = [], kept: KeptObjects? = nil
     ) throws {
         self.manifests = manifests
         self.values = values
         self.templateObjects = templateObjects
+        self.kept = kept
         self.chartName = chart.name
         self.crds = chart.crds
         self.reference = reference
@@ -70,12 +73,14 @@ public struct Rendered: Sendable {
     ///
     /// A chart directory in YAML writes Helm's layout (`<chart>/templates/<file>`, the documents of one
     /// template together, Helm's log); the built-in chart, and JSON output, write one file per resource
-    /// (`<kind>-<name>.yaml|json`).
-    public func write(to directory: String, format: Format) throws -> String {
+    /// (`<kind>-<name>.yaml|json`). The directory then holds exactly these files (see `OutputDirectory.owned`);
+    /// one holding files meshrender did not write is refused unless `force`.
+    public func write(to directory: String, format: Format, force: Bool = false) throws -> String {
+        let output = OutputDirectory(path: directory, owned: true, force: force)
         let selected = try selectedDocuments()
         if case .directory = reference, format == .yaml {
             let layout = manifests.helmLayout(outputDirectory: directory, documents: selected.map(\.document))
-            try OutputDirectory(path: directory).write(layout.files)
+            try output.write(layout.files)
             return layout.log
         }
         var files: [(path: String, contents: String)] = []
@@ -94,7 +99,7 @@ public struct Rendered: Sendable {
                 files.append((path, body))
             }
         }
-        try OutputDirectory(path: directory).write(files)
+        try output.write(files)
         return files.map { "wrote \(directory)/\($0.path)\n" }.joined()
     }
 }

@@ -88,24 +88,29 @@ public enum GoQuote {
         return s
     }
 
-    /// `strconv.Unquote` for a double-quoted or back-quoted literal.
+    /// `strconv.Unquote` for a double-quoted or back-quoted literal. A literal without escapes
+    /// (nearly all of them) is its text between the quotes, taken without decoding characters.
     public static func unquote(_ literal: String) throws -> String {
-        let scalars = Array(literal.unicodeScalars)
-        guard scalars.count >= 2, let first = scalars.first, first == scalars.last else { throw SyntaxError() }
-        if first == "`" {
-            let body = scalars[1..<(scalars.count - 1)]
-            if body.contains("`") { throw SyntaxError() }
-            var out = String.UnicodeScalarView()
-            for s in body where s != "\r" { out.append(s) }  // Go drops carriage returns from raw strings
-            return String(out)
+        let bytes = literal.utf8
+        guard bytes.count >= 2, let first = bytes.first, first == bytes.last,
+              first == UInt8(ascii: "`") || first == UInt8(ascii: "\"")
+        else { throw SyntaxError() }
+        let body = bytes.dropFirst().dropLast()
+        if first == UInt8(ascii: "`") {
+            if body.contains(UInt8(ascii: "`")) { throw SyntaxError() }
+            if !body.contains(UInt8(ascii: "\r")) { return String(decoding: body, as: UTF8.self) }
+            return String(decoding: body.filter { $0 != UInt8(ascii: "\r") }, as: UTF8.self)  // Go drops carriage returns
         }
-        guard first == "\"" else { throw SyntaxError() }
+        if !body.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") }) {
+            return String(decoding: body, as: UTF8.self)
+        }
+        let scalars = Array(literal.unicodeScalars)
         var i = 1
         let end = scalars.count - 1
         var out = String.UnicodeScalarView()
         while i < end {
             let (value, next) = try unquoteChar(scalars, at: i, end: end, quote: "\"")
-            out.append(contentsOf: value.unicodeScalars)
+            out.append(value)
             i = next
         }
         return String(out)
@@ -116,21 +121,19 @@ public enum GoQuote {
         let scalars = Array(literal.unicodeScalars)
         guard scalars.count >= 3, scalars.first == "'", scalars.last == "'" else { throw SyntaxError() }
         let (value, next) = try unquoteChar(scalars, at: 1, end: scalars.count - 1, quote: "'")
-        guard next == scalars.count - 1, let scalar = value.unicodeScalars.first, value.unicodeScalars.count == 1 else {
-            throw SyntaxError()
-        }
-        return scalar
+        guard next == scalars.count - 1 else { throw SyntaxError() }
+        return value
     }
 
     /// Decodes one (possibly escaped) character starting at `i`; returns it and the index after it.
     private static func unquoteChar(
         _ s: [Unicode.Scalar], at i: Int, end: Int, quote: Unicode.Scalar
-    ) throws -> (String, Int) {
+    ) throws -> (Unicode.Scalar, Int) {
         let c = s[i]
         if c == quote && (quote == "'" || quote == "\"") { throw SyntaxError() }
         if c != "\\" {
             if c == "\n" && quote == "\"" { throw SyntaxError() }
-            return (String(Character(c)), i + 1)
+            return (c, i + 1)
         }
         guard i + 1 < end else { throw SyntaxError() }
         let e = s[i + 1]
@@ -145,7 +148,7 @@ public enum GoQuote {
         case "\\": return ("\\", i + 2)
         case "'", "\"":
             guard e == quote else { throw SyntaxError() }
-            return (String(Character(e)), i + 2)
+            return (e, i + 2)
         case "x", "u", "U":
             let count = e == "x" ? 2 : (e == "u" ? 4 : 8)
             guard i + 2 + count <= end else { throw SyntaxError() }
@@ -154,13 +157,9 @@ public enum GoQuote {
                 guard let d = hexDigit(s[i + 2 + k]) else { throw SyntaxError() }
                 v = v * 16 + d
             }
-            if e == "x" {
-                // A byte; only valid as a whole character when it is ASCII here.
-                guard let scalar = Unicode.Scalar(v) else { throw SyntaxError() }
-                return (String(Character(scalar)), i + 2 + count)
-            }
+            // `\x`: a byte; only valid as a whole character when it is ASCII here.
             guard let scalar = Unicode.Scalar(v) else { throw SyntaxError() }
-            return (String(Character(scalar)), i + 2 + count)
+            return (scalar, i + 2 + count)
         case "0"..."7":
             guard i + 4 <= end else { throw SyntaxError() }
             var v: UInt32 = 0
@@ -170,7 +169,7 @@ public enum GoQuote {
                 v = v * 8 + (d.value - 48)
             }
             guard v <= 255, let scalar = Unicode.Scalar(v) else { throw SyntaxError() }
-            return (String(Character(scalar)), i + 4)
+            return (scalar, i + 4)
         default:
             throw SyntaxError()
         }

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A dynamic value as Go code in Helm sees it: `interface{}` holding nil, bool, int, int64,
 /// float64, string, `[]interface{}` or `map[string]interface{}`.
 ///
@@ -49,9 +57,17 @@ extension Value {
         return m.keys.sorted(by: Value.goLess)
     }
 
-    /// Go's string ordering: byte-wise comparison of UTF-8.
+    /// Go's string ordering: byte-wise comparison of UTF-8 (`memcmp` over the contiguous bytes).
     public static func goLess(_ a: String, _ b: String) -> Bool {
-        a.utf8.lexicographicallyPrecedes(b.utf8)
+        let compared = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y -> Bool in
+                let common = min(x.count, y.count)
+                let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+                return order != 0 ? order < 0 : x.count < y.count
+            }
+        }
+        if let compared, let less = compared { return less }
+        return a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 }
 

@@ -1,3 +1,4 @@
+import MeshRender
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -13,8 +14,10 @@ enum Diagnostics {
         exit(2)
     }
 
-    /// Writes a finished result to stdout, straight from the string's UTF-8 storage.
+    /// Writes a finished result to stdout, straight from the string's UTF-8 storage (the values' warnings first, on
+    /// stderr).
     static func emit(_ text: String) {
+        flushWarnings()
         var text = text
         text.withUTF8 { writeAll($0, to: STDOUT_FILENO) }
     }
@@ -22,6 +25,7 @@ enum Diagnostics {
     /// Writes a finished result that `produce` hands over piece by piece (small pieces are
     /// gathered into one buffer; large ones are written straight from their storage).
     static func emit(_ produce: ((Substring) -> Void) -> Void) {
+        flushWarnings()
         var buffer: [UInt8] = []
         buffer.reserveCapacity(1 << 16)
         produce { piece in
@@ -59,7 +63,15 @@ enum Diagnostics {
     /// Ends the process with `status` once the result is out, without first tearing down `results`
     /// (a large release is millions of small objects; freeing them one by one only delays the exit).
     static func finish<T>(status: Int32 = 0, keeping results: T) -> Never {
+        flushWarnings()
         withExtendedLifetime(results) { exit(status) }
+    }
+
+    /// The warnings the values raised (`ValuesWarnings`), one line each on stderr.
+    static func flushWarnings() {
+        let (warnings, more) = ValuesWarnings.take()
+        for warning in warnings { writeError(warning.description + "\n") }
+        if more > 0 { writeError("warning: \(more) more warnings not shown\n") }
     }
 
     /// Writes a note to stderr (counts of skipped documents and the like).

@@ -20,10 +20,12 @@ struct DiffCommand: ParsableCommand {
               meshrender diff --old-values values/vald.yaml --new-values values/vald.yaml \\
                   --new-values overlay.yaml -n vald --fail-on widen
               meshrender diff old/ new/ --output json
+              meshrender diff old/ new/ -o github --fail-on widen
+              meshrender diff old.yaml new.yaml -o svg > change.svg
             """
     )
 
-    enum OutputMode: String, ExpressibleByArgument, CaseIterable { case human, unified, brief, json }
+    enum OutputMode: String, ExpressibleByArgument, CaseIterable { case human, unified, brief, json, github, svg }
     enum FailOn: String, ExpressibleByArgument, CaseIterable { case widen }
 
     @Argument(help: ArgumentHelp("OLD and NEW manifests (file, directory or '-'), or CHART with --old-values/--new-values.", valueName: "path"))
@@ -40,10 +42,12 @@ struct DiffCommand: ParsableCommand {
 
     @OptionGroup var release: ReleaseFlags
     @Flag(name: SharedFlag.skipSchema, help: SharedFlag.skipSchemaHelp) var skipSchemaValidation = false
+    @Flag(name: SharedFlag.strict, help: SharedFlag.strictHelp) var strict = false
 
     @OptionGroup var limits: LimitFlags
 
-    @Option(name: [.customShort("o"), .customLong("output")], help: "human, unified, brief or json.")
+    @Option(name: [.customShort("o"), .customLong("output")],
+            help: "human, unified, brief, json, github (a workflow-command annotation per changed resource and opened flow) or svg (the connectivity change as a picture).")
     var output: OutputMode = .human
     @Option(name: .customLong("context"), help: "Lines of context for --output unified.")
     var context: Int = 3
@@ -72,6 +76,7 @@ struct DiffCommand: ParsableCommand {
     }
 
     func run() throws {
+        ValuesWarnings.strict = strict
         let sides: DiffSides
         if rendersReleases {
             let chart = paths.first.map(ChartReference.directory) ?? .builtin

@@ -56,6 +56,7 @@ struct LintCommand: ParsableCommand {
     var serviceCIDRs: [String] = []
 
     func run() throws {
+        ValuesWarnings.strict = values.strict
         let options = try LintOptions(disabling: disable, podCIDRs: podCIDRs, serviceCIDRs: serviceCIDRs)
         let input = AnalysisInput(
             chart: chart.reference, values: values.input, release: release.input, manifests: manifests)

@@ -8,9 +8,10 @@ struct MatrixCommand: ParsableCommand {
         abstract: "Show the intended (values) or effective (--manifests) connectivity matrix.",
         discussion: """
             Examples:
-              meshrender matrix -f values/vald.yaml --format markdown
-              meshrender matrix --manifests rendered.yaml -n vald --format table
-              meshrender matrix -f values/vald.yaml --format svg > vald.svg
+              meshrender matrix -f values/vald.yaml -o markdown
+              meshrender matrix --manifests rendered.yaml -n vald -o table
+              meshrender matrix -f values/vald.yaml -n vald -o svg > vald.svg
+              meshrender matrix -f values/vald.yaml -n vald -o dot --hide kube-system > vald.dot
               meshrender matrix --manifests rendered.yaml -n vald --hide representatives --hide kube-system
 
             With --manifests (or a chart whose values define no mesh) the matrix shows every endpoint:
@@ -30,7 +31,7 @@ struct MatrixCommand: ParsableCommand {
     var manifests: String?
 
     @Option(name: [.customShort("o"), .customLong("output"), .customLong("format")],
-            help: "table, markdown, csv, json, mermaid, dot or svg (--format is the same option).")
+            help: "table, markdown, csv, json, mermaid, dot or svg (--format is the same option; the pictures show every endpoint the mesh names).")
     var format: MatrixFormat = .table
 
     @Option(name: .customLong("hide"),
@@ -45,6 +46,7 @@ struct MatrixCommand: ParsableCommand {
     var maxMatrixComponents: Int?
 
     func run() throws {
+        ValuesWarnings.strict = values.strict
         if let maxMatrixComponents { MatrixSizeLimit.maxComponents = max(maxMatrixComponents, 1) }
         let input = AnalysisInput(
             chart: chart.reference, values: values.input, release: release.input, manifests: manifests)

@@ -19,10 +19,14 @@ struct Meshrender: ParsableCommand {
             Values files and --set overrides merge exactly as Helm merges them. The connectivity matrix
             under `mesh:` expands into one NetworkPolicy per component (see README.md).
 
-            Exit status: 0 success, 1 differences found (verify, diff --exit-code), 2 bad input or usage.
+            Exit status: 0 success; 1 a difference or finding (verify, verify --explain, diff --exit-code or
+            --fail-on, lint --fail-level, post-render --verify); 2 bad input or usage (and values warnings with --strict).
             """,
         version: MeshrenderVersion.current,
-        subcommands: [RenderCommand.self, TemplateCommand.self, VerifyCommand.self, MatrixCommand.self, DiffCommand.self, LintCommand.self],
+        subcommands: [
+            RenderCommand.self, TemplateCommand.self, VerifyCommand.self, MatrixCommand.self, DiffCommand.self, LintCommand.self,
+            PostRenderCommand.self,
+        ],
         defaultSubcommand: nil
     )
 
@@ -64,12 +68,25 @@ struct Meshrender: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .success {  // --help, --version
-                print(fullMessage(for: error))
+                print(fullMessage(for: error, columns: helpColumns))
                 Glibc.exit(0)
             }
             if let exit = error as? ExitCode { Glibc.exit(exit.rawValue) }
             Diagnostics.fail(message(for: error))
         }
+    }
+
+    /// The width help is laid out for: the terminal's (`COLUMNS`, else the window, else 80), but never under 100,
+    /// the width the discussions and examples are written to, so no example is broken in the middle of its command.
+    static var helpColumns: Int {
+        var columns = 80
+        if let text = getenv("COLUMNS").map({ String(cString: $0) }), let value = Int(text), value > 0 {
+            columns = value
+        } else {
+            var size = winsize()
+            if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { columns = Int(size.ws_col) }
+        }
+        return max(columns, 100)
     }
 
     /// A first argument that is no option and no subcommand (`meshrender rendr`), or `help` of one that does not

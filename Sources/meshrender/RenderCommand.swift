@@ -11,6 +11,7 @@ struct RenderCommand: ParsableCommand {
               meshrender render -f values/vald.yaml -n vald
               meshrender render -f values/vald.yaml -f values/vald-observability.yaml -n vald
               meshrender render -f values/vald.yaml --set mesh.kubeSystem.egress=dns -n vald -o json
+              meshrender render -f values/vald.yaml -n vald --trace
               meshrender render ./mychart --release web -n prod -f prod.yaml --output-dir out/
             """
     )
@@ -29,13 +30,23 @@ struct RenderCommand: ParsableCommand {
     @Option(name: SharedFlag.namespace, help: SharedFlag.namespaceHelp) var namespace: String = "default"
     @Option(name: SharedFlag.release, help: SharedFlag.releaseHelp) var releaseName: String = "release-name"
     @Flag(name: SharedFlag.skipSchema, help: SharedFlag.skipSchemaHelp) var skipSchemaValidation = false
+    @Flag(name: SharedFlag.strict, help: SharedFlag.strictHelp) var strict = false
 
     @Option(name: [.customShort("o"), .customLong("output")], help: "Output format: yaml or json.")
     var format: Format = .yaml
 
     @Option(name: .customLong("output-dir"),
-            help: ArgumentHelp("Write files into this directory instead of stdout (atomically).", valueName: "dir"))
+            help: ArgumentHelp(
+                "Write one file per resource into this directory instead of stdout; it then holds exactly this render's files (an earlier render's are replaced at once).",
+                valueName: "dir"))
     var outputDir: String?
+
+    @Flag(name: .customLong("trace"),
+          help: "After each rule and peer of the built-in chart's policies, a comment naming the values file, line and path that produced it.")
+    var trace = false
+
+    @Flag(name: .customLong("force"), help: "With --output-dir: replace the directory even if it holds files meshrender did not write.")
+    var force = false
 
     @Option(name: [.customShort("s"), .customLong("show-only")],
             help: ArgumentHelp("Only show manifests rendered from the given template (repeatable).", valueName: "template"))
@@ -52,6 +63,7 @@ struct RenderCommand: ParsableCommand {
     @OptionGroup var limits: LimitFlags
 
     func run() throws {
+        ValuesWarnings.strict = strict
         var releaseInput = ReleaseInput(name: releaseName, namespace: namespace)
         releaseInput.kubeVersion = kubeVersion
         releaseInput.apiVersions = apiVersions.flatMap { $0.isEmpty ? [] : $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
@@ -61,8 +73,13 @@ struct RenderCommand: ParsableCommand {
                 files: files, set: set, setString: setString, setJSON: setJSON, skipSchemaValidation: skipSchemaValidation),
             release: releaseInput, showOnly: showOnly,
             io: .standard)
-        if let outputDir {
-            Diagnostics.emit(try rendered.write(to: outputDir, format: format == .json ? .json : .yaml))
+        if trace {
+            guard format == .yaml, outputDir == nil else {
+                throw ValidationError("--trace annotates the YAML on stdout: leave out -o json and --output-dir")
+            }
+            Diagnostics.emit(try rendered.tracedText(namespace: namespace))
+        } else if let outputDir {
+            Diagnostics.emit(try rendered.write(to: outputDir, format: format == .json ? .json : .yaml, force: force))
         } else {
             if format == .json {
                 Diagnostics.emit(try rendered.json())

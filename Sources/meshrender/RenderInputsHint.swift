@@ -16,7 +16,7 @@ enum RenderInputsHint {
     ]
     private static let valuesFlags: Set<String> = ["-f", "--values"]
     /// The options of `render` that take no value.
-    static let flags: Set<String> = ["--skip-schema-validation"]
+    static let flags: Set<String> = ["--skip-schema-validation", "--strict", "--trace", "--force"]
 
     /// The chart path and values files of `arguments` (without the executable's name), or nil when
     /// they are not a `render` command or ask for help instead.

@@ -19,6 +19,9 @@ enum SharedFlag {
     static let releaseHelp = ArgumentHelp("Release name.", valueName: "name")
     static let skipSchema: NameSpecification = .customLong("skip-schema-validation")
     static let skipSchemaHelp = ArgumentHelp("Do not check the values against the charts' values.schema.json (as helm).")
+    static let strict: NameSpecification = .customLong("strict")
+    static let strictHelp = ArgumentHelp(
+        "Treat the values' warnings (keys the built-in chart ignores, rules that never match or open everything) as errors.")
     static let chartHelp = ArgumentHelp(
         "Chart directory (templates/ and values.yaml). Default: the built-in mesh chart.", valueName: "chart")
 }
@@ -30,6 +33,7 @@ struct ValuesFlags: ParsableArguments {
     @Option(name: SharedFlag.setString, help: SharedFlag.setStringHelp) var setString: [String] = []
     @Option(name: SharedFlag.setJSON, help: SharedFlag.setJSONHelp) var setJSON: [String] = []
     @Flag(name: SharedFlag.skipSchema, help: SharedFlag.skipSchemaHelp) var skipSchemaValidation = false
+    @Flag(name: SharedFlag.strict, help: SharedFlag.strictHelp) var strict = false
 
     var input: ValuesInput {
         ValuesInput(files: files, set: set, setString: setString, setJSON: setJSON, skipSchemaValidation: skipSchemaValidation)

@@ -31,7 +31,7 @@ struct TemplateFlag {
     static let repository = "meshrender renders local chart directories and packaged charts only; fetch the chart first (helm pull)"
     static let cluster = "meshrender template renders offline and never contacts a cluster"
     static let install = "it only changes what helm install does, and meshrender installs nothing"
-    static let postRenderer = "meshrender runs no plugins; pipe its output into the post-renderer instead"
+    static let postRenderer = "meshrender runs no plugins; pipe its output into the post-renderer instead (meshrender post-render adds a mesh's policies)"
 
     /// Every flag, implemented ones first.
     static let all: [TemplateFlag] = [

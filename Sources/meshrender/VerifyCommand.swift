@@ -19,10 +19,12 @@ struct VerifyCommand: ParsableCommand {
               meshrender verify -f values/vald.yaml -n vald --manifests deployed.yaml
               meshrender verify -f values/vald.yaml -n vald --explain lb-gateway agent
               meshrender verify -f values/vald.yaml -n vald -o json
+              meshrender verify -f values/vald.yaml -n vald -o junit > verify.xml
+              meshrender verify -f values/vald.yaml -n vald -o sarif > verify.sarif
             """
     )
 
-    enum Output: String, ExpressibleByArgument, CaseIterable { case text, json }
+    enum Output: String, ExpressibleByArgument, CaseIterable { case text, json, junit, sarif }
 
     @OptionGroup var chart: ChartArgument
     @OptionGroup var values: ValuesFlags
@@ -35,11 +37,12 @@ struct VerifyCommand: ParsableCommand {
 
     @Option(name: .customLong("explain"), parsing: .upToNextOption,
             help: ArgumentHelp(
-                "Explain a flow: which rules allow or deny FROM → TO (repeatable; any endpoint id: component, external, workload, representative). Exit 1 when one differs from the intent.",
+                "Explain a flow: which rules allow or deny FROM → TO and, for policies rendered from the values, the values line behind each rule (repeatable; any endpoint id: component, external, workload, representative; -o json for JSON). Exit 1 when one differs from the intent.",
                 valueName: "from to"))
     var explain: [String] = []
 
-    @Option(name: [.short, .customLong("output")], help: "text or json (the result with every effective flow).")
+    @Option(name: [.short, .customLong("output")],
+            help: "text, json (the result with every effective flow), junit (a test case per source endpoint) or sarif (SARIF 2.1.0).")
     var output: Output = .text
 
     func validate() throws {
@@ -49,16 +52,18 @@ struct VerifyCommand: ParsableCommand {
     }
 
     func run() throws {
+        ValuesWarnings.strict = values.strict
         let input = AnalysisInput(
             chart: chart.reference, values: values.input, release: release.input, manifests: manifests)
         if !explain.isEmpty {
             let flows = stride(from: 0, to: explain.count, by: 2).map { (from: explain[$0], to: explain[$0 + 1]) }
-            let result = try Pipeline.explain(input, flows: flows, io: .standard)
+            let result = try Pipeline.explain(input, flows: flows, json: output == .json, io: .standard)
             Diagnostics.emit(result.text)
             Diagnostics.finish(status: result.differsFromIntent ? 1 : 0, keeping: result.text)
             return
         }
-        let outcome = try Pipeline.verify(input, format: output == .json ? .json : .text, io: .standard)
+        let outcome = try Pipeline.verify(
+            input, format: VerifyFormat(rawValue: output.rawValue)!, toolVersion: MeshrenderVersion.current, io: .standard)
         outcome.notes.forEach(Diagnostics.note)
         Diagnostics.emit(outcome.text)
         Diagnostics.finish(status: outcome.passed ? 0 : 1, keeping: outcome)

@@ -80,7 +80,7 @@ final class RenderCLITests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: dir) }
         let result = try CLI.run(["render", "-f", "values/vald.yaml", "-n", "vald", "--output-dir", dir.path])
         XCTAssertEqual(result.status, 0, result.stderr)
-        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted().filter { $0 != ".meshrender-output" }
         XCTAssertEqual(files, [
             "networkpolicy-vald-agent-allow.yaml", "networkpolicy-vald-discoverer-allow.yaml",
             "networkpolicy-vald-filter-gateway-allow.yaml", "networkpolicy-vald-lb-gateway-allow.yaml",

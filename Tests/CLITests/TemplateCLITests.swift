@@ -38,7 +38,7 @@ final class TemplateCLITests: XCTestCase {
         let result = try CLI.run(["template", "web", Self.chart, "--post-renderer", "./x"])
         XCTAssertEqual(
             result.stderr,
-            "--post-renderer is not supported: meshrender runs no plugins; pipe its output into the post-renderer instead\n")
+            "--post-renderer is not supported: meshrender runs no plugins; pipe its output into the post-renderer instead (meshrender post-render adds a mesh's policies)\n")
     }
 
     func testRemoteChartsAndValuesAreRefused() throws {

@@ -109,6 +109,43 @@ final class VerifyMatrixCLITests: XCTestCase {
         XCTAssertEqual(Self.cells(result.stdout), Self.cells(guide))
     }
 
+    /// A connection on some ports keeps them in Markdown (`✅ TCP 3306`), and reading the table back as
+    /// `mesh.connectivityTable` gives the same matrix and the same policies.
+    func testMarkdownKeepsEdgePortsAndRoundTrips() throws {
+        let markdown = try CLI.run(["matrix", "-f", "values/backend-mysql.yaml", "-o", "markdown"])
+        XCTAssertEqual(markdown.status, 0, markdown.stderr)
+        XCTAssertEqual(markdown.stdout, """
+            | from / to | backend |    mysql    |    kube-system    |
+            | :-------- | :-----: | :---------: | :---------------: |
+            | backend   |   N/A   | ✅ TCP 3306 | ✅ TCP 53, UDP 53 |
+            | mysql     |   ⛔    |     N/A     | ✅ TCP 53, UDP 53 |
+
+            """)
+        // The same components, the matrix given only as the table (an edge on other ports than mysql declares).
+        let table = markdown.stdout.replacingOccurrences(of: "✅ TCP 3306", with: "✅ TCP 3306-3307, UDP all")
+        let values = """
+            mesh:
+              components:
+                backend: {labels: {tier: backend}}
+                mysql: {labels: {tier: mysql}, ports: [{port: 3306, protocol: TCP}]}
+              connectivityTable: |
+            \(table.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
+
+            """
+        let again = try CLI.run(["matrix", "-f", "-", "-o", "markdown"], stdin: values)
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertEqual(Self.cells(again.stdout), Self.cells(table))
+        XCTAssertTrue(again.stdout.contains("| ✅ TCP 3306-3307, UDP all |"), again.stdout)
+        let policies = try CLI.run(["render", "-f", "-", "-n", "db"], stdin: values)
+        XCTAssertTrue(policies.stdout.contains("endPort: 3307"), policies.stdout)
+        XCTAssertTrue(policies.stdout.contains("k8s-app: kube-dns"), policies.stdout)
+        // Ports that are not ports are refused where they are written.
+        let bad = try CLI.run(["render", "-f", "-"], stdin: values.replacingOccurrences(of: "UDP all", with: "UDP 99999"))
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertTrue(bad.stderr.hasPrefix("<stdin>:8:"), bad.stderr)
+        XCTAssertTrue(bad.stderr.contains("\"99999\" is not a port"), bad.stderr)
+    }
+
     func testEveryMatrixFormatRenders() throws {
         for format in ["table", "markdown", "csv", "json", "mermaid", "dot", "svg"] {
             let result = try CLI.run(["matrix", "-f", "values/vald.yaml", "--format", format])

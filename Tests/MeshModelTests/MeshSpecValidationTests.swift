@@ -81,7 +81,7 @@ final class MeshSpecValidationTests: XCTestCase {
             ("table unknown row", base + "  connectivityTable: |\n    | from / to | agent |\n    | :-- | :-: |\n    | lb gatewy | ✅ |\n",
              "values/prod.yaml:9:7: mesh.connectivityTable: unknown component \"lb-gatewy\" (did you mean \"lb-gateway\"?)"),
             ("table bad cell", base + "  connectivityTable: |\n    | from / to | agent |\n    | :-- | :-: |\n    | lb gateway | yes |\n",
-             "values/prod.yaml:9:20: mesh.connectivityTable: a cell must be ✅, ⛔ or N/A, not \"yes\""),
+             "values/prod.yaml:9:20: mesh.connectivityTable: a cell must be ✅, ⛔ or N/A (✅ may list ports: ✅ TCP 8081), not \"yes\""),
             ("table self edge", base + "  connectivityTable: |\n    | from / to | agent |\n    | :-- | :-: |\n    | agent | ✅ |\n",
              "values/prod.yaml:9:15: mesh.connectivityTable: self-edge: \"agent\" cannot list itself"),
             ("table N/A off diagonal", base + "  connectivityTable: |\n    | from / to | agent |\n    | :-- | :-: |\n    | lb gateway | N/A |\n",

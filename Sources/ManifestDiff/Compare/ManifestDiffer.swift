@@ -1,3 +1,4 @@
+import MeshAnalysis
 import YAMLCore
 
 /// Compares two releases resource by resource and, for NetworkPolicies, by the connectivity they allow.
@@ -20,32 +21,66 @@ public enum ManifestDiffer {
         allIDs.sort()
         let ids = allIDs
 
-        // Resources compare independently: in chunks, on every core.
-        let chunks = stride(from: 0, to: ids.count, by: Self.chunkSize).map { $0..<min($0 + Self.chunkSize, ids.count) }
-        let compared = Parallel.map(chunks.count) { c in
-            chunks[c].compactMap { i in
-                let id = ids[i]
-                return comparison.compare(id: id, old: oldIndex.positions[id].map { old[$0] }, new: newIndex.positions[id].map { new[$0] })
+        // Flows change only with the resources that carry them (policies, workloads, namespaces) or the meshes. When such
+        // a resource may have changed (its text differs between the releases), the releases' objects are read first (on
+        // every core), then the flows are evaluated (mostly on one thread) while the resources compare; they are kept
+        // when a carrying resource did change.
+        let settings = options.connectivity
+        let flowSettings = settings ?? ConnectivitySettings()
+        let flowsMayChange = settings.map { settings in
+            settings.oldMesh != nil || settings.newMesh != nil
+                || ids.contains { id in
+                    carriesConnectivity(id)
+                        && mayDiffer(oldIndex.positions[id].map { old[$0] }, newIndex.positions[id].map { new[$0] })
+                }
+        } ?? false
+        func objects() -> Result<(ManifestObjects, ManifestObjects), InputError> {
+            Result { () throws(InputError) in
+                try ConnectivityDiff.objects(
+                    old: old.filter { carriesConnectivity($0.id) }, new: new.filter { carriesConnectivity($0.id) },
+                    namespace: flowSettings.namespace)
             }
         }
-        let resources = compared.flatMap { $0 }
+        let read = flowsMayChange ? objects() : nil
+        let readObjects = try? read?.get()
+        @Sendable func compare(_ i: Int) -> ResourceDiff? {
+            let id = ids[i]
+            return comparison.compare(id: id, old: oldIndex.positions[id].map { old[$0] }, new: newIndex.positions[id].map { new[$0] })
+        }
+        let (resources, computedFlows) = Parallel.both(
+            concurrently: readObjects != nil,
+            { () -> [ResourceDiff] in
+                // Resources compare independently: in chunks, on every core.
+                let chunks = stride(from: 0, to: ids.count, by: Self.chunkSize).map { $0..<min($0 + Self.chunkSize, ids.count) }
+                return Parallel.map(chunks.count) { c in chunks[c].compactMap(compare) }.flatMap { $0 }
+            },
+            { readObjects.map { ConnectivityDiff.compare(old: $0.0, new: $0.1, settings: flowSettings) } })
 
-        // Flows change only with the resources that carry them (policies, workloads, namespaces) or the meshes.
         var connectivity = ConnectivityDiff.empty
-        if let settings = options.connectivity,
+        if let settings,
             resources.contains(where: { carriesConnectivity($0.id) }) || settings.oldMesh != nil || settings.newMesh != nil
         {
-            connectivity = try ConnectivityDiff.compare(
-                old: old.filter { carriesConnectivity($0.id) }, new: new.filter { carriesConnectivity($0.id) },
-                settings: settings)
+            if let computedFlows {
+                connectivity = computedFlows
+            } else {
+                let (before, after) = try (read ?? objects()).get()
+                connectivity = ConnectivityDiff.compare(old: before, new: after, settings: flowSettings)
+            }
         }
         var report = DiffReport(resources: resources, connectivity: connectivity)
-        report.retainer = Disposal.Retainer(resources)
+        report.retainer = Disposal.Retainer((resources, connectivity.retained))
+        report.connectivity.retained = nil
         return report
     }
 
     /// Resources per comparison job.
     static let chunkSize = 256
+
+    /// Whether a resource may differ between the releases: it is in one only, or its text is not the same in both.
+    static func mayDiffer(_ old: Document?, _ new: Document?) -> Bool {
+        guard let old, let new, let a = old.sharedText, let b = new.sharedText else { return true }
+        return a !== b
+    }
 
     /// NetworkPolicies, workloads, Namespaces and lists of them: what the connectivity of a release depends on.
     static func carriesConnectivity(_ id: ResourceID) -> Bool {
@@ -101,6 +136,7 @@ struct Comparison: Sendable {
             (before, after) = SecretMasking.mask(old: before, new: after)
         }
         let apiVersion = new?.apiVersion ?? old?.apiVersion ?? ""
+        let mark = new?.mark ?? old?.mark
         switch (before, after) {
         case (let b?, let a?):
             if b == a { return nil }
@@ -108,11 +144,11 @@ struct Comparison: Sendable {
             differ.compare(b, a)
             let fields = differ.changes.filter { change in !ignoredPaths.contains { change.path.hasPrefix($0) } }
             if fields.isEmpty { return nil }
-            return ResourceDiff(id: id, apiVersion: apiVersion, change: .modified, fields: fields, old: b, new: a)
+            return ResourceDiff(id: id, apiVersion: apiVersion, change: .modified, fields: fields, old: b, new: a, mark: mark)
         case (let b?, nil):
-            return ResourceDiff(id: id, apiVersion: apiVersion, change: .removed, fields: [], old: b, new: nil)
+            return ResourceDiff(id: id, apiVersion: apiVersion, change: .removed, fields: [], old: b, new: nil, mark: mark)
         case (nil, let a?):
-            return ResourceDiff(id: id, apiVersion: apiVersion, change: .added, fields: [], old: nil, new: a)
+            return ResourceDiff(id: id, apiVersion: apiVersion, change: .added, fields: [], old: nil, new: a, mark: mark)
         case (nil, nil):
             return nil
         }

@@ -39,6 +39,9 @@ public struct FlowChange: Hashable, Sendable, Comparable {
     /// The ports opened or closed, sorted.
     public var ports: [String]
     public var change: Change
+    /// The rules that allow the change (the new release's for an opened flow, the old one's for a closed one), each
+    /// with the values entry it came from; given only when the releases were rendered from known values.
+    public var rules: [CitedRuleSource] = []
 
     public init(from: String, to: String, ports: [String], change: Change) {
         self.from = from
@@ -82,6 +85,9 @@ public struct ConnectivityDiff: Sendable {
     public var new: [Flow]
     /// Opened and closed flows, sorted by from, to, change.
     public var changes: [FlowChange]
+    /// What the comparison built (the releases' objects, the inventory): many small values, released with the
+    /// report (see `DiffReport.retainer`).
+    var retained: (any Sendable)?
 
     public init(old: [Flow], new: [Flow], changes: [FlowChange]) {
         self.old = old

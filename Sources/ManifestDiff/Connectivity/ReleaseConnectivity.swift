@@ -13,6 +13,10 @@ public struct ConnectivitySettings: Sendable {
     /// Whether the report lists every flow of both releases (`ConnectivityDiff.old`/`new`, which the unified output
     /// prints); without, only the changes.
     public var listsFlows: Bool
+    /// `MeshSpec.trace(values:)` of each release's values, when the built-in chart rendered it from them: each flow
+    /// change then cites the rules behind it and their values entries.
+    public var oldTraces: [String: PolicyTrace]?
+    public var newTraces: [String: PolicyTrace]?
 
     public init(oldMesh: MeshSpec? = nil, newMesh: MeshSpec? = nil, namespace: String = "", listsFlows: Bool = true) {
         self.oldMesh = oldMesh
@@ -27,24 +31,41 @@ extension ConnectivityDiff {
     /// one is an `InputError` at its position.
     static func compare(old: [Document], new: [Document], settings: ConnectivitySettings) throws(InputError) -> ConnectivityDiff {
         let (before, after) = try objects(old: old, new: new, namespace: settings.namespace)
+        return compare(old: before, new: after, settings: settings)
+    }
+
+    /// The flows of both releases' objects and what changed.
+    static func compare(old before: ManifestObjects, new after: ManifestObjects, settings: ConnectivitySettings)
+        -> ConnectivityDiff
+    {
         let comparison = ReleaseComparison(
             old: before, new: after, oldMesh: settings.oldMesh, newMesh: settings.newMesh,
-            defaultNamespace: settings.namespace)
+            defaultNamespace: settings.namespace, listsFlows: settings.listsFlows)
         let names = comparison.inventory.endpoints.map(\.name)
         func flows(_ list: [AllowedFlow]) -> [Flow] {
             list.flatMap { flow in flow.ports.labels.map { Flow(from: names[flow.from], to: names[flow.to], port: $0) } }.sorted()
         }
+        let citing = (settings.oldTraces != nil || settings.newTraces != nil) && !comparison.changes.isEmpty
+        let oldCiter = citing ? RuleCiter(before, traces: settings.oldTraces, comparison, settings.namespace) : nil
+        let newCiter = citing ? RuleCiter(after, traces: settings.newTraces, comparison, settings.namespace) : nil
         var changes: [FlowChange] = []
         for change in comparison.changes {
             if !change.opened.isEmpty {
-                changes.append(FlowChange(from: change.from, to: change.to, ports: change.opened.labels, change: .opened))
+                var flow = FlowChange(from: change.from, to: change.to, ports: change.opened.labels, change: .opened)
+                flow.rules = newCiter?.rules(from: change.from, to: change.to, ports: change.opened) ?? []
+                changes.append(flow)
             }
             if !change.closed.isEmpty {
-                changes.append(FlowChange(from: change.from, to: change.to, ports: change.closed.labels, change: .closed))
+                var flow = FlowChange(from: change.from, to: change.to, ports: change.closed.labels, change: .closed)
+                flow.rules = oldCiter?.rules(from: change.from, to: change.to, ports: change.closed) ?? []
+                changes.append(flow)
             }
         }
-        guard settings.listsFlows else { return ConnectivityDiff(old: [], new: [], changes: changes.sorted()) }
-        return ConnectivityDiff(old: flows(comparison.old), new: flows(comparison.new), changes: changes.sorted())
+        var result = settings.listsFlows
+            ? ConnectivityDiff(old: flows(comparison.old), new: flows(comparison.new), changes: changes.sorted())
+            : ConnectivityDiff(old: [], new: [], changes: changes.sorted())
+        result.retained = (comparison, before, after)
+        return result
     }
 }
 
@@ -56,7 +77,11 @@ extension ConnectivityDiff {
     {
         func read(_ documents: [Document]) throws(InputError) -> [ManifestObjects] {
             let parts = Parallel.map(documents.count) { i -> Result<ManifestObjects, InputError> in
-                Result { () throws(InputError) in try ManifestObjects.read(document: documents[i].node, defaultNamespace: namespace) }
+                // Key marks only place errors: a document is read without them, and again with them to report a problem.
+                if let objects = try? ManifestObjects.read(document: documents[i].nodeWithoutKeyMarks, defaultNamespace: namespace) {
+                    return .success(objects)
+                }
+                return Result { () throws(InputError) in try ManifestObjects.read(document: documents[i].node, defaultNamespace: namespace) }
             }
             var result: [ManifestObjects] = []
             result.reserveCapacity(parts.count)

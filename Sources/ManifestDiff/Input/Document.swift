@@ -21,6 +21,10 @@ public struct Document: Sendable {
     private(set) var subject: Node
     /// Where the full tree comes from when only the subject was built.
     private var lazyTree: LazyTree?
+    /// The document's tree, without `Mapping.keyMarks` when it has to be parsed for it (see
+    /// `LazyTree.treeWithoutKeyMarks`): for readers that need key marks only to report a problem, and then
+    /// read `node`.
+    var nodeWithoutKeyMarks: Node { lazyTree.flatMap(\.treeWithoutKeyMarks) ?? node }
     /// `apiVersion` as written (`networking.k8s.io/v1`).
     public var apiVersion: String
     /// The identity used to pair resources of two releases.
@@ -122,6 +126,15 @@ final class LazyTree: Sendable {
         self.file = file
         self.firstLine = firstLine
         self.subject = subject
+    }
+
+    /// The full tree without `Mapping.keyMarks`, parsed anew on each call and not kept: for readers that
+    /// need key marks only to report a problem (they then read `tree`). `nil` when the pruned parse
+    /// cannot vouch for it (see `YAMLParser.parsePrunedStream`).
+    var treeWithoutKeyMarks: Node? {
+        if let parsed = parsed.withLock({ $0 }) { return parsed }
+        let stream = YAMLParser().parsePrunedStream(bytes: bytes, file: file, firstLine: firstLine, keep: .all, keyMarks: false)
+        return stream?.documents.count == 1 ? stream?.documents.first : nil
     }
 
     /// The full tree. The pruned parse vouched that the full parse succeeds on this text; should it

@@ -16,8 +16,13 @@ public struct ResourceDiff: Sendable {
     /// unless revealed); `nil` on the side where the resource does not exist.
     public var old: Value?
     public var new: Value?
+    /// Where the resource starts: in the new release, or the old one for a removed resource.
+    public var mark: Mark?
 
-    public init(id: ResourceID, apiVersion: String, change: Change, fields: [FieldChange], old: Value?, new: Value?) {
+    public init(
+        id: ResourceID, apiVersion: String, change: Change, fields: [FieldChange], old: Value?, new: Value?, mark: Mark? = nil
+    ) {
+        self.mark = mark
         self.id = id
         self.apiVersion = apiVersion
         self.change = change

@@ -1,3 +1,5 @@
+import MeshAnalysis
+
 /// The output formats of a diff report.
 public enum DiffWriter: String, Sendable, CaseIterable {
     /// dyff-like: a path line, then `± value change`, `+ one list entry added:` with a YAML block, ...
@@ -41,6 +43,11 @@ public enum DiffWriter: String, Sendable, CaseIterable {
     /// - Keys appear in the order shown; the document is indented by two spaces and ends with a newline.
     ///   Unchanged releases give `{"resources": [], "connectivity": []}`.
     case json
+    /// GitHub Actions workflow commands: a `::notice` per changed resource (with `file`/`line` when known), a
+    /// `::warning` per opened flow. The shape is stable; see `GitHubWriter`.
+    case github
+    /// The connectivity change as an SVG grid: opened, closed and unchanged flows between the endpoints that change.
+    case svg
 
     /// Rendering settings.
     public struct Options: Sendable {
@@ -48,10 +55,16 @@ public enum DiffWriter: String, Sendable, CaseIterable {
         public var color: Bool
         /// Lines of context around unified hunks.
         public var context: Int
+        /// Whether resources' positions name files a reader can open (not rendered releases); github output only.
+        public var fileLocations: Bool
+        /// The picture's title and subtitle (svg only).
+        public var caption: MatrixCaption
 
-        public init(color: Bool = false, context: Int = 3) {
+        public init(color: Bool = false, context: Int = 3, fileLocations: Bool = true, caption: MatrixCaption = MatrixCaption()) {
             self.color = color
             self.context = context
+            self.fileLocations = fileLocations
+            self.caption = caption
         }
     }
 
@@ -63,6 +76,8 @@ public enum DiffWriter: String, Sendable, CaseIterable {
             .render(report)
         case .brief: return BriefWriter().render(report)
         case .json: return JSONWriter().render(report)
+        case .github: return GitHubWriter(fileLocations: options.fileLocations).render(report)
+        case .svg: return SVGDiffWriter(caption: options.caption).render(report)
         }
     }
 }

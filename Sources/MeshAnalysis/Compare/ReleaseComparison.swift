@@ -27,22 +27,58 @@ public struct ReleaseComparison: Sendable {
 
     /// Compares two releases: their manifests' objects (policies, workloads, namespaces) and, when they were rendered
     /// from values, their meshes. Objects without a namespace belong to `defaultNamespace`.
+    ///
+    /// Without `listsFlows`, `old` and `new` stay empty and only the pairs a difference can reach are evaluated (see
+    /// `changedPairs`); `changes` is the same either way.
     public init(
         old: ManifestObjects, new: ManifestObjects, oldMesh: MeshSpec? = nil, newMesh: MeshSpec? = nil,
-        defaultNamespace: String
+        defaultNamespace: String, listsFlows: Bool = true
     ) {
         var builder = InventoryBuilder(defaultNamespace: defaultNamespace)
         if let oldMesh { builder.add(mesh: oldMesh, releases: .old) }
         if let newMesh { builder.add(mesh: newMesh, releases: .new) }
         builder.add(old, releases: .old)
         builder.add(new, releases: .new)
-        let inventory = builder.build()
-        // The policies both releases hold are evaluated once; each release adds its own on a copy.
+        // The inventory is built while the policies are paired.
+        let added = builder
+        let (inventory, (sharedPolicies, onlyOld, onlyNew)) = Parallel.both(
+            { added.build() }, { Self.pairedPolicies(old: old.policies, new: new.policies, defaultNamespace: defaultNamespace) })
+        let matcher = PeerMatcher(groups: inventory.groups)
+        let focus = listsFlows ? nil : Self.changedPairs(onlyOld + onlyNew, inventory: inventory, matcher: matcher)
+        var shared = ConnectivityMap(inventory: inventory)
+        if focus?.isEmpty != true {
+            shared.applyMatchingInParallel(sharedPolicies, focus: focus)
+        }
+        var oldMap = shared, newMap = shared
+        oldMap.apply(onlyOld, matcher: matcher, focus: focus)
+        newMap.apply(onlyNew, matcher: matcher, focus: focus)
+        let (oldFinal, newFinal) = (oldMap, newMap)
+        let (before, after) = Parallel.both(
+            { focus.map { oldFinal.allowedFlows(in: .old, focus: $0) } ?? oldFinal.allowedFlows(in: .old) },
+            { focus.map { newFinal.allowedFlows(in: .new, focus: $0) } ?? newFinal.allowedFlows(in: .new) })
+        self.inventory = inventory
+        self.old = listsFlows ? before : []
+        self.new = listsFlows ? after : []
+        changes = Self.changes(before, after, inventory)
+        // Debug builds check the focused evaluation against the full one on every comparison made with flows listed.
+        assert(
+            !listsFlows
+                || ReleaseComparison(
+                    old: old, new: new, oldMesh: oldMesh, newMesh: newMesh, defaultNamespace: defaultNamespace,
+                    listsFlows: false
+                ).changes == changes,
+            "evaluating only the pairs a difference can reach changed the result")
+    }
+
+    /// The policies both releases hold (evaluated once), and those of each release alone. Policies pair by namespace
+    /// and name (hashing two strings, not the whole policy); a pair is shared when equal.
+    static func pairedPolicies(old: [NetworkPolicy], new: [NetworkPolicy], defaultNamespace: String)
+        -> (shared: [ResolvedPolicy], onlyOld: [ResolvedPolicy], onlyNew: [ResolvedPolicy])
+    {
         func resolved(_ policies: [NetworkPolicy]) -> [ResolvedPolicy] {
             policies.map { ResolvedPolicy($0, defaultNamespace: defaultNamespace) }
         }
-        let oldPolicies = resolved(old.policies), newPolicies = resolved(new.policies)
-        // Policies pair by namespace and name (hashing two strings, not the whole policy); a pair is shared when equal.
+        let oldPolicies = resolved(old), newPolicies = resolved(new)
         var newByName: [String: [Int]] = [:]
         for (i, policy) in newPolicies.enumerated() { newByName[policy.namespace + "/" + policy.name, default: []].append(i) }
         var sharedPolicies: [ResolvedPolicy] = [], onlyOld: [ResolvedPolicy] = []
@@ -57,18 +93,27 @@ public struct ReleaseComparison: Sendable {
             }
         }
         let onlyNew = newPolicies.indices.filter { !matchedNew[$0] }.map { newPolicies[$0] }
-        let matcher = PeerMatcher(groups: inventory.groups)
-        var shared = ConnectivityMap(inventory: inventory)
-        shared.apply(sharedPolicies, matcher: matcher)
-        var oldMap = shared, newMap = shared
-        oldMap.apply(onlyOld, matcher: matcher)
-        newMap.apply(onlyNew, matcher: matcher)
-        let (oldFinal, newFinal) = (oldMap, newMap)
-        let (before, after) = Parallel.both({ oldFinal.allowedFlows(in: .old) }, { newFinal.allowedFlows(in: .new) })
-        self.inventory = inventory
-        self.old = before
-        self.new = after
-        changes = Self.changes(before, after, inventory)
+        return (sharedPolicies, onlyOld, onlyNew)
+    }
+
+    /// The group pairs whose connectivity can differ between the releases. Both releases' maps are the map of the
+    /// policies they share with their own policies applied on top, so a source's egress side differs only when a policy
+    /// of one release selects it and isolates egress, and a destination's ingress side only when one selects it and
+    /// isolates ingress; a pair with neither allows the same ports in both. Groups holding an endpoint of one release
+    /// only are focused both ways: all of their flows change.
+    static func changedPairs(_ ownPolicies: [ResolvedPolicy], inventory: Inventory, matcher: PeerMatcher) -> PairFocus {
+        var focus = PairFocus(groupCount: inventory.groupCount)
+        for policy in ownPolicies {
+            for group in matcher.selected(by: policy.policy.podSelector, in: policy.namespace) {
+                if policy.isolatesEgress { focus.addSource(group) }
+                if policy.isolatesIngress { focus.addDestination(group) }
+            }
+        }
+        for (index, endpoint) in inventory.endpoints.enumerated() where endpoint.releases != .both {
+            focus.addSource(inventory.groupOf[index])
+            focus.addDestination(inventory.groupOf[index])
+        }
+        return focus
     }
 
     /// Compares the two releases pair by pair, pairs named by their endpoints' names: a workload whose pods change

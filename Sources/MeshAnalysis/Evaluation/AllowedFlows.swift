@@ -46,16 +46,53 @@ extension ConnectivityMap {
             var previous = -1
             for d in destinations where d != previous {
                 previous = d
-                let ports = groupPorts(from: s, to: d)
-                if ports.isEmpty { continue }
-                for source in sources {
-                    for destination in inventory.endpointsOfGroup[d] where destination != source && present[destination] {
-                        flows.append(AllowedFlow(from: source, to: destination, ports: ports))
-                    }
-                }
+                appendFlows(from: s, sources, to: d, present: present, to: &flows)
             }
         }
         flows.sort { $0.from != $1.from ? $0.from < $1.from : $0.to < $1.to }
         return flows
+    }
+
+    /// The allowed connections of `allowedFlows(in:)` whose group pair lies in `focus`, in the same order. The map
+    /// must be exact on the focused pairs (built with this focus, or without one).
+    func allowedFlows(in releases: ReleaseSet, focus: PairFocus) -> [AllowedFlow] {
+        let present = inventory.endpoints.map { !$0.releases.isDisjoint(with: releases) }
+        let everyGroup = Array(0..<inventory.groupCount)
+        var flows: [AllowedFlow] = []
+        // From each focused source: the destinations its egress names, or every group when its egress is open.
+        for s in focus.sourceGroups {
+            let sources = inventory.endpointsOfGroup[s].filter { present[$0] }
+            if sources.isEmpty { continue }
+            let isolated = egressIsolated[s] && egressToAnyone[s] == nil
+            for d in isolated ? egress[s].keys.sorted() : everyGroup {
+                appendFlows(from: s, sources, to: d, present: present, to: &flows)
+            }
+        }
+        // Towards each focused destination, from the sources not done above: those its ingress names, or every group
+        // when its ingress is open.
+        for d in focus.destinationGroups {
+            let isolated = ingressIsolated[d] && ingressFromAnyone[d] == nil
+            for s in isolated ? ingress[d].keys.sorted() : everyGroup where !focus.isSource(s) {
+                let sources = inventory.endpointsOfGroup[s].filter { present[$0] }
+                if sources.isEmpty { continue }
+                appendFlows(from: s, sources, to: d, present: present, to: &flows)
+            }
+        }
+        flows.sort { $0.from != $1.from ? $0.from < $1.from : $0.to < $1.to }
+        return flows
+    }
+
+    /// The connections from `sources` (the present endpoints of group `s`) to the present endpoints of group `d` (an
+    /// endpoint never connects to itself).
+    private func appendFlows(
+        from s: Int, _ sources: [Int], to d: Int, present: [Bool], to flows: inout [AllowedFlow]
+    ) {
+        let ports = groupPorts(from: s, to: d)
+        if ports.isEmpty { return }
+        for source in sources {
+            for destination in inventory.endpointsOfGroup[d] where destination != source && present[destination] {
+                flows.append(AllowedFlow(from: source, to: destination, ports: ports))
+            }
+        }
     }
 }

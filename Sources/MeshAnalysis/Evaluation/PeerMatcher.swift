@@ -47,21 +47,32 @@ final class PeerMatcher {
 
     /// Groups the peer denotes, ascending.
     func matching(_ peer: PolicyPeer, namespace: String) -> [Int] {
+        let candidates = candidates(for: peer, namespace: namespace)
+        // A few candidates are checked at once: cheaper than hashing the peer.
+        if candidates.count <= Self.uncachedCandidates {
+            return candidates.filter { peer.matches(groups[$0], policyNamespace: namespace) }
+        }
         let key = CacheKey(peer: peer, namespace: peer.namespaceSelector == nil ? namespace : "")
         if let cached = cache[key] { return cached }
-        let result = candidates(for: peer, namespace: namespace).filter {
-            peer.matches(groups[$0], policyNamespace: namespace)
-        }
+        let result = candidates.filter { peer.matches(groups[$0], policyNamespace: namespace) }
         cache[key] = result
         return result
     }
 
+    /// Peers with at most this many candidate groups are matched without the cache.
+    static let uncachedCandidates = 16
+
     /// Union of the groups a rule's peers denote, ascending.
     func matching(_ peers: [PolicyPeer], namespace: String) -> [Int] {
         if peers.count == 1 { return matching(peers[0], namespace: namespace) }
-        var set = Set<Int>()
-        for peer in peers { set.formUnion(matching(peer, namespace: namespace)) }
-        return set.sorted()
+        var all: [Int] = []
+        for peer in peers { all += matching(peer, namespace: namespace) }
+        all.sort()
+        var previous = -1
+        return all.filter { group in
+            defer { previous = group }
+            return group != previous
+        }
     }
 
     private func candidates(for peer: PolicyPeer, namespace: String) -> [Int] {

@@ -1,4 +1,5 @@
 import MeshModel
+import YAMLCore
 
 extension InventoryBuilder {
     /// The inventory: the endpoints added, workloads named by the mesh component their pods belong to, then the
@@ -45,11 +46,9 @@ extension InventoryBuilder {
     /// A pod for each policy subject and each pod peer no endpoint stands for yet.
     private mutating func addPolicyRepresentatives() {
         var index = PodIndex(endpoints)
-        let ordered = policies.enumerated().sorted {
-            let a = ($0.element.namespace ?? defaultNamespace, $0.element.name, $0.offset)
-            let b = ($1.element.namespace ?? defaultNamespace, $1.element.name, $1.offset)
-            return a < b
-        }.map(\.element)
+        // By namespace, name and position (indices are sorted, not the policies).
+        let keys = policies.map { ($0.namespace ?? defaultNamespace, $0.name) }
+        let ordered = policies.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }.map { policies[$0] }
         func represent(_ namespace: String, _ selector: LabelSelector, name: String? = nil) {
             guard !selector.isEmpty, !index.anyPod(in: namespace, matching: selector) else { return }
             declare(namespace)
@@ -64,39 +63,65 @@ extension InventoryBuilder {
             represent(namespace, policy.podSelector, name: policy.labels[componentLabelKey].flatMap { $0.isEmpty ? nil : $0 })
         }
         var elsewhere: Set<String> = []
-        struct SeenPeer: Hashable {
-            var namespace: String
-            var peer: PolicyPeer
+        // Peers whose namespaces are looked for among the known ones, by the first time met.
+        var seen: Set<PolicyPeer> = []
+        for (namespace, peer) in Self.openPeers(ordered, index: index, namespaces: namespaceLabels, defaultNamespace: defaultNamespace) {
+            // Representing the pods of one namespace again changes nothing: a peer met before (the same in many
+            // policies) is only looked up.
+            let pods = peer.podSelector ?? LabelSelector()
+            guard let namespaces = peer.namespaceSelector else {
+                represent(namespace, pods)
+                continue
+            }
+            if let pinned = namespaces.matchLabels[namespaceNameLabelKey] {
+                declare(pinned)
+                represent(pinned, pods)
+                continue
+            }
+            // Later peers may add namespaces: this one is looked for among those known when first met.
+            guard seen.insert(peer).inserted else { continue }
+            // Pods with these labels in the known namespaces the selector matches, and in one more.
+            let known = namespaceLabels.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            for other in known where namespaces.matches(namespaceLabels[other] ?? [:]) { represent(other, pods) }
+            let name = "\(namespaces.isEmpty ? "*" : "{\(namespaces.text)}")/\(pods.isEmpty ? "*" : "{\(pods.text)}")"
+            guard name != "*/*", elsewhere.insert(name).inserted else { continue }
+            let fresh = freshNamespace("other")
+            declare(fresh, extra: namespaces.sampleLabels())
+            endpoints.append(InventoryEndpoint(name: name, role: .representative, address: pod(fresh, pods.sampleLabels())))
         }
-        var seen: Set<SeenPeer> = []
-        for policy in ordered {
-            let namespace = policy.namespace ?? defaultNamespace
-            for rule in (policy.ingress ?? []) + (policy.egress ?? []) {
-                for peer in rule.peers ?? [] where peer.ipBlock == nil {
-                    // A peer met before (the same in many policies) needs nothing more.
-                    guard seen.insert(SeenPeer(namespace: peer.namespaceSelector == nil ? namespace : "", peer: peer)).inserted
-                    else { continue }
-                    let pods = peer.podSelector ?? LabelSelector()
-                    guard let namespaces = peer.namespaceSelector else {
-                        represent(namespace, pods)
-                        continue
+    }
+
+    /// The pod peers of the policies' rules (not ipBlocks) with the namespace of their policy, in order, less those
+    /// already settled: peers whose pods the index has (in their policy's namespace or the one they pin, a namespace
+    /// known) or that select every pod. The index and the namespaces only grow, so representing a settled peer would
+    /// change nothing; the peers are looked at on every core.
+    private static func openPeers(
+        _ policies: [NetworkPolicy], index: PodIndex, namespaces known: [String: [String: String]], defaultNamespace: String
+    ) -> [(namespace: String, peer: PolicyPeer)] {
+        let parts = min(Parallel.cores, max(1, policies.count / 512))
+        let bounds = (0...parts).map { $0 * policies.count / parts }
+        return Parallel.map(parts) { part in
+            var open: [(namespace: String, peer: PolicyPeer)] = []
+            for policy in policies[bounds[part]..<bounds[part + 1]] {
+                let namespace = policy.namespace ?? defaultNamespace
+                for rule in (policy.ingress ?? []) + (policy.egress ?? []) {
+                    for peer in rule.peers ?? [] where peer.ipBlock == nil {
+                        var home = namespace
+                        if let namespaces = peer.namespaceSelector {
+                            guard let pinned = namespaces.matchLabels[namespaceNameLabelKey], known[pinned] != nil else {
+                                open.append((namespace, peer))
+                                continue
+                            }
+                            home = pinned
+                        }
+                        let pods = peer.podSelector ?? LabelSelector()
+                        if pods.isEmpty || index.anyPod(in: home, matching: pods) { continue }
+                        open.append((namespace, peer))
                     }
-                    if let pinned = namespaces.matchLabels[namespaceNameLabelKey] {
-                        declare(pinned)
-                        represent(pinned, pods)
-                        continue
-                    }
-                    // Pods with these labels in the known namespaces the selector matches, and in one more.
-                    let known = namespaceLabels.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-                    for other in known where namespaces.matches(namespaceLabels[other] ?? [:]) { represent(other, pods) }
-                    let name = "\(namespaces.isEmpty ? "*" : "{\(namespaces.text)}")/\(pods.isEmpty ? "*" : "{\(pods.text)}")"
-                    guard name != "*/*", elsewhere.insert(name).inserted else { continue }
-                    let fresh = freshNamespace("other")
-                    declare(fresh, extra: namespaces.sampleLabels())
-                    endpoints.append(InventoryEndpoint(name: name, role: .representative, address: pod(fresh, pods.sampleLabels())))
                 }
             }
-        }
+            return open
+        }.flatMap { $0 }
     }
 
     /// Another pod of every namespace known (`ns/*`), a pod of an unrelated namespace (`*/*`), and the pieces of the

@@ -14,7 +14,7 @@ import MeshModel
 ///
 /// The analysis is exact for named endpoints and sound for representatives: a representative carries the fewest
 /// labels that put it in its class, so no policy selects it that does not select every pod of the class.
-public struct InventoryBuilder {
+public struct InventoryBuilder: Sendable {
     /// The namespace of objects that set none (`-n`).
     public let defaultNamespace: String
     var endpoints: [InventoryEndpoint] = []

@@ -15,12 +15,30 @@ public struct FlowDifference: Hashable, Sendable, CustomStringConvertible {
     public var responsible: [String]
     /// For missing ports: what in the mesh intends the flow (`matrix edge index-manager → agent`).
     public var intendedBy: [String] = []
+    /// The policies and rules `responsible` names, to locate them in their files.
+    public var citedRules: [CitedRule] = []
 
     /// `filter-gateway → (outside world): allowed, intended denied (egress of vald-filter-gateway-allow rule 2: to any)`.
     public var description: String {
         let intent = intendedBy.isEmpty ? [] : ["intended by " + intendedBy.joined(separator: ", ")]
         let because = (responsible + intent).isEmpty ? "" : " (\((responsible + intent).joined(separator: "; ")))"
         return "\(from) → \(to): \(Explanation.verdictText(effective)), intended \(Explanation.verdictText(intended))\(because)"
+    }
+}
+
+/// A policy, or one of its rules, that a result cites.
+public struct CitedRule: Hashable, Sendable {
+    public var namespace: String
+    public var policy: String
+    public var direction: PolicyType
+    /// 1-based among the policy's rules of `direction`; `nil` cites the policy as a whole.
+    public var ruleNumber: Int?
+
+    public init(namespace: String, policy: String, direction: PolicyType, ruleNumber: Int?) {
+        self.namespace = namespace
+        self.policy = policy
+        self.direction = direction
+        self.ruleNumber = ruleNumber
     }
 }
 
@@ -32,6 +50,8 @@ public struct Verification: Sendable, CustomStringConvertible {
     public var pairsCompared: Int
     /// Every flow the policies allow, by endpoint name.
     public var flows: [ConnectivityMatrix.Flow] = []
+    /// Every endpoint compared, in inventory order.
+    public var endpoints: [String] = []
 
     /// True when effective and intended connectivity are equal.
     public var passed: Bool { differences.isEmpty }
@@ -71,14 +91,17 @@ public func verify(intended: IntendedConnectivity, effective: EffectiveConnectiv
     found.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
     let differences = found.map { source, destination, e, i in
         let explanation = effective.explain(from: source, to: destination, intended: i)
+        let (lines, cited) = responsibility(explanation, extra: e.subtracting(i), missing: i.subtracting(e))
         return FlowDifference(
             from: inventory.endpoints[source].name, to: inventory.endpoints[destination].name, effective: e,
-            intended: i, responsible: responsibility(explanation, extra: e.subtracting(i), missing: i.subtracting(e)),
-            intendedBy: i.subtracting(e).isEmpty ? [] : intended.reasons(from: source, to: destination))
+            intended: i, responsible: lines,
+            intendedBy: i.subtracting(e).isEmpty ? [] : intended.reasons(from: source, to: destination),
+            citedRules: cited)
     }
     let n = inventory.endpoints.count
     var result = Verification(differences: differences, pairsCompared: n * (n - 1))
     let names = inventory.endpoints.map(\.name)
+    result.endpoints = names
     result.flows = a.allowedFlows().map { ConnectivityMatrix.Flow(from: names[$0.from], to: names[$0.to], ports: $0.ports) }
     return result
 }
@@ -94,8 +117,9 @@ public func verify(mesh: MeshSpec, policies: [NetworkPolicy], defaultNamespace: 
     return verify(intended: intended, effective: effective)
 }
 
-private func responsibility(_ explanation: Explanation, extra: PortSet, missing: PortSet) -> [String] {
+private func responsibility(_ explanation: Explanation, extra: PortSet, missing: PortSet) -> ([String], [CitedRule]) {
     var lines: [String] = []
+    var cited: [CitedRule] = []
     let sides = [explanation.egress, explanation.ingress]
     if !extra.isEmpty && sides.allSatisfy({ !$0.isolated }) {
         lines.append("neither \(explanation.from) nor \(explanation.to) is isolated by any policy")
@@ -106,6 +130,9 @@ private func responsibility(_ explanation: Explanation, extra: PortSet, missing:
             if side.isolated {
                 for verdict in side.verdicts where !verdict.ports.intersection(extra).isEmpty {
                     lines.append(verdict.reference(side.direction))
+                    cited.append(
+                        CitedRule(namespace: verdict.namespace, policy: verdict.policy, direction: side.direction,
+                                  ruleNumber: verdict.ruleNumber))
                 }
             }
         }
@@ -113,7 +140,12 @@ private func responsibility(_ explanation: Explanation, extra: PortSet, missing:
             let policies = Array(Set(side.verdicts.map(\.policy))).sorted()
             let unallowed = missing.subtracting(side.allowed)
             lines.append("\(word) of \(policies.joined(separator: ", ")): no rule allows \(unallowed)")
+            var seen: Set<String> = []
+            for verdict in side.verdicts where seen.insert(verdict.namespace + "/" + verdict.policy).inserted {
+                cited.append(
+                    CitedRule(namespace: verdict.namespace, policy: verdict.policy, direction: side.direction, ruleNumber: nil))
+            }
         }
     }
-    return lines
+    return (lines, cited)
 }

@@ -62,6 +62,10 @@ public struct ConnectivityMatrix: Sendable, Equatable {
     public var flows: [Flow]
     /// Every endpoint of the inventory the matrix was computed over.
     public var endpoints: [EndpointInfo] = []
+    /// What each endpoint the views name is (kind, namespace, address), by the name rows, columns and flows use.
+    public var nodeInfo: [String: EndpointInfo] = [:]
+    /// Other names of an endpoint: the `anywhere` externals the outside world stands for (`0.0.0.0/0` → `clients`).
+    public var aliases: [String: [String]] = [:]
 
     public init(rows: [String], columns: [String], cells: [[Cell]], flows: [Flow]) {
         self.rows = rows
@@ -88,7 +92,20 @@ public struct ConnectivityMatrix: Sendable, Equatable {
         }
         cellStorage = storage
         endpoints = map.inventory.endpoints.map(EndpointInfo.init)
+        let inventory = map.inventory
+        for name in rows + columns + flows.flatMap({ [$0.from, $0.to] }) where nodeInfo[name] == nil {
+            if let index = inventory.index(resolving: name) { nodeInfo[name] = EndpointInfo(inventory.endpoints[index]) }
+        }
+        for external in mesh?.externals ?? [] {
+            guard let index = inventory.index(resolving: external.id) else { continue }
+            let name = inventory.endpoints[index].name
+            if name != external.id, nodeInfo[name] != nil { aliases[name, default: []].append(external.id) }
+        }
     }
+
+    /// Roles of the analysis only (representative pods, the unrelated pod), which pictures of the intent leave out:
+    /// `.all(hidden:)` hides them for this name, and keeps only flows with a component on one side.
+    public static let analysisOnly = "analysis-only"
 
     private init(meshLayout map: ConnectivityMap, mesh: MeshSpec?, storesCells: Bool) {
         let inventory = map.inventory
@@ -190,7 +207,8 @@ extension ConnectivityMatrix {
             if hidden.contains(endpoint.name) { return true }
             if hidden.contains("kube-system") && endpoint.namespace == "kube-system" { return true }
             switch endpoint.role {
-            case .representative, .rulePeer, .unrelated: return hidden.contains("representatives")
+            case .representative, .unrelated: return hidden.contains("representatives") || hidden.contains(Self.analysisOnly)
+            case .rulePeer: return hidden.contains("representatives")
             default: return false
             }
         }
@@ -213,7 +231,14 @@ extension ConnectivityMatrix {
             }
         }
         let allowed = map.allowedFlows().filter { position[$0.from] != nil && position[$0.to] != nil }
+        // A picture of the intent draws the mesh's flows: those with a component on one side.
+        let meshFlowsOnly = hidden.contains(Self.analysisOnly)
+        func isComponent(_ index: Int) -> Bool {
+            if case .component = inventory.endpoints[index].role { return true }
+            return false
+        }
         for flow in allowed.sorted(by: { (position[$0.from]!, position[$0.to]!) < (position[$1.from]!, position[$1.to]!) }) {
+            if meshFlowsOnly && !isComponent(flow.from) && !isComponent(flow.to) { continue }
             flows.append(Flow(from: inventory.endpoints[flow.from].name, to: inventory.endpoints[flow.to].name, ports: flow.ports))
             if withCells { cells[position[flow.from]!][position[flow.to]!] = .allowed(flow.ports) }
         }
@@ -254,16 +279,15 @@ public enum MatrixFormat: String, CaseIterable, Sendable {
 }
 
 extension ConnectivityMatrix {
-    /// The matrix in one of the formats.
-    public func rendered(as format: MatrixFormat) -> String {
-        if format == .csv || format == .json { return MatrixView.collected { write(as: format, to: $0) } }
+    /// The matrix in one of the formats; pictures (svg, dot, mermaid) carry the caption.
+    public func rendered(as format: MatrixFormat, caption: MatrixCaption = MatrixCaption()) -> String {
         switch format {
         case .table: return MatrixView.table(self)
         case .markdown: return MatrixView.markdown(self)
-        case .csv, .json: preconditionFailure("streamed above")
-        case .mermaid: return MatrixView.mermaid(self)
-        case .dot: return MatrixView.dot(self)
-        case .svg: return MatrixView.svg(self)
+        case .csv, .json: return MatrixView.collected { write(as: format, to: $0) }
+        case .mermaid: return MatrixView.mermaid(self, caption: caption)
+        case .dot: return MatrixView.dot(self, caption: caption)
+        case .svg: return MatrixView.svg(self, caption: caption)
         }
     }
 }
@@ -271,11 +295,11 @@ extension ConnectivityMatrix {
 extension ConnectivityMatrix {
     /// The matrix in `format`, handed to `write` piece by piece: csv and json a row at a time (a matrix of any size in
     /// memory linear in its endpoints and flows, with ``CellStorage/derived`` cells), the other formats whole.
-    public func write(as format: MatrixFormat, to write: (Substring) -> Void) {
+    public func write(as format: MatrixFormat, caption: MatrixCaption = MatrixCaption(), to write: (Substring) -> Void) {
         switch format {
         case .csv: MatrixView.csv(self, into: write)
         case .json: MatrixView.json(self, into: write)
-        case .table, .markdown, .mermaid, .dot, .svg: write(rendered(as: format)[...])
+        case .table, .markdown, .mermaid, .dot, .svg: write(rendered(as: format, caption: caption)[...])
         }
     }
 }

@@ -11,21 +11,32 @@ extension MatrixView {
         }
     }
 
+    /// The mark, and for a connection on some ports only the ports (`✅ TCP 5432`), as the table reads them back.
+    static func markdownCell(_ cell: ConnectivityMatrix.Cell) -> String {
+        if case .allowed(let ports) = cell, !ports.isAll { return allowedMark + " " + ports.description }
+        return mark(cell)
+    }
+
     /// The Markdown table of the Vald network-policy guide: `| from / to | … | kube-system |`, first column
-    /// left-aligned (`:---`), the others centred (`:---:`), cells ✅ / ⛔ / N/A, every column padded to its widest
-    /// cell (emoji count two columns), rows and columns labelled by id.
+    /// left-aligned (`:---`), the others centred (`:---:`), cells ✅ / ⛔ / N/A (✅ followed by the ports when the
+    /// connection is on some ports only: `✅ TCP 5432`, as CSV keeps them and `mesh.connectivityTable` reads them),
+    /// every column padded to its widest cell (emoji count two columns), rows and columns labelled by id.
     public static func markdown(_ matrix: ConnectivityMatrix) -> String {
         let corner = "from / to"
         let header = [corner] + matrix.columns
-        let body = zip(matrix.rows, matrix.cellRows).map { [$0.0] + $0.1.map(mark) }
+        let body = zip(matrix.rows, matrix.cellRows).map { [$0.0] + $0.1.map(markdownCell) }
         var widths = header.map(displayWidth)
         widths[0] = max(widths[0], 2)
         for index in 1..<widths.count { widths[index] = max(widths[index], 3) }
-        // Marks are at most three columns wide, so only the row labels can widen a column.
-        for row in matrix.rows { widths[0] = max(widths[0], displayWidth(row)) }
+        for row in body {
+            // A bare mark (three bytes) never widens a column; labels and cells with ports may.
+            for (index, text) in row.enumerated() where text.utf8.count > 4 || index == 0 {
+                widths[index] = max(widths[index], displayWidth(text))
+            }
+        }
         var out = ""
         out.reserveCapacity((widths.reduce(0, +) + 3 * widths.count + 2) * (body.count + 2) * 2)
-        // Cells hold one of three marks: pad each once per column width.
+        // Most cells hold one of three marks: pad each once per column width.
         var paddedMarks: [Int: [String: String]] = [:]
         func cellText(_ text: String, _ index: Int) -> String {
             if index == 0 { return padded(text, to: widths[0], centred: false) }

@@ -1,69 +1,107 @@
 extension MatrixView {
-    /// Geometry of the SVG grid.
-    private enum Grid {
-        static let cell = 22
-        static let font = 12
-        /// Approximate advance of one character at `font` size.
-        static let charWidth = 7
-        static let margin = 10
-    }
-
-    /// The matrix as a standalone SVG grid: sources down the left, destinations across the top (labels slanted so
-    /// 50+ columns stay readable), a coloured square per cell (green: every port; light green: some ports, listed
-    /// in the cell's tooltip; red: denied; grey: N/A), and a legend.
-    public static func svg(_ matrix: ConnectivityMatrix) -> String {
-        let cell = Grid.cell
-        let labelWidth = max(matrix.rows.map(\.count).max() ?? 0, "from ↓ to →".count) * Grid.charWidth + Grid.margin
-        let headerHeight = Int(Double((matrix.columns.map(\.count).max() ?? 0) * Grid.charWidth) * 0.71) + 2 * Grid.margin + cell / 2
-        let left = Grid.margin + labelWidth
-        let top = Grid.margin + headerHeight
-        let gridWidth = matrix.columns.count * cell
-        let legendTop = top + matrix.rows.count * cell + Grid.margin * 2
-        let legendWidth = legend.reduce(Grid.margin) { $0 + cell + $1.1.count * Grid.charWidth + Grid.margin * 2 }
-        let width = max(left + gridWidth + headerHeight + Grid.margin, legendWidth)
-        let height = legendTop + cell + Grid.margin
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" "
-        out += "font-family=\"Helvetica, Arial, sans-serif\" font-size=\"\(Grid.font)\">\n"
-        out += "  <rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
-        out += "  <text x=\"\(left - 6)\" y=\"\(top - 6)\" text-anchor=\"end\" fill=\"#666666\">from ↓ to →</text>\n"
-        // Column labels, slanted 45° up to the right from the top of each column.
-        for (index, column) in matrix.columns.enumerated() {
-            let x = left + index * cell + cell / 2
-            out += "  <text x=\"\(x)\" y=\"\(top - 6)\" transform=\"rotate(-45 \(x) \(top - 6))\">\(xml(column))</text>\n"
-        }
-        for (rowIndex, (row, cells)) in zip(matrix.rows, matrix.cellRows).enumerated() {
-            let y = top + rowIndex * cell
-            if rowIndex % 2 == 1 {
-                out += "  <rect x=\"\(Grid.margin)\" y=\"\(y)\" width=\"\(labelWidth + gridWidth)\" height=\"\(cell)\" fill=\"#f3f3f3\"/>\n"
-            }
-            out += "  <text x=\"\(left - 6)\" y=\"\(y + cell / 2 + Grid.font / 3)\" text-anchor=\"end\">\(xml(row))</text>\n"
-            for (columnIndex, value) in cells.enumerated() {
-                let x = left + columnIndex * cell
-                let (fill, tip) = style(value)
-                out += "  <rect x=\"\(x + 1)\" y=\"\(y + 1)\" width=\"\(cell - 2)\" height=\"\(cell - 2)\" fill=\"\(fill)\">"
-                out += "<title>\(xml(row)) → \(xml(matrix.columns[columnIndex])): \(xml(tip))</title></rect>\n"
+    /// The matrix as a standalone SVG grid (see `SVGGrid`): a title naming what was drawn, every endpoint of the
+    /// matrix with labels coloured by kind (component, external, workload, outside world, ...), each cell with a
+    /// glyph and, when only some ports are allowed, the ports; colours from the Okabe–Ito palette, so the picture
+    /// reads without telling red from green.
+    public static func svg(_ matrix: ConnectivityMatrix, caption: MatrixCaption = MatrixCaption()) -> String {
+        let rows = matrix.rows.map { label(matrix, $0) }
+        let columns = matrix.columns.map { label(matrix, $0) }
+        let cells = zip(matrix.rows, matrix.cellRows).map { row, cells in
+            zip(matrix.columns, cells).map { _, cell -> SVGGrid.Cell in
+                switch cell {
+                case .allowed(let ports):
+                    return ports.isAll
+                        ? SVGGrid.Cell(style: Palette.every, tip: "allowed on every port")
+                        : SVGGrid.Cell(style: Palette.some, text: compact(ports), tip: "allowed \(ports)")
+                case .denied: return SVGGrid.Cell(style: Palette.denied, tip: "denied")
+                case .notApplicable: return SVGGrid.Cell(style: Palette.same, tip: "the same endpoint")
+                }
             }
         }
-        var x = Grid.margin
-        for (fill, text) in legend {
-            out += "  <rect x=\"\(x)\" y=\"\(legendTop)\" width=\"\(cell - 6)\" height=\"\(cell - 6)\" fill=\"\(fill)\"/>\n"
-            out += "  <text x=\"\(x + cell)\" y=\"\(legendTop + cell / 2 + 1)\">\(xml(text))</text>\n"
-            x += cell + text.count * Grid.charWidth + Grid.margin * 2
-        }
-        return out + "</svg>\n"
+        let present = Set((matrix.rows + matrix.columns).map { kind(matrix, $0) })
+        let grid = SVGGrid(
+            title: caption.title.isEmpty ? "Connectivity matrix" : caption.title, subtitle: caption.subtitle,
+            rows: rows, columns: columns, cells: cells,
+            styles: [Palette.every, Palette.some, Palette.denied, Palette.same],
+            kinds: EndpointKind.allCases.filter(present.contains).map { ($0.meaning, $0.colour) })
+        return grid.render()
     }
 
-    private static let legend: [(String, String)] = [
-        (allColour, "allowed (all ports)"), (someColour, "allowed (some ports)"), (deniedColour, "denied"), (naColour, "N/A"),
-    ]
-    private static let allColour = "#2e9e44", someColour = "#9fd8a8", deniedColour = "#f3d3d5", naColour = "#bdbdbd"
-
-    private static func style(_ cell: ConnectivityMatrix.Cell) -> (String, String) {
-        switch cell {
-        case .allowed(let ports): return (ports.isAll ? allColour : someColour, "allowed \(ports)")
-        case .denied: return (deniedColour, "denied")
-        case .notApplicable: return (naColour, "N/A")
+    /// Ports as a cell shows them: TCP ports by number alone (`8080`, `80,443`), others with their protocol
+    /// (`UDP 53`), so 60 columns stay narrow; the hover text keeps the full form.
+    static func compact(_ ports: PortSet) -> String {
+        var parts: [String] = []
+        for proto in TransportProtocol.allCases {
+            let ranges = ports[proto]
+            let prefix = proto == .tcp && !ranges.isAll ? "" : proto.rawValue + " "
+            if !ranges.isEmpty { parts.append(prefix + ranges.description) }
+            for port in ports.named where port.proto == proto { parts.append(prefix + port.name) }
         }
+        return parts.joined(separator: ", ")
+    }
+
+    /// Cell styles of the matrix picture (Okabe–Ito blue and sky blue; greys).
+    enum Palette {
+        static let every = SVGGrid.Style(fill: "#0072B2", ink: "#ffffff", glyph: "✓", meaning: "allowed, every port")
+        static let some = SVGGrid.Style(fill: "#56B4E9", ink: "#000000", glyph: "✓", meaning: "allowed on the ports shown (TCP unless marked)")
+        static let denied = SVGGrid.Style(fill: "#f2f2f2", ink: "#a0a0a0", glyph: "✕", meaning: "denied")
+        static let same = SVGGrid.Style(fill: "#d9d9d9", ink: "#000000", glyph: "", meaning: "same endpoint")
+    }
+
+    /// The kinds of endpoint pictures tell apart, with the colour of their labels.
+    enum EndpointKind: CaseIterable {
+        case component, external, workload, rulePeer, kubeSystem, representative, outsideWorld
+
+        init(_ info: ConnectivityMatrix.EndpointInfo?) {
+            switch info?.kind {
+            case "component"?: self = .component
+            case "external"?: self = info?.address == nil ? .external : .outsideWorld
+            case "workload"?: self = .workload
+            case "rule-peer"?: self = info?.address == nil ? .rulePeer : .outsideWorld
+            case "kube-system"?: self = .kubeSystem
+            case "outside-world"?: self = .outsideWorld
+            default: self = .representative
+            }
+        }
+
+        var meaning: String {
+            switch self {
+            case .component: return "component"
+            case .external: return "external"
+            case .workload: return "workload"
+            case .rulePeer: return "custom-rule peer"
+            case .kubeSystem: return "kube-system"
+            case .representative: return "other pods"
+            case .outsideWorld: return "outside world"
+            }
+        }
+
+        /// Dark shades of the Okabe–Ito colours, readable as text on white.
+        var colour: String {
+            switch self {
+            case .component: return "#000000"
+            case .external: return "#A04000"
+            case .workload: return "#00664A"
+            case .rulePeer: return "#7A5C00"
+            case .kubeSystem: return "#555555"
+            case .representative: return "#777777"
+            case .outsideWorld: return "#9C3D73"
+            }
+        }
+    }
+
+    static func kind(_ matrix: ConnectivityMatrix, _ name: String) -> EndpointKind {
+        EndpointKind(matrix.nodeInfo[name])
+    }
+
+    /// `0.0.0.0/0 (clients)`: the name, and the externals it stands for.
+    static func displayName(_ matrix: ConnectivityMatrix, _ name: String) -> String {
+        guard let aliases = matrix.aliases[name], !aliases.isEmpty else { return name }
+        return "\(name) (\(aliases.joined(separator: ", ")))"
+    }
+
+    private static func label(_ matrix: ConnectivityMatrix, _ name: String) -> SVGGrid.Label {
+        SVGGrid.Label(displayName(matrix, name), colour: kind(matrix, name).colour)
     }
 
     static func xml(_ text: String) -> String {
@@ -74,9 +112,24 @@ extension MatrixView {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
-            default: out.append(char)
+            case "\t", "\n", "\r": out.append(char)
+            default:
+                // Control characters may not appear in XML 1.0, not even as references.
+                if let ascii = char.asciiValue, ascii < 0x20 || ascii == 0x7F { out += "\u{FFFD}" } else { out.append(char) }
             }
         }
         return out
     }
 }
+
+/// What a picture is of: a title (release and namespace) and a subtitle (the values files or manifests).
+public struct MatrixCaption: Sendable, Equatable {
+    public var title: String
+    public var subtitle: String
+
+    public init(title: String = "", subtitle: String = "") {
+        self.title = title
+        self.subtitle = subtitle
+    }
+}
+

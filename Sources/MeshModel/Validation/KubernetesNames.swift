@@ -11,6 +11,7 @@ public enum KubernetesNames {
     /// DNS-1123 label: at most 63 characters, lowercase alphanumerics and '-', alphanumeric at both ends
     /// (namespaces, component names).
     public static func dns1123LabelProblem(_ s: String) -> String? {
+        if s.utf8.withContiguousStorageIfAvailable({ isDNS1123Label($0) }) == true { return nil }
         let b = Array(s.utf8)
         if b.isEmpty { return "must not be empty" }
         if b.count > 63 { return "must be at most 63 characters (has \(b.count))" }
@@ -24,6 +25,7 @@ public enum KubernetesNames {
 
     /// DNS-1123 subdomain: at most 253 characters, dot-separated DNS-1123 labels (resource names, label key prefixes).
     public static func dns1123SubdomainProblem(_ s: String) -> String? {
+        if s.utf8.withContiguousStorageIfAvailable({ isDNS1123Subdomain($0) }) == true { return nil }
         let b = Array(s.utf8)
         if b.isEmpty { return "must not be empty" }
         if b.count > 253 { return "must be at most 253 characters (has \(b.count))" }
@@ -55,6 +57,7 @@ public enum KubernetesNames {
 
     /// A label key: an optional DNS-1123 subdomain prefix and '/', then a name (see `qualifiedNamePartProblem`).
     public static func labelKeyProblem(_ key: String) -> String? {
+        if key.utf8.withContiguousStorageIfAvailable({ isLabelKey($0) }) == true { return nil }
         let b = Array(key.utf8)
         let slashes = b.indices.filter { b[$0] == UInt8(ascii: "/") }
         if slashes.count > 1 { return "invalid label key \"\(key)\": at most one '/' is allowed" }
@@ -72,6 +75,7 @@ public enum KubernetesNames {
 
     /// A label value: empty, or at most 63 characters of `[A-Za-z0-9._-]`, alphanumeric at both ends.
     public static func labelValueProblem(_ value: String) -> String? {
+        if value.utf8.withContiguousStorageIfAvailable({ $0.isEmpty || isQualifiedNamePart($0) }) == true { return nil }
         let b = Array(value.utf8)
         if b.isEmpty { return nil }
         if let p = qualifiedNamePartProblem(b[...], what: "value") { return "invalid label value \"\(value)\": \(p)" }
@@ -94,5 +98,45 @@ public enum KubernetesNames {
         if b.first == UInt8(ascii: "-") || b.last == UInt8(ascii: "-") { return "\(what): must not begin or end with '-'" }
         if name.contains("--") { return "\(what): must not contain \"--\"" }
         return nil
+    }
+
+    // MARK: the valid case, checked in place (the checks above then only run to explain a problem)
+
+    private static func isDNS1123Label(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = b.first, let last = b.last, b.count <= 63, isLowerAlnum(first), isLowerAlnum(last) else {
+            return false
+        }
+        return b.allSatisfy { isLowerAlnum($0) || $0 == UInt8(ascii: "-") }
+    }
+
+    /// Lowercase alphanumerics, '-' and '.', every dot-separated part starting and ending with an alphanumeric.
+    private static func isDNS1123Subdomain(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !b.isEmpty, b.count <= 253 else { return false }
+        var previous = UInt8(ascii: ".")
+        for c in b {
+            if c == UInt8(ascii: ".") {
+                if !isLowerAlnum(previous) { return false }
+            } else if c == UInt8(ascii: "-") {
+                if previous == UInt8(ascii: ".") { return false }
+            } else if !isLowerAlnum(c) {
+                return false
+            }
+            previous = c
+        }
+        return isLowerAlnum(previous)
+    }
+
+    private static func isQualifiedNamePart(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = b.first, let last = b.last, b.count <= 63, isAlnum(first), isAlnum(last) else { return false }
+        return b.allSatisfy {
+            isAlnum($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".")
+        }
+    }
+
+    private static func isLabelKey(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let slash = b.firstIndex(of: UInt8(ascii: "/")) else { return isQualifiedNamePart(b) }
+        let name = UnsafeBufferPointer(rebasing: b[(slash + 1)...])
+        return !name.contains(UInt8(ascii: "/")) && isQualifiedNamePart(name)
+            && isDNS1123Subdomain(UnsafeBufferPointer(rebasing: b[..<slash]))
     }
 }

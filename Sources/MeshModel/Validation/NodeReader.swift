@@ -78,17 +78,21 @@ enum NodeReader {
     }
 
     /// Labels (a selector's `matchLabels`, a component's `labels`): keys and values checked against Kubernetes rules.
+    /// Every value must be a string before any key or value is checked (as `stringMap` reads them).
     static func labels(_ node: Node, path: String) throws(InputError) -> [String: String] {
+        guard let m = node.mapping else { throw typeError(node, path: path, expected: "a map") }
+        for (k, v) in m.entries where v.string == nil { throw typeError(v, path: child(path, k), expected: "a string") }
         var out: [String: String] = [:]
-        for entry in try stringMap(node, path: path) {
-            let p = child(path, entry.key)
-            if let problem = KubernetesNames.labelKeyProblem(entry.key) {
-                throw InputError(problem, at: entry.keyMark, path: p)
+        out.reserveCapacity(m.count)
+        for (key, entry) in m.entries {
+            let value = entry.string ?? ""
+            if let problem = KubernetesNames.labelKeyProblem(key) {
+                throw InputError(problem, at: m.keyMarks[key] ?? node.mark, path: child(path, key))
             }
-            if let problem = KubernetesNames.labelValueProblem(entry.value) {
-                throw InputError(problem, at: entry.mark, path: p)
+            if let problem = KubernetesNames.labelValueProblem(value) {
+                throw InputError(problem, at: entry.mark, path: child(path, key))
             }
-            out[entry.key] = entry.value
+            out[key] = value
         }
         return out
     }
