@@ -24,6 +24,17 @@ public struct PolicyTrace: Sendable, Equatable {
     public struct Rule: Sendable, Equatable {
         public var rule: String
         public var peers: [String]
+        /// The values entry that makes the rule, when one does: the edge of its first peer (or of the `anywhere`
+        /// external it allows), the kube-system setting, the custom rule.
+        public var source: ValuesOrigin? = nil
+        /// The values entry behind each peer, as `peers` describes them.
+        public var peerSources: [ValuesOrigin?] = []
+
+        /// Where the values wrote what the rule allows through peer `peer` (0-based; `nil` for a rule without peers).
+        public func source(peer: Int?) -> ValuesOrigin? {
+            if let peer, peer < peerSources.count, let origin = peerSources[peer] { return origin }
+            return source
+        }
     }
 
     public var ingress: [Rule]
@@ -51,10 +62,15 @@ extension MeshSpec {
                 return refs.map { ref -> PolicyTrace.Rule in
                     switch ref {
                     case .matrix(let rule):
-                        let edges = (rule.peers ?? []).map { rank -> String in
+                        let edgeSources = (rule.peers ?? []).map { rank -> ValuesOrigin? in
                             let other = rankEndpoint[rank]!
-                            return origins.edge(direction == .ingress ? other : me, direction == .ingress ? me : other)
+                            return origins.edgeOrigin(direction == .ingress ? other : me, direction == .ingress ? me : other)
                         }
+                        let edges = (rule.peers ?? []).enumerated().map { i, rank -> String in
+                            let other = rankEndpoint[rank]!
+                            return edgeSources[i]?.description ?? origins.edge(direction == .ingress ? other : me, direction == .ingress ? me : other)
+                        }
+                        var source = edgeSources.first ?? nil
                         var ruleText: String
                         if let declaredBy = rule.portsDeclaredBy, let owner = rankEndpoint[declaredBy], rule.ports != nil {
                             ruleText = "ports: " + origins.declaredPorts(owner)
@@ -65,15 +81,16 @@ extension MeshSpec {
                         }
                         if rule.peers == nil {
                             // A rule without peers: the `anywhere` edge itself.
-                            ruleText = origins.anywhereEdge(me, direction: direction) + (rule.ports == nil ? "" : "; " + ruleText)
+                            source = origins.anywhereOrigin(me, direction: direction)
+                            ruleText = (source?.description ?? "anywhere") + (rule.ports == nil ? "" : "; " + ruleText)
                         }
-                        return .init(rule: ruleText, peers: edges)
+                        return .init(rule: ruleText, peers: edges, source: source, peerSources: edgeSources)
                     case .kubeSystemIngress:
                         let origin = origins.kubeSystem(c.id, "ingress")
-                        return .init(rule: origin, peers: [origin])
+                        return .init(rule: origin.description, peers: [origin.description], source: origin, peerSources: [origin])
                     case .kubeSystemEgress, .dns:
                         let origin = origins.kubeSystem(c.id, "egress")
-                        return .init(rule: origin, peers: [origin])
+                        return .init(rule: origin.description, peers: [origin.description], source: origin, peerSources: [origin])
                     case .globalCustom(let i):
                         return origins.custom(base: "defaults.networkPolicy.custom", values["defaults"]?["networkPolicy"]?["custom"], key, i, direction)
                     case .componentCustom(let i):
@@ -126,18 +143,22 @@ private struct TraceOrigins {
 
     static func key(_ from: String, _ to: String) -> String { from + "\u{0}" + to }
 
+    func edgeOrigin(_ from: Endpoint, _ to: Endpoint) -> ValuesOrigin? { edges[Self.key(from.id, to.id)] }
+
     func edge(_ from: Endpoint, _ to: Endpoint) -> String {
-        edges[Self.key(from.id, to.id)]?.description ?? "matrix edge \(from.id) → \(to.id)"
+        edgeOrigin(from, to)?.description ?? "matrix edge \(from.id) → \(to.id)"
     }
 
     /// The edge between `component` and an `anywhere` external (a rule without peers).
-    func anywhereEdge(_ component: Endpoint, direction: PolicyType) -> String {
+    func anywhereOrigin(_ component: Endpoint, direction: PolicyType) -> ValuesOrigin? {
         for external in spec.externals where external.kind == .anywhere {
             let other = Endpoint.external(external.id)
             let (from, to) = direction == .ingress ? (other, component) : (component, other)
-            if spec.edges.contains(where: { $0.from == from && $0.to == to }) { return edge(from, to) }
+            if spec.edges.contains(where: { $0.from == from && $0.to == to }) {
+                return edgeOrigin(from, to) ?? ValuesOrigin(mark: nil, path: "matrix edge \(from.id) → \(to.id)")
+            }
         }
-        return "anywhere"
+        return nil
     }
 
     func declaredPorts(_ owner: Endpoint) -> String {
@@ -155,13 +176,13 @@ private struct TraceOrigins {
 
     /// The setting that gives `component` kube-system access in `direction` (`ingress` / `egress`): its own, the
     /// table's kube-system cell (egress), or the mesh-wide default.
-    func kubeSystem(_ component: String, _ direction: String) -> String {
+    func kubeSystem(_ component: String, _ direction: String) -> ValuesOrigin {
         if let node = values["mesh"]?["components"]?[component]?["kubeSystem"]?[direction] {
-            return ValuesOrigin(mark: node.mark, path: "mesh.components.\(component).kubeSystem.\(direction)").description
+            return ValuesOrigin(mark: node.mark, path: "mesh.components.\(component).kubeSystem.\(direction)")
         }
-        if direction == "egress", let cell = kubeSystemCells[component] { return cell.description }
+        if direction == "egress", let cell = kubeSystemCells[component] { return cell }
         let node = values["mesh"]?["kubeSystem"]?[direction]
-        return ValuesOrigin(mark: node?.mark, path: "mesh.kubeSystem.\(direction)").description
+        return ValuesOrigin(mark: node?.mark, path: "mesh.kubeSystem.\(direction)")
     }
 
     func custom(base: String, _ custom: Node?, _ key: String, _ index: Int, _ direction: PolicyType) -> PolicyTrace.Rule {
@@ -169,8 +190,9 @@ private struct TraceOrigins {
         let node = custom?[key]?.sequence.flatMap { index < $0.count ? $0[index] : nil }
         let peersKey = direction == .ingress ? "from" : "to"
         let peers = (node?[peersKey]?.sequence ?? []).enumerated().map { j, peer in
-            ValuesOrigin(mark: peer.mark, path: "\(path).\(peersKey)[\(j)]").description
+            ValuesOrigin(mark: peer.mark, path: "\(path).\(peersKey)[\(j)]")
         }
-        return .init(rule: ValuesOrigin(mark: node?.mark, path: path).description, peers: peers)
+        let origin = ValuesOrigin(mark: node?.mark, path: path)
+        return .init(rule: origin.description, peers: peers.map(\.description), source: origin, peerSources: peers)
     }
 }

@@ -126,11 +126,11 @@ struct ChartFiles {
     }
 
     /// What Helm offers templates as `.Files`: every file that is not Chart.yaml, values.yaml,
-    /// the schema, lock or requirements files, a template or part of a subchart.
-    var otherFiles: [String: [UInt8]] {
-        let special: Set<String> = [
-            "Chart.yaml", "Chart.lock", "values.yaml", "values.schema.json", "requirements.yaml", "requirements.lock",
-        ]
+    /// the schema, lock or requirements files (those two stay in a v1 chart), a template or part of
+    /// a subchart.
+    func otherFiles(isV1: Bool) -> [String: [UInt8]] {
+        var special: Set<String> = ["Chart.yaml", "Chart.lock", "values.yaml", "values.schema.json"]
+        if !isV1 { special.formUnion(["requirements.yaml", "requirements.lock"]) }
         return contents.filter { path, _ in
             !special.contains(path) && !path.hasPrefix("templates/") && (!path.hasPrefix("charts/") || path.hasSuffix(".prov"))
         }

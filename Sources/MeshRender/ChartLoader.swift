@@ -71,8 +71,10 @@ public enum ChartLoader {
         chart.version = fields?["version"].flatMap(scalarText) ?? ""
         chart.isLibrary = fields?["type"].flatMap(scalarText) == "library"
         if let declared = fields?["dependencies"] { chart.dependencies = try dependencies(declared) }
+        if let declared = try requirements(files)?["dependencies"] { chart.dependencies = try dependencies(declared) }
         chart.subcharts = try subcharts(of: files, parent: name)
-        chart.files = files.otherFiles
+        let apiVersion = fields?["apiVersion"].flatMap(scalarText) ?? ""
+        chart.files = files.otherFiles(isV1: apiVersion == "" || apiVersion == "v1")
         chart.crds = try files.crdFiles().map { (relative: String) throws(ChartRenderError) -> ChartCRD in
             ChartCRD(source: name + "/" + relative, bytes: try files.read(relative))
         }
@@ -103,6 +105,20 @@ public enum ChartLoader {
             }
         }
         return charts
+    }
+
+    /// The fields of `requirements.yaml`, which Helm reads over Chart.yaml's (the dependencies of
+    /// apiVersion v1 charts; Helm reads it, with a warning, for any chart); nil without one.
+    static func requirements(_ files: ChartFiles) throws(ChartRenderError) -> Mapping? {
+        guard files.contains("requirements.yaml") else { return nil }
+        do {
+            let node = try YAMLParser().parse(bytes: try files.read("requirements.yaml"), file: files.location("requirements.yaml"))
+            return node.mapping ?? Mapping()
+        } catch let e as YAMLError {
+            throw ChartRenderError(.load, "cannot load requirements.yaml: error converting YAML to JSON: yaml: line \(e.mark.line): \(e.message)")
+        } catch {
+            throw ChartRenderError(.load, "cannot load requirements.yaml: \(error)")
+        }
     }
 
     /// Chart.yaml's `dependencies:` list.

@@ -31,16 +31,27 @@ public struct ChartRenderError: Error, Sendable, Equatable, CustomStringConverti
 
     public var kind: Kind
     public var message: String
-    /// The error on one line, for a terminal: Helm's text when it is one line, else Go's
-    /// `template: NAME:LINE:COL: executing "NAME" at <NODE>: message` (Helm 4 spreads template
-    /// errors over several lines); a chain of identical `include` frames (recursion) is shortened.
+    /// The error on one line, for a terminal: Helm's text when it is one line or a `fail`/`required`
+    /// message (`execution error at (…): …`), else Go's `template: NAME:LINE:COL: executing "NAME" at
+    /// <NODE>: message` (Helm 4 spreads template errors over several lines); the lines of a message
+    /// are joined with spaces; a chain of identical `include` frames (recursion) is shortened.
     public var line: String
 
     public init(_ kind: Kind, _ message: String, goText: String? = nil) {
         self.kind = kind
         self.message = message
-        let text = message.contains("\n") ? (goText ?? message.split(separator: "\n").joined(separator: " ")) : message
+        let helmsOwn = !message.contains("\n") || message.hasPrefix("execution error at (")
+        let text = Self.joiningLines(helmsOwn ? message : (goText ?? message))
         self.line = Self.bounded(Self.collapsingRepeatedFrames(Self.collapsingRepeatedFrames(text), of: "tpl"))
+    }
+
+    /// The non-blank lines of `text`, without their leading and trailing blanks, joined with one space.
+    static func joiningLines(_ text: String) -> String {
+        guard text.contains("\n") else { return text }
+        let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" }
+        return text.split(separator: "\n").map { line in
+            line.drop(while: blank).reversed().drop(while: blank).reversed()
+        }.filter { !$0.isEmpty }.map { String($0) }.joined(separator: " ")
     }
 
     /// The longest error line printed, in bytes (a chain of different nested calls is cut in the middle).

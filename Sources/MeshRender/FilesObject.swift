@@ -2,7 +2,7 @@ import GoTemplate
 import YAMLCore
 
 /// Helm's `.Files`: the chart's files that are neither templates, values, Chart.yaml nor
-/// subcharts (``ChartFiles/otherFiles``), as the Go type `engine.files` (a `map[string][]byte`
+/// subcharts (``ChartFiles/otherFiles(isV1:)``), as the Go type `engine.files` (a `map[string][]byte`
 /// with methods):
 /// - `Get NAME` the file as a string (`""` when there is none), `GetBytes NAME` its bytes;
 /// - `Glob PATTERN` the files whose paths match (`*`, `?`, `[…]`, `{a,b}`, and `**` across `/`),
@@ -16,7 +16,7 @@ enum FilesObject {
         let underlying: @Sendable () -> Value = { .map(files.mapValues(bytesValue)) }
         return GoStruct(typeName: "engine.files", deferredUnderlying: underlying, byteEntries: files, callables: [
             "Get": { args in
-                .value(.string(String(decoding: files[try name(args, "Get")] ?? [], as: UTF8.self)))
+                .value(.string(ByteString.string(files[try name(args, "Get")] ?? [])))
             },
             "GetBytes": { args in
                 .structure(GoStruct(bytes: files[try name(args, "GetBytes")] ?? []))
@@ -58,9 +58,8 @@ enum FilesObject {
         if !args.isEmpty { throw FunctionError.wrongArgumentCount(method, want: 0, got: args.count) }
     }
 
-    /// Helm's `toYaml` of the files under their base names (`""` for no files).
+    /// Helm's `toYaml` of the files under their base names (`{}` for no files, as for an empty glob).
     private static func asYAML(_ files: [String: [UInt8]], _ content: ([UInt8]) -> Value) -> String {
-        if files.isEmpty { return "" }
         var m: [String: Value] = [:]
         // Paths in order, so that of two files with one base name the last path wins, always the same.
         for path in files.keys.sorted() { m[String(path.split(separator: "/").last ?? "")] = content(files[path]!) }

@@ -22,6 +22,8 @@ public enum VerifyFormat: String, CaseIterable, Sendable { case text, json, juni
 struct AnalysisSubjects {
     /// The mesh from the values; `nil` when there is none (no values, or values without components).
     var mesh: MeshSpec?
+    /// The values the mesh was loaded from.
+    var values: Node
     var objects: ManifestObjects
     var inventory: Inventory
     var notes: [String]
@@ -73,25 +75,31 @@ extension Pipeline {
     }
 
     /// Which rules allow or deny each flow `from` → `to` (endpoint names as results print them), and whether any of
-    /// them differs from what the mesh intends (never, without a mesh).
-    public static func explain(_ input: AnalysisInput, flows: [(from: String, to: String)], io: FileAccess) throws
+    /// them differs from what the mesh intends (never, without a mesh). Policies the built-in chart rendered from the
+    /// values name, rule by rule, the values entry they came from. `json`: a JSON array of the explanations.
+    public static func explain(
+        _ input: AnalysisInput, flows: [(from: String, to: String)], json: Bool = false, io: FileAccess
+    ) throws
         -> (text: String, differsFromIntent: Bool)
     {
         let subjects = try analysisSubjects(input, io: io)
         let effective = EffectiveConnectivity(
             policies: subjects.objects.policies, defaultNamespace: input.release.namespace, inventory: subjects.inventory)
         let intended = subjects.mesh.map { IntendedConnectivity(mesh: $0, inventory: subjects.inventory) }
+        let traces = input.chart == .builtin && input.manifests == nil ? subjects.mesh?.trace(values: subjects.values) : nil
         var text = "", differs = false
         for flow in flows {
-            let explanation = try effective.explain(from: flow.from, to: flow.to, intended: intended)
-            text += explanation.description + "\n"
+            var explanation = try effective.explain(from: flow.from, to: flow.to, intended: intended)
+            if let traces { explanation = explanation.citingSources(traces) }
+            text += json ? (text.isEmpty ? "[\n" : ",\n") + explanation.json : explanation.description + "\n"
             if let intent = explanation.intended, intent != explanation.allowed { differs = true }
         }
+        if json { text += "\n]\n" }
         return (text, differs)
     }
 
     /// The intended matrix (values with a mesh, no `--manifests`) or the effective one (with `--manifests`, or of the
-    /// rendered chart when its values define no mesh) in `format`; `hidden` drops endpoints from the effective views.
+    /// rendered chart when its values define no mesh) in `format`; `hidden` drops endpoints from every view.
     public static func matrix(
         _ input: AnalysisInput, format: MatrixFormat, hidden: Set<String> = [], io: FileAccess
     ) throws -> String {
@@ -105,7 +113,7 @@ extension Pipeline {
                 // Pictures show every endpoint the mesh names (externals, custom-rule peers, the outside world), not
                 // the pods the analysis adds to stand for everyone else.
                 let scope: ConnectivityMatrix.Scope = picture ? .all(hidden: hidden.union([ConnectivityMatrix.analysisOnly])) : .mesh
-                return ConnectivityMatrix(intended: intended, scope: scope, withCells: withCells)
+                return ConnectivityMatrix(intended: intended, scope: scope, withCells: withCells).hiding(picture ? [] : hidden)
                     .rendered(as: format, caption: caption(input, intended: true))
             }
             if input.chart == .builtin {
@@ -138,9 +146,16 @@ extension Pipeline {
 
     /// The mesh of the chart's values; its components may name `workloads` of the manifests.
     static func loadMesh(_ input: AnalysisInput, workloads: WorkloadDirectory? = nil, io: FileAccess) throws -> MeshSpec {
+        try loadValuesAndMesh(input, workloads: workloads, io: io).mesh
+    }
+
+    /// The chart's values and their mesh.
+    static func loadValuesAndMesh(
+        _ input: AnalysisInput, workloads: WorkloadDirectory? = nil, io: FileAccess
+    ) throws -> (values: Node, mesh: MeshSpec) {
         let chart = try load(input.chart)
         let values = try chartValues(chart, input: input.values, io: io)
-        return try mesh(values: values, namespace: input.release.namespace, builtin: input.chart == .builtin, workloads: workloads)
+        return (values, try mesh(values: values, namespace: input.release.namespace, builtin: input.chart == .builtin, workloads: workloads))
     }
 
     /// The mesh (when the values define components), the objects of the manifests (from `--manifests`, else
@@ -153,14 +168,15 @@ extension Pipeline {
             throw InputError("standard input can be read only once: give either the values or the manifests as '-'", at: nil)
         }
         let mesh: MeshSpec
+        let values: Node
         let objects: ManifestObjects
         if let manifests = input.manifests {
             // The manifests first: the mesh's components may name their workloads.
             let documents = try ManifestSource.loadNodes(path: manifests, readStdin: io.readStdinAsInput)
             objects = try ManifestObjects.read(documents, defaultNamespace: input.release.namespace)
-            mesh = try loadMesh(input, workloads: objects.workloadDirectory, io: io)
+            (values, mesh) = try loadValuesAndMesh(input, workloads: objects.workloadDirectory, io: io)
         } else {
-            mesh = try loadMesh(input, io: io)
+            (values, mesh) = try loadValuesAndMesh(input, io: io)
             let rendered = try render(chart: input.chart, values: input.values, release: input.release, io: io)
             let documents = documentsByTemplate
                 ? try rendered.selectedDocuments().map(\.node)
@@ -181,6 +197,6 @@ extension Pipeline {
         if intent == nil || input.manifests != nil {
             for policy in objects.policies { notes += policy.namedPortWarnings(defaultNamespace: input.release.namespace) }
         }
-        return AnalysisSubjects(mesh: intent, objects: objects, inventory: builder.build(), notes: notes)
+        return AnalysisSubjects(mesh: intent, values: values, objects: objects, inventory: builder.build(), notes: notes)
     }
 }

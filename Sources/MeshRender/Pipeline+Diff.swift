@@ -62,13 +62,20 @@ extension Pipeline {
         case .render(let chart, let oldValues, let newValues, let release):
             old = try renderedDocuments(chart, oldValues, release, label: "old release", io: io)
             new = try renderedDocuments(chart, newValues, release, label: "new release", io: io)
-            // The meshes name the flows by component and external ids (values without components name none).
-            func mesh(_ values: ValuesInput) throws -> MeshSpec? {
-                let spec = try loadMesh(AnalysisInput(chart: chart, values: values, release: release, manifests: nil), io: io)
-                return spec.components.isEmpty ? nil : spec
+            // The meshes name the flows by component and external ids (values without components name none); the
+            // built-in chart's policies are traced back to the values, for each change to cite its rules' entries.
+            func mesh(_ values: ValuesInput) throws -> (MeshSpec, [String: PolicyTrace]?)? {
+                let (node, spec) = try loadValuesAndMesh(
+                    AnalysisInput(chart: chart, values: values, release: release, manifests: nil), io: io)
+                return spec.components.isEmpty ? nil : (spec, chart == .builtin ? spec.trace(values: node) : nil)
             }
-            connectivity = ConnectivitySettings(
-                oldMesh: try mesh(oldValues), newMesh: try mesh(newValues), namespace: release.namespace)
+            let (before, after) = (try mesh(oldValues), try mesh(newValues))
+            connectivity = ConnectivitySettings(oldMesh: before?.0, newMesh: after?.0, namespace: release.namespace)
+            // Only the human and JSON reports print the rules a change cites.
+            if request.mode == .human || request.mode == .json {
+                connectivity.oldTraces = before?.1
+                connectivity.newTraces = after?.1
+            }
         }
         connectivity.listsFlows = request.mode == .unified || request.mode == .svg
         let options = DiffOptions(

@@ -37,7 +37,7 @@ struct VerifyCommand: ParsableCommand {
 
     @Option(name: .customLong("explain"), parsing: .upToNextOption,
             help: ArgumentHelp(
-                "Explain a flow: which rules allow or deny FROM → TO (repeatable; any endpoint id: component, external, workload, representative). Exit 1 when one differs from the intent.",
+                "Explain a flow: which rules allow or deny FROM → TO and, for policies rendered from the values, the values line behind each rule (repeatable; any endpoint id: component, external, workload, representative; -o json for JSON). Exit 1 when one differs from the intent.",
                 valueName: "from to"))
     var explain: [String] = []
 
@@ -57,7 +57,7 @@ struct VerifyCommand: ParsableCommand {
             chart: chart.reference, values: values.input, release: release.input, manifests: manifests)
         if !explain.isEmpty {
             let flows = stride(from: 0, to: explain.count, by: 2).map { (from: explain[$0], to: explain[$0 + 1]) }
-            let result = try Pipeline.explain(input, flows: flows, io: .standard)
+            let result = try Pipeline.explain(input, flows: flows, json: output == .json, io: .standard)
             Diagnostics.emit(result.text)
             Diagnostics.finish(status: result.differsFromIntent ? 1 : 0, keeping: result.text)
             return

@@ -92,6 +92,8 @@ final class TemplateErrorLineTests: XCTestCase {
             ("error-nil-pointer", "template: error-nil-pointer/templates/broken.yaml:3:18: ", "nil pointer evaluating interface {}.deeper"),
             ("error-wrong-arg-type", "template: error-wrong-arg-type/templates/broken.yaml:3:22: ", "wrong type for value; expected int; got float64"),
             ("error-fail", "execution error at (error-fail/templates/broken.yaml:2:4): ", "you must accept the license"),
+            ("error-fail-multiline", "execution error at (failing/templates/validate.yaml:3:4): ",
+             "): A cluster name is required! Please set: cluster: name: my-cluster-name"),
             ("error-include-recursion", "template: error-include-recursion/templates/broken.yaml:4:11: ",
              "[the same include 1000 more times]: error calling include: rendering template has a nested reference name: loop"),
         ]

@@ -24,9 +24,17 @@ struct CertificateMaker {
         let key: TemplateKey
     }
 
+    /// The common name as Go's `encoding/asn1` writes a string without an explicit type: a
+    /// PrintableString when every character is in its set (letters, digits, space and `'()+,-./:=?`),
+    /// a UTF8String otherwise.
+    static func commonNameAttribute(_ name: String) -> RelativeDistinguishedName.Attribute {
+        (try? RelativeDistinguishedName.Attribute(type: .RDNAttributeType.commonName, printableString: name))
+            ?? RelativeDistinguishedName.Attribute(type: .RDNAttributeType.commonName, utf8String: name)
+    }
+
     /// The PEM text of a certificate for `key`, signed by `signer` (self-signed without one).
     func pem(for key: TemplateKey, signedBy signer: Signer? = nil) throws -> String {
-        let subject = try commonName.isEmpty ? DistinguishedName() : DistinguishedName { CommonName(commonName) }
+        let subject = try commonName.isEmpty ? DistinguishedName() : DistinguishedName([Self.commonNameAttribute(commonName)])
         let publicKey = key.signingKey.publicKey
         var extensions = Certificate.Extensions()
         try extensions.append(Certificate.Extension(

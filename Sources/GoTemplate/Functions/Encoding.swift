@@ -3,18 +3,18 @@ import YAMLCore
 /// Sprig's encodings and digests, and Go's `path` functions.
 enum EncodingFunctions {
     static let table: [String: FunctionBody] = [
-        "b64enc": { a in try StringFunctions.unary(a, "b64enc") { Base64.encode(Array($0.utf8)) } },
+        "b64enc": { a in try StringFunctions.unary(a, "b64enc") { Base64.encode(ByteString.bytes($0)) } },
         "b64dec": { a in
             try StringFunctions.unary(a, "b64dec") { s in
                 switch Base64.decode(s) {
-                case .success(let bytes): return String(decoding: bytes, as: UTF8.self)
+                case .success(let bytes): return ByteString.string(bytes)
                 case .failure(let e): return e.message
                 }
             }
         },
-        "sha256sum": { a in try StringFunctions.unary(a, "sha256sum") { Digests.hex(Digests.sha256(Array($0.utf8))) } },
-        "sha1sum": { a in try StringFunctions.unary(a, "sha1sum") { Digests.hex(Digests.sha1(Array($0.utf8))) } },
-        "adler32sum": { a in try StringFunctions.unary(a, "adler32sum") { String(Digests.adler32(Array($0.utf8))) } },
+        "sha256sum": { a in try StringFunctions.unary(a, "sha256sum") { Digests.hex(Digests.sha256(ByteString.bytes($0))) } },
+        "sha1sum": { a in try StringFunctions.unary(a, "sha1sum") { Digests.hex(Digests.sha1(ByteString.bytes($0))) } },
+        "adler32sum": { a in try StringFunctions.unary(a, "adler32sum") { String(Digests.adler32(ByteString.bytes($0))) } },
         "base": { a in try StringFunctions.unary(a, "base", GoPath.base) },
         "dir": { a in try StringFunctions.unary(a, "dir", GoPath.dir) },
         "ext": { a in try StringFunctions.unary(a, "ext", GoPath.ext) },

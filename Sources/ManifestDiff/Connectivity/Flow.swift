@@ -39,6 +39,9 @@ public struct FlowChange: Hashable, Sendable, Comparable {
     /// The ports opened or closed, sorted.
     public var ports: [String]
     public var change: Change
+    /// The rules that allow the change (the new release's for an opened flow, the old one's for a closed one), each
+    /// with the values entry it came from; given only when the releases were rendered from known values.
+    public var rules: [CitedRuleSource] = []
 
     public init(from: String, to: String, ports: [String], change: Change) {
         self.from = from

@@ -13,6 +13,10 @@ public struct ConnectivitySettings: Sendable {
     /// Whether the report lists every flow of both releases (`ConnectivityDiff.old`/`new`, which the unified output
     /// prints); without, only the changes.
     public var listsFlows: Bool
+    /// `MeshSpec.trace(values:)` of each release's values, when the built-in chart rendered it from them: each flow
+    /// change then cites the rules behind it and their values entries.
+    public var oldTraces: [String: PolicyTrace]?
+    public var newTraces: [String: PolicyTrace]?
 
     public init(oldMesh: MeshSpec? = nil, newMesh: MeshSpec? = nil, namespace: String = "", listsFlows: Bool = true) {
         self.oldMesh = oldMesh
@@ -41,13 +45,20 @@ extension ConnectivityDiff {
         func flows(_ list: [AllowedFlow]) -> [Flow] {
             list.flatMap { flow in flow.ports.labels.map { Flow(from: names[flow.from], to: names[flow.to], port: $0) } }.sorted()
         }
+        let citing = (settings.oldTraces != nil || settings.newTraces != nil) && !comparison.changes.isEmpty
+        let oldCiter = citing ? RuleCiter(before, traces: settings.oldTraces, comparison, settings.namespace) : nil
+        let newCiter = citing ? RuleCiter(after, traces: settings.newTraces, comparison, settings.namespace) : nil
         var changes: [FlowChange] = []
         for change in comparison.changes {
             if !change.opened.isEmpty {
-                changes.append(FlowChange(from: change.from, to: change.to, ports: change.opened.labels, change: .opened))
+                var flow = FlowChange(from: change.from, to: change.to, ports: change.opened.labels, change: .opened)
+                flow.rules = newCiter?.rules(from: change.from, to: change.to, ports: change.opened) ?? []
+                changes.append(flow)
             }
             if !change.closed.isEmpty {
-                changes.append(FlowChange(from: change.from, to: change.to, ports: change.closed.labels, change: .closed))
+                var flow = FlowChange(from: change.from, to: change.to, ports: change.closed.labels, change: .closed)
+                flow.rules = oldCiter?.rules(from: change.from, to: change.to, ports: change.closed) ?? []
+                changes.append(flow)
             }
         }
         var result = settings.listsFlows

@@ -131,6 +131,7 @@ struct HumanWriter {
             lines.append("  " + palette.paint(title, colour))
             for change in list {
                 lines.append("    " + palette.paint("\(change.from) -> \(change.to)  \(change.ports.joined(separator: ", "))", colour))
+                for rule in change.rules { lines.append("      " + (isOpened ? "allowed by " : "was allowed by ") + rule.text) }
             }
         }
         return lines

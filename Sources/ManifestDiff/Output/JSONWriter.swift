@@ -26,7 +26,10 @@ import YAMLCore
 ///   a modified one in path order; `from` / `to` are the old / new values as JSON (`null` where the entry
 ///   does not exist; maps with sorted keys; Secret values masked unless revealed).
 /// - `connectivity` is sorted by from, to, then `opened` before `closed`; `ports` is sorted and reads
-///   `PORT/PROTOCOL` (`8081/TCP`, `*/UDP` for every UDP port, `any` for every port).
+///   `PORT/PROTOCOL` (`8081/TCP`, `*/UDP` for every UDP port, `any` for every port). When both releases were
+///   rendered by the built-in chart from values, a change adds `"rules"`: the rules that allow it (the new release's
+///   when opened, the old one's when closed), `[{"rule": "ingress of vald-agent-allow rule 2", "source": {"file",
+///   "line", "path"}}]`, `source` naming the values entry behind the rule.
 /// - Keys appear in the order shown; output is indented by two spaces and ends with a newline.
 struct JSONWriter {
     func render(_ report: DiffReport) -> String {
@@ -58,7 +61,13 @@ struct JSONWriter {
             out += i == 0 ? "\n" : ",\n"
             out += "    {\"from\": \(Self.string(change.from)), \"to\": \(Self.string(change.to)), \"ports\": ["
             out += change.ports.map(Self.string).joined(separator: ", ")
-            out += "], \"change\": \(Self.string(change.change.rawValue))}"
+            out += "], \"change\": \(Self.string(change.change.rawValue))"
+            if !change.rules.isEmpty {
+                out += ", \"rules\": [" + change.rules.map { rule in
+                    "{\"rule\": \(Self.string(rule.rule))" + (rule.source.map { ", \"source\": \($0.json)" } ?? "") + "}"
+                }.joined(separator: ", ") + "]"
+            }
+            out += "}"
         }
         out += report.connectivity.changes.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
         return out

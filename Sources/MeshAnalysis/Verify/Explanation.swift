@@ -15,6 +15,11 @@ public struct Explanation: Sendable, CustomStringConvertible {
         public var peerMatches: Bool
         /// What the rule allows for this pair (empty when the peer does not match).
         public var ports: PortSet
+        /// The first of the rule's peers that denotes the other endpoint (0-based); `nil` when none does or the rule
+        /// names no peers.
+        public var matchedPeer: Int? = nil
+        /// The values entry the rule came from, when the policies were rendered from known values.
+        public var source: ValuesOrigin? = nil
 
         /// `vald-agent-allow rule 2: to any`, or `vald-agent-allow: no egress rules`.
         public func reference(_ direction: PolicyType) -> String {
@@ -66,7 +71,7 @@ public struct Explanation: Sendable, CustomStringConvertible {
                 } else {
                     effect = "allows \(verdict.ports)"
                 }
-                lines.append("    \(verdict.reference(side.direction)) — \(effect)")
+                lines.append("    \(verdict.reference(side.direction)) — \(effect)" + (verdict.source.map { " (\($0))" } ?? ""))
             }
         }
         return lines.joined(separator: "\n")
@@ -104,7 +109,8 @@ extension EffectiveConnectivity {
                     let ports = matches ? PortSet.from(rule.ports, namedPorts: d.namedPorts) : .empty
                     verdicts.append(
                         .init(policy: policy.name, namespace: policy.namespace, ruleNumber: index + 1,
-                              ruleText: rule.text(direction: direction), peerMatches: matches, ports: ports))
+                              ruleText: rule.text(direction: direction), peerMatches: matches, ports: ports,
+                              matchedPeer: rule.peers?.firstIndex { $0.matches(other, policyNamespace: policy.namespace) }))
                 }
             }
             let allowed = isolated ? verdicts.reduce(PortSet.empty) { $0.union($1.ports) } : .all
