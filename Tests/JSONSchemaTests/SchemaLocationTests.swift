@@ -25,5 +25,4 @@ final class SchemaLocationTests: XCTestCase {
             XCTAssertEqual((error as? SchemaError)?.message, #"json-pointer in "file:///values.schema.json#/$defs/a~2b" not found"#)
         }
     }
-
 }
