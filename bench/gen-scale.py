@@ -5,6 +5,7 @@ Usage: bench/gen-scale.py DIR
   DIR/defines/     a chart whose one template file holds 100,000 `define`s
   DIR/templates/   a chart of 20,000 one-line templates
   DIR/set-args     20,000 `--set aN=N` flags, one per line
+  DIR/scalars.yaml a 20 MB values file of 10,000,000 plain scalars (one flow list)
 """
 import os
 import sys
@@ -23,3 +24,5 @@ for i in range(20_000):
 with open(os.path.join(out, "set-args"), "w") as f:
     for i in range(20_000):
         f.write(f"--set\na{i}={i}\n")
+with open(os.path.join(out, "scalars.yaml"), "w") as f:
+    f.write("x: [" + ",".join(["1"] * 10_000_000) + "]\n")

@@ -103,18 +103,37 @@ extension Pipeline {
     public static func matrix(
         _ input: AnalysisInput, format: MatrixFormat, hidden: Set<String> = [], io: FileAccess
     ) throws -> String {
-        let withCells = format != .json
+        let (matrix, caption) = try connectivityMatrix(input, format: format, hidden: hidden, io: io)
+        return matrix.rendered(as: format, caption: caption)
+    }
+
+    /// The matrix of ``matrix(_:format:hidden:io:)``, computed (every error thrown) before anything is written, and a
+    /// writer that hands it out piece by piece: csv and json a row at a time, so that a matrix of any size is written
+    /// in memory linear in its endpoints and flows.
+    public static func matrixWriter(
+        _ input: AnalysisInput, format: MatrixFormat, hidden: Set<String> = [], io: FileAccess
+    ) throws -> ((Substring) -> Void) -> Void {
+        let (matrix, caption) = try connectivityMatrix(input, format: format, hidden: hidden, io: io)
+        return { write in matrix.write(as: format, caption: caption, to: write) }
+    }
+
+    /// The matrix to write in `format` and its caption: cells derived row by row as they are written for csv and json
+    /// (unbounded), stored for the views drawn whole (bounded by ``MatrixSizeLimit``).
+    static func connectivityMatrix(
+        _ input: AnalysisInput, format: MatrixFormat, hidden: Set<String>, io: FileAccess
+    ) throws -> (ConnectivityMatrix, MatrixCaption) {
+        let streamed = format == .csv || format == .json
         let picture = format == .svg || format == .dot || format == .mermaid
         if input.manifests == nil {
             let mesh = try loadMesh(input, io: io)
             if !mesh.components.isEmpty {
                 let intended = IntendedConnectivity(mesh: mesh)
-                if withCells { try MatrixSizeLimit.check(intended.inventory, format) }
+                try MatrixSizeLimit.check(intended.inventory, format)
                 // Pictures show every endpoint the mesh names (externals, custom-rule peers, the outside world), not
                 // the pods the analysis adds to stand for everyone else.
                 let scope: ConnectivityMatrix.Scope = picture ? .all(hidden: hidden.union([ConnectivityMatrix.analysisOnly])) : .mesh
-                return ConnectivityMatrix(intended: intended, scope: scope, withCells: withCells).hiding(picture ? [] : hidden)
-                    .rendered(as: format, caption: caption(input, intended: true))
+                let matrix = ConnectivityMatrix(intended: intended, scope: scope, cells: streamed ? .derived : .stored)
+                return (matrix.hiding(picture ? [] : hidden), caption(input, intended: true))
             }
             if input.chart == .builtin {
                 throw InputError(
@@ -125,9 +144,13 @@ extension Pipeline {
         let subjects = try analysisSubjects(input, io: io)
         let effective = EffectiveConnectivity(
             policies: subjects.objects.policies, defaultNamespace: input.release.namespace, inventory: subjects.inventory)
-        if withCells { try MatrixSizeLimit.check(effective.inventory, format) }
-        return ConnectivityMatrix(effective: effective, mesh: subjects.mesh, scope: .all(hidden: hidden), withCells: withCells)
-            .rendered(as: format, caption: caption(input, intended: false))
+        try MatrixSizeLimit.check(effective.inventory, format)
+        // The effective json lists endpoints and flows, no rows.
+        let cells: ConnectivityMatrix.CellStorage = format == .json ? .none : streamed ? .derived : .stored
+        return (
+            ConnectivityMatrix(effective: effective, mesh: subjects.mesh, scope: .all(hidden: hidden), cells: cells),
+            caption(input, intended: false)
+        )
     }
 
     /// What a picture shows: the release and namespace, intended or effective, and the inputs it was drawn from.
@@ -180,7 +203,8 @@ extension Pipeline {
             let rendered = try render(chart: input.chart, values: input.values, release: input.release, io: io)
             let documents = documentsByTemplate
                 ? try rendered.selectedDocuments().map(\.node)
-                : try YAMLParser().parseAll(rendered.text, file: "rendered")
+                // The render's own output: bounded by the output bounds, not by the input size bound.
+                : try YAMLParser(limits: .init(maxBytes: .max)).parseAll(rendered.text, file: "rendered")
             objects = try ManifestObjects.read(documents, defaultNamespace: input.release.namespace)
         }
         var builder = InventoryBuilder(defaultNamespace: input.release.namespace)

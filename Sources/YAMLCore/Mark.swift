@@ -33,6 +33,11 @@ public struct Mark: Hashable, Sendable, CustomStringConvertible {
         self.init(fileNumber: FileNames.shared.number(file), line: line, column: column)
     }
 
+    /// No position: what a node built in code stores (no file gets this number).
+    static let absent = Mark(fileNumber: .max, line: 0, column: 0)
+
+    var isAbsent: Bool { fileNumber == .max }
+
     /// A mark in an already interned file (the parsers intern their file once).
     init(fileNumber: UInt32, line: Int, column: Int) {
         self.fileNumber = fileNumber

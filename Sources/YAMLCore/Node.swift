@@ -13,16 +13,23 @@ public struct Node: Sendable {
         case float(Double)
         case string(String)
         case sequence([Node])
-        case mapping(Mapping)
+        /// Boxed, so that a node (a list item of 10 million) is 32 bytes, not 48: a mapping's storage is twice a string's.
+        indirect case mapping(Mapping)
     }
 
     public var kind: Kind
     /// Where the node starts; `nil` for nodes built in code.
-    public var mark: Mark?
+    public var mark: Mark? {
+        get { storedMark.isAbsent ? nil : storedMark }
+        set { storedMark = newValue ?? .absent }
+    }
+
+    /// The mark, or ``Mark/absent`` (an optional would take a byte more, and 8 with alignment).
+    private var storedMark: Mark
 
     public init(_ kind: Kind, mark: Mark? = nil) {
         self.kind = kind
-        self.mark = mark
+        self.storedMark = mark ?? .absent
     }
 }
 

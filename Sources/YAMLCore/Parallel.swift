@@ -47,8 +47,10 @@ public enum Parallel {
         return (a!, b!)
     }
 
-    /// The stack of each share's thread: the 8 MiB of a default thread.
-    static let workerStackSize = 8 << 20
+    /// The stack of each share's thread: room for the parsers' deepest accepted nesting (YAML's
+    /// 10,000 levels, see `YAMLParser.stackPerLevel`) and the walks over what they built. Address
+    /// space only: pages are touched as the stack really grows.
+    static let workerStackSize = 256 << 20
 
     /// A shared count of the calls handed out.
     private final class Counter: @unchecked Sendable {

@@ -62,6 +62,9 @@ struct PrunedComposer {
     /// Mappings up to this many keys find a repeated key by scanning their digests.
     static let scannedKeys = 32
 
+    /// The deepest nesting the fast path reads on the caller's stack, whatever stack that is.
+    static let fastPathDepth = 256
+
     init(reader: EventReader, file: String, limits: YAMLParser.Limits, duplicateKeys: YAMLParser.DuplicateKeys) {
         self.reader = reader
         self.file = file
@@ -128,7 +131,8 @@ struct PrunedComposer {
 
     private mutating func enter() throws(GiveUp) {
         depth += 1
-        if depth > limits.maxDepth { throw GiveUp() }
+        // Deeper documents go to the full parser, which runs on a stack sized for `maxDepth`.
+        if depth > min(limits.maxDepth, Self.fastPathDepth) { throw GiveUp() }
     }
 
     private mutating func loadSequence(_ start: SkimEvent, _ keep: YAMLPrune?) throws(GiveUp) -> Node? {

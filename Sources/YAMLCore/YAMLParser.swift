@@ -6,20 +6,23 @@ import OrderedCollections
 /// nodes that aliases may expand to (a "billion laughs" file fails fast).
 public struct YAMLParser: Sendable {
     public struct Limits: Sendable {
-        /// Largest accepted input in bytes.
+        /// Largest accepted input in bytes: by default the input size bound (``FileSystem/maxInputSize``, what
+        /// `--max-input-size` sets), so that whatever was read may be parsed.
         public var maxBytes: Int
-        /// Deepest accepted nesting of sequences and mappings.
+        /// Deepest accepted nesting of sequences and mappings: by default 10,000 levels, as Helm
+        /// (go-yaml and Go's JSON decoder both stop past 10,000).
         public var maxDepth: Int
         /// Most nodes the stream's aliases may expand to (nodes written out do not count).
         public var maxExpandedNodes: Int
 
-        public init(maxBytes: Int = 256 << 20, maxDepth: Int = 512, maxExpandedNodes: Int = 10_000_000) {
+        public init(maxBytes: Int = FileSystem.maxInputSize, maxDepth: Int = 10_000, maxExpandedNodes: Int = 10_000_000) {
             self.maxBytes = maxBytes
             self.maxDepth = maxDepth
             self.maxExpandedNodes = maxExpandedNodes
         }
 
-        public static let `default` = Limits()
+        /// The default limits (read when asked: the input size bound may have been set since).
+        public static var `default`: Limits { Limits() }
     }
 
     /// What a key written twice in one mapping means.
@@ -68,7 +71,23 @@ public struct YAMLParser: Sendable {
                 reader: EventReader(bytes: bytes, firstLine: firstLine), file: file,
                 pipelined: pipelines && bytes.count >= EventStream.pipelineThreshold && Parallel.cores > 1),
             file: file, limits: limits, duplicateKeys: duplicateKeys, jsonNumbers: jsonNumbers)
-        return try composer.stream()
+        return try Self.onComposeStack(maxDepth: limits.maxDepth) { () throws(YAMLError) in try composer.stream() }
+    }
+
+    /// Stack the composer takes per level of nesting, with room to spare (it recurses once per
+    /// sequence or mapping; an unoptimised build with address sanitizing takes the most).
+    static let stackPerLevel = 16 << 10
+
+    /// Runs `body` with stack enough for `maxDepth` levels: in place on a thread that has it (the
+    /// command's thread and the pipeline's workers do), else on a thread started for it.
+    static func onComposeStack<T>(maxDepth: Int, _ body: () throws(YAMLError) -> T) throws(YAMLError) -> T {
+        let size = min(maxDepth, 1 << 20) * stackPerLevel + (1 << 20)
+        if LargeStackThread.stackLeft() >= size { return try body() }
+        let result = withoutActuallyEscaping(body) { body -> Result<T, YAMLError> in
+            nonisolated(unsafe) let run = body
+            return LargeStackThread.run(stackSize: size) { Result { () throws(YAMLError) in try run() } }
+        }
+        return try result.get()
     }
 
     /// Parses a single-document input (values files). An empty input is `null`; extra documents are an error.

@@ -29,6 +29,14 @@ struct LimitFlags: ParsableArguments {
     /// 1 MiB to 1 TiB.
     static let validSizes = 1...(1 << 20)
 
+    /// The flags' long names without their dashes (`template` takes them among helm's flags).
+    static let names = settings.map { String($0.flag.dropFirst(2)) }
+
+    /// The limit flags among `template`'s arguments, checked as the other commands check them.
+    static func validate(_ arguments: TemplateArguments) throws {
+        _ = try parse(names.flatMap { name in arguments.all(name).flatMap { ["--\(name)", $0] } })
+    }
+
     /// Each flag and what it sets (bytes).
     static let settings: [(flag: String, apply: @Sendable (Int) -> Void)] = [
         ("--max-input-size", { FileSystem.maxInputSize = $0 }),

@@ -34,6 +34,7 @@ struct LintCommand: ParsableCommand {
     @OptionGroup var chart: ChartArgument
     @OptionGroup var values: ValuesFlags
     @OptionGroup var release: ReleaseFlags
+    @OptionGroup var limits: LimitFlags
 
     @Option(name: .customLong("manifests"),
             help: ArgumentHelp("Lint these manifests (file, directory or '-') instead of rendering.", valueName: "path"))

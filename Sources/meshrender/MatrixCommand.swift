@@ -41,7 +41,8 @@ struct MatrixCommand: ParsableCommand {
     @Option(
         name: .customLong("max-matrix-components"),
         help: ArgumentHelp(
-            "Most components a matrix is drawn for. (default: \(MatrixSizeLimit.defaultMaxComponents))", valueName: "n"))
+            "Most components a table or markdown matrix is drawn for, a quarter of it for svg, mermaid and dot; csv and json "
+                + "are written a row at a time, any size. (default: \(MatrixSizeLimit.defaultMaxComponents))", valueName: "n"))
     var maxMatrixComponents: Int?
 
     func run() throws {
@@ -50,7 +51,7 @@ struct MatrixCommand: ParsableCommand {
         let input = AnalysisInput(
             chart: chart.reference, values: values.input, release: release.input, manifests: manifests)
         let hidden = format == .json ? [] : Set(hide)
-        Diagnostics.emit(try Pipeline.matrix(input, format: format, hidden: hidden, io: .standard))
+        Diagnostics.emit(try Pipeline.matrixWriter(input, format: format, hidden: hidden, io: .standard))
     }
 }
 

@@ -13,7 +13,8 @@ struct TemplateCommand: ParsableCommand {
             --set-literal, -n/--namespace, --include-crds, --skip-crds (no effect, as in helm template), \
             --skip-tests, --no-hooks, --is-upgrade, --kube-version, -a/--api-versions, -s/--show-only, \
             --output-dir, --release-name (release name in the --output-dir path), -g/--generate-name, \
-            --name-template, --dry-run[=client], --skip-schema-validation.
+            --name-template, --dry-run[=client], --skip-schema-validation; and meshrender's bounds \
+            --max-input-size, --max-value-size, --max-output-size (MiB, see LIMITS.md).
 
             With one positional it is the chart and the release is named "release-name" (or by \
             --name-template), as helm template does. Flags that need a chart repository (--repo, \
@@ -33,6 +34,7 @@ struct TemplateCommand: ParsableCommand {
     func run() throws {
         let arguments = try TemplateArguments(parsing: words)
         if arguments.isSet("help") { throw CleanExit.helpRequest(TemplateCommand.self) }
+        try LimitFlags.validate(arguments)
         let request = try TemplateRequest(arguments)
         let rendered = try Pipeline.render(
             chart: .directory(request.chart), values: request.values, release: request.release, io: .standard)

@@ -44,6 +44,7 @@ struct TemplateFlag {
         .init("name-template", nil, .string), .init("dry-run", nil, .optional(implied: "unset")),
         .init("skip-schema-validation", nil, .bool),
         .init("help", "h", .bool),
+    ] + LimitFlags.names.map { TemplateFlag($0, nil, .string) } + [
         .init("post-renderer", nil, .string, refused: postRenderer),
         .init("post-renderer-args", nil, .array, refused: postRenderer),
         .init("repo", nil, .string, refused: repository), .init("version", nil, .string, refused: repository),

@@ -23,6 +23,23 @@ final class IrregularInputTests: XCTestCase {
             ["diff", "Tests/CLITests/Fixtures/bad/tabs.yaml", "/dev/zero", "--max-input-size=1"], "read /dev/zero: " + limit)
     }
 
+    func testTemplateAndLintTakeTheLimitFlags() throws {
+        let limit = "input larger than 1 MiB (the input size limit; --max-input-size MIB raises it)"
+        let chart = try ScratchChart(files: ["templates/t.yaml": #"x: {{ repeat 2000000 "x" | len }}"# + "\n"])
+        defer { chart.remove() }
+        try assertOneLineFailure(["template", chart.path, "-f", "/dev/zero", "--max-input-size", "1"], "read /dev/zero: " + limit)
+        try assertOneLineFailure(["template", "--max-input-size=1", chart.path, "-f", "/dev/zero"], "read /dev/zero: " + limit)
+        try assertOneLineFailure(["lint", "-f", "/dev/zero", "--max-input-size", "1"], "read /dev/zero: " + limit)
+        try assertOneLineFailure(["lint", chart.path, "--max-input-size", "1", "-f", "/dev/zero"], "read /dev/zero: " + limit)
+        // The template limits too: a value past --max-value-size stops the render.
+        let refused = try CLI.run(["template", chart.path, "--max-value-size", "1"])
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.stderr.contains("over the 1 MiB limit on a value a function builds"), refused.stderr)
+        let allowed = try CLI.run(["template", chart.path, "--max-value-size", "4"])
+        XCTAssertEqual(allowed.status, 0, allowed.stderr)
+        XCTAssertTrue(allowed.stdout.hasSuffix("x: 2000000\n"), allowed.stdout)
+    }
+
     func testTheDefaultLimitIs256MiB() throws {
         try assertOneLineFailure(
             ["render", "-f", "/dev/zero"], "read /dev/zero: input larger than 256 MiB (the input size limit; --max-input-size MIB raises it)")
@@ -37,6 +54,9 @@ final class IrregularInputTests: XCTestCase {
 
     func testABadLimitIsAUsageError() throws {
         try assertOneLineFailure(["render", "--max-input-size", "0"], "--max-input-size must be a number of MiB from 1 to 1048576")
+        try assertOneLineFailure(["lint", "--max-output-size", "0"], "--max-output-size must be a number of MiB from 1 to 1048576")
+        try assertOneLineFailure(
+            ["template", "c", "--max-value-size", "2000000"], "--max-value-size must be a number of MiB from 1 to 1048576")
     }
 
     func testChartFilesThatAreDevicesAreRefused() throws {

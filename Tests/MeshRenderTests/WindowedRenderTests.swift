@@ -1,5 +1,6 @@
 import GoTemplate
 import XCTest
+import HelmValues
 import YAMLCore
 
 @testable import MeshRender
@@ -90,5 +91,18 @@ final class ValuesConversionTests: XCTestCase {
         let node = try YAMLParser().parse(text, file: "values.yaml")
         XCTAssertEqual(node.toHelmValueOnAllCores(minimumList: 100), node.toHelmValue())
         XCTAssertEqual(node.toHelmValueOnAllCores(), node.toHelmValue())
+    }
+
+    func testLongScalarListsConvertInPlace() throws {
+        // Written straight into the result by four shares: every kind, and lengths that do not split evenly.
+        for count in [2048, 10_001] {
+            let items = (0..<count).map { i in ["1", "2.5", "x\(i)", "true", "null", "[1]", "{a: 1}"][i % 7] }
+            let node = try ValuesFile.load(Array(("x: [" + items.joined(separator: ", ") + "]\n").utf8), file: "v.yaml")
+            XCTAssertEqual(node.toHelmValueOnAllCores(), node.toHelmValue())
+            guard case .map(let map) = node.toHelmValueOnAllCores(), case .list(let list) = map["x"] else { return XCTFail() }
+            XCTAssertEqual(list.count, count)
+            guard case .map(let one) = node.toHelmValue() else { return XCTFail() }
+            XCTAssertEqual(list.last, one["x"]?.listElements?.last)
+        }
     }
 }

@@ -140,4 +140,19 @@ final class ParseStreamTests: XCTestCase {
         XCTAssertEqual(Mark(file: "x", line: Int.max, column: -5).line, Int(Int32.max))
         XCTAssertLessThanOrEqual(MemoryLayout<Mark>.size, 12)
     }
+
+    func testNodesStayCompact() {
+        // A values file of 10 million scalars is 10 million nodes: 32 bytes each (a mapping is boxed, a missing mark
+        // is a sentinel), so that it parses and renders within 1 GB (bench/run scale).
+        XCTAssertEqual(MemoryLayout<Node>.stride, 32)
+        var node = Node(.int(1))
+        XCTAssertNil(node.mark)
+        node.mark = Mark(file: "a.yaml", line: 1, column: 2)
+        XCTAssertEqual(node.mark, Mark(file: "a.yaml", line: 1, column: 2))
+        node.mark = nil
+        XCTAssertNil(node.mark)
+        let mapping = Node(.mapping(Mapping(entries: ["k": node])), mark: Mark(file: "a.yaml", line: 3, column: 1))
+        XCTAssertNotNil(mapping["k"].map { if case .int(1) = $0.kind { true } else { nil } } ?? nil)
+        XCTAssertEqual(mapping.mark?.line, 3)
+    }
 }

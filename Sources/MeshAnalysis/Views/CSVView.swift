@@ -2,11 +2,27 @@ extension MatrixView {
     /// The matrix as CSV (RFC 4180): a header `from / to,<columns>`, then one line per source; a cell is `N/A`,
     /// `denied`, or the allowed ports (`all`, `TCP 8081`, `"TCP 53, UDP 53"`).
     public static func csv(_ matrix: ConnectivityMatrix) -> String {
+        collected { csv(matrix, into: $0) }
+    }
+
+    /// The CSV of ``csv(_:)`` handed to `write` piece by piece, a row at a time (see
+    /// ``ConnectivityMatrix/forEachRow(_:)``).
+    public static func csv(_ matrix: ConnectivityMatrix, into write: (Substring) -> Void) {
         var out = (["from / to"] + matrix.columns).map(csvField).joined(separator: ",") + "\n"
-        for (row, cells) in zip(matrix.rows, matrix.cells) {
-            out += ([row] + cells.map(cellText)).map(csvField).joined(separator: ",") + "\n"
+        matrix.forEachRow { row, cells in
+            out += csvField(row)
+            for cell in cells {
+                out += ","
+                switch cell {
+                case .denied: out += "denied"
+                case .notApplicable: out += "N/A"
+                case .allowed: out += csvField(cellText(cell))
+                }
+            }
+            out += "\n"
+            flush(&out, write)
         }
-        return out
+        write(out[...])
     }
 
     /// `N/A`, `denied` or the ports.

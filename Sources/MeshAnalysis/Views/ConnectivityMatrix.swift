@@ -42,10 +42,23 @@ public struct ConnectivityMatrix: Sendable, Equatable {
         case all(hidden: Set<String>)
     }
 
+    /// Whether a matrix keeps its cells (see ``cellRows``).
+    public enum CellStorage: Sendable, Equatable {
+        /// Every cell kept in `cells`: n² of them.
+        case stored
+        /// None kept: each row is derived from `flows` as it is written, so a writer holds one row at a time and a
+        /// matrix of any size streams in memory linear in its endpoints and flows.
+        case derived
+        /// None: the matrix has columns and flows but no cells to write (`matrix --manifests --format json`).
+        case none
+    }
+
     public var rows: [String]
     public var columns: [String]
-    /// `cells[row][column]` (empty when the matrix was built without cells).
+    /// `cells[row][column]` (empty unless the cells are `.stored`).
     public var cells: [[Cell]]
+    /// How the cells are kept.
+    public var cellStorage: CellStorage = .stored
     public var flows: [Flow]
     /// Every endpoint of the inventory the matrix was computed over.
     public var endpoints: [EndpointInfo] = []
@@ -62,21 +75,22 @@ public struct ConnectivityMatrix: Sendable, Equatable {
     }
 
     /// The matrix a mesh intends.
-    public init(intended: IntendedConnectivity, scope: Scope = .mesh, withCells: Bool = true) {
-        self.init(map: intended.map, mesh: intended.mesh, scope: scope, withCells: withCells)
+    public init(intended: IntendedConnectivity, scope: Scope = .mesh, cells: CellStorage = .stored) {
+        self.init(map: intended.map, mesh: intended.mesh, scope: scope, cells: cells)
     }
 
     /// The matrix policies give; with a mesh and `.mesh` scope, over the mesh's components and externals (the
     /// effective connectivity must then be evaluated over the mesh's inventory), else over every endpoint.
-    public init(effective: EffectiveConnectivity, mesh: MeshSpec? = nil, scope: Scope? = nil, withCells: Bool = true) {
-        self.init(map: effective.map, mesh: mesh, scope: scope ?? (mesh == nil ? .all(hidden: []) : .mesh), withCells: withCells)
+    public init(effective: EffectiveConnectivity, mesh: MeshSpec? = nil, scope: Scope? = nil, cells: CellStorage = .stored) {
+        self.init(map: effective.map, mesh: mesh, scope: scope ?? (mesh == nil ? .all(hidden: []) : .mesh), cells: cells)
     }
 
-    init(map: ConnectivityMap, mesh: MeshSpec?, scope: Scope, withCells: Bool) {
+    init(map: ConnectivityMap, mesh: MeshSpec?, scope: Scope, cells storage: CellStorage) {
         switch scope {
-        case .mesh: self.init(meshLayout: map, mesh: mesh)
-        case .all(let hidden): self.init(everyEndpoint: map, mesh: mesh, hidden: hidden, withCells: withCells)
+        case .mesh: self.init(meshLayout: map, mesh: mesh, storesCells: storage == .stored)
+        case .all(let hidden): self.init(everyEndpoint: map, mesh: mesh, hidden: hidden, storesCells: storage == .stored)
         }
+        cellStorage = storage
         endpoints = map.inventory.endpoints.map(EndpointInfo.init)
         let inventory = map.inventory
         for name in rows + columns + flows.flatMap({ [$0.from, $0.to] }) where nodeInfo[name] == nil {
@@ -93,7 +107,7 @@ public struct ConnectivityMatrix: Sendable, Equatable {
     /// `.all(hidden:)` hides them for this name, and keeps only flows with a component on one side.
     public static let analysisOnly = "analysis-only"
 
-    private init(meshLayout map: ConnectivityMap, mesh: MeshSpec?) {
+    private init(meshLayout map: ConnectivityMap, mesh: MeshSpec?, storesCells: Bool) {
         let inventory = map.inventory
         var sources: [(String, Int)] = []
         var externalSources: [(String, Int)] = []
@@ -140,7 +154,7 @@ public struct ConnectivityMatrix: Sendable, Equatable {
             if let possible, !possible.contains(destination.1) { return .empty }
             return map.ports(from: source.1, to: destination.1)
         }
-        cells = sources.map { source in
+        cells = !storesCells ? [] : sources.map { source in
             let possible = map.possibleDestinations(from: source.1)
             return destinations.map { destination -> Cell in
                 if source.0 == destination.0 { return .notApplicable }
@@ -152,14 +166,19 @@ public struct ConnectivityMatrix: Sendable, Equatable {
         var seen: Set<String> = []
         let everyone = (sources + externalSources + destinations).filter { seen.insert($0.0).inserted }
         let componentNames = Set(sources.map(\.0))
-        for source in everyone {
-            let possible = map.possibleDestinations(from: source.1)
-            let isComponent = componentNames.contains(source.0)
+        let isComponent = everyone.map { componentNames.contains($0.0) }
+        // Where each endpoint stands in `everyone` (names are unique there; an index may stand for several names).
+        var positions: [Int: [Int]] = [:]
+        for (position, entry) in everyone.enumerated() { positions[entry.1, default: []].append(position) }
+        for (s, source) in everyone.enumerated() {
+            // Only destinations the source's egress may reach are evaluated, in `everyone`'s order.
+            let candidates = map.possibleDestinations(from: source.1).map { possible in
+                possible.flatMap { positions[$0] ?? [] }.sorted()
+            } ?? Array(everyone.indices)
             // Flows between two endpoints that are not components are no part of the mesh.
-            for destination in everyone where destination.0 != source.0 {
-                guard isComponent || componentNames.contains(destination.0) else { continue }
-                let allowed = ports(source, destination, possible)
-                if !allowed.isEmpty { flows.append(Flow(from: source.0, to: destination.0, ports: allowed)) }
+            for d in candidates where d != s && (isComponent[s] || isComponent[d]) {
+                let allowed = map.ports(from: source.1, to: everyone[d].1)
+                if !allowed.isEmpty { flows.append(Flow(from: source.0, to: everyone[d].0, ports: allowed)) }
             }
         }
         self.flows = flows
@@ -169,7 +188,7 @@ public struct ConnectivityMatrix: Sendable, Equatable {
 extension ConnectivityMatrix {
     /// Every endpoint as a row and a column, in this order: components (in declaration order when a mesh is known),
     /// externals, workloads, rule peers, representatives, kube-system's DNS pod, an unrelated pod, the outside world.
-    private init(everyEndpoint map: ConnectivityMap, mesh: MeshSpec?, hidden: Set<String>, withCells: Bool) {
+    private init(everyEndpoint map: ConnectivityMap, mesh: MeshSpec?, hidden: Set<String>, storesCells withCells: Bool) {
         let inventory = map.inventory
         let rank = Dictionary((mesh?.declarationOrder ?? []).enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         func category(_ endpoint: InventoryEndpoint) -> Int {
@@ -265,8 +284,7 @@ extension ConnectivityMatrix {
         switch format {
         case .table: return MatrixView.table(self)
         case .markdown: return MatrixView.markdown(self)
-        case .csv: return MatrixView.csv(self)
-        case .json: return MatrixView.json(self)
+        case .csv, .json: return MatrixView.collected { write(as: format, to: $0) }
         case .mermaid: return MatrixView.mermaid(self, caption: caption)
         case .dot: return MatrixView.dot(self, caption: caption)
         case .svg: return MatrixView.svg(self, caption: caption)
@@ -274,5 +292,31 @@ extension ConnectivityMatrix {
     }
 }
 
+extension ConnectivityMatrix {
+    /// The matrix in `format`, handed to `write` piece by piece: csv and json a row at a time (a matrix of any size in
+    /// memory linear in its endpoints and flows, with ``CellStorage/derived`` cells), the other formats whole.
+    public func write(as format: MatrixFormat, caption: MatrixCaption = MatrixCaption(), to write: (Substring) -> Void) {
+        switch format {
+        case .csv: MatrixView.csv(self, into: write)
+        case .json: MatrixView.json(self, into: write)
+        case .table, .markdown, .mermaid, .dot, .svg: write(rendered(as: format, caption: caption)[...])
+        }
+    }
+}
+
 /// The writers of a `ConnectivityMatrix`, one file per format.
-public enum MatrixView {}
+public enum MatrixView {
+    /// What `produce` writes, gathered into one string.
+    static func collected(_ produce: ((Substring) -> Void) -> Void) -> String {
+        var text = ""
+        produce { text += $0 }
+        return text
+    }
+
+    /// Hands `out` to `write` and empties it once it holds 64 KiB or more.
+    static func flush(_ out: inout String, _ write: (Substring) -> Void) {
+        guard out.utf8.count >= 1 << 16 else { return }
+        write(out[...])
+        out.removeAll(keepingCapacity: true)
+    }
+}

@@ -17,6 +17,12 @@ extension MatrixView {
     /// component, external, workload, rule-peer, representative, kube-system, unrelated, outside-world; an address
     /// instead of namespace and labels for the outside world's pieces). A matrix built without cells (`matrix --manifests --format json`) lists no `rows`.
     public static func json(_ matrix: ConnectivityMatrix) -> String {
+        collected { json(matrix, into: $0) }
+    }
+
+    /// The JSON of ``json(_:)`` handed to `write` piece by piece, a row of cells at a time (see
+    /// ``ConnectivityMatrix/forEachRow(_:)``).
+    public static func json(_ matrix: ConnectivityMatrix, into write: (Substring) -> Void) {
         var out = "{\n  \"endpoints\": ["
         for (index, endpoint) in matrix.endpoints.enumerated() {
             out += index == 0 ? "\n    " : ",\n    "
@@ -28,29 +34,37 @@ extension MatrixView {
             }
             if let address = endpoint.address { out += ", \"address\": \(jsonString(address))" }
             out += "}"
+            flush(&out, write)
         }
         out += matrix.endpoints.isEmpty ? "],\n" : "\n  ],\n"
         out += "  \"columns\": [" + matrix.columns.map(jsonString).joined(separator: ", ") + "],\n  \"rows\": ["
-        for (index, (row, cells)) in zip(matrix.rows, matrix.cells).enumerated() {
-            out += index == 0 ? "\n" : ",\n"
+        // Each column's cell opening, written once (a row repeats every column).
+        let opening = matrix.columns.map { "{\"to\": \(jsonString($0)), \"verdict\": " }
+        let denied = opening.map { $0 + "\"denied\"}" }
+        var first = true
+        matrix.forEachRow { row, cells in
+            out += first ? "\n" : ",\n"
+            first = false
             out += "    {\"from\": \(jsonString(row)), \"cells\": ["
-            out += zip(matrix.columns, cells).map { column, cell in
+            for (column, cell) in cells.enumerated() {
+                if column > 0 { out += ", " }
                 switch cell {
-                case .notApplicable: return "{\"to\": \(jsonString(column)), \"verdict\": \"n/a\"}"
-                case .denied: return "{\"to\": \(jsonString(column)), \"verdict\": \"denied\"}"
-                case .allowed(let ports):
-                    return "{\"to\": \(jsonString(column)), \"verdict\": \"allowed\", \"ports\": \(jsonPorts(ports))}"
+                case .denied: out += denied[column]
+                case .notApplicable: out += opening[column] + "\"n/a\"}"
+                case .allowed(let ports): out += opening[column] + "\"allowed\", \"ports\": \(jsonPorts(ports))}"
                 }
-            }.joined(separator: ", ")
+            }
             out += "]}"
+            flush(&out, write)
         }
         out += matrix.rows.isEmpty ? "],\n  \"flows\": [" : "\n  ],\n  \"flows\": ["
         for (index, flow) in matrix.flows.enumerated() {
             out += index == 0 ? "\n" : ",\n"
             out += "    {\"from\": \(jsonString(flow.from)), \"to\": \(jsonString(flow.to)), \"ports\": \(jsonPorts(flow.ports))}"
+            flush(&out, write)
         }
         out += matrix.flows.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
-        return out
+        write(out[...])
     }
 
     static func jsonPorts(_ ports: PortSet) -> String {

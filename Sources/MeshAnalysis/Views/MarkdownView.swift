@@ -24,7 +24,7 @@ extension MatrixView {
     public static func markdown(_ matrix: ConnectivityMatrix) -> String {
         let corner = "from / to"
         let header = [corner] + matrix.columns
-        let body = zip(matrix.rows, matrix.cells).map { [$0.0] + $0.1.map(markdownCell) }
+        let body = zip(matrix.rows, matrix.cellRows).map { [$0.0] + $0.1.map(markdownCell) }
         var widths = header.map(displayWidth)
         widths[0] = max(widths[0], 2)
         for index in 1..<widths.count { widths[index] = max(widths[index], 3) }

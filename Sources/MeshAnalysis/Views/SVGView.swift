@@ -6,7 +6,7 @@ extension MatrixView {
     public static func svg(_ matrix: ConnectivityMatrix, caption: MatrixCaption = MatrixCaption()) -> String {
         let rows = matrix.rows.map { label(matrix, $0) }
         let columns = matrix.columns.map { label(matrix, $0) }
-        let cells = zip(matrix.rows, matrix.cells).map { row, cells in
+        let cells = zip(matrix.rows, matrix.cellRows).map { row, cells in
             zip(matrix.columns, cells).map { _, cell -> SVGGrid.Cell in
                 switch cell {
                 case .allowed(let ports):

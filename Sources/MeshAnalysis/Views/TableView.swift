@@ -2,7 +2,7 @@ extension MatrixView {
     /// The matrix for a terminal: the same cells as `markdown` in a box drawn with line characters.
     public static func table(_ matrix: ConnectivityMatrix) -> String {
         let header = ["from / to"] + matrix.columns
-        let body = zip(matrix.rows, matrix.cells).map { [$0.0] + $0.1.map(mark) }
+        let body = zip(matrix.rows, matrix.cellRows).map { [$0.0] + $0.1.map(mark) }
         var widths = header.map(displayWidth)
         for row in body {
             for (index, text) in row.enumerated() { widths[index] = max(widths[index], displayWidth(text)) }
