@@ -33,25 +33,46 @@ public enum Draft: Int, Sendable, Comparable, CaseIterable {
     var assertsFormat: Bool { self < .draft2019 }
 
     /// Keywords holding one subschema, for finding resources and anchors.
-    var singleSubschemaKeywords: [String] {
-        var k = ["not", "additionalProperties", "items", "additionalItems"]
-        if self >= .draft6 { k += ["propertyNames", "contains"] }
-        if self >= .draft7 { k += ["if", "then", "else"] }
-        if self >= .draft2019 { k += ["unevaluatedProperties", "unevaluatedItems", "contentSchema"] }
-        return k
-    }
+    var singleSubschemaKeywords: [String] { KeywordLists.of(self).single }
 
     /// Keywords holding an array of subschemas.
-    var arraySubschemaKeywords: [String] {
-        var k = ["allOf", "anyOf", "oneOf", "items"]
-        if self >= .draft2020 { k.append("prefixItems") }
-        return k
-    }
+    var arraySubschemaKeywords: [String] { KeywordLists.of(self).array }
 
     /// Keywords holding a map of subschemas.
-    var mapSubschemaKeywords: [String] {
-        var k = ["definitions", "properties", "patternProperties", "dependencies"]
-        if self >= .draft2019 { k += ["$defs", "dependentSchemas"] }
-        return k
+    var mapSubschemaKeywords: [String] { KeywordLists.of(self).map }
+}
+
+/// The subschema keywords of each draft, built once (they are asked for at every schema object).
+private struct KeywordLists {
+    let single: [String]
+    let array: [String]
+    let map: [String]
+
+    init(_ draft: Draft) {
+        var single = ["not", "additionalProperties", "items", "additionalItems"]
+        if draft >= .draft6 { single += ["propertyNames", "contains"] }
+        if draft >= .draft7 { single += ["if", "then", "else"] }
+        if draft >= .draft2019 { single += ["unevaluatedProperties", "unevaluatedItems", "contentSchema"] }
+        var array = ["allOf", "anyOf", "oneOf", "items"]
+        if draft >= .draft2020 { array.append("prefixItems") }
+        var map = ["definitions", "properties", "patternProperties", "dependencies"]
+        if draft >= .draft2019 { map += ["$defs", "dependentSchemas"] }
+        (self.single, self.array, self.map) = (single, array, map)
+    }
+
+    private static let draft4 = KeywordLists(.draft4)
+    private static let draft6 = KeywordLists(.draft6)
+    private static let draft7 = KeywordLists(.draft7)
+    private static let draft2019 = KeywordLists(.draft2019)
+    private static let draft2020 = KeywordLists(.draft2020)
+
+    static func of(_ draft: Draft) -> KeywordLists {
+        switch draft {
+        case .draft4: return draft4
+        case .draft6: return draft6
+        case .draft7: return draft7
+        case .draft2019: return draft2019
+        case .draft2020: return draft2020
+        }
     }
 }

@@ -79,7 +79,8 @@ public struct JSONObject: Sendable, Equatable {
 
     private func position(of key: String) -> Int? {
         if let index { return index[key] }
-        return members.firstIndex { $0.key.utf8.elementsEqual(key.utf8) }
+        let wanted = key.utf8
+        return members.firstIndex { $0.key.utf8.count == wanted.count && $0.key.utf8.elementsEqual(wanted) }
     }
 
     /// The member named `key` (compared byte for byte); setting nil removes it.

@@ -33,7 +33,7 @@ public struct JSONSchema: @unchecked Sendable {
         var all = documents
         all[url] = json
         compiler = SchemaCompiler(documents: all, defaultDraft: defaultDraft)
-        root = try compiler.schema(at: SchemaIndex.Position(document: url, pointer: ""))
+        root = try compiler.schema(at: compiler.root(of: url))
     }
 
     /// Reads JSON text (member order and number literals kept).

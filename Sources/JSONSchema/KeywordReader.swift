@@ -2,7 +2,7 @@
 struct KeywordReader {
     let compiler: SchemaCompiler
     let object: JSONObject
-    let position: SchemaIndex.Position
+    let position: SchemaPosition
     let base: String
     let schema: Schema
 
@@ -44,23 +44,34 @@ struct KeywordReader {
                 schema.items = try sub("items")
             }
         }
-        for (name, _) in object["properties"]?.object?.members ?? [] {
-            let s = try sub("properties", name)!
-            schema.properties.append((name, s))
-            schema.propertyIndex[name] = s
-        }
-        for (source, _) in object["patternProperties"]?.object?.members ?? [] {
-            guard let matcher = PatternMatcher(source) else {
-                throw SchemaError("invalid regex \(GoQuoted(source)) at \(GoQuoted(schema.location + "/patternProperties")): error parsing regexp")
+        if let members = object["properties"]?.object?.members {
+            let holder = position.child("properties")
+            schema.properties.reserveCapacity(members.count)
+            schema.propertyIndex.reserveCapacity(members.count)
+            for (name, node) in members {
+                let s = try sub(holder, name, node)
+                schema.properties.append((name, s))
+                schema.propertyIndex[name] = s
             }
-            schema.patternProperties.append((matcher, try sub("patternProperties", source)!))
+        }
+        if let members = object["patternProperties"]?.object?.members {
+            let holder = position.child("patternProperties")
+            for (source, node) in members {
+                guard let matcher = PatternMatcher(source) else {
+                    throw SchemaError("invalid regex \(GoQuoted(source)) at \(GoQuoted(schema.location + "/patternProperties")): error parsing regexp")
+                }
+                schema.patternProperties.append((matcher, try sub(holder, source, node)))
+            }
         }
         schema.additionalProperties = try additional("additionalProperties")
-        for (name, value) in object["dependencies"]?.object?.members ?? [] {
-            if let names = value.array {
-                schema.dependencies.append((name, .required(names.compactMap(\.string))))
-            } else if let s = try sub("dependencies", name) {
-                schema.dependencies.append((name, .schema(s)))
+        if let members = object["dependencies"]?.object?.members {
+            let holder = position.child("dependencies")
+            for (name, value) in members {
+                if let names = value.array {
+                    schema.dependencies.append((name, .required(names.compactMap(\.string))))
+                } else {
+                    schema.dependencies.append((name, .schema(try sub(holder, name, value))))
+                }
             }
         }
     }
@@ -115,8 +126,11 @@ struct KeywordReader {
         for (name, value) in object["dependentRequired"]?.object?.members ?? [] {
             if let names = value.array { schema.dependentRequired.append((name, names.compactMap(\.string))) }
         }
-        for (name, _) in object["dependentSchemas"]?.object?.members ?? [] {
-            schema.dependentSchemas.append((name, try sub("dependentSchemas", name)!))
+        if let members = object["dependentSchemas"]?.object?.members {
+            let holder = position.child("dependentSchemas")
+            for (name, node) in members {
+                schema.dependentSchemas.append((name, try sub(holder, name, node)))
+            }
         }
         schema.unevaluatedItems = try sub("unevaluatedItems")
         schema.unevaluatedProperties = try sub("unevaluatedProperties")
@@ -136,21 +150,23 @@ struct KeywordReader {
 
     // MARK: helpers
 
-    private func child(_ tokens: [String]) -> SchemaIndex.Position {
-        SchemaIndex.Position(document: position.document, pointer: position.pointer + tokens.map { "/" + JSONPointer.escape($0) }.joined())
+    private func sub(_ keyword: String) throws(SchemaError) -> Schema? {
+        guard let node = object[keyword] else { return nil }
+        return try compiler.schema(at: position.child(keyword), node: node)
     }
 
-    private func sub(_ tokens: String...) throws(SchemaError) -> Schema? {
-        var node: JSON? = .object(object)
-        for t in tokens { node = node?.object?[t] }
-        guard let node else { return nil }
-        return try compiler.schema(at: child(tokens), node: node)
+    /// The subschema `name` of the map under `keyword`, at `holder` (that map's location).
+    private func sub(_ holder: SchemaPosition, _ name: String, _ node: JSON) throws(SchemaError) -> Schema {
+        try compiler.schema(at: holder.child(name), node: node)
     }
 
     private func subs(_ keyword: String) throws(SchemaError) -> [Schema] {
+        guard let nodes = object[keyword]?.array else { return [] }
+        let holder = position.child(keyword)
         var out: [Schema] = []
-        for (i, node) in (object[keyword]?.array ?? []).enumerated() {
-            out.append(try compiler.schema(at: child([keyword, String(i)]), node: node))
+        out.reserveCapacity(nodes.count)
+        for (i, node) in nodes.enumerated() {
+            out.append(try compiler.schema(at: holder.child(String(i)), node: node))
         }
         return out
     }

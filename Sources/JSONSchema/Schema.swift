@@ -2,8 +2,8 @@
 /// draft. Subschemas are shared: a `$ref` points at the compiled target, so recursive schemas
 /// are cyclic graphs (which is why this is a class).
 final class Schema: @unchecked Sendable {
-    /// `docURL#pointer`: identity for compiling each location once.
-    let location: String
+    /// Where the schema is written; nil for a meta-schema stand-in.
+    unowned(unsafe) let position: SchemaPosition?
     let draft: Draft
     /// `true`/`false` for a boolean schema (and `{}` is `true`).
     var boolean: Bool?
@@ -79,10 +79,13 @@ final class Schema: @unchecked Sendable {
     }
     var itemsEvaluated: Int { draft < .draft2020 ? (itemsTuple?.count ?? 0) : prefixItems.count }
 
-    init(location: String, draft: Draft) {
-        self.location = location
+    init(position: SchemaPosition?, draft: Draft) {
+        self.position = position
         self.draft = draft
     }
+
+    /// `docURL#pointer`, for messages (built when asked).
+    var location: String { position?.location ?? draft.metaSchemaURL }
 
     /// `additionalProperties` / `additionalItems`: a boolean or a schema.
     enum Subschema {

@@ -3,41 +3,44 @@
 final class SchemaCompiler {
     private var documents: [String: JSON]
     private var index = SchemaIndex()
-    private var compiled: [SchemaIndex.Position: Schema] = [:]
     private let defaultDraft: Draft
-    private var indexed: Set<String> = []
+    /// Document URI → the root of its tree of locations (indexed when the document exists).
+    private var roots: [String: SchemaPosition] = [:]
 
     init(documents: [String: JSON], defaultDraft: Draft) {
         self.documents = documents
         self.defaultDraft = defaultDraft
     }
 
-    /// Indexes the document at `url` the first time it is needed.
-    private func ensureIndexed(_ url: String) {
-        guard index.resources[url] == nil, !indexed.contains(url), let document = documents[url] else { return }
-        indexed.insert(url)
-        index.add(document: document, url: url, draft: defaultDraft)
+    /// The root location of the document at `url`, its document indexed the first time it is needed.
+    func root(of url: String) -> SchemaPosition {
+        if let known = roots[url] { return known }
+        let root = SchemaPosition(document: url)
+        roots[url] = root
+        if index.resources[url] == nil, let document = documents[url] {
+            index.add(document: document, root: root, draft: defaultDraft)
+        }
+        return root
     }
 
     /// The compiled schema at `position`; `known` is the JSON there when the caller holds it already
     /// (a subschema of the object being read), so it is not looked up from the document's root again.
-    func schema(at position: SchemaIndex.Position, node known: JSON? = nil) throws(SchemaError) -> Schema {
-        if let done = compiled[position] { return done }
-        ensureIndexed(position.document)
+    func schema(at position: SchemaPosition, node known: JSON? = nil) throws(SchemaError) -> Schema {
+        if let done = position.schema { return done }
         guard let node = known ?? documents[position.document].flatMap({ JSONPointer.lookup(position.pointer, in: $0) }) else {
-            throw SchemaError("json-pointer in \(GoQuoted(position.document + "#" + position.pointer)) not found")
+            throw SchemaError("json-pointer in \(GoQuoted(position.location)) not found")
         }
-        let scope = index.scope(of: position) ?? (position.document, defaultDraft, SchemaIndex.Position(document: position.document, pointer: ""))
-        let schema = Schema(location: position.document + "#" + position.pointer, draft: scope.draft)
-        compiled[position] = schema
-        schema.resource = scope.resource == position ? schema : try self.schema(at: scope.resource)
+        let scope = position.nearestScope ?? SchemaIndex.Scope(base: position.document, draft: defaultDraft, resource: root(of: position.document))
+        let schema = Schema(position: position, draft: scope.draft)
+        position.schema = schema
+        schema.resource = scope.resource === position ? schema : try self.schema(at: scope.resource)
         switch node {
         case .bool(let b): schema.boolean = b
         case .object(let o) where o.count == 0: schema.boolean = true
         case .object(let o):
             try KeywordReader(compiler: self, object: o, position: position, base: scope.base, schema: schema).read()
-            if scope.resource == position {
-                for (name, anchored) in index.dynamicAnchors[position] ?? [] {
+            if scope.resource === position {
+                for (name, anchored) in position.dynamicAnchors {
                     schema.dynamicAnchors[name] = try self.schema(at: anchored)
                 }
             }
@@ -52,7 +55,7 @@ final class SchemaCompiler {
     /// The stand-in for a draft's meta-schema (the meta-schemas themselves are not bundled).
     private func metaSchema(_ draft: Draft) -> Schema {
         if let known = metaSchemas[draft] { return known }
-        let schema = Schema(location: draft.metaSchemaURL, draft: draft)
+        let schema = Schema(position: nil, draft: draft)
         schema.metaSchemaOf = draft
         schema.resource = schema
         metaSchemas[draft] = schema
@@ -63,7 +66,7 @@ final class SchemaCompiler {
     func resolve(_ reference: String, base: String) throws(SchemaError) -> Schema {
         let absolute = URIReference.resolve(reference, against: base)
         let (uri, fragment) = URIReference.split(absolute)
-        ensureIndexed(uri)
+        if documents[uri] != nil { _ = root(of: uri) }
         if index.resources[uri] == nil, fragment?.isEmpty ?? true, let draft = Draft(metaSchema: uri) {
             return metaSchema(draft)
         }
@@ -72,7 +75,14 @@ final class SchemaCompiler {
         }
         guard let fragment, !fragment.isEmpty else { return try schema(at: resource) }
         if fragment.hasPrefix("/") {
-            return try schema(at: SchemaIndex.Position(document: resource.document, pointer: resource.pointer + fragment))
+            var target = resource
+            for token in JSONPointer.tokens(fragment) { target = target.child(token) }
+            if let done = target.schema { return done }
+            let pointer = resource.pointer + fragment
+            guard let node = documents[resource.document].flatMap({ JSONPointer.lookup(pointer, in: $0) }) else {
+                throw SchemaError("json-pointer in \(GoQuoted(resource.document + "#" + pointer)) not found")
+            }
+            return try schema(at: target, node: node)
         }
         guard let anchored = index.anchors[uri + "#" + fragment] else {
             throw SchemaError("anchor in \(GoQuoted(absolute)) not found in schema \(GoQuoted(uri))")

@@ -1,31 +1,93 @@
+/// A schema location: a node in the tree of JSON-pointer tokens under a document's root. Each
+/// location is one object, so compiled schemas and scopes hang off it and are found by walking
+/// short tokens, never by hashing whole pointers; the pointer text is built only for messages.
+final class SchemaPosition {
+    /// The document's URI (no fragment).
+    let document: String
+    /// The token that leads here from `parent` (unescaped); empty at the root.
+    let token: String
+    /// The enclosing location; nil at a document's root (the root owns the tree).
+    unowned(unsafe) let parent: SchemaPosition?
+    private var children: [String: SchemaPosition] = [:]
+
+    /// Base URI, draft and resource root, where the index found a schema here.
+    var scope: SchemaIndex.Scope?
+    /// The schema compiled here, once it is.
+    var schema: Schema?
+    /// On resource roots: the `$dynamicAnchor`s declared in the resource.
+    var dynamicAnchors: [(name: String, position: SchemaPosition)] = []
+
+    /// A document's root.
+    init(document: String) {
+        self.document = document
+        self.token = ""
+        self.parent = nil
+    }
+
+    private init(token: String, parent: SchemaPosition) {
+        self.document = parent.document
+        self.token = token
+        self.parent = parent
+    }
+
+    /// The location under this one at `token`.
+    func child(_ token: String) -> SchemaPosition {
+        if let known = children[token] { return known }
+        let made = SchemaPosition(token: token, parent: self)
+        children[token] = made
+        return made
+    }
+
+    /// The JSON pointer of this location within its document.
+    var pointer: String {
+        var tokens: [String] = []
+        var p: SchemaPosition? = self
+        while let current = p, let up = current.parent {
+            tokens.append(current.token)
+            p = up
+        }
+        return tokens.reversed().map { "/" + JSONPointer.escape($0) }.joined()
+    }
+
+    /// `document#pointer`.
+    var location: String { document + "#" + pointer }
+
+    /// The scope of this location: its own when indexed, else its nearest indexed ancestor's
+    /// (a `$ref` may point anywhere in a document).
+    var nearestScope: SchemaIndex.Scope? {
+        var p: SchemaPosition? = self
+        while let current = p {
+            if let s = current.scope { return s }
+            p = current.parent
+        }
+        return nil
+    }
+}
+
 /// Where the resources (`$id`) and anchors of a set of schema documents are: found by walking
 /// each document through the keywords that hold subschemas in its draft.
 struct SchemaIndex {
-    /// A schema location: a document and a JSON pointer into it.
-    struct Position: Hashable {
-        var document: String
-        var pointer: String
+    /// The base URI, draft and resource root of an indexed schema.
+    struct Scope {
+        var base: String
+        var draft: Draft
+        unowned(unsafe) var resource: SchemaPosition
     }
 
     /// Resource URI (no fragment) → its root.
-    var resources: [String: Position] = [:]
+    var resources: [String: SchemaPosition] = [:]
     /// `uri#anchor` → the anchored schema.
-    var anchors: [String: Position] = [:]
-    /// Resource root → names of the `$dynamicAnchor`s declared in that resource.
-    var dynamicAnchors: [Position: [(name: String, position: Position)]] = [:]
-    /// Every indexed schema position → its base URI and draft.
-    var scopes: [Position: (base: String, draft: Draft, resource: Position)] = [:]
+    var anchors: [String: SchemaPosition] = [:]
 
-    /// Indexes `document` (whose URI is `url`) with `draft` where it declares no `$schema`.
-    mutating func add(document: JSON, url: String, draft: Draft) {
-        let root = Position(document: url, pointer: "")
-        resources[url] = root
-        walk(document, at: root, base: url, draft: draft, resource: root, isRoot: true)
+    /// Indexes `document` (whose root is `root`, URI `root.document`) with `draft` where it declares no `$schema`.
+    mutating func add(document: JSON, root: SchemaPosition, draft: Draft) {
+        resources[root.document] = root
+        walk(document, at: root, base: root.document, draft: draft, resource: root, isRoot: true)
     }
 
-    private mutating func walk(_ node: JSON, at position: Position, base: String, draft: Draft, resource: Position, isRoot: Bool) {
+    private mutating func walk(_ node: JSON, at position: SchemaPosition, base: String, draft: Draft, resource: SchemaPosition, isRoot: Bool) {
         guard let object = node.object else {
-            scopes[position] = (base, draft, resource)
+            position.scope = Scope(base: base, draft: draft, resource: resource)
             return
         }
         var draft = draft, base = base, resource = resource
@@ -43,40 +105,30 @@ struct SchemaIndex {
                 anchors[base + "#" + fragment] = position
             }
         }
-        scopes[position] = (base, draft, resource)
+        position.scope = Scope(base: base, draft: draft, resource: resource)
         if draft >= .draft2019, let anchor = object["$anchor"]?.string { anchors[base + "#" + anchor] = position }
         if draft >= .draft2020, let anchor = object["$dynamicAnchor"]?.string {
             anchors[base + "#" + anchor] = position
-            dynamicAnchors[resource, default: []].append((anchor, position))
-        }
-        func child(_ tokens: String...) -> Position {
-            Position(document: position.document, pointer: position.pointer + tokens.map { "/" + JSONPointer.escape($0) }.joined())
+            resource.dynamicAnchors.append((anchor, position))
         }
         for keyword in draft.singleSubschemaKeywords {
             if let sub = object[keyword], sub.array == nil {
-                walk(sub, at: child(keyword), base: base, draft: draft, resource: resource, isRoot: false)
+                walk(sub, at: position.child(keyword), base: base, draft: draft, resource: resource, isRoot: false)
             }
         }
         for keyword in draft.arraySubschemaKeywords {
-            for (i, sub) in (object[keyword]?.array ?? []).enumerated() {
-                walk(sub, at: child(keyword, String(i)), base: base, draft: draft, resource: resource, isRoot: false)
+            guard let subs = object[keyword]?.array else { continue }
+            let holder = position.child(keyword)
+            for (i, sub) in subs.enumerated() {
+                walk(sub, at: holder.child(String(i)), base: base, draft: draft, resource: resource, isRoot: false)
             }
         }
         for keyword in draft.mapSubschemaKeywords {
-            for (name, sub) in object[keyword]?.object?.members ?? [] where sub.array == nil {
-                walk(sub, at: child(keyword, name), base: base, draft: draft, resource: resource, isRoot: false)
+            guard let members = object[keyword]?.object?.members else { continue }
+            let holder = position.child(keyword)
+            for (name, sub) in members where sub.array == nil {
+                walk(sub, at: holder.child(name), base: base, draft: draft, resource: resource, isRoot: false)
             }
-        }
-    }
-
-    /// The base URI, draft and resource of `position`: its own when indexed, else its nearest
-    /// indexed ancestor's (a `$ref` may point anywhere in a document).
-    func scope(of position: Position) -> (base: String, draft: Draft, resource: Position)? {
-        var pointer = position.pointer
-        while true {
-            if let s = scopes[Position(document: position.document, pointer: pointer)] { return s }
-            guard let slash = pointer.lastIndex(of: "/") else { return nil }
-            pointer = String(pointer[..<slash])
         }
     }
 }
@@ -94,13 +146,17 @@ enum JSONPointer {
         return String(token).replacing("~1", with: "/").replacing("~0", with: "~")
     }
 
+    /// The unescaped reference tokens of `pointer` (which starts with `/`).
+    static func tokens(_ pointer: String) -> [String] {
+        pointer.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map(unescape)
+    }
+
     /// The value at `pointer` in `document`; nil when it names nothing.
     static func lookup(_ pointer: String, in document: JSON) -> JSON? {
         if pointer.isEmpty { return document }
         guard pointer.hasPrefix("/") else { return nil }
         var node = document
-        for raw in pointer.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
-            let token = unescape(raw)
+        for token in tokens(pointer) {
             switch node {
             case .object(let o):
                 guard let next = o[token] else { return nil }
