@@ -91,8 +91,8 @@ extension Pipeline {
             let omitted = report.connectivity.omitted
             let total = report.connectivity.changes.count + omitted.opened + omitted.closed
             throw InputError(
-                "diff: \(total) flows change, more than the \(request.maxListedFlows) an \(request.mode.rawValue) diff lists "
-                    + "(--max-listed-flows N raises the bound; human, brief, json and github list the first and count the rest)",
+                "diff: \(total) flows change, more than --max-listed-flows \(request.maxListedFlows) lets --output "
+                    + "\(request.mode.rawValue) draw (raise it, or use human, brief, json or github: they list the first and count the rest)",
                 at: nil)
         }
         let writer = DiffWriter(rawValue: request.mode.rawValue) ?? .human

@@ -50,7 +50,7 @@ struct GitHubWriter {
         }
         let more = report.connectivity.omitted.opened
         if more > 0 {
-            out += command("warning", [("title", "\(groupedThousands(more)) more opened flows")], omittedLine(more, opened: true))
+            out += command("warning", [("title", "more opened flows")], omittedLine(more, opened: true))
         }
         return out
     }
