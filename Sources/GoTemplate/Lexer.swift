@@ -37,15 +37,31 @@ enum TokenKind: Equatable {
     }
 }
 
-/// One token: kind, text, byte offset in the source and 1-based line where it starts.
+/// One token: its kind and the byte range it covers in the source (no text of its own; the parser
+/// reads it from the shared source bytes), and the 1-based line where it starts. An error token's
+/// message is the lexer's `errorMessage`.
 struct Token {
     var kind: TokenKind
-    var value: String
-    var pos: Int
-    var line: Int
+    private var startOffset: UInt32
+    private var endOffset: UInt32
+    private var lineNumber: UInt32
 
-    /// How Go prints a token in parse errors (`"foo"`, `<if>`, `EOF`, the message of an error token).
-    var quotedForError: String {
+    init(kind: TokenKind, pos: Int, end: Int, line: Int) {
+        self.kind = kind
+        startOffset = UInt32(truncatingIfNeeded: pos)
+        endOffset = UInt32(truncatingIfNeeded: end)
+        lineNumber = UInt32(truncatingIfNeeded: line)
+    }
+
+    /// Byte offset of the token in the source.
+    var pos: Int { Int(startOffset) }
+    /// Byte offset just past the token.
+    var end: Int { Int(endOffset) }
+    var line: Int { Int(lineNumber) }
+
+    /// How Go prints a token whose text is `value` in parse errors (`"foo"`, `<if>`, `EOF`, the
+    /// message of an error token).
+    func quotedForError(_ value: String) -> String {
         switch kind {
         case .eof: return "EOF"
         case .error: return value
@@ -62,18 +78,37 @@ struct Token {
 /// Go's text/template lexer: a state machine whose states are functions that scan a piece of input,
 /// emit tokens and return the next state. `{{- ` and ` -}}` trim markers are resolved here, so the
 /// parser never sees the trimmed white space.
+///
+/// It lexes on demand, as Go's lexer feeds its parser: `lexMore` runs states until at least one more
+/// token is in `tokens`, a window the reader may trim from the front (`dropFirst`). It reads the
+/// source bytes in place; the caller keeps them alive while the lexer runs.
 struct Lexer {
-    private static let keywords: [String: TokenKind] = [
-        ".": .dot, "block": .block, "break": .breakKeyword, "continue": .continueKeyword,
-        "define": .define, "else": .elseKeyword, "end": .end, "if": .ifKeyword, "range": .range,
-        "nil": .nilKeyword, "template": .template, "with": .with,
-    ]
+    /// A lexer state: each runs its `lex…` function, which scans, emits, and names the next state
+    /// (nil stops).
+    private enum State {
+        case text, leftDelim, comment, rightDelim, insideAction, space, identifier, field, variable, char, number
+        case quote, rawQuote
 
-    /// A lexer state: scans, emits, and names the next state (nil stops).
-    private typealias StateFunction = (inout Lexer) -> State?
-    private struct State { let run: StateFunction }
+        func run(_ lexer: inout Lexer) -> State? {
+            switch self {
+            case .text: return Lexer.lexText(&lexer)
+            case .leftDelim: return Lexer.lexLeftDelim(&lexer)
+            case .comment: return Lexer.lexComment(&lexer)
+            case .rightDelim: return Lexer.lexRightDelim(&lexer)
+            case .insideAction: return Lexer.lexInsideAction(&lexer)
+            case .space: return Lexer.lexSpace(&lexer)
+            case .identifier: return Lexer.lexIdentifier(&lexer)
+            case .field: return Lexer.lexField(&lexer)
+            case .variable: return Lexer.lexVariable(&lexer)
+            case .char: return Lexer.lexChar(&lexer)
+            case .number: return Lexer.lexNumber(&lexer)
+            case .quote: return Lexer.lexQuote(&lexer)
+            case .rawQuote: return Lexer.lexRawQuote(&lexer)
+            }
+        }
+    }
 
-    private let input: [UInt8]
+    private let input: UnsafeBufferPointer<UInt8>
     private var pos = 0          // current position
     private var start = 0        // start of the current token
     private var line = 1         // line at pos
@@ -82,7 +117,11 @@ struct Lexer {
     private var readEOF = false  // the last next() hit the end: backup() must not move
     private let breakAllowed: Bool
     private let continueAllowed: Bool
+    private var state: State? = .text
+    /// Tokens lexed and not yet dropped by the reader.
     private(set) var tokens: [Token] = []
+    /// The message of the error token, once one is emitted (lexing stops there).
+    private(set) var errorMessage = ""
 
     private static let eof: UInt8 = 0xFF  // never a byte of valid UTF-8 text here; see `next`
     private static let leftDelim: [UInt8] = Array("{{".utf8)
@@ -91,18 +130,38 @@ struct Lexer {
     private static let rightComment: [UInt8] = Array("*/".utf8)
     private static let trimMarkerLength = 2  // "- " or " -"
 
-    /// Lexes all of `text`. `break`/`continue` are keywords unless functions of those names exist.
+    /// Lexes all of `text` at once. `break`/`continue` are keywords unless functions of those names exist.
     static func tokenize(_ text: String, breakIsKeyword: Bool = true, continueIsKeyword: Bool = true) -> [Token] {
-        var lexer = Lexer(input: Array(text.utf8), breakAllowed: breakIsKeyword, continueAllowed: continueIsKeyword)
-        var state: State? = State(run: Lexer.lexText)
-        while let current = state { state = current.run(&lexer) }
-        return lexer.tokens
+        var text = text
+        return text.withUTF8 { bytes in
+            var lexer = Lexer(input: bytes, breakAllowed: breakIsKeyword, continueAllowed: continueIsKeyword)
+            while lexer.lexMore() {}
+            return lexer.tokens
+        }
     }
 
-    private init(input: [UInt8], breakAllowed: Bool, continueAllowed: Bool) {
+    /// A lexer over `input`, which must stay valid while it is used.
+    init(input: UnsafeBufferPointer<UInt8>, breakAllowed: Bool, continueAllowed: Bool) {
         self.input = input
         self.breakAllowed = breakAllowed
         self.continueAllowed = continueAllowed
+        tokens.reserveCapacity(64)
+    }
+
+    /// Runs states until at least one more token is in `tokens`; false once lexing has ended and no
+    /// token was added.
+    mutating func lexMore() -> Bool {
+        let count = tokens.count
+        while tokens.count == count {
+            guard let current = state else { return false }
+            state = current.run(&self)
+        }
+        return true
+    }
+
+    /// Forgets the first `count` tokens of the window.
+    mutating func dropFirst(_ count: Int) {
+        tokens.removeFirst(count)
     }
 
     // MARK: helpers
@@ -134,19 +193,29 @@ struct Lexer {
 
     private func peek() -> UInt8 { pos < input.count ? input[pos] : Lexer.eof }
 
-    private mutating func accept(_ valid: String) -> Bool {
+    private mutating func accept(_ valid: StaticString) -> Bool {
         let b = next()
-        if b != Lexer.eof && valid.utf8.contains(b) { return true }
+        if b != Lexer.eof && Lexer.contains(valid, b) { return true }
         backup()
         return false
     }
 
-    private mutating func acceptRun(_ valid: String) {
+    private mutating func acceptRun(_ valid: StaticString) {
         while true {
             let b = next()
-            if b == Lexer.eof || !valid.utf8.contains(b) { break }
+            if b == Lexer.eof || !Lexer.contains(valid, b) { break }
         }
         backup()
+    }
+
+    private static func contains(_ set: StaticString, _ b: UInt8) -> Bool {
+        UnsafeBufferPointer(start: set.utf8Start, count: set.utf8CodeUnitCount).contains(b)
+    }
+
+    /// Whether `}}` starts at `offset`.
+    private func hasRightDelim(at offset: Int) -> Bool {
+        offset >= 0 && offset + 1 < input.count
+            && input[offset] == UInt8(ascii: "}") && input[offset + 1] == UInt8(ascii: "}")
     }
 
     private func hasPrefix(_ prefix: [UInt8], at offset: Int) -> Bool {
@@ -170,7 +239,7 @@ struct Lexer {
     }
 
     private mutating func thisToken(_ kind: TokenKind) -> Token {
-        let t = Token(kind: kind, value: text(start, pos), pos: start, line: startLine)
+        let t = Token(kind: kind, pos: start, end: pos, line: startLine)
         start = pos
         startLine = line
         return t
@@ -189,7 +258,8 @@ struct Lexer {
 
     /// Emits an error token and stops lexing.
     private mutating func fail(_ message: String) -> State? {
-        tokens.append(Token(kind: .error, value: message, pos: start, line: startLine))
+        errorMessage = message
+        tokens.append(Token(kind: .error, pos: start, end: start, line: startLine))
         return nil
     }
 
@@ -217,10 +287,10 @@ struct Lexer {
 
     /// Whether the input at `pos` is the right delimiter, and whether it carries a trim marker.
     private func atRightDelim() -> (delim: Bool, trim: Bool) {
-        if hasRightTrimMarker(at: pos) && hasPrefix(Lexer.rightDelim, at: pos + Lexer.trimMarkerLength) {
+        if hasRightTrimMarker(at: pos) && hasRightDelim(at: pos + Lexer.trimMarkerLength) {
             return (true, true)
         }
-        return (hasPrefix(Lexer.rightDelim, at: pos), false)
+        return (hasRightDelim(at: pos), false)
     }
 
     /// Whether the next character ends an operand (space, `.`, `,`, `|`, `:`, `(`, `)`, eof, `}}`).
@@ -231,7 +301,7 @@ struct Lexer {
         case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: "|"), UInt8(ascii: ":"), UInt8(ascii: ")"), UInt8(ascii: "("):
             return true
         default:
-            return hasPrefix(Lexer.rightDelim, at: pos)
+            return hasRightDelim(at: pos)
         }
     }
 
@@ -244,6 +314,35 @@ struct Lexer {
         var hex = String(scalar.value, radix: 16, uppercase: true)
         while hex.count < 4 { hex = "0" + hex }
         return GoQuote.isPrint(scalar) ? "U+\(hex) '\(Character(scalar))'" : "U+\(hex)"
+    }
+
+    /// Whether the bytes `from..<to` spell `word`.
+    private func isWord(_ word: StaticString, _ from: Int, _ to: Int) -> Bool {
+        guard to - from == word.utf8CodeUnitCount else { return false }
+        let bytes = word.utf8Start
+        for i in 0..<(to - from) where input[from + i] != bytes[i] { return false }
+        return true
+    }
+
+    /// The keyword spelled by `from..<to`, if any (`.` is lexed elsewhere).
+    private func keyword(_ from: Int, _ to: Int) -> TokenKind? {
+        switch input[from] {
+        case UInt8(ascii: "b"):
+            if isWord("block", from, to) { return .block }
+            if isWord("break", from, to) { return .breakKeyword }
+        case UInt8(ascii: "c"): if isWord("continue", from, to) { return .continueKeyword }
+        case UInt8(ascii: "d"): if isWord("define", from, to) { return .define }
+        case UInt8(ascii: "e"):
+            if isWord("else", from, to) { return .elseKeyword }
+            if isWord("end", from, to) { return .end }
+        case UInt8(ascii: "i"): if isWord("if", from, to) { return .ifKeyword }
+        case UInt8(ascii: "n"): if isWord("nil", from, to) { return .nilKeyword }
+        case UInt8(ascii: "r"): if isWord("range", from, to) { return .range }
+        case UInt8(ascii: "t"): if isWord("template", from, to) { return .template }
+        case UInt8(ascii: "w"): if isWord("with", from, to) { return .with }
+        default: break
+        }
+        return nil
     }
 
     // MARK: states
@@ -270,9 +369,9 @@ struct Lexer {
                 let token = l.thisToken(.text)
                 l.pos += trimLength
                 l.ignore()
-                if !token.value.isEmpty { l.tokens.append(token) }
+                if token.end > token.pos { l.tokens.append(token) }
             }
-            return State(run: lexLeftDelim)
+            return .leftDelim
         }
         l.pos = l.input.count
         if l.pos > l.start {
@@ -291,14 +390,14 @@ struct Lexer {
         if l.hasPrefix(leftComment, at: l.pos + afterMarker) {
             l.pos += afterMarker
             l.ignore()
-            return State(run: lexComment)
+            return .comment
         }
         let token = l.thisToken(.leftDelim)
         l.tokens.append(token)
         l.pos += afterMarker
         l.ignore()
         l.parenDepth = 0
-        return State(run: lexInsideAction)
+        return .insideAction
     }
 
     /// `/* ... */` followed by the right delimiter.
@@ -320,7 +419,7 @@ struct Lexer {
         if trim { while l.pos < l.input.count && isSpace(l.input[l.pos]) { l.pos += 1 } }
         l.ignore()
         l.tokens.append(token)
-        return State(run: lexText)
+        return .text
     }
 
     /// `}}`, possibly preceded by a trim marker that also drops the white space after it.
@@ -336,14 +435,14 @@ struct Lexer {
             while l.pos < l.input.count && isSpace(l.input[l.pos]) { l.pos += 1 }
             l.ignore()
         }
-        return State(run: lexText)
+        return .text
     }
 
     /// Inside `{{ }}`: operands, punctuation, spaces.
     private static func lexInsideAction(_ l: inout Lexer) -> State? {
         let (delim, _) = l.atRightDelim()
         if delim {
-            if l.parenDepth == 0 { return State(run: lexRightDelim) }
+            if l.parenDepth == 0 { return .rightDelim }
             return l.fail("unclosed left paren")
         }
         let r = l.next()
@@ -352,7 +451,7 @@ struct Lexer {
             return l.fail("unclosed action")
         case _ where isSpace(r):
             l.backup()  // put the space back in case this is " -}}"
-            return State(run: lexSpace)
+            return .space
         case UInt8(ascii: "="):
             _ = l.emit(.assign)
         case UInt8(ascii: ":"):
@@ -361,27 +460,27 @@ struct Lexer {
         case UInt8(ascii: "|"):
             _ = l.emit(.pipe)
         case UInt8(ascii: "\""):
-            return State(run: lexQuote)
+            return .quote
         case UInt8(ascii: "`"):
-            return State(run: lexRawQuote)
+            return .rawQuote
         case UInt8(ascii: "$"):
-            return State(run: lexVariable)
+            return .variable
         case UInt8(ascii: "'"):
-            return State(run: lexChar)
+            return .char
         case UInt8(ascii: "."):
             // ".field" unless a digit follows (".5" is a number).
             if l.pos < l.input.count {
                 let c = l.input[l.pos]
-                if c < UInt8(ascii: "0") || c > UInt8(ascii: "9") { return State(run: lexField) }
+                if c < UInt8(ascii: "0") || c > UInt8(ascii: "9") { return .field }
             }
             l.backup()
-            return State(run: lexNumber)
+            return .number
         case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             l.backup()
-            return State(run: lexNumber)
+            return .number
         case _ where isAlphaNumeric(r):
             l.backup()
-            return State(run: lexIdentifier)
+            return .identifier
         case UInt8(ascii: "("):
             l.parenDepth += 1
             _ = l.emit(.leftParen)
@@ -394,7 +493,7 @@ struct Lexer {
         default:
             return l.fail("unrecognized character in action: \(l.describeCharacter(at: l.pos - 1))")
         }
-        return State(run: lexInsideAction)
+        return .insideAction
     }
 
     /// A run of spaces; a space that belongs to ` -}}` is left for the delimiter.
@@ -404,31 +503,30 @@ struct Lexer {
             _ = l.next()
             count += 1
         }
-        if l.hasRightTrimMarker(at: l.pos - 1) && l.hasPrefix(rightDelim, at: l.pos - 1 + trimMarkerLength) {
+        if l.hasRightTrimMarker(at: l.pos - 1) && l.hasRightDelim(at: l.pos - 1 + trimMarkerLength) {
             l.backup()  // before the space
-            if count == 1 { return State(run: lexInsideAction) }  // the space is the marker's
+            if count == 1 { return .insideAction }  // the space is the marker's
         }
         _ = l.emit(.space)
-        return State(run: lexInsideAction)
+        return .insideAction
     }
 
     /// An alphanumeric word: keyword, `true`/`false`, or function name.
     private static func lexIdentifier(_ l: inout Lexer) -> State? {
         while isAlphaNumeric(l.peek()) { _ = l.next() }
         if !l.atTerminator() { return l.fail("bad character \(l.describeCharacter(at: l.pos))") }
-        let word = l.text(l.start, l.pos)
-        if let keyword = keywords[word], keyword != .dot {
+        if let keyword = l.keyword(l.start, l.pos) {
             if (keyword == .breakKeyword && !l.breakAllowed) || (keyword == .continueKeyword && !l.continueAllowed) {
                 _ = l.emit(.identifier)
             } else {
                 _ = l.emit(keyword)
             }
-        } else if word == "true" || word == "false" {
+        } else if l.isWord("true", l.start, l.pos) || l.isWord("false", l.start, l.pos) {
             _ = l.emit(.bool)
         } else {
             _ = l.emit(.identifier)
         }
-        return State(run: lexInsideAction)
+        return .insideAction
     }
 
     /// `.Field` (the `.` has been consumed).
@@ -444,12 +542,12 @@ struct Lexer {
     private static func lexFieldOrVariable(_ l: inout Lexer, _ kind: TokenKind) -> State? {
         if l.atTerminator() {  // just "." or "$"
             _ = l.emit(kind == .variable ? .variable : .dot)
-            return State(run: lexInsideAction)
+            return .insideAction
         }
         while isAlphaNumeric(l.peek()) { _ = l.next() }
         if !l.atTerminator() { return l.fail("bad character \(l.describeCharacter(at: l.pos))") }
         _ = l.emit(kind)
-        return State(run: lexInsideAction)
+        return .insideAction
     }
 
     /// `'x'` (the quote has been consumed).
@@ -469,7 +567,7 @@ struct Lexer {
             }
         }
         _ = l.emit(.charConstant)
-        return State(run: lexInsideAction)
+        return .insideAction
     }
 
     /// A number; its exact value is checked by the parser.
@@ -478,12 +576,12 @@ struct Lexer {
             return l.fail("bad number syntax: \(GoQuote.quote(l.text(l.start, l.pos)))")
         }
         _ = l.emit(.number)
-        return State(run: lexInsideAction)
+        return .insideAction
     }
 
     private mutating func scanNumber() -> Bool {
         _ = accept("+-")
-        var digits = "0123456789_"
+        var digits: StaticString = "0123456789_"
         if accept("0") {
             if accept("xX") {
                 digits = "0123456789abcdefABCDEF_"
@@ -495,11 +593,11 @@ struct Lexer {
         }
         acceptRun(digits)
         if accept(".") { acceptRun(digits) }
-        if digits.count == 11 && accept("eE") {
+        if digits.utf8CodeUnitCount == 11 && accept("eE") {
             _ = accept("+-")
             acceptRun("0123456789_")
         }
-        if digits.count == 23 && accept("pP") {
+        if digits.utf8CodeUnitCount == 23 && accept("pP") {
             _ = accept("+-")
             acceptRun("0123456789_")
         }
@@ -528,7 +626,7 @@ struct Lexer {
             }
         }
         _ = l.emit(.string)
-        return State(run: lexInsideAction)
+        return .insideAction
     }
 
     /// `` `...` `` (the quote has been consumed); may span lines.
@@ -539,6 +637,6 @@ struct Lexer {
             if r == UInt8(ascii: "`") { break }
         }
         _ = l.emit(.rawString)
-        return State(run: lexInsideAction)
+        return .insideAction
     }
 }

@@ -1,6 +1,7 @@
 import YAMLCore
 /// Go's text/template parser: tokens in, trees out. One `Parser` parses one source text; the
-/// templates it defines (`define`, `block`) come out as further trees.
+/// templates it defines (`define`, `block`) come out as further trees. It pulls tokens from the lexer
+/// as it goes and reads their text from the source bytes in place.
 ///
 /// Errors read `template: NAME:LINE: message`, LINE being the line of the token last read.
 struct Parser {
@@ -8,8 +9,10 @@ struct Parser {
 
     private let parseName: String
     private let source: String
-    private let tokens: [Token]
-    private var index = 0             // next token to read
+    private let input: UnsafeBufferPointer<UInt8>  // the UTF-8 of `source`
+    private var lexer: Lexer
+    private var index = 0             // next token to read (counted from the first token)
+    private var base = 0              // index of `lexer.tokens[0]`
     private var lastLine = 1          // line of the most recently read token
     private var vars: [String] = ["$"]
     private var rangeDepth = 0
@@ -35,33 +38,59 @@ struct Parser {
     static func parse(
         name: String, parseName: String, text: String, resolve: @escaping (String) -> FunctionImplementation?
     ) throws(TemplateError) -> [Tree] {
-        let tokens = Lexer.tokenize(
-            text, breakIsKeyword: resolve("break") == nil, continueIsKeyword: resolve("continue") == nil)
-        var parser = Parser(parseName: parseName, source: text, tokens: tokens, resolve: resolve)
-        do {
-            try parser.parseTop(name: name)
-        } catch {
-            throw TemplateError(error.message, at: .parse(name: parseName, line: parser.lastLine))
+        var bytes = text
+        let result = bytes.withUTF8 { input -> Result<[Tree], TemplateError> in
+            let lexer = Lexer(
+                input: input, breakAllowed: resolve("break") == nil, continueAllowed: resolve("continue") == nil)
+            var parser = Parser(parseName: parseName, source: text, input: input, lexer: lexer, resolve: resolve)
+            do throws(Failure) {
+                try parser.parseTop(name: name)
+            } catch {
+                return .failure(TemplateError(error.message, at: .parse(name: parseName, line: parser.lastLine)))
+            }
+            return .success(parser.trees)
         }
-        return parser.trees
+        return try result.get()
     }
 
     private init(
-        parseName: String, source: String, tokens: [Token], resolve: @escaping (String) -> FunctionImplementation?
+        parseName: String, source: String, input: UnsafeBufferPointer<UInt8>, lexer: Lexer,
+        resolve: @escaping (String) -> FunctionImplementation?
     ) {
         self.parseName = parseName
         self.source = source
-        self.tokens = tokens
+        self.input = input
+        self.lexer = lexer
         self.resolve = resolve
     }
 
     // MARK: token access
 
+    /// Tokens kept behind the one last read: more than the parser ever backs up (a few).
+    private static let keptBehind = 32
+
     private mutating func next() -> Token {
-        let t = index < tokens.count ? tokens[index] : Token(kind: .eof, value: "", pos: source.utf8.count, line: lastLine)
-        if index < tokens.count { index += 1 }
+        while index - base >= lexer.tokens.count {
+            guard lexer.lexMore() else {
+                let t = Token(kind: .eof, pos: input.count, end: input.count, line: lastLine)
+                return t
+            }
+        }
+        let t = lexer.tokens[index - base]
+        index += 1
         lastLine = max(lastLine, t.line)
+        if index - base > 4 * Parser.keptBehind {
+            let drop = index - base - Parser.keptBehind
+            lexer.dropFirst(drop)
+            base += drop
+        }
         return t
+    }
+
+    /// The text of `token` (from byte `skip` of it on), or the message of an error token.
+    private func text(_ token: Token, skip: Int = 0) -> String {
+        if token.kind == .error { return lexer.errorMessage }
+        return String(decoding: UnsafeBufferPointer(rebasing: input[(token.pos + skip)..<token.end]), as: UTF8.self)
     }
 
     private mutating func backup(_ count: Int = 1) { index -= count }
@@ -97,11 +126,11 @@ struct Parser {
             var extra = ""
             if actionLine != 0 && actionLine != token.line {
                 extra = " in action started at \(parseName):\(actionLine)"
-                if token.value.hasSuffix(" action") { extra = String(extra.dropFirst(" in action".count)) }
+                if lexer.errorMessage.hasSuffix(" action") { extra = String(extra.dropFirst(" in action".count)) }
             }
-            throw fail(token.value + extra)
+            throw fail(lexer.errorMessage + extra)
         }
-        throw fail("unexpected \(token.quotedForError) in \(context)")
+        throw fail("unexpected \(token.quotedForError(text(token))) in \(context)")
     }
 
     // MARK: grammar
@@ -137,7 +166,7 @@ struct Parser {
         let context = "define clause"
         let nameToken = nextNonSpace()
         guard nameToken.kind == .string || nameToken.kind == .rawString else { try unexpected(nameToken, context) }
-        let name = try unquote(nameToken.value)
+        let name = try unquote(text(nameToken))
         _ = try expect(.rightDelim, context)
         let savedVars = vars
         vars = ["$"]
@@ -197,13 +226,13 @@ struct Parser {
         let token = nextNonSpace()
         switch token.kind {
         case .text:
-            return .node(.text(TextNode(pos: token.pos, text: token.value)))
+            return .node(.text(TextNode(pos: token.pos, text: text(token))))
         case .leftDelim:
             actionLine = token.line
             defer { actionLine = 0 }
             return try action()
         case .comment:
-            return .node(.comment(CommentNode(pos: token.pos, text: token.value)))
+            return .node(.comment(CommentNode(pos: token.pos, text: text(token))))
         default:
             try unexpected(token, "input")
         }
@@ -320,7 +349,7 @@ struct Parser {
 
     private mutating func templateName(_ token: Token, _ context: String) throws(Failure) -> String {
         guard token.kind == .string || token.kind == .rawString else { try unexpected(token, context) }
-        return try unquote(token.value)
+        return try unquote(text(token))
     }
 
     // Pipeline: declarations? command ('|' command)*
@@ -341,13 +370,15 @@ struct Parser {
             if following.kind == .assign || following.kind == .declare {
                 isAssign = following.kind == .assign
                 _ = nextNonSpace()
-                decl.append(VariableRef(pos: v.pos, name: v.value))
-                vars.append(v.value)
+                let name = text(v)
+                decl.append(VariableRef(pos: v.pos, name: name))
+                vars.append(name)
                 break decls
-            } else if following.kind == .char && following.value == "," {
+            } else if following.kind == .char && input[following.pos] == UInt8(ascii: ",") {
                 _ = nextNonSpace()
-                decl.append(VariableRef(pos: v.pos, name: v.value))
-                vars.append(v.value)
+                let name = text(v)
+                decl.append(VariableRef(pos: v.pos, name: name))
+                vars.append(name)
                 if context == "range" && decl.count < 2 {
                     switch peekNonSpace().kind {
                     case .variable, .rightDelim, .rightParen:
@@ -419,7 +450,10 @@ struct Parser {
         guard peek().kind == .field else { return node }
         let chainPos = peek().pos
         var fields: [String] = []
-        while peek().kind == .field { fields.append(String(next().value.dropFirst())) }
+        while peek().kind == .field {
+            let field = next()
+            fields.append(text(field, skip: 1))
+        }
         switch node {
         case .field(_, let idents):
             return .field(pos: chainPos, idents: idents + fields)
@@ -437,10 +471,11 @@ struct Parser {
         let token = nextNonSpace()
         switch token.kind {
         case .identifier:
-            guard let implementation = resolve(token.value) else {
-                throw fail("function \(GoQuote.quote(token.value)) not defined")
+            let name = text(token)
+            guard let implementation = resolve(name) else {
+                throw fail("function \(GoQuote.quote(name)) not defined")
             }
-            return .identifier(pos: token.pos, function: FunctionReference(name: token.value, implementation: implementation))
+            return .identifier(pos: token.pos, function: FunctionReference(name: name, implementation: implementation))
         case .dot:
             return .dot(pos: token.pos)
         case .nilKeyword:
@@ -448,9 +483,9 @@ struct Parser {
         case .variable:
             return try useVariable(token)
         case .field:
-            return .field(pos: token.pos, idents: [String(token.value.dropFirst())])
+            return .field(pos: token.pos, idents: [text(token, skip: 1)])
         case .bool:
-            return .bool(pos: token.pos, value: token.value == "true")
+            return .bool(pos: token.pos, value: input[token.pos] == UInt8(ascii: "t"))
         case .charConstant, .number:
             let literal = try number(token)
             return .number(literal, constant: literal.constant)
@@ -460,7 +495,8 @@ struct Parser {
             if depth >= Parser.maxDepth { throw fail("max expression depth exceeded") }
             return .pipe(try pipeline("parenthesized pipeline", end: .rightParen))
         case .string, .rawString:
-            return .string(pos: token.pos, quoted: token.value, value: try unquote(token.value))
+            let quoted = text(token)
+            return .string(pos: token.pos, quoted: quoted, value: try stringValue(token, quoted: quoted))
         default:
             backup()
             return nil
@@ -468,9 +504,19 @@ struct Parser {
     }
 
     private func useVariable(_ token: Token) throws(Failure) -> Operand {
-        let idents = token.value.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        let idents = text(token).split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard vars.contains(idents[0]) else { throw fail("undefined variable \(GoQuote.quote(idents[0]))") }
         return .variable(pos: token.pos, idents: idents)
+    }
+
+    /// The value of a string token: the bytes between its quotes when nothing in them needs decoding
+    /// (nearly always; the lexer has already found the closing quote), else Go's unquoting of `quoted`.
+    private func stringValue(_ token: Token, quoted: String) throws(Failure) -> String {
+        let body = UnsafeBufferPointer(rebasing: input[(token.pos + 1)..<(token.end - 1)])
+        let plain = token.kind == .rawString
+            ? !body.contains(UInt8(ascii: "\r"))
+            : !body.contains { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") }
+        return plain ? String(decoding: body, as: UTF8.self) : try unquote(quoted)
     }
 
     private func unquote(_ literal: String) throws(Failure) -> String {
@@ -483,35 +529,35 @@ struct Parser {
 
     /// A number literal with every interpretation Go gives it (int, float; char constants are ints).
     private func number(_ token: Token) throws(Failure) -> NumberLiteral {
-        var n = NumberLiteral(pos: token.pos, text: token.value)
+        let literal = text(token)
+        var n = NumberLiteral(pos: token.pos, text: literal)
         if token.kind == .charConstant {
-            guard let scalar = try? GoQuote.unquoteCharConstant(token.value) else {
-                throw fail("malformed character constant: \(token.value)")
+            guard let scalar = try? GoQuote.unquoteCharConstant(literal) else {
+                throw fail("malformed character constant: \(literal)")
             }
             n.intValue = Int64(scalar.value)
             n.floatValue = Double(scalar.value)
             return n
         }
-        let text = token.value
-        if text.hasSuffix("i") {
+        if literal.hasSuffix("i") {
             n.isComplex = true
             return n
         }
-        if let i = NumberSyntax.parseInt(text) {
+        if let i = NumberSyntax.parseInt(literal) {
             n.intValue = i
             n.floatValue = Double(i)
-        } else if let u = NumberSyntax.parseUInt(text) {
+        } else if let u = NumberSyntax.parseUInt(literal) {
             n.isUnsignedOnly = true
             n.floatValue = Double(u)
-        } else if let f = NumberSyntax.parseFloat(text) {
-            if !text.contains(where: { ".eEpP".contains($0) }) {
-                throw fail("integer overflow: \(GoQuote.quote(text))")
+        } else if let f = NumberSyntax.parseFloat(literal) {
+            if !literal.contains(where: { ".eEpP".contains($0) }) {
+                throw fail("integer overflow: \(GoQuote.quote(literal))")
             }
             n.floatValue = f
             if f.rounded() == f && abs(f) < 9.2e18 { n.intValue = Int64(f) }
         }
         if n.intValue == nil && n.floatValue == nil {
-            throw fail("illegal number syntax: \(GoQuote.quote(text))")
+            throw fail("illegal number syntax: \(GoQuote.quote(literal))")
         }
         return n
     }
