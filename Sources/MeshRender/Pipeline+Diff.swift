@@ -22,6 +22,9 @@ public struct DiffRequest: Sendable {
     public var showSecrets: Bool
     public var ignoreLabels: [String]
     public var ignorePaths: [String]
+    /// The most opened and closed flows the report lists (`--max-listed-flows`); the rest are counted.
+    public var maxListedFlows = defaultMaxListedFlows
+    public static let defaultMaxListedFlows = ConnectivitySettings.defaultMaxListedFlows
 
     public init(
         sides: DiffSides, mode: Mode = .human, context: Int = 3, color: Bool = false, showSecrets: Bool = false,
@@ -78,10 +81,20 @@ extension Pipeline {
             }
         }
         connectivity.listsFlows = request.mode == .unified || request.mode == .svg
+        connectivity.maxListedFlows = request.maxListedFlows
         let options = DiffOptions(
             showSecrets: request.showSecrets, ignoreLabels: request.ignoreLabels, ignorePaths: request.ignorePaths,
             connectivity: connectivity)
         let report = try ManifestDiffer.diff(old: old, new: new, options: options)
+        if connectivity.listsFlows, !report.connectivity.omitted.isEmpty {
+            // Both outputs draw every flow of both releases next to the changes: past the limit they are refused.
+            let omitted = report.connectivity.omitted
+            let total = report.connectivity.changes.count + omitted.opened + omitted.closed
+            throw InputError(
+                "diff: \(total) flows change, more than --max-listed-flows \(request.maxListedFlows) lets --output "
+                    + "\(request.mode.rawValue) draw (raise it, or use human, brief, json or github: they list the first and count the rest)",
+                at: nil)
+        }
         let writer = DiffWriter(rawValue: request.mode.rawValue) ?? .human
         var fileLocations = true
         let caption: MatrixCaption

@@ -61,6 +61,13 @@ struct DiffCommand: ParsableCommand {
     var ignoreLabels: [String] = []
     @Option(name: .customLong("ignore-path"), help: ArgumentHelp("Ignore changes under this field path (repeatable).", valueName: "path"))
     var ignorePaths: [String] = []
+    @Option(
+        name: .customLong("max-listed-flows"),
+        help: ArgumentHelp(
+            "Most opened and closed flows listed; more are counted in one line (human, brief, github) or \"flowsOmitted\" (json), "
+                + "and unified and svg refuse them. --fail-on widen counts every flow. (default: \(DiffRequest.defaultMaxListedFlows))",
+            valueName: "n"))
+    var maxListedFlows = DiffRequest.defaultMaxListedFlows
     @Flag(name: .customLong("color"), inversion: .prefixedNo, help: "Colour the human output (default: when stdout is a terminal and NO_COLOR is unset).")
     var color: Bool?
 
@@ -73,6 +80,7 @@ struct DiffCommand: ParsableCommand {
             throw ValidationError("give OLD and NEW, or --old-values/--new-values")
         }
         guard context >= 0 else { throw ValidationError("--context must be >= 0") }
+        guard maxListedFlows >= 0 else { throw ValidationError("--max-listed-flows must be >= 0") }
     }
 
     func run() throws {
@@ -89,10 +97,11 @@ struct DiffCommand: ParsableCommand {
             sides = .manifests(old: paths[0], new: paths[1], namespace: release.namespace)
         }
         let useColor = color ?? (isatty(STDOUT_FILENO) == 1 && getenv("NO_COLOR") == nil)
-        let request = DiffRequest(
+        var request = DiffRequest(
             sides: sides, mode: DiffRequest.Mode(rawValue: output.rawValue)!, context: context,
             color: useColor && output == .human, showSecrets: showSecrets,
             ignoreLabels: ignoreLabels, ignorePaths: ignorePaths)
+        request.maxListedFlows = maxListedFlows
         let outcome = try Pipeline.diff(request, io: .standard)
         Diagnostics.emit(outcome.text)
         let fails = (failOn == .widen && outcome.opensFlows) || (exitCode && outcome.hasDifferences)

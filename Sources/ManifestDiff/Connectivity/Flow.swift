@@ -1,3 +1,5 @@
+import MeshAnalysis
+
 /// A connection the NetworkPolicies of a release allow: `from` may open a connection to `to` on `port`.
 ///
 /// Endpoints are component ids (or, for peers that are not components, a description such as
@@ -83,8 +85,11 @@ public struct ConnectivityDiff: Sendable {
     /// The flows the old / new release allows, sorted.
     public var old: [Flow]
     public var new: [Flow]
-    /// Opened and closed flows, sorted by from, to, change.
+    /// Opened and closed flows, sorted by from, to, change: the first `ConnectivitySettings.maxListedFlows`.
     public var changes: [FlowChange]
+    /// The opened and closed flows past the listing limit, counted only (an opened flow is a source, destination and
+    /// the ports the new release alone allows between them, as in `changes`).
+    public var omitted = ReleaseComparison.Omitted()
     /// What the comparison built (the releases' objects, the inventory): many small values, released with the
     /// report (see `DiffReport.retainer`).
     var retained: (any Sendable)?

@@ -17,6 +17,12 @@ public struct ConnectivitySettings: Sendable {
     /// change then cites the rules behind it and their values entries.
     public var oldTraces: [String: PolicyTrace]?
     public var newTraces: [String: PolicyTrace]?
+    /// The most opened and closed flows the report lists; the rest are counted (`ConnectivityDiff.omitted`). When
+    /// more change and `listsFlows` is set, neither release's flows are listed.
+    public var maxListedFlows = defaultMaxListedFlows
+
+    /// `--max-listed-flows` by default.
+    public static let defaultMaxListedFlows = 10_000
 
     public init(oldMesh: MeshSpec? = nil, newMesh: MeshSpec? = nil, namespace: String = "", listsFlows: Bool = true) {
         self.oldMesh = oldMesh
@@ -38,9 +44,15 @@ extension ConnectivityDiff {
     static func compare(old before: ManifestObjects, new after: ManifestObjects, settings: ConnectivitySettings)
         -> ConnectivityDiff
     {
-        let comparison = ReleaseComparison(
-            old: before, new: after, oldMesh: settings.oldMesh, newMesh: settings.newMesh,
-            defaultNamespace: settings.namespace, listsFlows: settings.listsFlows)
+        func comparing(listsFlows: Bool) -> ReleaseComparison {
+            ReleaseComparison(
+                old: before, new: after, oldMesh: settings.oldMesh, newMesh: settings.newMesh,
+                defaultNamespace: settings.namespace, listsFlows: listsFlows, maxListedFlows: settings.maxListedFlows)
+        }
+        // Both releases' flows are listed only when the changes fit the limit: past it they are counted row by row.
+        var comparison = comparing(listsFlows: false)
+        let listsFlows = settings.listsFlows && comparison.omitted.isEmpty
+        if listsFlows { comparison = comparing(listsFlows: true) }
         let names = comparison.inventory.endpoints.map(\.name)
         func flows(_ list: [AllowedFlow]) -> [Flow] {
             list.flatMap { flow in flow.ports.labels.map { Flow(from: names[flow.from], to: names[flow.to], port: $0) } }.sorted()
@@ -61,9 +73,10 @@ extension ConnectivityDiff {
                 changes.append(flow)
             }
         }
-        var result = settings.listsFlows
+        var result = listsFlows
             ? ConnectivityDiff(old: flows(comparison.old), new: flows(comparison.new), changes: changes.sorted())
             : ConnectivityDiff(old: [], new: [], changes: changes.sorted())
+        result.omitted = comparison.omitted
         result.retained = (comparison, before, after)
         return result
     }

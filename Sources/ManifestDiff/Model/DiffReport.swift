@@ -12,13 +12,13 @@ public struct DiffReport: Sendable {
     }
 
     /// Whether any resource or flow differs (`--exit-code`).
-    public var hasDifferences: Bool { !resources.isEmpty || !connectivity.changes.isEmpty }
+    public var hasDifferences: Bool { !resources.isEmpty || !connectivity.changes.isEmpty || !connectivity.omitted.isEmpty }
 
     /// Whether the new release opens at least one flow (widening).
-    public var opensFlows: Bool { connectivity.changes.contains { $0.isWidening } }
+    public var opensFlows: Bool { connectivity.omitted.opened > 0 || connectivity.changes.contains { $0.isWidening } }
 
     /// Whether the new release closes at least one flow (narrowing).
-    public var closesFlows: Bool { connectivity.changes.contains { !$0.isWidening } }
+    public var closesFlows: Bool { connectivity.omitted.closed > 0 || connectivity.changes.contains { !$0.isWidening } }
 
     /// Whether the diff fails under `policy`.
     public func fails(_ policy: FailPolicy) -> Bool {

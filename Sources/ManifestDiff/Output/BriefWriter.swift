@@ -19,6 +19,9 @@ struct BriefWriter {
         for change in report.connectivity.changes {
             out += pad(change.change.rawValue) + "\(change.from) -> \(change.to)  \(change.ports.joined(separator: ", "))\n"
         }
+        let omitted = report.connectivity.omitted
+        if omitted.opened > 0 { out += pad("opened") + omittedLine(omitted.opened, opened: true) + "\n" }
+        if omitted.closed > 0 { out += pad("closed") + omittedLine(omitted.closed, opened: false) + "\n" }
         return out
     }
 

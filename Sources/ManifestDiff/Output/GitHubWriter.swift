@@ -48,6 +48,10 @@ struct GitHubWriter {
                 "warning", [("title", "opened flow \(change.from) -> \(change.to)")],
                 "the new release allows \(change.from) -> \(change.to) on \(ports)")
         }
+        let more = report.connectivity.omitted.opened
+        if more > 0 {
+            out += command("warning", [("title", "more opened flows")], omittedLine(more, opened: true))
+        }
         return out
     }
 

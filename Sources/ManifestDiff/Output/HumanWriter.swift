@@ -1,3 +1,4 @@
+import MeshAnalysis
 import YAMLCore
 
 /// dyff-like human output: for each change a path line with the resource it belongs to, then what
@@ -31,8 +32,8 @@ struct HumanWriter {
                 blocks += fieldBlocks(resource)
             }
         }
-        if !report.connectivity.changes.isEmpty {
-            blocks.append(connectivityBlock(report.connectivity.changes))
+        if !report.connectivity.changes.isEmpty || !report.connectivity.omitted.isEmpty {
+            blocks.append(connectivityBlock(report.connectivity.changes, omitted: report.connectivity.omitted))
         }
         guard !blocks.isEmpty else { return "" }
         return blocks.map { $0.joined(separator: "\n") + "\n" }.joined(separator: "\n")
@@ -119,20 +120,23 @@ struct HumanWriter {
         return lines
     }
 
-    private func connectivityBlock(_ changes: [FlowChange]) -> [String] {
+    private func connectivityBlock(_ changes: [FlowChange], omitted: ReleaseComparison.Omitted) -> [String] {
         var lines = [palette.paint("connectivity", palette.path) + "  (NetworkPolicy)"]
         let opened = changes.filter(\.isWidening)
         let closed = changes.filter { !$0.isWidening }
-        for (list, isOpened) in [(opened, true), (closed, false)] where !list.isEmpty {
+        for (list, isOpened, more) in [(opened, true, omitted.opened), (closed, false, omitted.closed)]
+        where !list.isEmpty || more > 0 {
             let colour = isOpened ? palette.added : palette.removed
-            let noun = list.count == 1 ? "flow" : "flows"
-            let title = isOpened ? "+ \(countWord(list.count)) \(noun) opened (widening):"
-                : "- \(countWord(list.count)) \(noun) closed (narrowing):"
+            let total = list.count + more
+            let noun = total == 1 ? "flow" : "flows"
+            let title = isOpened ? "+ \(countWord(total)) \(noun) opened (widening):"
+                : "- \(countWord(total)) \(noun) closed (narrowing):"
             lines.append("  " + palette.paint(title, colour))
             for change in list {
                 lines.append("    " + palette.paint("\(change.from) -> \(change.to)  \(change.ports.joined(separator: ", "))", colour))
                 for rule in change.rules { lines.append("      " + (isOpened ? "allowed by " : "was allowed by ") + rule.text) }
             }
+            if more > 0 { lines.append("    " + palette.paint(omittedLine(more, opened: isOpened), colour)) }
         }
         return lines
     }

@@ -30,6 +30,8 @@ import YAMLCore
 ///   rendered by the built-in chart from values, a change adds `"rules"`: the rules that allow it (the new release's
 ///   when opened, the old one's when closed), `[{"rule": "ingress of vald-agent-allow rule 2", "source": {"file",
 ///   "line", "path"}}]`, `source` naming the values entry behind the rule.
+/// - `connectivity` lists at most `--max-listed-flows` entries (default 10,000); when more flows change, a last key
+///   `"flowsOmitted": {"opened": N, "closed": M}` counts those left out (absent otherwise).
 /// - Keys appear in the order shown; output is indented by two spaces and ends with a newline.
 struct JSONWriter {
     func render(_ report: DiffReport) -> String {
@@ -69,7 +71,12 @@ struct JSONWriter {
             }
             out += "}"
         }
-        out += report.connectivity.changes.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
+        out += report.connectivity.changes.isEmpty ? "]" : "\n  ]"
+        let omitted = report.connectivity.omitted
+        if !omitted.isEmpty {
+            out += ",\n  \"flowsOmitted\": {\"opened\": \(omitted.opened), \"closed\": \(omitted.closed)}"
+        }
+        out += "\n}\n"
         return out
     }
 

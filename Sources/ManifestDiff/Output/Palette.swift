@@ -20,3 +20,20 @@ func countWord(_ n: Int) -> String {
     let words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
     return n < words.count ? words[n] : String(n)
 }
+
+/// The line that stands for the flows past the listing limit: `… and 99,990,000 more flows opened
+/// (--max-listed-flows to list more)`.
+func omittedLine(_ count: Int, opened: Bool) -> String {
+    "… and \(groupedThousands(count)) more \(count == 1 ? "flow" : "flows") \(opened ? "opened" : "closed") "
+        + "(--max-listed-flows to list more)"
+}
+
+/// `99990000` as `99,990,000`.
+func groupedThousands(_ n: Int) -> String {
+    var digits = Array(String(n.magnitude)), out = ""
+    while digits.count > 3 {
+        out = "," + String(digits.suffix(3)) + out
+        digits.removeLast(3)
+    }
+    return (n < 0 ? "-" : "") + String(digits) + out
+}

@@ -22,17 +22,22 @@ public struct ReleaseComparison: Sendable {
     /// The flows each release allows (indices into `inventory.endpoints`), ordered by source, then destination.
     public let old: [AllowedFlow]
     public let new: [AllowedFlow]
-    /// Every pair that differs, by source, then destination name (bytewise).
+    /// Every pair that differs, by source, then destination name (bytewise), up to the listing limit: the first
+    /// `maxListedFlows` opened-or-closed flows (a pair's opened ports before its closed ones).
     public let changes: [Change]
+    /// The opened and closed flows past the listing limit, counted only.
+    public let omitted: Omitted
 
     /// Compares two releases: their manifests' objects (policies, workloads, namespaces) and, when they were rendered
     /// from values, their meshes. Objects without a namespace belong to `defaultNamespace`.
     ///
     /// Without `listsFlows`, `old` and `new` stay empty and only the pairs a difference can reach are evaluated (see
-    /// `changedPairs`); `changes` is the same either way.
+    /// `changedPairs`); `changes` is the same either way. Without `listsFlows` and with unique endpoint names, the
+    /// changes are evaluated a source row at a time and those past `maxListedFlows` only counted (`omitted`): memory
+    /// stays linear in the endpoints when a release opens every pair.
     public init(
         old: ManifestObjects, new: ManifestObjects, oldMesh: MeshSpec? = nil, newMesh: MeshSpec? = nil,
-        defaultNamespace: String, listsFlows: Bool = true
+        defaultNamespace: String, listsFlows: Bool = true, maxListedFlows: Int = .max
     ) {
         var builder = InventoryBuilder(defaultNamespace: defaultNamespace)
         if let oldMesh { builder.add(mesh: oldMesh, releases: .old) }
@@ -53,19 +58,26 @@ public struct ReleaseComparison: Sendable {
         oldMap.apply(onlyOld, matcher: matcher, focus: focus)
         newMap.apply(onlyNew, matcher: matcher, focus: focus)
         let (oldFinal, newFinal) = (oldMap, newMap)
+        self.inventory = inventory
+        if let focus, Set(inventory.endpoints.map(\.name)).count == inventory.endpoints.count {
+            self.old = []
+            self.new = []
+            (changes, omitted) = Self.streamedChanges(
+                old: oldFinal, new: newFinal, focus: focus, inventory: inventory, limit: maxListedFlows)
+            return
+        }
         let (before, after) = Parallel.both(
             { focus.map { oldFinal.allowedFlows(in: .old, focus: $0) } ?? oldFinal.allowedFlows(in: .old) },
             { focus.map { newFinal.allowedFlows(in: .new, focus: $0) } ?? newFinal.allowedFlows(in: .new) })
-        self.inventory = inventory
         self.old = listsFlows ? before : []
         self.new = listsFlows ? after : []
-        changes = Self.changes(before, after, inventory)
+        (changes, omitted) = Self.capped(Self.changes(before, after, inventory), limit: maxListedFlows)
         // Debug builds check the focused evaluation against the full one on every comparison made with flows listed.
         assert(
             !listsFlows
                 || ReleaseComparison(
                     old: old, new: new, oldMesh: oldMesh, newMesh: newMesh, defaultNamespace: defaultNamespace,
-                    listsFlows: false
+                    listsFlows: false, maxListedFlows: maxListedFlows
                 ).changes == changes,
             "evaluating only the pairs a difference can reach changed the result")
     }
