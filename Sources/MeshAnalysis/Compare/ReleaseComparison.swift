@@ -59,7 +59,12 @@ public struct ReleaseComparison: Sendable {
         newMap.apply(onlyNew, matcher: matcher, focus: focus)
         let (oldFinal, newFinal) = (oldMap, newMap)
         self.inventory = inventory
-        if let focus, Set(inventory.endpoints.map(\.name)).count == inventory.endpoints.count {
+        // Few pairs to visit (a release that changes some policies): both releases' focused flows are listed, on both
+        // cores. Many (a release that opens or closes whole namespaces): the changes are walked a row at a time.
+        if let focus,
+            max(oldFinal.focusedPairBound(focus), newFinal.focusedPairBound(focus)) > Self.listedPairBound,
+            Set(inventory.endpoints.map(\.name)).count == inventory.endpoints.count
+        {
             self.old = []
             self.new = []
             (changes, omitted) = Self.streamedChanges(
@@ -81,6 +86,10 @@ public struct ReleaseComparison: Sendable {
                 ).changes == changes,
             "evaluating only the pairs a difference can reach changed the result")
     }
+
+    /// Above this many group pairs to visit, a comparison without listed flows walks the changes row by row instead of
+    /// listing both releases' flows (a listed flow and its change take a few hundred bytes: at most ~200 MB).
+    static let listedPairBound = 500_000
 
     /// The policies both releases hold (evaluated once), and those of each release alone. Policies pair by namespace
     /// and name (hashing two strings, not the whole policy); a pair is shared when equal.

@@ -82,6 +82,21 @@ extension ConnectivityMap {
         return flows
     }
 
+    /// An upper bound on the group pairs `allowedFlows(in:focus:)` visits: the named peers of each focused side, or
+    /// every group where that side is open. Cheap (no ports are looked up); it decides whether listing the flows of
+    /// both releases stays small enough to hold in memory.
+    func focusedPairBound(_ focus: PairFocus) -> Int {
+        let count = inventory.groupCount
+        var bound = 0
+        for s in focus.sourceGroups {
+            bound += egressIsolated[s] && egressToAnyone[s] == nil ? egress[s].count : count
+        }
+        for d in focus.destinationGroups {
+            bound += ingressIsolated[d] && ingressFromAnyone[d] == nil ? ingress[d].count : count
+        }
+        return bound
+    }
+
     /// The connections from `sources` (the present endpoints of group `s`) to the present endpoints of group `d` (an
     /// endpoint never connects to itself).
     private func appendFlows(
