@@ -143,7 +143,11 @@ public struct OutputDirectory {
     /// An existing owned target may hold only the files its marker lists (and the marker); else it is refused unless
     /// `force`.
     private func checkOwnership(_ target: String) throws {
-        guard FileSystem.kind(of: target) == .directory, !force else { return }
+        guard FileSystem.kind(of: target) == .directory else { return }
+        if force, let what = Self.protectedDirectory(target) {
+            throw OutputDirectoryError("\(path): --force never replaces \(what) whole; give a directory of its own")
+        }
+        guard !force else { return }
         guard let present = FileSystem.filesBelow(target) else {
             throw OutputDirectoryError("\(path): cannot read directory")
         }
@@ -153,6 +157,18 @@ public struct OutputDirectory {
         let shown = foreign.prefix(3).joined(separator: ", ") + (foreign.count > 3 ? ", … (\(foreign.count) files)" : "")
         throw OutputDirectoryError(
             "\(path): holds files meshrender did not write (\(shown)); give a new or empty directory, or --force to replace it whole")
+    }
+
+    /// What `target` is when replacing it whole would take the user's own files with it: the root, the home directory,
+    /// or the working directory (or one above it). Nil for any other directory.
+    static func protectedDirectory(_ target: String) -> String? {
+        if target == "/" { return "the root directory" }
+        if let home = getenv("HOME").map({ FileSystem.absolute(String(cString: $0)) }), home == target {
+            return "the home directory"
+        }
+        let working = FileSystem.absolute(".")
+        if working == target || working.hasPrefix(target + "/") { return "the working directory or one above it" }
+        return nil
     }
 
     /// The marker's text: a comment, then one written file per line.

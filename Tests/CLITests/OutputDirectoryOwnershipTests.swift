@@ -61,6 +61,26 @@ final class OutputDirectoryOwnershipTests: XCTestCase {
         XCTAssertEqual(try listing(out).count, 6)
     }
 
+    func testForceNeverReplacesTheWorkingOrHomeDirectory() throws {
+        let project = work.appendingPathComponent("project")
+        try FileManager.default.createDirectory(at: project.appendingPathComponent("src"), withIntermediateDirectories: true)
+        try Data("keep\n".utf8).write(to: project.appendingPathComponent("src/main.go"))
+        try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent("values"), to: project.appendingPathComponent("values"))
+        for target in [".", project.path, work.path] {
+            let refused = try CLI.run(
+                ["render", "-f", "values/vald.yaml", "-n", "vald", "--output-dir", target, "--force"], directory: project)
+            XCTAssertEqual(refused.status, 2, target)
+            XCTAssertEqual(refused.stdout, "")
+            XCTAssertEqual(refused.stderr, "\(target): --force never replaces the working directory or one above it whole; give a directory of its own\n")
+        }
+        let home = try CLI.run(
+            ["render", "-f", project.appendingPathComponent("values/vald.yaml").path, "-n", "vald", "--output-dir", project.path, "--force"],
+            environment: ["HOME": project.path], directory: work)
+        XCTAssertEqual(home.status, 2)
+        XCTAssertTrue(home.stderr.contains("never replaces the home directory whole"), home.stderr)
+        XCTAssertEqual(try String(contentsOf: project.appendingPathComponent("src/main.go"), encoding: .utf8), "keep\n")
+    }
+
     func testAnEmptyDirectoryIsTaken() throws {
         let out = work.appendingPathComponent("empty")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
