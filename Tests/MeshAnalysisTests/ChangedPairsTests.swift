@@ -22,6 +22,9 @@ final class ChangedPairsTests: XCTestCase {
             let full = ReleaseComparison(old: before, new: after, defaultNamespace: "alpha")
             let focused = ReleaseComparison(old: before, new: after, defaultNamespace: "alpha", listsFlows: false)
             XCTAssertEqual(focused.changes, full.changes, "seed \(seed), edits \(edits)")
+            // The row-by-row walk that large un-isolations take finds the same changes.
+            let walked = ReleaseComparison(old: before, new: after, defaultNamespace: "alpha", listsFlows: false, rowWalkAbove: 0)
+            XCTAssertEqual(walked.changes, full.changes, "seed \(seed), edits \(edits): row walk")
             XCTAssertTrue(focused.old.isEmpty && focused.new.isEmpty, "seed \(seed): flows listed")
             XCTAssertFalse(full.old.isEmpty && full.new.isEmpty, "seed \(seed): no flows")
             changedPairs += full.changes.count

@@ -37,7 +37,8 @@ public struct ReleaseComparison: Sendable {
     /// stays linear in the endpoints when a release opens every pair.
     public init(
         old: ManifestObjects, new: ManifestObjects, oldMesh: MeshSpec? = nil, newMesh: MeshSpec? = nil,
-        defaultNamespace: String, listsFlows: Bool = true, maxListedFlows: Int = .max
+        defaultNamespace: String, listsFlows: Bool = true, maxListedFlows: Int = .max,
+        rowWalkAbove pairBound: Int = ReleaseComparison.listedPairBound
     ) {
         var builder = InventoryBuilder(defaultNamespace: defaultNamespace)
         if let oldMesh { builder.add(mesh: oldMesh, releases: .old) }
@@ -62,7 +63,7 @@ public struct ReleaseComparison: Sendable {
         // Few pairs to visit (a release that changes some policies): both releases' focused flows are listed, on both
         // cores. Many (a release that opens or closes whole namespaces): the changes are walked a row at a time.
         if let focus,
-            max(oldFinal.focusedPairBound(focus), newFinal.focusedPairBound(focus)) > Self.listedPairBound,
+            max(oldFinal.focusedPairBound(focus), newFinal.focusedPairBound(focus)) > pairBound,
             Set(inventory.endpoints.map(\.name)).count == inventory.endpoints.count
         {
             self.old = []
@@ -88,8 +89,9 @@ public struct ReleaseComparison: Sendable {
     }
 
     /// Above this many group pairs to visit, a comparison without listed flows walks the changes row by row instead of
-    /// listing both releases' flows (a listed flow and its change take a few hundred bytes: at most ~200 MB).
-    static let listedPairBound = 500_000
+    /// listing both releases' flows (a listed flow and its change take a few hundred bytes: at most ~200 MB). Tests
+    /// lower it (`rowWalkAbove:`) to check the row walk against the listing on small releases.
+    public static let listedPairBound = 500_000
 
     /// The policies both releases hold (evaluated once), and those of each release alone. Policies pair by namespace
     /// and name (hashing two strings, not the whole policy); a pair is shared when equal.
