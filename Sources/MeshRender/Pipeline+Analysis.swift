@@ -46,7 +46,7 @@ extension Pipeline {
         let intended = IntendedConnectivity(mesh: mesh, inventory: subjects.inventory)
         let effective = EffectiveConnectivity(
             policies: subjects.objects.policies, defaultNamespace: input.release.namespace, inventory: subjects.inventory)
-        let result = MeshAnalysis.verify(intended: intended, effective: effective)
+        let result = MeshAnalysis.verify(intended: intended, effective: effective, listingFlows: format == .json)
         let locate = ruleLocator(subjects.objects, defaultNamespace: input.release.namespace, withLines: input.manifests != nil)
         let text: String
         switch format {
@@ -195,17 +195,21 @@ extension Pipeline {
         let objects: ManifestObjects
         if let manifests = input.manifests {
             // The manifests first: the mesh's components may name their workloads.
-            let documents = try ManifestSource.loadNodes(path: manifests, readStdin: io.readStdinAsInput)
-            objects = try ManifestObjects.read(documents, defaultNamespace: input.release.namespace)
+            objects = try ManifestSource.loadObjects(
+                path: manifests, defaultNamespace: input.release.namespace, readStdin: io.readStdinAsInput)
             (values, mesh) = try loadValuesAndMesh(input, workloads: objects.workloadDirectory, io: io)
         } else {
             (values, mesh) = try loadValuesAndMesh(input, io: io)
             let rendered = try render(chart: input.chart, values: input.values, release: input.release, io: io)
-            let documents = documentsByTemplate
-                ? try rendered.selectedDocuments().map(\.node)
+            if documentsByTemplate {
+                objects = try ManifestObjects.read(
+                    rendered.selectedDocuments().map(\.node), defaultNamespace: input.release.namespace)
+            } else {
                 // The render's own output: bounded by the output bounds, not by the input size bound.
-                : try YAMLParser(limits: .init(maxBytes: .max)).parseAll(rendered.text, file: "rendered")
-            objects = try ManifestObjects.read(documents, defaultNamespace: input.release.namespace)
+                objects = try ManifestSource.objects(
+                    bytes: Array(rendered.text.utf8), file: "rendered", parser: YAMLParser(limits: .init(maxBytes: .max)),
+                    defaultNamespace: input.release.namespace)
+            }
         }
         var builder = InventoryBuilder(defaultNamespace: input.release.namespace)
         let intent = mesh.components.isEmpty ? nil : mesh

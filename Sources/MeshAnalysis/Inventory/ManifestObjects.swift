@@ -46,8 +46,9 @@ public struct ManifestObjects: Sendable {
         return result
     }
 
-    /// The objects of several parts (documents read one by one), pods with an owner folded as `read` folds them.
-    public static func joining(_ parts: [ManifestObjects]) -> ManifestObjects {
+    /// The objects of several parts (documents read one by one), pods with an owner folded as `read` folds them
+    /// (unless `foldingPods` is false: parts joined again later are folded then, once).
+    public static func joining(_ parts: [ManifestObjects], foldingPods: Bool = true) -> ManifestObjects {
         var result = ManifestObjects()
         for part in parts {
             result.policyMarks += part.paddedPolicyMarks
@@ -56,7 +57,7 @@ public struct ManifestObjects: Sendable {
             result.namespaces.merge(part.namespaces) { _, later in later }
             result.skipped += part.skipped
         }
-        result.workloads = Workload.foldingOwnedPods(result.workloads)
+        if foldingPods { result.workloads = Workload.foldingOwnedPods(result.workloads) }
         return result
     }
 

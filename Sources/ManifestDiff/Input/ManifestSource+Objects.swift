@@ -1,0 +1,134 @@
+import MeshAnalysis
+import MeshModel
+import YAMLCore
+
+extension ManifestSource {
+    /// The objects of every document under `path` (a file, a directory of `*.yaml`/`*.yml`, or `-`): the same
+    /// `ManifestObjects.read(loadNodes(path:), defaultNamespace:)` gives, errors included, without holding every
+    /// document's tree at once.
+    public static func loadObjects(
+        path: String, defaultNamespace: String, readStdin: () throws(InputError) -> [UInt8] = standardInput
+    ) throws(InputError) -> ManifestObjects {
+        let sources = try readSources(path: path, readStdin: readStdin)
+        let parser = YAMLParser()
+        if let objects = streamedObjects(sources, parser: parser, defaultNamespace: defaultNamespace) { return objects }
+        var nodes: [Node] = []
+        for (file, bytes) in sources {
+            do {
+                nodes += try parser.parseAll(bytes: bytes, file: file).filter { !$0.isNull }
+            } catch {
+                throw error.inputError
+            }
+        }
+        return try ManifestObjects.read(nodes, defaultNamespace: defaultNamespace)
+    }
+
+    /// The objects of a manifest stream in memory (a render's own output: `parser` sets its bounds), as
+    /// `ManifestObjects.read(parser.parseAll(bytes:file:), defaultNamespace:)` gives them, errors included.
+    public static func objects(
+        bytes: [UInt8], file: String, parser: YAMLParser, defaultNamespace: String
+    ) throws(InputError) -> ManifestObjects {
+        if let objects = streamedObjects([(file, bytes)], parser: parser, defaultNamespace: defaultNamespace) {
+            return objects
+        }
+        let nodes: [Node]
+        do {
+            nodes = try parser.parseAll(bytes: bytes, file: file)
+        } catch {
+            throw error.inputError
+        }
+        return try ManifestObjects.read(nodes, defaultNamespace: defaultNamespace)
+    }
+
+    /// The objects of `sources` read a run of documents at a time on every core, each run's trees (built without
+    /// key marks: they only place errors) dropped once read; `nil` when any file cannot be cut into documents, is
+    /// past the parser's size bound, holds what the fast parse does not model (anchors, tags, …) or any document
+    /// fails to read. Then the caller reads the whole files, which reports the first problem exactly.
+    ///
+    /// Equal to reading every file's parsed documents at once: `ManifestObjects.read` reads documents one by one,
+    /// each document's objects depend on that document alone, and `ManifestObjects.joining` puts the parts together
+    /// in order as `read` does.
+    static func streamedObjects(
+        _ sources: [(file: String, bytes: [UInt8])], parser: YAMLParser, defaultNamespace: String
+    ) -> ManifestObjects? {
+        struct Run: Sendable {
+            var source: Int
+            var segments: [DocumentSegments.Segment]
+        }
+        var runs: [Run] = []
+        for (i, source) in sources.enumerated() {
+            guard source.bytes.count <= parser.limits.maxBytes, let segments = DocumentSegments(source.bytes)?.segments
+            else { return nil }
+            var start = 0
+            while start < segments.count {
+                var end = start + 1, bytes = segments[start].bytes.count
+                while end < segments.count, bytes < Self.runBytes { bytes += segments[end].bytes.count; end += 1 }
+                runs.append(Run(source: i, segments: Array(segments[start..<end])))
+                start = end
+            }
+        }
+        let allRuns = runs
+        let parts = Parallel.map(allRuns.count) { r -> ManifestObjects? in
+            let run = allRuns[r]
+            guard let first = run.segments.first, let last = run.segments.last else { return ManifestObjects() }
+            let bytes = sources[run.source].bytes[first.bytes.startIndex..<last.bytes.endIndex]
+            guard
+                let stream = parser.parsePrunedStream(
+                    bytes: bytes, file: sources[run.source].file, firstLine: first.line, keep: .all, keyMarks: false),
+                stream.documents.count == run.segments.filter(\.isDocument).count
+            else { return nil }
+            var objects: [ManifestObjects] = []
+            objects.reserveCapacity(stream.documents.count)
+            var selectors = SelectorTable()
+            for document in stream.documents where !document.isNull {
+                guard var read = try? ManifestObjects.read(document: document, defaultNamespace: defaultNamespace) else { return nil }
+                read.policies = read.policies.map { selectors.sharing($0) }
+                objects.append(read)
+            }
+            return ManifestObjects.joining(objects, foldingPods: false)
+        }
+        var all: [ManifestObjects] = []
+        all.reserveCapacity(parts.count)
+        for part in parts {
+            guard let part else { return nil }
+            all.append(part)
+        }
+        return ManifestObjects.joining(all)
+    }
+
+    /// Runs of documents are cut at about this many bytes, which balances the cores.
+    static let runBytes = 256 << 10
+}
+
+/// Equal label selectors of a run of policies held once: a mesh's policies name the same namespace (and often the same
+/// pods) in every peer, and a selector held once is one dictionary instead of one per peer.
+struct SelectorTable {
+    private var selectors: Set<LabelSelector> = []
+
+    /// `policy` with each of its selectors replaced by the equal one met first.
+    mutating func sharing(_ policy: NetworkPolicy) -> NetworkPolicy {
+        var policy = policy
+        policy.podSelector = shared(policy.podSelector)
+        if let rules = policy.ingress { policy.ingress = sharing(rules) }
+        if let rules = policy.egress { policy.egress = sharing(rules) }
+        return policy
+    }
+
+    private mutating func sharing(_ rules: [PolicyRule]) -> [PolicyRule] {
+        rules.map { rule in
+            var rule = rule
+            rule.peers = rule.peers?.map { peer in
+                var peer = peer
+                peer.podSelector = peer.podSelector.map { shared($0) }
+                peer.namespaceSelector = peer.namespaceSelector.map { shared($0) }
+                return peer
+            }
+            return rule
+        }
+    }
+
+    private mutating func shared(_ selector: LabelSelector) -> LabelSelector {
+        if selector.isEmpty { return selector }
+        return selectors.insert(selector).memberAfterInsert
+    }
+}
