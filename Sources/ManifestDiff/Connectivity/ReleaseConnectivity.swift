@@ -83,19 +83,28 @@ extension ConnectivityDiff {
 }
 
 extension ConnectivityDiff {
+    /// Documents per job of `objects(old:new:namespace:)`.
+    static let runLength = 128
+
     /// The objects of both releases, documents read on every core; a document the new release holds byte for byte
     /// as the old one does is read once.
     static func objects(old: [Document], new: [Document], namespace: String) throws(InputError)
         -> (ManifestObjects, ManifestObjects)
     {
         func read(_ documents: [Document]) throws(InputError) -> [ManifestObjects] {
-            let parts = Parallel.map(documents.count) { i -> Result<ManifestObjects, InputError> in
-                // Key marks only place errors: a document is read without them, and again with them to report a problem.
-                if let objects = try? ManifestObjects.read(document: documents[i].nodeWithoutKeyMarks, defaultNamespace: namespace) {
-                    return .success(objects)
+            // In runs of documents, each run holding its equal selectors once.
+            let runs = stride(from: 0, to: documents.count, by: Self.runLength).map { $0..<min($0 + Self.runLength, documents.count) }
+            let parts = Array(Parallel.map(runs.count) { r -> [Result<ManifestObjects, InputError>] in
+                var selectors = SelectorTable()
+                return runs[r].map { i in
+                    // Key marks only place errors: a document is read without them, and again with them to report a problem.
+                    if var objects = try? ManifestObjects.read(document: documents[i].nodeWithoutKeyMarks, defaultNamespace: namespace) {
+                        objects.policies = objects.policies.map { selectors.sharing($0) }
+                        return .success(objects)
+                    }
+                    return Result { () throws(InputError) in try ManifestObjects.read(document: documents[i].node, defaultNamespace: namespace) }
                 }
-                return Result { () throws(InputError) in try ManifestObjects.read(document: documents[i].node, defaultNamespace: namespace) }
-            }
+            }.joined())
             var result: [ManifestObjects] = []
             result.reserveCapacity(parts.count)
             for part in parts { result.append(try part.get()) }

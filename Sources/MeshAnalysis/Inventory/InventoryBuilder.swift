@@ -23,8 +23,11 @@ public struct InventoryBuilder: Sendable {
     /// Every namespace known so far, with its labels.
     var namespaceLabels: [String: [String: String]] = [:]
     var meshes: [MeshSpec] = []
-    /// Policies of every release added (the representatives serve both sides of a diff).
+    /// Policies of every release added (the representatives serve both sides of a diff), each once: a policy equal to
+    /// one added before (the same policy in both releases) would represent nothing new.
     var policies: [NetworkPolicy] = []
+    /// Indices into `policies` by namespace and name.
+    private var policiesByName: [String: [Int]] = [:]
     /// Every ipBlock boundary: the outside world is cut at each.
     var blocks: [CIDR] = []
 
@@ -46,7 +49,11 @@ public struct InventoryBuilder: Sendable {
         }
         for policy in objects.policies {
             declare(policy.namespace ?? defaultNamespace)
-            policies.append(policy)
+            let key = (policy.namespace ?? defaultNamespace) + "/" + policy.name
+            if policiesByName[key]?.contains(where: { policies[$0] == policy }) != true {
+                policiesByName[key, default: []].append(policies.count)
+                policies.append(policy)
+            }
             for rule in (policy.ingress ?? []) + (policy.egress ?? []) {
                 for peer in rule.peers ?? [] { if let block = peer.ipBlock { cut(by: block) } }
             }
