@@ -1,4 +1,5 @@
-import YAMLCore
+import Diagnostics
+import YAML
 
 /// Helm's parser for `--set`-style arguments (`pkg/strvals`).
 ///

@@ -1,5 +1,5 @@
 import MeshModel
-import YAMLCore
+import YAML
 
 /// The front door of the analysis for the CLI and other callers: verify rendered policies against a mesh, explain
 /// one flow, draw the intended or effective matrix.

@@ -1,4 +1,5 @@
-import YAMLCore
+import GoValues
+import YAML
 
 // Writing the NetworkPolicy model as dynamic values with Kubernetes field names, ready for `toYaml`.
 // Absent optional fields are omitted; absent and empty lists stay distinct, so `- {}` stays `{}`.

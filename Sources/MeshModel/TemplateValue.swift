@@ -1,4 +1,6 @@
-import YAMLCore
+import GoValues
+import Platform
+import YAML
 
 extension KubeSystemEgress {
     /// `true`, `dns` or `false` as a value (booleans stay booleans).

@@ -1,7 +1,7 @@
 import Foundation
 import HelmValues
 import XCTest
-import YAMLCore
+import YAML
 
 /// Large inputs stay linear: these would take minutes if an edit copied the tree it edits.
 final class ScaleTests: XCTestCase {

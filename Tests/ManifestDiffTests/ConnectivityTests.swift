@@ -1,6 +1,6 @@
 import XCTest
 
-import YAMLCore
+import YAML
 
 @testable import ManifestDiff
 

@@ -1,6 +1,6 @@
 import MeshModel
 import XCTest
-import YAMLCore
+import YAML
 
 @testable import MeshAnalysis
 
