@@ -1,23 +1,27 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// meshrender: one module per pipeline stage, a thin CLI on top. Each module and the project modules it uses:
+/// meshrender: one module per pipeline stage, a thin CLI on top. Each module and the project modules it uses
+/// (ARCHITECTURE.md tells each one's job):
 ///
-///   YAMLCore       —                              (libyaml, swift-collections)
-///   HelmValues     YAMLCore
-///   MeshModel      YAMLCore, HelmValues
-///   GoRegex        —
-///   JSONSchema     YAMLCore, GoRegex
-///   GoTemplate     YAMLCore, GoRegex              (swift-crypto, swift-certificates)
-///   MeshAnalysis   YAMLCore, MeshModel
-///   ManifestDiff   YAMLCore, MeshAnalysis
-///   MeshRender     all of the above: chart loading and the render pipeline, the library's front door
-///   meshrender     MeshRender, MeshModel, YAMLCore: the CLI
+///   Platform       —                                   the machine: files and stdin, threads, the heap
+///   Diagnostics    Platform                            source positions and the one-line input error
+///   GoValues       Diagnostics                         Go's dynamic values and how Go prints, quotes and encodes them
+///   YAML           Platform, Diagnostics, GoValues     libyaml parsing into marked nodes, Helm's YAML emitter
+///   GoRegex        —                                   Go's regexp
+///   HelmValues     YAML (and below)                    values files, --set, coalescing
+///   JSONSchema     YAML, GoRegex                       values.schema.json
+///   GoTemplate     YAML, GoRegex                       the template engine and Helm's function library
+///   MeshModel      YAML                                components, matrix, expansion, NetworkPolicies
+///   MeshAnalysis   MeshModel                           NetworkPolicy semantics: verify, explain, matrix
+///   ManifestDiff   MeshAnalysis                        resource and connectivity diff between releases
+///   MeshRender     all of the above                    charts, the render pipeline, the library's front door
+///   MeshRenderCLI  MeshRender                          the `meshrender` command
 let package = Package(
     name: "meshrender",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "meshrender", targets: ["meshrender"]),
+        .executable(name: "meshrender", targets: ["MeshRenderCLI"]),
         .library(name: "MeshRender", targets: ["MeshRender"]),
     ],
     dependencies: [
@@ -42,26 +46,34 @@ let package = Package(
         ),
         // C library declarations the Glibc module leaves out (the allocator's `mallopt`).
         .systemLibrary(name: "CSystem"),
-        // YAML nodes with source marks, parser over libyaml events, Helm-style emitter, dynamic values.
+        // The machine: files and stdin (bounded, irregular files refused), threads with large stacks, the heap.
+        .target(name: "Platform", dependencies: ["CSystem"]),
+        // Source positions (file, line, column) and the one-line error that names them.
+        .target(name: "Diagnostics", dependencies: ["Platform"]),
+        // Go's dynamic values (`interface{}`) and Go's ways of writing and reading them: JSON, quoting, fmt, strconv.
+        .target(name: "GoValues", dependencies: ["Diagnostics"]),
+        // YAML nodes with source marks, parser over libyaml events, Helm-style emitter.
         .target(
-            name: "YAMLCore",
-            dependencies: ["CYAML", "CSystem", .product(name: "OrderedCollections", package: "swift-collections")]
+            name: "YAML",
+            dependencies: [
+                "CYAML", "Platform", "Diagnostics", "GoValues",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
         ),
         // Values files, Helm's merge/coalesce and --set parsing.
-        .target(name: "HelmValues", dependencies: ["YAMLCore"]),
+        .target(name: "HelmValues", dependencies: ["Platform", "Diagnostics", "GoValues", "YAML"]),
         // Components, matrix, validation, expansion, the NetworkPolicy model.
-        .target(name: "MeshModel", dependencies: ["YAMLCore", "HelmValues"]),
+        .target(name: "MeshModel", dependencies: ["Platform", "Diagnostics", "GoValues", "YAML"]),
         // Go's regexp (RE2 syntax, leftmost-first, linear time): parser, simplifier, compiler, Pike VM.
         .target(name: "GoRegex"),
         // JSON Schema (drafts 4 to 2020-12) over the values model: what checks values.schema.json.
-        .target(name: "JSONSchema", dependencies: ["YAMLCore", "GoRegex"]),
+        .target(name: "JSONSchema", dependencies: ["GoValues", "YAML", "GoRegex"]),
         // Go text/template dialect with Helm's function library (keys and certificates on
         // swift-crypto and swift-certificates).
         .target(
             name: "GoTemplate",
             dependencies: [
-                "YAMLCore",
-                "GoRegex",
+                "Platform", "GoValues", "YAML", "GoRegex",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
@@ -69,25 +81,33 @@ let package = Package(
             ]
         ),
         // NetworkPolicy semantics: effective connectivity, verify, explain, matrix views.
-        .target(name: "MeshAnalysis", dependencies: ["YAMLCore", "MeshModel"]),
+        .target(name: "MeshAnalysis", dependencies: ["Platform", "Diagnostics", "GoValues", "YAML", "MeshModel"]),
         // Resource and connectivity diff between releases, output writers.
-        .target(name: "ManifestDiff", dependencies: ["YAMLCore", "MeshAnalysis"]),
+        .target(name: "ManifestDiff", dependencies: ["Platform", "Diagnostics", "GoValues", "YAML", "MeshModel", "MeshAnalysis"]),
         // Chart loading and the render pipeline: the library's front door.
         .target(
             name: "MeshRender",
-            dependencies: ["YAMLCore", "HelmValues", "MeshModel", "GoTemplate", "MeshAnalysis", "ManifestDiff", "JSONSchema", "CZlib"],
+            dependencies: [
+                "Platform", "Diagnostics", "GoValues", "YAML", "HelmValues", "MeshModel", "GoTemplate", "MeshAnalysis",
+                "ManifestDiff", "JSONSchema", "CZlib",
+            ],
             resources: []
         ),
         // The CLI: one small file per subcommand.
         .executableTarget(
-            name: "meshrender",
-            dependencies: ["MeshRender", "MeshModel", "YAMLCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            name: "MeshRenderCLI",
+            dependencies: [
+                "MeshRender", "MeshModel", "GoTemplate", "Platform",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         // The library's example: render a mesh, verify it (README, MeshRender.docc; run by LibraryExampleTests).
         .executableTarget(name: "render-and-verify", dependencies: ["MeshRender"], path: "Examples/RenderAndVerify"),
         // The tests' shared helpers (a seeded generator, a dump of node marks).
-        .target(name: "TestSupport", dependencies: ["YAMLCore"], path: "Tests/TestSupport"),
-        .testTarget(name: "YAMLCoreTests", dependencies: ["YAMLCore", "TestSupport"]),
+        .target(name: "TestSupport", dependencies: ["YAML"], path: "Tests/TestSupport"),
+        .testTarget(name: "PlatformTests", dependencies: ["Platform", "GoValues", "CSystem"]),
+        .testTarget(name: "GoValuesTests", dependencies: ["GoValues"]),
+        .testTarget(name: "YAMLTests", dependencies: ["Platform", "Diagnostics", "GoValues", "YAML", "TestSupport"]),
         .testTarget(name: "HelmValuesTests", dependencies: ["HelmValues", "TestSupport"]),
         .testTarget(name: "MeshModelTests", dependencies: ["MeshModel"]),
         .testTarget(name: "GoRegexTests", dependencies: ["GoRegex"]),
@@ -103,7 +123,7 @@ let package = Package(
         .testTarget(name: "ManifestDiffTests", dependencies: ["ManifestDiff", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "MeshRenderTests", dependencies: ["MeshRender", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
-            name: "CLITests", dependencies: ["meshrender", "render-and-verify", "YAMLCore", "JSONSchema", "TestSupport"],
+            name: "CLITests", dependencies: ["MeshRenderCLI", "render-and-verify", "YAML", "JSONSchema", "TestSupport"],
             exclude: ["Fixtures"]),
     ]
 )

@@ -1,4 +1,4 @@
-import YAMLCore
+import GoValues
 
 /// Bounds on what templates build, so that no template can exhaust memory (`range until
 /// 2000000000`, `repeat 2000000000 "x"`, a string doubled in a loop): a function's result and a

@@ -1,4 +1,4 @@
-import YAMLCore
+import GoValues
 
 /// Go's predefined template functions, with Go's argument rules and error texts.
 enum Builtin: String, CaseIterable {

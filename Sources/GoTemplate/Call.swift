@@ -1,4 +1,4 @@
-import YAMLCore
+import GoValues
 
 /// One function call being evaluated: the executor, the argument nodes and the pipeline value.
 struct Call {

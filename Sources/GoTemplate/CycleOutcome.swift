@@ -1,4 +1,4 @@
-import YAMLCore
+import YAML
 
 /// What a function makes of a map or list that contains itself (`set $d "self" $d`), as Helm
 /// answers: the JSON and YAML encoders swallow Go's cycle error and give "" (`toJson`), or

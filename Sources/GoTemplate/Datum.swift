@@ -1,4 +1,4 @@
-import YAMLCore
+import GoValues
 
 /// A value during execution, in the three states Go's reflection distinguishes and templates can
 /// observe:

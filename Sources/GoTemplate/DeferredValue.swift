@@ -1,4 +1,5 @@
-import YAMLCore
+import GoValues
+import Platform
 
 /// Data made the first time it is read, then kept: what a ``GoStruct`` holds for a large value
 /// that templates seldom look at as a whole (the bytes of every chart file as Go's `[]byte`

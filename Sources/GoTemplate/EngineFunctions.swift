@@ -1,4 +1,4 @@
-import YAMLCore
+import GoValues
 
 /// Helm's functions that need the engine itself: `include`, `tpl`, `required`, `fail`.
 enum EngineFunction: String, CaseIterable {

@@ -1,4 +1,4 @@
-import YAMLCore
+import GoValues
 /// Go's `html`, `js` and `urlquery` escaping (`template.HTMLEscapeString`, `JSEscapeString`,
 /// `url.QueryEscape`).
 enum Escapers {

@@ -1,4 +1,5 @@
-import YAMLCore
+import GoValues
+import YAML
 
 /// Actions ending in `| indent N` or `| nindent N` (N a literal >= 0), the way charts lay out
 /// included and serialised blocks: the text before the last stage is indented straight into the

@@ -1,4 +1,4 @@
-import YAMLCore
+import GoValues
 
 /// A template function: receives its evaluated arguments (the pipeline's value last) and returns a value.
 ///

@@ -1,4 +1,4 @@
-import YAMLCore
+import GoValues
 
 /// A value of a Go struct type that data hands to templates, such as Helm's `.Capabilities`:
 /// fields in declaration order, the type name `%T` and `typeOf` print, the JSON keys `toJson`

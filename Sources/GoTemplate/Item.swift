@@ -1,4 +1,4 @@
-import YAMLCore
+import GoValues
 
 /// A value during execution. Go's maps (and slices) are references: `set $d "k" v` changes the map
 /// every holder of `$d` sees, across variables and template calls. Plain `Value`s are values, so

@@ -1,4 +1,4 @@
-import YAMLCore
+import GoValues
 /// The kinds of token the lexer produces (Go's `itemType`).
 enum TokenKind: Equatable {
     case error          // value is the message

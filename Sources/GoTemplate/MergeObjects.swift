@@ -1,4 +1,5 @@
-import YAMLCore
+import GoValues
+import YAML
 
 /// Sprig's `merge` family on map objects, with the sharing Go's mergo gives them: a key the
 /// destination lacks (or holds empty) receives the source's own map, not a copy, and maps

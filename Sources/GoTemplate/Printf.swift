@@ -1,5 +1,5 @@
 import FoundationEssentials
-import YAMLCore
+import GoValues
 
 /// Go's `fmt.Sprintf`, `fmt.Sprint` and `fmt.Sprintln` over template values: the verbs
 /// `%v %s %d %q %x %X %o %O %b %c %U %e %E %f %F %g %G %t %T %%`, flags `+ - # 0 space`, width and

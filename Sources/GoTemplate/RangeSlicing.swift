@@ -1,4 +1,4 @@
-import YAMLCore
+import GoValues
 
 /// Executing a template whose output is one top-level `range` in windows of its elements, so the
 /// windows can run concurrently and their outputs be joined.

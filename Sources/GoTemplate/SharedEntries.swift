@@ -1,4 +1,4 @@
-import YAMLCore
+import GoValues
 
 /// `get`, `pick` and `omit` on map objects return the entries themselves, not copies, as Go's
 /// do: a map taken out with `get` or kept by `pick` is the same map as in the source, so a

@@ -1,4 +1,4 @@
-import YAMLCore
+import GoValues
 
 /// Functions that return maps and lists they were given, or lists of them, without copying them in
 /// Go: `dig`, `default`, `coalesce`, `ternary`, `first`, `last`, `pluck`, `values`, `list`,

@@ -1,4 +1,4 @@
-import YAMLCore
+import GoValues
 
 /// Functions whose result depends on an argument being a Go struct rather than the map it
 /// serialises to (``GoStruct/jsonView``): the reflection functions, the JSON writers (keys in

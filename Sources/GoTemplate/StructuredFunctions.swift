@@ -1,4 +1,4 @@
-import YAMLCore
+import GoValues
 
 /// An argument of a function that takes Go structs: plain data, a `time.Time` made by a date
 /// function, or another struct (`value` is then its ``GoStruct/jsonView``).

@@ -1,4 +1,4 @@
-import YAMLCore
+import Platform
 
 extension TemplateSet {
     /// Parses `files` as ``parse(name:text:)`` parses each in turn, on every core when there is

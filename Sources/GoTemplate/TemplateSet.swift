@@ -1,6 +1,7 @@
 import FoundationEssentials
 import Glibc
-import YAMLCore
+import GoValues
+import Platform
 
 /// A method on data: called for `.Receiver.Name args...` when the receiver is not a map holding
 /// `Name`. Returns nil when the method does not apply to this receiver (the field lookup then

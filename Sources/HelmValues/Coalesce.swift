@@ -1,4 +1,6 @@
-import YAMLCore
+import Diagnostics
+import GoValues
+import YAML
 
 /// A conflict Helm reports (and otherwise ignores) while coalescing user values with chart defaults.
 public struct CoalesceWarning: Sendable, Equatable, CustomStringConvertible {

@@ -1,4 +1,6 @@
-import YAMLCore
+import Diagnostics
+import GoValues
+import YAML
 
 /// A chart's default values and those of the subcharts it renders (after conditions, tags and
 /// aliases are applied), named as their values are keyed: the input of ``Coalesce/coalesce(chart:user:)``.

@@ -1,4 +1,5 @@
-import YAMLCore
+import Diagnostics
+import Platform
 
 extension ValuesOptions {
     /// Reads a whole file, failing with Go's wording (`open values.yaml: no such file or

@@ -1,4 +1,4 @@
-import YAMLCore
+import YAML
 
 /// Go's `unicode.IsSpace`.
 func isGoSpace(_ r: Unicode.Scalar) -> Bool {

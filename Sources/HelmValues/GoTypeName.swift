@@ -1,4 +1,4 @@
-import YAMLCore
+import YAML
 
 extension Node {
     /// The Go type Helm holds this value as (`float64` for every number read from a file or

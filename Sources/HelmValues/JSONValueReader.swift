@@ -1,4 +1,6 @@
-import YAMLCore
+import Diagnostics
+import GoValues
+import YAML
 
 /// Reads JSON values out of a `--set-json` argument with Go's `encoding/json` semantics:
 /// numbers are floats, a lone surrogate escape becomes U+FFFD, duplicate keys keep the last

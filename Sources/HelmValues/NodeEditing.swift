@@ -1,4 +1,5 @@
-import YAMLCore
+import Diagnostics
+import YAML
 
 extension Mapping {
     /// Moves the value of `key` out, leaving a null in its place (the key keeps its position),

@@ -1,4 +1,5 @@
-import YAMLCore
+import GoValues
+import YAML
 
 /// Typing of `--set` values (Helm's `typedVal`).
 enum SetScalar {

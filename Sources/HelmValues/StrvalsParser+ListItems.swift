@@ -1,4 +1,6 @@
-import YAMLCore
+import Diagnostics
+import GoValues
+import YAML
 
 /// List elements: what follows `name[index]`.
 extension StrvalsParser {

@@ -1,4 +1,4 @@
-import YAMLCore
+import YAML
 
 /// Values: what follows `=`.
 extension StrvalsParser {

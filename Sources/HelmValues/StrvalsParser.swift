@@ -1,4 +1,6 @@
-import YAMLCore
+import Diagnostics
+import GoValues
+import YAML
 
 /// The state machine behind `SetParser`: Helm's `strvals` parser, step for step, over `Node`s.
 ///

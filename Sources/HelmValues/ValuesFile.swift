@@ -1,4 +1,6 @@
-import YAMLCore
+import Diagnostics
+import GoValues
+import YAML
 
 /// Reading one values file (a `-f` argument, or a chart's `values.yaml`) the way Helm does.
 public enum ValuesFile {

@@ -1,4 +1,4 @@
-import YAMLCore
+import YAML
 
 /// How Helm combines values files, and the documents within one file.
 public enum ValuesMerge {

@@ -1,4 +1,6 @@
-import YAMLCore
+import Diagnostics
+import GoValues
+import YAML
 
 /// The values flags of `helm template`, applied in Helm's order: every `-f` file in order,
 /// then `--set-json`, `--set`, `--set-string`, `--set-file`, `--set-literal` (each kind in

@@ -1,4 +1,4 @@
-import YAMLCore
+import YAML
 
 /// Addressing nodes inside values by a dotted path.
 public enum ValuesPath {

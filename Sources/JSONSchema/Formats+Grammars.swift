@@ -1,4 +1,4 @@
-import YAMLCore
+import GoValues
 
 /// The formats with a small grammar of their own: ISO 8601 durations, semantic versions, URI references.
 extension Formats {

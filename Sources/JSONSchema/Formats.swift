@@ -190,4 +190,4 @@ enum Formats {
     }
 }
 
-import YAMLCore
+import GoValues

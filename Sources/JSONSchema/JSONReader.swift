@@ -1,4 +1,4 @@
-import YAMLCore
+import GoValues
 
 /// Reads JSON text into ``JSON``. Syntax errors carry Go's wording and where they are (the text
 /// is first checked by the project's Go-compatible decoder, then read here keeping member order

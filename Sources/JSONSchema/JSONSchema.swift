@@ -1,4 +1,5 @@
-import YAMLCore
+import GoValues
+import YAML
 
 /// A compiled JSON Schema (drafts 4, 6, 7, 2019-09 and 2020-12; `$schema` picks, 2020-12 by
 /// default) that validates values the way Helm 4 validates a chart's `values.schema.json`.

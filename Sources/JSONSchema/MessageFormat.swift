@@ -1,4 +1,4 @@
-import YAMLCore
+import GoValues
 
 /// How validation messages write values: Go's `%q`-based single quoting, and numbers as Go's
 /// English message printer (`golang.org/x/text/message`) writes them — digit grouping

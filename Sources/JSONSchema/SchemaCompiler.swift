@@ -96,4 +96,4 @@ func GoQuoted(_ s: String) -> String {
     GoQuote.quote(s)
 }
 
-import YAMLCore
+import GoValues

@@ -1,4 +1,5 @@
-import YAMLCore
+import Diagnostics
+import YAML
 
 extension MeshLoader {
     static let componentKeys = ["name", "labels", "workload", "ports", "namespace", "kubeSystem", "networkPolicy"]

@@ -1,4 +1,5 @@
-import YAMLCore
+import Diagnostics
+import YAML
 
 extension MeshLoader {
     static let edgeKeys = ["to", "ports"]

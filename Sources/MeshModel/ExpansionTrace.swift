@@ -1,4 +1,5 @@
-import YAMLCore
+import Diagnostics
+import YAML
 
 /// Where in the values a rule or peer of an expanded policy comes from: `values/vald.yaml:47
 /// mesh.connectivity.lb-gateway[0]`.

@@ -1,4 +1,4 @@
-import YAMLCore
+import Diagnostics
 
 extension MatrixTable {
     /// A cell's verdict and, for ✅ followed by ports (`✅ TCP 5432`, `✅ TCP 80,443, UDP 53`, `✅ TCP 8000-8100`,

@@ -1,4 +1,4 @@
-import YAMLCore
+import Diagnostics
 
 /// The connectivity matrix as a Markdown table, in the form of Vald's network-policy guide:
 ///

@@ -1,4 +1,5 @@
-import YAMLCore
+import Diagnostics
+import YAML
 
 extension MeshSpec {
     /// Reads and validates the mesh from merged values: `defaults.networkPolicy` (enabled, custom rules) and

@@ -1,4 +1,5 @@
-import YAMLCore
+import Diagnostics
+import YAML
 
 // Reading the NetworkPolicy model from YAML nodes, checked against the networking.k8s.io/v1 schema and
 // Kubernetes' validation rules. Every error is an `InputError` at the offending node with its values path.

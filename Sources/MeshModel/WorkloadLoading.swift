@@ -1,4 +1,5 @@
-import YAMLCore
+import Diagnostics
+import YAML
 
 extension MeshLoader {
     /// `mesh.components.X.workload`: the labels of the named workload's pods, from the rendered manifests.

@@ -1,4 +1,5 @@
-import YAMLCore
+import GoValues
+import YAML
 
 /// A chart as `helm template` sees it: metadata, default values and template files.
 public struct Chart: Sendable {

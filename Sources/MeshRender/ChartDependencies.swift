@@ -1,6 +1,8 @@
 import GoTemplate
 import HelmValues
-import YAMLCore
+import Diagnostics
+import GoValues
+import YAML
 
 /// Subcharts as `helm template` renders them: the charts in `charts/`, filtered and renamed by
 /// Chart.yaml's `dependencies:` (version ranges, `condition`, `tags`, `alias`), their defaults

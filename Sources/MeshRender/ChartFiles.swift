@@ -1,4 +1,5 @@
-import YAMLCore
+import GoValues
+import Platform
 
 /// A chart's files, read into memory as Helm reads them before it builds the chart: from a
 /// directory (every regular file below it that `.helmignore` keeps) or from a packaged chart.

@@ -1,5 +1,8 @@
 import HelmValues
-import YAMLCore
+import Diagnostics
+import GoValues
+import Platform
+import YAML
 
 /// Reads a chart as Helm loads one, from a directory or a packaged chart (`.tgz`): `Chart.yaml`
 /// (checked as Helm checks it, see `ChartValidation`), `values.yaml`, every file under

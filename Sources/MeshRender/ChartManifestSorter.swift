@@ -1,7 +1,9 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import YAMLCore
+import GoValues
+import Platform
+import YAML
 
 /// One document of `helm template` output.
 public struct RenderedManifest: Sendable, Equatable {

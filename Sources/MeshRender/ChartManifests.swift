@@ -1,4 +1,4 @@
-import YAMLCore
+import YAML
 
 /// The result of rendering a chart: its documents in `helm template` order and the output forms.
 public struct RenderedManifests: Sendable, Equatable {

@@ -1,5 +1,5 @@
 import GoTemplate
-import YAMLCore
+import GoValues
 
 /// Why a chart could not be loaded or rendered, worded as Helm words it.
 ///

@@ -1,5 +1,5 @@
 import GoTemplate
-import YAMLCore
+import GoValues
 
 /// The release a chart is rendered for (`.Release`), and the cluster it pretends to target
 /// (`.Capabilities`), with `helm template`'s offline defaults.

@@ -7,7 +7,9 @@ import Darwin
 #endif
 import GoTemplate
 import HelmValues
-import YAMLCore
+import GoValues
+import Platform
+import YAML
 
 /// Renders a chart the way `helm template NAME CHART -n NS` does: every template parsed once
 /// into one template set, each non-partial template executed with `.Values .Release .Chart

@@ -1,5 +1,6 @@
 import GoTemplate
-import YAMLCore
+import GoValues
+import YAML
 
 /// The checks Helm makes of a chart's Chart.yaml before it renders anything, with Helm's words:
 /// a document that is not a map, an `apiVersion` other than v1 or v2, and its metadata validation

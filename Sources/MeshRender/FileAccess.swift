@@ -1,5 +1,6 @@
 import HelmValues
-import YAMLCore
+import Diagnostics
+import Platform
 
 /// How the pipeline reads its inputs: injectable so tests need no real files or stdin.
 public struct FileAccess: Sendable {

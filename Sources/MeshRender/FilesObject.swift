@@ -1,5 +1,6 @@
 import GoTemplate
-import YAMLCore
+import GoValues
+import YAML
 
 /// Helm's `.Files`: the chart's files that are neither templates, values, Chart.yaml nor
 /// subcharts (``ChartFiles/otherFiles(isV1:)``), as the Go type `engine.files` (a `map[string][]byte`

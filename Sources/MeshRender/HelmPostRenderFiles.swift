@@ -1,4 +1,5 @@
-import YAMLCore
+import GoValues
+import YAML
 
 /// Helm 4 hands a post-renderer each document with the template file it came from in the annotation
 /// `postrenderer.helm.sh/postrender-filename`, files the returned documents by it (removing it) and prints each

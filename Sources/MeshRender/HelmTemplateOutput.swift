@@ -1,5 +1,5 @@
 import GoTemplate
-import YAMLCore
+import YAML
 
 /// What `helm template`'s output flags ask for, beyond the render itself.
 public struct HelmTemplateOutput: Sendable, Equatable {

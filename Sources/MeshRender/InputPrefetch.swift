@@ -1,6 +1,7 @@
 import GoTemplate
 import HelmValues
-import YAMLCore
+import Platform
+import YAML
 
 /// Reading a command's inputs ahead of need, on a second core.
 ///

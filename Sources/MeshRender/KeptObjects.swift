@@ -1,4 +1,4 @@
-import YAMLCore
+import Platform
 
 /// What a render made and no longer needs (its template set and execution session: every parsed
 /// tree and every map the templates touched), handed to the result instead of being freed on the

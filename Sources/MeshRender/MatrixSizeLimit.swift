@@ -1,5 +1,5 @@
 import MeshAnalysis
-import YAMLCore
+import Diagnostics
 
 /// The bound on the `matrix` views drawn whole: a table, markdown or picture holds one cell per pair
 /// of components (and lays them all out) before a byte is written, so 10,000 components would make

@@ -1,6 +1,6 @@
 import MeshAnalysis
 import MeshModel
-import YAMLCore
+import Diagnostics
 
 /// The library in a few calls on text in memory: a mesh's NetworkPolicies from values, a check of manifests
 /// against the mesh, a Helm post-render. Each runs the same pipeline as the command line (``Pipeline``), with

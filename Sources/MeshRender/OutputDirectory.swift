@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Musl)
 import Musl
 #endif
-import YAMLCore
+import Platform
 
 /// Writes a set of files into a directory all at once: everything is staged in a temporary
 /// directory next to the target and then moved into place; on any failure the target is left as

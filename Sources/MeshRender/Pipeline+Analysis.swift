@@ -1,7 +1,8 @@
 import ManifestDiff
 import MeshAnalysis
 import MeshModel
-import YAMLCore
+import Diagnostics
+import YAML
 
 public typealias MatrixFormat = MeshAnalysis.MatrixFormat
 

@@ -1,7 +1,7 @@
 import ManifestDiff
 import MeshAnalysis
 import MeshModel
-import YAMLCore
+import Diagnostics
 
 /// The two releases of a diff: manifests on disk, or two sets of values rendered first.
 public enum DiffSides: Sendable {

@@ -1,5 +1,5 @@
 import MeshAnalysis
-import YAMLCore
+import YAML
 
 public typealias LintReport = MeshAnalysis.LintReport
 public typealias LintOptions = MeshAnalysis.LintOptions

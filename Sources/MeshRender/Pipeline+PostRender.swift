@@ -1,6 +1,7 @@
 import MeshAnalysis
 import MeshModel
-import YAMLCore
+import Diagnostics
+import YAML
 
 /// What `post-render` produces: the chart's manifests as they came, followed by the mesh's NetworkPolicies.
 public struct PostRendered: Sendable {

@@ -1,7 +1,10 @@
 import MeshAnalysis
 import HelmValues
 import MeshModel
-import YAMLCore
+import Diagnostics
+import GoValues
+import Platform
+import YAML
 
 extension ValuesInput {
     /// The same flags in HelmValues' vocabulary.

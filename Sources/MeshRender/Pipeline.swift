@@ -2,7 +2,9 @@ import GoTemplate
 import HelmValues
 import MeshAnalysis
 import MeshModel
-import YAMLCore
+import Diagnostics
+import GoValues
+import Platform
 
 /// The library's front door: each CLI subcommand is one call here.
 ///

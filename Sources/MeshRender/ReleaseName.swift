@@ -27,4 +27,4 @@ public enum ReleaseName {
     }
 }
 
-import YAMLCore
+import GoValues

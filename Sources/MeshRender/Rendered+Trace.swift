@@ -1,5 +1,5 @@
 import MeshModel
-import YAMLCore
+import Diagnostics
 
 extension Rendered {
     /// The YAML output with, after each rule and each peer of the built-in chart's policies, a comment naming the

@@ -1,4 +1,5 @@
-import YAMLCore
+import GoValues
+import YAML
 
 /// A rendered release in the forms the CLI prints or writes.
 public struct Rendered: Sendable {

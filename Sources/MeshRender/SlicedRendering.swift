@@ -1,5 +1,6 @@
 import MeshModel
-import YAMLCore
+import GoValues
+import Platform
 
 /// Rendering the built-in chart's policies in slices, one per core.
 ///

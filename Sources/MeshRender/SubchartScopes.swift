@@ -1,5 +1,5 @@
 import GoTemplate
-import YAMLCore
+import GoValues
 
 /// The top-level objects of a chart with subcharts (``Chart/scopes``), as its templates see them:
 /// each chart's `.Values` (the part of the top chart's values under its name), `.Chart`, `.Files`,

@@ -1,6 +1,7 @@
 import HelmValues
 import JSONSchema
-import YAMLCore
+import Diagnostics
+import YAML
 
 /// Helm's check of the coalesced values against `values.schema.json`: the chart's own schema
 /// over all its values, then each enabled subchart's over the values under its name

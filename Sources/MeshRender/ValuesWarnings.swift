@@ -1,6 +1,8 @@
 import MeshAnalysis
 import MeshModel
-import YAMLCore
+import Diagnostics
+import Platform
+import YAML
 
 /// The warnings loading a mesh's values raised during this process (each once, in the order raised), for the command
 /// to print on stderr; with `strict` the first one is thrown as an `InputError` instead.

@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-import YAMLCore
+import YAML
 
 /// `integrations/argocd/plugin.yaml`, run as Argo CD's repo server runs a Config Management Plugin: each
 /// command (`command` then `args`) in the application's source directory, with the application's name and

@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-import YAMLCore
+import YAML
 
 /// `.pre-commit-hooks.yaml` and the composite action `action.yml`: each hook's entry and each of the action's steps
 /// run as pre-commit and GitHub Actions run them, on fixtures, with the built meshrender.

@@ -1,6 +1,6 @@
 import XCTest
 
-@testable import meshrender
+@testable import MeshRenderCLI
 
 /// The chart and values files read from the raw command line before the argument parser runs (for
 /// `InputPrefetch`) are the ones the parser finds.

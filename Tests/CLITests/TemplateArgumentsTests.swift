@@ -1,6 +1,6 @@
 import XCTest
 
-@testable import meshrender
+@testable import MeshRenderCLI
 
 /// `helm template`'s command line read as Helm's flag library reads it.
 final class TemplateArgumentsTests: XCTestCase {

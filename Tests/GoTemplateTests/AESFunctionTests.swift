@@ -1,6 +1,6 @@
 @testable import GoTemplate
 import XCTest
-import YAMLCore
+import YAML
 
 /// `encryptAES` / `decryptAES`. The cipher is checked against FIPS 197's AES-256 example and a
 /// ciphertext Helm v4.1.4 produced; encryption uses a random IV, so it is checked by round trip.

@@ -1,6 +1,6 @@
 @testable import GoTemplate
 import XCTest
-import YAMLCore
+import YAML
 
 /// `bcrypt` and `htpasswd`. Hashes use a random salt (as in Helm), so the functions are checked
 /// for their shape; the algorithm is checked against fixed vectors made by the system's libcrypt

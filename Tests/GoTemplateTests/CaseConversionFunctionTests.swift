@@ -1,6 +1,6 @@
 import GoTemplate
 import XCTest
-import YAMLCore
+import YAML
 
 /// `camelcase`, `snakecase`, `kebabcase`, `swapcase`, `wrap`, `wrapWith` and the small extras
 /// (`hello`, `randInt`, `shuffle`), table-driven. Expectations are Helm v4.1.4's output.

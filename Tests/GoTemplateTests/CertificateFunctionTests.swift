@@ -3,7 +3,7 @@ import Foundation
 import SwiftASN1
 import X509
 import XCTest
-import YAMLCore
+import GoValues
 
 /// The certificate functions' output, parsed back: subject, names, validity, CA flag, key form and
 /// the signature chain. Keys and certificates are random, so only their structure is checked.

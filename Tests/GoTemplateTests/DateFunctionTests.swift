@@ -1,6 +1,6 @@
 @testable import GoTemplate
 import XCTest
-import YAMLCore
+import YAML
 
 /// The date functions and Go's `time.Time` values they pass around. Expectations are Helm v4.1.4's
 /// output; zones are fixed (UTC, `Asia/Tokyo`, offsets in the text) so the results do not depend on

@@ -1,6 +1,6 @@
 import GoTemplate
 import XCTest
-import YAMLCore
+import YAML
 
 /// Deeply nested data encodes as Helm encodes it: `toJson` at any depth, `toPrettyJson` and
 /// `toYaml` up to Go's 10,000 levels (past them Helm prints "").

@@ -1,5 +1,5 @@
 import XCTest
-import YAMLCore
+import GoValues
 @testable import GoTemplate
 
 /// Executor table: {template, data, expected output or expected error (Go's text)}.

@@ -1,6 +1,6 @@
 import GoTemplate
 import XCTest
-import YAMLCore
+import YAML
 
 /// Further Sprig functions, table-driven; expectations produced by Helm v4.1.4.
 final class ExtraFunctionTests: XCTestCase {

@@ -1,6 +1,6 @@
 import GoTemplate
 import XCTest
-import YAMLCore
+import YAML
 
 /// Where Go reports the errors of fields taken from a parenthesised pipeline (`(pipe).Field`):
 /// at the node its evaluation ended on, not at the chain. Expectations: Helm v4.1.4 on the same

@@ -1,6 +1,6 @@
 import GoTemplate
 import XCTest
-import YAMLCore
+import YAML
 
 /// Go structs in the data (``GoStruct``), shaped like Helm's `.Capabilities`. Every expectation
 /// was printed by Helm v4.1.4 for the same template over `.Capabilities` (`--kube-version

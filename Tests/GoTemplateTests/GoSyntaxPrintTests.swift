@@ -1,6 +1,6 @@
 import GoTemplate
 import XCTest
-import YAMLCore
+import YAML
 
 /// `%#v` (Go syntax) of structs: the type, then `Field:value` pairs with values in Go syntax;
 /// `&` for a pointer. Expectations: Helm v4.1.4 printing `.Capabilities` the same way.

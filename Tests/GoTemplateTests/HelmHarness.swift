@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
-import YAMLCore
+import GoValues
+import YAML
 @testable import GoTemplate
 import TestSupport
 

@@ -1,5 +1,5 @@
 import XCTest
-import YAMLCore
+import YAML
 @testable import GoTemplate
 
 /// Byte-for-byte comparison with the real `helm template` on a corpus of templates exercising every

@@ -1,6 +1,6 @@
 import GoTemplate
 import XCTest
-import YAMLCore
+import GoValues
 
 /// Go `int` and `int64` as templates observe them. Every expectation was produced by Helm v4.1.4
 /// rendering the same template with `--set w=3 --set zero=0 --set 'ports={80,443}'` (the data

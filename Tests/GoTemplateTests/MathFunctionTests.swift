@@ -1,6 +1,6 @@
 import GoTemplate
 import XCTest
-import YAMLCore
+import YAML
 
 /// Math functions, table-driven. Every expectation was produced by Helm v4.1.4 rendering
 /// `{{ $r := FN ARGS }}{{ kindOf $r }}:{{ $r | toString }}`: sprig's integer arithmetic gives

@@ -1,6 +1,7 @@
 import GoTemplate
 import XCTest
-import YAMLCore
+import GoValues
+import YAML
 
 /// Go's nil `[]interface{}` as templates observe it. Every expectation was produced by Helm
 /// v4.1.4 rendering the same template (`.Values.empty` is `[]` from a values file).

@@ -1,5 +1,5 @@
 import XCTest
-import YAMLCore
+import YAML
 @testable import GoTemplate
 
 /// Parsing many files at once (``TemplateSet/parse(files:)``, on every core past a size) gives the

@@ -1,5 +1,5 @@
 import XCTest
-import YAMLCore
+import GoValues
 @testable import GoTemplate
 
 /// Go's fmt verbs over template values (expected strings as Go prints them).

@@ -1,5 +1,5 @@
 import XCTest
-import YAMLCore
+import GoValues
 @testable import GoTemplate
 
 /// `ReachedEntries` against a plain dictionary: the same answers through inserts, replacements

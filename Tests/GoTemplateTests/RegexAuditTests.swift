@@ -1,6 +1,6 @@
 import GoRegex
 import XCTest
-import YAMLCore
+import YAML
 @testable import GoTemplate
 import TestSupport
 

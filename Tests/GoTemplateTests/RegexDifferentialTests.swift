@@ -2,7 +2,7 @@ import Foundation
 import GoRegex
 import TestSupport
 import XCTest
-import YAMLCore
+import GoValues
 @testable import GoTemplate
 
 /// Random patterns and inputs through every regex function, side by side with the real

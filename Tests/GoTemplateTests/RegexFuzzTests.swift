@@ -1,7 +1,7 @@
 @testable import GoTemplate
 import TestSupport
 import XCTest
-import YAMLCore
+import GoValues
 
 /// Random patterns made of RE2's metacharacters through every regex function: each call either
 /// gives a result or fails with Go's compile-error shape, and never traps. `RegexDifferentialTests`

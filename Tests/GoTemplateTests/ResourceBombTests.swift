@@ -1,6 +1,6 @@
 import XCTest
 import GoTemplate
-import YAMLCore
+import YAML
 
 /// Templates cannot exhaust memory or the stack: functions refuse to build values past
 /// `BuildLimits.maxValueSize` (checked before building where the size is known), `printf`

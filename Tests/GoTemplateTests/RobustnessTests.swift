@@ -1,6 +1,6 @@
 import TestSupport
 import XCTest
-import YAMLCore
+import GoValues
 @testable import GoTemplate
 
 /// Random templates built from the language's pieces must parse and execute or fail with a

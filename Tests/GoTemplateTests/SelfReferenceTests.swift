@@ -1,5 +1,5 @@
 import XCTest
-import YAMLCore
+import YAML
 
 /// A map set into itself (`set $d "self" $d`) never crashes: Helm's answers where Helm answers
 /// (`toJson` "" , `keys`, `hasKey`, ...), Go's encoder error for the `must` encoders, and a template

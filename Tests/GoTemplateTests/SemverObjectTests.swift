@@ -1,6 +1,6 @@
 import GoTemplate
 import XCTest
-import YAMLCore
+import YAML
 
 /// `semver` returns Masterminds' `*semver.Version`: its methods read as fields, and it prints and
 /// serialises as its normalised `String()`. Expectations are Helm v4.1.4's output.

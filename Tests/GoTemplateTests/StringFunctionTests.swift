@@ -1,6 +1,6 @@
 import GoTemplate
 import XCTest
-import YAMLCore
+import GoValues
 
 /// String functions, table-driven. Every expectation was produced by Helm v4.1.4 rendering
 /// `{{ $r := FN ARGS }}{{ kindOf $r }}:{{ $r | toString }}` (Go's `int` and `int64`: see

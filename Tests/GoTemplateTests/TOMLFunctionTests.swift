@@ -1,6 +1,6 @@
 import GoTemplate
 import XCTest
-import YAMLCore
+import GoValues
 
 /// `toToml`, table-driven. Expectations are Helm v4.1.4's output for the same values (numbers from
 /// values files are float64 there, hence `.float`).

@@ -1,6 +1,6 @@
 import GoTemplate
 import XCTest
-import YAMLCore
+import GoValues
 
 /// Table-driven template checks: each template, parsed as `t` and executed with `data`, prints
 /// `expected` (``assertOutputs``) or fails with exactly `expected` (``assertErrors``).

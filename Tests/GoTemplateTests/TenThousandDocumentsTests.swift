@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-import YAMLCore
+import GoValues
 @testable import GoTemplate
 
 /// Executes the benchmark chart's template (bench/docs-chart) for 500 and 5,000 apps with services: 1,000 and

@@ -1,6 +1,6 @@
 import GoTemplate
 import XCTest
-import YAMLCore
+import YAML
 
 /// `urlParse` and `urlJoin` (Go's `net/url`), table-driven; expectations are Helm v4.1.4's.
 final class URLFunctionTests: XCTestCase {

@@ -1,8 +1,8 @@
 import GoTemplate
 import XCTest
-import YAMLCore
+import YAML
 
-/// Helm's `toYamlPretty` as a template function (the emitter itself is tested in YAMLCoreTests);
+/// Helm's `toYamlPretty` as a template function (the emitter itself is tested in YAMLTests);
 /// expectations are Helm v4.1.4's.
 final class YAMLPrettyFunctionTests: XCTestCase {
     func testTable() {

@@ -1,6 +1,7 @@
 import HelmValues
 import XCTest
-import YAMLCore
+import Diagnostics
+import YAML
 
 /// Values of a chart with subcharts, as Helm coalesces them (cases checked against helm 4.1.4).
 final class CoalesceSubchartsTests: XCTestCase {

@@ -1,6 +1,6 @@
 import HelmValues
 import XCTest
-import YAMLCore
+import YAML
 
 /// Chart defaults under user values; the expectations are what Helm v4.1.4 renders.
 final class CoalesceTests: XCTestCase {

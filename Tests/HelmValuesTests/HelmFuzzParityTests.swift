@@ -2,7 +2,7 @@ import Foundation
 import HelmValues
 import TestSupport
 import XCTest
-import YAMLCore
+import YAML
 
 /// Random `--set`-family arguments (fixed seed) through helm and through us: same values or the
 /// same error. HELMVALUES_FUZZ_COUNT sets how many (default 80); HELMVALUES_FUZZ_SEED the seed.

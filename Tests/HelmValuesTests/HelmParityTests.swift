@@ -1,7 +1,7 @@
 import Foundation
 import HelmValues
 import XCTest
-import YAMLCore
+import YAML
 
 /// Our values against `helm template` on the same flags: same values (numbers compared as
 /// floats, as JSON shows them), or an error in both; for the `--set` family and unreadable

@@ -1,6 +1,6 @@
 import HelmValues
 import XCTest
-import YAMLCore
+import YAML
 
 /// Helm's `pkg/strvals/literal_parser_test.go`, case by case (`--set-literal`).
 final class LiteralPortTests: XCTestCase {

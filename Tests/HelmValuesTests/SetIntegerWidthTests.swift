@@ -1,6 +1,8 @@
 import HelmValues
 import XCTest
-import YAMLCore
+import Diagnostics
+import GoValues
+import YAML
 
 /// The Go types templates see in a merged values tree (`toHelmValue()`): `--set` integers are
 /// `int64` (Helm's `strvals`), numbers from files and `--set-json` are `float64`, `--set-string`

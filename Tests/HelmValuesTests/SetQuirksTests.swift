@@ -1,6 +1,7 @@
 import HelmValues
 import XCTest
-import YAMLCore
+import Diagnostics
+import YAML
 
 /// Helm's less obvious `--set` behaviors, as its binary shows them.
 final class SetQuirksTests: XCTestCase {

@@ -1,6 +1,6 @@
 import HelmValues
 import XCTest
-import YAMLCore
+import YAML
 
 /// Helm's `pkg/strvals/parser_test.go`, case by case. Where Helm's table only says "error",
 /// the expected error text and column are given as well (checked against the real binary

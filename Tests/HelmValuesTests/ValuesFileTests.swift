@@ -1,6 +1,7 @@
 import HelmValues
 import XCTest
-import YAMLCore
+import Diagnostics
+import YAML
 
 final class ValuesFileTests: XCTestCase {
     func load(_ text: String, file: String = "v.yaml") -> Result<Node, InputError> {

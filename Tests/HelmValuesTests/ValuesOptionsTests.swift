@@ -1,7 +1,9 @@
 import Foundation
 import HelmValues
 import XCTest
-import YAMLCore
+import Diagnostics
+import GoValues
+import YAML
 
 final class ValuesOptionsTests: XCTestCase {
     let files: [String: String] = [

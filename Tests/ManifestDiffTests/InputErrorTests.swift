@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-import YAMLCore
+import Diagnostics
 
 @testable import ManifestDiff
 

@@ -1,7 +1,8 @@
 import Foundation
 import TestSupport
 import XCTest
-import YAMLCore
+import Diagnostics
+import YAML
 
 @testable import ManifestDiff
 

@@ -1,5 +1,5 @@
 import XCTest
-import YAMLCore
+import YAML
 
 @testable import ManifestDiff
 

@@ -2,7 +2,7 @@ import Foundation
 import MeshAnalysis
 import TestSupport
 import XCTest
-import YAMLCore
+import YAML
 
 @testable import ManifestDiff
 

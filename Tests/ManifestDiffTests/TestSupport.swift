@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-import YAMLCore
+import YAML
 
 @testable import ManifestDiff
 import TestSupport

@@ -1,5 +1,6 @@
 import XCTest
-import YAMLCore
+import GoValues
+import YAML
 
 @testable import ManifestDiff
 

@@ -1,6 +1,6 @@
 import Foundation
 import MeshModel
-import YAMLCore
+import YAML
 
 @testable import MeshAnalysis
 

@@ -1,7 +1,7 @@
 import MeshAnalysis
 import MeshModel
 import XCTest
-import YAMLCore
+import YAML
 
 /// Each lint rule on the smallest input that triggers it, and on the nearest input that must not.
 final class LintRuleTests: XCTestCase {

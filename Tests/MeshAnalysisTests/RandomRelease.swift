@@ -1,5 +1,5 @@
 import MeshModel
-import YAMLCore
+import YAML
 
 @testable import MeshAnalysis
 

@@ -2,7 +2,7 @@ import Foundation
 import HelmValues
 import MeshModel
 import XCTest
-import YAMLCore
+import YAML
 
 @testable import MeshAnalysis
 

@@ -1,5 +1,6 @@
 import XCTest
-import YAMLCore
+import Diagnostics
+import YAML
 @testable import MeshModel
 
 /// One test row per validation rule of `MeshSpec.load`, each with the exact one-line error.

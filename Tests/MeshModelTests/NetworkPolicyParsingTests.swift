@@ -1,5 +1,6 @@
 import XCTest
-import YAMLCore
+import Diagnostics
+import YAML
 @testable import MeshModel
 
 final class NetworkPolicyParsingTests: XCTestCase {

@@ -1,5 +1,7 @@
 import XCTest
-import YAMLCore
+import Diagnostics
+import GoValues
+import YAML
 @testable import MeshModel
 
 final class PolicyRuleParsingTests: XCTestCase {

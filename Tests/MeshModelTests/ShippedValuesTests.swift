@@ -1,5 +1,5 @@
 import XCTest
-import YAMLCore
+import YAML
 @testable import MeshModel
 
 /// The values files in values/ load, validate and expand to the connectivity they promise.

@@ -1,5 +1,6 @@
 import XCTest
-import YAMLCore
+import Diagnostics
+import YAML
 @testable import MeshModel
 
 /// Parses YAML text named `file` into one node, failing the test on a YAML error.

@@ -1,5 +1,6 @@
 import XCTest
-import YAMLCore
+import Diagnostics
+import YAML
 @testable import MeshModel
 
 /// `mesh.components.X.workload`: a component selecting a workload's pods by the labels of its pod template.

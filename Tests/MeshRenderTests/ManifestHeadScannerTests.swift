@@ -1,6 +1,6 @@
 import TestSupport
 import XCTest
-import YAMLCore
+import YAML
 
 @testable import MeshRender
 

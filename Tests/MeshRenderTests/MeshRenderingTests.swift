@@ -1,5 +1,5 @@
 import XCTest
-import YAMLCore
+import YAML
 @testable import MeshRender
 
 /// The library's in-memory front door: the same results as the pipeline on files, errors with positions.

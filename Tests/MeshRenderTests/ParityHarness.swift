@@ -1,7 +1,7 @@
 import Foundation
 import HelmValues
 import MeshRender
-import YAMLCore
+import YAML
 import TestSupport
 
 /// One parity case: `Fixtures/parity/<case>/` holds `chart/`, values files and an `args` file.

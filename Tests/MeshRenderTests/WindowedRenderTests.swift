@@ -1,7 +1,8 @@
 import GoTemplate
 import XCTest
 import HelmValues
-import YAMLCore
+import GoValues
+import YAML
 
 @testable import MeshRender
 

@@ -1,4 +1,4 @@
-import YAMLCore
+import YAML
 
 /// Every mark of a tree in document order, each mapping key with its own (`key@file:line:col`):
 /// what tests compare to show two parses marked a file the same way.

@@ -1,4 +1,4 @@
-import YAMLCore
+import YAML
 
 /// Sprig's `encryptAES` and `decryptAES`: AES-256-CBC with PKCS#7 padding, the key being the
 /// password's bytes cut or zero-padded to 32, the text base64 of a random IV followed by the

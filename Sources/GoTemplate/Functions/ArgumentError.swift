@@ -1,4 +1,4 @@
-import YAMLCore
+import YAML
 
 /// Errors of function bodies, in the engine's `FunctionError` shapes.
 ///

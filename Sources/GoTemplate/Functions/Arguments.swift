@@ -1,4 +1,4 @@
-import YAMLCore
+import GoValues
 
 /// Typed access to a function's arguments with Go's conversion rules and error wording.
 ///

@@ -1,4 +1,4 @@
-import YAMLCore
+import YAML
 
 /// Sprig's `bcrypt` and `htpasswd`: bcrypt hashes (`$2a$10$…`, cost 10, a fresh random salt each
 /// call, so never reproducible, as in Helm) and `user:hash` lines for Apache's htpasswd files.

@@ -1,4 +1,4 @@
-import YAMLCore
+import YAML
 
 /// Sprig's word-case functions (`camelcase`, `snakecase`, `kebabcase`), which Sprig takes from the
 /// `xstrings` package: words are split at spaces, `_` and `-`, at punctuation, at an upper-case

@@ -1,4 +1,4 @@
-import YAMLCore
+import GoValues
 
 /// Sprig's key and certificate functions: `genPrivateKey`, `genCA`, `genCAWithKey`,
 /// `genSelfSignedCert`, `genSelfSignedCertWithKey`, `genSignedCert`, `genSignedCertWithKey` and

@@ -1,4 +1,4 @@
-import YAMLCore
+import YAML
 
 /// Sprig's date functions: `now`, `date`, `dateInZone`, `htmlDate`, `toDate`, `dateModify`,
 /// `unixEpoch`, `duration`, `durationRound`, `ago` and their aliases and `must` forms. Times are

@@ -1,6 +1,6 @@
 import Crypto
 import _CryptoExtras
-import YAMLCore
+import YAML
 
 /// Sprig's `derivePassword COUNTER TYPE PASSWORD USER SITE`: the Master Password algorithm
 /// (Lyndir, version 3). The user key is scrypt (N 32768, r 8, p 2, 64 bytes) of the master password

@@ -1,4 +1,4 @@
-import YAMLCore
+import GoValues
 
 /// Sprig's dictionary functions.
 ///

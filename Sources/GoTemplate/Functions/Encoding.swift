@@ -1,4 +1,4 @@
-import YAMLCore
+import YAML
 
 /// Sprig's encodings and digests, and Go's `path` functions.
 enum EncodingFunctions {

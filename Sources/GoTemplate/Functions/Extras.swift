@@ -1,4 +1,4 @@
-import YAMLCore
+import GoValues
 
 /// Further Sprig functions charts use: random values (never reproducible, as in Helm),
 /// base32, case swapping, `abbrevboth`, `sha512sum`, Go's `filepath` functions, and

@@ -1,5 +1,5 @@
 import Glibc
-import YAMLCore
+import Platform
 
 /// A time zone as Go's `time.Location` holds it: the offsets in effect over time, read from the
 /// system's zoneinfo files (TZif) the way Go's `time.LoadLocation` finds them.

@@ -1,4 +1,4 @@
-import YAMLCore
+import YAML
 
 /// Helm's own template functions, those that do not need the engine: serialization
 /// (`toYaml`, `fromYaml`, `toJson`, `fromJson`, `toToml`, ...) and `lookup`, which renders offline

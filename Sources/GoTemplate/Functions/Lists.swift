@@ -1,4 +1,4 @@
-import YAMLCore
+import GoValues
 
 /// Sprig's list functions. Lists are copied, never shared: `append` returns a new list.
 enum ListFunctions {

@@ -2,7 +2,7 @@ import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
-import YAMLCore
+import GoValues
 
 /// Sprig's arithmetic: integer functions convert every operand with `cast.ToInt64`
 /// (so `add 1.9 1` is 2) and return int64 (`int` and `atoi` give Go `int`); the `f` variants

@@ -1,4 +1,4 @@
-import YAMLCore
+import GoValues
 
 /// Number conversions as sprig does them (through spf13/cast): lenient, never failing --
 /// anything that does not convert becomes 0.

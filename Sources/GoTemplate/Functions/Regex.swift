@@ -1,5 +1,6 @@
 import GoRegex
-import YAMLCore
+import GoValues
+import Platform
 
 /// Sprig's regular-expression functions over `GoRegex` (Go's `regexp`: RE2 syntax, leftmost-first
 /// submatches, time linear in the input), with Go's match iteration, `Split` and `$1`/`${name}`

@@ -1,4 +1,4 @@
-import YAMLCore
+import GoValues
 
 /// Sprig's `semverCompare CONSTRAINT VERSION` with Masterminds/semver v3 rules: loose
 /// versions (`v1.2`, `1`), operators `= != > < >= <= ~ ^`, wildcards (`1.2.x`), hyphen

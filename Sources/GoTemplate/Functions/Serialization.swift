@@ -1,4 +1,5 @@
-import YAMLCore
+import GoValues
+import YAML
 
 /// Helm's serialization functions: `toYaml` is sigs.k8s.io/yaml's Marshal without the final
 /// newline, `toJson` Go's `encoding/json` (HTML-escaping, sorted keys); each returns `""` where

@@ -1,4 +1,4 @@
-import YAMLCore
+import GoValues
 
 /// The body of a template function: Go's variadic `interface{}` call over dynamic values.
 typealias FunctionBody = @Sendable ([Value]) throws -> Value

@@ -1,4 +1,4 @@
-import YAMLCore
+import GoValues
 
 /// Sprig's string functions (argument order as sprig has it: the subject string last,
 /// so that `"x" | upper` and `"a,b" | splitList ","` read naturally).

@@ -1,4 +1,4 @@
-import YAMLCore
+import GoValues
 
 /// Helm's `toToml` and `fromToml`. `toToml`: the value written by the BurntSushi TOML encoder Helm uses. An encoding
 /// error is returned as the text (Helm's behaviour), e.g. a list with a nil element.

@@ -1,4 +1,4 @@
-import YAMLCore
+import GoValues
 
 /// A TOML 1.0 document read into template data, as Helm's `fromToml` reads it with the BurntSushi
 /// decoder: tables are maps, arrays (of tables too) lists, integers `int64`, floats `float64`.

@@ -1,4 +1,4 @@
-import YAMLCore
+import GoValues
 
 /// The bare values of TOML: booleans, integers (decimal with `_` between digits, `0x`, `0o`,
 /// `0b`), floats (fraction and/or exponent, `inf`, `nan`, signed) and date-times (RFC 3339 with

@@ -1,4 +1,4 @@
-import YAMLCore
+import YAML
 
 /// Sprig's defaults, flow helpers and reflection functions.
 enum TypeFunctions {

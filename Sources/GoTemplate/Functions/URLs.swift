@@ -1,4 +1,4 @@
-import YAMLCore
+import GoValues
 
 /// Sprig's `urlParse` (a URL's parts as a dict) and `urlJoin` (a dict of parts as a URL), with
 /// Go's `net/url` parsing, escaping and error messages.

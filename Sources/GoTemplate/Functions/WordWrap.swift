@@ -1,4 +1,4 @@
-import YAMLCore
+import YAML
 
 /// Sprig's `wrap` and `wrapWith` (goutils' `WrapCustom`): a line broken at spaces so that no line
 /// is longer than a width, counted in bytes as Go counts them.

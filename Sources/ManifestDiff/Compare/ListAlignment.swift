@@ -1,4 +1,4 @@
-import YAMLCore
+import GoValues
 
 /// Reorders the old side of a resource so its set-like lists follow the new side's order: paired
 /// entries take their partner's position, entries only the old side has keep their own index. Unified

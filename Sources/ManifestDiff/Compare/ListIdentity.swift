@@ -1,4 +1,4 @@
-import YAMLCore
+import GoValues
 
 /// How the entries of two versions of a list are paired before they are compared.
 ///

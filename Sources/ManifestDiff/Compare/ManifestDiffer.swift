@@ -1,5 +1,8 @@
 import MeshAnalysis
-import YAMLCore
+import Diagnostics
+import GoValues
+import Platform
+import YAML
 
 /// Compares two releases resource by resource and, for NetworkPolicies, by the connectivity they allow.
 public enum ManifestDiffer {

@@ -1,4 +1,4 @@
-import YAMLCore
+import YAML
 
 /// Typed equality of two parsed nodes, ignoring marks and key order: the fast path that lets
 /// unchanged resources skip conversion and field comparison.

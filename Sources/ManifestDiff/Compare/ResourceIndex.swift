@@ -1,4 +1,4 @@
-import YAMLCore
+import Diagnostics
 
 /// The positions of one release's resources by identity; a resource given twice is an error naming both places.
 struct ResourceIndex {

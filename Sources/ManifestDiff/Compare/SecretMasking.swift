@@ -1,4 +1,4 @@
-import YAMLCore
+import GoValues
 
 /// Hides the values of a `Secret`'s `data` and `stringData`, keeping whether they changed visible.
 ///

@@ -1,4 +1,4 @@
-import YAMLCore
+import GoValues
 
 /// Compares two typed values field by field and collects `FieldChange`s.
 ///

@@ -1,4 +1,4 @@
-import YAMLCore
+import GoValues
 
 /// A `Value` usable as a dictionary key: equality is `Value` equality, and the hash ignores map
 /// order (entries are combined commutatively), so identity maps cost O(size) per entry.

@@ -1,4 +1,4 @@
-import YAMLCore
+import GoValues
 
 /// Removes ignored fields from a resource before it is compared.
 enum ValuePruning {

@@ -1,6 +1,7 @@
 import MeshAnalysis
 import MeshModel
-import YAMLCore
+import Diagnostics
+import Platform
 
 /// How the diff evaluates the connectivity of the two releases: through the analysis module's one semantics, over
 /// the union of both releases' endpoints.

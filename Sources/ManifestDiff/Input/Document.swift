@@ -1,5 +1,6 @@
 import Synchronization
-import YAMLCore
+import Diagnostics
+import YAML
 
 /// One Kubernetes resource of a release, as parsed from a manifest document.
 ///

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import YAMLCore
+import YAML
 
 /// A manifest stream cut into its documents' texts, without parsing: the cut points are the lines that
 /// start with `---` (then a space, a tab or the end of the line).

@@ -1,4 +1,5 @@
-import YAMLCore
+import Diagnostics
+import YAML
 
 extension ManifestSource {
     /// Every non-empty YAML document under `path` (a file, a directory of `*.yaml`/`*.yml`, or `-`),

@@ -1,6 +1,8 @@
+import Diagnostics
 import MeshAnalysis
 import MeshModel
-import YAMLCore
+import Platform
+import YAML
 
 extension ManifestSource {
     /// The objects of every document under `path` (a file, a directory of `*.yaml`/`*.yml`, or `-`): the same

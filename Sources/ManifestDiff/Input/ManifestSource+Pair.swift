@@ -1,5 +1,7 @@
 import FoundationEssentials
-import YAMLCore
+import Diagnostics
+import Platform
+import YAML
 
 extension ManifestSource {
     /// Loads both sides of a diff: the same documents as `load(path:namespace:readStdin:)` gives for each.

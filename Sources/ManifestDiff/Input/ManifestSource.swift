@@ -1,4 +1,6 @@
-import YAMLCore
+import Diagnostics
+import Platform
+import YAML
 
 /// Reads one side of a diff: a manifest file, a directory of manifests, or `-` (standard input).
 public enum ManifestSource {

@@ -1,4 +1,4 @@
-import YAMLCore
+import GoValues
 
 /// One change inside a modified resource.
 public struct FieldChange: Equatable, Sendable {

@@ -1,4 +1,5 @@
-import YAMLCore
+import Diagnostics
+import GoValues
 
 /// How one resource differs between the releases.
 public struct ResourceDiff: Sendable {

@@ -1,5 +1,5 @@
 import MeshAnalysis
-import YAMLCore
+import GoValues
 
 /// dyff-like human output: for each change a path line with the resource it belongs to, then what
 /// happened, with values as indented YAML blocks:

@@ -1,4 +1,4 @@
-import YAMLCore
+import GoValues
 
 /// The stable JSON form of a diff report:
 ///

@@ -1,4 +1,4 @@
-import YAMLCore
+import YAML
 
 /// git-style unified diff of the normalised YAML (keys sorted, set-like lists in the new release's
 /// order), one file section per changed resource, then the connectivity lists:

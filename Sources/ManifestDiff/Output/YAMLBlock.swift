@@ -1,4 +1,5 @@
-import YAMLCore
+import GoValues
+import YAML
 
 /// Writes a value as a YAML block the way Helm's `toYaml` does (`HelmYAML.marshal`): the normalised form
 /// that human and unified output show. Values `toYaml` refuses (NaN, ±Inf, unreadable characters) are

@@ -1,5 +1,5 @@
 import MeshModel
-import YAMLCore
+import Platform
 
 /// The effective connectivity of two releases over one inventory — the union of both releases' endpoints — and
 /// what changed between them, pair by pair with port arithmetic.

@@ -1,5 +1,5 @@
 import MeshModel
-import YAMLCore
+import Platform
 
 /// The connectivity that a set of NetworkPolicies gives over an inventory (Kubernetes semantics).
 public struct EffectiveConnectivity: Sendable {

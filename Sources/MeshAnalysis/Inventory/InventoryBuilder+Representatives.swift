@@ -1,5 +1,5 @@
 import MeshModel
-import YAMLCore
+import Platform
 
 extension InventoryBuilder {
     /// The inventory: the endpoints added, workloads named by the mesh component their pods belong to, then the

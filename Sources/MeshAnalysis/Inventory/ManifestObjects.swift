@@ -1,5 +1,6 @@
 import MeshModel
-import YAMLCore
+import Diagnostics
+import YAML
 
 /// What a manifest stream tells the analysis: its NetworkPolicies, its workloads (the pods they run, with labels and
 /// named container ports) and its Namespace objects. Documents of other kinds are counted as skipped; `List`

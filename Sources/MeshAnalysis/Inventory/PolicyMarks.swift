@@ -1,5 +1,6 @@
 import MeshModel
-import YAMLCore
+import Diagnostics
+import YAML
 
 /// Where a NetworkPolicy and its parts were written: kept beside the policy (not in it, so that policies read from
 /// different files still compare equal) for findings that name file:line.

@@ -1,4 +1,5 @@
-import YAMLCore
+import Diagnostics
+import YAML
 
 /// Where one rule, its peers and its port entries were written.
 public struct RuleMarks: Sendable {

@@ -1,5 +1,6 @@
 import MeshModel
-import YAMLCore
+import Diagnostics
+import YAML
 
 /// A workload of the manifests: something that runs pods, identified as `namespace/name[Kind]` (the form
 /// `roxctl netpol` and netpol-analyzer print), with its pods' labels and named container ports.

@@ -1,4 +1,4 @@
-import YAMLCore
+import Diagnostics
 
 /// Where a finding points: a file, with line and column when the source lines are known.
 public struct LintLocation: Hashable, Sendable {

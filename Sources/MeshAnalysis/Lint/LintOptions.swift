@@ -1,5 +1,5 @@
 import MeshModel
-import YAMLCore
+import Diagnostics
 
 /// What `lint` checks and against which cluster ranges.
 public struct LintOptions: Sendable {

@@ -1,4 +1,4 @@
-import YAMLCore
+import GoValues
 
 extension LintReport {
     /// `{"findings": [{"rule", "severity", "message", "subject", "file", "line", "column"}], "summary": {"error",

@@ -1,5 +1,5 @@
 import MeshModel
-import YAMLCore
+import Diagnostics
 
 /// A check `lint` runs, by its stable id.
 public enum LintRule: String, CaseIterable, Sendable, Comparable {

@@ -1,5 +1,5 @@
 import MeshModel
-import YAMLCore
+import Diagnostics
 
 /// What the lint rules look at: the policies (resolved, with their marks) and the workloads (as endpoints of the
 /// analysis, so that selection and peer matching use the one NetworkPolicy semantics).

@@ -1,5 +1,5 @@
 import MeshModel
-import YAMLCore
+import YAML
 
 /// Warnings about a mesh's values that load but do not do what they seem to: named ports towards addresses (they
 /// never match), components whose policy is disabled while the matrix lists their edges, and custom rules that

@@ -1,4 +1,4 @@
-import YAMLCore
+import GoValues
 
 /// A SARIF 2.1.0 log of one run of meshrender: the rules that ran and one result per finding, as `lint -o sarif`
 /// and `verify -o sarif` print it.

@@ -1,5 +1,5 @@
 import MeshModel
-import YAMLCore
+import YAML
 
 extension Explanation {
     /// The explanation as one JSON object (keys in this order, no trailing newline):

@@ -1,4 +1,4 @@
-import YAMLCore
+import YAML
 
 extension Verification {
     /// The two kinds of difference, as report rules.

@@ -1,4 +1,4 @@
-import YAMLCore
+import GoValues
 extension MatrixView {
     /// The matrix as JSON, in this shape (keys in this order, two-space indentation, one trailing newline):
     ///

@@ -1,4 +1,6 @@
-import YAMLCore
+import Diagnostics
+import GoValues
+import YAML
 
 /// Typed access to values nodes with errors that carry the node's mark and its dotted values path.
 ///

@@ -1,4 +1,5 @@
-import YAMLCore
+import Diagnostics
+import YAML
 
 /// Values that load but very likely do not do what their author meant (a key the chart never reads, a rule that can
 /// never match, a table cell another part of the values overrides). Printed on stderr; `--strict` makes the first

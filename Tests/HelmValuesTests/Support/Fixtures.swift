@@ -1,6 +1,8 @@
 import HelmValues
 import XCTest
-import YAMLCore
+import Diagnostics
+import GoValues
+import YAML
 
 /// A node written as (flow) YAML, integers kept as integers: the shape `--set` produces.
 func yamlNode(_ text: String, file: String = "fixture.yaml", line: UInt = #line) -> Node {

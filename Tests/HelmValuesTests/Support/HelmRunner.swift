@@ -1,7 +1,7 @@
 import Foundation
 import HelmValues
 import XCTest
-import YAMLCore
+import GoValues
 import TestSupport
 
 /// Runs the real `helm template` on a throwaway chart whose only template prints

@@ -1,7 +1,9 @@
 import Foundation
 import HelmValues
 import XCTest
-import YAMLCore
+import Diagnostics
+import GoValues
+import YAML
 
 /// Runs parity scenarios: the same flags through `helm template` and through us.
 struct ParityChecker {

@@ -1,6 +1,6 @@
 import HelmValues
 import XCTest
-import YAMLCore
+import YAML
 
 /// One row of a `--set` table: an argument and either the values it yields or its error.
 struct SetCase {

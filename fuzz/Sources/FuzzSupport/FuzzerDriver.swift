@@ -1,4 +1,4 @@
-import YAMLCore
+import Platform
 
 /// Runs one input as the CLI runs a command: on a thread with the stack the command line gets, so that nesting the
 /// parsers allow is judged against the stack meshrender really has.

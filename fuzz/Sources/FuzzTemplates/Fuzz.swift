@@ -1,6 +1,6 @@
 import FuzzSupport
 import GoTemplate
-import YAMLCore
+import YAML
 
 /// Random templates over random values: the input is template text, then `\n---\n`, then a values document. The
 /// lexer, parser and executor with Helm's function library must end every input in output or an error.

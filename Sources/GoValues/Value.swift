@@ -1,0 +1,72 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A dynamic value as Go code in Helm sees it: `interface{}` holding nil, bool, int, int64,
+/// float64, string, `[]interface{}` or `map[string]interface{}`.
+///
+/// Maps are unordered, as Go's are; every writer sorts keys, so iteration order never
+/// reaches output.
+public enum Value: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    /// A Go `int`: template number literals, `len`, `atoi`, `int`, range indexes, `until`, ...
+    case int(Int64)
+    /// A Go `int64`: `--set` integers, `int64`, sprig's integer arithmetic (`add`, `max`, ...).
+    ///
+    /// It prints, serialises and compares (`eq`, `lt`) like ``int``; only what sees Go types
+    /// tells them apart: `typeOf`, `kindOf`, `%T`, and `reflect.DeepEqual` (`==` here, so
+    /// `.int(1) != .int64(1)`, as `deepEqual`, `has`, `uniq`, `without` see them in Helm).
+    case int64(Int64)
+    /// A float (Go `float64`): every number read from a YAML or JSON file in Helm.
+    case float(Double)
+    case string(String)
+    case list([Value])
+    /// Go's nil `[]interface{}` (what sprig's `rest` of an empty list or `concat` of nothing
+    /// return): a list with no elements in every respect but two: it serialises as `null`
+    /// (`toJson`, `toYaml`), and `reflect.DeepEqual` (`==` here) tells it from an empty list.
+    case nilList
+    case map([String: Value])
+}
+
+extension Value {
+    /// The number of an integer of either Go width (`int`, `int64`); nil for other kinds.
+    @inlinable public var integer: Int64? {
+        switch self {
+        case .int(let i), .int64(let i): return i
+        default: return nil
+        }
+    }
+
+    /// The elements of a list (none for a nil list); nil for other kinds.
+    @inlinable public var listElements: [Value]? {
+        switch self {
+        case .list(let l): return l
+        case .nilList: return []
+        default: return nil
+        }
+    }
+
+    /// Keys of a map in sorted (byte-wise) order; empty for other kinds.
+    public var sortedKeys: [String] {
+        guard case .map(let m) = self else { return [] }
+        return m.keys.sorted(by: Value.goLess)
+    }
+
+    /// Go's string ordering: byte-wise comparison of UTF-8 (`memcmp` over the contiguous bytes).
+    public static func goLess(_ a: String, _ b: String) -> Bool {
+        let compared = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y -> Bool in
+                let common = min(x.count, y.count)
+                let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+                return order != 0 ? order < 0 : x.count < y.count
+            }
+        }
+        if let compared, let less = compared { return less }
+        return a.utf8.lexicographicallyPrecedes(b.utf8)
+    }
+}
