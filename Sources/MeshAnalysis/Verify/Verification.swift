@@ -81,7 +81,7 @@ public func verify(intended: IntendedConnectivity, effective: EffectiveConnectiv
         }
         for d in destinations {
             let e = a.groupPorts(from: s, to: d), i = b.groupPorts(from: s, to: d)
-            if e.subtracting(i).isEmpty && i.subtracting(e).isEmpty { continue }
+            if e == i || (e.subtracting(i).isEmpty && i.subtracting(e).isEmpty) { continue }
             for source in endpointsOfGroup[s] {
                 for destination in endpointsOfGroup[d] where source != destination {
                     found.append((source, destination, e, i))
