@@ -84,7 +84,7 @@ extension ConnectivityDiff {
 }
 
 extension ConnectivityDiff {
-    /// Documents per job of `objects(old:new:namespace:)`.
+    /// Documents per job of `objects(old:new:namespace:)` (at most).
     static let runLength = 128
 
     /// The objects of both releases, documents read on every core; a document the new release holds byte for byte
@@ -94,7 +94,9 @@ extension ConnectivityDiff {
     {
         func read(_ documents: [Document]) throws(InputError) -> [ManifestObjects] {
             // In runs of documents, each run holding its equal selectors once.
-            let runs = stride(from: 0, to: documents.count, by: Self.runLength).map { $0..<min($0 + Self.runLength, documents.count) }
+            // A few runs per core at least: a small release is read on every core too.
+            let length = max(1, min(Self.runLength, documents.count / (4 * Parallel.cores)))
+            let runs = stride(from: 0, to: documents.count, by: length).map { $0..<min($0 + length, documents.count) }
             let parts = Array(Parallel.map(runs.count) { r -> [Result<ManifestObjects, InputError>] in
                 var selectors = SelectorTable()
                 return runs[r].map { i in

@@ -58,13 +58,15 @@ extension ManifestSource {
             var segments: [DocumentSegments.Segment]
         }
         var runs: [Run] = []
+        // A few runs per core at least: small manifests are read on every core too.
+        let runBytes = max(1, min(Self.runBytes, sources.reduce(0) { $0 + $1.bytes.count } / (4 * Parallel.cores)))
         for (i, source) in sources.enumerated() {
             guard source.bytes.count <= parser.limits.maxBytes, let segments = DocumentSegments(source.bytes)?.segments
             else { return nil }
             var start = 0
             while start < segments.count {
                 var end = start + 1, bytes = segments[start].bytes.count
-                while end < segments.count, bytes < Self.runBytes { bytes += segments[end].bytes.count; end += 1 }
+                while end < segments.count, bytes < runBytes { bytes += segments[end].bytes.count; end += 1 }
                 runs.append(Run(source: i, segments: Array(segments[start..<end])))
                 start = end
             }
@@ -98,7 +100,7 @@ extension ManifestSource {
         return ManifestObjects.joining(all)
     }
 
-    /// Runs of documents are cut at about this many bytes, which balances the cores.
+    /// Runs of documents are cut at about this many bytes (at most), which balances the cores.
     static let runBytes = 256 << 10
 }
 
