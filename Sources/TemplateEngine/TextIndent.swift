@@ -6,10 +6,10 @@ import Darwin
 
 /// Sprig's `indent`/`nindent` on bytes: `pad + strings.Replace(text, "\n", "\n"+pad, -1)`,
 /// written straight into an output buffer (no split, no intermediate strings).
-enum TextIndent {
+public enum TextIndent {
     /// `text` with `spaces` blanks at its start and after every newline; `leadingNewline` puts a
     /// newline first (`nindent`).
-    static func indented(_ text: String, spaces: Int, leadingNewline: Bool) -> String {
+    public static func indented(_ text: String, spaces: Int, leadingNewline: Bool) -> String {
         var text = text
         return text.withUTF8 { src in
             let total = length(of: src, spaces: spaces, leadingNewline: leadingNewline)
@@ -21,7 +21,7 @@ enum TextIndent {
     }
 
     /// The length of `src` indented.
-    static func length(of src: UnsafeBufferPointer<UInt8>, spaces: Int, leadingNewline: Bool) -> Int {
+    public static func length(of src: UnsafeBufferPointer<UInt8>, spaces: Int, leadingNewline: Bool) -> Int {
         var newlines = 0
         if let base = src.baseAddress {
             var p = UnsafeRawPointer(base)
@@ -38,7 +38,7 @@ enum TextIndent {
 
     /// Writes `src` indented at `dst` (room for ``length(of:spaces:leadingNewline:)`` bytes);
     /// returns the number of bytes written.
-    static func write(_ src: UnsafeBufferPointer<UInt8>, spaces: Int, leadingNewline: Bool, to dst: UnsafeMutablePointer<UInt8>) -> Int {
+    public static func write(_ src: UnsafeBufferPointer<UInt8>, spaces: Int, leadingNewline: Bool, to dst: UnsafeMutablePointer<UInt8>) -> Int {
         var o = dst
         if leadingNewline {
             o.pointee = 0x0A

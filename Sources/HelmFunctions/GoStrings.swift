@@ -1,3 +1,5 @@
+import GoValues
+
 /// Go's `strings` package semantics on UTF-8 bytes (Swift's `String` comparisons use
 /// canonical equivalence, Go's compare bytes).
 enum GoStrings {
@@ -102,18 +104,9 @@ enum GoStrings {
         return string(b[..<(b.count - p.utf8.count)])
     }
 
-    /// Go's `unicode.IsSpace`.
-    static func isSpace(_ c: Unicode.Scalar) -> Bool {
-        switch c.value {
-        case 0x09...0x0D, 0x20, 0x85, 0xA0: return true
-        case 0..<0x80: return false
-        default: return c.properties.isWhitespace
-        }
-    }
-
     /// `strings.TrimSpace`.
     static func trimSpace(_ s: String) -> String {
-        trim(s) { isSpace($0) }
+        trim(s) { isGoSpace($0) }
     }
 
     /// `strings.Trim(s, cutset)`.
@@ -229,7 +222,7 @@ enum GoStrings {
             }
         }
         if r.properties.isAlphabetic || r.properties.numericType == .decimal { return false }
-        return isSpace(r)
+        return isGoSpace(r)
     }
 
     /// `strings.Repeat` without quadratic growth.

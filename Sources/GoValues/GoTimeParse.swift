@@ -1,11 +1,11 @@
 /// Go's `time.ParseInLocation(layout, value, zone)` with its error messages
 /// (`parsing time "x" as "2006-01-02": cannot parse "x" as "2006"`).
 extension GoTimeLayout {
-    struct ParseError: Error, CustomStringConvertible {
-        let description: String
+    public struct ParseError: Error, CustomStringConvertible {
+        public let description: String
     }
 
-    static func parse(_ layoutText: String, _ valueText: String, in zone: GoZone) throws(ParseError) -> GoTime {
+    public static func parse(_ layoutText: String, _ valueText: String, in zone: GoZone) throws(ParseError) -> GoTime {
         let fullLayout = Array(layoutText.utf8)
         let fullValue = Array(valueText.utf8)
         var layout = fullLayout[...]
@@ -273,7 +273,7 @@ extension GoTimeLayout {
 
     /// Go's `parseTimeZone`: how many bytes of `value` name a time zone (`MST`, `CEST`, `ChST`,
     /// `GMT+3`, `+07`), 0 when none.
-    static func timeZoneLength(_ value: ArraySlice<UInt8>) -> Int {
+    public static func timeZoneLength(_ value: ArraySlice<UInt8>) -> Int {
         let v = Array(value)
         guard v.count >= 3 else { return 0 }
         if v.count >= 4, v[0..<4].elementsEqual("ChST".utf8) || v[0..<4].elementsEqual("MeST".utf8) { return 4 }

@@ -3,37 +3,37 @@ import Platform
 
 /// A time zone as Go's `time.Location` holds it: the offsets in effect over time, read from the
 /// system's zoneinfo files (TZif) the way Go's `time.LoadLocation` finds them.
-final class GoZone: @unchecked Sendable {
-    struct Kind {
-        let offset: Int
-        let abbreviation: String
-        let isDST: Bool
+public final class GoZone: @unchecked Sendable {
+    public struct Kind {
+        public let offset: Int
+        public let abbreviation: String
+        public let isDST: Bool
     }
 
     /// The location's name (`UTC`, `Local`, `Asia/Tokyo`; empty for a fixed zone from a parse).
-    let name: String
-    let kinds: [Kind]
+    public let name: String
+    public let kinds: [Kind]
     /// Transition instants (Unix seconds, ascending) and the kind in effect from each.
-    let transitions: [Int64]
-    let transitionKinds: [Int]
+    public let transitions: [Int64]
+    public let transitionKinds: [Int]
 
-    init(name: String, kinds: [Kind], transitions: [Int64] = [], transitionKinds: [Int] = []) {
+    public init(name: String, kinds: [Kind], transitions: [Int64] = [], transitionKinds: [Int] = []) {
         self.name = name
         self.kinds = kinds.isEmpty ? [Kind(offset: 0, abbreviation: "UTC", isDST: false)] : kinds
         self.transitions = transitions
         self.transitionKinds = transitionKinds
     }
 
-    static let utc = GoZone(name: "UTC", kinds: [Kind(offset: 0, abbreviation: "UTC", isDST: false)])
+    public static let utc = GoZone(name: "UTC", kinds: [Kind(offset: 0, abbreviation: "UTC", isDST: false)])
 
     /// Go's `time.FixedZone(name, offset)`.
-    static func fixed(_ name: String, offset: Int) -> GoZone {
+    public static func fixed(_ name: String, offset: Int) -> GoZone {
         GoZone(name: name, kinds: [Kind(offset: offset, abbreviation: name, isDST: false)])
     }
 
     /// The abbreviation and offset (seconds east of UTC) in effect at `unix`. Before the first
     /// transition, the first standard-time kind applies; after the last one, the last kind.
-    func lookup(_ unix: Int64) -> (abbreviation: String, offset: Int) {
+    public func lookup(_ unix: Int64) -> (abbreviation: String, offset: Int) {
         guard let first = transitions.first, unix >= first else {
             let kind = kinds.first { !$0.isDST } ?? kinds[0]
             return (kind.abbreviation, kind.offset)
@@ -48,7 +48,7 @@ final class GoZone: @unchecked Sendable {
     }
 
     /// The offset of the zone abbreviated `abbreviation` around `unix`, if the zone uses it.
-    func offset(ofAbbreviation abbreviation: String, near unix: Int64) -> Int? {
+    public func offset(ofAbbreviation abbreviation: String, near unix: Int64) -> Int? {
         let current = lookup(unix)
         if current.abbreviation == abbreviation { return current.offset }
         return kinds.first { $0.abbreviation == abbreviation }?.offset
@@ -57,7 +57,7 @@ final class GoZone: @unchecked Sendable {
     // MARK: loading
 
     /// Go's `time.Local`: `$TZ` when set (empty: UTC), else `/etc/localtime`; named `Local`.
-    static let local: GoZone = {
+    public static let local: GoZone = {
         if let tz = getenv("TZ") {
             var name = String(cString: tz)
             if name.isEmpty { return GoZone(name: "Local", kinds: utc.kinds) }
@@ -72,7 +72,7 @@ final class GoZone: @unchecked Sendable {
     private static let cache = ZoneCache()
 
     /// Go's `time.LoadLocation(name)`; nil where Go fails (sprig then uses UTC).
-    static func load(_ name: String) -> GoZone? {
+    public static func load(_ name: String) -> GoZone? {
         if name.isEmpty || name == "UTC" { return utc }
         if name == "Local" { return local }
         if name.hasPrefix("/") || name.hasPrefix("\\") || name.split(separator: "/", omittingEmptySubsequences: false).contains("..") {
@@ -106,7 +106,7 @@ private final class ZoneCache: @unchecked Sendable {
     private var zones: [String: GoZone?] = [:]
     private let lock = Lock()
 
-    subscript(name: String) -> GoZone?? {
+    public subscript(name: String) -> GoZone?? {
         get {
             lock.lock()
             defer { lock.unlock() }
@@ -123,8 +123,8 @@ private final class ZoneCache: @unchecked Sendable {
 
 /// The TZif format (RFC 8536): version 1 data with 32-bit times, then for version 2 and later the
 /// same with 64-bit times, which is used when present.
-enum TZif {
-    static func parse(_ b: [UInt8], name: String) -> GoZone? {
+public enum TZif {
+    public static func parse(_ b: [UInt8], name: String) -> GoZone? {
         var at = 0
         func header() -> (version: UInt8, counts: [Int])? {
             guard at + 44 <= b.count, b[at] == 0x54, b[at + 1] == 0x5A, b[at + 2] == 0x69, b[at + 3] == 0x66 else { return nil }

@@ -1,7 +1,7 @@
 /// Go's reference-time layouts (`2006-01-02 15:04:05 MST`): the chunk scanner of `time.Format`
 /// and `time.Parse`, and both directions.
-enum GoTimeLayout {
-    enum Chunk: Equatable {
+public enum GoTimeLayout {
+    public enum Chunk: Equatable {
         case longMonth, month, numMonth, zeroMonth
         case longWeekDay, weekDay
         case day, underDay, zeroDay, underYearDay, zeroYearDay
@@ -16,11 +16,11 @@ enum GoTimeLayout {
         case fraction(digits: Int, trim: Bool, separator: UInt8)
     }
 
-    static let longMonths = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-    static let longDays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+    public static let longMonths = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+    public static let longDays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
 
     /// Go's `nextStdChunk`: the literal text before the next chunk, the chunk, and the rest.
-    static func nextChunk(_ l: ArraySlice<UInt8>) -> (prefix: ArraySlice<UInt8>, chunk: Chunk?, rest: ArraySlice<UInt8>) {
+    public static func nextChunk(_ l: ArraySlice<UInt8>) -> (prefix: ArraySlice<UInt8>, chunk: Chunk?, rest: ArraySlice<UInt8>) {
         let s = l.startIndex
         func has(_ i: Int, _ text: String) -> Bool {
             let t = Array(text.utf8)
@@ -104,7 +104,7 @@ enum GoTimeLayout {
     // MARK: format
 
     /// `t.Format(layout)`.
-    static func format(_ t: GoTime, _ layout: String) -> String {
+    public static func format(_ t: GoTime, _ layout: String) -> String {
         let c = t.civil
         var out: [UInt8] = []
         out.reserveCapacity(layout.utf8.count + 10)

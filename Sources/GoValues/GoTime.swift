@@ -2,30 +2,30 @@ import Glibc
 
 /// Go's `time.Time`: an instant (Unix seconds and nanoseconds), the location it is shown in, and
 /// for `now` a monotonic clock reading, which `String()` prints as `m=+0.001`.
-struct GoTime: @unchecked Sendable {
-    var unix: Int64
-    var nanosecond: Int32
-    var zone: GoZone
+public struct GoTime: @unchecked Sendable {
+    public var unix: Int64
+    public var nanosecond: Int32
+    public var zone: GoZone
     /// Nanoseconds on the monotonic clock since the process's first reading, if the time has one.
-    var monotonic: Int64?
+    public var monotonic: Int64?
 
     /// Go's zero `time.Time{}` (`0001-01-01 00:00:00 +0000 UTC`).
-    static let zero = GoTime(unix: -62_135_596_800, nanosecond: 0, zone: .utc, monotonic: nil)
+    public static let zero = GoTime(unix: -62_135_596_800, nanosecond: 0, zone: .utc, monotonic: nil)
 
     /// `time.Now()` in the local zone.
-    static func now() -> GoTime {
+    public static func now() -> GoTime {
         var ts = timespec()
         clock_gettime(CLOCK_REALTIME, &ts)
         return GoTime(unix: Int64(ts.tv_sec), nanosecond: Int32(ts.tv_nsec), zone: .local, monotonic: MonotonicClock.sinceStart())
     }
 
     /// `time.Unix(seconds, 0)` in the local zone.
-    static func unix(_ seconds: Int64) -> GoTime {
+    public static func unix(_ seconds: Int64) -> GoTime {
         GoTime(unix: seconds, nanosecond: 0, zone: .local, monotonic: nil)
     }
 
     /// `t.Add(d)` (overflow saturates instead of wrapping).
-    func adding(nanoseconds d: Int64) -> GoTime {
+    public func adding(nanoseconds d: Int64) -> GoTime {
         var seconds = d / 1_000_000_000
         var nanos = Int64(nanosecond) + d % 1_000_000_000
         if nanos >= 1_000_000_000 {
@@ -43,7 +43,7 @@ struct GoTime: @unchecked Sendable {
     }
 
     /// `time.Since(t)` in nanoseconds (saturating).
-    var nanosecondsSinceNow: Int64 {
+    public var nanosecondsSinceNow: Int64 {
         let now = GoTime.now()
         if let m = monotonic, let n = now.monotonic { return n - m }
         let seconds = now.unix.subtractingReportingOverflow(unix)
@@ -52,7 +52,7 @@ struct GoTime: @unchecked Sendable {
     }
 
     /// The same instant shown in `zone` (`t.In(zone)`).
-    func inZone(_ zone: GoZone) -> GoTime {
+    public func inZone(_ zone: GoZone) -> GoTime {
         var t = self
         t.zone = zone
         return t
@@ -61,20 +61,20 @@ struct GoTime: @unchecked Sendable {
     // MARK: calendar
 
     /// The wall clock in the time's zone.
-    struct Civil {
-        var year: Int64
-        var month: Int  // 1...12
-        var day: Int
-        var hour: Int
-        var minute: Int
-        var second: Int
-        var weekday: Int  // 0 = Sunday
-        var yearDay: Int  // 1...366
-        var abbreviation: String
-        var offset: Int
+    public struct Civil {
+        public var year: Int64
+        public var month: Int  // 1...12
+        public var day: Int
+        public var hour: Int
+        public var minute: Int
+        public var second: Int
+        public var weekday: Int  // 0 = Sunday
+        public var yearDay: Int  // 1...366
+        public var abbreviation: String
+        public var offset: Int
     }
 
-    var civil: Civil {
+    public var civil: Civil {
         let (abbreviation, offset) = zone.lookup(unix)
         let local = unix.addingReportingOverflow(Int64(offset)).partialValue
         let days = GoCalendar.floorDivide(local, 86_400)
@@ -88,7 +88,7 @@ struct GoTime: @unchecked Sendable {
     }
 
     /// `time.Date(year, month, day, hour, min, sec, nsec, zone)`: out-of-range parts carry over.
-    static func date(year: Int64, month: Int, day: Int, hour: Int, minute: Int, second: Int, nanosecond: Int, zone: GoZone) -> GoTime {
+    public static func date(year: Int64, month: Int, day: Int, hour: Int, minute: Int, second: Int, nanosecond: Int, zone: GoZone) -> GoTime {
         // Normalise the month, then count seconds from the civil date.
         var y = year, m = Int64(month - 1)
         y += GoCalendar.floorDivide(m, 12)
@@ -111,7 +111,7 @@ struct GoTime: @unchecked Sendable {
     // MARK: printing
 
     /// `t.String()`: `2006-01-02 15:04:05.999999999 -0700 MST`, plus ` m=±s.nnnnnnnnn` for a monotonic reading.
-    var description: String {
+    public var description: String {
         var text = GoTimeLayout.format(self, "2006-01-02 15:04:05.999999999 -0700 MST")
         if let m = monotonic {
             let sign = m < 0 ? "-" : "+"
@@ -123,20 +123,20 @@ struct GoTime: @unchecked Sendable {
     }
 
     /// `t.MarshalJSON` without the quotes: RFC 3339 with nanoseconds (`2017-12-31T00:00:00Z`).
-    var rfc3339Nano: String { GoTimeLayout.format(self, "2006-01-02T15:04:05.999999999Z07:00") }
+    public var rfc3339Nano: String { GoTimeLayout.format(self, "2006-01-02T15:04:05.999999999Z07:00") }
 }
 
 /// Proleptic Gregorian calendar arithmetic on day counts since 1970-01-01.
-enum GoCalendar {
-    static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
+public enum GoCalendar {
+    public static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
         let q = a / b
         return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
     }
 
-    static func floorModulo(_ a: Int64, _ b: Int64) -> Int64 { a - floorDivide(a, b) * b }
+    public static func floorModulo(_ a: Int64, _ b: Int64) -> Int64 { a - floorDivide(a, b) * b }
 
     /// Days since 1970-01-01 of a civil date.
-    static func days(fromCivil year: Int64, _ month: Int, _ day: Int) -> Int64 {
+    public static func days(fromCivil year: Int64, _ month: Int, _ day: Int) -> Int64 {
         let y = month <= 2 ? year - 1 : year
         let era = floorDivide(y, 400)
         let yearOfEra = y - era * 400
@@ -147,7 +147,7 @@ enum GoCalendar {
     }
 
     /// The civil date of a day count since 1970-01-01.
-    static func civil(fromDays days: Int64) -> (Int64, Int, Int) {
+    public static func civil(fromDays days: Int64) -> (Int64, Int, Int) {
         let z = days + 719_468
         let era = floorDivide(z, 146_097)
         let dayOfEra = z - era * 146_097
@@ -160,16 +160,16 @@ enum GoCalendar {
         return (year, month, day)
     }
 
-    static func isLeap(_ year: Int64) -> Bool { year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) }
+    public static func isLeap(_ year: Int64) -> Bool { year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) }
 
-    static func daysIn(month: Int, year: Int64) -> Int {
+    public static func daysIn(month: Int, year: Int64) -> Int {
         if month == 2 { return isLeap(year) ? 29 : 28 }
         return [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
     }
 }
 
 /// Readings of the monotonic clock relative to the process's first one.
-enum MonotonicClock {
+public enum MonotonicClock {
     private static let start: Int64 = reading()
 
     private static func reading() -> Int64 {
@@ -178,7 +178,7 @@ enum MonotonicClock {
         return Int64(ts.tv_sec) * 1_000_000_000 + Int64(ts.tv_nsec)
     }
 
-    static func sinceStart() -> Int64 {
+    public static func sinceStart() -> Int64 {
         let origin = start
         return reading() - origin + 1
     }

@@ -1,20 +1,20 @@
 /// Go's `time.Duration` (nanoseconds in an Int64): `time.ParseDuration` and `Duration.String`.
-enum GoDuration {
-    static let nanosecond: UInt64 = 1
-    static let microsecond: UInt64 = 1_000
-    static let millisecond: UInt64 = 1_000_000
-    static let second: UInt64 = 1_000_000_000
-    static let minute: UInt64 = 60 * second
-    static let hour: UInt64 = 60 * minute
+public enum GoDuration {
+    public static let nanosecond: UInt64 = 1
+    public static let microsecond: UInt64 = 1_000
+    public static let millisecond: UInt64 = 1_000_000
+    public static let second: UInt64 = 1_000_000_000
+    public static let minute: UInt64 = 60 * second
+    public static let hour: UInt64 = 60 * minute
 
     /// A parse failure, worded as Go's `time` package words it.
-    struct ParseError: Error, CustomStringConvertible {
-        let description: String
+    public struct ParseError: Error, CustomStringConvertible {
+        public let description: String
     }
 
     /// `time.ParseDuration`: a sign, then numbers with optional fractions each followed by a unit
     /// (`ns us µs μs ms s m h`), such as `1h30m`, `-1.5h` or `300ms`.
-    static func parse(_ text: String) throws(ParseError) -> Int64 {
+    public static func parse(_ text: String) throws(ParseError) -> Int64 {
         let original = text
         var s = Array(text.utf8)[...]
         func invalid() -> ParseError { ParseError(description: "time: invalid duration " + GoTimeQuote.quote(original)) }
@@ -88,13 +88,13 @@ enum GoDuration {
         return Int64(total)
     }
 
-    static let units: [String: UInt64] = [
+    public static let units: [String: UInt64] = [
         "ns": nanosecond, "us": microsecond, "\u{B5}s": microsecond, "\u{3BC}s": microsecond,
         "ms": millisecond, "s": second, "m": minute, "h": hour,
     ]
 
     /// `Duration.String`: `72h3m0.5s`, `1.5s`, `300ms`, `2µs`, `0s`.
-    static func string(_ d: Int64) -> String {
+    public static func string(_ d: Int64) -> String {
         let negative = d < 0
         var u = d.magnitude
         var out = ""
@@ -147,8 +147,8 @@ enum GoDuration {
 
 /// The `time` package's own quoting in error messages: `"` around, `"` and `\` escaped, control and
 /// non-ASCII bytes as `\xHH`.
-enum GoTimeQuote {
-    static func quote(_ s: String) -> String {
+public enum GoTimeQuote {
+    public static func quote(_ s: String) -> String {
         var out = "\""
         let hex = Array("0123456789abcdef".utf8)
         for b in s.utf8 {

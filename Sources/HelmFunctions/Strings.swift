@@ -66,7 +66,7 @@ enum StringFunctions {
                 var atStart = true
                 for b in s.utf8 {
                     let c = Unicode.Scalar(b)
-                    if GoStrings.isSpace(c) { atStart = true } else if atStart { out.append(c); atStart = false }
+                    if isGoSpace(c) { atStart = true } else if atStart { out.append(c); atStart = false }
                 }
                 return String(out)
             }
@@ -96,7 +96,7 @@ enum StringFunctions {
         var out = String.UnicodeScalarView()
         var atStart = true
         for c in s.unicodeScalars {
-            if GoStrings.isSpace(c) {
+            if isGoSpace(c) {
                 atStart = true
                 out.append(c)
             } else if atStart {

@@ -111,7 +111,7 @@ enum ExtraFunctions {
                 }
             default:
                 out.append(c)
-                afterSpace = GoStrings.isSpace(c)
+                afterSpace = isGoSpace(c)
             }
         }
         return String(out)
