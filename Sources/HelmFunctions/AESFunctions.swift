@@ -1,3 +1,4 @@
+import GoValues
 import YAML
 
 /// Sprig's `encryptAES` and `decryptAES`: AES-256-CBC with PKCS#7 padding, the key being the

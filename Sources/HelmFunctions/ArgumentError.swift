@@ -1,3 +1,4 @@
+import TemplateEngine
 import YAML
 
 /// Errors of function bodies, in the engine's `FunctionError` shapes.

@@ -1,3 +1,4 @@
+import TemplateEngine
 import GoValues
 
 /// Typed access to a function's arguments with Go's conversion rules and error wording.

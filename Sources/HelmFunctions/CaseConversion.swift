@@ -1,3 +1,4 @@
+import GoValues
 import YAML
 
 /// Sprig's word-case functions (`camelcase`, `snakecase`, `kebabcase`), which Sprig takes from the
@@ -51,7 +52,7 @@ enum CaseConversion {
         }
     }
 
-    static func isConnector(_ r: Unicode.Scalar) -> Bool { r == "-" || r == "_" || GoStrings.isSpace(r) }
+    static func isConnector(_ r: Unicode.Scalar) -> Bool { r == "-" || r == "_" || isGoSpace(r) }
 
     /// `some_words` → `SomeWords`: connectors are dropped and the rune after them upper-cased (runs of
     /// connectors keep all but the last); leading connectors stay. In a word whose first letter was a

@@ -1,3 +1,4 @@
+import TemplateEngine
 import GoValues
 
 /// Sprig's key and certificate functions: `genPrivateKey`, `genCA`, `genCAWithKey`,

@@ -1,3 +1,4 @@
+import TemplateEngine
 import Crypto
 import FoundationEssentials
 import SwiftASN1

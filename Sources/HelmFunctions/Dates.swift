@@ -1,3 +1,5 @@
+import GoValues
+import TemplateEngine
 import YAML
 
 /// Sprig's date functions: `now`, `date`, `dateInZone`, `htmlDate`, `toDate`, `dateModify`,

@@ -1,3 +1,4 @@
+import TemplateEngine
 import Crypto
 import _CryptoExtras
 import YAML

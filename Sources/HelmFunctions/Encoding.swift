@@ -1,3 +1,4 @@
+import GoValues
 import YAML
 
 /// Sprig's encodings and digests, and Go's `path` functions.

@@ -1,3 +1,4 @@
+import GoValues
 /// Go's `net.ParseIP`, for the IP addresses of certificates: dotted-decimal IPv4 (no leading
 /// zeros) and RFC 4291 IPv6 text (with `::` and a trailing IPv4 part; no zone). The bytes are
 /// those x509 writes: 4 for IPv4 and IPv4-mapped IPv6, 16 otherwise.

@@ -1,3 +1,4 @@
+import TemplateEngine
 import GoValues
 
 /// Sprig's list functions. Lists are copied, never shared: `append` returns a new list.

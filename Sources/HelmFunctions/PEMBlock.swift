@@ -1,3 +1,4 @@
+import GoValues
 /// One block of Go's `encoding/pem`: a type (`CERTIFICATE`, `RSA PRIVATE KEY`, ...) and its DER
 /// bytes, encoded and decoded as Go's `pem.Encode` and `pem.Decode` do.
 struct PEMBlock: Equatable {

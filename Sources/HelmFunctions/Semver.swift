@@ -1,3 +1,4 @@
+import TemplateEngine
 import GoValues
 
 /// Sprig's `semverCompare CONSTRAINT VERSION` with Masterminds/semver v3 rules: loose

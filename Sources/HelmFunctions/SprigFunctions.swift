@@ -1,3 +1,4 @@
+import TemplateEngine
 import GoValues
 
 /// The body of a template function: Go's variadic `interface{}` call over dynamic values.

@@ -1,3 +1,4 @@
+import TemplateEngine
 import GoValues
 
 /// Sprig's string functions (argument order as sprig has it: the subject string last,

@@ -1,3 +1,4 @@
+import GoValues
 import YAML
 
 /// Sprig's defaults, flow helpers and reflection functions.

@@ -5,7 +5,8 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import GoTemplate
+import TemplateEngine
+import HelmFunctions
 import HelmValues
 import GoValues
 import Platform

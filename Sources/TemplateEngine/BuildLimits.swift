@@ -33,12 +33,12 @@ public enum BuildLimits {
     public static let listElementSize = 16
 
     /// Refuses a string of `bytes` bytes (computed before it is built).
-    static func checkString(bytes: Int) throws(FunctionError) {
+    public static func checkString(bytes: Int) throws(FunctionError) {
         if bytes > maxValueSize { throw FunctionError(valueMessage(bytes)) }
     }
 
     /// Refuses a list of `count` elements (computed before it is built).
-    static func checkList(count: Int) throws(FunctionError) {
+    public static func checkList(count: Int) throws(FunctionError) {
         let (bytes, overflow) = count.multipliedReportingOverflow(by: listElementSize)
         if overflow || bytes > maxValueSize { throw FunctionError(valueMessage(overflow ? Int.max : bytes)) }
     }

@@ -10,6 +10,8 @@ struct Call {
     /// The argument nodes (a slice of the command: index with ``operand(_:)``).
     let args: ArraySlice<Operand>
     let final: Datum?
+    /// What the function declared when it was registered.
+    var traits = FunctionTraits()
 
     /// Argument node `i` (0-based).
     func operand(_ i: Int) -> Operand { args[args.startIndex + i] }
@@ -136,42 +138,39 @@ struct Call {
         try executor.argumentValues(dot, args, final: final)
     }
 
-    /// Go parameters of an unsigned integer type (sprig's `derivePassword` counter, a `uint32`):
-    /// templates can pass them only number literals, since any other argument holds an `int`, which
-    /// Go does not convert. By function: the parameter's position and type.
-    static let unsignedParameters: [String: (index: Int, type: String)] = ["derivePassword": (0, "uint32")]
-
-    /// Go's refusal of a non-literal argument for an unsigned parameter.
-    private func refuseNonLiteral(_ parameter: (index: Int, type: String)) throws(TemplateError) {
+    /// Go's refusal of a non-literal argument for a parameter of an unsigned integer type
+    /// (``FunctionTraits/unsignedParameter``): templates can pass it only number literals, since
+    /// any other argument holds an `int`, which Go does not convert.
+    private func refuseNonLiteral(_ parameter: UnsignedParameter) throws(TemplateError) {
         guard parameter.index < count else { return }
         if parameter.index < args.count {
             switch operand(parameter.index) {
             case .number, .string, .bool: return  // literals: converted (or refused) as Go converts them
-            case .nilLiteral: throw argumentFailure("cannot assign nil to \(parameter.type)", index: parameter.index)
+            case .nilLiteral: throw argumentFailure("cannot assign nil to \(parameter.typeName)", index: parameter.index)
             default: break
             }
         }
         let datum = try argument(parameter.index)
         throw argumentFailure(
-            "wrong type for value; expected \(parameter.type); got \(datum.isValid ? datum.unboxedTypeName : "interface {}")",
+            "wrong type for value; expected \(parameter.typeName); got \(datum.isValid ? datum.unboxedTypeName : "interface {}")",
             index: parameter.index)
     }
 
     func callExternal(_ f: TemplateFunction) throws(TemplateError) -> Datum {
-        if let unsigned = Self.unsignedParameters[name] { try refuseNonLiteral(unsigned) }
+        if let unsigned = traits.unsignedParameter { try refuseNonLiteral(unsigned) }
         var structs: [(index: Int, value: GoStruct)] = []
         var nilInterface: Int?
         let values = try executor.argumentValues(
-            dot, args, final: final, structs: &structs, mapParameters: MapParameters.table[name], nilInterfaceAt: &nilInterface)
+            dot, args, final: final, structs: &structs, mapParameters: traits.mapParameters, nilInterfaceAt: &nilInterface)
         if let nilInterface { throw argumentFailure(MapParameters.message, index: nilInterface) }
         let result: Value
         if !structs.isEmpty {
             do {
-                result = try StructArguments.call(name, values, structs, ordinary: f) ?? f(values)
+                result = try StructArguments.call(traits.structArguments, values, structs, ordinary: f) ?? f(values)
             } catch {
                 throw translate(error, values)
             }
-            if let returned = StructArguments.returned(name, result, structs) { return returned }
+            if let returned = StructArguments.returned(traits.structArguments, result, structs) { return returned }
         } else {
             result = try invoke(f, values)
         }
@@ -210,7 +209,7 @@ struct Call {
 
     /// A function that changes its first argument (a map) in Go: the change is applied to the map
     /// object, so every variable and template holding it sees it (`$_ := set $d "k" v`).
-    func callMutating(_ f: TemplateFunction) throws(TemplateError) -> Datum {
+    func callMutating(_ f: TemplateFunction, _ mutation: MapMutation) throws(TemplateError) -> Datum {
         let args = try allArguments()
         if let first = args.first, case .boxed(let item) = first, item.isNull {
             let node = self.args.isEmpty ? nil : operand(0)
@@ -219,29 +218,32 @@ struct Call {
                 throw argumentFailure(MapParameters.message, index: 0)
             }
             // A nil literal is a nil map: reading it is fine, writing to it is Go's panic.
-            if name == "set" { throw failure("assignment to entry in nil map") }
+            if mutation == .setsEntry { throw failure("assignment to entry in nil map") }
             var values = args.map(\.value)
             values[0] = .map([:])
             return .boxed(Item.value(try invoke(f, values)).object(in: executor.heap))
         }
-        if args.count > 1, name != "set", name != "unset", let mapParameters = MapParameters.table[name] {
+        if args.count > 1, case .mergesMaps = mutation, let mapParameters = traits.mapParameters {
             for (index, datum) in args.enumerated().dropFirst() where mapParameters.contains(index) {
                 let node = index < self.args.count ? operand(index) : nil
                 if MapParameters.isNilInterface(datum, node: node) { throw argumentFailure(MapParameters.message, index: index) }
             }
         }
         if case .map(let target) = args.first?.item {
-            if Call.mergeFunctions.contains(name), mergeObjects(into: target, args) {
-                return .boxed(.map(target))
-            }
             // Fast paths keeping the identity of the stored value.
-            if name == "set", args.count == 3, case .value(.string(let key)) = args[1].item {
-                target.set(key, args[2].item)
-                return .boxed(.map(target))
-            }
-            if name == "unset", args.count == 2, case .value(.string(let key)) = args[1].item {
-                target.remove(key)
-                return .boxed(.map(target))
+            switch mutation {
+            case .mergesMaps(let overwrite):
+                if mergeObjects(into: target, args, overwrite: overwrite) { return .boxed(.map(target)) }
+            case .setsEntry:
+                if args.count == 3, case .value(.string(let key)) = args[1].item {
+                    target.set(key, args[2].item)
+                    return .boxed(.map(target))
+                }
+            case .removesEntry:
+                if args.count == 2, case .value(.string(let key)) = args[1].item {
+                    target.remove(key)
+                    return .boxed(.map(target))
+                }
             }
             let result = try invoke(f, args.map(\.value))
             if case .map(let entries) = result {

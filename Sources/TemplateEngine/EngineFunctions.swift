@@ -1,17 +1,14 @@
 import GoValues
 
-/// Helm's functions that need the engine itself: `include`, `tpl`, `required`, `fail`.
-enum EngineFunction: String, CaseIterable {
-    case include, tpl, required, fail
-}
-
+/// The functions that need the engine itself (``EngineMechanism``: Helm's `include`, `tpl`,
+/// `required`, `fail`), under whatever names they were registered; errors name them so.
 enum EngineFunctions {
-    static func call(_ f: EngineFunction, _ c: Call) throws(TemplateError) -> Datum {
+    static func call(_ f: EngineMechanism, _ c: Call) throws(TemplateError) -> Datum {
         switch f {
-        case .include: return try include(c)
-        case .tpl: return try tpl(c)
-        case .required: return try required(c)
-        case .fail: return try fail(c)
+        case .includesTemplate: return try include(c)
+        case .executesText: return try tpl(c)
+        case .requiresValue: return try required(c)
+        case .fails: return try fail(c)
         }
     }
 
@@ -60,7 +57,7 @@ enum EngineFunctions {
             return .plainValue(.string(text))
         } catch {
             e.siteState = site
-            var outer = e.fail("error calling include: ")
+            var outer = e.fail("error calling \(c.name): ")
             outer.wrapped = error
             return try rethrow(outer)
         }
@@ -79,7 +76,7 @@ enum EngineFunctions {
         try e.enterNesting()
         defer { e.nesting -= 1 }
         if e.tplDepth >= e.limits.maxTplDepth {
-            throw e.wrapFunctionError("tpl", "exceeded maximum tpl nesting (\(e.limits.maxTplDepth)): a tpl text that runs tpl on itself?")
+            throw e.wrapFunctionError(c.name, "exceeded maximum tpl nesting (\(e.limits.maxTplDepth)): a tpl text that runs tpl on itself?")
         }
         e.tplDepth += 1
         defer { e.tplDepth -= 1 }
@@ -94,7 +91,7 @@ enum EngineFunctions {
             root = parsed.first { $0.name == e.rootName }
         } catch {
             e.siteState = site
-            throw e.wrapFunctionError("tpl", "cannot parse template \(GoQuote.quote(text)): \(error)")
+            throw e.wrapFunctionError(c.name, "cannot parse template \(GoQuote.quote(text)): \(error)")
         }
         do {
             let out: String
@@ -106,7 +103,7 @@ enum EngineFunctions {
             return .plainValue(.string(TemplateSet.removingNoValue(out)))
         } catch {
             e.siteState = site
-            var wrapped = e.wrapFunctionError("tpl", "error during tpl function execution for \(GoQuote.quote(text)): \(error)")
+            var wrapped = e.wrapFunctionError(c.name, "error during tpl function execution for \(GoQuote.quote(text)): \(error)")
             wrapped.helmMessage = error.chainHelmMessage
             throw wrapped
         }

@@ -1,10 +1,12 @@
 import GoValues
 import YAML
 
-/// Actions ending in `| indent N` or `| nindent N` (N a literal >= 0), the way charts lay out
-/// included and serialised blocks: the text before the last stage is indented straight into the
-/// output, so the indented copy is never made. `include` runs into a reused buffer and `toYaml`
-/// emits bytes, so neither makes its string either. Anything else (a value that is not a string)
+/// Actions ending in an indenting function with a literal count (``FunctionRole/indents(leadingNewline:)``,
+/// Sprig's `| indent N`, `| nindent N`, N >= 0), the way charts lay out included and serialised
+/// blocks: the text before the last stage is indented straight into the output, so the indented
+/// copy is never made. A template included by name (``EngineMechanism/includesTemplate``) runs
+/// into a reused buffer and a YAML writer (``FunctionRole/writesYAML(yamlBytes:)``) emits bytes,
+/// so neither makes its string either. Anything else (a value that is not a string)
 /// takes the general path, errors included.
 struct IndentedOutput {
     let spaces: Int
@@ -14,7 +16,7 @@ struct IndentedOutput {
         guard pipe.decl.isEmpty, pipe.cmds.count >= 2 else { return nil }
         let last = pipe.cmds[pipe.cmds.count - 1]
         guard last.args.count == 2, case .identifier(_, let indentRef) = last.args[0],
-            case .indent(_, let leadingNewline)? = indentRef.implementation,
+            case .indents(let leadingNewline) = indentRef.traits.role, case .external? = indentRef.implementation,
             case .number(_, let constant) = last.args[1], case .int(let n)? = constant, n >= 0, n <= 1 << 20
         else { return nil }
         spaces = Int(n)
@@ -28,15 +30,15 @@ extension Executor {
         at(pipe)
         if pipe.cmds.count == 2, case .identifier(_, let ref) = pipe.cmds[0].args[0] {
             let head = pipe.cmds[0]
-            switch ref.implementation {
-            case .engine(.include)?:
+            switch (ref.implementation, ref.traits.role) {
+            case (.engine(.includesTemplate)?, _):
                 at(head.args[0])
                 let call = Call(
                     executor: self, dot: dot, name: ref.name, nameNode: head.args[0], cmd: head, args: head.args.dropFirst(),
-                    final: nil)
+                    final: nil, traits: ref.traits)
                 try EngineFunctions.include(call, indentedBy: tail.spaces, leadingNewline: tail.leadingNewline)
                 return
-            case .toYaml? where head.args.count == 2:
+            case (.external?, .writesYAML(let yamlBytes)) where head.args.count == 2:
                 at(head.args[0])
                 let value: Value
                 if let peeked = peekValue(dot, head.args[1]) {
@@ -45,14 +47,14 @@ extension Executor {
                     value = try argumentValues(dot, head.args.dropFirst(), final: nil)[0]
                 }
                 if heap.cycleFound {
-                    // toYaml of a map that contains itself is "" (Helm swallows the encoder's error).
+                    // The YAML of a map that contains itself is "" (Helm swallows the encoder's error).
                     heap.cycleFound = false
                     [UInt8]().withUnsafeBufferPointer {
                         out.appendIndented($0, spaces: tail.spaces, leadingNewline: tail.leadingNewline)
                     }
                     return
                 }
-                let yaml = HelmYAML.toYamlBytes(value)
+                let yaml = yamlBytes(value)
                 yaml.withUnsafeBufferPointer {
                     out.appendIndented($0, spaces: tail.spaces, leadingNewline: tail.leadingNewline)
                 }

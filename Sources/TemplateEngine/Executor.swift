@@ -845,19 +845,25 @@ final class Executor {
             dot, args, final: final, into: &values, structs: &structs, mapParameters: reference.mapParameters,
             nilInterfaceAt: &nilInterface)
         if let nilInterface {
-            throw Call(executor: self, dot: dot, name: reference.name, nameNode: node, cmd: cmd, args: args, final: final)
-                .argumentFailure(MapParameters.message, index: nilInterface)
+            throw Call(
+                executor: self, dot: dot, name: reference.name, nameNode: node, cmd: cmd, args: args, final: final,
+                traits: reference.traits
+            ).argumentFailure(MapParameters.message, index: nilInterface)
         }
         let result: Value
         do {
-            if !structs.isEmpty, let special = try StructArguments.call(reference.name, values, structs, ordinary: f) {
+            if !structs.isEmpty, let special = try StructArguments.call(reference.traits.structArguments, values, structs, ordinary: f) {
                 result = special
             } else {
                 result = try f(values)
-                if !structs.isEmpty, let returned = StructArguments.returned(reference.name, result, structs) { return returned }
+                if !structs.isEmpty, let returned = StructArguments.returned(reference.traits.structArguments, result, structs) {
+                    return returned
+                }
             }
         } catch {
-            let call = Call(executor: self, dot: dot, name: reference.name, nameNode: node, cmd: cmd, args: args, final: final)
+            let call = Call(
+                executor: self, dot: dot, name: reference.name, nameNode: node, cmd: cmd, args: args, final: final,
+                traits: reference.traits)
             throw call.translate(error, values)
         }
         switch result {
@@ -881,7 +887,7 @@ final class Executor {
     /// put in `nilInterfaceAt`.
     func argumentValues(
         _ dot: Datum, _ args: ArraySlice<Operand>, final: Datum?, structs: inout [(index: Int, value: GoStruct)],
-        mapParameters: MapParameters.Positions? = nil, nilInterfaceAt: inout Int?
+        mapParameters: MapParameterPositions? = nil, nilInterfaceAt: inout Int?
     ) throws(TemplateError) -> [Value] {
         var values: [Value] = []
         values.reserveCapacity(args.count + (final == nil ? 0 : 1))
@@ -895,7 +901,7 @@ final class Executor {
     /// (an emptied array kept for reuse).
     func argumentValues(
         _ dot: Datum, _ args: ArraySlice<Operand>, final: Datum?, into values: inout [Value],
-        structs: inout [(index: Int, value: GoStruct)], mapParameters: MapParameters.Positions? = nil,
+        structs: inout [(index: Int, value: GoStruct)], mapParameters: MapParameterPositions? = nil,
         nilInterfaceAt: inout Int?
     ) throws(TemplateError) {
         var objects: [(index: Int, item: Item)] = []
@@ -942,10 +948,10 @@ final class Executor {
         do {
             result = try dispatchFunction(dot, reference, node: node, cmd: cmd, args: args, final: final)
         } catch {
-            if heap.cycleFound { return try settleCycle(reference.name, nil, node: node, cmd: cmd) }
+            if heap.cycleFound { return try settleCycle(reference, nil, node: node, cmd: cmd) }
             throw error
         }
-        if heap.cycleFound { return try settleCycle(reference.name, result, node: node, cmd: cmd) }
+        if heap.cycleFound { return try settleCycle(reference, result, node: node, cmd: cmd) }
         if case .value(let v) = result.item, let message = BuildLimits.oversizedResult(v) {
             if let cmd { at(cmd) } else { at(node) }
             throw wrapFunctionError(reference.name, message)
@@ -965,16 +971,16 @@ final class Executor {
         guard let function = reference.implementation else {
             throw fail("\(GoQuote.quote(name)) is not a defined function")
         }
-        let call = Call(executor: self, dot: dot, name: name, nameNode: node, cmd: cmd, args: args, final: final)
+        let call = Call(
+            executor: self, dot: dot, name: name, nameNode: node, cmd: cmd, args: args, final: final, traits: reference.traits)
         switch function {
-        case .external(let f), .indent(let f, _), .toYaml(let f):
-            return try call.callExternal(f)
-        case .mutating(let f):
-            return try call.callMutating(f)
-        case .dictionary(let f):
-            return try call.callDictionary(f)
-        case .sharing(let f):
-            return try call.callSharing(f)
+        case .external(let f):
+            switch reference.traits.role {
+            case .plain, .indents, .writesYAML: return try call.callExternal(f)
+            case .mutatesMap(let mutation): return try call.callMutating(f, mutation)
+            case .buildsMap: return try call.callDictionary(f)
+            case .sharesArguments(let shared): return try call.callSharing(f, shared)
+            }
         case .structured(let f):
             return try call.callStructured(f)
         case .builtin(let b):

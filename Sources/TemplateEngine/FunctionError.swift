@@ -54,21 +54,3 @@ public struct FunctionError: Error, Sendable, Equatable, CustomStringConvertible
 
     public var description: String { message }
 }
-
-extension Value {
-    /// The Go type name of the value as Helm's templates see it (`%T`, error messages):
-    /// `<nil>`, `bool`, `int` (literals, `len`, ...), `int64` (`--set` integers, arithmetic),
-    /// `float64`, `string`, `[]interface {}`, `map[string]interface {}`.
-    public var goTypeName: String {
-        switch self {
-        case .null: return "<nil>"
-        case .bool: return "bool"
-        case .int: return "int"
-        case .int64: return "int64"
-        case .float: return "float64"
-        case .string: return "string"
-        case .list, .nilList: return "[]interface {}"
-        case .map: return "map[string]interface {}"
-        }
-    }
-}

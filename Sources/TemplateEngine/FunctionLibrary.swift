@@ -1,52 +1,61 @@
-/// How a function name resolves: a function given to the engine, one of Go's builtins, or one of
-/// the engine's own (`include`, `tpl`, `required`, `fail`).
+/// How a function name resolves: a function given to the engine (as its traits call it), one of
+/// Go's builtins, or an engine mechanism.
 enum FunctionImplementation {
     case external(TemplateFunction)
-    /// Sprig's `indent` (`nindent` when `leadingNewline`): called as an external function, and
-    /// recognised after `include` so the included text is indented straight into the output.
-    case indent(TemplateFunction, leadingNewline: Bool)
-    /// Helm's `toYaml`: called as an external function, and written straight into the output when
-    /// its text is indented right away (`toYaml . | nindent 4`).
-    case toYaml(TemplateFunction)
-    /// A function that changes its first argument in Go (`set`, `merge`, ...).
-    case mutating(TemplateFunction)
-    /// Sprig's `dict`: the maps and lists it is given keep their identity inside the new map.
-    case dictionary(TemplateFunction)
-    /// `get`, `pick`, `omit`: the entries they return keep their identity (see ``Call/callSharing(_:)``).
-    case sharing(TemplateFunction)
     /// A function whose arguments or result may be Go structs (`time.Time`, `*semver.Version`).
     case structured(StructuredFunction)
     case builtin(Builtin)
-    case engine(EngineFunction)
+    case engine(EngineMechanism)
 }
 
-/// The functions visible to templates, later tables overriding earlier ones as in Go
-/// (`Funcs` entries shadow builtins): Go builtins, the standard tables, the engine's functions,
-/// then the caller's.
-struct FunctionLibrary {
-    var functions: [String: FunctionImplementation] = [:]
+/// A name's implementation with the traits it was registered with.
+struct ResolvedFunction {
+    let implementation: FunctionImplementation
+    let traits: FunctionTraits
+}
 
-    init(standard: [[String: TemplateFunction]], mutating: Set<String>, custom: [String: TemplateFunction]) {
-        for b in Builtin.allCases { functions[b.rawValue] = .builtin(b) }
-        for table in standard {
-            for (name, f) in table {
-                if name == "dict" {
-                    functions[name] = .dictionary(f)
-                } else if name == "toYaml" {
-                    functions[name] = .toYaml(f)
-                } else if Call.sharingFunctions.contains(name) {
-                    functions[name] = .sharing(f)
-                } else if name == "indent" || name == "nindent" {
-                    functions[name] = .indent(f, leadingNewline: name == "nindent")
-                } else {
-                    functions[name] = mutating.contains(name) ? .mutating(f) : .external(f)
-                }
-            }
+/// The functions visible to templates: Go's builtins, then what is registered, a later
+/// registration of a name replacing an earlier one (as Go's `Funcs` entries shadow builtins).
+/// The engine knows no function by name beyond Go's builtins: each declares its
+/// ``FunctionTraits``.
+public struct FunctionLibrary: @unchecked Sendable {
+    var functions: [String: ResolvedFunction] = [:]
+
+    /// Go's builtins (`and`, `or`, `not`, `len`, `index`, `slice`, `print`, `printf`, `println`,
+    /// `html`, `js`, `urlquery`, `call`, `eq`, `ne`, `lt`, `le`, `gt`, `ge`) and nothing else.
+    public init() {
+        for b in Builtin.allCases {
+            // `len` looks at the top level only: a map that contains itself has a length.
+            let traits = FunctionTraits(onCycle: b == .len ? .answersShallow : .fails)
+            functions[b.rawValue] = ResolvedFunction(implementation: .builtin(b), traits: traits)
         }
-        for table in [DateFunctions.table, SemverObjectFunctions.table, CertificateFunctions.table] {
-            for (name, f) in table { functions[name] = .structured(f) }
-        }
-        for e in EngineFunction.allCases { functions[e.rawValue] = .engine(e) }
-        for (name, f) in custom { functions[name] = .external(f) }
     }
+
+    /// Registers `body` under `name`, called as `traits` declare.
+    public mutating func register(_ name: String, _ body: @escaping TemplateFunction, traits: FunctionTraits = FunctionTraits()) {
+        functions[name] = ResolvedFunction(implementation: .external(body), traits: traits)
+    }
+
+    /// Registers a function taking or returning Go structs under `name`.
+    public mutating func register(
+        _ name: String, structured body: @escaping StructuredFunction, traits: FunctionTraits = FunctionTraits()
+    ) {
+        functions[name] = ResolvedFunction(implementation: .structured(body), traits: traits)
+    }
+
+    /// Registers one of the engine's mechanisms under `name`.
+    public mutating func register(_ name: String, engine mechanism: EngineMechanism) {
+        functions[name] = ResolvedFunction(implementation: .engine(mechanism), traits: FunctionTraits())
+    }
+
+    /// Registers every function of `table` as a plain function (a caller's own functions).
+    public mutating func register(_ table: [String: TemplateFunction]) {
+        for (name, f) in table { register(name, f) }
+    }
+
+    /// Whether `name` is a function of the library.
+    public func contains(_ name: String) -> Bool { functions[name] != nil }
+
+    /// The traits `name` was registered with.
+    public func traits(of name: String) -> FunctionTraits? { functions[name]?.traits }
 }

@@ -1,17 +1,15 @@
 import GoValues
 import YAML
 
-/// Sprig's `merge` family on map objects, with the sharing Go's mergo gives them: a key the
+/// Merging map objects (``MapMutation/mergesMaps(overwrite:)``: Sprig's `merge` family), with the sharing Go's mergo gives them: a key the
 /// destination lacks (or holds empty) receives the source's own map, not a copy, and maps
 /// present on both sides are merged into the destination's map in place. So after
 /// `merge (dict) .Values.a .Values.b`, `.Values.a`'s nested maps hold `.Values.b`'s keys too,
 /// exactly as in Helm.
 extension Call {
-    static let mergeFunctions: Set<String> = ["merge", "mustMerge", "mergeOverwrite", "mustMergeOverwrite"]
-
     /// Merges `args[1...]` into the map object `target`, or returns false (nothing changed) when an
     /// argument is not a map, for the ordinary function to report.
-    func mergeObjects(into target: MapObject, _ args: [Datum]) -> Bool {
+    func mergeObjects(into target: MapObject, _ args: [Datum], overwrite: Bool) -> Bool {
         var sources: [MapObject] = []
         for d in args.dropFirst() {
             switch d.item.object(in: executor.heap) {
@@ -20,7 +18,6 @@ extension Call {
             default: return false
             }
         }
-        let overwrite = name.hasSuffix("Overwrite")
         for source in sources where source !== target {
             Call.merge(source, into: target, overwrite: overwrite, heap: executor.heap, depth: 0)
         }

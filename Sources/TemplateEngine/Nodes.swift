@@ -340,20 +340,33 @@ indirect enum Operand: CustomStringConvertible {
 final class FunctionReference {
     let name: String
     let implementation: FunctionImplementation?
+    /// What the function declared when it was registered (plain traits for an unknown name).
+    let traits: FunctionTraits
     /// The arguments Go declares as maps (see ``MapParameters``), looked up once here.
-    let mapParameters: MapParameters.Positions?
+    let mapParameters: MapParameterPositions?
     /// The function itself when it is called as a plain function of its arguments' data
-    /// (`external`, `indent`, `toYaml`): the executor's common case, without a look at the enum.
+    /// (plain, indenting, YAML-writing): the executor's common case, without a look at the enum.
     let plainFunction: TemplateFunction?
 
-    init(name: String, implementation: FunctionImplementation?) {
+    init(name: String, resolved: ResolvedFunction?) {
         self.name = name
-        self.implementation = implementation
-        self.mapParameters = implementation == nil ? nil : MapParameters.table[name]
-        switch implementation {
-        case .external(let f)? where Call.unsignedParameters[name] == nil: plainFunction = f
-        case .indent(let f, _)?, .toYaml(let f)?: plainFunction = f
-        default: plainFunction = nil
+        self.implementation = resolved?.implementation
+        let traits = resolved?.traits ?? FunctionTraits()
+        self.traits = traits
+        self.mapParameters = traits.mapParameters
+        var plain: TemplateFunction? = nil
+        if case .external(let f)? = resolved?.implementation, traits.unsignedParameter == nil {
+            switch traits.role {
+            case .plain, .indents, .writesYAML: plain = f
+            case .buildsMap, .mutatesMap, .sharesArguments: break
+            }
         }
+        plainFunction = plain
+    }
+
+    /// Whether the function includes a template by name (``EngineMechanism/includesTemplate``).
+    var isInclude: Bool {
+        if case .engine(.includesTemplate)? = implementation { return true }
+        return false
     }
 }

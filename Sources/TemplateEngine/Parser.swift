@@ -21,7 +21,7 @@ struct Parser {
     private var depth = 0             // nesting of parentheses
     /// Go's bound on nesting (`max expression depth exceeded`).
     static let maxDepth = 10_000
-    private let resolve: (String) -> FunctionImplementation?
+    private let resolve: (String) -> ResolvedFunction?
     /// Trees defined while parsing, in order (the main tree first).
     private(set) var trees: [Tree] = []
     /// Where each name is in `trees` (so that a file of many `define`s is added in linear time).
@@ -32,12 +32,14 @@ struct Parser {
     static func parse(
         name: String, parseName: String, text: String, isFunction: @escaping (String) -> Bool
     ) throws(TemplateError) -> [Tree] {
-        try parse(name: name, parseName: parseName, text: text) { isFunction($0) ? .builtin(.print) : nil }
+        try parse(name: name, parseName: parseName, text: text) {
+            isFunction($0) ? ResolvedFunction(implementation: .builtin(.print), traits: FunctionTraits()) : nil
+        }
     }
 
     /// Parses with function names resolved by `resolve` (nil: not a function).
     static func parse(
-        name: String, parseName: String, text: String, resolve: @escaping (String) -> FunctionImplementation?
+        name: String, parseName: String, text: String, resolve: @escaping (String) -> ResolvedFunction?
     ) throws(TemplateError) -> [Tree] {
         var bytes = text
         let result = bytes.withUTF8 { input -> Result<[Tree], TemplateError> in
@@ -56,7 +58,7 @@ struct Parser {
 
     private init(
         parseName: String, source: String, input: UnsafeBufferPointer<UInt8>, lexer: Lexer,
-        resolve: @escaping (String) -> FunctionImplementation?
+        resolve: @escaping (String) -> ResolvedFunction?
     ) {
         self.parseName = parseName
         self.source = source
@@ -476,7 +478,7 @@ struct Parser {
             guard let implementation = resolve(name) else {
                 throw fail("function \(GoQuote.quote(name)) not defined")
             }
-            return .identifier(pos: token.pos, function: FunctionReference(name: name, implementation: implementation))
+            return .identifier(pos: token.pos, function: FunctionReference(name: name, resolved: implementation))
         case .dot:
             return .dot(pos: token.pos)
         case .nilKeyword:

@@ -6,8 +6,9 @@ import GoValues
 /// A template qualifies when, besides plain text and comments, it is a single `range` over a field
 /// chain of the top-level object (`{{ range $i, $app := .Values.apps }}`), and nothing an iteration
 /// does can reach another: no assignment with `=`, no `break` out of that range, no function that
-/// changes data (`set`, `unset`, `merge` …) and no `tpl` anywhere in the set, and every template it
-/// includes by name qualifies the same way. Each window then prints exactly the iterations of its
+/// changes data (``FunctionRole/mutatesMap(_:)``: `set`, `unset`, `merge` …) and no template text
+/// executed (``EngineMechanism/executesText``: `tpl`) anywhere in the set, and every template it
+/// includes by name (``EngineMechanism/includesTemplate``) qualifies the same way. Each window then prints exactly the iterations of its
 /// elements (true indices included), and the joined windows print what one execution prints.
 public struct RangeSlicing: Sendable {
     /// The template to execute in windows.
@@ -65,12 +66,13 @@ extension TemplateSet {
         return RangeSlicing(templateName: name, path: idents, prefix: prefix, suffix: suffix)
     }
 
-    /// Whether any template of the set calls a function that changes data, or `tpl`.
+    /// Whether any template of the set calls a function that changes data, or executes template text.
     var changesData: Bool {
         trees.values.contains { tree in
             var found = false
-            visitFunctions(tree.root) { name in
-                if name == "tpl" || StandardFunctions.mutating.contains(name) { found = true }
+            visitFunctions(tree.root) { f in
+                if case .engine(.executesText)? = f.implementation { found = true }
+                if case .mutatesMap = f.traits.role { found = true }
             }
             return found
         }
@@ -101,7 +103,7 @@ extension TemplateSet {
         for cmd in pipe.cmds {
             for (i, arg) in cmd.args.enumerated() {
                 switch arg {
-                case .identifier(_, let f) where f.name == "include":
+                case .identifier(_, let f) where f.isInclude:
                     // include's template must be named by a literal, and qualify too.
                     guard i == 0, cmd.args.count > 1, case .string(_, _, let target) = cmd.args[1],
                         isIndependent(named: target, visited: &visited)
@@ -123,13 +125,13 @@ extension TemplateSet {
         return isIndependent(tree.root, breakEndsWindow: false, visited: &visited)
     }
 
-    private func visitFunctions(_ list: ListNode, _ body: (String) -> Void) {
+    private func visitFunctions(_ list: ListNode, _ body: (FunctionReference) -> Void) {
         func pipe(_ p: PipeNode) {
             for cmd in p.cmds { for arg in cmd.args { operand(arg) } }
         }
         func operand(_ o: Operand) {
             switch o {
-            case .identifier(_, let f): body(f.name)
+            case .identifier(_, let f): body(f)
             case .pipe(let p): pipe(p)
             case .chain(_, let node, _): operand(node)
             default: break

@@ -1,26 +1,25 @@
 import GoValues
 
-/// `get`, `pick` and `omit` on map objects return the entries themselves, not copies, as Go's
-/// do: a map taken out with `get` or kept by `pick` is the same map as in the source, so a
-/// later `set` or `merge` on either is seen through both.
+/// Functions that return entries of a map object (``SharedResult/entry``, ``SharedResult/picked``,
+/// ``SharedResult/omitted``: Sprig's `get`, `pick`, `omit`) return the entries themselves, not
+/// copies, as Go's do: a map taken out or kept is the same map as in the source, so a later
+/// change to either is seen through both.
 extension Call {
-    static let sharingFunctions: Set<String> = Set(["get", "pick", "omit"]).union(passingFunctions)
-
-    func callSharing(_ f: TemplateFunction) throws(TemplateError) -> Datum {
+    func callSharing(_ f: TemplateFunction, _ shape: SharedResult) throws(TemplateError) -> Datum {
         let args = try allArguments()
         defer { recycle(args) }
-        if let shared = sharedResult(args) { return .boxed(shared) }
+        if let shared = sharedResult(args, shape) { return .boxed(shared) }
         if case .map(let source)? = args.first?.item, let keys = Call.stringArguments(args.dropFirst()) {
-            switch name {
-            case "get" where keys.count == 1:
+            switch shape {
+            case .entry where keys.count == 1:
                 return .boxed(source[keys[0]] ?? .value(.string("")))
-            case "pick":
+            case .picked:
                 var pairs: [(key: String, item: Item)] = []
                 for key in keys where !pairs.contains(where: { $0.key == key }) {
                     if let item = source[key] { pairs.append((key, item)) }
                 }
                 return .boxed(.map(MapObject(pairs: pairs, heap: executor.heap)))
-            case "omit":
+            case .omitted:
                 let omitted = Set(keys)
                 var pairs: [(key: String, item: Item)] = []
                 for key in source.sortedKeys where !omitted.contains(key) {
@@ -32,7 +31,7 @@ extension Call {
             }
         }
         // Anything else: the plain function on copies (it reports Go's errors).
-        if let positions = MapParameters.table[name] {
+        if let positions = traits.mapParameters {
             for (index, datum) in args.enumerated() where positions.contains(index) {
                 if MapParameters.isNilInterface(datum, node: index < self.args.count ? operand(index) : nil) {
                     throw argumentFailure(MapParameters.message, index: index)
@@ -46,7 +45,7 @@ extension Call {
         }
         let result: Value
         do {
-            result = structs.isEmpty ? try f(values) : try StructArguments.call(name, values, structs, ordinary: f) ?? f(values)
+            result = structs.isEmpty ? try f(values) : try StructArguments.call(traits.structArguments, values, structs, ordinary: f) ?? f(values)
         } catch {
             throw translate(error, values)
         }

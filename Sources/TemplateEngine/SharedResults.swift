@@ -1,50 +1,43 @@
 import GoValues
 
 /// Functions that return maps and lists they were given, or lists of them, without copying them in
-/// Go: `dig`, `default`, `coalesce`, `ternary`, `first`, `last`, `pluck`, `values`, `list`,
-/// `append`, `rest`, ... Here too their results hold the objects themselves, so a later `set` on
+/// Go (``FunctionRole/sharesArguments(_:)``: Sprig's `dig`, `default`, `coalesce`, `first`,
+/// `list`, `append`, ...). Here too their results hold the objects themselves, so a later `set` on
 /// either side is seen through both (`set (dig "a" dict $c) "b" 2` changes `$c`; `list $a`
 /// sees a later `set $a`).
 ///
 /// Each is computed over the argument items when the arguments have the shapes the function
 /// expects; anything else (errors included) is left to the plain function over copies.
 extension Call {
-    static let passingFunctions: Set<String> = [
-        "list", "tuple", "first", "mustFirst", "last", "mustLast", "rest", "mustRest", "initial", "mustInitial",
-        "append", "push", "mustAppend", "mustPush", "prepend", "mustPrepend", "reverse", "mustReverse",
-        "compact", "mustCompact", "uniq", "mustUniq", "without", "mustWithout", "concat", "slice", "mustSlice",
-        "default", "coalesce", "ternary", "dig", "pluck", "values",
-    ]
-
     /// The result built from the argument items, or nil to call the plain function.
-    func sharedResult(_ args: [Datum]) -> Item? {
+    func sharedResult(_ args: [Datum], _ shape: SharedResult) -> Item? {
         let heap = executor.heap
         func list(_ items: [Item]) -> Item { .list(ListObject(items: items, heap: heap)) }
-        switch name {
-        case "list", "tuple":
+        switch shape {
+        case .listOfArguments:
             return list(args.map(\.item))
-        case "first", "mustFirst", "last", "mustLast":
+        case .element(let last):
             guard args.count == 1 else { return nil }
             if case .list(let l) = args[0].item {
                 // One element reached, not all of them.
                 if l.count == 0 { return .null }
-                return l[name.hasSuffix("irst") ? 0 : l.count - 1]
+                return l[last ? l.count - 1 : 0]
             }
             guard let l = Self.elements(args[0].item) else { return nil }
-            return (name.hasSuffix("irst") ? l.first : l.last) ?? .null
-        case "rest", "mustRest", "initial", "mustInitial":
+            return (last ? l.last : l.first) ?? .null
+        case .dropping(let last):
             guard args.count == 1, let l = Self.elements(args[0].item), !l.isEmpty else { return nil }
-            return list(name.hasSuffix("est") ? Array(l.dropFirst()) : Array(l.dropLast()))
-        case "append", "push", "mustAppend", "mustPush", "prepend", "mustPrepend":
+            return list(last ? Array(l.dropLast()) : Array(l.dropFirst()))
+        case .adding(let atFront):
             guard args.count == 2, let l = Self.elements(args[0].item) else { return nil }
-            return list(name.hasSuffix("repend") ? [args[1].item] + l : l + [args[1].item])
-        case "reverse", "mustReverse":
+            return list(atFront ? [args[1].item] + l : l + [args[1].item])
+        case .reversed:
             guard args.count == 1, let l = Self.elements(args[0].item) else { return nil }
             return list(l.reversed())
-        case "compact", "mustCompact":
+        case .compacted:
             guard args.count == 1, let l = Self.elements(args[0].item) else { return nil }
             return list(l.filter { !Self.isEmpty($0) })
-        case "uniq", "mustUniq":
+        case .unique:
             guard args.count == 1, let l = Self.elements(args[0].item) else { return nil }
             var seen: [Value] = []
             var out: [Item] = []
@@ -55,18 +48,18 @@ extension Call {
                 out.append(item)
             }
             return list(out)
-        case "without", "mustWithout":
+        case .without:
             guard args.count >= 1, let l = Self.elements(args[0].item) else { return nil }
             let omitted = args.dropFirst().map(\.value)
             return list(l.filter { !omitted.contains($0.value) })
-        case "concat":
+        case .concatenated:
             var out: [Item] = []
             for a in args {
                 guard let l = Self.elements(a.item) else { return nil }
                 out += l
             }
             return out.isEmpty ? nil : list(out)  // nothing at all is Go's nil list
-        case "slice", "mustSlice":
+        case .sliced:
             // Sprig slices nothing out of an empty list: its result is nil.
             guard (1...3).contains(args.count), let l = Self.elements(args[0].item), !l.isEmpty else { return nil }
             var bounds: [Int] = []
@@ -77,18 +70,18 @@ extension Call {
             let start = bounds.first ?? 0, end = bounds.count > 1 ? bounds[1] : l.count
             guard 0 <= start, start <= end, end <= l.count else { return nil }
             return list(Array(l[start..<end]))
-        case "default":
+        case .defaultValue:
             guard !args.isEmpty else { return nil }
             if args.count < 2 || Self.isEmpty(args[1].item) { return args[0].item }
             return args[1].item
-        case "coalesce":
+        case .firstNonEmpty:
             return args.first { !Self.isEmpty($0.item) }?.item ?? .null
-        case "ternary":
+        case .ternary:
             guard args.count == 3, case .value(.bool(let condition)) = args[2].item else { return nil }
             return condition ? args[0].item : args[1].item
-        case "dig":
+        case .dig:
             return dig(args)
-        case "pluck":
+        case .pluck:
             guard !args.isEmpty, case .value(.string(let key)) = args[0].item else { return nil }
             var out: [Item] = []
             for a in args.dropFirst() {
@@ -99,10 +92,10 @@ extension Call {
                 }
             }
             return list(out)
-        case "values":
+        case .mapValues:
             guard args.count == 1, case .map(let m) = args[0].item else { return nil }
             return list(m.sortedKeys.compactMap { m[$0] })
-        default:
+        case .entry, .picked, .omitted:
             return nil
         }
     }

@@ -1,49 +1,47 @@
 import GoValues
 
 /// Functions whose result depends on an argument being a Go struct rather than the map it
-/// serialises to (``GoStruct/jsonView``): the reflection functions, the JSON writers (keys in
-/// declaration order) and the functions that print with `%v` (`{...}`). Every other function
-/// sees the map.
+/// serialises to (``GoStruct/jsonView``), as their ``StructArgumentHandling`` declares: the
+/// reflection functions, the JSON writers (keys in declaration order) and the functions that
+/// print with `%v` (`{...}`). Every other function sees the map.
 enum StructArguments {
-    /// The result of `name` for arguments `values` of which `structs` are structs, or nil when the
-    /// ordinary function applies. `ordinary` is that function (called here with structs printed).
+    /// The result of a function handling structs as `handling` says, for arguments `values` of
+    /// which `structs` are structs, or nil when the ordinary function applies. `ordinary` is that
+    /// function (called here with structs printed).
     static func call(
-        _ name: String, _ values: [Value], _ structs: [(index: Int, value: GoStruct)], ordinary: TemplateFunction
+        _ handling: StructArgumentHandling?, _ values: [Value], _ structs: [(index: Int, value: GoStruct)],
+        ordinary: TemplateFunction
     ) throws -> Value? {
         func only(at index: Int, count: Int) -> GoStruct? {
             guard values.count == count else { return nil }
             return structs.first { $0.index == index }?.value
         }
-        switch name {
-        case "typeOf":
+        switch handling {
+        case .typeName?:
             guard let s = only(at: 0, count: 1) else { return nil }
             return .string(s.typeName)
-        case "kindOf":
+        case .kindName?:
             guard let s = only(at: 0, count: 1) else { return nil }
             return .string(s.kindName)
-        case "typeIs", "typeIsLike", "kindIs":
+        case .typeIs?, .typeIsLike?, .kindIs?:
             guard let s = only(at: 1, count: 2), case .string(let target) = values[0] else { return nil }
-            if name == "kindIs" { return .bool(target == s.kindName) }
-            if name == "typeIs" { return .bool(target == s.typeName) }
+            if handling == .kindIs { return .bool(target == s.kindName) }
+            if handling == .typeIs { return .bool(target == s.typeName) }
             return .bool(target == s.typeName || "*" + target == s.typeName)
-        case "toJson", "toRawJson", "mustToJson", "mustToRawJson", "toPrettyJson", "mustToPrettyJson":
+        case .json(let escapeHTML, let pretty, let must)?:
             guard let s = only(at: 0, count: 1) else { return nil }
-            let escapeHTML = !name.hasSuffix("RawJson")
-            let pretty = name.hasSuffix("PrettyJson")
-            let must = name.hasPrefix("must") || name == "toRawJson"
             do {
                 return .string(pretty ? try s.indentedJSON(escapeHTML: escapeHTML) : try s.json(escapeHTML: escapeHTML))
             } catch {
-                if must { throw callFailure("\(error)") }
+                if must { throw FunctionError("\(error)") }
                 return .string("")
             }
-        case "quote", "squote", "toString", "cat":
+        case .printed(let text)?:
             // Sprig prints a non-string with `%v`; `strval` (`quote`, `toString`) writes a `[]byte` as its text.
             var printed = values
-            let text = name == "quote" || name == "toString"
             for (index, s) in structs { printed[index] = .string(text ? s.bytesText ?? s.printed : s.printed) }
             return try ordinary(printed)
-        default:
+        case .copied?, nil:
             try refuseStructsForTypedParameters(values, structs, ordinary)
             return nil
         }
@@ -71,10 +69,13 @@ enum StructArguments {
         }
     }
 
-    /// What `deepCopy` returns for a struct: the copy Go's `interface{}` result holds. (Functions
-    /// that return an argument as it is, `default` and the like, keep it: see ``Call/sharedResult(_:)``.)
-    static func returned(_ name: String, _ result: Value, _ structs: [(index: Int, value: GoStruct)]) -> Datum? {
-        if name == "deepCopy" || name == "mustDeepCopy", let s = structs.first(where: { $0.index == 0 })?.value {
+    /// What a copying function (``StructArgumentHandling/copied``) returns for a struct: the copy
+    /// Go's `interface{}` result holds. (Functions that return an argument as it is keep it: see
+    /// ``Call/sharedResult(_:_:)``.)
+    static func returned(
+        _ handling: StructArgumentHandling?, _ result: Value, _ structs: [(index: Int, value: GoStruct)]
+    ) -> Datum? {
+        if handling == .copied, let s = structs.first(where: { $0.index == 0 })?.value {
             return .boxed(.structure(s.deepCopied))
         }
         return nil

@@ -10,10 +10,11 @@ public typealias TemplateMethod = (_ receiver: Value, _ args: [Value]) throws ->
 
 /// A set of named templates sharing one function table, like a Go `*template.Template` with its
 /// associated templates, configured as Helm configures it (`missingkey=zero`, `<no value>` removed
-/// from the output, Helm's `include`/`tpl`/`required`/`fail`).
+/// from the output). The functions are those of the ``FunctionLibrary`` it is made with (Helm's
+/// library adds a `TemplateSet()` with Sprig's and Helm's functions).
 ///
 /// ```swift
-/// let set = TemplateSet()
+/// let set = TemplateSet(library: library)
 /// try set.parse(name: "chart/templates/_helpers.tpl", text: helpers)
 /// try set.parse(name: "chart/templates/a.yaml", text: "x: {{ .Values.x }}")
 /// let out = try set.execute(name: "chart/templates/a.yaml", data: .map(["Values": .map(["x": .int(1)])]))
@@ -38,7 +39,7 @@ public final class TemplateSet {
 
     let library: FunctionLibrary
     private(set) var trees: [String: Tree] = [:]
-    /// Methods on data, by name (default: ``helmMethods``).
+    /// Methods on data, by name.
     public var methods: [String: TemplateMethod]
     /// The name of the set itself, used in `no template "x" associated with template "gotpl"` and
     /// as the name of `tpl` texts (Helm's `gotpl`).
@@ -52,28 +53,13 @@ public final class TemplateSet {
     /// Native stack size of the thread that executes (deep template recursion needs it).
     public var stackSize = 1 << 30
 
-    /// A set with Go's builtins, the standard Sprig/Helm tables, Helm's `include`/`tpl`/`required`/`fail`,
-    /// and `functions` (which override all of them).
-    public init(functions: [String: TemplateFunction] = [:], methods: [String: TemplateMethod] = TemplateSet.helmMethods) {
-        self.library = FunctionLibrary(standard: StandardFunctions.tables, mutating: StandardFunctions.mutating, custom: functions)
+    /// A set calling the functions of `library` and the `methods` on data.
+    public init(library: FunctionLibrary, methods: [String: TemplateMethod] = [:]) {
+        self.library = library
         self.methods = methods
     }
 
-    /// Helm's methods on data: `Has` on a list of strings (`.Capabilities.APIVersions.Has "apps/v1"`).
-    nonisolated(unsafe) public static let helmMethods: [String: TemplateMethod] = [
-        "Has": { receiver, args in
-            guard case .list(let items) = receiver else { return nil }
-            guard args.count == 1 else {
-                throw FunctionError.wrongArgumentCount("Has", want: 1, got: args.count)
-            }
-            guard case .string(let wanted) = args[0] else {
-                throw FunctionError.wrongType(expected: "string", got: args[0] == .null ? "interface {}" : args[0].goTypeName, argumentIndex: 0)
-            }
-            return .bool(items.contains(.string(wanted)))
-        }
-    ]
-
-    /// Whether `name` is a known function (Go's builtins, the tables, the engine's, the caller's).
+    /// Whether `name` is a known function (Go's builtins and the library's).
     public func hasFunction(_ name: String) -> Bool { library.functions[name] != nil }
 
     /// Parses `text` as the template `name`; its `{{define}}`s and `{{block}}`s add further templates.
