@@ -85,9 +85,9 @@ public struct ChartRenderer: Sendable {
         let byName = Dictionary(chart.templates.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let set: TemplateSet
         if let ready = prepared?.take() { set = ready } else { set = try templateSet(order: order, byName: byName) }
-        // `.Files` holds every file's bytes: made only when a template can name it, itself or
-        // through `tpl` (whose text may come from the values).
-        let readsFiles = chart.templates.contains { ChartRenderer.mentions($0.text, "Files") || ChartRenderer.mentions($0.text, "tpl") }
+        // `.Files` holds every file's bytes: made only when a parsed template can name it, itself or
+        // through text it executes (`tpl`, whose text may come from the values).
+        let readsFiles = set.mentions(field: "Files") || set.calls(.executesText)
         let files = { (files: [String: [UInt8]]) in FilesObject.make(readsFiles ? files : [:]) }
         set.structs = ["Capabilities": capabilities, "Files": files(chart.files)]
 
@@ -145,24 +145,6 @@ public struct ChartRenderer: Sendable {
         return RenderedManifests(documents: manifests + hooks, notes: notes)
     }
 
-    /// Whether `text` holds `word`: its bytes searched with `memchr` and `memcmp` (a chart's
-    /// templates can be megabytes; `String.contains` compares characters).
-    static func mentions(_ text: String, _ word: StaticString) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return false }
-            let length = word.utf8CodeUnitCount, first = Int32(word.utf8Start.pointee)
-            var i = 0
-            while i + length <= bytes.count {
-                guard let hit = memchr(base + i, first, bytes.count - length + 1 - i) else { return false }
-                i = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-                if memcmp(base + i, word.utf8Start, length) == 0 { return true }
-                i += 1
-            }
-            return false
-        }
-    }
-
     /// Helm refuses a chart whose `kubeVersion:` constraint does not admit the target version
     /// (an unparsable constraint admits nothing).
     func checkKubeVersion(_ release: ReleaseOptions) throws(ChartRenderError) {
@@ -213,21 +195,20 @@ public struct ChartRenderer: Sendable {
         _ name: String, set: TemplateSet, data: [String: Value], topLevel: [String: Value],
         structs scopeStructs: [String: GoStruct] = [:], order: [String]
     ) throws(ChartRenderError) -> String? {
-        let cores = windowing.cores, minimumElements = windowing.minimumElements
-        guard cores > 1, let slicing = set.rangeSlicing(name) else { return nil }
+        guard windowing.cores > 1, let slicing = set.rangeSlicing(name) else { return nil }
         var value = Value.map(data)
         for key in slicing.path {
             guard case .map(let m) = value, let next = m[key] else { return nil }
             value = next
         }
-        guard case .list(let list) = value, list.count >= minimumElements else { return nil }
-        let windows = max(2, min(cores, list.count / max(1, minimumElements / 2)))
+        guard case .list(let list) = value,
+            let windows = RangeWindows.count(elements: list.count, cores: windowing.cores, minimumElements: windowing.minimumElements)
+        else { return nil }
         let byName = Dictionary(chart.templates.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let structs = set.structs.merging(scopeStructs) { _, scoped in scoped }
         // Each window on a thread with the template engine's stack: its parse and execution run in place.
-        let results = LargeStackThread.map(windows, stackSize: ChartRenderer.workerStackSize) {
-            i -> Result<String, ChartRenderError> in
-            let window = (list.count * i / windows)..<(list.count * (i + 1) / windows)
+        let results = RangeWindows.map(elements: list.count, windows: windows, stackSize: ChartRenderer.workerStackSize) {
+            window -> Result<String, ChartRenderError> in
             do throws(ChartRenderError) {
                 let windowSet = try templateSet(order: order, byName: byName)
                 windowSet.structs = structs

@@ -70,7 +70,7 @@ extension TemplateSet {
     var changesData: Bool {
         trees.values.contains { tree in
             var found = false
-            visitFunctions(tree.root) { f in
+            TemplateSet.visitFunctions(tree.root) { f in
                 if case .engine(.executesText)? = f.implementation { found = true }
                 if case .mutatesMap = f.traits.role { found = true }
             }
@@ -123,31 +123,6 @@ extension TemplateSet {
         guard visited.insert(name).inserted else { return true }
         guard let tree = trees[name] else { return true }  // executing it fails the same in every window
         return isIndependent(tree.root, breakEndsWindow: false, visited: &visited)
-    }
-
-    private func visitFunctions(_ list: ListNode, _ body: (FunctionReference) -> Void) {
-        func pipe(_ p: PipeNode) {
-            for cmd in p.cmds { for arg in cmd.args { operand(arg) } }
-        }
-        func operand(_ o: Operand) {
-            switch o {
-            case .identifier(_, let f): body(f)
-            case .pipe(let p): pipe(p)
-            case .chain(_, let node, _): operand(node)
-            default: break
-            }
-        }
-        for node in list.nodes {
-            switch node {
-            case .action(let a): pipe(a.pipe)
-            case .branch(let b):
-                pipe(b.pipe)
-                visitFunctions(b.list, body)
-                if let e = b.elseList { visitFunctions(e, body) }
-            case .template(let t): if let p = t.pipe { pipe(p) }
-            default: break
-            }
-        }
     }
 }
 
