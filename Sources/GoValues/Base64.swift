@@ -7,6 +7,7 @@ public enum Base64 {
         return r
     }()
 
+    /// Standard base64 with padding (`base64.StdEncoding.EncodeToString`).
     public static func encode(_ bytes: [UInt8]) -> String {
         var out = [UInt8]()
         out.reserveCapacity((bytes.count + 2) / 3 * 4)
@@ -87,7 +88,10 @@ public enum Base64 {
     }
 }
 
+/// Where base64 input stops being valid.
 public struct Base64Error: Error {
+    /// The offset of the first illegal byte.
     public var offset: Int
+    /// Go's error text.
     public var message: String { "illegal base64 data at input byte \(offset)" }
 }

@@ -1,14 +1,21 @@
 /// Go's `time.Duration` (nanoseconds in an Int64): `time.ParseDuration` and `Duration.String`.
 public enum GoDuration {
+    /// Go's `time.Nanosecond`, in nanoseconds.
     public static let nanosecond: UInt64 = 1
+    /// Go's `time.Microsecond`, in nanoseconds.
     public static let microsecond: UInt64 = 1_000
+    /// Go's `time.Millisecond`, in nanoseconds.
     public static let millisecond: UInt64 = 1_000_000
+    /// Go's `time.Second`, in nanoseconds.
     public static let second: UInt64 = 1_000_000_000
+    /// Go's `time.Minute`, in nanoseconds.
     public static let minute: UInt64 = 60 * second
+    /// Go's `time.Hour`, in nanoseconds.
     public static let hour: UInt64 = 60 * minute
 
     /// A parse failure, worded as Go's `time` package words it.
     public struct ParseError: Error, CustomStringConvertible {
+        /// The error text.
         public let description: String
     }
 
@@ -88,6 +95,7 @@ public enum GoDuration {
         return Int64(total)
     }
 
+    /// The unit suffixes `time.ParseDuration` accepts, in nanoseconds.
     public static let units: [String: UInt64] = [
         "ns": nanosecond, "us": microsecond, "\u{B5}s": microsecond, "\u{3BC}s": microsecond,
         "ms": millisecond, "s": second, "m": minute, "h": hour,
@@ -148,6 +156,7 @@ public enum GoDuration {
 /// The `time` package's own quoting in error messages: `"` around, `"` and `\` escaped, control and
 /// non-ASCII bytes as `\xHH`.
 public enum GoTimeQuote {
+    /// Go's quoting of a value in time parse errors (`"…"` with escapes).
     public static func quote(_ s: String) -> String {
         var out = "\""
         let hex = Array("0123456789abcdef".utf8)

@@ -3,8 +3,11 @@ import Glibc
 /// Go's `time.Time`: an instant (Unix seconds and nanoseconds), the location it is shown in, and
 /// for `now` a monotonic clock reading, which `String()` prints as `m=+0.001`.
 public struct GoTime: @unchecked Sendable {
+    /// Seconds since the Unix epoch.
     public var unix: Int64
+    /// Nanoseconds within the second (0..<1e9).
     public var nanosecond: Int32
+    /// The location the time is shown in.
     public var zone: GoZone
     /// Nanoseconds on the monotonic clock since the process's first reading, if the time has one.
     public var monotonic: Int64?
@@ -62,18 +65,29 @@ public struct GoTime: @unchecked Sendable {
 
     /// The wall clock in the time's zone.
     public struct Civil {
+        /// The year.
         public var year: Int64
+        /// The month, 1...12.
         public var month: Int  // 1...12
+        /// The day of the month.
         public var day: Int
+        /// The hour, 0...23.
         public var hour: Int
+        /// The minute.
         public var minute: Int
+        /// The second.
         public var second: Int
+        /// The day of the week, 0 = Sunday.
         public var weekday: Int  // 0 = Sunday
+        /// The day of the year, 1...366.
         public var yearDay: Int  // 1...366
+        /// The zone's abbreviation in effect (`UTC`, `CET`).
         public var abbreviation: String
+        /// The zone offset in effect, in seconds east of UTC.
         public var offset: Int
     }
 
+    /// The calendar fields of the time in its zone.
     public var civil: Civil {
         let (abbreviation, offset) = zone.lookup(unix)
         let local = unix.addingReportingOverflow(Int64(offset)).partialValue
@@ -128,11 +142,13 @@ public struct GoTime: @unchecked Sendable {
 
 /// Proleptic Gregorian calendar arithmetic on day counts since 1970-01-01.
 public enum GoCalendar {
+    /// Integer division rounding toward negative infinity.
     public static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
         let q = a / b
         return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
     }
 
+    /// The remainder of ``floorDivide(_:_:)`` (same sign as `b`).
     public static func floorModulo(_ a: Int64, _ b: Int64) -> Int64 { a - floorDivide(a, b) * b }
 
     /// Days since 1970-01-01 of a civil date.
@@ -160,8 +176,10 @@ public enum GoCalendar {
         return (year, month, day)
     }
 
+    /// Whether `year` is a leap year (proleptic Gregorian).
     public static func isLeap(_ year: Int64) -> Bool { year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) }
 
+    /// The number of days of `month` in `year`.
     public static func daysIn(month: Int, year: Int64) -> Int {
         if month == 2 { return isLeap(year) ? 29 : 28 }
         return [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
@@ -178,6 +196,7 @@ public enum MonotonicClock {
         return Int64(ts.tv_sec) * 1_000_000_000 + Int64(ts.tv_nsec)
     }
 
+    /// Nanoseconds since the process started reading this clock.
     public static func sinceStart() -> Int64 {
         let origin = start
         return reading() - origin + 1

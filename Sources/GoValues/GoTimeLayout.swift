@@ -1,6 +1,7 @@
 /// Go's reference-time layouts (`2006-01-02 15:04:05 MST`): the chunk scanner of `time.Format`
 /// and `time.Parse`, and both directions.
 public enum GoTimeLayout {
+    /// One element of a layout: literal text or a field to format.
     public enum Chunk: Equatable {
         case longMonth, month, numMonth, zeroMonth
         case longWeekDay, weekDay
@@ -16,7 +17,9 @@ public enum GoTimeLayout {
         case fraction(digits: Int, trim: Bool, separator: UInt8)
     }
 
+    /// English month names, as Go's `January`.
     public static let longMonths = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+    /// English weekday names, as Go's `Monday`.
     public static let longDays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
 
     /// Go's `nextStdChunk`: the literal text before the next chunk, the chunk, and the rest.

@@ -1,10 +1,13 @@
 /// Go's `time.ParseInLocation(layout, value, zone)` with its error messages
 /// (`parsing time "x" as "2006-01-02": cannot parse "x" as "2006"`).
 extension GoTimeLayout {
+    /// A parse failure worded as Go's `time.Parse` error.
     public struct ParseError: Error, CustomStringConvertible {
+        /// The error text.
         public let description: String
     }
 
+    /// Go's `time.Parse(layout, value)` with `zone` for times that name no zone.
     public static func parse(_ layoutText: String, _ valueText: String, in zone: GoZone) throws(ParseError) -> GoTime {
         let fullLayout = Array(layoutText.utf8)
         let fullValue = Array(valueText.utf8)

@@ -4,19 +4,26 @@ import Platform
 /// A time zone as Go's `time.Location` holds it: the offsets in effect over time, read from the
 /// system's zoneinfo files (TZif) the way Go's `time.LoadLocation` finds them.
 public final class GoZone: @unchecked Sendable {
+    /// One local time type: offset, abbreviation, daylight saving.
     public struct Kind {
+        /// Seconds east of UTC.
         public let offset: Int
+        /// The abbreviation (`CET`, `CEST`).
         public let abbreviation: String
+        /// Whether this is daylight saving time.
         public let isDST: Bool
     }
 
     /// The location's name (`UTC`, `Local`, `Asia/Tokyo`; empty for a fixed zone from a parse).
     public let name: String
+    /// The local time types the zone uses.
     public let kinds: [Kind]
     /// Transition instants (Unix seconds, ascending) and the kind in effect from each.
     public let transitions: [Int64]
+    /// For each transition, the index into ``kinds`` in effect from it.
     public let transitionKinds: [Int]
 
+    /// A zone of `kinds`, switching at `transitions` to `transitionKinds`.
     public init(name: String, kinds: [Kind], transitions: [Int64] = [], transitionKinds: [Int] = []) {
         self.name = name
         self.kinds = kinds.isEmpty ? [Kind(offset: 0, abbreviation: "UTC", isDST: false)] : kinds
@@ -24,6 +31,7 @@ public final class GoZone: @unchecked Sendable {
         self.transitionKinds = transitionKinds
     }
 
+    /// Go's `time.UTC`.
     public static let utc = GoZone(name: "UTC", kinds: [Kind(offset: 0, abbreviation: "UTC", isDST: false)])
 
     /// Go's `time.FixedZone(name, offset)`.
@@ -106,6 +114,7 @@ private final class ZoneCache: @unchecked Sendable {
     private var zones: [String: GoZone?] = [:]
     private let lock = Lock()
 
+    /// The zone loaded for `name` (nil inside: Go failed to load it), or nil when not loaded yet.
     public subscript(name: String) -> GoZone?? {
         get {
             lock.lock()
@@ -124,6 +133,7 @@ private final class ZoneCache: @unchecked Sendable {
 /// The TZif format (RFC 8536): version 1 data with 32-bit times, then for version 2 and later the
 /// same with 64-bit times, which is used when present.
 public enum TZif {
+    /// A zone read from TZif bytes (versions 1 to 3); nil for malformed data.
     public static func parse(_ b: [UInt8], name: String) -> GoZone? {
         var at = 0
         func header() -> (version: UInt8, counts: [Int])? {

@@ -3,12 +3,9 @@ import GoValues
 /// Sprig's dictionary functions.
 ///
 /// Go maps are references: `set $d "k" v` changes `$d` itself and returns it. These functions
-/// return the changed map; `DictFunctions.mutating` names the ones whose first argument the
-/// engine must write the result back to, so `$_ := set $d ...` behaves as in Helm.
+/// return the changed map; those whose first argument the engine must change in place, so
+/// `$_ := set $d ...` behaves as in Helm, are registered as such (``HelmLibrary/roles``).
 enum DictFunctions {
-    /// Functions that change their first argument in place in Go.
-    static let mutating: Set<String> = ["set", "unset", "merge", "mergeOverwrite", "mustMerge", "mustMergeOverwrite"]
-
     static let table: [String: FunctionBody] = [
         "dict": dict,
         "get": { a in

@@ -24,8 +24,4 @@ public enum SprigFunctions {
         }
         return all.mapValues { body in body as TemplateFunction }
     }()
-
-    /// Functions that change their first (map) argument in place in Go; the engine writes
-    /// their result back into that argument's variable or field.
-    public static let mutatingFunctions: Set<String> = DictFunctions.mutating
 }

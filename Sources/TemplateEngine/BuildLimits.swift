@@ -27,7 +27,9 @@ public enum BuildLimits {
         return p
     }()
 
+    /// The default of ``maxValueSize``: 256 MiB.
     public static let defaultMaxValueSize = 256 << 20
+    /// The default of ``maxOutputSize``: 512 MiB.
     public static let defaultMaxOutputSize = 512 << 20
     /// What one list element counts for against ``maxValueSize``.
     public static let listElementSize = 16

@@ -1,5 +1,6 @@
 @testable import HelmFunctions
 @testable import TemplateEngine
+import GoValues
 import XCTest
 import YAML
 

@@ -113,7 +113,7 @@ typealias FunctionCase = (name: String, args: [Value], expected: FunctionOutcome
 
 /// Calls `SprigFunctions.table[name]` (or Helm's table) with the arguments and compares.
 func outcome(of name: String, _ args: [Value]) -> FunctionOutcome? {
-    guard let fn = SprigFunctions.table[name] ?? HelmFunctions.table[name] else { return nil }
+    guard let fn = SprigFunctions.table[name] ?? HelmTemplateFunctions.table[name] else { return nil }
     do {
         let v = try fn(args)
         return .ok(GoTypes.kindName(v) + ":" + GoTypes.stringValue(v))
@@ -173,7 +173,7 @@ final class ArgumentConversionFunctionTests: XCTestCase {
             XCTAssertNotNil(SprigFunctions.table[String(name)], String(name))
         }
         for name in ["toYaml", "fromYaml", "toJson", "fromJson", "toPrettyJson", "lookup"] {
-            XCTAssertNotNil(HelmFunctions.table[name], name)
+            XCTAssertNotNil(HelmTemplateFunctions.table[name], name)
         }
         XCTAssertNil(SprigFunctions.table["env"], "Helm removes env")
         XCTAssertNil(SprigFunctions.table["expandenv"], "Helm removes expandenv")

@@ -1,5 +1,4 @@
-import HelmFunctions
-import TemplateEngine
+import GoValues
 import XCTest
 
 /// Bytes that are not UTF-8 survive the trip through a template string: every byte alone, every pair,
