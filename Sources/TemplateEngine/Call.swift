@@ -10,8 +10,9 @@ struct Call {
     /// The argument nodes (a slice of the command: index with ``operand(_:)``).
     let args: ArraySlice<Operand>
     let final: Datum?
-    /// What the function declared when it was registered.
-    var traits = FunctionTraits()
+    /// The function's reference in the template, with the traits it was registered with (nil for
+    /// a method on data).
+    var reference: FunctionReference? = nil
 
     /// Argument node `i` (0-based).
     func operand(_ i: Int) -> Operand { args[args.startIndex + i] }
@@ -157,20 +158,20 @@ struct Call {
     }
 
     func callExternal(_ f: TemplateFunction) throws(TemplateError) -> Datum {
-        if let unsigned = traits.unsignedParameter { try refuseNonLiteral(unsigned) }
+        if let unsigned = reference?.traits.unsignedParameter { try refuseNonLiteral(unsigned) }
         var structs: [(index: Int, value: GoStruct)] = []
         var nilInterface: Int?
         let values = try executor.argumentValues(
-            dot, args, final: final, structs: &structs, mapParameters: traits.mapParameters, nilInterfaceAt: &nilInterface)
+            dot, args, final: final, structs: &structs, mapParameters: reference?.traits.mapParameters, nilInterfaceAt: &nilInterface)
         if let nilInterface { throw argumentFailure(MapParameters.message, index: nilInterface) }
         let result: Value
         if !structs.isEmpty {
             do {
-                result = try StructArguments.call(traits.structArguments, values, structs, ordinary: f) ?? f(values)
+                result = try StructArguments.call(reference?.traits.structArguments, values, structs, ordinary: f) ?? f(values)
             } catch {
                 throw translate(error, values)
             }
-            if let returned = StructArguments.returned(traits.structArguments, result, structs) { return returned }
+            if let returned = StructArguments.returned(reference?.traits.structArguments, result, structs) { return returned }
         } else {
             result = try invoke(f, values)
         }
@@ -223,7 +224,7 @@ struct Call {
             values[0] = .map([:])
             return .boxed(Item.value(try invoke(f, values)).object(in: executor.heap))
         }
-        if args.count > 1, case .mergesMaps = mutation, let mapParameters = traits.mapParameters {
+        if args.count > 1, case .mergesMaps = mutation, let mapParameters = reference?.traits.mapParameters {
             for (index, datum) in args.enumerated().dropFirst() where mapParameters.contains(index) {
                 let node = index < self.args.count ? operand(index) : nil
                 if MapParameters.isNilInterface(datum, node: node) { throw argumentFailure(MapParameters.message, index: index) }

@@ -30,15 +30,15 @@ extension Executor {
         at(pipe)
         if pipe.cmds.count == 2, case .identifier(_, let ref) = pipe.cmds[0].args[0] {
             let head = pipe.cmds[0]
-            switch (ref.implementation, ref.traits.role) {
-            case (.engine(.includesTemplate)?, _):
+            if case .engine(.includesTemplate)? = ref.implementation {
                 at(head.args[0])
                 let call = Call(
                     executor: self, dot: dot, name: ref.name, nameNode: head.args[0], cmd: head, args: head.args.dropFirst(),
-                    final: nil, traits: ref.traits)
+                    final: nil, reference: ref)
                 try EngineFunctions.include(call, indentedBy: tail.spaces, leadingNewline: tail.leadingNewline)
                 return
-            case (.external?, .writesYAML(let yamlBytes)) where head.args.count == 2:
+            }
+            if head.args.count == 2, case .writesYAML(let yamlBytes) = ref.traits.role {
                 at(head.args[0])
                 let value: Value
                 if let peeked = peekValue(dot, head.args[1]) {
@@ -59,8 +59,6 @@ extension Executor {
                     out.appendIndented($0, spaces: tail.spaces, leadingNewline: tail.leadingNewline)
                 }
                 return
-            default:
-                break
             }
         }
         var value: Datum? = nil

@@ -847,7 +847,7 @@ final class Executor {
         if let nilInterface {
             throw Call(
                 executor: self, dot: dot, name: reference.name, nameNode: node, cmd: cmd, args: args, final: final,
-                traits: reference.traits
+                reference: reference
             ).argumentFailure(MapParameters.message, index: nilInterface)
         }
         let result: Value
@@ -863,7 +863,7 @@ final class Executor {
         } catch {
             let call = Call(
                 executor: self, dot: dot, name: reference.name, nameNode: node, cmd: cmd, args: args, final: final,
-                traits: reference.traits)
+                reference: reference)
             throw call.translate(error, values)
         }
         switch result {
@@ -972,7 +972,7 @@ final class Executor {
             throw fail("\(GoQuote.quote(name)) is not a defined function")
         }
         let call = Call(
-            executor: self, dot: dot, name: name, nameNode: node, cmd: cmd, args: args, final: final, traits: reference.traits)
+            executor: self, dot: dot, name: name, nameNode: node, cmd: cmd, args: args, final: final, reference: reference)
         switch function {
         case .external(let f):
             switch reference.traits.role {

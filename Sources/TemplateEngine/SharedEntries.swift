@@ -31,7 +31,7 @@ extension Call {
             }
         }
         // Anything else: the plain function on copies (it reports Go's errors).
-        if let positions = traits.mapParameters {
+        if let positions = reference?.traits.mapParameters {
             for (index, datum) in args.enumerated() where positions.contains(index) {
                 if MapParameters.isNilInterface(datum, node: index < self.args.count ? operand(index) : nil) {
                     throw argumentFailure(MapParameters.message, index: index)
@@ -45,7 +45,7 @@ extension Call {
         }
         let result: Value
         do {
-            result = structs.isEmpty ? try f(values) : try StructArguments.call(traits.structArguments, values, structs, ordinary: f) ?? f(values)
+            result = structs.isEmpty ? try f(values) : try StructArguments.call(reference?.traits.structArguments, values, structs, ordinary: f) ?? f(values)
         } catch {
             throw translate(error, values)
         }
