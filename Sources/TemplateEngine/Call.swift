@@ -11,8 +11,8 @@ struct Call {
     let args: ArraySlice<Operand>
     let final: Datum?
     /// The function's reference in the template, with the traits it was registered with (nil for
-    /// a method on data).
-    var reference: FunctionReference? = nil
+    /// a method on data). The parse tree holding it outlives the call, so it is not retained.
+    unowned(unsafe) var reference: FunctionReference? = nil
 
     /// Argument node `i` (0-based).
     func operand(_ i: Int) -> Operand { args[args.startIndex + i] }

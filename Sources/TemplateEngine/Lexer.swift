@@ -263,6 +263,9 @@ struct Lexer {
         return nil
     }
 
+    /// Go's `text/template` lexer's `isSpace`: space, tab, carriage return and newline only (what
+    /// trim markers and the spaces between words accept), deliberately narrower than Go's
+    /// `unicode.IsSpace` (``GoValues/isGoSpace(_:)``).
     private static func isSpace(_ b: UInt8) -> Bool {
         b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") || b == UInt8(ascii: "\r") || b == UInt8(ascii: "\n")
     }

@@ -69,12 +69,12 @@ extension TemplateSet {
     /// Whether any template of the set calls a function that changes data, or executes template text.
     var changesData: Bool {
         trees.values.contains { tree in
-            var found = false
-            TemplateSet.visitFunctions(tree.root) { f in
-                if case .engine(.executesText)? = f.implementation { found = true }
-                if case .mutatesMap = f.traits.role { found = true }
+            TemplateSet.containsOperand(in: tree.root) { operand in
+                guard case .identifier(_, let f) = operand else { return false }
+                if case .engine(.executesText)? = f.implementation { return true }
+                if case .mutatesMap = f.traits.role { return true }
+                return false
             }
-            return found
         }
     }
 

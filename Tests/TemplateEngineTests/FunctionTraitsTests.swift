@@ -3,8 +3,7 @@ import TemplateEngine
 import XCTest
 
 /// The engine knows functions by the traits they are registered with, never by name: functions
-/// under names no library uses get the behaviour their traits declare, and the parse-tree queries
-/// answer from the parsed templates.
+/// under names no library uses get the behaviour their traits declare.
 final class FunctionTraitsTests: XCTestCase {
     /// `put MAP KEY VALUE` as a plain function body: the map with the entry set (a copy).
     private let put: TemplateFunction = { args in
@@ -52,23 +51,5 @@ final class FunctionTraitsTests: XCTestCase {
         }
         XCTAssertFalse(FunctionLibrary().contains("need"))
         XCTAssertTrue(FunctionLibrary().contains("len"))  // Go's builtins only
-    }
-
-    func testParseTreeQueries() throws {
-        var library = FunctionLibrary()
-        library.register("run", engine: .executesText)
-        func set(_ text: String) throws -> TemplateSet {
-            let set = TemplateSet(library: library)
-            try set.parse(name: "t", text: text)
-            return set
-        }
-        XCTAssertTrue(try set(#"{{ .Files.Get "a" }}"#).mentions(field: "Files"))
-        XCTAssertTrue(try set(#"{{ $.Files }}"#).mentions(field: "Files"))
-        XCTAssertTrue(try set(#"{{ with $x := . }}{{ $x.Files }}{{ end }}"#).mentions(field: "Files"))
-        XCTAssertTrue(try set(#"{{ index $ "Files" }}"#).mentions(field: "Files"))
-        XCTAssertTrue(try set(#"{{ define "d" }}{{ (.).Files }}{{ end }}"#).mentions(field: "Files"))
-        XCTAssertFalse(try set("Files: {{ .Values.x }} {{/* .Files */}}").mentions(field: "Files"))
-        XCTAssertTrue(try set(#"{{ if true }}{{ else }}{{ run .Values.t . }}{{ end }}"#).calls(.executesText))
-        XCTAssertFalse(try set(#"{{ .Values.run }} run"#).calls(.executesText))
     }
 }
