@@ -8,10 +8,16 @@ enum FunctionImplementation {
     case engine(EngineMechanism)
 }
 
-/// A name's implementation with the traits it was registered with.
-struct ResolvedFunction {
+/// A name's implementation with the traits it was registered with: one object per registration,
+/// shared by every reference to the name in parsed templates.
+final class ResolvedFunction: @unchecked Sendable {
     let implementation: FunctionImplementation
     let traits: FunctionTraits
+
+    init(implementation: FunctionImplementation, traits: FunctionTraits) {
+        self.implementation = implementation
+        self.traits = traits
+    }
 }
 
 /// The functions visible to templates: Go's builtins, then what is registered, a later

@@ -340,8 +340,15 @@ indirect enum Operand: CustomStringConvertible {
 final class FunctionReference {
     let name: String
     let implementation: FunctionImplementation?
+    /// The registration the name resolved to (shared, so a reference stays small).
+    let resolved: ResolvedFunction?
     /// What the function declared when it was registered (plain traits for an unknown name).
-    let traits: FunctionTraits
+    var traits: FunctionTraits {
+        _read {
+            if let resolved { yield resolved.traits } else { yield FunctionReference.plainTraits }
+        }
+    }
+    private static let plainTraits = FunctionTraits()
     /// The arguments Go declares as maps (see ``MapParameters``), looked up once here.
     let mapParameters: MapParameterPositions?
     /// The function itself when it is called as a plain function of its arguments' data
@@ -351,8 +358,8 @@ final class FunctionReference {
     init(name: String, resolved: ResolvedFunction?) {
         self.name = name
         self.implementation = resolved?.implementation
+        self.resolved = resolved
         let traits = resolved?.traits ?? FunctionTraits()
-        self.traits = traits
         self.mapParameters = traits.mapParameters
         var plain: TemplateFunction? = nil
         if case .external(let f)? = resolved?.implementation, traits.unsignedParameter == nil {
