@@ -11,7 +11,7 @@ import PackageDescription
 ///   GoRegex        —                                   Go's regexp
 ///   HelmValues     YAML (and below)                    values files, --set, coalescing
 ///   JSONSchema     YAML, GoRegex                       values.schema.json
-///   TemplateEngine YAML (and below)                    Go's text/template: lexer, parser, executor, Go's builtins
+///   TemplateEngine GoValues (and below)                Go's text/template: lexer, parser, executor, Go's builtins
 ///   HelmFunctions  TemplateEngine, GoRegex             Sprig's and Helm's functions, registered with their traits
 ///   MeshModel      YAML                                components, matrix, expansion, NetworkPolicies
 ///   MeshAnalysis   MeshModel                           NetworkPolicy semantics: verify, explain, matrix
@@ -71,7 +71,7 @@ let package = Package(
         .target(name: "JSONSchema", dependencies: ["GoValues", "YAML", "GoRegex"]),
         // Go's text/template as Helm runs it: lexer, parser, executor, template sets, Go's builtins;
         // functions are registered with the traits that tell the executor how to call them.
-        .target(name: "TemplateEngine", dependencies: ["Platform", "Diagnostics", "GoValues", "YAML"]),
+        .target(name: "TemplateEngine", dependencies: ["Platform", "Diagnostics", "GoValues"]),
         // Sprig's and Helm's function library (keys and certificates on swift-crypto and swift-certificates).
         .target(
             name: "HelmFunctions",

@@ -1,5 +1,4 @@
 import GoValues
-import YAML
 
 /// Actions ending in an indenting function with a literal count (``FunctionRole/indents(leadingNewline:)``,
 /// Sprig's `| indent N`, `| nindent N`, N >= 0), the way charts lay out included and serialised

@@ -1,5 +1,4 @@
 import GoValues
-import YAML
 
 /// Executes parse trees against data, writing into one output buffer. Mirrors Go's `exec.go`:
 /// the walk over list nodes, pipelines whose stages pass their value on as the last argument of

@@ -1,5 +1,4 @@
 import GoValues
-import YAML
 
 /// Merging map objects (``MapMutation/mergesMaps(overwrite:)``: Sprig's `merge` family), with the sharing Go's mergo gives them: a key the
 /// destination lacks (or holds empty) receives the source's own map, not a copy, and maps
@@ -24,6 +23,10 @@ extension Call {
         return true
     }
 
+    /// Maps nested deeper than this merge as data (no sharing): the bound keeps the recursion within the stack, and
+    /// no map Helm could have read from YAML (10,000 levels at most) reaches it.
+    static let maxSharedMergeDepth = 9_999
+
     private static func merge(_ source: MapObject, into target: MapObject, overwrite: Bool, heap: Heap, depth: Int) {
         // Beyond this depth the maps merge as data (no sharing), which bounds the recursion.
         for key in source.sortedKeys {
@@ -34,7 +37,7 @@ extension Call {
             }
             let existing = target[key]
             if case .map(let sourceMap) = s, let existing, case .map(let targetMap) = existing.object(in: heap),
-               sourceMap !== targetMap, depth < HelmYAML.maxDepth {
+               sourceMap !== targetMap, depth < maxSharedMergeDepth {
                 if case .value = existing { target.set(key, .map(targetMap)) }
                 merge(sourceMap, into: targetMap, overwrite: overwrite, heap: heap, depth: depth + 1)
                 continue

@@ -1,5 +1,4 @@
 import GoValues
-import YAML
 
 /// The parse tree of a template. Every node knows its byte offset in the source (`pos`) and prints
 /// back to template text (`description`), which is also how execution errors name the node.

@@ -1,5 +1,4 @@
 import GoValues
-import YAML
 /// Go's text/template parser: tokens in, trees out. One `Parser` parses one source text; the
 /// templates it defines (`define`, `block`) come out as further trees. It pulls tokens from the lexer
 /// as it goes and reads their text from the source bytes in place.
