@@ -11,7 +11,8 @@ import PackageDescription
 ///   GoRegex        —                                   Go's regexp
 ///   HelmValues     YAML (and below)                    values files, --set, coalescing
 ///   JSONSchema     YAML, GoRegex                       values.schema.json
-///   GoTemplate     YAML, GoRegex                       the template engine and Helm's function library
+///   TemplateEngine GoValues (and below)                Go's text/template: lexer, parser, executor, Go's builtins
+///   HelmFunctions  TemplateEngine, GoRegex             Sprig's and Helm's functions, registered with their traits
 ///   MeshModel      YAML                                components, matrix, expansion, NetworkPolicies
 ///   MeshAnalysis   MeshModel                           NetworkPolicy semantics: verify, explain, matrix
 ///   ManifestDiff   MeshAnalysis                        resource and connectivity diff between releases
@@ -68,12 +69,14 @@ let package = Package(
         .target(name: "GoRegex"),
         // JSON Schema (drafts 4 to 2020-12) over the values model: what checks values.schema.json.
         .target(name: "JSONSchema", dependencies: ["GoValues", "YAML", "GoRegex"]),
-        // Go text/template dialect with Helm's function library (keys and certificates on
-        // swift-crypto and swift-certificates).
+        // Go's text/template as Helm runs it: lexer, parser, executor, template sets, Go's builtins;
+        // functions are registered with the traits that tell the executor how to call them.
+        .target(name: "TemplateEngine", dependencies: ["Platform", "Diagnostics", "GoValues"]),
+        // Sprig's and Helm's function library (keys and certificates on swift-crypto and swift-certificates).
         .target(
-            name: "GoTemplate",
+            name: "HelmFunctions",
             dependencies: [
-                "Platform", "GoValues", "YAML", "GoRegex",
+                "Platform", "GoValues", "YAML", "GoRegex", "TemplateEngine",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
@@ -88,7 +91,7 @@ let package = Package(
         .target(
             name: "MeshRender",
             dependencies: [
-                "Platform", "Diagnostics", "GoValues", "YAML", "HelmValues", "MeshModel", "GoTemplate", "MeshAnalysis",
+                "Platform", "Diagnostics", "GoValues", "YAML", "HelmValues", "MeshModel", "TemplateEngine", "HelmFunctions", "MeshAnalysis",
                 "ManifestDiff", "JSONSchema", "CZlib",
             ],
             resources: []
@@ -97,7 +100,7 @@ let package = Package(
         .executableTarget(
             name: "MeshRenderCLI",
             dependencies: [
-                "MeshRender", "MeshModel", "GoTemplate", "Platform",
+                "MeshRender", "MeshModel", "TemplateEngine", "Platform",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -112,10 +115,11 @@ let package = Package(
         .testTarget(name: "MeshModelTests", dependencies: ["MeshModel"]),
         .testTarget(name: "GoRegexTests", dependencies: ["GoRegex"]),
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema", "TestSupport"]),
+        .testTarget(name: "TemplateEngineTests", dependencies: ["TemplateEngine", "HelmFunctions", "TestSupport"]),
         .testTarget(
-            name: "GoTemplateTests",
+            name: "HelmFunctionsTests",
             dependencies: [
-                "GoTemplate", "TestSupport", .product(name: "X509", package: "swift-certificates"),
+                "HelmFunctions", "TemplateEngine", "TestSupport", .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"), .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),

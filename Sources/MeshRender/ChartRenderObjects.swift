@@ -1,4 +1,4 @@
-import GoTemplate
+import TemplateEngine
 import GoValues
 
 /// The release a chart is rendered for (`.Release`), and the cluster it pretends to target

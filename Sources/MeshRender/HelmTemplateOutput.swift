@@ -1,4 +1,5 @@
-import GoTemplate
+import TemplateEngine
+import HelmFunctions
 import YAML
 
 /// What `helm template`'s output flags ask for, beyond the render itself.

@@ -1,4 +1,4 @@
-import GoTemplate
+import TemplateEngine
 import HelmValues
 import Platform
 import YAML

@@ -1,4 +1,4 @@
-import GoTemplate
+import TemplateEngine
 import GoValues
 
 /// The top-level objects of a chart with subcharts (``Chart/scopes``), as its templates see them:

@@ -1,5 +1,5 @@
 import ArgumentParser
-import GoTemplate
+import TemplateEngine
 import Platform
 
 /// The flags that raise the bounds every command keeps on its inputs and templates (LIMITS.md).
