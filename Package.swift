@@ -6,7 +6,7 @@ import PackageDescription
 ///
 ///   Platform       —                                   the machine: files and stdin, threads, the heap
 ///   Diagnostics    Platform                            source positions and the one-line input error
-///   GoValues       Diagnostics                         Go's dynamic values and how Go prints, quotes and encodes them
+///   GoValues       Platform, Diagnostics               Go's values and library as Helm shows them: JSON, quoting, fmt, time, base64
 ///   YAML           Platform, Diagnostics, GoValues     libyaml parsing into marked nodes, Helm's YAML emitter
 ///   GoRegex        —                                   Go's regexp
 ///   HelmValues     YAML (and below)                    values files, --set, coalescing
@@ -52,7 +52,7 @@ let package = Package(
         // Source positions (file, line, column) and the one-line error that names them.
         .target(name: "Diagnostics", dependencies: ["Platform"]),
         // Go's dynamic values (`interface{}`) and Go's ways of writing and reading them: JSON, quoting, fmt, strconv.
-        .target(name: "GoValues", dependencies: ["Diagnostics"]),
+        .target(name: "GoValues", dependencies: ["Platform", "Diagnostics"]),
         // YAML nodes with source marks, parser over libyaml events, Helm-style emitter.
         .target(
             name: "YAML",
