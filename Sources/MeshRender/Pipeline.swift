@@ -49,11 +49,9 @@ public enum Pipeline {
             extraAPIVersions: release.apiVersions)
         let manifests: RenderedManifests
         var mesh: Value = .null
-        var meshSlices: [Value] = []
         if reference == .builtin, let meshObject, let slices = SlicedRendering.sliceCount(for: meshObject) {
             manifests = try SlicedRendering.render(
-                renderer, values: valuesObject, release: options, mesh: meshObject, slices: slices,
-                keepAlive: { meshSlices.append($0) })
+                renderer, values: valuesObject, release: options, mesh: meshObject, slices: slices)
         } else {
             mesh = meshObject?.value() ?? .null
             manifests = try renderer.render(
@@ -61,7 +59,7 @@ public enum Pipeline {
         }
         return try Rendered(
             manifests: manifests, chart: chart, reference: reference, showOnly: showOnly, values: values,
-            templateObjects: [valuesObject, mesh] + meshSlices, kept: kept)
+            templateObjects: [valuesObject, mesh], kept: kept)
     }
 
     /// Loads the built-in chart or a chart directory.

@@ -17,37 +17,46 @@ enum SlicedRendering {
     /// Below this many policies one render is faster than starting threads.
     static let minimumPolicies = 256
 
-    /// How many slices to render `mesh` in; `nil`: render whole.
+    /// About how many policies one slice has at most: a slice's `.Mesh`, its execution session and
+    /// its output buffer are alive only while it renders, so peak memory holds the finished
+    /// documents and a few slices' working data, not every policy's values at once.
+    static let policiesPerSlice = 4096
+
+    /// How many slices to render `mesh` in (a multiple of `cores`, so the threads' shares come out
+    /// even); `nil`: render whole.
     static func sliceCount(for mesh: MeshTemplateObject, cores: Int = Parallel.cores) -> Int? {
-        RangeWindows.count(elements: mesh.policyCount, cores: cores, minimumElements: minimumPolicies)
+        guard let least = RangeWindows.count(elements: mesh.policyCount, cores: cores, minimumElements: minimumPolicies)
+        else { return nil }
+        let bounded = (mesh.policyCount + policiesPerSlice - 1) / policiesPerSlice
+        return max(least, (bounded + cores - 1) / cores * cores)
     }
 
     /// The chart rendered with `.Mesh.policies` cut into `slices` consecutive slices, each slice
-    /// converting its own policies and rendering concurrently, joined in order; the first error in
-    /// slice order is the one thrown. `keepAlive` receives each slice's `.Mesh`, so that a caller
-    /// about to exit need not wait for them to be freed.
+    /// converting its own policies, rendered on `workers` threads that take the slices in order,
+    /// joined in order; the first error in slice order is the one thrown. Each slice's `.Mesh`,
+    /// template set and session are freed as soon as it is rendered (the renderer's `kept` is not
+    /// used): only its documents' text stays.
     static func render(
         _ renderer: ChartRenderer, values: Value, release: ReleaseOptions, mesh: MeshTemplateObject,
-        extraObjects: [String: Value] = [:], slices: Int, keepAlive: ((Value) -> Void)? = nil
+        extraObjects: [String: Value] = [:], slices: Int, workers: Int = Parallel.cores
     ) throws(ChartRenderError) -> RenderedManifests {
         let count = mesh.policyCount
-        let renderer = { var r = renderer; r.knownHeads = .builtinPolicies; return r }()
+        let renderer = { var r = renderer; r.knownHeads = .builtinPolicies; r.kept = nil; return r }()
         // Each slice on a thread with the template engine's stack: its parse and execution run in place.
-        let results = RangeWindows.map(elements: count, windows: slices, stackSize: ChartRenderer.workerStackSize) {
-            window -> (Result<RenderedManifests, ChartRenderError>, Value) in
+        let results = RangeWindows.map(
+            elements: count, windows: slices, workers: workers, stackSize: ChartRenderer.workerStackSize
+        ) { window -> Result<RenderedManifests, ChartRenderError> in
             var objects = extraObjects
-            let slice = mesh.value(policies: window)
-            objects["Mesh"] = slice
+            objects["Mesh"] = mesh.value(policies: window)
             do throws(ChartRenderError) {
-                return (.success(try renderer.render(coalescedValues: values, release: release, extraObjects: objects)), slice)
+                return .success(try renderer.render(coalescedValues: values, release: release, extraObjects: objects))
             } catch {
-                return (.failure(error), slice)
+                return .failure(error)
             }
         }
         var documents: [RenderedManifest] = []
         var notes = ""
-        for (i, (result, slice)) in results.enumerated() {
-            keepAlive?(slice)
+        for (i, result) in results.enumerated() {
             let part = try result.get()
             documents += part.documents
             if i == 0 { notes = part.notes }

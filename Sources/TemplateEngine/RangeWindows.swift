@@ -24,4 +24,41 @@ public enum RangeWindows {
     ) -> [T] {
         LargeStackThread.map(windows, stackSize: stackSize) { i in body(window(i, of: windows, elements: elements)) }
     }
+
+    /// `body` of each window of `elements` elements cut into `windows`, run on at most `workers`
+    /// threads of `stackSize` bytes of stack that take the windows in order as each comes free (so
+    /// only `workers` windows' working data is alive at once); the results in window order.
+    public static func map<T>(
+        elements: Int, windows: Int, workers: Int, stackSize: Int, _ body: @escaping (Range<Int>) -> T
+    ) -> [T] {
+        let workers = max(1, min(workers, windows))
+        guard workers < windows else { return map(elements: elements, windows: windows, stackSize: stackSize, body) }
+        let dispenser = WindowDispenser(windows)
+        let shares = LargeStackThread.map(workers, stackSize: stackSize) { _ -> [(Int, T)] in
+            var done: [(Int, T)] = []
+            while let i = dispenser.next() { done.append((i, body(window(i, of: windows, elements: elements)))) }
+            return done
+        }
+        var results = [T?](repeating: nil, count: windows)
+        for share in shares { for (i, result) in share { results[i] = result } }
+        return results.map { $0! }
+    }
+}
+
+/// Hands out window indices in order, each once, to the threads of ``RangeWindows``.
+private final class WindowDispenser: @unchecked Sendable {
+    private let count: Int
+    private var handedOut = 0
+    private let lock = Lock()
+
+    init(_ count: Int) { self.count = count }
+
+    /// The next window not yet taken, or nil when all are.
+    func next() -> Int? {
+        lock.withLock {
+            guard handedOut < count else { return nil }
+            defer { handedOut += 1 }
+            return handedOut
+        }
+    }
 }

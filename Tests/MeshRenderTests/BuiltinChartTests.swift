@@ -100,10 +100,11 @@ final class BuiltinChartTests: XCTestCase {
             let whole = try renderer.render(
                 coalescedValues: values.toValue(), release: release, extraObjects: ["Mesh": mesh.templateValue()])
             XCTAssertGreaterThanOrEqual(whole.documents.count, label == "generated" ? 30 : 1, label)
-            for slices in [2, 3, 5] {
+            // As many threads as slices, and fewer (the slices then taken in turn, each freed once rendered).
+            for (slices, workers) in [(2, 2), (3, 3), (5, 5), (5, 2), (7, 3)] {
                 let sliced = try SlicedRendering.render(
-                    renderer, values: values.toValue(), release: release, mesh: object, slices: slices)
-                XCTAssertEqual(sliced.text, whole.text, "\(label), \(slices) slices")
+                    renderer, values: values.toValue(), release: release, mesh: object, slices: slices, workers: workers)
+                XCTAssertEqual(sliced.text, whole.text, "\(label), \(slices) slices on \(workers) threads")
                 XCTAssertEqual(sliced.documents, whole.documents, label)
             }
             // The built-in templates read only `.Mesh.policies`: the object without the rest renders the same.
