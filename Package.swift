@@ -15,8 +15,9 @@ import PackageDescription
 ///   MeshModel      YAML                                components, matrix, expansion, NetworkPolicies
 ///   MeshAnalysis   MeshModel                           NetworkPolicy semantics: verify, explain, matrix
 ///   ManifestDiff   MeshAnalysis                        resource and connectivity diff between releases
-///   MeshRender     all of the above                    charts, the render pipeline, the library's front door
-///   MeshRenderCLI  MeshRender                          the `meshrender` command
+///   Charts         HelmValues, JSONSchema, GoTemplate  charts as Helm loads them, the built-in chart
+///   MeshRender     all of the above                    the render pipeline and each subcommand's: the front door
+///   MeshRenderCLI  MeshRender, Platform                the `meshrender` command
 let package = Package(
     name: "meshrender",
     platforms: [.macOS(.v13)],
@@ -84,12 +85,18 @@ let package = Package(
         .target(name: "MeshAnalysis", dependencies: ["Platform", "Diagnostics", "GoValues", "YAML", "MeshModel"]),
         // Resource and connectivity diff between releases, output writers.
         .target(name: "ManifestDiff", dependencies: ["Platform", "Diagnostics", "GoValues", "YAML", "MeshModel", "MeshAnalysis"]),
-        // Chart loading and the render pipeline: the library's front door.
+        // Charts as Helm loads them: directories and packaged archives, .helmignore, Chart.yaml, dependencies and
+        // subcharts, values.schema.json, the built-in chart; the errors worded as Helm words them.
+        .target(
+            name: "Charts",
+            dependencies: ["Platform", "Diagnostics", "GoValues", "YAML", "HelmValues", "JSONSchema", "GoTemplate", "CZlib"]
+        ),
+        // The render pipeline, output writing and each subcommand's pipeline: the library's front door.
         .target(
             name: "MeshRender",
             dependencies: [
                 "Platform", "Diagnostics", "GoValues", "YAML", "HelmValues", "MeshModel", "GoTemplate", "MeshAnalysis",
-                "ManifestDiff", "JSONSchema", "CZlib",
+                "ManifestDiff", "Charts",
             ],
             resources: []
         ),
@@ -97,7 +104,7 @@ let package = Package(
         .executableTarget(
             name: "MeshRenderCLI",
             dependencies: [
-                "MeshRender", "MeshModel", "GoTemplate", "Platform",
+                "MeshRender", "Platform",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -121,7 +128,7 @@ let package = Package(
         ),
         .testTarget(name: "MeshAnalysisTests", dependencies: ["MeshAnalysis", "TestSupport"], exclude: ["Golden", "Conformance"]),
         .testTarget(name: "ManifestDiffTests", dependencies: ["ManifestDiff", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "MeshRenderTests", dependencies: ["MeshRender", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "MeshRenderTests", dependencies: ["MeshRender", "Charts", "YAML", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "CLITests", dependencies: ["MeshRenderCLI", "render-and-verify", "YAML", "JSONSchema", "TestSupport"],
             exclude: ["Fixtures"]),

@@ -1,3 +1,4 @@
+import Charts
 import MeshModel
 import GoValues
 import Platform

@@ -1,5 +1,4 @@
 import ArgumentParser
-import MeshModel
 import MeshRender
 import Platform
 #if canImport(Glibc)
@@ -35,8 +34,6 @@ struct Meshrender: ParsableCommand {
     static func main() {
         MemoryTuning.apply()
         InterruptLatch.exitOnInterrupt()
-        LimitFlags.applyEarly(Array(CommandLine.arguments.dropFirst()))
-        RenderInputsHint.prefetch(Array(CommandLine.arguments.dropFirst()))
         // One thread with a stack as deep as templates may recurse runs the whole command, so that
         // parsing and executing templates need no threads of their own.
         LargeStackThread.run(stackSize: LargeStackThread.commandStackSize) { runCommand() }
@@ -54,6 +51,7 @@ struct Meshrender: ParsableCommand {
                 taking.append(repeated)
                 command = taking
             }
+            (command as? TakesLimitFlags)?.limits.apply()
             do {
                 try command.run()
             } catch let error as ExitCode {

@@ -64,13 +64,12 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         ValuesWarnings.strict = strict
-        var releaseInput = ReleaseInput(name: releaseName, namespace: namespace)
+        var releaseInput = ReleaseInput(name: releaseName, namespace: namespace, skipSchemaValidation: skipSchemaValidation)
         releaseInput.kubeVersion = kubeVersion
         releaseInput.apiVersions = apiVersions.flatMap { $0.isEmpty ? [] : $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         let rendered = try Pipeline.render(
             chart: chartPath.map(ChartReference.directory) ?? .builtin,
-            values: ValuesInput(
-                files: files, set: set, setString: setString, setJSON: setJSON, skipSchemaValidation: skipSchemaValidation),
+            values: ValuesInput(valueFiles: files, jsonValues: setJSON, setValues: set, stringValues: setString),
             release: releaseInput, showOnly: showOnly,
             io: .standard)
         if trace {

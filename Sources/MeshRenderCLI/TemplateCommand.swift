@@ -34,7 +34,7 @@ struct TemplateCommand: ParsableCommand {
     func run() throws {
         let arguments = try TemplateArguments(parsing: words)
         if arguments.isSet("help") { throw CleanExit.helpRequest(TemplateCommand.self) }
-        try LimitFlags.validate(arguments)
+        try LimitFlags.apply(arguments)
         let request = try TemplateRequest(arguments)
         let rendered = try Pipeline.render(
             chart: .directory(request.chart), values: request.values, release: request.release, io: .standard)

@@ -1,6 +1,7 @@
 import GoTemplate
 import XCTest
 
+@testable import Charts
 @testable import MeshRender
 
 /// `.Files` and its glob syntax (cases checked against helm 4.1.4).
