@@ -1,44 +1,74 @@
 import Charts
 import GoTemplate
+import HelmValues
 import Platform
+import YAML
 
-/// A chart loaded on a second core while the caller reads the values: the handle a ``Release`` takes it from.
+/// A chart (its files read, its templates parsed) and values files read on a second core while the caller does
+/// other work: the handle a ``Release`` takes them from.
 ///
-/// Loading a chart directory (its files read, its templates parsed) and reading the values files are independent;
-/// ``start(_:)`` begins the first on its own thread and returns at once, the caller reads and parses the values,
-/// then ``take()`` waits for the chart. A chart with subcharts has its templates parsed later: which of them render
-/// depends on the values.
-final class InputPrefetch: @unchecked Sendable {
-    /// The chart as loaded, or why it could not be; and its templates when they parsed (a parse error is left
-    /// for the render to report in its place).
+/// Every release starts one for its chart when it is made (``start(chart:valuesFiles:)``), and reads its values
+/// while the chart loads. The command line starts one earlier still, from the chart and values files its raw
+/// arguments name, while the argument parser starts up, and hands it to the pipeline: a release takes it if it is
+/// for the same chart, and the values files among it read from the file system (``FileAccess/readsFileSystem``).
+///
+/// A prefetch only ever saves work, never changes it: a chart that fails to load is reported as loading it would
+/// report it; a template that fails to parse, or a values file that fails to read or parse, is left for the render,
+/// which reads it again itself and reports the failure as it always does.
+public final class InputPrefetch: @unchecked Sendable {
+    /// The chart as loaded, or why it could not be; and its templates when they parsed.
     typealias Loaded = Result<(chart: Chart, templates: TemplateSet?), any Error>
 
-    private let pending: LargeStackThread.Pending<Loaded>
+    /// What was read.
+    struct Prefetched {
+        var chart: Loaded
+        /// Values files that were read and parsed, by path as named.
+        var values: [String: Node] = [:]
+    }
+
+    /// The chart it loads.
+    public let chart: ChartReference
+    /// Whether it reads values files too (then a release waits for them before reading its values).
+    let readsValues: Bool
+    private let pending: LargeStackThread.Pending<Prefetched>
     private let lock = Lock()
     private var taken = false
 
-    private init(_ pending: LargeStackThread.Pending<Loaded>) {
+    private init(chart: ChartReference, readsValues: Bool, _ pending: LargeStackThread.Pending<Prefetched>) {
+        self.chart = chart
+        self.readsValues = readsValues
         self.pending = pending
     }
 
-    /// Starts loading `reference` on its own thread.
-    static func start(_ reference: ChartReference) -> InputPrefetch {
-        InputPrefetch(
-            LargeStackThread.begin(stackSize: ChartRenderer.workerStackSize) { () -> Loaded in
-                Result { () throws -> (chart: Chart, templates: TemplateSet?) in
-                    let chart = try Pipeline.load(reference)
-                    return (chart, chart.hasSubcharts ? nil : try? ChartRenderer(chart: chart).parsedTemplates())
+    /// Starts loading `chart`, then reading the values files `valuesFiles` (stdin, `-`, excepted), on a thread of
+    /// its own, and returns at once.
+    public static func start(chart: ChartReference, valuesFiles: [String] = []) -> InputPrefetch {
+        let files = valuesFiles.filter { !ValuesOptions.readsStandardInput($0) }
+        let pending = LargeStackThread.begin(stackSize: ChartRenderer.workerStackSize) { () -> Prefetched in
+            let loaded = Loaded { () throws -> (chart: Chart, templates: TemplateSet?) in
+                let loaded = try Pipeline.load(chart)
+                // Which templates of a chart with subcharts render depends on the values: those are parsed later.
+                return (loaded, loaded.hasSubcharts ? nil : try? ChartRenderer(chart: loaded).parsedTemplates())
+            }
+            var prefetched = Prefetched(chart: loaded)
+            for path in files where prefetched.values[path] == nil {
+                guard let bytes = try? FileSystem.readFile(path), let node = try? ValuesFile.load(bytes, file: path) else {
+                    continue
                 }
-            })
+                prefetched.values[path] = node
+            }
+            return prefetched
+        }
+        return InputPrefetch(chart: chart, readsValues: !files.isEmpty, pending)
     }
 
-    /// A load nobody took (the release failed before it needed the chart) is waited for: its thread is joined.
+    /// A prefetch nobody took (the command failed before it needed its inputs) is waited for: its thread is joined.
     deinit {
         if !taken { _ = pending.wait() }
     }
 
-    /// The chart (waiting for it if it is still loading), or nil once taken.
-    func take() -> Loaded? {
+    /// What was read (waiting for it if it is still reading), or nil once taken.
+    func take() -> Prefetched? {
         let first = lock.withLock { () -> Bool in
             defer { taken = true }
             return !taken

@@ -10,8 +10,9 @@ import YAML
 extension Pipeline {
     /// The user's values: every `-f` file, then `--set-json`, `--set`, `--set-string`, `--set-file`, `--set-literal`,
     /// as Helm applies them, read through `io`.
-    static func userValues(_ input: ValuesInput, io: FileAccess) throws(InputError) -> Node {
-        try input.merged(readFile: io.readFileReportingInput, readStdin: io.readStdinReportingInput)
+    /// Values files in `loaded` (by path) were already read and parsed.
+    static func userValues(_ input: ValuesInput, io: FileAccess, loaded: [String: Node] = [:]) throws(InputError) -> Node {
+        try input.merged(readFile: io.readFileReportingInput, readStdin: io.readStdinReportingInput, loaded: loaded)
     }
 
     /// The values templates see: the user's values coalesced over the chart's defaults (and its subcharts').

@@ -11,12 +11,14 @@ public enum Pipeline {
     /// Renders `chart` with the given values and release: the chart's templates see `.Values`,
     /// `.Release`, `.Chart`, `.Capabilities`, `.Template` as in `helm template`, plus `.Mesh` (the
     /// expanded policies) whenever the values have a `mesh` section. Components may name `workloads` of
-    /// manifests rendered elsewhere (``postRender(manifests:values:release:verify:io:)``).
+    /// manifests rendered elsewhere (``postRender(manifests:values:release:verify:io:)``). `prefetched`: the chart and
+    /// values files started reading earlier (``InputPrefetch``), taken if they are this render's.
     public static func render(
         chart reference: ChartReference, values input: ValuesInput, release: ReleaseInput, showOnly: [String] = [],
-        workloads: WorkloadDirectory? = nil, io: FileAccess
+        workloads: WorkloadDirectory? = nil, io: FileAccess, prefetched: InputPrefetch? = nil
     ) throws -> Rendered {
-        try Release(chart: reference, values: input, release: release, workloads: workloads, io: io).rendered(showOnly: showOnly)
+        try Release(chart: reference, values: input, release: release, workloads: workloads, io: io, prefetched: prefetched)
+            .rendered(showOnly: showOnly)
     }
 
     /// Loads the built-in chart or a chart directory.

@@ -11,8 +11,8 @@ import YAML
 /// what is made of them — the chart loaded, the user's values read, the values coalesced over the chart's defaults,
 /// the mesh, the rendered manifests — each made once, when first asked for.
 ///
-/// The chart starts loading on a second core when the release is made (``InputPrefetch``); the values are read on
-/// the caller's meanwhile. Errors come in the order `helm template` reports them: the chart's, the values', the
+/// The chart starts loading on a second core when the release is made (``InputPrefetch``), unless the caller
+/// started it earlier; the values are read on the caller's core meanwhile. Errors come in the order `helm template` reports them: the chart's, the values', the
 /// release name's, the schema's; then the mesh's and the templates'.
 final class Release {
     let reference: ChartReference
@@ -24,6 +24,8 @@ final class Release {
 
     private var loading: InputPrefetch?
     private var loaded: Chart?
+    /// Values files the prefetch read and parsed, by path: they stand in for reads of the file system.
+    private var prefetchedValues: [String: Node] = [:]
     /// The loaded chart's templates, parsed while the values were read: for the render, once.
     private var templates: TemplateSet?
     private var user: Node?
@@ -31,25 +33,28 @@ final class Release {
     private var meshSpec: MeshSpec?
     private var renderedRelease: Rendered?
 
+    /// `prefetched`: inputs the caller started reading earlier, taken if they are of this chart.
     init(
         chart: ChartReference, values: ValuesInput, release: ReleaseInput, workloads: WorkloadDirectory? = nil,
-        io: FileAccess
+        io: FileAccess, prefetched: InputPrefetch? = nil
     ) {
         self.reference = chart
         self.values = values
         self.release = release
         self.workloads = workloads
         self.io = io
-        loading = InputPrefetch.start(chart)
+        loading = prefetched?.chart == chart ? prefetched : InputPrefetch.start(chart: chart)
     }
 
     /// The chart as loaded: before its subcharts are resolved against the values.
     func chart() throws -> Chart {
         if let loaded { return loaded }
-        let result: InputPrefetch.Loaded = loading?.take() ?? Result(catching: { () throws -> (chart: Chart, templates: TemplateSet?) in
+        let prefetched = loading?.take()
+        loading = nil
+        if io.readsFileSystem { prefetchedValues = prefetched?.values ?? [:] }
+        let result: InputPrefetch.Loaded = prefetched?.chart ?? Result(catching: { () throws -> (chart: Chart, templates: TemplateSet?) in
             (try Pipeline.load(reference), nil)
         })
-        loading = nil
         let (chart, parsed) = try result.get()
         (loaded, templates) = (chart, parsed)
         return chart
@@ -58,7 +63,7 @@ final class Release {
     /// The user's values: every `-f` file, then `--set-json`, `--set`, `--set-string`, `--set-file`, `--set-literal`.
     func userValues() throws(InputError) -> Node {
         if let user { return user }
-        let read = try Pipeline.userValues(values, io: io)
+        let read = try Pipeline.userValues(values, io: io, loaded: prefetchedValues)
         user = read
         return read
     }
@@ -71,7 +76,9 @@ final class Release {
             if checkingReleaseName { try ReleaseName.validate(release.name) }
             return resolved
         }
-        // The values are read while the chart loads; a chart that cannot load is reported first.
+        // The values are read while the chart loads (after it, when they are being read with it); a chart that cannot
+        // load is reported first.
+        if loading?.readsValues == true { _ = try? chart() }
         let read = Result { () throws(InputError) in try userValues() }
         let chart = try chart()
         let user = try read.get()

@@ -34,12 +34,14 @@ struct Meshrender: ParsableCommand {
     static func main() {
         MemoryTuning.apply()
         InterruptLatch.exitOnInterrupt()
+        // The chart and values files of a render start loading on a second core while the argument parser starts up.
+        let prefetch = RenderInputsHint.prefetch(Array(CommandLine.arguments.dropFirst()))
         // One thread with a stack as deep as templates may recurse runs the whole command, so that
         // parsing and executing templates need no threads of their own.
-        LargeStackThread.run(stackSize: LargeStackThread.commandStackSize) { runCommand() }
+        LargeStackThread.run(stackSize: LargeStackThread.commandStackSize) { runCommand(prefetched: prefetch) }
     }
 
-    private static func runCommand() {
+    private static func runCommand(prefetched: InputPrefetch?) {
         refuseUnknownSubcommand(Array(CommandLine.arguments.dropFirst()))
         do {
             let (arguments, repeated) = RepeatedFlags.extract(Array(CommandLine.arguments.dropFirst()))
@@ -53,7 +55,11 @@ struct Meshrender: ParsableCommand {
             }
             (command as? TakesLimitFlags)?.limits.apply()
             do {
-                try command.run()
+                if let command = command as? RunsWithPrefetch {
+                    try command.run(prefetched: prefetched)
+                } else {
+                    try command.run()
+                }
             } catch let error as ExitCode {
                 throw error
             } catch let interrupted as OutputDirectory.Interrupted {

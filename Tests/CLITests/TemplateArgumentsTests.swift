@@ -44,4 +44,21 @@ final class TemplateArgumentsTests: XCTestCase {
         XCTAssertEqual(try TemplateArguments(parsing: ["--dry-run=client"]).last("dry-run"), "client")
         XCTAssertEqual(try TemplateArguments(parsing: ["-", "chart"]).positionals, ["-", "chart"])
     }
+
+    func testTheChartAndValuesFilesAreReadAhead() {
+        let cases: [([String], String?, [String])] = [
+            (["template", "web", "./chart", "-f", "a.yaml,b.yaml", "--include-crds"], "./chart", ["a.yaml", "b.yaml"]),
+            (["template", "--include-crds", "./chart", "--values=c.yaml"], "./chart", ["c.yaml"]),
+            (["template", "-g", "-nprod", "./chart"], "./chart", []),
+        ]
+        for (arguments, chart, files) in cases {
+            let inputs = RenderInputsHint.templateInputs(in: arguments)
+            XCTAssertEqual(inputs?.chart, chart, "\(arguments)")
+            XCTAssertEqual(inputs?.valuesFiles, files, "\(arguments)")
+        }
+        XCTAssertNil(RenderInputsHint.templateInputs(in: ["template", "--help", "chart"]))
+        XCTAssertNil(RenderInputsHint.templateInputs(in: ["template"]))
+        XCTAssertNil(RenderInputsHint.templateInputs(in: ["template", "a", "b", "c"]))
+        XCTAssertNil(RenderInputsHint.templateInputs(in: ["template", "chart", "--bogus"]))
+    }
 }

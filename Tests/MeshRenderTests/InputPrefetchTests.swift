@@ -25,10 +25,13 @@ final class InputPrefetchTests: XCTestCase {
         }
     }
 
-    private func render(_ chart: ChartReference, files: [String] = [], io: FileAccess = .standard) -> Outcome {
+    private func render(
+        _ chart: ChartReference, files: [String] = [], io: FileAccess = .standard, prefetched: InputPrefetch? = nil
+    ) -> Outcome {
         outcome {
             try Pipeline.render(
-                chart: chart, values: ValuesInput(valueFiles: files), release: ReleaseInput(name: "r", namespace: "ns"), io: io
+                chart: chart, values: ValuesInput(valueFiles: files), release: ReleaseInput(name: "r", namespace: "ns"), io: io,
+                prefetched: prefetched
             ).text
         }
     }
@@ -62,16 +65,31 @@ final class InputPrefetchTests: XCTestCase {
         let inTurn = renderInTurn(path, files: files)
         guard case .success = inTurn else { return XCTFail("\(inTurn)") }
         XCTAssertEqual(render(.directory(path), files: files), inTurn)
+        // Started earlier, with the values files (as the command line starts it while its parser starts up).
+        XCTAssertEqual(render(.directory(path), files: files, prefetched: .start(chart: .directory(path), valuesFiles: files)), inTurn)
+        // Values files alone, for the built-in chart.
+        let mesh = BuiltinChartTests.root.appendingPathComponent("values/vald.yaml").path
+        let builtin = render(.builtin, files: [mesh])
+        guard case .success = builtin else { return XCTFail("\(builtin)") }
+        XCTAssertEqual(render(.builtin, files: [mesh], prefetched: .start(chart: .builtin, valuesFiles: [mesh])), builtin)
+    }
+
+    func testAPrefetchOfAnotherChartIsNotUsed() {
+        let wanted = chart("define-include"), other = chart("multi-doc-ordering")
+        let expected = render(.directory(wanted))
+        guard case .success = expected else { return XCTFail("\(expected)") }
+        XCTAssertEqual(render(.directory(wanted), prefetched: .start(chart: .directory(other))), expected)
+        XCTAssertEqual(render(.directory(wanted), prefetched: .start(chart: .builtin)), expected)
     }
 
     func testALoadIsTakenOnce() throws {
-        let loading = InputPrefetch.start(.directory(chart("define-include")))
-        guard case .success(let loaded)? = loading.take() else { return XCTFail("the chart did not load") }
+        let loading = InputPrefetch.start(chart: .directory(chart("define-include")))
+        guard case .success(let loaded)? = loading.take()?.chart else { return XCTFail("the chart did not load") }
         XCTAssertEqual(loaded.chart.templates, try ChartLoader.load(directory: chart("define-include")).templates)
         XCTAssertNotNil(loaded.templates, "a chart without subcharts has its templates parsed ahead")
         XCTAssertNil(loading.take(), "a load is taken once")
         // A load nobody takes is waited for when the handle goes.
-        _ = InputPrefetch.start(.directory(chart("multi-doc-ordering")))
+        _ = InputPrefetch.start(chart: .directory(chart("multi-doc-ordering")))
     }
 
     func testFailuresAreReportedAsInTurn() throws {
@@ -91,9 +109,19 @@ final class InputPrefetchTests: XCTestCase {
         XCTAssertTrue(message.contains("broken.yaml:"), message)
         // Both bad: the chart's error is the one reported, though the values were read while it loaded.
         XCTAssertEqual(render(.directory(missing), files: [broken.path]), .failure("path \"/nonexistent/chart\" not found"))
+        // Read ahead, the same failures.
+        XCTAssertEqual(render(.directory(missing), prefetched: .start(chart: .directory(missing))), render(.directory(missing)))
+        let path = chart("define-include")
+        XCTAssertEqual(
+            render(.directory(path), files: [broken.path], prefetched: .start(chart: .directory(path), valuesFiles: [broken.path])),
+            badValues)
+        for name in ["error-parse-unclosed", "error-kube-version-invalid"] {
+            let path = chart(name)
+            XCTAssertEqual(render(.directory(path), prefetched: .start(chart: .directory(path))), renderInTurn(path), name)
+        }
     }
 
-    /// Values files are read through the release's reader, never from the disk behind its back.
+    /// Values files are read through the release's reader: read ahead from the disk, they stand in only for it.
     func testValuesAreReadThroughTheGivenReader() throws {
         let dir = try temporaryDirectory()
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("templates"), withIntermediateDirectories: true)
@@ -104,7 +132,18 @@ final class InputPrefetchTests: XCTestCase {
         let io = FileAccess(readFile: { _ in Array("who: injected\n".utf8) }, readStdin: { [] })
         guard case .success(let injected) = render(.directory(dir.path), files: [file.path], io: io) else { return XCTFail() }
         XCTAssertTrue(injected.contains("who: injected"), injected)
-        guard case .success(let disk) = render(.directory(dir.path), files: [file.path]) else { return XCTFail() }
+        // Values files read ahead from the disk stand in only for a reader of the file system.
+        let ahead = { InputPrefetch.start(chart: .directory(dir.path), valuesFiles: [file.path]) }
+        guard case .success(let aheadInjected) = render(.directory(dir.path), files: [file.path], io: io, prefetched: ahead())
+        else { return XCTFail() }
+        XCTAssertTrue(aheadInjected.contains("who: injected"), aheadInjected)
+        var edited = FileAccess.standard
+        edited.readFile = { _ in Array("who: edited\n".utf8) }
+        guard case .success(let text) = render(.directory(dir.path), files: [file.path], io: edited, prefetched: ahead()) else {
+            return XCTFail()
+        }
+        XCTAssertTrue(text.contains("who: edited"), text)
+        guard case .success(let disk) = render(.directory(dir.path), files: [file.path], prefetched: ahead()) else { return XCTFail() }
         XCTAssertTrue(disk.contains("who: disk"), disk)
     }
 }
