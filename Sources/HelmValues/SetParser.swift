@@ -58,8 +58,8 @@ public enum SetParser {
         default: data = Mapping()
         }
         // Unless the caller needs `values` unchanged on an error, `values` lets go of the mapping,
-        // so that `data` is its only holder and changes in place (a copy per flag made 20,000
-        // flags quadratic); on an error `values` then holds what was changed so far.
+        // so that `data` is its only holder and changes in place (a copy per flag would make a long
+        // list of flags quadratic); on an error `values` then holds what was changed so far.
         let mark = values.mark
         if !keepsValuesOnError {
             values = Node(.null, mark: mark)

@@ -68,31 +68,3 @@ extension PolicyRule {
         return .map(m)
     }
 }
-
-extension NetworkPolicy {
-    /// The `spec` object.
-    public func specValue() -> Value {
-        var spec: [String: Value] = [
-            "podSelector": podSelector.toValue(),
-            "policyTypes": .list(policyTypes.map { .string($0.rawValue) }),
-        ]
-        if let ingress { spec["ingress"] = .list(ingress.map { $0.toValue(direction: .ingress) }) }
-        if let egress { spec["egress"] = .list(egress.map { $0.toValue(direction: .egress) }) }
-        return .map(spec)
-    }
-
-    /// The whole manifest: `apiVersion`, `kind`, `metadata` (name, namespace when set, labels and annotations
-    /// when non-empty) and `spec`.
-    public func toValue() -> Value {
-        var metadata: [String: Value] = ["name": .string(name)]
-        if let namespace { metadata["namespace"] = .string(namespace) }
-        if !labels.isEmpty { metadata["labels"] = .map(labels.mapValues(Value.string)) }
-        if !annotations.isEmpty { metadata["annotations"] = .map(annotations.mapValues(Value.string)) }
-        return .map([
-            "apiVersion": .string("networking.k8s.io/v1"),
-            "kind": .string("NetworkPolicy"),
-            "metadata": .map(metadata),
-            "spec": specValue(),
-        ])
-    }
-}

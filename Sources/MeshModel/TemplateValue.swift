@@ -69,34 +69,9 @@ extension MeshSpec {
     ///   allowed: {source id: [destination id]}   # ✅ cells; kube-system when the source has kube-system egress
     /// ```
     ///
-    /// Linear in components + edges; `MatrixTable(spec:)` writes the dense Markdown table when wanted.
-    public func templateValue(policies: [NetworkPolicy]) -> Value {
-        var cache = RuleValueCache()
-        return templateValue(policyValues: policies.map { p in
-            let ingress = (p.ingress ?? []).map { cache.value(of: $0, direction: .ingress) }
-            let egress = (p.egress ?? []).map { cache.value(of: $0, direction: .egress) }
-            let podSelector = p.podSelector.toValue()
-            let policyTypes: Value = .list(p.policyTypes.map { .string($0.rawValue) })
-            var spec: [String: Value] = ["podSelector": podSelector, "policyTypes": policyTypes]
-            if p.ingress != nil { spec["ingress"] = .list(ingress) }
-            if p.egress != nil { spec["egress"] = .list(egress) }
-            return .map([
-                "name": .string(p.name),
-                "namespace": p.namespace.map(Value.string) ?? .null,
-                "component": p.labels[componentLabelKey].map(Value.string) ?? .null,
-                "labels": .map(p.labels.mapValues(Value.string)),
-                "podSelector": podSelector,
-                "policyTypes": policyTypes,
-                "ingress": .list(ingress),
-                "egress": .list(egress),
-                "spec": .map(spec),
-            ])
-        })
-    }
-
-    /// `.Mesh` with the policies of `expand()`, equal to `templateValue(policies: expand())` but
-    /// built from the expansion plan: each endpoint's peer, each declared port list and each rule
-    /// shared by many policies is converted once, with no hashing of policy parts.
+    /// Linear in components + edges; `MatrixTable(spec:)` writes the dense Markdown table when wanted. Built from
+    /// the expansion plan: each endpoint's peer, each declared port list and each rule shared by many policies is
+    /// converted once, with no hashing of policy parts.
     public func templateValue() -> Value {
         templateObject().value()
     }
@@ -188,40 +163,6 @@ extension MeshSpec {
     }
 }
 
-/// Values of peers and port lists already converted: a mesh repeats the same peer in many policies.
-struct RuleValueCache {
-    private var peers: [PolicyPeer: Value] = [:]
-    private var ports: [[PolicyPort]: Value] = [:]
-
-    mutating func value(of rule: PolicyRule, direction: PolicyType) -> Value {
-        var m: [String: Value] = [:]
-        if let rulePeers = rule.peers {
-            var list: [Value] = []
-            list.reserveCapacity(rulePeers.count)
-            for peer in rulePeers {
-                if let v = peers[peer] {
-                    list.append(v)
-                } else {
-                    let v = peer.toValue()
-                    peers[peer] = v
-                    list.append(v)
-                }
-            }
-            m[PolicyRule.peersKey(direction)] = .list(list)
-        }
-        if let rulePorts = rule.ports {
-            if let v = ports[rulePorts] {
-                m["ports"] = v
-            } else {
-                let v = Value.list(rulePorts.map { $0.toValue() })
-                ports[rulePorts] = v
-                m["ports"] = v
-            }
-        }
-        return .map(m)
-    }
-}
-
 /// Template values of an expansion plan's parts, each converted once.
 struct PlanValues {
     let plan: ExpansionPlan
@@ -245,7 +186,7 @@ struct PlanValues {
         dns = PeerTable.dnsRule.toValue(direction: .egress)
     }
 
-    /// One policy, shaped as `templateValue(policies:)` shapes it.
+    /// One policy of `.Mesh.policies`, with the rules of `expand()`'s policy for the same component.
     mutating func policy(_ p: PlannedPolicy) -> Value {
         let c = spec.components[p.component]
         let ingress = p.ingress.map { rule($0, of: c, direction: .ingress) }

@@ -14,7 +14,8 @@ public struct Node: Sendable {
         case float(Double)
         case string(String)
         case sequence([Node])
-        /// Boxed, so that a node (a list item of 10 million) is 32 bytes, not 48: a mapping's storage is twice a string's.
+        /// Boxed, so that every node (each item of a long list included) is 32 bytes, not 48: a mapping's storage is
+        /// twice a string's.
         indirect case mapping(Mapping)
     }
 

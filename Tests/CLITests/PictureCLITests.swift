@@ -64,7 +64,7 @@ final class PictureCLITests: XCTestCase {
 
     func testEveryPictureConvertsToPNG() throws {
         guard let rsvg = ReportFormatCLITests.tool("rsvg-convert") else {
-            throw XCTSkip("rsvg-convert not found: install Debian's librsvg2-bin")
+            throw XCTSkip("rsvg-convert not found: install Debian's librsvg2-bin (apt-get install librsvg2-bin)")
         }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mr-png-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -14,12 +14,10 @@ final class SymlinkLoopTests: XCTestCase {
             let chart = try ScratchChart(files: ["templates/a.yaml": "a: 1\n"])
             defer { chart.remove() }
             for (from, to) in c.links { try chart.link(from, to: to) }
-            let start = Date()
             let r = try CLI.run(["render", chart.path])
             XCTAssertEqual(r.status, 2, "\(c.links)")
             XCTAssertEqual(r.stdout, "", "\(c.links)")
             XCTAssertEqual(r.stderr, "open \(chart.path)/\(c.failing): too many levels of symbolic links\n")
-            XCTAssertLessThan(Date().timeIntervalSince(start), 10)
         }
     }
 }

@@ -40,13 +40,11 @@ final class TemplateBoundsCLITests: XCTestCase {
         for c in cases {
             let chart = try ScratchChart(files: c.files)
             defer { chart.remove() }
-            let start = Date()
             let r = try CLI.run(["render", chart.path])
             XCTAssertEqual(r.status, 2)
             XCTAssertEqual(r.stderr.filter { $0 == "\n" }.count, 1)
             XCTAssertLessThan(r.stderr.utf8.count, 4200)
             XCTAssertTrue(r.stderr.contains(c.contains), r.stderr)
-            XCTAssertLessThan(Date().timeIntervalSince(start), 10)
         }
     }
 }

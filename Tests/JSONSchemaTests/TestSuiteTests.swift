@@ -1,5 +1,6 @@
 import Foundation
 import JSONSchema
+import TestSupport
 import XCTest
 
 /// The official JSON-Schema-Test-Suite, every case of the drafts meshrender supports.
@@ -18,8 +19,7 @@ final class TestSuiteTests: XCTestCase {
     static var suiteDirectory: URL? {
         var candidates: [String] = []
         if let env = ProcessInfo.processInfo.environment["MESHRENDER_JSON_SCHEMA_SUITE"], !env.isEmpty { candidates.append(env) }
-        let home = ProcessInfo.processInfo.environment["HOME"] ?? "/root"
-        candidates.append(home + "/.cache/meshrender-tools/json-schema-test-suite")
+        candidates.append(ReferenceTool.cacheDirectory + "/json-schema-test-suite")
         return candidates.map { URL(fileURLWithPath: $0) }.first {
             FileManager.default.fileExists(atPath: $0.appendingPathComponent("tests/draft2020-12").path)
         }

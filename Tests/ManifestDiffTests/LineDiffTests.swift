@@ -50,7 +50,7 @@ final class LineDiffTests: XCTestCase {
 final class LineDiffParityTests: XCTestCase {
     func testHunksMatchGNUDiff() throws {
         let tool = "/usr/bin/diff"
-        guard FileManager.default.isExecutableFile(atPath: tool) else { throw XCTSkip("no \(tool)") }
+        guard FileManager.default.isExecutableFile(atPath: tool) else { throw XCTSkip("\(tool) not found: install GNU diffutils (apt-get install diffutils)") }
         var rng = SplitMix(seed: 11)
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("linediff-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

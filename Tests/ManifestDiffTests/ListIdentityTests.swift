@@ -96,7 +96,7 @@ final class ListIdentityTests: XCTestCase {
         ])
     }
 
-    func testLongPeerListInsertionIsLinearAndSingle() throws {
+    func testLongPeerListInsertionIsOneChange() throws {
         // 5,000 peers, one inserted at the front: one change, no cascade.
         let peers = (0..<5000).map { Value.map(["podSelector": .map(["matchLabels": .map(["app": .string("c\($0)")])])]) }
         let inserted = [Value.map(["podSelector": .map(["matchLabels": .map(["app": .string("new")])])])] + peers

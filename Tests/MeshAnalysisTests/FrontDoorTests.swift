@@ -4,7 +4,8 @@ import YAML
 
 @testable import MeshAnalysis
 
-/// The calls the CLI makes: manifests in, verification / explanation / matrix out.
+/// Manifests in, verification / explanation / matrix out, through the calls the CLI's pipeline makes: the manifests'
+/// objects, an inventory (the mesh's, else inferred from the policies), effective connectivity over it.
 final class FrontDoorTests: XCTestCase {
     static let manifests = """
         apiVersion: v1
@@ -47,6 +48,11 @@ final class FrontDoorTests: XCTestCase {
         try ManifestObjects.read(YAMLParser().parseAll(text, file: "manifests.yaml"))
     }
 
+    /// The policies' connectivity over the endpoints they name (no mesh).
+    func effective(_ policies: [NetworkPolicy], namespace: String) -> EffectiveConnectivity {
+        EffectiveConnectivity(policies: policies, defaultNamespace: namespace, inventory: Inventory(policies: policies, defaultNamespace: namespace))
+    }
+
     func testManifestsAreReadAndOtherKindsCounted() throws {
         let manifests = try read(Self.manifests)
         XCTAssertEqual(manifests.policies.map(\.name), ["web-allow", "db-allow"])
@@ -71,7 +77,7 @@ final class FrontDoorTests: XCTestCase {
 
     func testEffectiveMatrixFromManifestsAlone() throws {
         let manifests = try read(Self.manifests)
-        let matrix = ConnectivityAnalysis.effectiveMatrix(policies: manifests.policies, namespace: "shop")
+        let matrix = ConnectivityMatrix(effective: effective(manifests.policies, namespace: "shop"))
         XCTAssertEqual(
             matrix.rendered(as: .csv),
             """
@@ -89,8 +95,7 @@ final class FrontDoorTests: XCTestCase {
 
     func testExplainWithoutMesh() throws {
         let manifests = try read(Self.manifests)
-        let explanation = try ConnectivityAnalysis.explain(
-            from: "outside-world", to: "web", policies: manifests.policies, namespace: "shop")
+        let explanation = try effective(manifests.policies, namespace: "shop").explain(from: "outside-world", to: "web")
         XCTAssertEqual(
             explanation.description,
             """
@@ -100,7 +105,7 @@ final class FrontDoorTests: XCTestCase {
                 ingress of web-allow rule 1: from any on TCP 80 — allows TCP 80
             """)
         XCTAssertThrowsError(
-            try ConnectivityAnalysis.explain(from: "wbe", to: "db", policies: manifests.policies, namespace: "shop")
+            try effective(manifests.policies, namespace: "shop").explain(from: "wbe", to: "db")
         ) { error in
             XCTAssertEqual(
                 "\(error)",
@@ -111,10 +116,10 @@ final class FrontDoorTests: XCTestCase {
     func testVerifyRenderedValdTamperedWithAnOpenEgress() throws {
         let mesh = try ValdMatrixTests.loadMesh("values/vald.yaml")
         var policies = mesh.expand()
-        XCTAssertTrue(ConnectivityAnalysis.verify(mesh: mesh, policies: policies, namespace: "vald").passed)
+        XCTAssertTrue(verify(mesh: mesh, policies: policies, defaultNamespace: "vald").passed)
         let index = try XCTUnwrap(policies.firstIndex { $0.labels[componentLabelKey] == "filter-gateway" })
         policies[index].egress = (policies[index].egress ?? []) + [PolicyRule(peers: nil, ports: nil)]
-        let result = ConnectivityAnalysis.verify(mesh: mesh, policies: policies, namespace: "vald")
+        let result = verify(mesh: mesh, policies: policies, defaultNamespace: "vald")
         XCTAssertFalse(result.passed)
         let rule = policies[index].egress!.count
         XCTAssertTrue(
@@ -122,8 +127,9 @@ final class FrontDoorTests: XCTestCase {
                 "filter-gateway → 0.0.0.0/0: allowed, intended denied (egress of vald-filter-gateway-allow rule \(rule): to any)"),
             result.description)
         // The explanation of that flow names the same rule.
-        let explanation = try ConnectivityAnalysis.explain(
-            from: "filter-gateway", to: "outside-world", policies: policies, namespace: "vald", mesh: mesh)
+        let intended = IntendedConnectivity(mesh: mesh)
+        let explanation = try EffectiveConnectivity(policies: policies, defaultNamespace: "vald", inventory: intended.inventory)
+            .explain(from: "filter-gateway", to: "outside-world", intended: intended)
         XCTAssertEqual(explanation.intended, .empty)
         XCTAssertTrue(explanation.description.contains("egress of vald-filter-gateway-allow rule \(rule): to any — allows all"))
         XCTAssertTrue(explanation.description.hasPrefix("filter-gateway → 0.0.0.0/0: allowed, intended denied"))

@@ -4,7 +4,8 @@ import XCTest
 
 @testable import MeshAnalysis
 
-/// Verify stays fast on large meshes: endpoints are grouped and peers indexed, never all pods paired naively per rule.
+/// Verify of a large mesh gives the whole result: it passes on the expansion, and one open egress is reported for the
+/// one component it opens (bench/run measures how fast).
 final class ScaleTests: XCTestCase {
     /// `count` components, each with `degree` edges to other components, declared ports on some, kube-system access.
     static func largeMesh(components count: Int, degree: Int) -> MeshSpec {
@@ -33,19 +34,13 @@ final class ScaleTests: XCTestCase {
         let mesh = Self.largeMesh(components: 1000, degree: 5)
         XCTAssertEqual(mesh.edges.count, 5000)
         let policies = mesh.expand()
-        let start = Date()
         let result = verify(mesh: mesh, policies: policies, defaultNamespace: "mesh")
-        let seconds = Date().timeIntervalSince(start)
         XCTAssertTrue(result.passed)
-        print("verify 1,000 components / 5,000 edges: \(String(format: "%.3f", seconds)) s, \(result.pairsCompared) flows")
-        // Figures are printed, not asserted: bench/run measures speed.
 
-        // A tampered set is still fast and names the flows.
+        // A tampered set names the flows it opens.
         var tampered = policies
         tampered[0].egress = (tampered[0].egress ?? []) + [PolicyRule()]
-        let tamperedStart = Date()
         let failed = verify(mesh: mesh, policies: tampered, defaultNamespace: "mesh")
-        print("verify with one open egress: \(String(format: "%.3f", Date().timeIntervalSince(tamperedStart))) s, \(failed.differences.count) differences")
         XCTAssertFalse(failed.passed)
         XCTAssertTrue(failed.differences.allSatisfy { $0.from == "c00000" })
     }

@@ -76,7 +76,7 @@ final class MatrixTableTests: XCTestCase {
               external: {web: {anywhere: true}}
               connectivity: {web: [a], b: [{to: a, ports: [{port: 81}]}]}
             """), releaseNamespace: "ns")
-        let value = spec.templateValue(policies: spec.expand())
+        let value = spec.templateValue()
         guard case .map(let mesh) = value else { return XCTFail("not a map") }
         XCTAssertEqual(mesh["namespace"], .string("ns"))
         XCTAssertEqual(mesh["enabled"], .bool(true))

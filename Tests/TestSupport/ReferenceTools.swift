@@ -14,13 +14,19 @@ public enum ReferenceTool: String, CaseIterable, Sendable {
     /// The repository's script that fetches the tool once and prints its path.
     public var fetchCommand: String { "scripts/fetch-\(rawValue)" }
 
-    /// Where the fetch script caches the tool: `$MESHRENDER_TOOLS_CACHE`, else `$XDG_CACHE_HOME/meshrender-tools`,
-    /// else `~/.cache/meshrender-tools`.
-    public var cachedPath: String {
+    /// Where the fetch scripts (`scripts/fetch-helm`, `scripts/fetch-nca`, `scripts/fetch-json-schema-suite`) cache
+    /// what they fetch: `$MESHRENDER_TOOLS_CACHE`, else `$XDG_CACHE_HOME/meshrender-tools`, else
+    /// `~/.cache/meshrender-tools`.
+    public static var cacheDirectory: String {
         let environment = ProcessInfo.processInfo.environment
-        let cache = environment["MESHRENDER_TOOLS_CACHE"].flatMap { $0.isEmpty ? nil : $0 }
+        return environment["MESHRENDER_TOOLS_CACHE"].flatMap { $0.isEmpty ? nil : $0 }
             ?? ((environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
                 ?? (environment["HOME"] ?? "/tmp") + "/.cache") + "/meshrender-tools")
+    }
+
+    /// Where the fetch script caches the tool (under ``cacheDirectory``).
+    public var cachedPath: String {
+        let cache = ReferenceTool.cacheDirectory
         switch self {
         case .helm: return cache + "/helm-v4.1.4/helm"
         case .nca: return cache + "/nca-venv/bin/nca"

@@ -22,13 +22,3 @@ public struct DiffOptions: Sendable {
         self.connectivity = connectivity
     }
 }
-
-/// When a diff should fail (the CLI maps `true` to exit status 1).
-public enum FailPolicy: String, Sendable, CaseIterable {
-    /// Never (plain `diff` without `--exit-code`).
-    case never
-    /// On any difference (`--exit-code`).
-    case anyDifference = "any"
-    /// Only when the new release opens a flow (`--fail-on widen`).
-    case widen
-}

@@ -19,13 +19,4 @@ public struct DiffReport: Sendable {
 
     /// Whether the new release closes at least one flow (narrowing).
     public var closesFlows: Bool { connectivity.omitted.closed > 0 || connectivity.changes.contains { !$0.isWidening } }
-
-    /// Whether the diff fails under `policy`.
-    public func fails(_ policy: FailPolicy) -> Bool {
-        switch policy {
-        case .never: return false
-        case .anyDifference: return hasDifferences
-        case .widen: return opensFlows
-        }
-    }
 }

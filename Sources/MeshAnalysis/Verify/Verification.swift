@@ -106,17 +106,6 @@ public func verify(intended: IntendedConnectivity, effective: EffectiveConnectiv
     return result
 }
 
-/// Verifies rendered policies against a mesh over the mesh's inventory (policies without a namespace belong to
-/// `defaultNamespace`).
-public func verify(mesh: MeshSpec, policies: [NetworkPolicy], defaultNamespace: String) -> Verification {
-    var builder = InventoryBuilder(defaultNamespace: defaultNamespace)
-    builder.add(mesh: mesh)
-    builder.add(ManifestObjects(policies: policies))
-    let intended = IntendedConnectivity(mesh: mesh, inventory: builder.build())
-    let effective = EffectiveConnectivity(policies: policies, defaultNamespace: defaultNamespace, inventory: intended.inventory)
-    return verify(intended: intended, effective: effective)
-}
-
 private func responsibility(_ explanation: Explanation, extra: PortSet, missing: PortSet) -> ([String], [CitedRule]) {
     var lines: [String] = []
     var cited: [CitedRule] = []
