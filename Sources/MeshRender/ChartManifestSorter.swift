@@ -190,7 +190,7 @@ extension DocumentHead {
     /// `doc` parsed whole, a failure worded as Helm's.
     private static func fullParse(_ doc: Substring, source: String, parser: YAMLParser) throws(ChartRenderError) -> Node {
         do {
-            return try parser.parse(bytes: Array(doc.utf8), file: source)
+            return try parser.parse(bytes: Array(String(doc).utf8), file: source)
         } catch {
             throw ChartRenderError(.manifest, "YAML parse error on \(source): error converting YAML to JSON: \(error.goDescription)")
         }

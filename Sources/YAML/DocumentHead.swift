@@ -47,6 +47,9 @@ public struct DocumentHead: Sendable, Equatable {
     /// (`parser.parse(bytes:file:)`) can tell, its error included.
     public static func read(_ doc: Substring, file: String, parser: YAMLParser) -> Reading? {
         if let head = DocumentHeadScanner.scan(doc) { return .head(head) }
-        return parser.parsePruned(bytes: doc.utf8, file: file, keep: fields).map(Reading.fields)
+        // The parser copies its input: from contiguous bytes in one move (a substring's view is copied byte by byte).
+        let node = doc.utf8.withContiguousStorageIfAvailable { parser.parsePruned(bytes: $0, file: file, keep: fields) }
+            ?? parser.parsePruned(bytes: String(doc).utf8, file: file, keep: fields)
+        return node.map(Reading.fields)
     }
 }
