@@ -32,6 +32,12 @@ final class RenderInputsHintTests: XCTestCase {
         XCTAssertEqual(inputs?.valuesFiles, ["a.yaml"])
     }
 
+    func testTheBuiltInChartIsReadAheadWhenNoneIsNamed() {
+        XCTAssertEqual(RenderInputsHint.prefetch(["render", "-f", "/nonexistent.yaml"])?.chart, .builtin)
+        XCTAssertEqual(RenderInputsHint.prefetch(["render", "/nonexistent/chart"])?.chart, .directory("/nonexistent/chart"))
+        XCTAssertNil(RenderInputsHint.prefetch(["verify", "-f", "/nonexistent.yaml"]))
+    }
+
     func testLimitFlagsPrefetchNothing() {
         XCTAssertNil(RenderInputsHint.inputs(in: ["render", "chart", "--max-input-size", "1"]))
         XCTAssertNil(RenderInputsHint.inputs(in: ["render", "--max-output-size=4", "chart"]))
