@@ -11,11 +11,13 @@ import PackageDescription
 ///   GoRegex        —                                   Go's regexp
 ///   HelmValues     YAML (and below)                    values files, --set, coalescing
 ///   JSONSchema     YAML, GoRegex                       values.schema.json
-///   GoTemplate     YAML, GoRegex                       the template engine and Helm's function library
+///   TemplateEngine GoValues (and below)                Go's text/template: lexer, parser, executor, Go's builtins
+///   HelmFunctions  TemplateEngine, GoRegex             Sprig's and Helm's functions, registered with their traits
 ///   MeshModel      YAML                                components, matrix, expansion, NetworkPolicies
 ///   MeshAnalysis   MeshModel                           NetworkPolicy semantics: verify, explain, matrix
 ///   ManifestDiff   MeshAnalysis                        resource and connectivity diff between releases
-///   Charts         HelmValues, JSONSchema, GoTemplate  charts as Helm loads them, the built-in chart
+///   Charts         HelmValues, HelmFunctions,          charts as Helm loads them, the built-in chart
+///                  JSONSchema
 ///   MeshRender     all of the above                    the render pipeline and each subcommand's: the front door
 ///   MeshRenderCLI  MeshRender, Platform                the `meshrender` command
 let package = Package(
@@ -69,12 +71,14 @@ let package = Package(
         .target(name: "GoRegex"),
         // JSON Schema (drafts 4 to 2020-12) over the values model: what checks values.schema.json.
         .target(name: "JSONSchema", dependencies: ["GoValues", "YAML", "GoRegex"]),
-        // Go text/template dialect with Helm's function library (keys and certificates on
-        // swift-crypto and swift-certificates).
+        // Go's text/template as Helm runs it: lexer, parser, executor, template sets, Go's builtins;
+        // functions are registered with the traits that tell the executor how to call them.
+        .target(name: "TemplateEngine", dependencies: ["Platform", "Diagnostics", "GoValues"]),
+        // Sprig's and Helm's function library (keys and certificates on swift-crypto and swift-certificates).
         .target(
-            name: "GoTemplate",
+            name: "HelmFunctions",
             dependencies: [
-                "Platform", "GoValues", "YAML", "GoRegex",
+                "Platform", "GoValues", "YAML", "GoRegex", "TemplateEngine",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
@@ -89,14 +93,16 @@ let package = Package(
         // subcharts, values.schema.json, the built-in chart; the errors worded as Helm words them.
         .target(
             name: "Charts",
-            dependencies: ["Platform", "Diagnostics", "GoValues", "YAML", "HelmValues", "JSONSchema", "GoTemplate", "CZlib"]
+            dependencies: [
+                "Platform", "Diagnostics", "GoValues", "YAML", "HelmValues", "JSONSchema", "TemplateEngine", "HelmFunctions", "CZlib",
+            ]
         ),
         // The render pipeline, output writing and each subcommand's pipeline: the library's front door.
         .target(
             name: "MeshRender",
             dependencies: [
-                "Platform", "Diagnostics", "GoValues", "YAML", "HelmValues", "MeshModel", "GoTemplate", "MeshAnalysis",
-                "ManifestDiff", "Charts",
+                "Platform", "Diagnostics", "GoValues", "YAML", "HelmValues", "MeshModel", "TemplateEngine", "HelmFunctions",
+                "MeshAnalysis", "ManifestDiff", "Charts",
             ],
             resources: []
         ),
@@ -119,10 +125,11 @@ let package = Package(
         .testTarget(name: "MeshModelTests", dependencies: ["MeshModel"]),
         .testTarget(name: "GoRegexTests", dependencies: ["GoRegex"]),
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema", "TestSupport"]),
+        .testTarget(name: "TemplateEngineTests", dependencies: ["TemplateEngine", "HelmFunctions", "TestSupport"]),
         .testTarget(
-            name: "GoTemplateTests",
+            name: "HelmFunctionsTests",
             dependencies: [
-                "GoTemplate", "TestSupport", .product(name: "X509", package: "swift-certificates"),
+                "HelmFunctions", "TemplateEngine", "TestSupport", .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"), .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),

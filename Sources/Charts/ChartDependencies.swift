@@ -1,4 +1,5 @@
-import GoTemplate
+import TemplateEngine
+import HelmFunctions
 import HelmValues
 import Diagnostics
 import GoValues

@@ -1,4 +1,4 @@
-import GoTemplate
+import TemplateEngine
 import GoValues
 
 /// Why a chart could not be loaded or rendered, worded as Helm words it.

@@ -1,4 +1,5 @@
-import GoTemplate
+import TemplateEngine
+import HelmFunctions
 import GoValues
 import YAML
 

@@ -1,4 +1,4 @@
-import GoTemplate
+import TemplateEngine
 import GoValues
 import YAML
 

@@ -1,3 +1,5 @@
+import GoValues
+
 /// Reads a command-line argument one Unicode scalar at a time, as Helm's parser reads runes.
 struct RuneScanner {
     /// A run of characters up to a stop character.

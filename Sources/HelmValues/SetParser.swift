@@ -1,4 +1,5 @@
 import Diagnostics
+import GoValues
 import YAML
 
 /// Helm's parser for `--set`-style arguments (`pkg/strvals`).

@@ -1,5 +1,5 @@
 import Charts
-import GoTemplate
+import TemplateEngine
 import GoValues
 
 /// The top-level objects templates see.

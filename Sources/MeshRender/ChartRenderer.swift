@@ -6,7 +6,8 @@ import Musl
 import Darwin
 #endif
 import Charts
-import GoTemplate
+import TemplateEngine
+import HelmFunctions
 import HelmValues
 import GoValues
 import Platform
@@ -86,7 +87,9 @@ public struct ChartRenderer: Sendable {
         let set: TemplateSet
         if let ready = prepared?.take() { set = ready } else { set = try templateSet(order: order, byName: byName) }
         // `.Files` holds every file's bytes: made only when a template can name it, itself or
-        // through `tpl` (whose text may come from the values).
+        // through `tpl` (whose text may come from the values). The texts are searched, not the
+        // parsed trees: a byte search stops at the first hit, where a walk of the trees visits
+        // every node of a chart that never names them.
         let readsFiles = chart.templates.contains { ChartRenderer.mentions($0.text, "Files") || ChartRenderer.mentions($0.text, "tpl") }
         let files = { (files: [String: [UInt8]]) in FilesObject.make(readsFiles ? files : [:]) }
         set.structs = ["Capabilities": capabilities, "Files": files(chart.files)]
@@ -213,21 +216,20 @@ public struct ChartRenderer: Sendable {
         _ name: String, set: TemplateSet, data: [String: Value], topLevel: [String: Value],
         structs scopeStructs: [String: GoStruct] = [:], order: [String]
     ) throws(ChartRenderError) -> String? {
-        let cores = windowing.cores, minimumElements = windowing.minimumElements
-        guard cores > 1, let slicing = set.rangeSlicing(name) else { return nil }
+        guard windowing.cores > 1, let slicing = set.rangeSlicing(name) else { return nil }
         var value = Value.map(data)
         for key in slicing.path {
             guard case .map(let m) = value, let next = m[key] else { return nil }
             value = next
         }
-        guard case .list(let list) = value, list.count >= minimumElements else { return nil }
-        let windows = max(2, min(cores, list.count / max(1, minimumElements / 2)))
+        guard case .list(let list) = value,
+            let windows = RangeWindows.count(elements: list.count, cores: windowing.cores, minimumElements: windowing.minimumElements)
+        else { return nil }
         let byName = Dictionary(chart.templates.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let structs = set.structs.merging(scopeStructs) { _, scoped in scoped }
         // Each window on a thread with the template engine's stack: its parse and execution run in place.
-        let results = LargeStackThread.map(windows, stackSize: ChartRenderer.workerStackSize) {
-            i -> Result<String, ChartRenderError> in
-            let window = (list.count * i / windows)..<(list.count * (i + 1) / windows)
+        let results = RangeWindows.map(elements: list.count, windows: windows, stackSize: ChartRenderer.workerStackSize) {
+            window -> Result<String, ChartRenderError> in
             do throws(ChartRenderError) {
                 let windowSet = try templateSet(order: order, byName: byName)
                 windowSet.structs = structs

@@ -1,3 +1,5 @@
+import GoValues
+
 /// Go's `strings.TrimSpace` (Unicode white space).
 enum GoText {
     static func trimSpace(_ s: String) -> String {
@@ -40,11 +42,5 @@ enum GoText {
     @inline(__always) static func isASCIISpace(_ c: UInt8) -> Bool { (c >= 0x09 && c <= 0x0D) || c == 0x20 }
 
     /// Go's `unicode.IsSpace`.
-    static func isSpace(_ c: Unicode.Scalar) -> Bool {
-        switch c.value {
-        case 0x09...0x0D, 0x20, 0x85, 0xA0: return true
-        case 0..<0x80: return false
-        default: return c.properties.isWhitespace
-        }
-    }
+    static func isSpace(_ c: Unicode.Scalar) -> Bool { isGoSpace(c) }
 }

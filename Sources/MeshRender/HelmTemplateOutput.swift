@@ -1,5 +1,6 @@
 import Charts
-import GoTemplate
+import TemplateEngine
+import HelmFunctions
 import YAML
 
 /// What `helm template`'s output flags ask for, beyond the render itself.

@@ -1,5 +1,5 @@
 import Charts
-import GoTemplate
+import TemplateEngine
 import HelmValues
 import Platform
 import YAML

@@ -37,9 +37,6 @@ public struct ReleaseInput: Sendable, Equatable {
     }
 }
 
-/// The release under its name in ``ChartRenderer``'s API.
-public typealias ReleaseOptions = ReleaseInput
-
 /// Which chart renders: the built-in mesh chart (compiled into the binary) or a directory.
 public enum ChartReference: Sendable, Equatable {
     case builtin

@@ -1,6 +1,6 @@
 import Charts
 import Diagnostics
-import GoTemplate
+import TemplateEngine
 import GoValues
 import HelmValues
 import MeshModel

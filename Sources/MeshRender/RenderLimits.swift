@@ -1,4 +1,4 @@
-import GoTemplate
+import TemplateEngine
 import Platform
 
 /// The bounds every command keeps on its inputs and templates (LIMITS.md), in bytes. Set once, before anything is

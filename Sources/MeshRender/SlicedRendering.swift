@@ -2,6 +2,7 @@ import Charts
 import MeshModel
 import GoValues
 import Platform
+import TemplateEngine
 
 /// Rendering the built-in chart's policies in slices, one per core.
 ///
@@ -9,17 +10,17 @@ import Platform
 /// nothing carried from one policy to the next. Rendering slices of the list concurrently, each
 /// with its own template set, and joining the documents in slice order therefore gives exactly the
 /// manifests of one whole render (`BuiltinChartTests` checks this on the shipped meshes and a
-/// generated one). The general mechanism, `ChartRenderer.renderInWindows`, must prove iterations
-/// independent from the templates alone and refuses this chart (its label helper `merge`s maps, a
-/// function that changes data); the built-in chart's shape is known, so it is sliced here.
+/// generated one). The windows are the engine's (`RangeWindows`), as for
+/// `ChartRenderer.renderInWindows`, which must prove iterations independent from the templates
+/// alone and refuses this chart (its label helper `merge`s maps, a function that changes data);
+/// the built-in chart's shape is known, so its data is sliced instead of the template's range.
 enum SlicedRendering {
     /// Below this many policies one render is faster than starting threads.
     static let minimumPolicies = 256
 
     /// How many slices to render `mesh` in; `nil`: render whole.
     static func sliceCount(for mesh: MeshTemplateObject, cores: Int = Parallel.cores) -> Int? {
-        guard cores > 1, mesh.policyCount >= minimumPolicies else { return nil }
-        return min(cores, mesh.policyCount / (minimumPolicies / 2))
+        RangeWindows.count(elements: mesh.policyCount, cores: cores, minimumElements: minimumPolicies)
     }
 
     /// The chart rendered with `.Mesh.policies` cut into `slices` consecutive slices, each slice
@@ -27,16 +28,16 @@ enum SlicedRendering {
     /// slice order is the one thrown. `keepAlive` receives each slice's `.Mesh`, so that a caller
     /// about to exit need not wait for them to be freed.
     static func render(
-        _ renderer: ChartRenderer, values: Value, release: ReleaseOptions, mesh: MeshTemplateObject,
+        _ renderer: ChartRenderer, values: Value, release: ReleaseInput, mesh: MeshTemplateObject,
         extraObjects: [String: Value] = [:], slices: Int, keepAlive: ((Value) -> Void)? = nil
     ) throws(ChartRenderError) -> RenderedManifests {
         let count = mesh.policyCount
         let renderer = { var r = renderer; r.knownHeads = .builtinPolicies; return r }()
         // Each slice on a thread with the template engine's stack: its parse and execution run in place.
-        let results = LargeStackThread.map(slices, stackSize: ChartRenderer.workerStackSize) {
-            i -> (Result<RenderedManifests, ChartRenderError>, Value) in
+        let results = RangeWindows.map(elements: count, windows: slices, stackSize: ChartRenderer.workerStackSize) {
+            window -> (Result<RenderedManifests, ChartRenderError>, Value) in
             var objects = extraObjects
-            let slice = mesh.value(policies: (count * i / slices)..<(count * (i + 1) / slices))
+            let slice = mesh.value(policies: window)
             objects["Mesh"] = slice
             do throws(ChartRenderError) {
                 return (.success(try renderer.render(coalescedValues: values, release: release, extraObjects: objects)), slice)

@@ -1,5 +1,5 @@
 import Charts
-import GoTemplate
+import TemplateEngine
 import GoValues
 
 /// The top-level objects of a chart with subcharts (``Chart/scopes``), as its templates see them:

@@ -1,5 +1,6 @@
 import FuzzSupport
-import GoTemplate
+import TemplateEngine
+import HelmFunctions
 import YAML
 
 /// Random templates over random values: the input is template text, then `\n---\n`, then a values document. The
