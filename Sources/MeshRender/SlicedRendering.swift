@@ -1,3 +1,4 @@
+import Charts
 import MeshModel
 import GoValues
 import Platform
@@ -27,7 +28,7 @@ enum SlicedRendering {
     /// slice order is the one thrown. `keepAlive` receives each slice's `.Mesh`, so that a caller
     /// about to exit need not wait for them to be freed.
     static func render(
-        _ renderer: ChartRenderer, values: Value, release: ReleaseOptions, mesh: MeshTemplateObject,
+        _ renderer: ChartRenderer, values: Value, release: ReleaseInput, mesh: MeshTemplateObject,
         extraObjects: [String: Value] = [:], slices: Int, keepAlive: ((Value) -> Void)? = nil
     ) throws(ChartRenderError) -> RenderedManifests {
         let count = mesh.policyCount
