@@ -30,7 +30,7 @@ public struct ChartRenderer: Sendable {
     }
 
     /// Renders with `values` (the user's values: `-f` files and `--set` flags merged) coalesced
-    /// over the chart's defaults (and its subcharts', see ``Chart/resolvingSubcharts(userValues:validatingSchemas:)``).
+    /// over the chart's defaults (and its subcharts', see `Chart.resolvingSubcharts(userValues:validatingSchemas:)`).
     /// The release name must be one Helm accepts, and the values must satisfy the charts'
     /// `values.schema.json` (unless ``validatesSchemas`` is off).
     public func render(values: Node, release: ReleaseInput) throws -> RenderedManifests {

@@ -5,12 +5,12 @@ import Platform
 import YAML
 
 /// A chart (its files read, its templates parsed) and values files read on a second core while the caller does
-/// other work: the handle a ``Release`` takes them from.
+/// other work: the handle a `Release` takes them from.
 ///
 /// Every release starts one for its chart when it is made (``start(chart:valuesFiles:)``), and reads its values
 /// while the chart loads. The command line starts one earlier still, from the chart and values files its raw
 /// arguments name, while the argument parser starts up, and hands it to the pipeline: a release takes it if it is
-/// for the same chart, and the values files among it read from the file system (``FileAccess/readsFileSystem``).
+/// for the same chart, and the values files among it read from the file system (`FileAccess.readsFileSystem`).
 ///
 /// A prefetch only ever saves work, never changes it: a chart that fails to load is reported as loading it would
 /// report it; a template that fails to parse, or a values file that fails to read or parse, is left for the render,

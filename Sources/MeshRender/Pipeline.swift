@@ -2,7 +2,7 @@ import Charts
 import Platform
 import MeshModel
 
-/// The library's front door: each CLI subcommand is one call here, each over one ``Release``.
+/// The library's front door: each CLI subcommand is one call here, each over one `Release`.
 ///
 /// ```
 /// values files, --set ─► Values ─► Mesh ─► Policies (.Mesh) ─► chart templates ─► manifests

@@ -21,7 +21,7 @@ struct RenderCommand: ParsableCommand, RunsWithPrefetch {
     }
 
     // The shared flags declared here rather than through option groups: each group is one more
-    // type the argument parser reflects on and decodes at start-up (~0.5 ms of a 5 ms render).
+    // type the argument parser reflects on and decodes at start-up, a cost every render would pay.
     @Argument(help: SharedFlag.chartHelp) var chartPath: String?
     @Option(name: SharedFlag.files, help: SharedFlag.filesHelp) var files: [String] = []
     @Option(name: SharedFlag.set, help: SharedFlag.setHelp) var set: [String] = []

@@ -2,8 +2,8 @@ import MeshRender
 
 /// The chart and values files of a `meshrender render [CHART] -f FILE …` command line (or of
 /// `meshrender template [NAME] CHART -f FILE …`), read from the raw arguments before the argument parser runs,
-/// so that an ``InputPrefetch`` reads them while the parser starts up (about 2 ms of runtime type-metadata work on
-/// one core); the command hands it to the pipeline it runs (``RunsWithPrefetch``).
+/// so that an ``InputPrefetch`` reads them on another core while the parser starts up (its runtime type-metadata
+/// work is a large share of a small chart's render); the command hands it to the pipeline it runs (``RunsWithPrefetch``).
 ///
 /// Every option of `render` takes a value (`-n ns`, `--set=a=b`) except the flags in `flags`, so the
 /// first word that is neither an option nor an option's value is the chart, and the value of each `-f`/`--values` is a values
