@@ -16,8 +16,10 @@ import PackageDescription
 ///   MeshModel      YAML                                components, matrix, expansion, NetworkPolicies
 ///   MeshAnalysis   MeshModel                           NetworkPolicy semantics: verify, explain, matrix
 ///   ManifestDiff   MeshAnalysis                        resource and connectivity diff between releases
-///   MeshRender     all of the above                    charts, the render pipeline, the library's front door
-///   MeshRenderCLI  MeshRender                          the `meshrender` command
+///   Charts         HelmValues, HelmFunctions,          charts as Helm loads them, the built-in chart
+///                  JSONSchema
+///   MeshRender     all of the above                    the render pipeline and each subcommand's: the front door
+///   MeshRenderCLI  MeshRender, Platform                the `meshrender` command
 let package = Package(
     name: "meshrender",
     platforms: [.macOS(.v13)],
@@ -87,12 +89,20 @@ let package = Package(
         .target(name: "MeshAnalysis", dependencies: ["Platform", "Diagnostics", "GoValues", "YAML", "MeshModel"]),
         // Resource and connectivity diff between releases, output writers.
         .target(name: "ManifestDiff", dependencies: ["Platform", "Diagnostics", "GoValues", "YAML", "MeshModel", "MeshAnalysis"]),
-        // Chart loading and the render pipeline: the library's front door.
+        // Charts as Helm loads them: directories and packaged archives, .helmignore, Chart.yaml, dependencies and
+        // subcharts, values.schema.json, the built-in chart; the errors worded as Helm words them.
+        .target(
+            name: "Charts",
+            dependencies: [
+                "Platform", "Diagnostics", "GoValues", "YAML", "HelmValues", "JSONSchema", "TemplateEngine", "HelmFunctions", "CZlib",
+            ]
+        ),
+        // The render pipeline, output writing and each subcommand's pipeline: the library's front door.
         .target(
             name: "MeshRender",
             dependencies: [
-                "Platform", "Diagnostics", "GoValues", "YAML", "HelmValues", "MeshModel", "TemplateEngine", "HelmFunctions", "MeshAnalysis",
-                "ManifestDiff", "JSONSchema", "CZlib",
+                "Platform", "Diagnostics", "GoValues", "YAML", "HelmValues", "MeshModel", "TemplateEngine", "HelmFunctions",
+                "MeshAnalysis", "ManifestDiff", "Charts",
             ],
             resources: []
         ),
@@ -100,7 +110,7 @@ let package = Package(
         .executableTarget(
             name: "MeshRenderCLI",
             dependencies: [
-                "MeshRender", "MeshModel", "TemplateEngine", "Platform",
+                "MeshRender", "Platform",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -125,7 +135,7 @@ let package = Package(
         ),
         .testTarget(name: "MeshAnalysisTests", dependencies: ["MeshAnalysis", "TestSupport"], exclude: ["Golden", "Conformance"]),
         .testTarget(name: "ManifestDiffTests", dependencies: ["ManifestDiff", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "MeshRenderTests", dependencies: ["MeshRender", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "MeshRenderTests", dependencies: ["MeshRender", "Charts", "YAML", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "CLITests", dependencies: ["MeshRenderCLI", "render-and-verify", "YAML", "JSONSchema", "TestSupport"],
             exclude: ["Fixtures"]),

@@ -1,51 +1,21 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Charts
 import GoValues
 import Platform
 import YAML
 
-/// One document of `helm template` output.
-public struct RenderedManifest: Sendable, Equatable {
-    /// The template it came from (`<chart>/templates/x.yaml`): its `# Source:`.
-    public var source: String
-    /// The document text, trimmed of surrounding whitespace: a slice of its template's output
-    /// (the documents of one template share that storage instead of each holding a copy).
-    public var textSlice: Substring
-    /// `kind:` of the document (`""` when absent).
-    public var kind: String
-    /// Whether the document is a Helm hook (`helm.sh/hook` annotation); hooks print last.
-    public var isHook: Bool
+/// Documents a chart is known to write with a single head (see ``DocumentHead/Known``).
+typealias KnownHeads = DocumentHead.Known
 
-    /// The document text as a string of its own.
-    public var text: String { String(textSlice) }
-
-    public init(source: String, text: String, kind: String, isHook: Bool) {
-        self.init(source: source, textSlice: text[...], kind: kind, isHook: isHook)
-    }
-
-    public init(source: String, textSlice: Substring, kind: String, isHook: Bool) {
-        self.source = source
-        self.textSlice = textSlice
-        self.kind = kind
-        self.isHook = isHook
-    }
-}
-
-/// Documents a chart is known to write with a single head: the built-in chart's policy template
-/// writes NetworkPolicies only, without annotations (so no hooks), and every value it prints reaches
-/// it through `toYaml` or as a validated DNS-1123 name, so each document is valid YAML. Reading
-/// their heads back would only repeat what the template says; each document is still checked to
-/// start with `prefix` (the template's own first lines), and any that does not sends the whole
-/// render through the head reader.
-struct KnownHeads: Sendable {
-    /// The text every document starts with, naming its kind.
-    var prefix: String
-    var kind: String
-
-    /// The built-in chart's policy documents.
-    static let builtinPolicies = KnownHeads(
-        prefix: "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\n", kind: "NetworkPolicy")
+extension DocumentHead.Known {
+    /// The built-in chart's policy template writes NetworkPolicies only, without annotations (so no hooks), and every
+    /// value it prints reaches it through `toYaml` or as a validated DNS-1123 name, so each document is valid YAML;
+    /// any document that does not start with the template's own first lines sends the whole render through the head
+    /// reader.
+    static let builtinPolicies = DocumentHead.Known(
+        prefix: "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\n", head: DocumentHead(kind: "NetworkPolicy"))
 }
 
 /// Helm's manifest handling after rendering (`releaseutil.SplitManifests` and `SortManifests`):
@@ -101,8 +71,8 @@ enum ChartManifestSorter {
         for file in files.sorted(by: { Value.goLess($0.name, $1.name) }) {
             if file.name.split(separator: "/").last?.hasPrefix("_") == true { continue }
             for doc in split(file.text) {
-                guard doc.utf8.starts(with: known.prefix.utf8) else { return nil }
-                manifests.append(RenderedManifest(source: file.name, textSlice: doc, kind: known.kind, isHook: false))
+                guard let head = known.head(of: doc) else { return nil }
+                manifests.append(RenderedManifest(source: file.name, textSlice: doc, kind: head.kind, isHook: false))
             }
         }
         return manifests
@@ -195,39 +165,39 @@ enum ChartManifestSorter {
     }
 }
 
-/// The head of a manifest Helm reads to sort it (`SimpleHead`): kind and annotations, with
-/// Helm's errors for documents that are not YAML maps.
-struct ManifestHead: Equatable {
-    var kind: String
-    var annotations: [String: String]
+/// The head of a manifest Helm reads to sort it (`SimpleHead`): kind and annotations.
+typealias ManifestHead = DocumentHead
 
-    /// The parts of a document `parse` reads.
-    static let headFields = YAMLPrune.keys([
-        "apiVersion": .all, "kind": .all, "metadata": .keys(["name": .all, "annotations": .all]),
-    ])
-
-    /// The head of `doc`: read straight from the bytes when the document is plain block YAML
-    /// (`ManifestHeadScanner`), else through the YAML parser.
+extension DocumentHead {
+    /// The head of `doc` (``DocumentHead/read(_:file:parser:)``), with Helm's errors for documents that are not YAML
+    /// maps of the head's types.
     static func parse(_ doc: Substring, source: String) throws(ChartRenderError) -> ManifestHead {
-        if let head = ManifestHeadScanner.scan(doc) { return head }
-        return try parseYAML(String(doc), source: source)
+        let parser = YAMLParser(duplicateKeys: .lastWins)
+        switch DocumentHead.read(doc, file: source, parser: parser) {
+        case .head(let head)?: return head
+        case .fields(let node)?: return try head(of: node, source: source)
+        case nil: return try head(of: try fullParse(doc, source: source, parser: parser), source: source)
+        }
     }
 
-    /// The head of `doc` read by the YAML parser, with Helm's errors.
+    /// The head of `doc` read by the YAML parser alone (no byte scanner), with Helm's errors.
     static func parseYAML(_ doc: String, source: String) throws(ChartRenderError) -> ManifestHead {
         let parser = YAMLParser(duplicateKeys: .lastWins)
-        // Only the head is needed: skim the rest (a full parse only when the skim gives up, so
-        // errors are the full parser's).
-        let node: Node
-        if let head = parser.parsePruned(bytes: doc.utf8, file: source, keep: headFields) {
-            node = head
-        } else {
-            do {
-                node = try parser.parse(bytes: Array(doc.utf8), file: source)
-            } catch {
-                throw ChartRenderError(.manifest, "YAML parse error on \(source): error converting YAML to JSON: \(error.goDescription)")
-            }
+        if let node = parser.parsePruned(bytes: doc.utf8, file: source, keep: fields) { return try head(of: node, source: source) }
+        return try head(of: try fullParse(doc[...], source: source, parser: parser), source: source)
+    }
+
+    /// `doc` parsed whole, a failure worded as Helm's.
+    private static func fullParse(_ doc: Substring, source: String, parser: YAMLParser) throws(ChartRenderError) -> Node {
+        do {
+            return try parser.parse(bytes: Array(String(doc).utf8), file: source)
+        } catch {
+            throw ChartRenderError(.manifest, "YAML parse error on \(source): error converting YAML to JSON: \(error.goDescription)")
         }
+    }
+
+    /// The head of a document's (head fields') `node`, with Helm's errors for fields of other types.
+    private static func head(of node: Node, source: String) throws(ChartRenderError) -> ManifestHead {
         func unmarshal(_ what: String) -> ChartRenderError {
             ChartRenderError(
                 .manifest,
@@ -244,9 +214,9 @@ struct ManifestHead: Equatable {
             }
         }
         switch node.kind {
-        case .null: return ManifestHead(kind: "", annotations: [:])
+        case .null: return ManifestHead()
         case .mapping(let m):
-            var head = ManifestHead(kind: "", annotations: [:])
+            var head = ManifestHead()
             for field in ["apiVersion", "kind"] {
                 guard let v = m[field] else { continue }
                 switch v.kind {
@@ -287,49 +257,4 @@ struct ManifestHead: Equatable {
             throw unmarshal("\(jsonKind(node)) into Go value of type util.SimpleHead")
         }
     }
-}
-
-/// Go's `strings.TrimSpace` (Unicode white space).
-enum GoText {
-    static func trimSpace(_ s: String) -> String {
-        let t = trimSpace(s[...])
-        return t.startIndex == s.startIndex && t.endIndex == s.endIndex ? s : String(t)
-    }
-
-    /// `trimSpace` without copying: a slice of `s`.
-    static func trimSpace(_ s: Substring) -> Substring {
-        // Byte-level for ASCII boundaries (the usual case); Unicode white space needs scalars.
-        let u = s.utf8
-        var start = u.startIndex, end = u.endIndex
-        while start < end, isASCIISpace(u[start]) { start = u.index(after: start) }
-        while end > start, isASCIISpace(u[u.index(before: end)]) { end = u.index(before: end) }
-        if start == end { return s[s.endIndex...] }
-        if u[start] < 0x80 && u[u.index(before: end)] < 0x80 { return Substring(u[start..<end]) }
-        return trimUnicodeSpace(s)
-    }
-
-    /// Removes trailing white space in place (no copy when `s` is uniquely referenced).
-    /// `s` without the white space at its end.
-    static func trimmingTrailingSpace(_ s: Substring) -> Substring {
-        let scalars = s.unicodeScalars
-        guard let last = scalars.lastIndex(where: { !isSpace($0) }) else { return s[s.startIndex..<s.startIndex] }
-        return s[..<scalars.index(after: last)]
-    }
-
-    /// `trimSpace` by Unicode scalars.
-    static func trimUnicodeSpace(_ s: String) -> String {
-        String(trimUnicodeSpace(s[...]))
-    }
-
-    static func trimUnicodeSpace(_ s: Substring) -> Substring {
-        let scalars = s.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return s[s.endIndex...] }
-        let last = scalars.lastIndex(where: { !isSpace($0) })!
-        return Substring(scalars[first...last])
-    }
-
-    @inline(__always) static func isASCIISpace(_ c: UInt8) -> Bool { (c >= 0x09 && c <= 0x0D) || c == 0x20 }
-
-    /// Go's `unicode.IsSpace`.
-    static func isSpace(_ c: Unicode.Scalar) -> Bool { isGoSpace(c) }
 }

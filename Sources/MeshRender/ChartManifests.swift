@@ -1,3 +1,4 @@
+import Charts
 import YAML
 
 /// The result of rendering a chart: its documents in `helm template` order and the output forms.
@@ -73,7 +74,7 @@ public struct RenderedManifests: Sendable, Equatable {
             var missing = true
             for block in blocks {
                 guard let path = RenderedManifests.sourcePath(of: block) else { continue }
-                guard Glob.match(pattern, path) else { continue }
+                guard GoPathMatch.match(pattern, path) else { continue }
                 out += "---\n\(block)\n"
                 missing = false
             }
@@ -121,64 +122,5 @@ public struct RenderedManifests: Sendable, Equatable {
             log += "wrote \(dir)/\(doc.source)\n"
         }
         return (files, log + "\n")
-    }
-}
-
-/// Go's `filepath.Match` on slash-separated paths: `*` (not across `/`), `?`, `[...]` classes, `\` escapes.
-enum Glob {
-    static func match(_ pattern: String, _ name: String) -> Bool {
-        matchScalars(Array(pattern.unicodeScalars)[...], Array(name.unicodeScalars)[...])
-    }
-
-    private static func matchScalars(_ p: ArraySlice<Unicode.Scalar>, _ s: ArraySlice<Unicode.Scalar>) -> Bool {
-        var p = p, s = s
-        while let c = p.first {
-            switch c {
-            case "*":
-                let rest = p.dropFirst()
-                if rest.isEmpty { return !s.contains("/") }
-                var t = s
-                while true {
-                    if matchScalars(rest, t) { return true }
-                    guard let f = t.first, f != "/" else { return false }
-                    t = t.dropFirst()
-                }
-            case "?":
-                guard let f = s.first, f != "/" else { return false }
-                p = p.dropFirst(); s = s.dropFirst()
-            case "[":
-                guard let f = s.first, f != "/" else { return false }
-                var q = p.dropFirst()
-                var negate = false
-                if q.first == "^" { negate = true; q = q.dropFirst() }
-                var matched = false
-                var first = true
-                while let x = q.first, x != "]" || first {
-                    first = false
-                    var lo = x
-                    q = q.dropFirst()
-                    if lo == "\\", let e = q.first { lo = e; q = q.dropFirst() }
-                    var hi = lo
-                    if q.first == "-", q.count > 1, q[q.index(after: q.startIndex)] != "]" {
-                        q = q.dropFirst()
-                        hi = q.first!
-                        q = q.dropFirst()
-                        if hi == "\\", let e = q.first { hi = e; q = q.dropFirst() }
-                    }
-                    if lo.value <= f.value && f.value <= hi.value { matched = true }
-                }
-                guard q.first == "]" else { return false }
-                if matched == negate { return false }
-                p = q.dropFirst(); s = s.dropFirst()
-            case "\\":
-                p = p.dropFirst()
-                guard let e = p.first, let f = s.first, e == f else { return false }
-                p = p.dropFirst(); s = s.dropFirst()
-            default:
-                guard let f = s.first, f == c else { return false }
-                p = p.dropFirst(); s = s.dropFirst()
-            }
-        }
-        return s.isEmpty
     }
 }

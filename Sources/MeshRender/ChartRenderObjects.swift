@@ -1,35 +1,11 @@
+import Charts
 import TemplateEngine
 import GoValues
-
-/// The release a chart is rendered for (`.Release`), and the cluster it pretends to target
-/// (`.Capabilities`), with `helm template`'s offline defaults.
-public struct ReleaseOptions: Sendable, Equatable {
-    public var name: String
-    public var namespace: String
-    public var revision: Int
-    public var isUpgrade: Bool
-    /// `--kube-version` (`v1.35.0` by default, Helm 4.1's built-in client version).
-    public var kubeVersion: String
-    /// `--api-versions`: extra entries for `.Capabilities.APIVersions`.
-    public var extraAPIVersions: [String]
-
-    public init(
-        name: String, namespace: String = "default", revision: Int = 1, isUpgrade: Bool = false,
-        kubeVersion: String = "v1.35.0", extraAPIVersions: [String] = []
-    ) {
-        self.name = name
-        self.namespace = namespace
-        self.revision = revision
-        self.isUpgrade = isUpgrade
-        self.kubeVersion = kubeVersion
-        self.extraAPIVersions = extraAPIVersions
-    }
-}
 
 /// The top-level objects templates see.
 enum ChartRenderObjects {
     /// `.Release`
-    static func release(_ r: ReleaseOptions) -> Value {
+    static func release(_ r: ReleaseInput) -> Value {
         .map([
             "Name": .string(r.name),
             "Namespace": .string(r.namespace),
@@ -44,7 +20,7 @@ enum ChartRenderObjects {
     /// `KubeVersion` (a `common.KubeVersion`: `Version`, `Major`, `Minor`, methods `GitVersion` and
     /// `String`, the latter printed by `{{ .Capabilities.KubeVersion }}`), `APIVersions` (Helm's
     /// default set plus the extra ones) and `HelmVersion` (a `version.BuildInfo`).
-    static func capabilitiesStruct(_ r: ReleaseOptions) throws(ChartRenderError) -> GoStruct {
+    static func capabilitiesStruct(_ r: ReleaseInput) throws(ChartRenderError) -> GoStruct {
         let kube = try KubeVersion(parsing: r.kubeVersion)
         let kubeVersion = GoStruct(
             typeName: "common.KubeVersion",
@@ -70,14 +46,14 @@ enum ChartRenderObjects {
             fields: [
                 .init("KubeVersion", content: .structure(kubeVersion)),
                 .init("APIVersions", content: .structure(GoStruct(
-                    typeName: "common.VersionSet", underlying: .list((defaultAPIVersions + r.extraAPIVersions).map(Value.string))))),
+                    typeName: "common.VersionSet", underlying: .list((defaultAPIVersions + r.apiVersions).map(Value.string))))),
                 .init("HelmVersion", content: .structure(helmVersion)),
             ])
     }
 
     /// `.Capabilities` as plain data (what functions other than the printing and serialising ones
     /// see): `KubeVersion {Version Major Minor}`, `APIVersions`, `HelmVersion` under its JSON keys.
-    static func capabilities(_ r: ReleaseOptions) throws(ChartRenderError) -> Value {
+    static func capabilities(_ r: ReleaseInput) throws(ChartRenderError) -> Value {
         try capabilitiesStruct(r).jsonView
     }
 

@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Charts
 import TemplateEngine
 import HelmFunctions
 import HelmValues
@@ -18,7 +19,7 @@ import YAML
 ///
 /// ```swift
 /// let chart = try ChartLoader.load(directory: "charts/app")
-/// let out = try ChartRenderer(chart: chart).render(values: userValues, release: ReleaseOptions(name: "r", namespace: "ns"))
+/// let out = try ChartRenderer(chart: chart).render(values: userValues, release: ReleaseInput(name: "r", namespace: "ns"))
 /// print(out.text, terminator: "")
 /// ```
 public struct ChartRenderer: Sendable {
@@ -29,10 +30,10 @@ public struct ChartRenderer: Sendable {
     }
 
     /// Renders with `values` (the user's values: `-f` files and `--set` flags merged) coalesced
-    /// over the chart's defaults (and its subcharts', see ``Chart/resolvingSubcharts(userValues:validatingSchemas:)``).
+    /// over the chart's defaults (and its subcharts', see `Chart.resolvingSubcharts(userValues:validatingSchemas:)`).
     /// The release name must be one Helm accepts, and the values must satisfy the charts'
     /// `values.schema.json` (unless ``validatesSchemas`` is off).
-    public func render(values: Node, release: ReleaseOptions) throws -> RenderedManifests {
+    public func render(values: Node, release: ReleaseInput) throws -> RenderedManifests {
         try ReleaseName.validate(release.name)
         guard chart.hasSubcharts, chart.scopes.isEmpty else {
             let coalescedNode = Coalesce.coalesce(defaults: chart.defaultValues, user: values)
@@ -77,7 +78,7 @@ public struct ChartRenderer: Sendable {
     var kept: KeptObjects?
 
     public func render(
-        coalescedValues: Value, release: ReleaseOptions, extraObjects: [String: Value] = [:]
+        coalescedValues: Value, release: ReleaseInput, extraObjects: [String: Value] = [:]
     ) throws(ChartRenderError) -> RenderedManifests {
         let capabilities = try ChartRenderObjects.capabilitiesStruct(release)
         try checkKubeVersion(release)
@@ -167,7 +168,7 @@ public struct ChartRenderer: Sendable {
 
     /// Helm refuses a chart whose `kubeVersion:` constraint does not admit the target version
     /// (an unparsable constraint admits nothing).
-    func checkKubeVersion(_ release: ReleaseOptions) throws(ChartRenderError) {
+    func checkKubeVersion(_ release: ReleaseInput) throws(ChartRenderError) {
         guard case .map(let meta) = chart.metadata, case .string(let constraint)? = meta["KubeVersion"], !constraint.isEmpty
         else { return }
         let kube = try ChartRenderObjects.KubeVersion(parsing: release.kubeVersion)

@@ -1,3 +1,4 @@
+import Charts
 import TemplateEngine
 import HelmFunctions
 import YAML

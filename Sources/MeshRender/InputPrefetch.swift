@@ -1,69 +1,78 @@
+import Charts
 import TemplateEngine
 import HelmValues
 import Platform
 import YAML
 
-/// Reading a command's inputs ahead of need, on a second core.
+/// A chart (its files read, its templates parsed) and values files read on a second core while the caller does
+/// other work: the handle a `Release` takes them from.
 ///
-/// Before a command runs, the argument parser spends about 2 ms building the runtime's type
-/// metadata for the command types it reflects on, on one core. The inputs named on the command line
-/// can be read meanwhile: the executable calls ``start(chart:valuesFiles:)`` with the chart directory
-/// and values files it sees in the raw arguments, and ``Pipeline/render(chart:values:release:showOnly:workloads:io:)``
-/// takes what was read for the same paths.
+/// Every release starts one for its chart when it is made (``start(chart:valuesFiles:)``), and reads its values
+/// while the chart loads. The command line starts one earlier still, from the chart and values files its raw
+/// arguments name, while the argument parser starts up, and hands it to the pipeline: a release takes it if it is
+/// for the same chart, and the values files among it read from the file system (`FileAccess.readsFileSystem`).
 ///
-/// A prefetch only ever saves work, never changes it: a chart or values file that fails to load or
-/// parse is dropped, and the render reads it again itself, reporting the failure as it always does.
-/// A path guessed wrong is an input nobody takes. Values files are read from the file system, so
-/// only renders that read through ``FileAccess/standard`` use them.
-public enum InputPrefetch {
-    /// Starts loading the chart in `chart` (its files read, its templates parsed) and then the
-    /// values files `valuesFiles` (stdin, `-`, excepted), and returns at once. A later call replaces
-    /// the earlier prefetch.
-    public static func start(chart: String?, valuesFiles: [String]) {
+/// A prefetch only ever saves work, never changes it: a chart that fails to load is reported as loading it would
+/// report it; a template that fails to parse, or a values file that fails to read or parse, is left for the render,
+/// which reads it again itself and reports the failure as it always does.
+public final class InputPrefetch: @unchecked Sendable {
+    /// The chart as loaded, or why it could not be; and its templates when they parsed.
+    typealias Loaded = Result<(chart: Chart, templates: TemplateSet?), any Error>
+
+    /// What was read.
+    struct Prefetched {
+        var chart: Loaded
+        /// Values files that were read and parsed, by path as named.
+        var values: [String: Node] = [:]
+    }
+
+    /// The chart it loads.
+    public let chart: ChartReference
+    /// Whether it reads values files too (then a release waits for them before reading its values).
+    let readsValues: Bool
+    private let pending: LargeStackThread.Pending<Prefetched>
+    private let lock = Lock()
+    private var taken = false
+
+    private init(chart: ChartReference, readsValues: Bool, _ pending: LargeStackThread.Pending<Prefetched>) {
+        self.chart = chart
+        self.readsValues = readsValues
+        self.pending = pending
+    }
+
+    /// Starts loading `chart`, then reading the values files `valuesFiles` (stdin, `-`, excepted), on a thread of
+    /// its own, and returns at once.
+    public static func start(chart: ChartReference, valuesFiles: [String] = []) -> InputPrefetch {
         let files = valuesFiles.filter { !ValuesOptions.readsStandardInput($0) }
-        guard chart != nil || !files.isEmpty else { return }
         let pending = LargeStackThread.begin(stackSize: ChartRenderer.workerStackSize) { () -> Prefetched in
-            var prefetched = Prefetched()
-            if let chart, let loaded = try? ChartLoader.load(directory: chart) {
+            let loaded = Loaded { () throws -> (chart: Chart, templates: TemplateSet?) in
+                let loaded = try Pipeline.load(chart)
                 // Which templates of a chart with subcharts render depends on the values: those are parsed later.
-                let templates = loaded.hasSubcharts ? nil : try? ChartRenderer(chart: loaded).parsedTemplates()
-                prefetched.chart = (chart, loaded, templates)
+                return (loaded, loaded.hasSubcharts ? nil : try? ChartRenderer(chart: loaded).parsedTemplates())
             }
+            var prefetched = Prefetched(chart: loaded)
             for path in files where prefetched.values[path] == nil {
-                guard let bytes = try? ValuesOptions.readFileFromDisk(path),
-                      let node = try? ValuesFile.load(bytes, file: path)
-                else { continue }
+                guard let bytes = try? FileSystem.readFile(path), let node = try? ValuesFile.load(bytes, file: path) else {
+                    continue
+                }
                 prefetched.values[path] = node
             }
             return prefetched
         }
-        lock.withLock { slot = pending }
+        return InputPrefetch(chart: chart, readsValues: !files.isEmpty, pending)
     }
 
-    /// What the last ``start(chart:valuesFiles:)`` read (waiting for it if it is still reading), or
-    /// nil when nothing was started. Each prefetch is taken once.
-    static func take() -> Prefetched? {
-        let pending = lock.withLock { () -> LargeStackThread.Pending<Prefetched>? in
-            defer { slot = nil }
-            return slot
+    /// A prefetch nobody took (the command failed before it needed its inputs) is waited for: its thread is joined.
+    deinit {
+        if !taken { _ = pending.wait() }
+    }
+
+    /// What was read (waiting for it if it is still reading), or nil once taken.
+    func take() -> Prefetched? {
+        let first = lock.withLock { () -> Bool in
+            defer { taken = true }
+            return !taken
         }
-        return pending?.wait()
+        return first ? pending.wait() : nil
     }
-
-    /// Inputs read ahead.
-    struct Prefetched {
-        /// The chart directory as named, the chart, and its templates when they parsed.
-        var chart: (path: String, chart: Chart, templates: TemplateSet?)?
-        /// Values files that were read and parsed, by path as named.
-        var values: [String: Node] = [:]
-
-        /// The prefetched chart of `reference`, if that is the one prefetched.
-        func chart(for reference: ChartReference) -> (chart: Chart, templates: TemplateSet?)? {
-            guard case .directory(let path) = reference, let chart, chart.path == path else { return nil }
-            return (chart.chart, chart.templates)
-        }
-    }
-
-    private static let lock = Lock()
-    nonisolated(unsafe) private static var slot: LargeStackThread.Pending<Prefetched>?
 }

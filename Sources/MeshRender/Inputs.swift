@@ -1,53 +1,39 @@
+import HelmValues
+
 /// What the user passed: values files and overrides, release, chart.
 
-/// Values inputs in Helm's vocabulary; applied as Helm applies them (files in order, then
-/// --set-json, --set, --set-string, --set-file, --set-literal).
-public struct ValuesInput: Sendable, Equatable {
-    public var files: [String]
-    public var set: [String]
-    public var setString: [String]
-    public var setJSON: [String]
-    /// `--set-file`: `path=file`, the file's text as the value.
-    public var setFile: [String]
-    /// `--set-literal`: `path=value`, the whole value one string, unparsed.
-    public var setLiteral: [String]
-    /// `--skip-schema-validation`: do not check the values against the charts' `values.schema.json`.
-    public var skipSchemaValidation: Bool
+/// Values inputs in Helm's vocabulary, applied as Helm applies them (files in order, then --set-json, --set,
+/// --set-string, --set-file, --set-literal): HelmValues' own flags, which read and merge them.
+public typealias ValuesInput = ValuesOptions
 
-    public init(
-        files: [String] = [], set: [String] = [], setString: [String] = [], setJSON: [String] = [],
-        setFile: [String] = [], setLiteral: [String] = [], skipSchemaValidation: Bool = false
-    ) {
-        self.files = files
-        self.set = set
-        self.setString = setString
-        self.setJSON = setJSON
-        self.setFile = setFile
-        self.setLiteral = setLiteral
-        self.skipSchemaValidation = skipSchemaValidation
-    }
-}
-
-/// `helm template NAME ... -n NAMESPACE`.
+/// `helm template NAME ... -n NAMESPACE`: the release a chart is rendered for (`.Release`), and the cluster it
+/// pretends to target (`.Capabilities`), with `helm template`'s offline defaults.
 public struct ReleaseInput: Sendable, Equatable {
     public var name: String
     public var namespace: String
-    /// `--kube-version`: the Kubernetes version `.Capabilities.KubeVersion` reports.
+    /// `.Release.Revision` (1, as `helm template` renders an install).
+    public var revision: Int
+    /// `--kube-version`: the Kubernetes version `.Capabilities.KubeVersion` reports (`v1.35.0` by default, Helm 4.1's
+    /// built-in client version).
     public var kubeVersion: String
     /// `--api-versions`: API versions added to `.Capabilities.APIVersions`.
     public var apiVersions: [String]
     /// `--is-upgrade`: `.Release.IsUpgrade` true and `.Release.IsInstall` false.
     public var isUpgrade: Bool
+    /// `--skip-schema-validation`: do not check the values against the charts' `values.schema.json`.
+    public var skipSchemaValidation: Bool
 
     public init(
-        name: String = "release-name", namespace: String = "default", kubeVersion: String = "v1.35.0",
-        apiVersions: [String] = [], isUpgrade: Bool = false
+        name: String = "release-name", namespace: String = "default", revision: Int = 1, kubeVersion: String = "v1.35.0",
+        apiVersions: [String] = [], isUpgrade: Bool = false, skipSchemaValidation: Bool = false
     ) {
         self.name = name
         self.namespace = namespace
+        self.revision = revision
         self.kubeVersion = kubeVersion
         self.apiVersions = apiVersions
         self.isUpgrade = isUpgrade
+        self.skipSchemaValidation = skipSchemaValidation
     }
 }
 

@@ -1,3 +1,4 @@
+import Charts
 import MeshAnalysis
 import MeshModel
 import Diagnostics
@@ -20,7 +21,7 @@ public enum MeshRendering {
         values: String, namespace: String, release: String = "release-name", valuesName: String = "values.yaml"
     ) throws -> String {
         try Pipeline.render(
-            chart: .builtin, values: ValuesInput(files: [valuesName]), release: ReleaseInput(name: release, namespace: namespace),
+            chart: .builtin, values: ValuesInput(valueFiles: [valuesName]), release: ReleaseInput(name: release, namespace: namespace),
             io: memory(valuesName, values)
         ).text
     }
@@ -28,7 +29,7 @@ public enum MeshRendering {
     /// The mesh of `values`, validated and in id order: components, externals, matrix edges.
     public static func mesh(values: String, namespace: String, valuesName: String = "values.yaml") throws -> MeshSpec {
         let io = memory(valuesName, values)
-        let chartValues = try Pipeline.chartValues(try BuiltinChart.load(), input: ValuesInput(files: [valuesName]), io: io)
+        let chartValues = try Pipeline.chartValues(.builtin, input: ValuesInput(valueFiles: [valuesName]), io: io)
         return try Pipeline.mesh(values: chartValues, namespace: namespace)
     }
 
@@ -38,7 +39,7 @@ public enum MeshRendering {
         values: String, manifests: String, namespace: String, valuesName: String = "values.yaml", format: VerifyFormat = .text
     ) throws -> VerifyOutcome {
         let input = AnalysisInput(
-            chart: .builtin, values: ValuesInput(files: [valuesName]), release: ReleaseInput(namespace: namespace), manifests: "-")
+            chart: .builtin, values: ValuesInput(valueFiles: [valuesName]), release: ReleaseInput(namespace: namespace), manifests: "-")
         return try Pipeline.verify(input, format: format, io: memory(valuesName, values, stdin: manifests))
     }
 
@@ -48,7 +49,7 @@ public enum MeshRendering {
         manifests: String, values: String, namespace: String, verify: Bool = false, valuesName: String = "values.yaml"
     ) throws -> PostRendered {
         try Pipeline.postRender(
-            manifests: Array(manifests.utf8), values: ValuesInput(files: [valuesName]), release: ReleaseInput(namespace: namespace),
+            manifests: Array(manifests.utf8), values: ValuesInput(valueFiles: [valuesName]), release: ReleaseInput(namespace: namespace),
             verify: verify, io: memory(valuesName, values))
     }
 
@@ -64,6 +65,8 @@ public enum MeshRendering {
     }
 }
 
+/// The closest of some names to a mistyped one (`rendr` → `render`), under the library's name.
+public typealias DidYouMean = MeshModel.DidYouMean
 /// The validated mesh (``MeshRendering/mesh(values:namespace:valuesName:)``), under the library's name.
 public typealias MeshSpec = MeshModel.MeshSpec
 /// Effective against intended connectivity, flow by flow (``PostRendered/verification``).

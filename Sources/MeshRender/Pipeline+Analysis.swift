@@ -125,8 +125,11 @@ extension Pipeline {
     ) throws -> (ConnectivityMatrix, MatrixCaption) {
         let streamed = format == .csv || format == .json
         let picture = format == .svg || format == .dot || format == .mermaid
+        var release: Release?
         if input.manifests == nil {
-            let mesh = try loadMesh(input, io: io)
+            let made = Release(chart: input.chart, values: input.values, release: input.release, io: io)
+            release = made
+            let mesh = try made.mesh()
             if !mesh.components.isEmpty {
                 let intended = IntendedConnectivity(mesh: mesh)
                 try MatrixSizeLimit.check(intended.inventory, format)
@@ -142,7 +145,7 @@ extension Pipeline {
                     at: nil)
             }
         }
-        let subjects = try analysisSubjects(input, io: io)
+        let subjects = try analysisSubjects(input, rendering: release, io: io)
         let effective = EffectiveConnectivity(
             policies: subjects.objects.policies, defaultNamespace: input.release.namespace, inventory: subjects.inventory)
         try MatrixSizeLimit.check(effective.inventory, format)
@@ -160,35 +163,22 @@ extension Pipeline {
         let title = "\(input.release.name) in namespace \(input.release.namespace): \(which)"
         var sources: [String] = []
         if case .directory(let path) = input.chart { sources.append("chart \(path)") }
-        let files = input.values.files.map { $0 == "-" ? "<stdin>" : $0 }
+        let files = input.values.valueFiles.map { $0 == "-" ? "<stdin>" : $0 }
         if !files.isEmpty { sources.append("values " + files.joined(separator: ", ")) }
-        let sets = input.values.set + input.values.setString + input.values.setJSON
+        let sets = input.values.setValues + input.values.stringValues + input.values.jsonValues
         if !sets.isEmpty { sources.append("--set " + sets.joined(separator: ", ")) }
         if let manifests = input.manifests { sources.append("manifests " + (manifests == "-" ? "<stdin>" : manifests)) }
         return MatrixCaption(title: title, subtitle: sources.joined(separator: "; "))
     }
 
-    /// The mesh of the chart's values; its components may name `workloads` of the manifests.
-    static func loadMesh(_ input: AnalysisInput, workloads: WorkloadDirectory? = nil, io: FileAccess) throws -> MeshSpec {
-        try loadValuesAndMesh(input, workloads: workloads, io: io).mesh
-    }
-
-    /// The chart's values and their mesh.
-    static func loadValuesAndMesh(
-        _ input: AnalysisInput, workloads: WorkloadDirectory? = nil, io: FileAccess
-    ) throws -> (values: Node, mesh: MeshSpec) {
-        let chart = try load(input.chart)
-        let values = try chartValues(chart, input: input.values, io: io)
-        return (values, try mesh(values: values, namespace: input.release.namespace, builtin: input.chart == .builtin, workloads: workloads))
-    }
-
     /// The mesh (when the values define components), the objects of the manifests (from `--manifests`, else
     /// rendered), and the inventory of both. `documentsByTemplate`: rendered documents are read one by one, their marks
     /// naming the template each came from (`# Source:`) rather than a line of the rendered stream.
+    /// `rendering`: the release already made for `input` (without `--manifests`), whose mesh may be known.
     static func analysisSubjects(
-        _ input: AnalysisInput, io: FileAccess, documentsByTemplate: Bool = false
+        _ input: AnalysisInput, rendering: Release? = nil, io: FileAccess, documentsByTemplate: Bool = false
     ) throws -> AnalysisSubjects {
-        if input.manifests == "-" && input.values.files.contains("-") {
+        if input.manifests == "-" && input.values.valueFiles.contains("-") {
             throw InputError("standard input can be read only once: give either the values or the manifests as '-'", at: nil)
         }
         let mesh: MeshSpec
@@ -198,10 +188,14 @@ extension Pipeline {
             // The manifests first: the mesh's components may name their workloads.
             objects = try ManifestSource.loadObjects(
                 path: manifests, defaultNamespace: input.release.namespace, readStdin: io.readStdinAsInput)
-            (values, mesh) = try loadValuesAndMesh(input, workloads: objects.workloadDirectory, io: io)
+            let release = Release(
+                chart: input.chart, values: input.values, release: input.release, workloads: objects.workloadDirectory, io: io)
+            (values, mesh) = (try release.resolvedChart().values, try release.mesh())
         } else {
-            (values, mesh) = try loadValuesAndMesh(input, io: io)
-            let rendered = try render(chart: input.chart, values: input.values, release: input.release, io: io)
+            // One release: its values read, coalesced and made a mesh once, for the render and the intent.
+            let release = rendering ?? Release(chart: input.chart, values: input.values, release: input.release, io: io)
+            let rendered = try release.rendered()
+            (values, mesh) = (try release.resolvedChart().values, try release.mesh())
             if documentsByTemplate {
                 objects = try ManifestObjects.read(
                     rendered.selectedDocuments().map(\.node), defaultNamespace: input.release.namespace)

@@ -13,7 +13,8 @@ public enum DiffSides: Sendable {
 
 /// What to compare and how to print it.
 public struct DiffRequest: Sendable {
-    public enum Mode: String, Sendable { case human, unified, brief, json, github, svg }
+    /// How the diff prints (`--output`): human, unified, brief, json, github annotations or svg.
+    public enum Mode: String, CaseIterable, Sendable { case human, unified, brief, json, github, svg }
 
     public var sides: DiffSides
     public var mode: Mode
@@ -63,16 +64,20 @@ extension Pipeline {
                 old: oldPath, new: newPath, namespace: namespace, readStdin: io.readStdinAsInput)
             connectivity = ConnectivitySettings(namespace: namespace)
         case .render(let chart, let oldValues, let newValues, let release):
-            old = try renderedDocuments(chart, oldValues, release, label: "old release", io: io)
-            new = try renderedDocuments(chart, newValues, release, label: "new release", io: io)
+            let (oldRelease, newRelease) = (
+                Release(chart: chart, values: oldValues, release: release, io: io),
+                Release(chart: chart, values: newValues, release: release, io: io)
+            )
+            old = try renderedDocuments(oldRelease, label: "old release")
+            new = try renderedDocuments(newRelease, label: "new release")
             // The meshes name the flows by component and external ids (values without components name none); the
             // built-in chart's policies are traced back to the values, for each change to cite its rules' entries.
-            func mesh(_ values: ValuesInput) throws -> (MeshSpec, [String: PolicyTrace]?)? {
-                let (node, spec) = try loadValuesAndMesh(
-                    AnalysisInput(chart: chart, values: values, release: release, manifests: nil), io: io)
-                return spec.components.isEmpty ? nil : (spec, chart == .builtin ? spec.trace(values: node) : nil)
+            func mesh(_ release: Release) throws -> (MeshSpec, [String: PolicyTrace]?)? {
+                let spec = try release.mesh()
+                return spec.components.isEmpty
+                    ? nil : (spec, chart == .builtin ? spec.trace(values: try release.resolvedChart().values) : nil)
             }
-            let (before, after) = (try mesh(oldValues), try mesh(newValues))
+            let (before, after) = (try mesh(oldRelease), try mesh(newRelease))
             connectivity = ConnectivitySettings(oldMesh: before?.0, newMesh: after?.0, namespace: release.namespace)
             // Only the human and JSON reports print the rules a change cites.
             if request.mode == .human || request.mode == .json {
@@ -104,8 +109,8 @@ extension Pipeline {
         case .render(_, let old, let new, let release):
             fileLocations = false
             func names(_ values: ValuesInput) -> String {
-                let files = values.files.map { $0 == "-" ? "<stdin>" : $0 }
-                return (files + values.set.map { "--set " + $0 }).joined(separator: ", ")
+                let files = values.valueFiles.map { $0 == "-" ? "<stdin>" : $0 }
+                return (files + values.setValues.map { "--set " + $0 }).joined(separator: ", ")
             }
             caption = MatrixCaption(
                 title: "\(release.name) in namespace \(release.namespace)", subtitle: "old \(names(old)) → new \(names(new))")
@@ -117,10 +122,8 @@ extension Pipeline {
             text: text, hasDifferences: report.hasDifferences, opensFlows: report.opensFlows, retained: (old, new, report))
     }
 
-    private static func renderedDocuments(
-        _ chart: ChartReference, _ values: ValuesInput, _ release: ReleaseInput, label: String, io: FileAccess
-    ) throws -> [Document] {
-        let rendered = try render(chart: chart, values: values, release: release, io: io)
-        return try ManifestSource.parse(bytes: Array(rendered.text.utf8), file: label, namespace: release.namespace)
+    private static func renderedDocuments(_ release: Release, label: String) throws -> [Document] {
+        let rendered = try release.rendered()
+        return try ManifestSource.parse(bytes: Array(rendered.text.utf8), file: label, namespace: release.release.namespace)
     }
 }

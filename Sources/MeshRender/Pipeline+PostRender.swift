@@ -27,14 +27,15 @@ extension Pipeline {
     public static func postRender(
         manifests: [UInt8], values: ValuesInput, release: ReleaseInput, verify: Bool, io: FileAccess
     ) throws -> PostRendered {
-        if values.files.contains("-") {
+        if values.valueFiles.contains("-") {
             throw InputError("standard input holds the chart's manifests: give the values as files, not '-'", at: nil)
         }
         let text = String(decoding: manifests, as: UTF8.self)
         let chartDocuments = try YAMLParser().parseAll(bytes: manifests, file: "<stdin>")
         let chartObjects = try ManifestObjects.read(chartDocuments, defaultNamespace: release.namespace)
         let workloads = chartObjects.workloadDirectory
-        let rendered = try render(chart: .builtin, values: values, release: release, workloads: workloads, io: io)
+        let meshRelease = Release(chart: .builtin, values: values, release: release, workloads: workloads, io: io)
+        let rendered = try meshRelease.rendered()
         let policyDocuments = try YAMLParser().parseAll(rendered.text, file: "meshrender")
         let meshObjects = try ManifestObjects.read(policyDocuments, defaultNamespace: release.namespace)
         try refuseCollisions(meshObjects.policies, with: chartObjects, namespace: release.namespace)
@@ -46,8 +47,7 @@ extension Pipeline {
         var verification: Verification?
         var notes: [String] = []
         if verify {
-            let values = try chartValues(try load(.builtin), input: values, io: io)
-            let mesh = try mesh(values: values, namespace: release.namespace, builtin: true, workloads: workloads)
+            let mesh = try meshRelease.mesh()
             guard !mesh.components.isEmpty else {
                 throw InputError("nothing to verify: the values define no mesh (mesh.components)", at: nil)
             }

@@ -1,48 +1,23 @@
-import MeshAnalysis
+import Charts
 import HelmValues
+import MeshAnalysis
 import MeshModel
 import Diagnostics
 import GoValues
 import Platform
 import YAML
 
-extension ValuesInput {
-    /// The same flags in HelmValues' vocabulary.
-    var options: ValuesOptions {
-        ValuesOptions(
-            valueFiles: files, jsonValues: setJSON, setValues: set, stringValues: setString, fileValues: setFile,
-            literalValues: setLiteral)
-    }
-}
-
 extension Pipeline {
-    /// The user's values: every `-f` file, then `--set-json`, `--set`, `--set-string`, as Helm applies them.
+    /// The user's values: every `-f` file, then `--set-json`, `--set`, `--set-string`, `--set-file`, `--set-literal`,
+    /// as Helm applies them, read through `io`.
     /// Values files in `loaded` (by path) were already read and parsed.
     static func userValues(_ input: ValuesInput, io: FileAccess, loaded: [String: Node] = [:]) throws(InputError) -> Node {
-        try input.options.merged(readFile: io.readFile, readStdin: io.readStdin, loaded: loaded)
+        try input.merged(readFile: io.readFileReportingInput, readStdin: io.readStdinReportingInput, loaded: loaded)
     }
 
-    /// The values templates see: user values coalesced over the chart's defaults (and its subcharts').
-    static func chartValues(
-        _ chart: Chart, input: ValuesInput, io: FileAccess, loaded: [String: Node] = [:]
-    ) throws -> Node {
-        try renderedChart(chart, input: input, io: io, loaded: loaded).values
-    }
-
-    /// The chart as it renders with the user's values (its subcharts resolved, see
-    /// ``Chart/resolvingSubcharts(userValues:validatingSchemas:)``) and the values its templates see,
-    /// checked against the charts' `values.schema.json` unless the input skips it. A `releaseName`
-    /// is checked as Helm checks it, after the values are read and before subcharts are resolved.
-    static func renderedChart(
-        _ chart: Chart, input: ValuesInput, io: FileAccess, loaded: [String: Node] = [:], releaseName: String? = nil
-    ) throws -> (chart: Chart, values: Node) {
-        let user = try userValues(input, io: io, loaded: loaded)
-        if let releaseName { try ReleaseName.validate(releaseName) }
-        let validating = !input.skipSchemaValidation
-        if chart.hasSubcharts { return try chart.resolvingSubcharts(userValues: user, validatingSchemas: validating) }
-        let values = Coalesce.coalesce(defaults: chart.defaultValues, user: user)
-        if validating { try ValuesSchemaCheck.check(.init(chart: chart), values: values) }
-        return (chart, values)
+    /// The values templates see: the user's values coalesced over the chart's defaults (and its subcharts').
+    static func chartValues(_ chart: ChartReference, input: ValuesInput, release: ReleaseInput = ReleaseInput(), io: FileAccess) throws -> Node {
+        try Release(chart: chart, values: input, release: release, io: io).resolvedChart().values
     }
 
     /// The validated mesh of `values` (which must already hold the chart defaults); components may name

@@ -1,3 +1,4 @@
+import Charts
 import GoValues
 import YAML
 
@@ -56,7 +57,7 @@ public struct Rendered: Sendable {
             if !showOnly.isEmpty {
                 let path = document.source.hasPrefix(chartName + "/")
                     ? String(document.source.dropFirst(chartName.count + 1)) : document.source
-                guard showOnly.contains(where: { Glob.match($0, path) }) else { continue }
+                guard showOnly.contains(where: { GoPathMatch.match($0, path) }) else { continue }
             }
             let node = try YAMLParser().parse(document.text, file: document.source)
             if !node.isNull { out.append((document, node)) }

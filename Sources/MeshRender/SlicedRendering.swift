@@ -1,3 +1,4 @@
+import Charts
 import MeshModel
 import GoValues
 import Platform
@@ -37,7 +38,7 @@ enum SlicedRendering {
     /// template set and session are freed as soon as it is rendered (the renderer's `kept` is not
     /// used): only its documents' text stays.
     static func render(
-        _ renderer: ChartRenderer, values: Value, release: ReleaseOptions, mesh: MeshTemplateObject,
+        _ renderer: ChartRenderer, values: Value, release: ReleaseInput, mesh: MeshTemplateObject,
         extraObjects: [String: Value] = [:], slices: Int, workers: Int = Parallel.cores
     ) throws(ChartRenderError) -> RenderedManifests {
         let count = mesh.policyCount

@@ -25,7 +25,6 @@ struct DiffCommand: ParsableCommand {
             """
     )
 
-    enum OutputMode: String, ExpressibleByArgument, CaseIterable { case human, unified, brief, json, github, svg }
     enum FailOn: String, ExpressibleByArgument, CaseIterable { case widen }
 
     @Argument(help: ArgumentHelp("OLD and NEW manifests (file, directory or '-'), or CHART with --old-values/--new-values.", valueName: "path"))
@@ -48,7 +47,7 @@ struct DiffCommand: ParsableCommand {
 
     @Option(name: [.customShort("o"), .customLong("output")],
             help: "human, unified, brief, json, github (a workflow-command annotation per changed resource and opened flow) or svg (the connectivity change as a picture).")
-    var output: OutputMode = .human
+    var output: DiffRequest.Mode = .human
     @Option(name: .customLong("context"), help: "Lines of context for --output unified.")
     var context: Int = 3
     @Flag(name: .customLong("exit-code"), help: "Exit 1 when there are differences.")
@@ -90,15 +89,14 @@ struct DiffCommand: ParsableCommand {
             let chart = paths.first.map(ChartReference.directory) ?? .builtin
             sides = .render(
                 chart: chart,
-                old: ValuesInput(files: oldValues, set: oldSet, skipSchemaValidation: skipSchemaValidation),
-                new: ValuesInput(files: newValues, set: newSet, skipSchemaValidation: skipSchemaValidation),
-                release: release.input)
+                old: ValuesInput(valueFiles: oldValues, setValues: oldSet), new: ValuesInput(valueFiles: newValues, setValues: newSet),
+                release: release.input(skipSchemaValidation: skipSchemaValidation))
         } else {
             sides = .manifests(old: paths[0], new: paths[1], namespace: release.namespace)
         }
         let useColor = color ?? (isatty(STDOUT_FILENO) == 1 && getenv("NO_COLOR") == nil)
         var request = DiffRequest(
-            sides: sides, mode: DiffRequest.Mode(rawValue: output.rawValue)!, context: context,
+            sides: sides, mode: output, context: context,
             color: useColor && output == .human, showSecrets: showSecrets,
             ignoreLabels: ignoreLabels, ignorePaths: ignorePaths)
         request.maxListedFlows = maxListedFlows
@@ -108,3 +106,6 @@ struct DiffCommand: ParsableCommand {
         Diagnostics.finish(status: fails ? 1 : 0, keeping: outcome)
     }
 }
+
+/// `--output human|unified|brief|json|github|svg`: the library's modes, by name.
+extension DiffRequest.Mode: ExpressibleByArgument {}

@@ -1,6 +1,5 @@
 import ArgumentParser
-import TemplateEngine
-import Platform
+import MeshRender
 
 /// The flags that raise the bounds every command keeps on its inputs and templates (LIMITS.md).
 /// Each takes a number of MiB from 1 to 1,048,576.
@@ -8,21 +7,21 @@ struct LimitFlags: ParsableArguments {
     @Option(
         name: .customLong("max-input-size"),
         help: ArgumentHelp(
-            "Largest input read (values file, stdin, chart file, manifest), in MiB. (default: \(FileSystem.defaultMaxInputSize >> 20))",
+            "Largest input read (values file, stdin, chart file, manifest), in MiB. (default: \(RenderLimits.defaultMaxInputSize >> 20))",
             valueName: "MiB"))
     var maxInputSize: Int?
 
     @Option(
         name: .customLong("max-value-size"),
         help: ArgumentHelp(
-            "Largest value a template function builds, in MiB. (default: \(BuildLimits.defaultMaxValueSize >> 20))",
+            "Largest value a template function builds, in MiB. (default: \(RenderLimits.defaultMaxValueSize >> 20))",
             valueName: "MiB"))
     var maxValueSize: Int?
 
     @Option(
         name: .customLong("max-output-size"),
         help: ArgumentHelp(
-            "Largest output of one template, in MiB. (default: \(BuildLimits.defaultMaxOutputSize >> 20))",
+            "Largest output of one template, in MiB. (default: \(RenderLimits.defaultMaxOutputSize >> 20))",
             valueName: "MiB"))
     var maxOutputSize: Int?
 
@@ -32,16 +31,16 @@ struct LimitFlags: ParsableArguments {
     /// The flags' long names without their dashes (`template` takes them among helm's flags).
     static let names = settings.map { String($0.flag.dropFirst(2)) }
 
-    /// The limit flags among `template`'s arguments, checked as the other commands check them.
-    static func validate(_ arguments: TemplateArguments) throws {
-        _ = try parse(names.flatMap { name in arguments.all(name).flatMap { ["--\(name)", $0] } })
+    /// The limit flags among `template`'s arguments, checked as the other commands check them, then applied.
+    static func apply(_ arguments: TemplateArguments) throws {
+        try parse(names.flatMap { name in arguments.all(name).flatMap { ["--\(name)", $0] } }).apply()
     }
 
     /// Each flag and what it sets (bytes).
     static let settings: [(flag: String, apply: @Sendable (Int) -> Void)] = [
-        ("--max-input-size", { FileSystem.maxInputSize = $0 }),
-        ("--max-value-size", { BuildLimits.maxValueSize = $0 }),
-        ("--max-output-size", { BuildLimits.maxOutputSize = $0 }),
+        ("--max-input-size", { RenderLimits.maxInputSize = $0 }),
+        ("--max-value-size", { RenderLimits.maxValueSize = $0 }),
+        ("--max-output-size", { RenderLimits.maxOutputSize = $0 }),
     ]
 
     func validate() throws {
@@ -52,19 +51,22 @@ struct LimitFlags: ParsableArguments {
         }
     }
 
-    /// Applies the limits given on `arguments` before anything is read (values files are read
-    /// ahead of parsing, see ``RenderInputsHint``); a malformed value is left to the parser.
-    static func applyEarly(_ arguments: [String]) {
-        for (flag, apply) in settings {
-            var value: String?
-            for (i, argument) in arguments.enumerated() {
-                if argument == flag, i + 1 < arguments.count {
-                    value = arguments[i + 1]
-                } else if argument.hasPrefix(flag + "=") {
-                    value = String(argument.dropFirst(flag.count + 1))
-                }
-            }
-            if let value, let size = Int(value), validSizes.contains(size) { apply(size << 20) }
+    /// Sets the limits given (the others keep their defaults): once parsed, before the command reads anything.
+    func apply() {
+        for ((_, set), size) in zip(Self.settings, [maxInputSize, maxValueSize, maxOutputSize]) {
+            if let size { set(size << 20) }
         }
     }
 }
+
+/// A command that takes the limit flags: ``Meshrender`` applies them once the command line is parsed.
+protocol TakesLimitFlags {
+    var limits: LimitFlags { get }
+}
+
+extension RenderCommand: TakesLimitFlags {}
+extension VerifyCommand: TakesLimitFlags {}
+extension MatrixCommand: TakesLimitFlags {}
+extension DiffCommand: TakesLimitFlags {}
+extension LintCommand: TakesLimitFlags {}
+extension PostRenderCommand: TakesLimitFlags {}

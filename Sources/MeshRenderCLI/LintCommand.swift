@@ -59,7 +59,8 @@ struct LintCommand: ParsableCommand {
         ValuesWarnings.strict = values.strict
         let options = try LintOptions(disabling: disable, podCIDRs: podCIDRs, serviceCIDRs: serviceCIDRs)
         let input = AnalysisInput(
-            chart: chart.reference, values: values.input, release: release.input, manifests: manifests)
+            chart: chart.reference, values: values.input, release: release.input(skipSchemaValidation: values.skipSchemaValidation),
+            manifests: manifests)
         let outcome = try Pipeline.lint(input, options: options, io: .standard)
         outcome.notes.forEach(Diagnostics.note)
         Diagnostics.emit(outcome.report.rendered(as: output, toolVersion: MeshrenderVersion.current))

@@ -49,7 +49,8 @@ struct MatrixCommand: ParsableCommand {
         ValuesWarnings.strict = values.strict
         if let maxMatrixComponents { MatrixSizeLimit.maxComponents = max(maxMatrixComponents, 1) }
         let input = AnalysisInput(
-            chart: chart.reference, values: values.input, release: release.input, manifests: manifests)
+            chart: chart.reference, values: values.input, release: release.input(skipSchemaValidation: values.skipSchemaValidation),
+            manifests: manifests)
         let hidden = format == .json ? [] : Set(hide)
         Diagnostics.emit(try Pipeline.matrixWriter(input, format: format, hidden: hidden, io: .standard))
     }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import MeshModel
 import MeshRender
 import Platform
 #if canImport(Glibc)
@@ -35,14 +34,14 @@ struct Meshrender: ParsableCommand {
     static func main() {
         MemoryTuning.apply()
         InterruptLatch.exitOnInterrupt()
-        LimitFlags.applyEarly(Array(CommandLine.arguments.dropFirst()))
-        RenderInputsHint.prefetch(Array(CommandLine.arguments.dropFirst()))
+        // The chart and values files of a render start loading on a second core while the argument parser starts up.
+        let prefetch = RenderInputsHint.prefetch(Array(CommandLine.arguments.dropFirst()))
         // One thread with a stack as deep as templates may recurse runs the whole command, so that
         // parsing and executing templates need no threads of their own.
-        LargeStackThread.run(stackSize: LargeStackThread.commandStackSize) { runCommand() }
+        LargeStackThread.run(stackSize: LargeStackThread.commandStackSize) { runCommand(prefetched: prefetch) }
     }
 
-    private static func runCommand() {
+    private static func runCommand(prefetched: InputPrefetch?) {
         refuseUnknownSubcommand(Array(CommandLine.arguments.dropFirst()))
         do {
             let (arguments, repeated) = RepeatedFlags.extract(Array(CommandLine.arguments.dropFirst()))
@@ -54,8 +53,13 @@ struct Meshrender: ParsableCommand {
                 taking.append(repeated)
                 command = taking
             }
+            (command as? TakesLimitFlags)?.limits.apply()
             do {
-                try command.run()
+                if let command = command as? RunsWithPrefetch {
+                    try command.run(prefetched: prefetched)
+                } else {
+                    try command.run()
+                }
             } catch let error as ExitCode {
                 throw error
             } catch let interrupted as OutputDirectory.Interrupted {

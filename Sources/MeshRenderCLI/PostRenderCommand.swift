@@ -46,7 +46,8 @@ struct PostRenderCommand: ParsableCommand {
         let io = FileAccess.standard
         let stdin = try io.readStdin()
         let result = try Pipeline.postRender(
-            manifests: stdin, values: values.input, release: ReleaseInput(name: release, namespace: namespace ?? "default"),
+            manifests: stdin, values: values.input,
+            release: ReleaseInput(name: release, namespace: namespace ?? "default", skipSchemaValidation: values.skipSchemaValidation),
             verify: verify, io: io)
         result.notes.forEach(Diagnostics.note)
         if let verification = result.verification, !verification.passed {

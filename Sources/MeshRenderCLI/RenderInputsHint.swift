@@ -1,14 +1,15 @@
 import MeshRender
 
-/// The chart directory and values files of a `meshrender render [CHART] -f FILE …` command line
-/// (or of `meshrender template [NAME] CHART -f FILE …`),
-/// read from the raw arguments before the argument parser runs, so that ``InputPrefetch`` can read
-/// them while the parser starts up.
+/// The chart and values files of a `meshrender render [CHART] -f FILE …` command line (or of
+/// `meshrender template [NAME] CHART -f FILE …`), read from the raw arguments before the argument parser runs,
+/// so that an ``InputPrefetch`` reads them on another core while the parser starts up (its runtime type-metadata
+/// work is a large share of a small chart's render); the command hands it to the pipeline it runs (``RunsWithPrefetch``).
 ///
 /// Every option of `render` takes a value (`-n ns`, `--set=a=b`) except the flags in `flags`, so the
 /// first word that is neither an option nor an option's value is the chart, and the value of each `-f`/`--values` is a values
 /// file. The guess only decides what is read ahead: a wrong one is an input nobody takes, and the
-/// command line is still parsed by the argument parser.
+/// command line is still parsed by the argument parser. A command line with a limit flag (`--max-…`) reads nothing
+/// ahead: the limits apply once it is parsed.
 enum RenderInputsHint {
     /// Words that make the argument parser print something instead of running the command.
     private static let informational: Set<String> = [
@@ -26,7 +27,7 @@ enum RenderInputsHint {
         var valuesFiles: [String] = []
         var words = arguments.dropFirst().makeIterator()
         while let word = words.next() {
-            if informational.contains(word) || word.hasPrefix("--generate-completion-script=") { return nil }
+            if informational.contains(word) || word.hasPrefix("--generate-completion-script=") || isLimit(word) { return nil }
             if word == "--" {
                 if chart == nil { chart = words.next() }
                 break
@@ -48,17 +49,27 @@ enum RenderInputsHint {
     /// The chart and values files of a `template [NAME] CHART …` command line (read as Helm reads
     /// it), or nil when it is no such command, asks for help, or does not parse.
     static func templateInputs(in arguments: [String]) -> (chart: String?, valuesFiles: [String])? {
-        guard arguments.first == "template", !arguments.contains(where: informational.contains),
+        guard arguments.first == "template", !arguments.contains(where: { informational.contains($0) || isLimit($0) }),
               let parsed = try? TemplateArguments(parsing: Array(arguments.dropFirst())),
               (1...2).contains(parsed.positionals.count)
         else { return nil }
         return (parsed.positionals.last, parsed.all("values"))
     }
 
-    /// Starts reading the inputs the command line names, if it names any.
-    static func prefetch(_ arguments: [String]) {
-        if let (chart, valuesFiles) = inputs(in: arguments) ?? templateInputs(in: arguments) {
-            InputPrefetch.start(chart: chart, valuesFiles: valuesFiles)
-        }
+    /// Whether `word` is a limit flag (see ``LimitFlags``).
+    private static func isLimit(_ word: String) -> Bool {
+        LimitFlags.names.contains { word == "--" + $0 || word.hasPrefix("--\($0)=") }
     }
+
+    /// Starts reading the inputs the command line names (the built-in chart when `render` names no chart), if it is
+    /// a `render` or `template` command line.
+    static func prefetch(_ arguments: [String]) -> InputPrefetch? {
+        guard let (chart, valuesFiles) = inputs(in: arguments) ?? templateInputs(in: arguments) else { return nil }
+        return InputPrefetch.start(chart: chart.map(ChartReference.directory) ?? .builtin, valuesFiles: valuesFiles)
+    }
+}
+
+/// A command whose pipeline takes inputs read ahead (``RenderInputsHint``).
+protocol RunsWithPrefetch {
+    func run(prefetched: InputPrefetch?) throws
 }

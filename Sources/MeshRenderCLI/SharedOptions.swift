@@ -36,7 +36,7 @@ struct ValuesFlags: ParsableArguments {
     @Flag(name: SharedFlag.strict, help: SharedFlag.strictHelp) var strict = false
 
     var input: ValuesInput {
-        ValuesInput(files: files, set: set, setString: setString, setJSON: setJSON, skipSchemaValidation: skipSchemaValidation)
+        ValuesInput(valueFiles: files, jsonValues: setJSON, setValues: set, stringValues: setString)
     }
 }
 
@@ -45,7 +45,10 @@ struct ReleaseFlags: ParsableArguments {
     @Option(name: SharedFlag.namespace, help: SharedFlag.namespaceHelp) var namespace: String = "default"
     @Option(name: SharedFlag.release, help: SharedFlag.releaseHelp) var release: String = "release-name"
 
-    var input: ReleaseInput { ReleaseInput(name: release, namespace: namespace) }
+    /// The release; `skipSchemaValidation` from the values flags (`--skip-schema-validation`).
+    func input(skipSchemaValidation: Bool = false) -> ReleaseInput {
+        ReleaseInput(name: release, namespace: namespace, skipSchemaValidation: skipSchemaValidation)
+    }
 }
 
 /// A chart directory argument; absent means the built-in mesh chart.

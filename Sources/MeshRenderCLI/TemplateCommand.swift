@@ -4,7 +4,7 @@ import MeshRender
 /// `meshrender template [NAME] [CHART] [flags]`: `helm template`'s command line, so that meshrender
 /// can stand where tools call `helm template` (kustomize's `--helm-command`, helmfile's `helmBinary`,
 /// CI scripts). Every flag of `helm template` is either implemented or refused with one line naming it.
-struct TemplateCommand: ParsableCommand {
+struct TemplateCommand: ParsableCommand, RunsWithPrefetch {
     static let configuration = CommandConfiguration(
         commandName: "template",
         abstract: "Render a chart with helm template's arguments: [NAME] CHART [flags], flags anywhere.",
@@ -32,12 +32,18 @@ struct TemplateCommand: ParsableCommand {
     var words: [String] = []
 
     func run() throws {
+        try run(prefetched: nil)
+    }
+
+    /// Renders, taking the chart and values files read ahead when they are this command's.
+    func run(prefetched: InputPrefetch?) throws {
         let arguments = try TemplateArguments(parsing: words)
         if arguments.isSet("help") { throw CleanExit.helpRequest(TemplateCommand.self) }
-        try LimitFlags.validate(arguments)
+        try LimitFlags.apply(arguments)
         let request = try TemplateRequest(arguments)
         let rendered = try Pipeline.render(
-            chart: .directory(request.chart), values: request.values, release: request.release, io: .standard)
+            chart: .directory(request.chart), values: request.values, release: request.release, io: .standard,
+            prefetched: prefetched)
         if let outputDir = arguments.last("output-dir") {
             Diagnostics.emit(try rendered.writeHelmTemplate(to: outputDir, release: request.release.name, request.output))
         } else {

@@ -57,12 +57,13 @@ struct TemplateRequest {
             throw Refusal(description: "values file \"\(file)\": values from URLs are not supported: download the file first")
         }
         values = ValuesInput(
-            files: arguments.all("values"), set: arguments.all("set"), setString: arguments.all("set-string"),
-            setJSON: arguments.all("set-json"), setFile: arguments.all("set-file"), setLiteral: arguments.all("set-literal"),
-            skipSchemaValidation: arguments.isSet("skip-schema-validation"))
+            valueFiles: arguments.all("values"), jsonValues: arguments.all("set-json"), setValues: arguments.all("set"),
+            stringValues: arguments.all("set-string"), fileValues: arguments.all("set-file"),
+            literalValues: arguments.all("set-literal"))
         release = ReleaseInput(
             name: name, namespace: arguments.last("namespace") ?? "default",
-            apiVersions: arguments.all("api-versions"), isUpgrade: arguments.isSet("is-upgrade"))
+            apiVersions: arguments.all("api-versions"), isUpgrade: arguments.isSet("is-upgrade"),
+            skipSchemaValidation: arguments.isSet("skip-schema-validation"))
         if let kubeVersion = arguments.last("kube-version"), !kubeVersion.isEmpty { release.kubeVersion = kubeVersion }
         output = HelmTemplateOutput()
         output.includeCRDs = arguments.isSet("include-crds")

@@ -24,8 +24,6 @@ struct VerifyCommand: ParsableCommand {
             """
     )
 
-    enum Output: String, ExpressibleByArgument, CaseIterable { case text, json, junit, sarif }
-
     @OptionGroup var chart: ChartArgument
     @OptionGroup var values: ValuesFlags
     @OptionGroup var release: ReleaseFlags
@@ -43,7 +41,7 @@ struct VerifyCommand: ParsableCommand {
 
     @Option(name: [.short, .customLong("output")],
             help: "text, json (the result with every effective flow), junit (a test case per source endpoint) or sarif (SARIF 2.1.0).")
-    var output: Output = .text
+    var output: VerifyFormat = .text
 
     func validate() throws {
         if explain.count % 2 != 0 {
@@ -54,7 +52,8 @@ struct VerifyCommand: ParsableCommand {
     func run() throws {
         ValuesWarnings.strict = values.strict
         let input = AnalysisInput(
-            chart: chart.reference, values: values.input, release: release.input, manifests: manifests)
+            chart: chart.reference, values: values.input, release: release.input(skipSchemaValidation: values.skipSchemaValidation),
+            manifests: manifests)
         if !explain.isEmpty {
             let flows = stride(from: 0, to: explain.count, by: 2).map { (from: explain[$0], to: explain[$0 + 1]) }
             let result = try Pipeline.explain(input, flows: flows, json: output == .json, io: .standard)
@@ -63,9 +62,12 @@ struct VerifyCommand: ParsableCommand {
             return
         }
         let outcome = try Pipeline.verify(
-            input, format: VerifyFormat(rawValue: output.rawValue)!, toolVersion: MeshrenderVersion.current, io: .standard)
+            input, format: output, toolVersion: MeshrenderVersion.current, io: .standard)
         outcome.notes.forEach(Diagnostics.note)
         Diagnostics.emit(outcome.text)
         Diagnostics.finish(status: outcome.passed ? 0 : 1, keeping: outcome)
     }
 }
+
+/// `--output text|json|junit|sarif`: the library's formats, by name.
+extension VerifyFormat: ExpressibleByArgument {}

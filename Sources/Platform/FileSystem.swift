@@ -169,13 +169,8 @@ public enum FileSystem {
         return readToEnd(fd, expectedSize: expected)
     }
 
-    /// Standard input to its end; nil when it cannot be read.
-    public static func readStandardInput() -> [UInt8]? {
-        try? readStandardInputOrFail().get()
-    }
-
-    /// ``readStandardInput()``, telling why it failed.
-    public static func readStandardInputOrFail() -> Result<[UInt8], Failure> {
+    /// Standard input to its end, or why it could not be read (see ``readStandardInputToEnd()``).
+    static func readStandardInputOrFail() -> Result<[UInt8], Failure> {
         readToEnd(0, expectedSize: 0)
     }
 

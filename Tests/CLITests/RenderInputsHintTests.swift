@@ -32,6 +32,19 @@ final class RenderInputsHintTests: XCTestCase {
         XCTAssertEqual(inputs?.valuesFiles, ["a.yaml"])
     }
 
+    func testTheBuiltInChartIsReadAheadWhenNoneIsNamed() {
+        XCTAssertEqual(RenderInputsHint.prefetch(["render", "-f", "/nonexistent.yaml"])?.chart, .builtin)
+        XCTAssertEqual(RenderInputsHint.prefetch(["render", "/nonexistent/chart"])?.chart, .directory("/nonexistent/chart"))
+        XCTAssertNil(RenderInputsHint.prefetch(["verify", "-f", "/nonexistent.yaml"]))
+    }
+
+    func testLimitFlagsPrefetchNothing() {
+        XCTAssertNil(RenderInputsHint.inputs(in: ["render", "chart", "--max-input-size", "1"]))
+        XCTAssertNil(RenderInputsHint.inputs(in: ["render", "--max-output-size=4", "chart"]))
+        XCTAssertNil(RenderInputsHint.templateInputs(in: ["template", "chart", "--max-value-size", "2"]))
+        XCTAssertNotNil(RenderInputsHint.inputs(in: ["render", "chart", "--set", "max=1"]))
+    }
+
     func testInformationalRequestsPrefetchNothing() {
         for word in ["-h", "--help", "--version", "--generate-completion-script", "--generate-completion-script=bash",
                      "--experimental-dump-help"] {

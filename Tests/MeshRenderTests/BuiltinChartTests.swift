@@ -4,6 +4,7 @@ import MeshModel
 import XCTest
 import YAML
 
+@testable import Charts
 @testable import MeshRender
 
 /// The chart compiled into the binary is the chart in `templates/` and `values/values.yaml`, and it lays
@@ -29,14 +30,13 @@ final class BuiltinChartTests: XCTestCase {
             readStdin: { [] })
         for files in [["values/vald.yaml"], ["values/vald.yaml", "values/vald-observability.yaml"], ["values/jaeger.yaml"],
                       ["values/backend-mysql.yaml"], ["values/nginx.yaml"]] {
-            let input = ValuesInput(files: files)
+            let input = ValuesInput(valueFiles: files)
             let release = ReleaseInput(name: "rel", namespace: "ns1")
             let rendered = try Pipeline.render(chart: .builtin, values: input, release: release, io: io)
             let documents = try YAMLParser().parseAll(rendered.text, file: "out").filter { !$0.isNull }
             let parsed = try documents.map { try NetworkPolicy.parse($0, path: "") }
 
-            let chart = try BuiltinChart.load()
-            let values = try Pipeline.chartValues(chart, input: input, io: io)
+            let values = try Pipeline.chartValues(.builtin, input: input, io: io)
             var expected = try Pipeline.mesh(values: values, namespace: "ns1").expand()
             for i in expected.indices {
                 expected[i].labels["app.kubernetes.io/instance"] = "rel"
@@ -59,7 +59,7 @@ final class BuiltinChartTests: XCTestCase {
     func testSlicedRenderEqualsTheWholeRender() throws {
         let chart = try BuiltinChart.load()
         let renderer = ChartRenderer(chart: chart)
-        let release = ReleaseOptions(name: "rel", namespace: "ns1")
+        let release = ReleaseInput(name: "rel", namespace: "ns1")
         // Every shipped values set (files merged as -f merges them), then a generated mesh.
         var meshes: [(label: String, user: Node)] = []
         for files in [["vald.yaml"], ["vald.yaml", "vald-observability.yaml"], ["jaeger.yaml"], ["backend-mysql.yaml"], ["nginx.yaml"]] {

@@ -1,6 +1,7 @@
 import XCTest
 import YAML
 
+@testable import Charts
 @testable import MeshRender
 
 /// Helm's manifest handling after rendering, case by case (behaviour observed with helm 4.1.4).
@@ -155,7 +156,7 @@ final class ChartManifestTests: XCTestCase {
             ("templates/a.yaml", "templates/a.yml", false),
         ]
         for c in cases {
-            XCTAssertEqual(Glob.match(c.pattern, c.name), c.match, "\(c.pattern) vs \(c.name)")
+            XCTAssertEqual(GoPathMatch.match(c.pattern, c.name), c.match, "\(c.pattern) vs \(c.name)")
         }
     }
 

@@ -2,6 +2,7 @@ import TemplateEngine
 import HelmFunctions
 import XCTest
 
+@testable import Charts
 @testable import MeshRender
 
 /// `.Files` and its glob syntax (cases checked against helm 4.1.4).

@@ -1,5 +1,6 @@
 import XCTest
 
+@testable import Charts
 @testable import MeshRender
 
 /// `.helmignore` rules as Helm evaluates them (cases checked against helm 4.1.4), and Go's

@@ -1,8 +1,8 @@
 import TestSupport
 import XCTest
-import YAML
 
 @testable import MeshRender
+@testable import YAML
 
 /// The byte scanner that reads manifest heads must agree with the YAML parser on every document
 /// it accepts, and must accept the documents templates usually render.
@@ -48,7 +48,7 @@ final class ManifestHeadScannerTests: XCTestCase {
             ("kind: Map\nspec:\n  url: http://x:80/a#b\n  flow: a,b]{c}\n  colon: a:b\n", "Map", [:]),
         ]
         for c in docs {
-            let scanned = try XCTUnwrap(ManifestHeadScanner.scan(c.doc[...]), "scanner gave up on:\n\(c.doc)")
+            let scanned = try XCTUnwrap(DocumentHeadScanner.scan(c.doc[...]), "scanner gave up on:\n\(c.doc)")
             XCTAssertEqual(scanned, ManifestHead(kind: c.kind, annotations: c.annotations), c.doc)
             XCTAssertEqual(try ManifestHead.parseYAML(c.doc, source: "t"), scanned, c.doc)
         }
@@ -66,7 +66,7 @@ final class ManifestHeadScannerTests: XCTestCase {
             "a:\n  - x\n  b: 1\n", "kind: A\u{85}\n", "\u{FEFF}kind: A\n",
         ]
         for doc in docs {
-            XCTAssertNil(ManifestHeadScanner.scan(doc[...]), doc)
+            XCTAssertNil(DocumentHeadScanner.scan(doc[...]), doc)
         }
     }
 
@@ -79,7 +79,7 @@ final class ManifestHeadScannerTests: XCTestCase {
             var doc = generateDocument(&rng)
             if rng.next() % 2 == 0 { doc = mutate(doc, &rng) }
             total += 1
-            guard let scanned = ManifestHeadScanner.scan(doc[...]) else { continue }
+            guard let scanned = DocumentHeadScanner.scan(doc[...]) else { continue }
             accepted += 1
             do {
                 let parsed = try ManifestHead.parseYAML(doc, source: "t")

@@ -120,9 +120,9 @@ struct ParityCase {
             readFile: { path in try ValuesOptions.readFileFromDisk(path.hasPrefix("/") ? path : base + "/" + path) },
             readStdin: { [] })
         let chart = try ChartLoader.load(directory: chartDirectory.path)
-        var release = ReleaseOptions(name: self.release, namespace: namespace)
+        var release = ReleaseInput(name: self.release, namespace: namespace)
         if let v = values("--kube-version").last { release.kubeVersion = v }
-        release.extraAPIVersions = values("--api-versions").flatMap { $0.isEmpty ? [] : $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        release.apiVersions = values("--api-versions").flatMap { $0.isEmpty ? [] : $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         release.isUpgrade = flags.contains { $0.0 == "--is-upgrade" }
         var renderer = ChartRenderer(chart: chart)
         renderer.windowing = windowing

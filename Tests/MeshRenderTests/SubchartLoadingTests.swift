@@ -2,6 +2,7 @@ import Foundation
 import HelmValues
 import XCTest
 
+@testable import Charts
 @testable import MeshRender
 
 /// How `charts/` is read: directories and packaged charts, and what is refused (with an error,

@@ -73,7 +73,7 @@ final class WindowedRenderTests: XCTestCase {
         for t in chart.templates { try set.parse(name: t.name, text: t.text) }
         XCTAssertEqual(set.rangeSlicing("apps/templates/apps.yaml")?.path, ["Values", "apps"], "the template must qualify")
         let values: Value = .map(["apps": .list((0..<40).map { .map(["name": .string("App-\($0)")]) })])
-        let release = ReleaseOptions(name: "r", namespace: "ns")
+        let release = ReleaseInput(name: "r", namespace: "ns")
         var single = ChartRenderer(chart: chart)
         single.windowing.cores = 1
         var windowed = ChartRenderer(chart: chart)

@@ -120,6 +120,34 @@ final class SystemSupportTests: XCTestCase {
         XCTAssertNil(FileSystem.filesBelow(root + "/missing"))
     }
 
+    /// The one reader of inputs: bounded, irregular files refused on request, every failure one line naming the path.
+    func testReadFileWordsEachFailureOnOneLine() throws {
+        let root = "/tmp/platform-read-\(getpid())"
+        XCTAssertEqual(mkdir(root, 0o755), 0)
+        defer { _ = system("rm -rf '\(root)'") }
+        let fd = open(root + "/a.yaml", O_CREAT | O_WRONLY, 0o644)
+        _ = write(fd, "k: v\n", 5)
+        close(fd)
+        XCTAssertEqual(try FileSystem.readFile(root + "/a.yaml", refusingIrregular: true), Array("k: v\n".utf8))
+        XCTAssertThrowsError(try FileSystem.readFile(root + "/missing")) { error in
+            XCTAssertEqual("\(error)", "open \(root)/missing: no such file or directory")
+        }
+        XCTAssertThrowsError(try FileSystem.readFile(root)) { error in
+            XCTAssertEqual("\(error)", "read \(root): is a directory")
+        }
+        XCTAssertEqual(mkfifo(root + "/pipe", 0o644), 0)
+        XCTAssertThrowsError(try FileSystem.readFile(root + "/pipe", refusingIrregular: true)) { error in
+            XCTAssertEqual("\(error)", "cannot load irregular file \(root)/pipe as it has file mode type bits set")
+        }
+        let limit = FileSystem.maxInputSize
+        defer { FileSystem.maxInputSize = limit }
+        FileSystem.maxInputSize = 2
+        XCTAssertThrowsError(try FileSystem.readFile(root + "/a.yaml")) { error in
+            XCTAssertEqual(
+                "\(error)", "read \(root)/a.yaml: input larger than 0 MiB (the input size limit; --max-input-size MIB raises it)")
+        }
+    }
+
     func testCFormatMatchesCPrintf() {
         XCTAssertEqual(CFormat.double(1.0 / 3.0, precision: 6, conversion: "f"), "0.333333")
         XCTAssertEqual(CFormat.double(12345.678, precision: 2, conversion: "e"), "1.23e+04")

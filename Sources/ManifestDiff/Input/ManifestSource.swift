@@ -6,10 +6,7 @@ import YAML
 public enum ManifestSource {
     /// Reads standard input to the end.
     public static let standardInput: @Sendable () throws(InputError) -> [UInt8] = { () throws(InputError) -> [UInt8] in
-        switch FileSystem.readStandardInputOrFail() {
-        case .success(let bytes): return bytes
-        case .failure(let failure): throw InputError("\(failure.operation) -: \(failure.reason)", at: nil)
-        }
+        do { return try FileSystem.readStandardInputToEnd() } catch { throw InputError("\(error)", at: nil) }
     }
 
     /// Loads every resource document under `path`.
@@ -61,9 +58,6 @@ public enum ManifestSource {
 
     /// The bytes of `file`.
     static func read(file: String) throws(InputError) -> [UInt8] {
-        switch FileSystem.readOrFail(file) {
-        case .success(let bytes): return bytes
-        case .failure(let failure): throw InputError("\(failure.operation) \(file): \(failure.reason)", at: nil)
-        }
+        do { return try FileSystem.readFile(file) } catch { throw InputError("\(error)", at: nil) }
     }
 }

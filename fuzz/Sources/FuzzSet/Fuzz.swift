@@ -9,9 +9,9 @@ public func fuzzSet(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     var values = ValuesInput()
     for (index, line) in lines.prefix(8).enumerated() {
         switch index % 3 {
-        case 0: values.set.append(line)
-        case 1: values.setString.append(line)
-        default: values.setJSON.append(line)
+        case 0: values.setValues.append(line)
+        case 1: values.stringValues.append(line)
+        default: values.jsonValues.append(line)
         }
     }
     let io = FileAccess(readFile: { _ in [] }, readStdin: { [] })

@@ -8,7 +8,7 @@ public func fuzzValues(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     let io = FileAccess(readFile: { _ in bytes }, readStdin: { [] })
     asCommand { _ = try? Pipeline.render(
-        chart: .builtin, values: ValuesInput(files: ["fuzz.yaml"]), release: ReleaseInput(name: "fuzz", namespace: "fuzz"),
+        chart: .builtin, values: ValuesInput(valueFiles: ["fuzz.yaml"]), release: ReleaseInput(name: "fuzz", namespace: "fuzz"),
         io: io) }
     return 0
 }

@@ -1,4 +1,4 @@
-/// Reads a manifest's head straight from its bytes when the document is plain block YAML, the
+/// Reads a document's head (``DocumentHead``) straight from its bytes when the document is plain block YAML, the
 /// shape templates render: block mappings and sequences, plain and quoted one-line scalars,
 /// empty flow collections, comments.
 ///
@@ -7,9 +7,9 @@
 /// scalars, escapes, flow collections with content, tabs, document markers, a head field that
 /// might not be a string) returns `nil`, and the full parser decides, errors included.
 /// `ManifestHeadScannerTests` checks the agreement over generated and mutated documents.
-enum ManifestHeadScanner {
+enum DocumentHeadScanner {
     /// The head of `doc`, or `nil` when the document needs the full parser.
-    static func scan(_ doc: Substring) -> ManifestHead? {
+    static func scan(_ doc: Substring) -> DocumentHead? {
         var doc = doc
         return doc.withUTF8 { bytes in
             var scanner = Scanner(bytes)
@@ -155,7 +155,7 @@ private struct Scanner {
     let b: UnsafeBufferPointer<UInt8>
     var stack: [Container] = []
     var pending: Pending = .none
-    var head = ManifestHead(kind: "", annotations: [:])
+    var head = DocumentHead()
     var sawContent = false
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -163,7 +163,7 @@ private struct Scanner {
         stack.reserveCapacity(16)
     }
 
-    mutating func run() -> ManifestHead? {
+    mutating func run() -> DocumentHead? {
         let n = b.count
         var lineStart = 0
         while lineStart < n {
@@ -181,7 +181,7 @@ private struct Scanner {
                     continue
                 }
                 if c == newline { break }
-                if c < 0x80 || ManifestHeadScanner.isUnprintable(b, at: end) { return nil }
+                if c < 0x80 || DocumentHeadScanner.isUnprintable(b, at: end) { return nil }
                 end += 1
             }
             defer { lineStart = end + 1 }

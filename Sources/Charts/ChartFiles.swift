@@ -54,10 +54,7 @@ struct ChartFiles {
                     if !ignore.ignores(childRelative, isDirectory: true) { directories.append((child, childRelative)) }
                 case .success(.file):
                     if ignore.ignores(childRelative, isDirectory: false) { continue }
-                    if FileSystem.isIrregular(child) {
-                        throw ChartRenderError(.load, "cannot load irregular file \(child) as it has file mode type bits set")
-                    }
-                    contents[childRelative] = try ChartLoader.read(child)
+                    contents[childRelative] = try ChartLoader.read(child, refusingIrregular: true)
                 case .failure(let failure) where failure.isLinkLoop:
                     throw ChartRenderError(.load, "open \(child): \(failure.reason)")
                 case .failure:

@@ -152,12 +152,14 @@ public enum ChartLoader {
         }
     }
 
-    /// The bytes of `path`; a failure names the call, the path and the reason
-    /// (`read /c/values.yaml: input larger than 256 MiB ...`).
-    static func read(_ path: String) throws(ChartRenderError) -> [UInt8] {
-        switch FileSystem.readOrFail(path) {
-        case .success(let bytes): return bytes
-        case .failure(let failure): throw ChartRenderError(.load, "\(failure.operation) \(path): \(failure.reason)")
+    /// The bytes of `path` (``FileSystem/readFile(_:refusingIrregular:)``); a failure names the call, the path and
+    /// the reason (`read /c/values.yaml: input larger than 256 MiB ...`); `refusingIrregular` refuses a device, pipe
+    /// or socket as Helm does in a chart.
+    static func read(_ path: String, refusingIrregular: Bool = false) throws(ChartRenderError) -> [UInt8] {
+        do {
+            return try FileSystem.readFile(path, refusingIrregular: refusingIrregular)
+        } catch {
+            throw ChartRenderError(.load, "\(error)")
         }
     }
 }

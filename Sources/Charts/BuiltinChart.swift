@@ -12,7 +12,7 @@ public enum BuiltinChart {
     /// their text is followed by `.policies` (then `.Mesh` is built without its overview of
     /// components, externals and the matrix). A copied and edited chart is a chart directory and
     /// always gets the whole object.
-    static let readsOnlyMeshPolicies = readOnlyMeshPolicies(templateFiles.map(\.contents))
+    package static let readsOnlyMeshPolicies = readOnlyMeshPolicies(templateFiles.map(\.contents))
 
     /// Whether every `Mesh` in `texts` is followed by `.policies`.
     static func readOnlyMeshPolicies(_ texts: [String]) -> Bool {

@@ -6,9 +6,9 @@ import YAML
 /// Helm's check of the coalesced values against `values.schema.json`: the chart's own schema
 /// over all its values, then each enabled subchart's over the values under its name
 /// (recursively), every failing chart reported under its name.
-struct ValuesSchemaCheck {
+package struct ValuesSchemaCheck {
     /// One chart of the tree: its name, schema and enabled subcharts.
-    struct Target {
+    package struct Target {
         var name: String
         var schema: [UInt8]?
         var schemaFile: String
@@ -21,7 +21,7 @@ struct ValuesSchemaCheck {
 
     /// Throws Helm's error when `values` (the chart's coalesced values) break a schema of the tree.
     /// Costs nothing when no chart of the tree has a schema.
-    static func check(_ target: Target, values: Node) throws(ChartRenderError) {
+    package static func check(_ target: Target, values: Node) throws(ChartRenderError) {
         guard target.hasSchema else { return }
         var report = ""
         var firstMark: Mark?
@@ -78,7 +78,7 @@ struct ValuesSchemaCheck {
 
 extension ValuesSchemaCheck.Target {
     /// A chart as loaded, without subcharts to resolve.
-    init(chart: Chart) {
+    package init(chart: Chart) {
         self.init(name: chart.name, schema: chart.valuesSchema, schemaFile: chart.valuesSchemaFile, subcharts: [])
     }
 

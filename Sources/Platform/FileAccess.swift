@@ -1,16 +1,14 @@
-import HelmValues
-import Diagnostics
-import Platform
-
-/// How the pipeline reads its inputs: injectable so tests need no real files or stdin.
+/// Where a pipeline reads its inputs from: the file system and the process's stdin through
+/// ``FileSystem/readFile(_:refusingIrregular:)`` (``standard``), or anything else a caller injects (tests read
+/// from memory, no real files or stdin).
 public struct FileAccess: Sendable {
     public var readFile: @Sendable (String) throws -> [UInt8] {
         didSet { readsFileSystem = false }
     }
     public var readStdin: @Sendable () throws -> [UInt8]
-    /// Whether `readFile` reads the real file system (only ``standard`` does): values files read
-    /// ahead of need (``InputPrefetch``) stand in for its reads only then.
-    private(set) var readsFileSystem: Bool
+    /// Whether `readFile` reads the real file system (only ``standard`` does): inputs read ahead of need stand in
+    /// for its reads only then.
+    public private(set) var readsFileSystem: Bool
 
     public init(readFile: @escaping @Sendable (String) throws -> [UInt8], readStdin: @escaping @Sendable () throws -> [UInt8]) {
         self.init(readFile: readFile, readStdin: readStdin, readsFileSystem: false)
@@ -25,11 +23,12 @@ public struct FileAccess: Sendable {
         self.readsFileSystem = readsFileSystem
     }
 
-    /// The real file system (errors worded as Helm words them) and the process's stdin (read once, then cached).
+    /// The real file system and the process's stdin (read once, then cached), bounded by
+    /// ``FileSystem/maxInputSize``; failures are ``ReadError``s.
     public static let standard: FileAccess = {
         let stdin = StdinCache()
         return FileAccess(
-            readFile: { path in try ValuesOptions.readFileFromDisk(path) },
+            readFile: { path in try FileSystem.readFile(path) },
             readStdin: { try stdin.read() },
             readsFileSystem: true)
     }()
@@ -40,25 +39,12 @@ private final class StdinCache: @unchecked Sendable {
     private let lock = Lock()
     private var bytes: [UInt8]?
 
-    func read() throws -> [UInt8] {
+    func read() throws(ReadError) -> [UInt8] {
         lock.lock()
         defer { lock.unlock() }
         if let bytes { return bytes }
-        let read = try ValuesOptions.readStandardInput()
+        let read = try FileSystem.readStandardInputToEnd()
         bytes = read
         return read
-    }
-}
-
-extension FileAccess {
-    /// `readStdin` with its failure as an `InputError`.
-    func readStdinAsInput() throws(InputError) -> [UInt8] {
-        do {
-            return try readStdin()
-        } catch let error as InputError {
-            throw error
-        } catch {
-            throw InputError("cannot read standard input: \(error)", at: nil)
-        }
     }
 }

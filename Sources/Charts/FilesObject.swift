@@ -11,8 +11,8 @@ import YAML
 /// - `AsConfig` / `AsSecrets` the files as YAML under their base names, as text / base64;
 /// - `Lines NAME` the file split at newlines (a final newline ends the last line).
 /// Ranging over it visits the paths in order with each file's bytes.
-enum FilesObject {
-    static func make(_ files: [String: [UInt8]]) -> GoStruct {
+package enum FilesObject {
+    package static func make(_ files: [String: [UInt8]]) -> GoStruct {
         // The files as Go's map of byte slices, made only when a template looks at the map itself.
         let underlying: @Sendable () -> Value = { .map(files.mapValues(bytesValue)) }
         return GoStruct(typeName: "engine.files", deferredUnderlying: underlying, byteEntries: files, callables: [

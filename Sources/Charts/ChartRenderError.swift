@@ -70,7 +70,7 @@ public struct ChartRenderError: Error, Sendable, Equatable, CustomStringConverti
     }
 
     /// A template error from the engine: Helm's wording, and Go's for the one-line form.
-    init(_ kind: Kind, _ error: TemplateError) {
+    package init(_ kind: Kind, _ error: TemplateError) {
         self.init(kind, error.helmDescription, goText: error.description)
     }
 
