@@ -4,7 +4,7 @@ import GoValues
 import Platform
 import TemplateEngine
 
-/// Rendering the built-in chart's policies in slices, one per core.
+/// Rendering the built-in chart's policies in slices, taken in turn by one thread per core.
 ///
 /// The built-in policy template is a pure map over `.Mesh.policies`: one document per policy,
 /// nothing carried from one policy to the next. Rendering slices of the list concurrently, each
