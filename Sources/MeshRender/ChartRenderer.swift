@@ -87,10 +87,8 @@ public struct ChartRenderer: Sendable {
         let set: TemplateSet
         if let ready = prepared?.take() { set = ready } else { set = try templateSet(order: order, byName: byName) }
         // `.Files` holds every file's bytes: made only when a template can name it, itself or
-        // through `tpl` (whose text may come from the values). The texts are searched, not the
-        // parsed trees: a byte search stops at the first hit, where a walk of the trees visits
-        // every node of a chart that never names them.
-        let readsFiles = chart.templates.contains { ChartRenderer.mentions($0.text, "Files") || ChartRenderer.mentions($0.text, "tpl") }
+        // through `tpl` (whose text may come from the values), as the parser saw the templates.
+        let readsFiles = set.usesWatchedNames
         let files = { (files: [String: [UInt8]]) in FilesObject.make(readsFiles ? files : [:]) }
         set.structs = ["Capabilities": capabilities, "Files": files(chart.files)]
 
@@ -148,24 +146,6 @@ public struct ChartRenderer: Sendable {
         return RenderedManifests(documents: manifests + hooks, notes: notes)
     }
 
-    /// Whether `text` holds `word`: its bytes searched with `memchr` and `memcmp` (a chart's
-    /// templates can be megabytes; `String.contains` compares characters).
-    static func mentions(_ text: String, _ word: StaticString) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return false }
-            let length = word.utf8CodeUnitCount, first = Int32(word.utf8Start.pointee)
-            var i = 0
-            while i + length <= bytes.count {
-                guard let hit = memchr(base + i, first, bytes.count - length + 1 - i) else { return false }
-                i = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-                if memcmp(base + i, word.utf8Start, length) == 0 { return true }
-                i += 1
-            }
-            return false
-        }
-    }
-
     /// Helm refuses a chart whose `kubeVersion:` constraint does not admit the target version
     /// (an unparsable constraint admits nothing).
     func checkKubeVersion(_ release: ReleaseInput) throws(ChartRenderError) {
@@ -199,6 +179,7 @@ public struct ChartRenderer: Sendable {
     /// The templates of `order` parsed into one set.
     private func templateSet(order: [String], byName: [String: ChartTemplate]) throws(ChartRenderError) -> TemplateSet {
         let set = TemplateSet()
+        set.watchedNames = ["Files"]
         do throws(TemplateError) {
             try set.parse(files: order.compactMap { name in byName[name].map { (name, $0.text) } })
         } catch {

@@ -12,6 +12,9 @@ final class Tree {
     /// The source text node positions refer to.
     let source: String
     var root: ListNode
+    /// Set on the first tree of a parsed text when the text uses a name the parser watched for (as a field, a
+    /// variable's field or a string literal), or calls a function that executes template text (which may use any).
+    var usesWatchedName = false
 
     init(name: String, parseName: String, source: String, root: ListNode) {
         self.name = name

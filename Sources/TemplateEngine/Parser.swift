@@ -21,6 +21,9 @@ struct Parser {
     /// Go's bound on nesting (`max expression depth exceeded`).
     static let maxDepth = 10_000
     private let resolve: (String) -> ResolvedFunction?
+    /// Names whose use the parser notes (see `Tree.usesWatchedName`).
+    private let watched: [String]
+    private var sawWatched = false
     /// Trees defined while parsing, in order (the main tree first).
     private(set) var trees: [Tree] = []
     /// Where each name is in `trees` (so that a file of many `define`s is added in linear time).
@@ -38,32 +41,41 @@ struct Parser {
 
     /// Parses with function names resolved by `resolve` (nil: not a function).
     static func parse(
-        name: String, parseName: String, text: String, resolve: @escaping (String) -> ResolvedFunction?
+        name: String, parseName: String, text: String, watching watched: [String] = [],
+        resolve: @escaping (String) -> ResolvedFunction?
     ) throws(TemplateError) -> [Tree] {
         var bytes = text
         let result = bytes.withUTF8 { input -> Result<[Tree], TemplateError> in
             let lexer = Lexer(
                 input: input, breakAllowed: resolve("break") == nil, continueAllowed: resolve("continue") == nil)
-            var parser = Parser(parseName: parseName, source: text, input: input, lexer: lexer, resolve: resolve)
+            var parser = Parser(
+                parseName: parseName, source: text, input: input, lexer: lexer, watched: watched, resolve: resolve)
             do throws(Failure) {
                 try parser.parseTop(name: name)
             } catch {
                 return .failure(TemplateError(error.message, at: .parse(name: parseName, line: parser.lastLine)))
             }
+            parser.trees.first?.usesWatchedName = parser.sawWatched
             return .success(parser.trees)
         }
         return try result.get()
     }
 
     private init(
-        parseName: String, source: String, input: UnsafeBufferPointer<UInt8>, lexer: Lexer,
+        parseName: String, source: String, input: UnsafeBufferPointer<UInt8>, lexer: Lexer, watched: [String],
         resolve: @escaping (String) -> ResolvedFunction?
     ) {
         self.parseName = parseName
         self.source = source
         self.input = input
         self.lexer = lexer
+        self.watched = watched
         self.resolve = resolve
+    }
+
+    /// Notes `name` when it is watched.
+    private mutating func note(_ name: String) {
+        if !watched.isEmpty, !sawWatched, watched.contains(name) { sawWatched = true }
     }
 
     // MARK: token access
@@ -455,6 +467,7 @@ struct Parser {
         while peek().kind == .field {
             let field = next()
             fields.append(text(field, skip: 1))
+            note(fields[fields.count - 1])
         }
         switch node {
         case .field(_, let idents):
@@ -477,6 +490,7 @@ struct Parser {
             guard let implementation = resolve(name) else {
                 throw fail("function \(GoQuote.quote(name)) not defined")
             }
+            if case .engine(.executesText) = implementation.implementation { sawWatched = sawWatched || !watched.isEmpty }
             return .identifier(pos: token.pos, function: FunctionReference(name: name, resolved: implementation))
         case .dot:
             return .dot(pos: token.pos)
@@ -485,7 +499,9 @@ struct Parser {
         case .variable:
             return try useVariable(token)
         case .field:
-            return .field(pos: token.pos, idents: [text(token, skip: 1)])
+            let field = text(token, skip: 1)
+            note(field)
+            return .field(pos: token.pos, idents: [field])
         case .bool:
             return .bool(pos: token.pos, value: input[token.pos] == UInt8(ascii: "t"))
         case .charConstant, .number:
@@ -498,16 +514,19 @@ struct Parser {
             return .pipe(try pipeline("parenthesized pipeline", end: .rightParen))
         case .string, .rawString:
             let quoted = text(token)
-            return .string(pos: token.pos, quoted: quoted, value: try stringValue(token, quoted: quoted))
+            let value = try stringValue(token, quoted: quoted)
+            note(value)
+            return .string(pos: token.pos, quoted: quoted, value: value)
         default:
             backup()
             return nil
         }
     }
 
-    private func useVariable(_ token: Token) throws(Failure) -> Operand {
+    private mutating func useVariable(_ token: Token) throws(Failure) -> Operand {
         let idents = text(token).split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard vars.contains(idents[0]) else { throw fail("undefined variable \(GoQuote.quote(idents[0]))") }
+        for field in idents.dropFirst() { note(field) }
         return .variable(pos: token.pos, idents: idents)
     }
 

@@ -15,13 +15,14 @@ extension TemplateSet {
         // Largest files first, each to the next worker free: the workers finish close together.
         let bySize = files.indices.sorted { files[$0].text.utf8.count > files[$1].text.utf8.count }
         let next = ParseQueue(count: bySize.count)
-        let library = self.library
+        let library = self.library, watched = watchedNames
         let parts = LargeStackThread.map(workers, stackSize: stackSize) { _ -> [(Int, Result<[Tree], TemplateError>)] in
             var done: [(Int, Result<[Tree], TemplateError>)] = []
             while let k = next.take() {
                 let file = files[bySize[k]]
                 do throws(TemplateError) {
-                    let trees = try Parser.parse(name: file.name, parseName: file.name, text: file.text) { library.functions[$0] }
+                    let trees = try Parser.parse(
+                        name: file.name, parseName: file.name, text: file.text, watching: watched) { library.functions[$0] }
                     done.append((bySize[k], .success(trees)))
                 } catch {
                     done.append((bySize[k], .failure(error)))

@@ -52,6 +52,13 @@ public final class TemplateSet {
     public var limits = Limits()
     /// Native stack size of the thread that executes (deep template recursion needs it).
     public var stackSize = 1 << 30
+    /// Names whose use later ``parse(name:text:)`` calls note: as a field (`.Files`, `$.Files`, `$x.a.Files`) or a
+    /// string literal (`index $ "Files"`). A text that calls a function executing template text counts as using
+    /// them all. See ``usesWatchedNames``.
+    public var watchedNames: [String] = []
+    /// Whether a text parsed into the set uses one of ``watchedNames`` (or executes template text), as the parser
+    /// saw it: what a caller asks before building an object only such templates can reach.
+    public private(set) var usesWatchedNames = false
 
     /// A set calling the functions of `library` and the `methods` on data.
     public init(library: FunctionLibrary, methods: [String: TemplateMethod] = [:]) {
@@ -65,10 +72,10 @@ public final class TemplateSet {
     /// Parses `text` as the template `name`; its `{{define}}`s and `{{block}}`s add further templates.
     /// Errors read `template: NAME:LINE: message`.
     public func parse(name: String, text: String) throws(TemplateError) {
-        let library = self.library
+        let library = self.library, watched = watchedNames
         let result: Result<[Tree], TemplateError> = runWithLargeStack {
             do throws(TemplateError) {
-                return .success(try Parser.parse(name: name, parseName: name, text: text) { library.functions[$0] })
+                return .success(try Parser.parse(name: name, parseName: name, text: text, watching: watched) { library.functions[$0] })
             } catch {
                 return .failure(error)
             }
@@ -78,6 +85,7 @@ public final class TemplateSet {
 
     /// Adds the templates of one parsed file (see ``add(_:to:)``).
     func addParsed(_ parsed: [Tree]) {
+        if parsed.first?.usesWatchedName == true { usesWatchedNames = true }
         TemplateSet.add(parsed, to: &trees)
     }
 
