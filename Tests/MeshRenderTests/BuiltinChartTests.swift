@@ -114,4 +114,17 @@ final class BuiltinChartTests: XCTestCase {
             XCTAssertEqual(policiesOnly.text, whole.text, "\(label), policies only")
         }
     }
+
+    /// One slice per core up to the bound (kept until exit); above it slices of at most ``policiesPerSlice``, a
+    /// multiple of the cores, freed as they finish; none below the minimum.
+    func testSliceCountsBoundMemoryOnlyForLargeMeshes() {
+        XCTAssertNil(SlicedRendering.sliceCount(policies: SlicedRendering.minimumPolicies - 1, cores: 2))
+        XCTAssertEqual(SlicedRendering.sliceCount(policies: 10_000, cores: 2), 2)
+        XCTAssertEqual(SlicedRendering.sliceCount(policies: SlicedRendering.boundedMemoryAbove, cores: 4), 4)
+        let large = 100_000
+        let slices = SlicedRendering.sliceCount(policies: large, cores: 2)!
+        XCTAssertEqual(slices % 2, 0)
+        XCTAssertLessThanOrEqual((large + slices - 1) / slices, SlicedRendering.policiesPerSlice)
+        XCTAssertGreaterThan(slices, 2)
+    }
 }
