@@ -8,21 +8,18 @@ import YAML
 
 /// `loadPair` parses a text both releases hold once; what it returns equals loading each side alone.
 final class LoadPairSharingTests: XCTestCase {
-    var directory: URL!
+    var scratch: ScratchDirectory!
 
     override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("share-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        scratch = try ScratchDirectory("share")
     }
 
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
+    override func tearDown() {
+        scratch = nil
     }
 
     func write(_ name: String, _ text: String) throws -> String {
-        let url = directory.appendingPathComponent(name)
-        try text.write(to: url, atomically: true, encoding: .utf8)
-        return url.path
+        try scratch.write(name, text)
     }
 
     func marks(_ node: Node) -> [String] { nodeMarks(node) }

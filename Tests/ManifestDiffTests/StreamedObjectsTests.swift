@@ -9,21 +9,18 @@ import YAML
 /// `ManifestSource.loadObjects` reads documents a run at a time and drops their trees; what it returns (and what it
 /// throws) equals reading every parsed document at once.
 final class StreamedObjectsTests: XCTestCase {
-    var directory: URL!
+    var scratch: ScratchDirectory!
 
     override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("objects-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        scratch = try ScratchDirectory("objects")
     }
 
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
+    override func tearDown() {
+        scratch = nil
     }
 
     func write(_ name: String, _ text: String) throws -> String {
-        let url = directory.appendingPathComponent(name)
-        try text.write(to: url, atomically: true, encoding: .utf8)
-        return url.path
+        try scratch.write(name, text)
     }
 
     /// Equal objects, marks included (dictionaries compared as values: their printed order is not theirs).
@@ -83,10 +80,9 @@ final class StreamedObjectsTests: XCTestCase {
     }
 
     func testDirectoriesReadAsWhole() throws {
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("d"), withIntermediateDirectories: true)
         _ = try write("d/b.yaml", mixedRelease(seed: 8, policies: 50))
         _ = try write("d/a.yml", mixedRelease(seed: 9, policies: 50))
-        try assertSameAsWholeRead(directory.appendingPathComponent("d").path)
+        try assertSameAsWholeRead(scratch.url.appendingPathComponent("d").path)
     }
 
     /// Invalid documents, YAML errors after them, and what the fast parse leaves to the full one (anchors): the same
