@@ -37,14 +37,19 @@ struct ChartFiles {
         let ignore = FileSystem.kind(of: FileSystem.join(root, ".helmignore")) != nil
             ? try HelmIgnore(parsing: String(decoding: try ChartLoader.read(FileSystem.join(root, ".helmignore")), as: UTF8.self))
             : HelmIgnore()
-        var contents: [String: [UInt8]] = [:]
+        // The walk finds the files (and the first failure of the walk itself); their contents are read after it, on
+        // every core. The failure reported is the one Helm's walk meets first: a file that cannot be read before it.
+        var found: [(path: String, relative: String)] = []
+        var walkFailure: ChartRenderError?
         // Directories still to list, deepest last: popping gives Go's depth-first walk in name order.
         var pending: [(path: String, relative: String)] = [(root, "")]
-        while let (path, relative) = pending.popLast() {
+        walk: while let (path, relative) = pending.popLast() {
             let names: [String]
             switch FileSystem.entriesOrFail(of: path) {
             case .success(let found): names = found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            case .failure(let failure): throw ChartRenderError(.load, "\(failure.operation) \(path): \(failure.reason)")
+            case .failure(let failure):
+                walkFailure = ChartRenderError(.load, "\(failure.operation) \(path): \(failure.reason)")
+                break walk
             }
             var directories: [(path: String, relative: String)] = []
             for name in names {
@@ -54,15 +59,23 @@ struct ChartFiles {
                     if !ignore.ignores(childRelative, isDirectory: true) { directories.append((child, childRelative)) }
                 case .success(.file):
                     if ignore.ignores(childRelative, isDirectory: false) { continue }
-                    contents[childRelative] = try ChartLoader.read(child, refusingIrregular: true)
+                    found.append((child, childRelative))
                 case .failure(let failure) where failure.isLinkLoop:
-                    throw ChartRenderError(.load, "open \(child): \(failure.reason)")
+                    walkFailure = ChartRenderError(.load, "open \(child): \(failure.reason)")
+                    break walk
                 case .failure:
                     continue  // a dangling link
                 }
             }
             pending.append(contentsOf: directories.reversed())
         }
+        let files = found
+        let read = Parallel.map(files.count) { i in
+            Result { () throws(ChartRenderError) in try ChartLoader.read(files[i].path, refusingIrregular: true) }
+        }
+        var contents: [String: [UInt8]] = Dictionary(minimumCapacity: files.count)
+        for (file, bytes) in zip(files, read) { contents[file.relative] = try bytes.get() }
+        if let walkFailure { throw walkFailure }
         self.init(origin: .directory(root), contents: contents)
     }
 

@@ -10,6 +10,40 @@ struct HelmIgnore {
         var negate: Bool
         var directoryOnly: Bool
         var baseNameOnly: Bool
+        /// How the pattern matches, worked out once: most rules are a plain name or `*` and a suffix.
+        var shape: Shape
+
+        enum Shape {
+            /// No `*`, `?`, `[` or `\`: the name itself.
+            case literal
+            /// `*` and then a literal without `/`: any name without `/` that ends in it.
+            case anyWithSuffix(String)
+            case general
+        }
+
+        init(pattern: String, negate: Bool, directoryOnly: Bool, baseNameOnly: Bool) {
+            (self.pattern, self.negate, self.directoryOnly, self.baseNameOnly) = (pattern, negate, directoryOnly, baseNameOnly)
+            let meta: Set<UInt8> = [UInt8(ascii: "*"), UInt8(ascii: "?"), UInt8(ascii: "["), UInt8(ascii: "\\")]
+            let rest = pattern.utf8.dropFirst()
+            if !pattern.utf8.contains(where: meta.contains) {
+                shape = .literal
+            } else if pattern.utf8.first == UInt8(ascii: "*"), !rest.contains(where: { meta.contains($0) || $0 == UInt8(ascii: "/") }) {
+                shape = .anyWithSuffix(String(pattern.dropFirst()))
+            } else {
+                shape = .general
+            }
+        }
+
+        /// Go's `filepath.Match(pattern, name)`, a malformed pattern matching nothing.
+        func matches(_ name: String) -> Bool {
+            switch shape {
+            case .literal: return name.utf8.elementsEqual(pattern.utf8)
+            case .anyWithSuffix(let suffix):
+                return !name.utf8.contains(UInt8(ascii: "/")) && name.utf8.count >= suffix.utf8.count
+                    && name.utf8.suffix(suffix.utf8.count).elementsEqual(suffix.utf8)
+            case .general: return GoPathMatch.match(pattern, name)
+            }
+        }
     }
 
     private var rules: [Rule] = []
@@ -47,7 +81,7 @@ struct HelmIgnore {
         if path.isEmpty || path == "." || path == "./" { return false }
         let baseName = path.split(separator: "/").last.map(String.init) ?? path
         for rule in rules {
-            let matched = GoPathMatch.match(rule.pattern, rule.baseNameOnly ? baseName : path)
+            let matched = rule.matches(rule.baseNameOnly ? baseName : path)
             if rule.negate {
                 if rule.directoryOnly && !isDirectory { return true }
                 if !matched { return true }

@@ -175,12 +175,36 @@ public enum FileSystem {
     }
 
     private static func readToEnd(_ fd: Int32, expectedSize: Int) -> Result<[UInt8], Failure> {
+        guard expectedSize > 0 else { return readToEnd(fd, after: []) }
+        // A file of known size is read straight into its array (one byte more, to see its end in the same reads).
+        var failure: Failure?
+        let bytes = [UInt8](unsafeUninitializedCapacity: expectedSize + 1) { buffer, initialized in
+            var count = 0
+            while count < buffer.count {
+                let n = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
+                if n < 0 && errno == EINTR { continue }
+                if n < 0 { failure = Failure(operation: "read", code: errno); break }
+                if n == 0 { break }
+                count += n
+            }
+            initialized = count
+        }
+        if let failure { return .failure(failure) }
+        // It grew since it was measured: the rest is read as input of unknown size.
+        return bytes.count <= expectedSize ? .success(bytes) : readToEnd(fd, after: bytes)
+    }
+
+    /// `head` and what follows it in `fd`, to its end.
+    private static func readToEnd(_ fd: Int32, after head: [UInt8]) -> Result<[UInt8], Failure> {
+        if head.count > maxInputSize { return .failure(tooLarge) }
+        let expectedSize = head.count
         var capacity = min(max(expectedSize + 1, 64 << 10), maxInputSize + 1)
         guard var buffer = malloc(capacity)?.assumingMemoryBound(to: UInt8.self) else {
             return .failure(Failure(operation: "read", code: ENOMEM))
         }
         defer { free(buffer) }
-        var count = 0
+        if !head.isEmpty { head.withUnsafeBufferPointer { buffer.update(from: $0.baseAddress!, count: $0.count) } }
+        var count = head.count
         while true {
             if count == capacity {
                 if count > maxInputSize { return .failure(tooLarge) }
