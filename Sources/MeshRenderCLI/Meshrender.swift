@@ -32,7 +32,7 @@ struct Meshrender: ParsableCommand {
     /// Parses, runs, and maps every failure to the documented exit status: usage and input errors
     /// print one line on stderr and exit 2; nothing is written to stdout on failure.
     static func main() {
-        MemoryTuning.apply()
+        MemoryTuning.apply(command: CommandLine.arguments.dropFirst().first)
         InterruptLatch.exitOnInterrupt()
         // The chart and values files of a render start loading on a second core while the argument parser starts up.
         let prefetch = RenderInputsHint.prefetch(Array(CommandLine.arguments.dropFirst()))
