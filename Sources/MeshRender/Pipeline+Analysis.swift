@@ -3,6 +3,7 @@ import MeshAnalysis
 import MeshModel
 import Diagnostics
 import YAML
+import Platform
 
 public typealias MatrixFormat = MeshAnalysis.MatrixFormat
 
@@ -37,6 +38,7 @@ extension Pipeline {
     public static func verify(
         _ input: AnalysisInput, format: VerifyFormat = .text, toolVersion: String = "", io: FileAccess
     ) throws -> VerifyOutcome {
+        PhaseClock.mark("verify: start")
         let locates = format == .junit || format == .sarif
         let subjects = try analysisSubjects(input, io: io, documentsByTemplate: locates)
         guard let mesh = subjects.mesh else {
@@ -44,10 +46,17 @@ extension Pipeline {
                 "nothing to verify: the values define no mesh (mesh.components); give the values the policies were rendered from (-f FILE)",
                 at: nil)
         }
-        let intended = IntendedConnectivity(mesh: mesh, inventory: subjects.inventory)
-        let effective = EffectiveConnectivity(
-            policies: subjects.objects.policies, defaultNamespace: input.release.namespace, inventory: subjects.inventory)
+        PhaseClock.mark("verify: inventory built")
+        // The intent (one thread) is computed while the policies are evaluated (on every core).
+        let (intended, effective) = Parallel.both(
+            { IntendedConnectivity(mesh: mesh, inventory: subjects.inventory) },
+            {
+                EffectiveConnectivity(
+                    policies: subjects.objects.policies, defaultNamespace: input.release.namespace, inventory: subjects.inventory)
+            })
+        PhaseClock.mark("verify: intended and effective connectivity")
         let result = MeshAnalysis.verify(intended: intended, effective: effective, listingFlows: format == .json)
+        PhaseClock.mark("verify: compared")
         let locate = ruleLocator(subjects.objects, defaultNamespace: input.release.namespace, withLines: input.manifests != nil)
         let text: String
         switch format {
@@ -188,6 +197,7 @@ extension Pipeline {
             // The manifests first: the mesh's components may name their workloads.
             objects = try ManifestSource.loadObjects(
                 path: manifests, defaultNamespace: input.release.namespace, readStdin: io.readStdinAsInput)
+            PhaseClock.mark("manifests read")
             let release = Release(
                 chart: input.chart, values: input.values, release: input.release, workloads: objects.workloadDirectory, io: io)
             (values, mesh) = (try release.resolvedChart().values, try release.mesh())
@@ -206,6 +216,7 @@ extension Pipeline {
                     defaultNamespace: input.release.namespace)
             }
         }
+        PhaseClock.mark("values and mesh read")
         var builder = InventoryBuilder(defaultNamespace: input.release.namespace)
         let intent = mesh.components.isEmpty ? nil : mesh
         if let intent { builder.add(mesh: intent) }

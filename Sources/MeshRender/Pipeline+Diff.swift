@@ -2,6 +2,7 @@ import ManifestDiff
 import MeshAnalysis
 import MeshModel
 import Diagnostics
+import Platform
 
 /// The two releases of a diff: manifests on disk, or two sets of values rendered first.
 public enum DiffSides: Sendable {
@@ -55,6 +56,7 @@ public struct DiffOutcome: Sendable {
 extension Pipeline {
     /// Diffs two releases resource by resource, field by field, and flow by flow.
     public static func diff(_ request: DiffRequest, io: FileAccess) throws -> DiffOutcome {
+        PhaseClock.mark("diff: start")
         let old: [Document], new: [Document]
         var connectivity: ConnectivitySettings
         switch request.sides {
@@ -85,11 +87,14 @@ extension Pipeline {
                 connectivity.newTraces = after?.1
             }
         }
+        PhaseClock.mark("diff: releases read")
         connectivity.listsFlows = request.mode == .unified || request.mode == .svg
         connectivity.maxListedFlows = request.maxListedFlows
-        let options = DiffOptions(
+        var options = DiffOptions(
             showSecrets: request.showSecrets, ignoreLabels: request.ignoreLabels, ignorePaths: request.ignorePaths,
             connectivity: connectivity)
+        // Only the unified output prints a modified resource whole.
+        options.keepsModifiedContent = request.mode == .unified
         let report = try ManifestDiffer.diff(old: old, new: new, options: options)
         if connectivity.listsFlows, !report.connectivity.omitted.isEmpty {
             // Both outputs draw every flow of both releases next to the changes: past the limit they are refused.
@@ -100,6 +105,7 @@ extension Pipeline {
                     + "\(request.mode.rawValue) draw (raise it, or use human, brief, json or github: they list the first and count the rest)",
                 at: nil)
         }
+        PhaseClock.mark("diff: compared")
         let writer = DiffWriter(rawValue: request.mode.rawValue) ?? .human
         var fileLocations = true
         let caption: MatrixCaption

@@ -158,6 +158,25 @@ public enum FileSystem {
         try? readOrFail(path).get()
     }
 
+    /// `count` bytes of `path` from byte `offset`, or nil when it cannot be opened, is no longer a regular file or
+    /// holds fewer bytes there.
+    public static func read(_ path: String, offset: Int, count: Int) -> [UInt8]? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) >= offset + count else { return nil }
+        var bytes = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, count - done, off_t(offset + done)) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { return nil }
+            done += n
+        }
+        return bytes
+    }
+
     /// ``read(_:)``, telling why it failed.
     public static func readOrFail(_ path: String) -> Result<[UInt8], Failure> {
         let fd = open(path, O_RDONLY)

@@ -46,6 +46,7 @@ public enum ManifestDiffer {
         }
         let read = flowsMayChange ? objects() : nil
         let readObjects = try? read?.get()
+        PhaseClock.mark("diff: objects read")
         @Sendable func compare(_ i: Int) -> ResourceDiff? {
             let id = ids[i]
             return comparison.compare(id: id, old: oldIndex.positions[id].map { old[$0] }, new: newIndex.positions[id].map { new[$0] })
@@ -59,6 +60,7 @@ public enum ManifestDiffer {
             },
             { readObjects.map { ConnectivityDiff.compare(old: $0.0, new: $0.1, settings: flowSettings) } })
 
+        PhaseClock.mark("diff: resources and flows compared")
         var connectivity = ConnectivityDiff.empty
         if let settings,
             resources.contains(where: { carriesConnectivity($0.id) }) || settings.oldMesh != nil || settings.newMesh != nil
@@ -100,6 +102,7 @@ public enum ManifestDiffer {
 /// The per-resource comparison with the options applied.
 struct Comparison: Sendable {
     let showSecrets: Bool
+    let keepsModifiedContent: Bool
     /// Removed from both sides before comparing (map-key paths: ignored labels and key-only ignore paths).
     let prunedPaths: [FieldPath]
     /// Changes at or below these paths are dropped.
@@ -107,6 +110,7 @@ struct Comparison: Sendable {
 
     init(options: DiffOptions) throws(InputError) {
         showSecrets = options.showSecrets
+        keepsModifiedContent = options.keepsModifiedContent
         var ignored: [FieldPath] = []
         for text in options.ignorePaths {
             guard let path = FieldPath(parsing: text), !path.isEmpty else {
@@ -121,20 +125,20 @@ struct Comparison: Sendable {
         }
     }
 
-    func prepared(_ document: Document?) -> Value? {
-        guard let document else { return nil }
-        var value = document.node.toValue()
+    func prepared(_ node: Node?) -> Value? {
+        guard let node else { return nil }
+        var value = node.toValue()
         for path in prunedPaths { value = ValuePruning.removing(path.components[...], from: value) }
         return value
     }
 
     func compare(id: ResourceID, old: Document?, new: Document?) -> ResourceDiff? {
-        if let old, let new {
-            if let a = old.sharedText, let b = new.sharedText, a === b { return nil }
-            if NodeEquality.equal(old.node, new.node) { return nil }
-        }
-        var before = prepared(old)
-        var after = prepared(new)
+        if let old, let new, let a = old.sharedText, let b = new.sharedText, a === b { return nil }
+        // Trees parsed from the text for this comparison are not kept.
+        let (oldNode, newNode) = (old?.nodeWithoutKeyMarks, new?.nodeWithoutKeyMarks)
+        if let oldNode, let newNode, NodeEquality.equal(oldNode, newNode) { return nil }
+        var before = prepared(oldNode)
+        var after = prepared(newNode)
         if !showSecrets, SecretMasking.isSecret(id) {
             (before, after) = SecretMasking.mask(old: before, new: after)
         }
@@ -147,7 +151,9 @@ struct Comparison: Sendable {
             differ.compare(b, a)
             let fields = differ.changes.filter { change in !ignoredPaths.contains { change.path.hasPrefix($0) } }
             if fields.isEmpty { return nil }
-            return ResourceDiff(id: id, apiVersion: apiVersion, change: .modified, fields: fields, old: b, new: a, mark: mark)
+            return ResourceDiff(
+                id: id, apiVersion: apiVersion, change: .modified, fields: fields, old: keepsModifiedContent ? b : nil,
+                new: keepsModifiedContent ? a : nil, mark: mark)
         case (let b?, nil):
             return ResourceDiff(id: id, apiVersion: apiVersion, change: .removed, fields: [], old: b, new: nil, mark: mark)
         case (nil, let a?):

@@ -92,14 +92,16 @@ extension ConnectivityDiff {
     static func objects(old: [Document], new: [Document], namespace: String) throws(InputError)
         -> (ManifestObjects, ManifestObjects)
     {
+        let pool = SelectorPool()
         func read(_ documents: [Document]) throws(InputError) -> [ManifestObjects] {
             // In runs of documents, each run holding its equal selectors once.
             // A few runs per core at least: a small release is read on every core too.
             let length = max(1, min(Self.runLength, documents.count / (4 * Parallel.cores)))
             let runs = stride(from: 0, to: documents.count, by: length).map { $0..<min($0 + length, documents.count) }
             let parts = Array(Parallel.map(runs.count) { r -> [Result<ManifestObjects, InputError>] in
-                var selectors = SelectorTable()
+                var selectors = SelectorTable(pool: pool)
                 return runs[r].map { i in
+                    if let objects = documents[i].objects { return .success(objects) }
                     // Key marks only place errors: a document is read without them, and again with them to report a problem.
                     if var objects = try? ManifestObjects.read(document: documents[i].nodeWithoutKeyMarks, defaultNamespace: namespace) {
                         objects.policies = objects.policies.map { selectors.sharing($0) }

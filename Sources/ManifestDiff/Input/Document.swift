@@ -1,5 +1,8 @@
 import Synchronization
 import Diagnostics
+import MeshAnalysis
+import MeshModel
+import Platform
 import YAML
 
 /// One Kubernetes resource of a release, as parsed from a manifest document.
@@ -36,6 +39,9 @@ public struct Document: Sendable {
     var sharedText: SharedText?
     /// Keeps the trees of the document's release (see `Disposal.Retainer`).
     var retainer: Disposal.Retainer?
+    /// The connectivity objects of the document, when read while it was parsed (`ManifestSource.loadPair` reads those
+    /// of texts both releases hold, then keeps only their identity): what `ManifestObjects.read(document:)` gives.
+    var objects: ManifestObjects?
 
     /// Reads the identity of `node`; `namespace` applies when `metadata.namespace` is not set.
     ///
@@ -88,13 +94,43 @@ public struct Document: Sendable {
             group: ResourceID.group(ofAPIVersion: apiVersion), kind: kind, namespace: resolvedNamespace, name: name)
     }
 
-    /// What the diff reads of a document it knows unchanged: its identity (what the initializer
-    /// checks) and a NetworkPolicy's subject (`PolicyReading`); rules are read from `node`.
+    /// What the diff reads of a document it knows unchanged: its identity (what the initializer checks). The rest is
+    /// read from `node`, parsed again from the text when asked for.
     static let subjectFields = YAMLPrune.keys([
-        "apiVersion": .all, "kind": .all,
-        "metadata": .keys(["name": .all, "namespace": .all, "labels": .all]),
-        "spec": .keys(["podSelector": .all, "policyTypes": .all, "egress": .keys([:])]),
+        "apiVersion": .all, "kind": .all, "metadata": .keys(["name": .all, "namespace": .all]),
     ])
+
+    /// The tree of `subjectFields` of a NetworkPolicy read from its events.
+    static func identity(of read: NetworkPolicyEvents) -> Node {
+        var metadata = Mapping()
+        metadata["name"] = Node(.string(read.policy.name), mark: read.nameMark)
+        if let namespace = read.policy.namespace { metadata["namespace"] = Node(.string(namespace), mark: read.namespaceMark) }
+        var root = Mapping()
+        root["apiVersion"] = Node(.string(read.apiVersion.text), mark: read.apiVersion.mark)
+        root["kind"] = Node(.string(read.kind.text), mark: read.kind.mark)
+        root["metadata"] = Node(.mapping(metadata), mark: read.metadataMark)
+        return Node(.mapping(root), mark: read.mark)
+    }
+
+    /// The parts of a document's tree `subjectFields` names, marks kept.
+    static func identity(of node: Node) -> Node {
+        guard let map = node.mapping else { return node }
+        var kept = Mapping()
+        for key in ["apiVersion", "kind"] {
+            if let value = map[key] { kept[key] = value }
+        }
+        if let metadataNode = map["metadata"] {
+            if var metadata = metadataNode.mapping {
+                metadata.entries = metadata.entries.filter { $0.key == "name" || $0.key == "namespace" }
+                metadata.keyMarks = metadata.keyMarks.filter { $0.key == "name" || $0.key == "namespace" }
+                kept["metadata"] = Node(.mapping(metadata), mark: metadataNode.mark)
+            } else {
+                kept["metadata"] = metadataNode
+            }
+        }
+        kept.keyMarks = map.keyMarks.filter { $0.key == "apiVersion" || $0.key == "kind" || $0.key == "metadata" }
+        return Node(.mapping(kept), mark: node.mark)
+    }
 
     /// Kinds that live outside namespaces: the default namespace does not apply to them.
     public static let clusterScopedKinds: Set<String> = [
@@ -113,37 +149,52 @@ public struct Document: Sendable {
 
 /// The text of one document and, once read, its full tree (parsed at most once, from any thread).
 final class LazyTree: Sendable {
-    let bytes: ArraySlice<UInt8>
+    /// Where the text is: in memory, or in a regular file, read again when the tree is asked for (the releases' files
+    /// are not kept whole in memory while the diff compares them).
+    enum Source: Sendable {
+        case bytes(ArraySlice<UInt8>)
+        case file(path: String, offset: Int, count: Int)
+    }
+
+    let source: Source
     let file: String
     let firstLine: Int
     /// The subject built when the text was first read: what `tree` falls back to.
     private let subject: Node
     private let parsed = Mutex<Node?>(nil)
 
-    /// `bytes` hold one document, starting at line `firstLine` of `file`, which
-    /// `YAMLParser.parsePrunedStream` read as `subject`.
-    init(bytes: ArraySlice<UInt8>, file: String, firstLine: Int, subject: Node) {
-        self.bytes = bytes
+    /// `source` holds one document, starting at line `firstLine` of `file`, which was first read as `subject`.
+    init(source: Source, file: String, firstLine: Int, subject: Node) {
+        self.source = source
         self.file = file
         self.firstLine = firstLine
         self.subject = subject
     }
 
+    /// The text, or nil when its file can no longer be read as it was.
+    private var bytes: ArraySlice<UInt8>? {
+        switch source {
+        case .bytes(let bytes): return bytes
+        case .file(let path, let offset, let count): return FileSystem.read(path, offset: offset, count: count)?[...]
+        }
+    }
+
     /// The full tree without `Mapping.keyMarks`, parsed anew on each call and not kept: for readers that
-    /// need key marks only to report a problem (they then read `tree`). `nil` when the pruned parse
+    /// need key marks only to report a problem (they then read `tree`). `nil` when the fast parse
     /// cannot vouch for it (see `YAMLParser.parsePrunedStream`).
     var treeWithoutKeyMarks: Node? {
         if let parsed = parsed.withLock({ $0 }) { return parsed }
+        guard let bytes else { return nil }
         let stream = YAMLParser().parsePrunedStream(bytes: bytes, file: file, firstLine: firstLine, keep: .all, keyMarks: false)
         return stream?.documents.count == 1 ? stream?.documents.first : nil
     }
 
-    /// The full tree. The pruned parse vouched that the full parse succeeds on this text; should it
-    /// not, the subject stands in.
+    /// The full tree. The first parse vouched that the full parse succeeds on this text; should it
+    /// not (or should the file have changed), the subject stands in.
     var tree: Node {
         parsed.withLock { parsed in
             if let parsed { return parsed }
-            let stream = try? YAMLParser().parseStream(bytes: bytes, file: file, firstLine: firstLine)
+            let stream = bytes.flatMap { try? YAMLParser().parseStream(bytes: $0, file: file, firstLine: firstLine) }
             let tree = stream?.documents.count == 1 ? stream?.documents.first ?? subject : subject
             parsed = tree
             return tree

@@ -72,23 +72,45 @@ extension ManifestSource {
             }
         }
         let allRuns = runs
+        let pool = SelectorPool()
         let parts = Parallel.map(allRuns.count) { r -> ManifestObjects? in
             let run = allRuns[r]
-            guard let first = run.segments.first, let last = run.segments.last else { return ManifestObjects() }
-            let bytes = sources[run.source].bytes[first.bytes.startIndex..<last.bytes.endIndex]
-            guard
-                let stream = parser.parsePrunedStream(
-                    bytes: bytes, file: sources[run.source].file, firstLine: first.line, keep: .all, keyMarks: false),
-                stream.documents.count == run.segments.filter(\.isDocument).count
-            else { return nil }
+            guard !run.segments.isEmpty else { return ManifestObjects() }
+            let file = sources[run.source].file
             var objects: [ManifestObjects] = []
-            objects.reserveCapacity(stream.documents.count)
-            var selectors = SelectorTable()
-            for document in stream.documents where !document.isNull {
-                guard var read = try? ManifestObjects.read(document: document, defaultNamespace: defaultNamespace) else { return nil }
-                read.policies = read.policies.map { selectors.sharing($0) }
-                objects.append(read)
+            objects.reserveCapacity(run.segments.count)
+            var selectors = SelectorTable(pool: pool)
+            // NetworkPolicies are read from their events when the event reader takes them; runs of other documents
+            // between them are parsed as one stream.
+            var unread = 0
+            func readTrees(upTo end: Int) -> Bool {
+                guard unread < end else { return true }
+                let (from, to) = (run.segments[unread], run.segments[end - 1])
+                guard
+                    let stream = parser.parsePrunedStream(
+                        bytes: sources[run.source].bytes[from.bytes.startIndex..<to.bytes.endIndex], file: file,
+                        firstLine: from.line, keep: .all, keyMarks: false),
+                    stream.documents.count == run.segments[unread..<end].filter(\.isDocument).count
+                else { return false }
+                for document in stream.documents where !document.isNull {
+                    guard var read = try? ManifestObjects.read(document: document, defaultNamespace: defaultNamespace) else {
+                        return false
+                    }
+                    read.policies = read.policies.map { selectors.sharing($0) }
+                    objects.append(read)
+                }
+                unread = end
+                return true
             }
+            for (i, segment) in run.segments.enumerated() {
+                guard let read = policyFromEvents(segment, file: file) else { continue }
+                guard readTrees(upTo: i) else { return nil }
+                var policy = ManifestObjects(read)
+                policy.policies = policy.policies.map { selectors.sharing($0) }
+                objects.append(policy)
+                unread = i + 1
+            }
+            guard readTrees(upTo: run.segments.count) else { return nil }
             return ManifestObjects.joining(objects, foldingPods: false)
         }
         var all: [ManifestObjects] = []
@@ -105,9 +127,14 @@ extension ManifestSource {
 }
 
 /// Equal label selectors of a run of policies held once: a mesh's policies name the same namespace (and often the same
-/// pods) in every peer, and a selector held once is one dictionary instead of one per peer.
+/// pods) in every peer, and a selector held once is one dictionary instead of one per peer. With a `SelectorPool`, a
+/// selector the run meets first is looked up in the pool that every run of the read shares: a release's policies then
+/// hold each distinct selector once, whichever core read them.
 struct SelectorTable {
     private var selectors: Set<LabelSelector> = []
+    private let pool: SelectorPool?
+
+    init(pool: SelectorPool? = nil) { self.pool = pool }
 
     /// `policy` with each of its selectors replaced by the equal one met first.
     mutating func sharing(_ policy: NetworkPolicy) -> NetworkPolicy {
@@ -133,6 +160,26 @@ struct SelectorTable {
 
     private mutating func shared(_ selector: LabelSelector) -> LabelSelector {
         if selector.isEmpty { return selector }
-        return selectors.insert(selector).memberAfterInsert
+        let (isNew, member) = selectors.insert(selector)
+        guard isNew, let pool else { return member }
+        let held = pool.shared(selector)
+        selectors.update(with: held)
+        return held
+    }
+}
+
+/// The selectors every run of one read shares (see `SelectorTable`), in shards with a lock each.
+final class SelectorPool: Sendable {
+    private final class Shard: @unchecked Sendable {
+        let lock = Lock()
+        var selectors: Set<LabelSelector> = []
+    }
+
+    private let shards: [Shard] = (0..<16).map { _ in Shard() }
+
+    /// The selector equal to `selector` met first by any run.
+    func shared(_ selector: LabelSelector) -> LabelSelector {
+        let shard = shards[Int(UInt(bitPattern: selector.hashValue) % UInt(shards.count))]
+        return shard.lock.withLock { shard.selectors.insert(selector).memberAfterInsert }
     }
 }

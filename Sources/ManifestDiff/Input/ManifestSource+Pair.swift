@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Diagnostics
+import MeshAnalysis
 import Platform
 import YAML
 
@@ -22,7 +23,7 @@ extension ManifestSource {
         let oldSources = try readSources(path: oldPath, readStdin: readStdin)
         let newSources = try readSources(path: newPath, readStdin: readStdin)
         let plan = PairPlan(old: oldSources, new: newSources)
-        let parsed = plan.parse()
+        let parsed = plan.parse(namespace: namespace)
         return try plan.documents(parsed, namespace: namespace)
     }
 
@@ -56,6 +57,17 @@ struct PairPlan: Sendable {
         var segments: [DocumentSegments.Segment]?
         /// Per segment: the number of its text among the old side's texts (nil: the old side does not hold it).
         var texts: [Int?] = []
+        /// Per segment: whether its text may be of a kind the connectivity reads (see
+        /// `ConnectivityKinds.mayAppear(in:)`).
+        var mayCarry: [Bool] = []
+        /// A regular file, which a document's text can be read from again: the file is not kept in memory.
+        var isRegular = false
+
+        /// Where the `LazyTree` of a segment finds its text again.
+        func source(of segment: DocumentSegments.Segment) -> LazyTree.Source {
+            isRegular
+                ? .file(path: file, offset: segment.bytes.startIndex, count: segment.bytes.count) : .bytes(segment.bytes)
+        }
 
         /// The shared text the `i`th segment holds, if both sides hold it.
         func sharedText(_ i: Int, _ tokens: [SharedText?]) -> Int? {
@@ -70,8 +82,9 @@ struct PairPlan: Sendable {
         var file: Int
         /// Indices into the file's segments; nil: the whole file.
         var segments: Range<Int>?
-        /// Build only `Document.subjectFields` (texts both sides hold).
-        var pruned: Bool
+        /// Texts that may carry connectivity: built whole (without key marks), their objects read
+        /// (`Parsed.objects`), then only their identity kept. Others: only `Document.subjectFields` built.
+        var readsObjects: Bool
     }
 
     enum Side: Sendable { case old, new }
@@ -83,6 +96,9 @@ struct PairPlan: Sendable {
         var expandedNodes: Int
         /// Taken from the old side's tree of the same text (its marks are the old file's).
         var borrowed = false
+        /// What `ManifestObjects.read(document:defaultNamespace:)` reads of the document's tree without key marks,
+        /// when read while parsing (`Job.readsObjects`) and it reads without error.
+        var objects: ManifestObjects?
     }
 
     /// Runs are split so that jobs stay about this small (bytes), which balances the cores.
@@ -110,6 +126,17 @@ struct PairPlan: Sendable {
         }
         var old = Array(texts[..<oldSources.count])
         var new = Array(texts[oldSources.count...])
+        let mayCarry = Parallel.map(texts.count) { f in
+            (texts[f].segments ?? []).map { ConnectivityKinds.mayAppear(in: $0.bytes) }
+        }
+        for f in old.indices {
+            old[f].mayCarry = mayCarry[f]
+            old[f].isRegular = old[f].file != "-" && FileSystem.kind(of: old[f].file) == .file && !FileSystem.isIrregular(old[f].file)
+        }
+        for f in new.indices {
+            new[f].mayCarry = mayCarry[old.count + f]
+            new[f].isRegular = new[f].file != "-" && FileSystem.kind(of: new[f].file) == .file && !FileSystem.isIrregular(new[f].file)
+        }
 
         // Number the old side's texts; a new segment holding one of them shares it (one lookup per segment).
         var numberOf: [SegmentKey: Int] = [:]
@@ -131,15 +158,19 @@ struct PairPlan: Sendable {
         for (side, files) in [(Side.old, old), (Side.new, new)] {
             for (f, file) in files.enumerated() {
                 guard let segments = file.segments else {
-                    jobs.append(Job(side: side, file: f, segments: nil, pruned: false))
+                    jobs.append(Job(side: side, file: f, segments: nil, readsObjects: false))
                     continue
                 }
                 var start = 0
+                // Texts that may carry connectivity are read whole, the others pruned: runs hold one sort.
+                func readsObjects(_ i: Int) -> Bool { i < file.mayCarry.count && file.mayCarry[i] }
                 while start < segments.count {
                     let isShared = file.sharedText(start, shared) != nil
+                    let reads = readsObjects(start)
                     var end = start + 1
                     var bytes = segments[start].bytes.count
-                    while end < segments.count, (file.sharedText(end, shared) != nil) == isShared, bytes < Self.jobBytes,
+                    while end < segments.count, (file.sharedText(end, shared) != nil) == isShared,
+                        readsObjects(end) == reads, bytes < Self.jobBytes,
                         segments[end].bytes.startIndex == segments[end - 1].bytes.endIndex
                     {
                         bytes += segments[end].bytes.count
@@ -147,7 +178,7 @@ struct PairPlan: Sendable {
                     }
                     // The new side takes shared texts from the old side.
                     if !(side == .new && isShared) {
-                        jobs.append(Job(side: side, file: f, segments: start..<end, pruned: isShared))
+                        jobs.append(Job(side: side, file: f, segments: start..<end, readsObjects: reads))
                     }
                     start = end
                 }
@@ -158,27 +189,76 @@ struct PairPlan: Sendable {
         self.new = new
     }
 
-    /// Every job's documents (or its error), on every core.
-    func parse() -> [Result<[Parsed], YAMLError>] {
-        Parallel.map(jobs.count) { j in Result { () throws(YAMLError) in try run(jobs[j]) } }
+    /// Every job's documents (or its error), on every core; objects are read with `namespace` for resources that set
+    /// none.
+    func parse(namespace: String = "") -> [Result<[Parsed], YAMLError>] {
+        let pool = SelectorPool()
+        return Parallel.map(jobs.count) { j in
+            Result { () throws(YAMLError) in try run(jobs[j], namespace: namespace, selectors: pool) }
+        }
     }
 
-    private func run(_ job: Job) throws(YAMLError) -> [Parsed] {
+    private func run(_ job: Job, namespace: String, selectors pool: SelectorPool) throws(YAMLError) -> [Parsed] {
         let file = job.side == .old ? old[job.file] : new[job.file]
         guard let range = job.segments, let segments = file.segments else {
             return Self.parsed(try parser.parseStream(bytes: file.bytes, file: file.file))
         }
         let first = segments[range.lowerBound]
         let bytes = file.bytes[first.bytes.startIndex..<segments[range.upperBound - 1].bytes.endIndex]
-        if job.pruned,
-            // The subject is read for node marks only (`Document.node`, built on demand, has every mark).
+        // No tree is kept: a document is read for its identity (and, when it may carry connectivity, whole, without
+        // key marks, for its objects), and parsed again from its text when its tree is asked for.
+        // NetworkPolicies are read from their events when the event reader takes them; runs of other documents
+        // between them are parsed as one stream.
+        if job.readsObjects {
+            var selectors = SelectorTable(pool: pool)
+            var documents: [Parsed] = []
+            documents.reserveCapacity(range.count)
+            var unread = range.lowerBound
+            func readTrees(upTo end: Int) -> Bool {
+                guard unread < end else { return true }
+                let (from, to) = (segments[unread], segments[end - 1])
+                guard
+                    let stream = parser.parsePrunedStream(
+                        bytes: file.bytes[from.bytes.startIndex..<to.bytes.endIndex], file: file.file, firstLine: from.line,
+                        keep: .all, keyMarks: false),
+                    stream.documents.count == end - unread
+                else { return false }
+                for (i, document) in zip(unread..<end, zip(stream.documents, stream.expandedNodes)) {
+                    let segment = segments[i]
+                    let subject = Document.identity(of: document.0)
+                    let lazy = LazyTree(source: file.source(of: segment), file: file.file, firstLine: segment.line, subject: subject)
+                    var objects = try? ManifestObjects.read(document: document.0, defaultNamespace: namespace)
+                    if let policies = objects?.policies { objects?.policies = policies.map { selectors.sharing($0) } }
+                    documents.append(Parsed(node: subject, lazy: lazy, expandedNodes: document.1, objects: objects))
+                }
+                unread = end
+                return true
+            }
+            var intact = true
+            for i in range {
+                let segment = segments[i]
+                guard let read = ManifestSource.policyFromEvents(segment, file: file.file) else { continue }
+                guard readTrees(upTo: i) else {
+                    intact = false
+                    break
+                }
+                var objects = ManifestObjects(read)
+                objects.policies = objects.policies.map { selectors.sharing($0) }
+                let subject = Document.identity(of: read)
+                let lazy = LazyTree(source: file.source(of: segment), file: file.file, firstLine: segment.line, subject: subject)
+                documents.append(Parsed(node: subject, lazy: lazy, expandedNodes: 0, objects: objects))
+                unread = i + 1
+            }
+            if intact, readTrees(upTo: range.upperBound) { return documents }
+        }
+        if !job.readsObjects,
             let stream = parser.parsePrunedStream(
                 bytes: bytes, file: file.file, firstLine: first.line, keep: Document.subjectFields, keyMarks: false),
             stream.documents.count == range.count
         {
             return zip(range, zip(stream.documents, stream.expandedNodes)).map { i, document in
                 let segment = segments[i]
-                let lazy = LazyTree(bytes: segment.bytes, file: file.file, firstLine: segment.line, subject: document.0)
+                let lazy = LazyTree(source: file.source(of: segment), file: file.file, firstLine: segment.line, subject: document.0)
                 return Parsed(node: document.0, lazy: lazy, expandedNodes: document.1)
             }
         }
@@ -257,7 +337,7 @@ struct PairPlan: Sendable {
             }
         }
         // The trees are freed on a background thread once the caller drops the documents.
-        let retainer = Disposal.Retainer((all.map(\.parsed), old.map(\.bytes), new.map(\.bytes)))
+        let retainer = Disposal.Retainer(all.map(\.parsed))
         for i in oldDocuments.indices { oldDocuments[i].retainer = retainer }
         for i in newDocuments.indices { newDocuments[i].retainer = retainer }
         return (oldDocuments, newDocuments)
@@ -274,6 +354,7 @@ struct PairPlan: Sendable {
     private static func document(_ pending: Pending, namespace: String) throws(InputError) -> Document {
         var document = try document(pending.parsed, namespace: namespace)
         document.sharedText = pending.token
+        document.objects = pending.parsed.objects
         if let mark = pending.mark { document.mark = mark }
         return document
     }

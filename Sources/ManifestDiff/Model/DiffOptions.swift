@@ -11,6 +11,9 @@ public struct DiffOptions: Sendable {
     public var ignorePaths: [String]
     /// How the connectivity section is computed; `nil` leaves the section out.
     public var connectivity: ConnectivitySettings?
+    /// Whether a modified resource's report keeps its whole old and new content (`ResourceDiff.old`/`new`), which the
+    /// unified output prints; without, only its field changes (added and removed resources keep their content).
+    public var keepsModifiedContent = true
 
     public init(
         showSecrets: Bool = false, ignoreLabels: [String] = [], ignorePaths: [String] = [],

@@ -14,7 +14,8 @@ public struct ResourceDiff: Sendable {
     /// Field-level changes of a modified resource; empty for added and removed ones.
     public var fields: [FieldChange]
     /// The old and new content as compared (ignored labels and paths pruned, Secret values masked
-    /// unless revealed); `nil` on the side where the resource does not exist.
+    /// unless revealed); `nil` on the side where the resource does not exist, and on both sides of a modified
+    /// resource when `DiffOptions.keepsModifiedContent` is off.
     public var old: Value?
     public var new: Value?
     /// Where the resource starts: in the new release, or the old one for a removed resource.

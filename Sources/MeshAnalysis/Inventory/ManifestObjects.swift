@@ -101,6 +101,16 @@ public struct ManifestObjects: Sendable {
         }
     }
 
+    /// The objects of a NetworkPolicy document read from its events (`NetworkPolicyEvents`): what
+    /// `read(document:defaultNamespace:)` reads from its tree.
+    public init(_ read: NetworkPolicyEvents) {
+        self.init(policies: [read.policy])
+        func marks(_ rules: [NetworkPolicyEvents.RuleMarks]) -> [RuleMarks] {
+            rules.map { RuleMarks(rule: $0.rule, peers: $0.peers, ports: $0.ports) }
+        }
+        policyMarks = [PolicyMarks(policy: read.mark, ingress: marks(read.ingressMarks), egress: marks(read.egressMarks))]
+    }
+
     /// Where policy `index` was written (empty marks when unknown).
     public func marks(ofPolicy index: Int) -> PolicyMarks {
         index < policyMarks.count ? policyMarks[index] : PolicyMarks()
