@@ -18,6 +18,14 @@ extension Chart {
     /// and the values templates see (`.Values` of this chart). Unless `validatingSchemas` is false,
     /// those values are checked against the `values.schema.json` of this chart and of every enabled subchart.
     public func resolvingSubcharts(userValues: Node, validatingSchemas: Bool = true) throws -> (chart: Chart, values: Node) {
+        let resolved = try resolvingSubchartsLeavingSchemas(userValues: userValues)
+        if validatingSchemas { try ValuesSchemaCheck.check(resolved.schemas, values: resolved.values) }
+        return (resolved.chart, resolved.values)
+    }
+
+    /// ``resolvingSubcharts(userValues:validatingSchemas:)`` without the schema check: the schemas the values are to
+    /// be checked against are returned with them.
+    package func resolvingSubchartsLeavingSchemas(userValues: Node) throws -> (chart: Chart, values: Node, schemas: ValuesSchemaCheck.Target) {
         let missing = (dependencies ?? []).map(\.name).filter { name in !subcharts.contains { $0.name == name } }
         if !missing.isEmpty {
             throw ChartRenderError(
@@ -31,7 +39,6 @@ extension Chart {
             throw InputError("chart dependencies processing failed: \(error.message)", at: error.mark)
         }
         let values = try Coalesce.coalesce(chart: tree.defaults, user: userValues)
-        if validatingSchemas { try ValuesSchemaCheck.check(.init(resolved: tree), values: values) }
         var flat = self
         flat.templates = []
         flat.scopes = []
@@ -39,7 +46,7 @@ extension Chart {
         tree.flatten(into: &flat, path: name, valuesPath: [], isRoot: true)
         flat.templates.sort { Value.goLess($0.name, $1.name) }
         flat.metadata = flat.scopes[0].metadata
-        return (flat, values)
+        return (flat, values, .init(resolved: tree))
     }
 }
 

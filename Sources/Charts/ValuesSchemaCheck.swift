@@ -14,18 +14,20 @@ package struct ValuesSchemaCheck {
         var schemaFile: String
         var subcharts: [Target]
 
-        var hasSchema: Bool { schema != nil || subcharts.contains { $0.hasSchema } }
+        /// Whether a chart of the tree has a schema (else the check has nothing to do).
+        package var hasSchema: Bool { schema != nil || subcharts.contains { $0.hasSchema } }
     }
 
     static let heading = "values don't meet the specifications of the schema(s) in the following chart(s):\n"
 
     /// Throws Helm's error when `values` (the chart's coalesced values) break a schema of the tree.
-    /// Costs nothing when no chart of the tree has a schema.
-    package static func check(_ target: Target, values: Node) throws(ChartRenderError) {
+    /// Costs nothing when no chart of the tree has a schema. `keep`: given each compiled schema once it is used, to
+    /// hold rather than free (a large schema takes a while to take apart).
+    package static func check(_ target: Target, values: Node, keep: ((JSONSchema) -> Void)? = nil) throws(ChartRenderError) {
         guard target.hasSchema else { return }
         var report = ""
         var firstMark: Mark?
-        check(target, values: values, json: JSON(node: values), into: &report, firstMark: &firstMark)
+        check(target, values: values, json: JSON(node: values), into: &report, firstMark: &firstMark, keep: keep)
         guard !report.isEmpty else { return }
         let message = heading + report
         let oneLine = message.split(separator: "\n").map { $0.drop { $0 == " " } }.joined(separator: " ")
@@ -33,10 +35,13 @@ package struct ValuesSchemaCheck {
     }
 
     /// `json` is `values` as JSON, converted once for the whole tree.
-    private static func check(_ target: Target, values: Node, json: JSON, into report: inout String, firstMark: inout Mark?) {
+    private static func check(
+        _ target: Target, values: Node, json: JSON, into report: inout String, firstMark: inout Mark?, keep: ((JSONSchema) -> Void)?
+    ) {
         if let bytes = target.schema {
             do {
                 let schema = try JSONSchema(bytes: bytes)
+                keep?(schema)
                 let violations = schema.validate(json)
                 if !violations.isEmpty {
                     report += target.name + ":\n" + SchemaViolation.report(violations) + "\n"
@@ -54,7 +59,7 @@ package struct ValuesSchemaCheck {
                 report += "\(sub.name):\ninvalid type for values: expected object (map), got \(node.goTypeName)\n"
                 continue
             }
-            check(sub, values: node, json: json.object?[sub.name] ?? JSON(node: node), into: &report, firstMark: &firstMark)
+            check(sub, values: node, json: json.object?[sub.name] ?? JSON(node: node), into: &report, firstMark: &firstMark, keep: keep)
         }
     }
 

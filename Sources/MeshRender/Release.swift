@@ -72,9 +72,18 @@ final class Release {
     /// and the values its templates see, checked against the charts' `values.schema.json` unless the release skips
     /// it. `checkingReleaseName`: the release name is checked as Helm checks it, once the values are read.
     func resolvedChart(checkingReleaseName: Bool = false) throws -> (chart: Chart, values: Node) {
+        let (result, schemas) = try resolving(checkingReleaseName: checkingReleaseName)
+        if let schemas { try ValuesSchemaCheck.check(schemas, values: result.values) }
+        resolved = result
+        return result
+    }
+
+    /// ``resolvedChart(checkingReleaseName:)`` but for the schema check, left to the caller: the schemas the values
+    /// are to be checked against (nil when they were checked already, or the release skips the check).
+    private func resolving(checkingReleaseName: Bool) throws -> (resolved: (chart: Chart, values: Node), schemas: ValuesSchemaCheck.Target?) {
         if let resolved {
             if checkingReleaseName { try ReleaseName.validate(release.name) }
-            return resolved
+            return (resolved, nil)
         }
         // The values are read while the chart loads (after it, when they are being read with it); a chart that cannot
         // load is reported first.
@@ -83,17 +92,16 @@ final class Release {
         let chart = try chart()
         let user = try read.get()
         if checkingReleaseName { try ReleaseName.validate(release.name) }
-        let validating = !release.skipSchemaValidation
         let result: (chart: Chart, values: Node)
+        let schemas: ValuesSchemaCheck.Target
         if chart.hasSubcharts {
-            result = try chart.resolvingSubcharts(userValues: user, validatingSchemas: validating)
+            let resolved = try chart.resolvingSubchartsLeavingSchemas(userValues: user)
+            (result, schemas) = ((resolved.chart, resolved.values), resolved.schemas)
         } else {
-            let values = Coalesce.coalesce(defaults: chart.defaultValues, user: user)
-            if validating { try ValuesSchemaCheck.check(.init(chart: chart), values: values) }
-            result = (chart, values)
+            result = (chart, Coalesce.coalesce(defaults: chart.defaultValues, user: user))
+            schemas = .init(chart: chart)
         }
-        resolved = result
-        return result
+        return (result, release.skipSchemaValidation ? nil : schemas)
     }
 
     /// The validated mesh of the values (see ``Pipeline/mesh(values:namespace:builtin:workloads:)``).
@@ -110,7 +118,46 @@ final class Release {
     /// as in `helm template`, plus `.Mesh` (the expanded policies) whenever the values have a `mesh` section.
     func rendered(showOnly: [String] = []) throws -> Rendered {
         if let renderedRelease, renderedRelease.showOnly == showOnly { return renderedRelease }
-        let (chart, values) = try resolvedChart(checkingReleaseName: true)
+        let (resolvedNow, schemas) = try resolving(checkingReleaseName: true)
+        // The values are checked against the schemas on a second core while the release renders. The render's
+        // outcome counts only once they pass: a failed check is the error reported, whatever the render did, as when
+        // the check comes first.
+        // The compiled schemas are kept with the result, not freed on the way out.
+        let values = resolvedNow.values
+        let keptSchemas = KeptObjects()
+        let check = schemas.flatMap { schemas in
+            schemas.hasSchema
+                ? LargeStackThread.begin(stackSize: ChartRenderer.workerStackSize) {
+                    Result { () throws(ChartRenderError) in try ValuesSchemaCheck.check(schemas, values: values, keep: keptSchemas.keep) }
+                }
+                : nil
+        }
+        let knownMesh = meshSpec
+        func checked() throws {
+            do {
+                try check?.wait().get()
+            } catch {
+                meshSpec = knownMesh  // made of values that failed their check
+                throw error
+            }
+            resolved = resolvedNow
+        }
+        let result: Rendered
+        do {
+            result = try render(resolvedNow, showOnly: showOnly)
+        } catch {
+            try checked()
+            throw error
+        }
+        try checked()
+        result.kept?.keep(keptSchemas)
+        renderedRelease = result
+        return result
+    }
+
+    /// The release rendered from the chart and values resolved (``rendered(showOnly:)``).
+    private func render(_ resolved: (chart: Chart, values: Node), showOnly: [String]) throws -> Rendered {
+        let (chart, values) = resolved
         // `.Values` and `.Mesh` are built from the same values independently: at the same time.
         let builtin = reference == .builtin
         let hasMesh = builtin || values["mesh"] != nil
@@ -147,10 +194,8 @@ final class Release {
             manifests = try renderer.render(
                 coalescedValues: valuesObject, release: release, extraObjects: meshObject == nil ? [:] : ["Mesh": mesh])
         }
-        let result = try Rendered(
+        return try Rendered(
             manifests: manifests, chart: chart, reference: reference, showOnly: showOnly, values: values,
             templateObjects: [valuesObject, mesh], kept: kept)
-        renderedRelease = result
-        return result
     }
 }
