@@ -20,9 +20,12 @@ extension ManifestSource {
         if oldPath == "-" && newPath == "-" {
             throw InputError("only one side can be read from standard input", at: nil, path: "-")
         }
-        var plan = PairPlan(
-            old: try readSources(path: oldPath, readStdin: readStdin), new: try readSources(path: newPath, readStdin: readStdin))
+        let sources = (try readSources(path: oldPath, readStdin: readStdin), try readSources(path: newPath, readStdin: readStdin))
+        PhaseClock.mark("diff: files read")
+        var plan = PairPlan(old: sources.0, new: sources.1)
+        PhaseClock.mark("diff: documents cut and matched")
         let parsed = plan.parse(namespace: namespace)
+        PhaseClock.mark("diff: documents parsed")
         // The documents read their texts from the files again when asked for: the files are not kept in memory.
         plan.releaseTexts()
         return try plan.documents(parsed, namespace: namespace)
