@@ -52,13 +52,14 @@ private struct Reader {
     /// first event; `body` reads the value to its end.
     func mapping(_ start: Event, allowed: [String], _ body: (String, Event) throws(GiveUp) -> Void) throws(GiveUp) {
         guard start.kind == .mappingStart else { throw GiveUp() }
-        var seen: [String] = []
+        var seen: UInt64 = 0
         while true {
             let k = try next()
             if k.kind == .mappingEnd { return }
-            guard k.kind == .scalar, let key = k.string, allowed.contains(key), !seen.contains(key) else { throw GiveUp() }
-            seen.append(key)
-            try body(key, try next())
+            // The field names are words YAML types as strings whether quoted or plain: the text is the key.
+            guard k.kind == .scalar, let index = allowed.firstIndex(of: k.text), seen & (1 << index) == 0 else { throw GiveUp() }
+            seen |= 1 << index
+            try body(allowed[index], try next())
         }
     }
 

@@ -57,13 +57,17 @@ public struct LabelSelector: Hashable, Sendable {
     /// Hashes the label pairs with one cheap order-independent digest instead of one seeded hasher per pair (what
     /// hashing a `Dictionary` costs): selectors are hashed by the million when a release's policies are read.
     public func hash(into hasher: inout Hasher) {
-        var digest: UInt64 = 0
+        hasher.combine(labelsDigest)
+        hasher.combine(matchExpressions)
+    }
+
+    /// A 64-bit digest of `matchLabels`, whatever their order: equal label maps have equal digests.
+    public var labelsDigest: UInt64 {
+        var digest = UInt64(matchLabels.count)
         for (key, value) in matchLabels {
             digest &+= Self.digest(key) &* 0x9E37_79B9_7F4A_7C15 ^ Self.digest(value)
         }
-        hasher.combine(matchLabels.count)
-        hasher.combine(digest)
-        hasher.combine(matchExpressions)
+        return digest
     }
 
     /// Equal label pairs and expressions; a one-label selector (most are) compares its pair without hashing.

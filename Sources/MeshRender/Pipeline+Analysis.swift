@@ -194,13 +194,22 @@ extension Pipeline {
         let values: Node
         let objects: ManifestObjects
         if let manifests = input.manifests {
-            // The manifests first: the mesh's components may name their workloads.
-            objects = try ManifestSource.loadObjects(
-                path: manifests, defaultNamespace: input.release.namespace, readStdin: io.readStdinAsInput)
-            PhaseClock.mark("manifests read")
-            let release = Release(
-                chart: input.chart, values: input.values, release: input.release, workloads: objects.workloadDirectory, io: io)
-            (values, mesh) = (try release.resolvedChart().values, try release.mesh())
+            // The manifests are read while the values are read and coalesced on the second core; the mesh, whose
+            // components may name the manifests' workloads, is made once both are. The manifests' errors come first.
+            let release = Release(chart: input.chart, values: input.values, release: input.release, io: io)
+            nonisolated(unsafe) let valuesRelease = release
+            let (read, resolved) = Parallel.both(
+                {
+                    Result { () throws(InputError) in
+                        try ManifestSource.loadObjects(
+                            path: manifests, defaultNamespace: input.release.namespace, readStdin: io.readStdinAsInput)
+                    }
+                },
+                { Result { try valuesRelease.resolvedChart().values } })
+            objects = try read.get()
+            PhaseClock.mark("manifests and values read")
+            release.workloads = objects.workloadDirectory
+            (values, mesh) = (try resolved.get(), try release.mesh())
         } else {
             // One release: its values read, coalesced and made a mesh once, for the render and the intent.
             let release = rendering ?? Release(chart: input.chart, values: input.values, release: input.release, io: io)
@@ -216,7 +225,7 @@ extension Pipeline {
                     defaultNamespace: input.release.namespace)
             }
         }
-        PhaseClock.mark("values and mesh read")
+        PhaseClock.mark("mesh made")
         var builder = InventoryBuilder(defaultNamespace: input.release.namespace)
         let intent = mesh.components.isEmpty ? nil : mesh
         if let intent { builder.add(mesh: intent) }

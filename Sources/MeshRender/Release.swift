@@ -18,8 +18,8 @@ final class Release {
     let reference: ChartReference
     let values: ValuesInput
     let release: ReleaseInput
-    /// Workloads of manifests rendered elsewhere, which the mesh's components may name.
-    let workloads: WorkloadDirectory?
+    /// Workloads of manifests rendered elsewhere, which the mesh's components may name (set before the mesh is made).
+    var workloads: WorkloadDirectory?
     let io: FileAccess
 
     private var loading: InputPrefetch?

@@ -3,6 +3,8 @@ import XCTest
 import Diagnostics
 
 @testable import ManifestDiff
+import TestSupport
+import YAML
 
 /// Bad input: one clear line with the position.
 final class InputErrorTests: XCTestCase {
@@ -88,6 +90,33 @@ final class LoadPairTests: XCTestCase {
         XCTAssertEqual(pair.old.map(\.id), try Fixtures.load("vald-policies.yaml").map(\.id))
         XCTAssertEqual(pair.new.map(\.id), try Fixtures.load("vald-policies-overlay.yaml").map(\.id))
         XCTAssertEqual(pair.old.first?.mark?.file, Fixtures.path("vald-policies.yaml"))
+    }
+
+    /// The loaded documents keep no text of a regular file: each tree is parsed from the file again when asked for,
+    /// as the whole file's parse gives it (a text both sides hold has the old file's tree, at its own position), for
+    /// texts both sides hold and for those one side holds alone; policies' objects were read while loading.
+    func testTreesAreReadAgainFromTheFiles() throws {
+        let scratch = try ScratchDirectory("pair-texts")
+        let policy = { (name: String, port: Int) in
+            "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: \(name)\nspec:\n  podSelector: {}\n"
+                + "  ingress:\n    - ports: [{port: \(port)}]\n"
+        }
+        let config = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {k: v}\n"
+        let oldText = "---\n" + policy("a", 80) + "---\n" + config + "---\n" + policy("b", 81)
+        let newText = "---\n" + policy("a", 80) + "---\n" + config + "---\n" + policy("b", 82)
+        let oldPath = try scratch.write("old.yaml", oldText), newPath = try scratch.write("new.yaml", newText)
+        let pair = try ManifestSource.loadPair(old: oldPath, new: newPath, namespace: "ns")
+        for (documents, path, text) in [(pair.old, oldPath, oldText), (pair.new, newPath, newText)] {
+            let whole = try YAMLParser().parseAll(bytes: Array(text.utf8), file: path)
+            XCTAssertEqual(documents.count, 3)
+            for (document, tree) in zip(documents, whole) {
+                XCTAssertEqual(document.node.toValue(), tree.toValue())
+                XCTAssertEqual(document.mark, tree.mark)
+            }
+            // Objects are read while loading for the kinds connectivity reads only.
+            XCTAssertEqual(documents.map { $0.objects?.policies.count }, [1, nil, 1])
+        }
+        XCTAssertEqual(pair.new[2].objects?.policies.first?.ingress?.first?.ports?.first?.port, .number(82))
     }
 
     func testStandardInputOnOneSide() throws {

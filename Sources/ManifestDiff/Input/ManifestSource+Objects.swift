@@ -128,8 +128,8 @@ extension ManifestSource {
 
 /// Equal label selectors of a run of policies held once: a mesh's policies name the same namespace (and often the same
 /// pods) in every peer, and a selector held once is one dictionary instead of one per peer. With a `SelectorPool`, a
-/// selector the run meets first is looked up in the pool that every run of the read shares: a release's policies then
-/// hold each distinct selector once, whichever core read them.
+/// selector is looked up in the pool that every run of the read shares: a release's policies then
+/// hold each distinct selector once, whichever core read them (the run then keeps no table of its own).
 struct SelectorTable {
     private var selectors: Set<LabelSelector> = []
     private let pool: SelectorPool?
@@ -160,26 +160,31 @@ struct SelectorTable {
 
     private mutating func shared(_ selector: LabelSelector) -> LabelSelector {
         if selector.isEmpty { return selector }
-        let (isNew, member) = selectors.insert(selector)
-        guard isNew, let pool else { return member }
-        let held = pool.shared(selector)
-        selectors.update(with: held)
-        return held
+        if let pool { return pool.shared(selector) }
+        return selectors.insert(selector).memberAfterInsert
     }
 }
 
-/// The selectors every run of one read shares (see `SelectorTable`), in shards with a lock each.
+/// The selectors every run of one read shares (see `SelectorTable`), in shards with a lock each, found by their
+/// labels' digest (`LabelSelector.labelsDigest`): one cheap digest and one comparison per selector read.
 final class SelectorPool: Sendable {
     private final class Shard: @unchecked Sendable {
         let lock = Lock()
-        var selectors: Set<LabelSelector> = []
+        var selectors: [UInt64: LabelSelector] = [:]
     }
 
     private let shards: [Shard] = (0..<16).map { _ in Shard() }
 
-    /// The selector equal to `selector` met first by any run.
+    /// The selector equal to `selector` met first by any run (`selector` itself when a different selector took its
+    /// digest first).
     func shared(_ selector: LabelSelector) -> LabelSelector {
-        let shard = shards[Int(UInt(bitPattern: selector.hashValue) % UInt(shards.count))]
-        return shard.lock.withLock { shard.selectors.insert(selector).memberAfterInsert }
+        guard selector.matchExpressions.isEmpty else { return selector }
+        let digest = selector.labelsDigest
+        let shard = shards[Int(digest >> 60)]
+        return shard.lock.withLock {
+            if let held = shard.selectors[digest] { return held == selector ? held : selector }
+            shard.selectors[digest] = selector
+            return selector
+        }
     }
 }

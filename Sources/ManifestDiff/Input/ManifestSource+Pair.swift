@@ -20,10 +20,14 @@ extension ManifestSource {
         if oldPath == "-" && newPath == "-" {
             throw InputError("only one side can be read from standard input", at: nil, path: "-")
         }
-        let oldSources = try readSources(path: oldPath, readStdin: readStdin)
-        let newSources = try readSources(path: newPath, readStdin: readStdin)
-        let plan = PairPlan(old: oldSources, new: newSources)
+        let sources = (try readSources(path: oldPath, readStdin: readStdin), try readSources(path: newPath, readStdin: readStdin))
+        PhaseClock.mark("diff: files read")
+        var plan = PairPlan(old: sources.0, new: sources.1)
+        PhaseClock.mark("diff: documents cut and matched")
         let parsed = plan.parse(namespace: namespace)
+        PhaseClock.mark("diff: documents parsed")
+        // The documents read their texts from the files again when asked for: the files are not kept in memory.
+        plan.releaseTexts()
         return try plan.documents(parsed, namespace: namespace)
     }
 
@@ -55,6 +59,8 @@ struct PairPlan: Sendable {
         var bytes: [UInt8]
         /// Its documents' texts, or nil when the stream cannot be cut (then it is parsed whole).
         var segments: [DocumentSegments.Segment]?
+        /// The first line of each of its documents (nil when not cut): kept when the texts are released.
+        var lines: [Int]?
         /// Per segment: the number of its text among the old side's texts (nil: the old side does not hold it).
         var texts: [Int?] = []
         /// Per segment: whether its text may be of a kind the connectivity reads (see
@@ -62,6 +68,11 @@ struct PairPlan: Sendable {
         var mayCarry: [Bool] = []
         /// A regular file, which a document's text can be read from again: the file is not kept in memory.
         var isRegular = false
+
+        /// The file's bytes, read again when they were released.
+        func wholeText() throws(InputError) -> [UInt8] {
+            bytes.isEmpty && isRegular ? try ManifestSource.read(file: file) : bytes
+        }
 
         /// Where the `LazyTree` of a segment finds its text again.
         func source(of segment: DocumentSegments.Segment) -> LazyTree.Source {
@@ -104,8 +115,8 @@ struct PairPlan: Sendable {
     /// Runs are split so that jobs stay about this small (bytes), which balances the cores.
     static let jobBytes = 128 << 10
 
-    let old: [FileText]
-    let new: [FileText]
+    private(set) var old: [FileText]
+    private(set) var new: [FileText]
     /// Per text of the old side: its token when the new side holds it too.
     let shared: [SharedText?]
     let jobs: [Job]
@@ -120,9 +131,8 @@ struct PairPlan: Sendable {
         let cuts = Parallel.map(sources.count) { i in DocumentSegments(sources[i].bytes)?.documents }
         // A file past the parser's size bound is parsed whole, which reports it as parsing it alone does.
         let texts = sources.indices.map { i in
-            FileText(
-                file: sources[i].file, bytes: sources[i].bytes,
-                segments: sources[i].bytes.count <= parser.limits.maxBytes ? cuts[i] : nil)
+            let segments = sources[i].bytes.count <= parser.limits.maxBytes ? cuts[i] : nil
+            return FileText(file: sources[i].file, bytes: sources[i].bytes, segments: segments, lines: segments?.map(\.line))
         }
         var old = Array(texts[..<oldSources.count])
         var new = Array(texts[oldSources.count...])
@@ -187,6 +197,13 @@ struct PairPlan: Sendable {
         self.jobs = jobs
         self.old = old
         self.new = new
+    }
+
+    /// Drops the bytes of the regular files once parsed: their documents read their texts from the files again
+    /// (`LazyTree.Source.file`), as does the error path (`FileText.wholeText()`).
+    mutating func releaseTexts() {
+        for f in old.indices where old[f].isRegular { (old[f].bytes, old[f].segments) = ([], nil) }
+        for f in new.indices where new[f].isRegular { (new[f].bytes, new[f].segments) = ([], nil) }
     }
 
     /// Every job's documents (or its error), on every core; objects are read with `namespace` for resources that set
@@ -285,13 +302,13 @@ struct PairPlan: Sendable {
         for (f, file) in old.enumerated() {
             files.append((.old, Result { () throws(InputError) in
                 let parsed = try documents(of: file, byFile[.old]?[f] ?? [], shared: [])
-                let aligned = file.segments.map { $0.count == parsed.count } ?? false
+                let aligned = file.lines.map { $0.count == parsed.count } ?? false
                 var pending: [Pending] = []
                 for (i, document) in parsed.enumerated() {
                     var token: SharedText? = nil
-                    if aligned, let segment = file.segments?[i], let text = file.sharedText(i, shared) {
+                    if aligned, let line = file.lines?[i], let text = file.sharedText(i, shared) {
                         token = shared[text]
-                        sharedTrees[text] = (document, segment.line)
+                        sharedTrees[text] = (document, line)
                     }
                     if !document.node.isNull { pending.append(Pending(parsed: document, token: token, mark: nil)) }
                 }
@@ -301,10 +318,10 @@ struct PairPlan: Sendable {
         for (f, file) in new.enumerated() {
             files.append((.new, Result { () throws(InputError) in
                 let parsed = try documents(of: file, byFile[.new]?[f] ?? [], shared: sharedTrees)
-                let aligned = file.segments.map { $0.count == parsed.count } ?? false
+                let aligned = file.lines.map { $0.count == parsed.count } ?? false
                 var pending: [Pending] = []
                 for (i, document) in parsed.enumerated() where !document.node.isNull {
-                    guard aligned, document.borrowed, let segment = file.segments?[i], let text = file.sharedText(i, shared),
+                    guard aligned, document.borrowed, let line = file.lines?[i], let text = file.sharedText(i, shared),
                         let origin = sharedTrees[text]
                     else {
                         pending.append(Pending(parsed: document, token: nil, mark: nil))
@@ -314,7 +331,7 @@ struct PairPlan: Sendable {
                     let mark = document.node.mark ?? Mark(file: file.file, line: origin.line, column: 1)
                     pending.append(Pending(
                         parsed: document, token: shared[text],
-                        mark: Mark(file: file.file, line: segment.line + (mark.line - origin.line), column: mark.column)))
+                        mark: Mark(file: file.file, line: line + (mark.line - origin.line), column: mark.column)))
                 }
                 return pending
             }))
@@ -374,11 +391,11 @@ struct PairPlan: Sendable {
     ) throws(InputError) -> [Parsed] {
         var documents: [Parsed] = []
         var intact = true
-        if let segments = file.segments {
-            documents.reserveCapacity(segments.count)
+        if let lines = file.lines {
+            documents.reserveCapacity(lines.count)
             var results = results[...]
             var i = 0
-            while intact, i < segments.count {
+            while intact, i < lines.count {
                 if let text = file.sharedText(i, shared), text < sharedTrees.count, var borrowed = sharedTrees[text]?.parsed {
                     borrowed.borrowed = true
                     documents.append(borrowed)
@@ -402,8 +419,9 @@ struct PairPlan: Sendable {
             intact = false
         }
         if intact, documents.reduce(0, { $0 + $1.expandedNodes }) <= parser.limits.maxExpandedNodes { return documents }
+        let text = try file.wholeText()
         do {
-            return Self.parsed(try parser.parseStream(bytes: file.bytes, file: file.file))
+            return Self.parsed(try parser.parseStream(bytes: text, file: file.file))
         } catch {
             throw error.inputError
         }
