@@ -1,9 +1,9 @@
 import Platform
 
 /// glibc's allocator tuned for a short-lived process that builds large strings (see
-/// ``ThreadHeap/tune(mmapThreshold:trimThreshold:topPad:workerReserve:)``). (Tried and dropped: one
-/// heap for all threads — parallel renders then wait on its lock; transparent huge pages for the
-/// heap — fewer faults, but zeroing whole 2 MiB pages made `diff` slower.)
+/// ``ThreadHeap/tune(mmapThreshold:trimThreshold:topPad:workerReserve:)``), with transparent huge pages for
+/// `render` and `template` only. (Tried and dropped: one heap for all threads — parallel renders then wait on its
+/// lock.)
 enum MemoryTuning {
     /// `command`: the subcommand named on the command line. `render` and `template` also ask for transparent huge
     /// pages for the heaps (``ThreadHeap/useHugePages()``): a chart's render fills some tens of megabytes of fresh
