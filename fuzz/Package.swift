@@ -12,5 +12,6 @@ let package = Package(
         .executableTarget(name: "FuzzSet", dependencies: ["FuzzSupport", .product(name: "MeshRender", package: "meshrender")]),
         .executableTarget(name: "FuzzTemplates", dependencies: ["FuzzSupport", .product(name: "MeshRender", package: "meshrender")]),
         .executableTarget(name: "FuzzManifests", dependencies: ["FuzzSupport", .product(name: "MeshRender", package: "meshrender")]),
+        .executableTarget(name: "FuzzPolicyEvents", dependencies: ["FuzzSupport", .product(name: "MeshRender", package: "meshrender")]),
     ]
 )
