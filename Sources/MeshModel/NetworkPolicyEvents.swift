@@ -30,9 +30,12 @@ public struct NetworkPolicyEvents: Sendable {
     public var ingressMarks: [RuleMarks]
     public var egressMarks: [RuleMarks]
 
-    /// Reads the one document of `cursor`'s text (a stream of exactly one document), or `nil`.
-    public static func read(_ cursor: YAMLEventCursor) -> NetworkPolicyEvents? {
-        var reader = Reader(cursor: cursor)
+    /// Reads the one document of `cursor`'s text (a stream of exactly one document), or `nil`. `sharing` may replace
+    /// each label selector read by an equal one (a pool of the release's selectors, held once).
+    public static func read(
+        _ cursor: YAMLEventCursor, sharing: (@Sendable (LabelSelector) -> LabelSelector)? = nil
+    ) -> NetworkPolicyEvents? {
+        var reader = Reader(cursor: cursor, share: sharing)
         return try? reader.document()
     }
 }
@@ -42,6 +45,7 @@ private struct GiveUp: Error {}
 private struct Reader {
     typealias Event = YAMLEventCursor.Event
     let cursor: YAMLEventCursor
+    let share: (@Sendable (LabelSelector) -> LabelSelector)?
 
     func next() throws(GiveUp) -> Event {
         guard let e = cursor.next() else { throw GiveUp() }
@@ -101,7 +105,7 @@ private struct Reader {
             if value.isNull { return }
             selector.matchLabels = try labels(value)
         }
-        return selector
+        return share?(selector) ?? selector
     }
 
     func integer(_ e: Event) throws(GiveUp) -> Int {
@@ -194,7 +198,8 @@ private struct Reader {
                         peers.append(try peer(p))
                         ruleMarks.peers.append(p.mark)
                     }
-                    rule.peers = peers
+                    // Held as long as the release: without the room the appends left.
+                    rule.peers = peers.withUnsafeBufferPointer { Array($0) }
                 } else {
                     var ports: [PolicyPort] = []
                     try sequence(value) { p throws(GiveUp) in

@@ -79,8 +79,10 @@ enum ConnectivityKinds {
 extension ManifestSource {
     /// The NetworkPolicy a document's text holds, read from its events, when the event reader takes it (see
     /// `NetworkPolicyEvents`); `nil` for every other document, which is then parsed.
-    static func policyFromEvents(_ segment: DocumentSegments.Segment, file: String) -> NetworkPolicyEvents? {
+    /// Its selectors are taken from `pool`.
+    static func policyFromEvents(_ segment: DocumentSegments.Segment, file: String, pool: SelectorPool) -> NetworkPolicyEvents? {
         guard segment.isDocument, ConnectivityKinds.mayBeNetworkPolicy(segment.bytes) else { return nil }
-        return NetworkPolicyEvents.read(YAMLEventCursor(bytes: segment.bytes, file: file, firstLine: segment.line))
+        return NetworkPolicyEvents.read(
+            YAMLEventCursor(bytes: segment.bytes, file: file, firstLine: segment.line), sharing: { pool.shared($0) })
     }
 }

@@ -103,11 +103,9 @@ extension ManifestSource {
                 return true
             }
             for (i, segment) in run.segments.enumerated() {
-                guard let read = policyFromEvents(segment, file: file) else { continue }
+                guard let read = policyFromEvents(segment, file: file, pool: pool) else { continue }
                 guard readTrees(upTo: i) else { return nil }
-                var policy = ManifestObjects(read)
-                policy.policies = policy.policies.map { selectors.sharing($0) }
-                objects.append(policy)
+                objects.append(ManifestObjects(read))
                 unread = i + 1
             }
             guard readTrees(upTo: run.segments.count) else { return nil }

@@ -254,13 +254,12 @@ struct PairPlan: Sendable {
             var intact = true
             for i in range {
                 let segment = segments[i]
-                guard let read = ManifestSource.policyFromEvents(segment, file: file.file) else { continue }
+                guard let read = ManifestSource.policyFromEvents(segment, file: file.file, pool: pool) else { continue }
                 guard readTrees(upTo: i) else {
                     intact = false
                     break
                 }
-                var objects = ManifestObjects(read)
-                objects.policies = objects.policies.map { selectors.sharing($0) }
+                let objects = ManifestObjects(read)
                 let subject = Document.identity(of: read)
                 let lazy = LazyTree(source: file.source(of: segment), file: file.file, firstLine: segment.line, subject: subject)
                 documents.append(Parsed(node: subject, lazy: lazy, expandedNodes: 0, objects: objects))
