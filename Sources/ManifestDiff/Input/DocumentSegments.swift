@@ -17,15 +17,14 @@ struct DocumentSegments {
         /// Whether libyaml makes a document of it: always after a `---` line, else only with content.
         var isDocument: Bool
 
-        /// The text as a dictionary key (hashed once).
-        var key: SegmentKey
-
         init(bytes: ArraySlice<UInt8>, line: Int, isDocument: Bool) {
             self.bytes = bytes
             self.line = line
             self.isDocument = isDocument
-            key = SegmentKey(isDocument ? bytes : [])
         }
+
+        /// The text as a dictionary key (hashed when made).
+        var key: SegmentKey { SegmentKey(isDocument ? bytes : []) }
     }
 
     var segments: [Segment]

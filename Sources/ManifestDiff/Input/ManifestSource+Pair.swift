@@ -61,13 +61,15 @@ struct PairPlan: Sendable {
         var segments: [DocumentSegments.Segment]?
         /// The first line of each of its documents (nil when not cut): kept when the texts are released.
         var lines: [Int]?
-        /// Per segment: the number of its text among the old side's texts (nil: the old side does not hold it).
-        var texts: [Int?] = []
         /// Per segment: whether its text may be of a kind the connectivity reads (see
         /// `ConnectivityKinds.mayAppear(in:)`).
-        var mayCarry: [Bool] = []
+        var mayCarry: [Bool]
+        /// Per segment: its text as a dictionary key.
+        var keys: [SegmentKey]
         /// A regular file, which a document's text can be read from again: the file is not kept in memory.
-        var isRegular = false
+        var isRegular: Bool
+        /// Per segment: the number of its text among the old side's texts (nil: the old side does not hold it).
+        var texts: [Int?] = []
 
         /// The file's bytes, read again when they were released.
         func wholeText() throws(InputError) -> [UInt8] {
@@ -128,38 +130,34 @@ struct PairPlan: Sendable {
     ) {
         self.parser = parser
         let sources = oldSources + newSources
-        let cuts = Parallel.map(sources.count) { i in DocumentSegments(sources[i].bytes)?.documents }
+        // Each file cut into its documents, each document's text hashed and scanned for the kinds connectivity reads.
+        let cuts = Parallel.map(sources.count) { i in
+            DocumentSegments(sources[i].bytes)?.documents.map { ($0, ConnectivityKinds.mayAppear(in: $0.bytes), $0.key) }
+        }
         // A file past the parser's size bound is parsed whole, which reports it as parsing it alone does.
         let texts = sources.indices.map { i in
-            let segments = sources[i].bytes.count <= parser.limits.maxBytes ? cuts[i] : nil
-            return FileText(file: sources[i].file, bytes: sources[i].bytes, segments: segments, lines: segments?.map(\.line))
+            let cut = sources[i].bytes.count <= parser.limits.maxBytes ? cuts[i] : nil
+            let file = sources[i].file
+            return FileText(
+                file: file, bytes: sources[i].bytes, segments: cut?.map(\.0), lines: cut?.map(\.0.line),
+                mayCarry: cut?.map(\.1) ?? [], keys: cut?.map(\.2) ?? [],
+                isRegular: file != "-" && FileSystem.kind(of: file) == .file && !FileSystem.isIrregular(file))
         }
         var old = Array(texts[..<oldSources.count])
         var new = Array(texts[oldSources.count...])
-        let mayCarry = Parallel.map(texts.count) { f in
-            (texts[f].segments ?? []).map { ConnectivityKinds.mayAppear(in: $0.bytes) }
-        }
-        for f in old.indices {
-            old[f].mayCarry = mayCarry[f]
-            old[f].isRegular = old[f].file != "-" && FileSystem.kind(of: old[f].file) == .file && !FileSystem.isIrregular(old[f].file)
-        }
-        for f in new.indices {
-            new[f].mayCarry = mayCarry[old.count + f]
-            new[f].isRegular = new[f].file != "-" && FileSystem.kind(of: new[f].file) == .file && !FileSystem.isIrregular(new[f].file)
-        }
 
         // Number the old side's texts; a new segment holding one of them shares it (one lookup per segment).
         var numberOf: [SegmentKey: Int] = [:]
         for f in old.indices {
-            old[f].texts = (old[f].segments ?? []).map { segment in
-                if let known = numberOf[segment.key] { return known }
-                numberOf[segment.key] = numberOf.count
+            old[f].texts = old[f].keys.map { key in
+                if let known = numberOf[key] { return known }
+                numberOf[key] = numberOf.count
                 return numberOf.count - 1
             }
         }
         var shared = [SharedText?](repeating: nil, count: numberOf.count)
         for f in new.indices {
-            new[f].texts = (new[f].segments ?? []).map { numberOf[$0.key] }
+            new[f].texts = new[f].keys.map { numberOf[$0] }
             for case let text? in new[f].texts where shared[text] == nil { shared[text] = SharedText() }
         }
         self.shared = shared
@@ -202,8 +200,8 @@ struct PairPlan: Sendable {
     /// Drops the bytes of the regular files once parsed: their documents read their texts from the files again
     /// (`LazyTree.Source.file`), as does the error path (`FileText.wholeText()`).
     mutating func releaseTexts() {
-        for f in old.indices where old[f].isRegular { (old[f].bytes, old[f].segments) = ([], nil) }
-        for f in new.indices where new[f].isRegular { (new[f].bytes, new[f].segments) = ([], nil) }
+        for f in old.indices where old[f].isRegular { (old[f].bytes, old[f].segments, old[f].keys) = ([], nil, []) }
+        for f in new.indices where new[f].isRegular { (new[f].bytes, new[f].segments, new[f].keys) = ([], nil, []) }
     }
 
     /// Every job's documents (or its error), on every core; objects are read with `namespace` for resources that set
