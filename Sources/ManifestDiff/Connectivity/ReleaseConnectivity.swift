@@ -94,17 +94,16 @@ extension ConnectivityDiff {
     {
         let pool = SelectorPool()
         func read(_ documents: [Document]) throws(InputError) -> [ManifestObjects] {
-            // In runs of documents, each run holding its equal selectors once.
+            // In runs of documents, equal selectors held once (`SelectorPool`).
             // A few runs per core at least: a small release is read on every core too.
             let length = max(1, min(Self.runLength, documents.count / (4 * Parallel.cores)))
             let runs = stride(from: 0, to: documents.count, by: length).map { $0..<min($0 + length, documents.count) }
             let parts = Array(Parallel.map(runs.count) { r -> [Result<ManifestObjects, InputError>] in
-                var selectors = SelectorTable(pool: pool)
-                return runs[r].map { i in
+                    return runs[r].map { i in
                     if let objects = documents[i].objects { return .success(objects) }
                     // Key marks only place errors: a document is read without them, and again with them to report a problem.
                     if var objects = try? ManifestObjects.read(document: documents[i].nodeWithoutKeyMarks, defaultNamespace: namespace) {
-                        objects.policies = objects.policies.map { selectors.sharing($0) }
+                        objects.policies = objects.policies.map { pool.sharing($0) }
                         return .success(objects)
                     }
                     return Result { () throws(InputError) in try ManifestObjects.read(document: documents[i].node, defaultNamespace: namespace) }

@@ -79,7 +79,6 @@ extension ManifestSource {
             let file = sources[run.source].file
             var objects: [ManifestObjects] = []
             objects.reserveCapacity(run.segments.count)
-            var selectors = SelectorTable(pool: pool)
             // NetworkPolicies are read from their events when the event reader takes them; runs of other documents
             // between them are parsed as one stream.
             var unread = 0
@@ -96,7 +95,7 @@ extension ManifestSource {
                     guard var read = try? ManifestObjects.read(document: document, defaultNamespace: defaultNamespace) else {
                         return false
                     }
-                    read.policies = read.policies.map { selectors.sharing($0) }
+                    read.policies = read.policies.map { pool.sharing($0) }
                     objects.append(read)
                 }
                 unread = end
@@ -124,47 +123,10 @@ extension ManifestSource {
     static let runBytes = 256 << 10
 }
 
-/// Equal label selectors of a run of policies held once: a mesh's policies name the same namespace (and often the same
-/// pods) in every peer, and a selector held once is one dictionary instead of one per peer. With a `SelectorPool`, a
-/// selector is looked up in the pool that every run of the read shares: a release's policies then
-/// hold each distinct selector once, whichever core read them (the run then keeps no table of its own).
-struct SelectorTable {
-    private var selectors: Set<LabelSelector> = []
-    private let pool: SelectorPool?
-
-    init(pool: SelectorPool? = nil) { self.pool = pool }
-
-    /// `policy` with each of its selectors replaced by the equal one met first.
-    mutating func sharing(_ policy: NetworkPolicy) -> NetworkPolicy {
-        var policy = policy
-        policy.podSelector = shared(policy.podSelector)
-        if let rules = policy.ingress { policy.ingress = sharing(rules) }
-        if let rules = policy.egress { policy.egress = sharing(rules) }
-        return policy
-    }
-
-    private mutating func sharing(_ rules: [PolicyRule]) -> [PolicyRule] {
-        rules.map { rule in
-            var rule = rule
-            rule.peers = rule.peers?.map { peer in
-                var peer = peer
-                peer.podSelector = peer.podSelector.map { shared($0) }
-                peer.namespaceSelector = peer.namespaceSelector.map { shared($0) }
-                return peer
-            }
-            return rule
-        }
-    }
-
-    private mutating func shared(_ selector: LabelSelector) -> LabelSelector {
-        if selector.isEmpty { return selector }
-        if let pool { return pool.shared(selector) }
-        return selectors.insert(selector).memberAfterInsert
-    }
-}
-
-/// The selectors every run of one read shares (see `SelectorTable`), in shards with a lock each, found by their
-/// labels' digest (`LabelSelector.labelsDigest`): one cheap digest and one comparison per selector read.
+/// Equal label selectors held once across every run of one read, whichever core reads it: a mesh's policies name the
+/// same namespace (and often the same pods) in every peer, and a selector held once is one dictionary instead of one
+/// per peer. In shards with a lock each, found by their labels' digest (`LabelSelector.labelsDigest`): one cheap
+/// digest and one comparison per selector read.
 final class SelectorPool: Sendable {
     private final class Shard: @unchecked Sendable {
         let lock = Lock()
@@ -173,10 +135,31 @@ final class SelectorPool: Sendable {
 
     private let shards: [Shard] = (0..<16).map { _ in Shard() }
 
+    /// `policy` with each of its selectors replaced by the equal one met first.
+    func sharing(_ policy: NetworkPolicy) -> NetworkPolicy {
+        var policy = policy
+        policy.podSelector = shared(policy.podSelector)
+        func sharing(_ rules: [PolicyRule]) -> [PolicyRule] {
+            rules.map { rule in
+                var rule = rule
+                rule.peers = rule.peers?.map { peer in
+                    var peer = peer
+                    peer.podSelector = peer.podSelector.map(shared)
+                    peer.namespaceSelector = peer.namespaceSelector.map(shared)
+                    return peer
+                }
+                return rule
+            }
+        }
+        if let rules = policy.ingress { policy.ingress = sharing(rules) }
+        if let rules = policy.egress { policy.egress = sharing(rules) }
+        return policy
+    }
+
     /// The selector equal to `selector` met first by any run (`selector` itself when a different selector took its
     /// digest first).
     func shared(_ selector: LabelSelector) -> LabelSelector {
-        guard selector.matchExpressions.isEmpty else { return selector }
+        guard !selector.isEmpty, selector.matchExpressions.isEmpty else { return selector }
         let digest = selector.labelsDigest
         let shard = shards[Int(digest >> 60)]
         return shard.lock.withLock {

@@ -225,7 +225,6 @@ struct PairPlan: Sendable {
         // NetworkPolicies are read from their events when the event reader takes them; runs of other documents
         // between them are parsed as one stream.
         if job.readsObjects {
-            var selectors = SelectorTable(pool: pool)
             var documents: [Parsed] = []
             documents.reserveCapacity(range.count)
             var unread = range.lowerBound
@@ -243,7 +242,7 @@ struct PairPlan: Sendable {
                     let subject = Document.identity(of: document.0)
                     let lazy = LazyTree(source: file.source(of: segment), file: file.file, firstLine: segment.line, subject: subject)
                     var objects = try? ManifestObjects.read(document: document.0, defaultNamespace: namespace)
-                    if let policies = objects?.policies { objects?.policies = policies.map { selectors.sharing($0) } }
+                    if let policies = objects?.policies { objects?.policies = policies.map { pool.sharing($0) } }
                     documents.append(Parsed(node: subject, lazy: lazy, expandedNodes: document.1, objects: objects))
                 }
                 unread = end
