@@ -89,13 +89,8 @@ public enum ManifestDiffer {
 
     /// NetworkPolicies, workloads, Namespaces and lists of them: what the connectivity of a release depends on.
     static func carriesConnectivity(_ id: ResourceID) -> Bool {
-        switch id.kind {
-        case "NetworkPolicy": return id.group == "networking.k8s.io"
-        case "Namespace", "Pod", "ReplicationController": return id.group.isEmpty
-        case "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet": return id.group == "apps"
-        case "Job", "CronJob": return id.group == "batch"
-        default: return id.kind.hasSuffix("List")
-        }
+        guard let group = ConnectivityKinds.groups[id.kind] else { return id.kind.hasSuffix("List") }
+        return id.group == group
     }
 }
 

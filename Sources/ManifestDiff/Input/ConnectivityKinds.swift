@@ -8,10 +8,11 @@ import YAML
 /// `ManifestDiffer.carriesConnectivity`) from those that cannot: it only chooses how a document is parsed, never
 /// what is read from it.
 enum ConnectivityKinds {
-    /// Kinds whose objects the connectivity reads; any kind ending in `List` is looked into too.
-    static let names: Set<String> = [
-        "NetworkPolicy", "Namespace", "Pod", "ReplicationController", "Deployment", "StatefulSet", "DaemonSet",
-        "ReplicaSet", "Job", "CronJob",
+    /// Kinds whose objects the connectivity reads, with their API group; any kind ending in `List` is looked into too.
+    static let groups: [String: String] = [
+        "NetworkPolicy": "networking.k8s.io", "Namespace": "", "Pod": "", "ReplicationController": "",
+        "Deployment": "apps", "StatefulSet": "apps", "DaemonSet": "apps", "ReplicaSet": "apps", "Job": "batch",
+        "CronJob": "batch",
     ]
 
     /// Whether some `kind:` in `text` names one of `names` or a list (quoted or not). Text it cannot read word by word
@@ -38,17 +39,13 @@ enum ConnectivityKinds {
                 var end = i
                 while end < count, isWordByte(buffer[end]) { end += 1 }
                 if end == i {
-                    // Not a plain word on the same line: a block scalar, a continuation, a flow value, …
-                    if end < count, buffer[end] != UInt8(ascii: "\n"), buffer[end] != UInt8(ascii: "\r"),
-                        buffer[end] != UInt8(ascii: "#")
-                    {
-                        return true
-                    }
-                    if end >= count || buffer[end] == UInt8(ascii: "\n") || buffer[end] == UInt8(ascii: "\r") { return true }
-                    continue
+                    // Not a plain word on the same line (a block scalar, a continuation, a flow value, …) unless only a
+                    // comment follows.
+                    if end < count, buffer[end] == UInt8(ascii: "#") { continue }
+                    return true
                 }
                 let word = String(decoding: UnsafeBufferPointer(rebasing: buffer[i..<end]), as: UTF8.self)
-                if names.contains(word) || word.hasSuffix("List") { return true }
+                if groups[word] != nil || word.hasSuffix("List") { return true }
                 if end < count, buffer[end] == UInt8(ascii: "\\") { return true }
             }
             return false
