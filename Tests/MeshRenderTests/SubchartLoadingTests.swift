@@ -56,6 +56,42 @@ final class SubchartLoadingTests: XCTestCase {
         return data
     }
 
+    /// Subcharts load while the parent's values.yaml parses; what fails is reported as a load in turn reports it: the
+    /// parent's values.yaml before any subchart, the first subchart in name order before the next.
+    func testFailuresComeInTheOrderOfALoadInTurn() throws {
+        let badValues = try chartDirectory([
+            "Chart.yaml": "apiVersion: v2\nname: app\nversion: 1.0.0\n",
+            "values.yaml": "a: [\n",
+            "charts/a/Chart.yaml": "apiVersion: v2\nname: a\nversion: 1.0.0\n",
+            "charts/a/values.yaml": "b: {\n",
+            "charts/z/values.yaml": "c: 1\n",
+        ])
+        XCTAssertThrowsError(try render(badValues)) { error in
+            XCTAssertTrue(String(describing: error).hasPrefix("cannot load values.yaml: "), "\(error)")
+        }
+        let badSubcharts = try chartDirectory([
+            "Chart.yaml": "apiVersion: v2\nname: app\nversion: 1.0.0\n",
+            "values.yaml": "a: 1\n",
+            "charts/b/Chart.yaml": "apiVersion: v2\nname: b\nversion: 1.0.0\n",
+            "charts/b/values.yaml": "b: {\n",
+            "charts/c/values.yaml": "c: 1\n",
+        ])
+        XCTAssertThrowsError(try render(badSubcharts)) { error in
+            XCTAssertTrue(String(describing: error).hasPrefix("error unpacking subchart b in app: cannot load values.yaml: "), "\(error)")
+        }
+        let good = try chartDirectory([
+            "Chart.yaml": "apiVersion: v2\nname: app\nversion: 1.0.0\n",
+            "values.yaml": "a: 1\n",
+            "templates/t.yaml": "kind: ConfigMap\ndata:\n  a: {{ .Values.a }}\n  b: {{ .Values.b.x }}\n",
+            "charts/b/Chart.yaml": "apiVersion: v2\nname: b\nversion: 1.0.0\n",
+            "charts/b/values.yaml": "x: 2\n",
+            "charts/b/templates/t.yaml": "kind: Secret\ndata:\n  x: {{ .Values.x }}\n",
+        ])
+        XCTAssertEqual(
+            try render(good),
+            "---\n# Source: app/charts/b/templates/t.yaml\nkind: Secret\ndata:\n  x: 2\n---\n# Source: app/templates/t.yaml\nkind: ConfigMap\ndata:\n  a: 1\n  b: 2\n")
+    }
+
     func testPackagedChartsLoadLikeDirectories() throws {
         let db = try packaged([
             ("db/Chart.yaml", "apiVersion: v2\nname: db\nversion: 1.0.0\n"),
