@@ -39,27 +39,35 @@ struct ChartFiles {
             : HelmIgnore()
         // The walk finds the files (and the first failure of the walk itself); their contents are read after it, on
         // every core. The failure reported is the one Helm's walk meets first: a file that cannot be read before it.
-        var found: [(path: String, relative: String)] = []
+        // Each file, and whether the directory typed it as a regular file (then it needs no check before it is read).
+        var found: [(path: String, relative: String, regular: Bool)] = []
         var walkFailure: ChartRenderError?
         // Directories still to list, deepest last: popping gives Go's depth-first walk in name order.
         var pending: [(path: String, relative: String)] = [(root, "")]
         walk: while let (path, relative) = pending.popLast() {
-            let names: [String]
-            switch FileSystem.entriesOrFail(of: path) {
-            case .success(let found): names = found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            let entries: [(name: String, type: FileSystem.EntryType)]
+            switch FileSystem.typedEntriesOrFail(of: path) {
+            case .success(let found): entries = found.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
             case .failure(let failure):
                 walkFailure = ChartRenderError(.load, "\(failure.operation) \(path): \(failure.reason)")
                 break walk
             }
             var directories: [(path: String, relative: String)] = []
-            for name in names {
+            for (name, type) in entries {
                 let child = FileSystem.join(path, name), childRelative = relative.isEmpty ? name : relative + "/" + name
-                switch FileSystem.kindOrFail(of: child) {
+                // Links (which Helm follows) and entries the directory does not type are looked up.
+                let kind: Result<FileSystem.Kind, FileSystem.Failure>
+                switch type {
+                case .file: kind = .success(.file)
+                case .directory: kind = .success(.directory)
+                case .other: kind = FileSystem.kindOrFail(of: child)
+                }
+                switch kind {
                 case .success(.directory):
                     if !ignore.ignores(childRelative, isDirectory: true) { directories.append((child, childRelative)) }
                 case .success(.file):
                     if ignore.ignores(childRelative, isDirectory: false) { continue }
-                    found.append((child, childRelative))
+                    found.append((child, childRelative, type == .file))
                 case .failure(let failure) where failure.isLinkLoop:
                     walkFailure = ChartRenderError(.load, "open \(child): \(failure.reason)")
                     break walk
@@ -71,7 +79,7 @@ struct ChartFiles {
         }
         let files = found
         let read = Parallel.map(files.count) { i in
-            Result { () throws(ChartRenderError) in try ChartLoader.read(files[i].path, refusingIrregular: true) }
+            Result { () throws(ChartRenderError) in try ChartLoader.read(files[i].path, refusingIrregular: !files[i].regular) }
         }
         var contents: [String: [UInt8]] = Dictionary(minimumCapacity: files.count)
         for (file, bytes) in zip(files, read) { contents[file.relative] = try bytes.get() }

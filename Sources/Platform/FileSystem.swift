@@ -45,6 +45,39 @@ public enum FileSystem {
         return .success(names)
     }
 
+    /// What a directory entry is, as the directory itself tells (`d_type`), without a `stat`.
+    public enum EntryType: Sendable, Equatable {
+        /// A regular file.
+        case file
+        /// A directory.
+        case directory
+        /// Anything else, or a file system that does not say: a symbolic link (to be followed), a device, a pipe, a
+        /// socket. Ask ``kindOrFail(of:)``.
+        case other
+    }
+
+    /// ``entriesOrFail(of:)`` with each entry's ``EntryType``: a walk stats only the entries the directory does not
+    /// type (a `stat` resolves the whole path again, and a chart has hundreds of files).
+    public static func typedEntriesOrFail(of directory: String) -> Result<[(name: String, type: EntryType)], Failure> {
+        guard let stream = opendir(directory) else { return .failure(Failure(operation: "open", code: errno)) }
+        defer { closedir(stream) }
+        var entries: [(name: String, type: EntryType)] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            guard name != "." && name != ".." else { continue }
+            let type: EntryType
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_REG): type = .file
+            case Int32(DT_DIR): type = .directory
+            default: type = .other
+            }
+            entries.append((name, type))
+        }
+        return .success(entries)
+    }
+
     /// The paths of every file below `directory`, relative to it (`a/b.yaml`), in no particular
     /// order; nil when `directory` cannot be read. Symbolic links to files count as files; links to
     /// directories are not followed (so a link cycle cannot loop).
