@@ -8,8 +8,9 @@ public enum ByteString {
 
     /// `bytes` as a string: valid UTF-8 as its characters, any other byte as its stand-in scalar.
     /// (A character among the stand-ins themselves is kept as the stand-ins of its four bytes.)
-    public static func string(_ bytes: [UInt8]) -> String {
+    public static func string(_ bytes: some Collection<UInt8>) -> String {
         if !bytes.contains(0xF4), let text = String(validating: bytes, as: UTF8.self) { return text }
+        let bytes = Array(bytes)
         var scalars = String.UnicodeScalarView()
         var i = 0
         while i < bytes.count {
@@ -41,6 +42,70 @@ public enum ByteString {
             }
         }
         return out
+    }
+
+    /// Whether `text` may hold stand-ins: its UTF-8 has a 0xF4 byte (a stand-in's first). A string
+    /// without one is plain text, and every function takes its usual path for it.
+    @inline(__always)
+    public static func mayHoldBytes(_ text: String) -> Bool {
+        text.utf8.contains(0xF4)
+    }
+
+    /// Whether `scalar` stands for a byte; the byte it stands for.
+    @inline(__always)
+    public static func byte(_ scalar: Unicode.Scalar) -> UInt8? {
+        scalar.value >= base ? UInt8(truncatingIfNeeded: scalar.value - base) : nil
+    }
+
+    /// The stand-in scalar of `byte`.
+    public static func standIn(_ byte: UInt8) -> Unicode.Scalar {
+        Unicode.Scalar(base + UInt32(byte))!
+    }
+
+    /// Go's `len(s)`: the number of bytes `text` stands for.
+    public static func count(_ text: String) -> Int {
+        mayHoldBytes(text) ? bytes(text).count : text.utf8.count
+    }
+
+    /// Go's `s[i]`: the byte at offset `i` (below `count(text)`) of the bytes `text` stands for.
+    public static func byte(at i: Int, of text: String) -> UInt8 {
+        if !mayHoldBytes(text) { return text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: i)] }
+        return bytes(text)[i]
+    }
+
+    /// `text` in its one spelling: stand-ins that together form a UTF-8 character (joined from two
+    /// strings, `"\xc3"` and `"\xa9"`) become that character, as Go reads the bytes.
+    public static func normalized(_ text: String) -> String {
+        mayHoldBytes(text) ? string(bytes(text)) : text
+    }
+
+    /// The characters Go's `for range` reads from `text`: each byte that is not UTF-8 as U+FFFD
+    /// (`utf8.RuneError`). What `strings.Map`, `encoding/json` and other rune-wise Go code see.
+    public static func runes(_ text: String) -> String {
+        guard mayHoldBytes(text) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in normalized(text).unicodeScalars {
+            out.append(byte(scalar) == nil ? scalar : "\u{FFFD}")
+        }
+        return String(out)
+    }
+
+    /// Go's byte-wise `a < b` (`sort.Strings`), for strings that may hold stand-ins.
+    public static func less(_ a: String, _ b: String) -> Bool {
+        bytes(a).lexicographicallyPrecedes(bytes(b))
+    }
+
+    /// Go's `a == b`: the same bytes (for strings that may hold stand-ins; others compare as
+    /// Swift strings do).
+    public static func equal(_ a: String, _ b: String) -> Bool {
+        guard mayHoldBytes(a) || mayHoldBytes(b) else { return a == b }
+        return bytes(a) == bytes(b)
+    }
+
+    /// Whether the UTF-8 at `i` in `utf8` is a stand-in (F4 8F BC..BF xx).
+    @inline(__always)
+    public static func isStandIn(_ utf8: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        utf8[i] == 0xF4 && i + 3 < utf8.count && utf8[i + 1] == 0x8F && utf8[i + 2] >= 0xBC
     }
 
     /// The length of the UTF-8 sequence a lead byte announces (0 for a byte that cannot lead one).

@@ -128,6 +128,12 @@ struct JSONWriter {
         while i != u.endIndex {
             let c = u[i]
             if c >= 0x80 {
+                // A byte that is not UTF-8 (its stand-in, F4 8F BC..BF xx) is `\ufffd`, as Go writes it.
+                if c == 0xF4, ByteString.byte(s.unicodeScalars[i]) != nil {
+                    appendU(0xFFFD)
+                    i = u.index(i, offsetBy: 4)
+                    continue
+                }
                 // U+2028 / U+2029 (E2 80 A8 / E2 80 A9) are escaped; other characters copied.
                 if c == 0xE2 {
                     let j = u.index(after: i)

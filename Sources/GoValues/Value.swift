@@ -59,6 +59,7 @@ extension Value {
 
     /// Go's string ordering: byte-wise comparison of UTF-8 (`memcmp` over the contiguous bytes).
     public static func goLess(_ a: String, _ b: String) -> Bool {
+        if ByteString.mayHoldBytes(a) || ByteString.mayHoldBytes(b) { return ByteString.less(a, b) }
         let compared = a.utf8.withContiguousStorageIfAvailable { x in
             b.utf8.withContiguousStorageIfAvailable { y -> Bool in
                 let common = min(x.count, y.count)

@@ -212,14 +212,14 @@ struct GoURL {
         let hex = Array("0123456789ABCDEF".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count)
-        for c in s.utf8 {
+        for c in ByteString.bytes(s) {
             if shouldEscape(c, mode) {
                 out += [UInt8(ascii: "%"), hex[Int(c >> 4)], hex[Int(c & 15)]]
             } else {
                 out.append(c)
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return ByteString.string(out)
     }
 
     static func unescape(_ s: String, _ mode: Mode) throws(Failure) -> String {
@@ -255,7 +255,7 @@ struct GoURL {
             out.append(c)
             i += 1
         }
-        return String(decoding: out, as: UTF8.self)
+        return ByteString.string(out)
     }
 
     // MARK: printing
