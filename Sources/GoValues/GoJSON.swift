@@ -121,7 +121,8 @@ struct JSONWriter {
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
-    mutating func writeString(_ s: String) {
+    mutating func writeString(_ s: String, normalized: Bool = false) {
+        let start = bytes.count
         bytes.append(UInt8(ascii: "\""))
         let u = s.utf8
         var i = u.startIndex
@@ -130,6 +131,15 @@ struct JSONWriter {
             if c >= 0x80 {
                 // A byte that is not UTF-8 (its stand-in, F4 8F BC..BF xx) is `\ufffd`, as Go writes it.
                 if c == 0xF4, ByteString.byte(s.unicodeScalars[i]) != nil {
+                    if !normalized {
+                        // Stand-ins joined from several strings may spell a character: write that.
+                        let text = ByteString.normalized(s)
+                        if !text.utf8.elementsEqual(s.utf8) {
+                            bytes.removeSubrange(start...)
+                            writeString(text, normalized: true)
+                            return
+                        }
+                    }
                     appendU(0xFFFD)
                     i = u.index(i, offsetBy: 4)
                     continue

@@ -1,5 +1,4 @@
 import GoValues
-import Diagnostics
 import YAML
 
 /// Helm's serialization functions: `toYaml` is sigs.k8s.io/yaml's Marshal without the final
@@ -79,38 +78,13 @@ enum SerializationFunctions {
 
     /// The first document of `text` as Helm's JSON round trip leaves it.
     static func parseYAMLAsJSON(_ text: String) -> Result<Value, YAMLError> {
-        if let problem = utf8Problem(text) { return .failure(YAMLError(.syntax(problem), at: Mark(file: "<fromYaml>", line: 0, column: 0), goLine: nil)) }
+        if let problem = HelmYAML.byteError(text, file: "<fromYaml>") { return .failure(problem) }
         do {
             let docs = try YAMLParser(duplicateKeys: .lastWins).parseAll(text, file: "<fromYaml>")
             return .success(jsonNumbers(docs.first?.toValue() ?? .null))
         } catch {
             return .failure(error)
         }
-    }
-
-    /// How go-yaml's reader refuses bytes of `text` that are not UTF-8 (nil when there are none):
-    /// it checks a sequence's lead byte, then its continuation bytes, then that it is complete.
-    static func utf8Problem(_ text: String) -> String? {
-        guard ByteString.mayHoldBytes(text), ByteString.normalized(text).unicodeScalars.contains(where: { ByteString.byte($0) != nil })
-        else { return nil }
-        let b = ByteString.bytes(text)
-        var i = 0
-        while i < b.count {
-            let lead = b[i]
-            let width = lead < 0x80 ? 1 : lead & 0xE0 == 0xC0 ? 2 : lead & 0xF0 == 0xE0 ? 3 : lead & 0xF8 == 0xF0 ? 4 : 0
-            if width == 0 { return "invalid leading UTF-8 octet" }
-            if i + width > b.count { return "incomplete UTF-8 octet sequence" }
-            var value = UInt32(width == 1 ? lead : lead & (0xFF >> (width + 1)))
-            for k in 1..<max(width, 1) where width > 1 {
-                if b[i + k] & 0xC0 != 0x80 { return "invalid trailing UTF-8 octet" }
-                value = value << 6 | UInt32(b[i + k] & 0x3F)
-            }
-            let shortest: UInt32 = [0, 0, 0x80, 0x800, 0x10000][width]
-            if value < shortest { return "invalid length of a UTF-8 sequence" }
-            if (0xD800...0xDFFF).contains(value) || value > 0x10FFFF { return "invalid Unicode character" }
-            i += width
-        }
-        return nil
     }
 
     /// Every integer becomes a float64, as `encoding/json` decodes numbers into `interface{}`.
