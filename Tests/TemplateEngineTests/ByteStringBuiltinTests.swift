@@ -15,11 +15,11 @@ final class ByteStringBuiltinTests: XCTestCase {
             ("{{ urlquery .s }} {{ len \"\\377\" }} {{ len `\\xff` }}", "a%FF%C3%A9%80 1 4"),
         ]
         for (template, expected) in cases {
-            let set = TemplateSet()
+            let set = TemplateSet(library: FunctionLibrary())
             try set.parse(name: "t", text: template)
             XCTAssertEqual(try set.execute(name: "t", data: data), expected, template)
         }
-        let set = TemplateSet()
+        let set = TemplateSet(library: FunctionLibrary())
         try set.parse(name: "t", text: "{{ js .s }}")
         XCTAssertEqual(ByteString.bytes(try set.execute(name: "t", data: data)), [0x61, 0xFF, 0xC3, 0xA9, 0x80])
     }
