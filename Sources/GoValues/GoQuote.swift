@@ -109,9 +109,11 @@ public enum GoQuote {
             return String(decoding: body.filter { $0 != UInt8(ascii: "\r") }, as: UTF8.self)  // Go drops carriage returns
         }
         if !body.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") }) {
-            return String(decoding: body, as: UTF8.self)
+            // A byte of the literal itself that is not UTF-8 reads as U+FFFD (a back-quoted literal keeps it).
+            return ByteString.runes(String(decoding: body, as: UTF8.self))
         }
-        let scalars = Array(literal.unicodeScalars)
+        // A byte of the literal itself that is not UTF-8 reads as U+FFFD.
+        let scalars = Array(ByteString.runes(literal).unicodeScalars)
         var i = 1
         let end = scalars.count - 1
         // Go's `\x` and octal escapes are bytes: collected as such, then read as UTF-8 (a byte
@@ -120,13 +122,7 @@ public enum GoQuote {
         out.reserveCapacity(scalars.count)
         while i < end {
             let (value, isByte, next) = try unquoteChar(scalars, at: i, end: end, quote: "\"")
-            if isByte {
-                out.append(UInt8(value.value))
-            } else if let byte = ByteString.byte(value) {
-                out.append(byte)
-            } else {
-                out.append(contentsOf: UTF8.encode(value)!)
-            }
+            if isByte { out.append(UInt8(value.value)) } else { out.append(contentsOf: UTF8.encode(value)!) }
             i = next
         }
         return ByteString.string(out)

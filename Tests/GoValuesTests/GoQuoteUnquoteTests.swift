@@ -27,6 +27,11 @@ final class GoQuoteUnquoteTests: XCTestCase {
         XCTAssertEqual(try GoQuote.unquote("\"\\xc3\\xa9\""), "é")
         XCTAssertEqual(try GoQuote.unquote("`\\xff`"), "\\xff")
         XCTAssertEqual(try GoQuote.unquoteCharConstant("'\\xff'"), "\u{FF}")
+        // A byte of the literal itself that is not UTF-8: U+FFFD in a quoted literal, kept in a raw one.
+        let byte = ByteString.string([0xFE])
+        XCTAssertEqual(try GoQuote.unquote("\"a" + byte + "b\""), "a\u{FFFD}b")
+        XCTAssertEqual(try GoQuote.unquote("\"a" + byte + "\\x41\""), "a\u{FFFD}A")
+        XCTAssertEqual(try GoQuote.unquote("`a" + byte + "`"), "a" + byte)
         let text = ByteString.string([0x61, 0xFF, 0xC3, 0xA9, 0x80])
         XCTAssertEqual(GoQuote.quote(text), "\"a\\xff\u{E9}\\x80\"")
         XCTAssertEqual(GoQuote.quote(text, asciiOnly: true), "\"a\\xff\\u00e9\\x80\"")
