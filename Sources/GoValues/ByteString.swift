@@ -14,7 +14,7 @@ public enum ByteString {
         var scalars = String.UnicodeScalarView()
         var i = 0
         while i < bytes.count {
-            let length = sequenceLength(bytes, at: i)
+            let length = characterLength(bytes, at: i)
             if length > 0, let text = String(validating: bytes[i..<(i + length)], as: UTF8.self),
                text.unicodeScalars.first!.value < base {
                 scalars.append(contentsOf: text.unicodeScalars)
@@ -106,6 +106,14 @@ public enum ByteString {
     @inline(__always)
     public static func isStandIn(_ utf8: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
         utf8[i] == 0xF4 && i + 3 < utf8.count && utf8[i + 1] == 0x8F && utf8[i + 2] >= 0xBC
+    }
+
+    /// The length of the UTF-8 character at `i` in `bytes`; 0 where the bytes there are not one
+    /// (Go's `utf8.DecodeRune` returning `RuneError` of width 1).
+    public static func characterLength(_ bytes: [UInt8], at i: Int) -> Int {
+        let length = sequenceLength(bytes, at: i)
+        guard length > 1 else { return length }
+        return String(validating: bytes[i..<(i + length)], as: UTF8.self) == nil ? 0 : length
     }
 
     /// The length of the UTF-8 sequence a lead byte announces (0 for a byte that cannot lead one).

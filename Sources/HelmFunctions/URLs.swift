@@ -223,7 +223,7 @@ struct GoURL {
     }
 
     static func unescape(_ s: String, _ mode: Mode) throws(Failure) -> String {
-        let b = Array(s.utf8)
+        let b = ByteString.bytes(s)
         func hexValue(_ c: UInt8) -> UInt8? {
             switch c {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): return c - 48
