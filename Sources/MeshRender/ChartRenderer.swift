@@ -105,6 +105,7 @@ public struct ChartRenderer: Sendable {
         if let subcharts = scopes?.contexts[0].topLevel["Subcharts"] { top["Subcharts"] = subcharts }
         // One session for all files: Helm shares one values map, so `set` in one file is seen by later ones.
         let session = set.session(data: .map(top))
+        PhaseClock.mark("template set ready")
         defer { kept?.keep((set, session)) }
         let basePath = chart.name + "/templates"
         var rendered: [(name: String, text: String)] = []
@@ -139,6 +140,7 @@ public struct ChartRenderer: Sendable {
             }
             rendered.append((name, output))
         }
+        PhaseClock.mark("templates executed")
         if let knownHeads, let manifests = ChartManifestSorter.sortKnown(rendered, knownHeads) {
             return RenderedManifests(documents: manifests, notes: notes)
         }

@@ -47,9 +47,11 @@ public final class InputPrefetch: @unchecked Sendable {
         let pending = LargeStackThread.begin(stackSize: ChartRenderer.workerStackSize) { () -> Prefetched in
             let loaded = Loaded { () throws -> (chart: Chart, templates: TemplateSet?) in
                 let loaded = try Pipeline.load(chart)
+                PhaseClock.mark("prefetch: chart loaded")
                 // Which templates of a chart with subcharts render depends on the values: those are parsed later.
                 return (loaded, loaded.hasSubcharts ? nil : try? ChartRenderer(chart: loaded).parsedTemplates())
             }
+            PhaseClock.mark("prefetch: templates parsed")
             var prefetched = Prefetched(chart: loaded)
             for path in files where prefetched.values[path] == nil {
                 guard let bytes = try? FileSystem.readFile(path), let node = try? ValuesFile.load(bytes, file: path) else {

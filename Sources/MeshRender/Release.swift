@@ -119,6 +119,7 @@ final class Release {
     func rendered(showOnly: [String] = []) throws -> Rendered {
         if let renderedRelease, renderedRelease.showOnly == showOnly { return renderedRelease }
         let (resolvedNow, schemas) = try resolving(checkingReleaseName: true)
+        PhaseClock.mark("values resolved")
         // The values are checked against the schemas on a second core while the release renders. The render's
         // outcome counts only once they pass: a failed check is the error reported, whatever the render did, as when
         // the check comes first.
@@ -176,6 +177,7 @@ final class Release {
                 }
             })
         let built = try meshResult?.get()
+        PhaseClock.mark("values object made")
         if let built { meshSpec = built.0 }
         let meshObject = built?.1
         var renderer = ChartRenderer(chart: chart)
@@ -194,6 +196,7 @@ final class Release {
             manifests = try renderer.render(
                 coalescedValues: valuesObject, release: release, extraObjects: meshObject == nil ? [:] : ["Mesh": mesh])
         }
+        PhaseClock.mark("templates executed and manifests sorted")
         return try Rendered(
             manifests: manifests, chart: chart, reference: reference, showOnly: showOnly, values: values,
             templateObjects: [valuesObject, mesh], kept: kept)

@@ -32,6 +32,7 @@ struct Meshrender: ParsableCommand {
     /// Parses, runs, and maps every failure to the documented exit status: usage and input errors
     /// print one line on stderr and exit 2; nothing is written to stdout on failure.
     static func main() {
+        PhaseClock.mark("start")
         MemoryTuning.apply(command: CommandLine.arguments.dropFirst().first)
         InterruptLatch.exitOnInterrupt()
         // The chart and values files of a render start loading on a second core while the argument parser starts up.
@@ -46,6 +47,7 @@ struct Meshrender: ParsableCommand {
         do {
             let (arguments, repeated) = RepeatedFlags.extract(Array(CommandLine.arguments.dropFirst()))
             var command = try parseAsRoot(arguments)
+            PhaseClock.mark("arguments parsed")
             if !repeated.isEmpty {
                 guard var taking = command as? TakesRepeatedFlags & ParsableCommand else {
                     throw ValidationError("--set is not an option of this command")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import MeshRender
+import Platform
 
 /// `meshrender render`: values in, manifests out.
 struct RenderCommand: ParsableCommand, RunsWithPrefetch {
@@ -91,6 +92,7 @@ struct RenderCommand: ParsableCommand, RunsWithPrefetch {
                 Diagnostics.emit(rendered.writeText)
             }
         }
+        PhaseClock.mark("written")
         Diagnostics.finish(keeping: rendered)
     }
 }
