@@ -135,7 +135,7 @@ let package = Package(
         ),
         .testTarget(name: "MeshAnalysisTests", dependencies: ["MeshAnalysis", "TestSupport"], exclude: ["Golden", "Conformance"]),
         .testTarget(name: "ManifestDiffTests", dependencies: ["ManifestDiff", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "MeshRenderTests", dependencies: ["MeshRender", "Charts", "YAML", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "MeshRenderTests", dependencies: ["MeshRender", "Charts", "YAML", "GoValues", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "CLITests", dependencies: ["MeshRenderCLI", "render-and-verify", "YAML", "JSONSchema", "TestSupport"],
             exclude: ["Fixtures"]),
