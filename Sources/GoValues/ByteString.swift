@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Go strings are bytes: a file read by `.Files.Get` or a `b64dec` result may hold bytes that are not
 /// UTF-8 (a compressed archive, a DER certificate), and `b64enc` or `sha256sum` must see them as they
 /// were. A Swift string cannot hold such bytes, so each byte of an invalid sequence is kept as a scalar
@@ -46,9 +54,11 @@ public enum ByteString {
 
     /// Whether `text` may hold stand-ins: its UTF-8 has a 0xF4 byte (a stand-in's first). A string
     /// without one is plain text, and every function takes its usual path for it.
-    @inline(__always)
-    public static func mayHoldBytes(_ text: String) -> Bool {
-        text.utf8.contains(0xF4)
+    public static func mayHoldBytes(_ text: some StringProtocol) -> Bool {
+        let found = text.utf8.withContiguousStorageIfAvailable { utf8 in
+            utf8.baseAddress.map { memchr($0, 0xF4, utf8.count) != nil } ?? false
+        }
+        return found ?? text.utf8.contains(0xF4)
     }
 
     /// Whether `scalar` stands for a byte; the byte it stands for.

@@ -87,13 +87,16 @@ enum GoStrings {
         return !occurrences(of: ByteString.bytes(sub), in: ByteString.bytes(s)).isEmpty
     }
 
+    /// (Only the part of `s` the prefix covers can make its stand-ins matter.)
     static func hasPrefix(_ s: String, _ p: String) -> Bool {
-        if ByteString.mayHoldBytes(s) || ByteString.mayHoldBytes(p) { return ByteString.bytes(s).starts(with: ByteString.bytes(p)) }
+        if ByteString.mayHoldBytes(p) || s.utf8.prefix(p.utf8.count + 3).contains(0xF4) {
+            return ByteString.bytes(s).starts(with: ByteString.bytes(p))
+        }
         return s.utf8.starts(with: p.utf8)
     }
 
     static func hasSuffix(_ s: String, _ p: String) -> Bool {
-        if ByteString.mayHoldBytes(s) || ByteString.mayHoldBytes(p) {
+        if ByteString.mayHoldBytes(p) || s.utf8.suffix(p.utf8.count + 3).contains(0xF4) {
             let sb = ByteString.bytes(s), pb = ByteString.bytes(p)
             return sb.count >= pb.count && sb[(sb.count - pb.count)...].elementsEqual(pb)
         }
