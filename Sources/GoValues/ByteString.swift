@@ -22,7 +22,7 @@ public enum ByteString {
         var scalars = String.UnicodeScalarView()
         var i = 0
         while i < bytes.count {
-            let length = characterLength(bytes, at: i)
+            let length = sequenceLength(bytes, at: i)
             if length > 0, let text = String(validating: bytes[i..<(i + length)], as: UTF8.self),
                text.unicodeScalars.first!.value < base {
                 scalars.append(contentsOf: text.unicodeScalars)
@@ -67,11 +67,6 @@ public enum ByteString {
         scalar.value >= base ? UInt8(truncatingIfNeeded: scalar.value - base) : nil
     }
 
-    /// The stand-in scalar of `byte`.
-    public static func standIn(_ byte: UInt8) -> Unicode.Scalar {
-        Unicode.Scalar(base + UInt32(byte))!
-    }
-
     /// Go's `len(s)`: the number of bytes `text` stands for.
     public static func count(_ text: String) -> Int {
         mayHoldBytes(text) ? bytes(text).count : text.utf8.count
@@ -110,12 +105,6 @@ public enum ByteString {
     public static func equal(_ a: String, _ b: String) -> Bool {
         guard mayHoldBytes(a) || mayHoldBytes(b) else { return a == b }
         return bytes(a) == bytes(b)
-    }
-
-    /// Whether the UTF-8 at `i` in `utf8` is a stand-in (F4 8F BC..BF xx).
-    @inline(__always)
-    public static func isStandIn(_ utf8: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
-        utf8[i] == 0xF4 && i + 3 < utf8.count && utf8[i + 1] == 0x8F && utf8[i + 2] >= 0xBC
     }
 
     /// The length of the UTF-8 character at `i` in `bytes`; 0 where the bytes there are not one
