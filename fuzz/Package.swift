@@ -13,5 +13,6 @@ let package = Package(
         .executableTarget(name: "FuzzTemplates", dependencies: ["FuzzSupport", .product(name: "MeshRender", package: "meshrender")]),
         .executableTarget(name: "FuzzManifests", dependencies: ["FuzzSupport", .product(name: "MeshRender", package: "meshrender")]),
         .executableTarget(name: "FuzzPolicyEvents", dependencies: ["FuzzSupport", .product(name: "MeshRender", package: "meshrender")]),
+        .executableTarget(name: "FuzzHeads", dependencies: ["FuzzSupport", .product(name: "MeshRender", package: "meshrender")]),
     ]
 )

@@ -67,7 +67,7 @@ enum SerializationFunctions {
         "fromYaml": { a in
             let args = Arguments("fromYaml", a)
             try args.expect(1)
-            return fromYaml(try args.string(0))
+            return ParsedTextMemo.fromYaml.value(for: try args.string(0), fromYaml)
         },
         "fromYamlArray": { a in
             let args = Arguments("fromYamlArray", a)

@@ -38,30 +38,94 @@ enum ChartManifestSorter {
         "pre-rollback", "post-rollback", "test", "test-success",
     ]
 
-    /// Sorts rendered files (name → text) into manifests and hooks, each in install order.
-    static func sort(_ files: [(name: String, text: String)]) throws(ChartRenderError) -> (manifests: [RenderedManifest], hooks: [RenderedManifest]) {
+    /// One rendered file's documents and each one's head as read (`nil` for a file whose name starts with `_`, which
+    /// Helm leaves out).
+    typealias FileHeads = [(doc: Substring, head: Result<ManifestHead, ChartRenderError>)]?
+
+    /// Reads the heads of rendered files' documents as the files come, on another core (``StreamedWork``), for
+    /// ``sort(_:read:)``: a render hands each file over as it is rendered, and the heads of the first files are
+    /// read while the next execute.
+    final class HeadReader {
+        private let work = StreamedWork(stackSize: ChartRenderer.workerStackSize) { (doc: (source: String, text: Substring)) in
+            Result { () throws(ChartRenderError) in try ManifestHead.parse(doc.text, source: doc.source) }
+        }
+        private var files: [[Substring]?] = []
+
+        /// Hands the rendered file over: its documents are read in turn.
+        func add(_ file: (name: String, text: String)) {
+            if file.name.split(separator: "/").last?.hasPrefix("_") == true {
+                files.append(nil)
+                return
+            }
+            let docs = split(file.text)
+            files.append(docs)
+            for doc in docs { work.submit((file.name, doc)) }
+        }
+
+        /// Each file's documents and heads, in the order the files came.
+        func finish() -> [FileHeads] {
+            let heads = work.finish()
+            var at = 0
+            return files.map { docs in
+                guard let docs else { return nil }
+                defer { at += docs.count }
+                return docs.indices.map { (docs[$0], heads[at + $0]) }
+            }
+        }
+
+        /// Stops reading (the render failed).
+        func close() { work.close() }
+    }
+
+    /// Sorts rendered files (name → text) into manifests and hooks, each in install order. `read`: each file's
+    /// ``heads(of:)``, when they were read already (as the files were rendered).
+    static func sort(_ files: [(name: String, text: String)], read: [FileHeads]? = nil) throws(ChartRenderError)
+        -> (manifests: [RenderedManifest], hooks: [RenderedManifest])
+    {
         var manifests: [RenderedManifest] = []
         var hooks: [RenderedManifest] = []
-        var docs: [(source: String, text: Substring)] = []
-        for file in files.sorted(by: { Value.goLess($0.name, $1.name) }) {
-            if file.name.split(separator: "/").last?.hasPrefix("_") == true { continue }
-            for doc in split(file.text) { docs.append((file.name, doc)) }
-        }
-        let heads = parseHeads(docs)
-        for (index, (source, doc)) in docs.enumerated() {
-            let head = try heads[index].get()
-            guard let hookList = head.annotations["helm.sh/hook"] else {
-                manifests.append(RenderedManifest(source: source, textSlice: doc, kind: head.kind, isHook: false))
-                continue
+        let order = files.indices.sorted { Value.goLess(files[$0].name, files[$1].name) }
+        let read = read ?? readAll(files)
+        for file in order {
+            guard let docs = read[file] else { continue }
+            let source = files[file].name
+            for (doc, result) in docs {
+                let head = try result.get()
+                guard let hookList = head.annotations["helm.sh/hook"] else {
+                    manifests.append(RenderedManifest(source: source, textSlice: doc, kind: head.kind, isHook: false))
+                    continue
+                }
+                let events = hookList.split(separator: ",", omittingEmptySubsequences: false).map {
+                    GoText.trimSpace(String($0)).lowercased()
+                }
+                // A document naming an unknown hook event is dropped, as Helm drops it.
+                if events.contains(where: { !hookEvents.contains($0) }) { continue }
+                hooks.append(RenderedManifest(source: source, textSlice: doc, kind: head.kind, isHook: true))
             }
-            let events = hookList.split(separator: ",", omittingEmptySubsequences: false).map {
-                GoText.trimSpace(String($0)).lowercased()
-            }
-            // A document naming an unknown hook event is dropped, as Helm drops it.
-            if events.contains(where: { !hookEvents.contains($0) }) { continue }
-            hooks.append(RenderedManifest(source: source, textSlice: doc, kind: head.kind, isHook: true))
         }
         return (sortedByKind(manifests), sortedByKind(hooks))
+    }
+
+    /// Every file's ``heads(of:)``, the documents of all files read together (on all cores when there are many).
+    private static func readAll(_ files: [(name: String, text: String)]) -> [FileHeads] {
+        var docs: [(source: String, text: Substring)] = []
+        var counts: [Int?] = []
+        for file in files {
+            if file.name.split(separator: "/").last?.hasPrefix("_") == true {
+                counts.append(nil)
+                continue
+            }
+            let pieces = split(file.text)
+            counts.append(pieces.count)
+            for doc in pieces { docs.append((file.name, doc)) }
+        }
+        let heads = parseHeads(docs)
+        var at = 0
+        return counts.map { count in
+            guard let count else { return nil }
+            defer { at += count }
+            return (at..<(at + count)).map { (docs[$0].text, heads[$0]) }
+        }
     }
 
     /// `sort` for documents known to have one head (`KnownHeads`): split only, in order, when every

@@ -109,6 +109,9 @@ public struct ChartRenderer: Sendable {
         defer { kept?.keep((set, session)) }
         let basePath = chart.name + "/templates"
         var rendered: [(name: String, text: String)] = []
+        // Each file's documents are read for their heads on another core while the next files execute.
+        let heads = knownHeads == nil && Parallel.cores > 1 ? ChartManifestSorter.HeadReader() : nil
+        defer { heads?.close() }
         var notes = ""
         for name in order {
             let template = byName[name]!
@@ -139,12 +142,16 @@ public struct ChartRenderer: Sendable {
                 continue
             }
             rendered.append((name, output))
+            heads?.add((name, output))
         }
         PhaseClock.mark("templates executed")
         if let knownHeads, let manifests = ChartManifestSorter.sortKnown(rendered, knownHeads) {
             return RenderedManifests(documents: manifests, notes: notes)
         }
-        let (manifests, hooks) = try ChartManifestSorter.sort(rendered)
+        let read = heads?.finish()
+        PhaseClock.mark("heads read")
+        let (manifests, hooks) = try ChartManifestSorter.sort(rendered, read: read)
+        PhaseClock.mark("sorted")
         return RenderedManifests(documents: manifests + hooks, notes: notes)
     }
 

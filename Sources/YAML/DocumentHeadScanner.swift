@@ -1,11 +1,14 @@
 /// Reads a document's head (``DocumentHead``) straight from its bytes when the document is plain block YAML, the
 /// shape templates render: block mappings and sequences, plain and quoted one-line scalars,
-/// empty flow collections, comments.
+/// literal and folded block scalars (`|`, `>`, with chomping and indentation indicators), plain and quoted
+/// scalars continued on further lines and double-quoted ones with escapes outside the head's fields,
+/// empty flow collections (after their key or on the next line), one-line flow lists of simple scalars,
+/// comments.
 ///
 /// It answers only when it can prove the document valid and the head equal to what the YAML
-/// parser would read; anything outside that subset (anchors, aliases, tags, block or multi-line
-/// scalars, escapes, flow collections with content, tabs, document markers, a head field that
-/// might not be a string) returns `nil`, and the full parser decides, errors included.
+/// parser would read; anything outside that subset (anchors, aliases, tags, escapes in a head field,
+/// flow mappings with content, tabs, document markers, a head field that might not be a string) returns
+/// `nil`, and the full parser decides, errors included.
 /// `ManifestHeadScannerTests` checks the agreement over generated and mutated documents.
 enum DocumentHeadScanner {
     /// The head of `doc`, or `nil` when the document needs the full parser.
@@ -143,12 +146,61 @@ private enum Pending {
 }
 
 /// A scalar or empty collection after `key:` or `- `.
-private enum ValueShape {
+private enum ValueShape: Equatable {
     case empty
     case plain(Range<Int>)
     case quoted(String)
     case emptyMap
     case emptyList
+    /// A block scalar's header (`|`, `>`, `|-` …): its content is on the lines below, indented by `increment`
+    /// past the parent when the header says (0: as its first non-blank line).
+    case blockScalar(increment: Int)
+    /// A quoted scalar that goes on past the line, by its quote.
+    case openQuote(UInt8)
+    /// A one-line scalar whose text the subset does not read (a double-quoted one with escapes).
+    case unread
+    /// A flow sequence of simple scalars on one line (`["", "apps"]`).
+    case flowList
+}
+
+/// The lines of a block scalar being skipped (libyaml's `yaml_parser_scan_block_scalar`): its content is every line
+/// indented at least as far as its first non-blank line, which must be indented further than the scalar's parent
+/// (the column of its key or `-`), and blank lines.
+private struct BlockScalar {
+    /// The column of the key or `-` the scalar belongs to.
+    var parent: Int
+    /// The content's indentation: the header's, or once a non-blank line has set it.
+    var content: Int?
+
+    /// `increment`: the header's indentation indicator (0 for none).
+    init(parent: Int, increment: Int) {
+        self.parent = parent
+        content = increment > 0 ? parent + increment : nil
+    }
+    /// The most spaces on a blank line before the first content line (libyaml takes that as the indentation when it
+    /// is more than the first line's).
+    var leading = 0
+
+    /// What a line is to the scalar.
+    enum Line { case content, ended, outsideTheSubset }
+
+    /// Takes a line of `indent` spaces (`blank`: nothing else on it).
+    mutating func take(indent: Int, blank: Bool) -> Line {
+        if blank {
+            if content == nil { leading = max(leading, indent) }
+            return .content
+        }
+        if let content {
+            if indent >= content { return .content }
+        } else if indent > parent {
+            if leading > indent { return .outsideTheSubset }
+            content = indent
+            return .content
+        }
+        // A line less indented than the content ends the scalar; the parser reads one that is still indented past
+        // the parent as a continuation the subset does not cover.
+        return indent > parent ? .outsideTheSubset : .ended
+    }
 }
 
 private struct Scanner {
@@ -157,6 +209,12 @@ private struct Scanner {
     var pending: Pending = .none
     var head = DocumentHead()
     var sawContent = false
+    /// The block scalar whose lines are being skipped.
+    var block: BlockScalar?
+    /// The column of the key or `-` of a plain scalar that further lines indented past it continue.
+    var plainParent: Int?
+    /// The quote of a quoted scalar still open: the lines up to its closing quote are its text.
+    var openQuote: UInt8?
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         b = bytes
@@ -185,15 +243,46 @@ private struct Scanner {
                 end += 1
             }
             defer { lineStart = end + 1 }
+            if let quote = openQuote {
+                // libyaml's `yaml_parser_scan_flow_scalar`: any line is text, but a document marker.
+                if startsDocumentMarker(lineStart, end) { return nil }
+                switch quotedEnd(quote, from: lineStart, end: end) {
+                case .open: continue
+                case .invalid: return nil
+                case .closed(let close):
+                    guard restIsComment(close, end) else { return nil }
+                    openQuote = nil
+                    continue
+                }
+            }
+            if block != nil {
+                // Before comments are passed over: a `#` line is content, or ends the scalar by its indentation.
+                switch block!.take(indent: j - lineStart, blank: j == end) {
+                case .content: continue
+                case .outsideTheSubset: return nil
+                case .ended: block = nil
+                }
+            }
+            if let parent = plainParent {
+                // libyaml's `yaml_parser_scan_plain_scalar`: a line indented past the parent continues the scalar
+                // (blank lines too); the subset takes continuations that hold no `: `, comment or indicator.
+                if j == end { continue }
+                if j - lineStart > parent {
+                    guard continuesPlain(j, end) else { return nil }
+                    continue
+                }
+                plainParent = nil
+            }
             if j == end || b[j] == hash { continue }
             if j == lineStart && startsDocumentMarker(j, end) { return nil }
             guard line(indent: j - lineStart, start: j, end: end, lineStart: lineStart) else { return nil }
         }
-        return head
+        return openQuote == nil ? head : nil  // a quoted scalar open at the end is an error
     }
 
     /// `---`, `...` or a `%` directive at the start of a line.
     func startsDocumentMarker(_ j: Int, _ end: Int) -> Bool {
+        guard j < end else { return false }
         if b[j] == 0x25 { return true }
         guard end - j >= 3 else { return false }
         return (b[j] == dash && b[j + 1] == dash && b[j + 2] == dash) || (b[j] == 0x2E && b[j + 1] == 0x2E && b[j + 2] == 0x2E)
@@ -210,6 +299,14 @@ private struct Scanner {
         switch pending {
         case .none: break
         case let .key(p, childRole, scalarOnly):
+            if indent > p, let shape = emptyFlowCollection(j, end) {
+                // `key:` then `{}` or `[]` alone on a deeper line: the key's value (a deeper line after it is no
+                // continuation the parser takes, and the stack refuses it).
+                pending = .none
+                if scalarOnly || (childRole != .other && shape != .emptyMap) { return false }
+                sawContent = true
+                return true
+            }
             if indent > p || (indent == p && dashLine) {
                 if scalarOnly { return false }
                 if dashLine && childRole != .other { return false }  // a list where a map belongs
@@ -247,7 +344,11 @@ private struct Scanner {
             stack.append(Container(indent: q - lineStart, isSequence: false, isCompact: false, role: .other))
             return entry(at: q, end: end, keyIndent: q - lineStart, role: .other)
         }
-        return value(from: q, end: end) != nil
+        guard let shape = value(from: q, end: end) else { return false }
+        if case .blockScalar(let increment) = shape { block = BlockScalar(parent: indent, increment: increment) }
+        if case .plain(let r) = shape, onlySpaces(r.upperBound, end) { plainParent = indent }
+        if case .openQuote(let quote) = shape { openQuote = quote }
+        return true
     }
 
     /// `key: value` or `key:` inside a mapping of the given role.
@@ -282,6 +383,17 @@ private struct Scanner {
         var v = afterColon
         while v < end && b[v] == space { v += 1 }
         guard let shape = value(from: v, end: end) else { return false }
+        if case .blockScalar(let increment) = shape {
+            // Outside the head's fields only: a block scalar there is a value the subset does not read.
+            guard childRole == .other, case .none = field else { return false }
+            block = BlockScalar(parent: keyIndent, increment: increment)
+            return true
+        }
+        if case .openQuote(let quote) = shape {
+            guard childRole == .other, case .none = field else { return false }
+            openQuote = quote
+            return true
+        }
         if case .empty = shape {
             if case .none = field {
                 pending = .key(indent: keyIndent, childRole: childRole, scalarOnly: false)
@@ -298,7 +410,10 @@ private struct Scanner {
             default: return false
             }
         }
-        if case .none = field { return true }
+        if case .none = field {
+            if case .plain(let r) = shape, onlySpaces(r.upperBound, end) { plainParent = keyIndent }
+            return true
+        }
         let text: String?
         switch shape {
         case .quoted(let s): text = s
@@ -308,7 +423,10 @@ private struct Scanner {
             } else if isCertainlyString(r) {
                 text = String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self)
             } else {
-                return false
+                // The parser's own resolution: `0.93.1` is a string, `0.93` a number.
+                let plain = String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self)
+                guard GoYAMLResolve.resolve(plain) == .string else { return false }
+                text = plain
             }
         default: return false
         }
@@ -363,15 +481,38 @@ private struct Scanner {
         if v == end || b[v] == hash { return .empty }
         let c = b[v]
         if c == doubleQuote || c == singleQuote {
-            guard let close = quoteEnd(from: v, end: end), restIsComment(close, end),
-                let text = quotedText(v, close)
-            else { return nil }
+            guard let close = quoteEnd(from: v, end: end) else {
+                switch quotedEnd(c, from: v + 1, end: end) {
+                case .open: return .openQuote(c)
+                case .invalid: return nil
+                case .closed(let close): return restIsComment(close, end) ? .unread : nil
+                }
+            }
+            guard restIsComment(close, end), let text = quotedText(v, close) else { return nil }
             return .quoted(text)
         }
-        if c == 0x5B || c == 0x7B {  // `[]` or `{}` only
+        if c == 0x7C || c == 0x3E {  // `|` or `>`, chomping and indentation indicators, then nothing but a comment
+            var k = v + 1
+            var chomping = false, increment = 0
+            while k < end && k < v + 3 {
+                if !chomping && (b[k] == dash || b[k] == 0x2B) {
+                    chomping = true
+                } else if increment == 0 && b[k] >= 0x31 && b[k] <= 0x39 {
+                    increment = Int(b[k] - 0x30)
+                } else {
+                    break
+                }
+                k += 1
+            }
+            guard k == end || b[k] == space, restIsComment(k, end) else { return nil }
+            return .blockScalar(increment: increment)
+        }
+        if c == 0x5B || c == 0x7B {  // `[]`, `{}`, or a one-line list of simple scalars
             var k = v + 1
             while k < end && b[k] == space { k += 1 }
-            guard k < end, b[k] == (c == 0x5B ? 0x5D : 0x7D), restIsComment(k + 1, end) else { return nil }
+            guard k < end, b[k] == (c == 0x5B ? 0x5D : 0x7D), restIsComment(k + 1, end) else {
+                return c == 0x5B && flowListEnd(from: v, end: end).map { restIsComment($0, end) } == true ? .flowList : nil
+            }
             return c == 0x5B ? .emptyList : .emptyMap
         }
         guard startsPlain(v, end) else { return nil }
@@ -385,6 +526,43 @@ private struct Scanner {
             k += 1
         }
         return .plain(v..<(last + 1))
+    }
+
+    /// The index after the `]` of a one-line flow sequence at `p` whose items are quoted scalars without escapes or
+    /// plain words of letters, digits and `._/-` (led by a letter or digit), separated by commas; nil for anything else.
+    func flowListEnd(from p: Int, end: Int) -> Int? {
+        var k = p + 1
+        func skipSpaces() { while k < end && b[k] == space { k += 1 } }
+        while true {
+            skipSpaces()
+            guard k < end else { return nil }
+            let c = b[k]
+            if c == doubleQuote || c == singleQuote {
+                guard let close = quoteEnd(from: k, end: end) else { return nil }
+                k = close
+            } else {
+                func isWord(_ x: UInt8) -> Bool {
+                    (x | 0x20 >= 0x61 && x | 0x20 <= 0x7A) || (x >= 0x30 && x <= 0x39) || x == 0x2E || x == 0x5F || x == 0x2F || x == dash
+                }
+                guard isWord(c), c != dash, c != 0x2E, c != 0x5F, c != 0x2F else { return nil }
+                while k < end && isWord(b[k]) { k += 1 }
+            }
+            skipSpaces()
+            guard k < end else { return nil }
+            if b[k] == 0x5D { return k + 1 }
+            guard b[k] == 0x2C else { return nil }
+            k += 1
+        }
+    }
+
+    /// `{}` or `[]` (spaces inside allowed), then nothing but a comment.
+    func emptyFlowCollection(_ j: Int, _ end: Int) -> ValueShape? {
+        let c = b[j]
+        guard c == 0x5B || c == 0x7B else { return nil }
+        var k = j + 1
+        while k < end && b[k] == space { k += 1 }
+        guard k < end, b[k] == (c == 0x5B ? 0x5D : 0x7D), restIsComment(k + 1, end) else { return nil }
+        return c == 0x5B ? .emptyList : .emptyMap
     }
 
     /// A plain scalar may start here: not an indicator (`-?:` only before a space).
@@ -418,11 +596,100 @@ private struct Scanner {
         return nil
     }
 
+    /// Where a quoted scalar's text, from `p` (inside it) to the end of the line, stops.
+    enum QuotedEnd {
+        /// At its closing quote (the index after it).
+        case closed(Int)
+        /// It goes on past the line.
+        case open
+        /// An escape libyaml refuses.
+        case invalid
+    }
+
+    /// Looks from `p` for the quote that closes a scalar quoted by `quote`: `''` is a quote inside a single-quoted
+    /// one; a double-quoted one takes libyaml's escapes (`\n`, `\"`, `\x41`, `\u00e9`, a backslash ending the
+    /// line …), any other backslash is ``QuotedEnd/invalid``.
+    func quotedEnd(_ quote: UInt8, from p: Int, end: Int) -> QuotedEnd {
+        var k = p
+        while k < end {
+            let ch = b[k]
+            if quote == singleQuote {
+                if ch == singleQuote {
+                    if k + 1 < end && b[k + 1] == singleQuote {
+                        k += 2
+                        continue
+                    }
+                    return .closed(k + 1)
+                }
+            } else if ch == doubleQuote {
+                return .closed(k + 1)
+            } else if ch == backslash {
+                guard k + 1 < end else { return .open }  // an escaped line break
+                guard let length = escapeLength(at: k + 1, end: end) else { return .invalid }
+                k += 1 + length
+                continue
+            }
+            k += 1
+        }
+        return .open
+    }
+
+    /// The length of the escape whose letter is at `k` (after a backslash), nil for one libyaml refuses.
+    func escapeLength(at k: Int, end: Int) -> Int? {
+        let digits: Int
+        switch b[k] {
+        case 0x30, 0x61, 0x62, 0x74, 0x6E, 0x76, 0x66, 0x72, 0x65, space, doubleQuote, 0x2F, backslash,
+            0x4E, 0x5F, 0x4C, 0x50:  // 0 a b t n v f r e ␠ " / \ N _ L P (libyaml refuses \')
+            return 1
+        case 0x78: digits = 2  // x
+        case 0x75: digits = 4  // u
+        case 0x55: digits = 8  // U
+        default: return nil
+        }
+        guard k + digits < end else { return nil }
+        var value: UInt32 = 0
+        for i in 1...digits {
+            let d = b[k + i]
+            let nibble: UInt8
+            switch d {
+            case 0x30...0x39: nibble = d - 0x30
+            case 0x41...0x46: nibble = d - 0x41 + 10
+            case 0x61...0x66: nibble = d - 0x61 + 10
+            default: return nil
+            }
+            value = value << 4 | UInt32(nibble)
+        }
+        if (0xD800...0xDFFF).contains(value) || value > 0x10FFFF { return nil }
+        return 1 + digits
+    }
+
     /// The text of the quoted scalar spanning `p..<close`.
     func quotedText(_ p: Int, _ close: Int) -> String? {
         let inner = UnsafeBufferPointer(rebasing: b[(p + 1)..<(close - 1)])
         let text = String(decoding: inner, as: UTF8.self)
         return b[p] == singleQuote ? text.replacingDoubledQuotes() : text
+    }
+
+    /// A line that continues a plain scalar inside the subset: it holds no `: ` (a mapping value where none is
+    /// allowed) and no comment (which would end the scalar before the next line). Indicators are text there.
+    func continuesPlain(_ j: Int, _ end: Int) -> Bool {
+        guard b[j] != hash else { return false }
+        var k = j
+        while k + 8 <= end && !Bytes8.containsColonOrHash(b, at: k) { k += 8 }
+        while k < end {
+            let ch = b[k]
+            if ch == colon && (k + 1 == end || b[k + 1] == space) { return false }
+            if ch == hash && b[k - 1] == space { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// Only spaces from `k` to the end of the line.
+    func onlySpaces(_ k: Int, _ end: Int) -> Bool {
+        var i = k
+        while i < end && b[i] == space { i += 1 }
+        return i == end
     }
 
     /// Only spaces, then the end of the line or a comment (`#` after a space).

@@ -108,6 +108,41 @@ final class ChartManifestTests: XCTestCase {
         XCTAssertEqual(hooks.first?.source, "c/templates/b.yaml")
     }
 
+    /// Heads read file by file as a render hands the files over (on another core) sort exactly as heads read at the
+    /// end, errors included: the first failing document in path order is the one reported.
+    func testHeadsReadAsFilesComeSortAsHeadsReadAtTheEnd() throws {
+        let files: [(name: String, text: String)] = [
+            ("c/templates/z.yaml", "kind: Deployment\n---\nkind: Service\nmetadata:\n  annotations:\n    helm.sh/hook: test\n"),
+            ("c/templates/_helpers.tpl", "not: [yaml\n"),
+            ("c/templates/a.yaml", "---\nkind: ConfigMap\n---\n\n---\nkind: Namespace\nspec:\n  x: 'two\n    lines'\n"),
+            ("c/templates/m.yaml", ""),
+        ] + (0..<300).map { ("c/templates/gen/\($0).yaml", "kind: Secret\nmetadata:\n  name: s\($0)\n") }
+        let reader = ChartManifestSorter.HeadReader()
+        for file in files { reader.add(file) }
+        let streamed = try ChartManifestSorter.sort(files, read: reader.finish())
+        let atTheEnd = try ChartManifestSorter.sort(files)
+        XCTAssertEqual(streamed.manifests.map(\.text), atTheEnd.manifests.map(\.text))
+        XCTAssertEqual(streamed.manifests.map(\.kind), atTheEnd.manifests.map(\.kind))
+        XCTAssertEqual(streamed.hooks.map(\.text), atTheEnd.hooks.map(\.text))
+        XCTAssertEqual(streamed.manifests.count, 303)
+
+        let broken = files + [("c/templates/y.yaml", "kind: [\n"), ("c/templates/b.yaml", "kind: 5\n")]
+        let failing = ChartManifestSorter.HeadReader()
+        for file in broken { failing.add(file) }
+        let read = failing.finish()
+        func failure(_ body: () throws -> Any) -> String? {
+            do {
+                _ = try body()
+                return nil
+            } catch {
+                return String(describing: error)
+            }
+        }
+        let streamedError = failure { try ChartManifestSorter.sort(broken, read: read) }
+        XCTAssertEqual(streamedError, failure { try ChartManifestSorter.sort(broken) })
+        XCTAssertTrue(streamedError?.contains("c/templates/b.yaml") == true, "\(streamedError ?? "no error")")
+    }
+
     func testManifestHeadErrorsReadAsHelms() {
         let cases: [(doc: String, message: String)] = [
             ("just text", "YAML parse error on c/t.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal string into Go value of type util.SimpleHead"),
