@@ -16,9 +16,18 @@ public enum ByteString {
 
     /// `bytes` as a string: valid UTF-8 as its characters, any other byte as its stand-in scalar.
     /// (A character among the stand-ins themselves is kept as the stand-ins of its four bytes.)
-    public static func string(_ bytes: some Collection<UInt8>) -> String {
-        if !bytes.contains(0xF4), let text = String(validating: bytes, as: UTF8.self) { return text }
-        let bytes = Array(bytes)
+    public static func string(_ bytes: [UInt8]) -> String {
+        bytes.withUnsafeBufferPointer(string(buffer:))
+    }
+
+    /// `string` of a slice.
+    public static func string(_ bytes: ArraySlice<UInt8>) -> String {
+        bytes.withUnsafeBufferPointer(string(buffer:))
+    }
+
+    private static func string(buffer: UnsafeBufferPointer<UInt8>) -> String {
+        if !contains0xF4(buffer), let text = String(validating: buffer, as: UTF8.self) { return text }
+        let bytes = Array(buffer)
         var scalars = String.UnicodeScalarView()
         var i = 0
         while i < bytes.count {
@@ -39,7 +48,7 @@ public enum ByteString {
     public static func bytes(_ text: String) -> [UInt8] {
         let utf8 = Array(text.utf8)
         // A stand-in is F4 8F BC..BF xx in UTF-8; most strings have none.
-        guard utf8.contains(0xF4) else { return utf8 }
+        guard utf8.withUnsafeBufferPointer(contains0xF4) else { return utf8 }
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count)
         for scalar in text.unicodeScalars {
@@ -54,11 +63,18 @@ public enum ByteString {
 
     /// Whether `text` may hold stand-ins: its UTF-8 has a 0xF4 byte (a stand-in's first). A string
     /// without one is plain text, and every function takes its usual path for it.
-    public static func mayHoldBytes(_ text: some StringProtocol) -> Bool {
-        let found = text.utf8.withContiguousStorageIfAvailable { utf8 in
-            utf8.baseAddress.map { memchr($0, 0xF4, utf8.count) != nil } ?? false
-        }
-        return found ?? text.utf8.contains(0xF4)
+    public static func mayHoldBytes(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable(contains0xF4) ?? text.utf8.contains(0xF4)
+    }
+
+    /// `mayHoldBytes` of a part of a string.
+    public static func mayHoldBytes(_ text: Substring) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable(contains0xF4) ?? text.utf8.contains(0xF4)
+    }
+
+    private static func contains0xF4(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = utf8.baseAddress else { return false }
+        return memchr(base, 0xF4, utf8.count) != nil
     }
 
     /// Whether `scalar` stands for a byte; the byte it stands for.

@@ -256,7 +256,7 @@ extension DocumentHead {
     /// Helm's error for a document holding bytes that are not UTF-8 (which go-yaml's reader refuses
     /// wherever they are); documents without a stand-in's lead byte pass at the cost of one scan.
     private static func checkBytes(_ doc: Substring, source: String) throws(ChartRenderError) {
-        guard ByteString.mayHoldBytes(doc), let error = HelmYAML.byteError(doc, file: source) else { return }
+        guard ByteString.mayHoldBytes(doc), let error = HelmYAML.byteError(String(doc), file: source) else { return }
         throw ChartRenderError(.manifest, "YAML parse error on \(source): error converting YAML to JSON: \(error.goDescription)")
     }
 

@@ -6,8 +6,8 @@ extension HelmYAML {
     /// `ByteString`; nil when there are none): it checks a sequence's lead byte, then its
     /// continuation bytes, then that it is complete, shortest and a character. Go prints the
     /// error without a line (`yaml: invalid leading UTF-8 octet`).
-    public static func byteError(_ text: some StringProtocol, file: String) -> YAMLError? {
-        guard let problem = byteProblem(String(text)) else { return nil }
+    public static func byteError(_ text: String, file: String) -> YAMLError? {
+        guard let problem = byteProblem(text) else { return nil }
         return YAMLError(.syntax(problem), at: Mark(file: file, line: 0, column: 0), goLine: nil)
     }
 
