@@ -25,7 +25,11 @@ public struct Chart: Sendable {
     /// The files templates see as `.Files`: all but templates, values, Chart.yaml and subcharts.
     public var files: [String: [UInt8]] = [:]
     /// `values.schema.json` (nil when the chart has none): the coalesced values must satisfy it.
-    public var valuesSchema: [UInt8]?
+    public var valuesSchema: [UInt8]? {
+        didSet { compiledSchema = valuesSchema.map(CompiledValuesSchema.init(bytes:)) }
+    }
+    /// ``valuesSchema`` compiled, once, by whoever needs it first.
+    package private(set) var compiledSchema: CompiledValuesSchema?
     /// Where `values.schema.json` was read from, for error messages.
     public var valuesSchemaFile = ""
     /// Once subcharts are resolved: the top-level object of each chart (index 0: this one), for

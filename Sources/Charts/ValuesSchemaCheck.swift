@@ -1,6 +1,7 @@
 import HelmValues
 import JSONSchema
 import Diagnostics
+import Platform
 import YAML
 
 /// Helm's check of the coalesced values against `values.schema.json`: the chart's own schema
@@ -13,6 +14,8 @@ package struct ValuesSchemaCheck {
         var schema: [UInt8]?
         var schemaFile: String
         var subcharts: [Target]
+        /// `schema` compiled (or being compiled) ahead, when the chart it came from started it.
+        var compiled: CompiledValuesSchema? = nil
 
         /// Whether a chart of the tree has a schema (else the check has nothing to do).
         package var hasSchema: Bool { schema != nil || subcharts.contains { $0.hasSchema } }
@@ -28,6 +31,7 @@ package struct ValuesSchemaCheck {
         var report = ""
         var firstMark: Mark?
         check(target, values: values, json: JSON(node: values), into: &report, firstMark: &firstMark, keep: keep)
+        PhaseClock.mark("values checked against the schemas")
         guard !report.isEmpty else { return }
         let message = heading + report
         let oneLine = message.split(separator: "\n").map { $0.drop { $0 == " " } }.joined(separator: " ")
@@ -40,7 +44,7 @@ package struct ValuesSchemaCheck {
     ) {
         if let bytes = target.schema {
             do {
-                let schema = try JSONSchema(bytes: bytes)
+                let schema = try (target.compiled ?? CompiledValuesSchema(bytes: bytes)).schema()
                 keep?(schema)
                 let violations = schema.validate(json)
                 if !violations.isEmpty {
@@ -84,13 +88,15 @@ package struct ValuesSchemaCheck {
 extension ValuesSchemaCheck.Target {
     /// A chart as loaded, without subcharts to resolve.
     package init(chart: Chart) {
-        self.init(name: chart.name, schema: chart.valuesSchema, schemaFile: chart.valuesSchemaFile, subcharts: [])
+        self.init(
+            name: chart.name, schema: chart.valuesSchema, schemaFile: chart.valuesSchemaFile, subcharts: [],
+            compiled: chart.compiledSchema)
     }
 
     /// A chart with the subcharts Helm keeps.
     init(resolved: ResolvedChart) {
         self.init(
             name: resolved.chart.name, schema: resolved.chart.valuesSchema, schemaFile: resolved.chart.valuesSchemaFile,
-            subcharts: resolved.subcharts.map(ValuesSchemaCheck.Target.init(resolved:)))
+            subcharts: resolved.subcharts.map(ValuesSchemaCheck.Target.init(resolved:)), compiled: resolved.chart.compiledSchema)
     }
 }

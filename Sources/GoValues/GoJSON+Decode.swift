@@ -39,6 +39,14 @@ extension GoJSON {
         return value
     }
 
+    /// Checks `bytes` as `decode` would read them, throwing the same first error, without building the value (a
+    /// reader that keeps member order and number literals reads the text afterwards).
+    public static func validate(_ bytes: [UInt8]) throws(DecodeError) {
+        var parser = JSONParser(bytes: bytes, buildsValues: false)
+        _ = try parser.parseDocument()
+        if let rangeError = parser.rangeError { throw rangeError }
+    }
+
     /// Like `decode`, but a number too large for float64 is not fatal: as in Go, it decodes as
     /// `null` and its error is returned next to the value (syntax errors still throw).
     static func decodeKeepingRangeErrors(_ text: String) throws(DecodeError) -> (Value, DecodeError?) {
@@ -54,9 +62,12 @@ struct JSONParser {
     var i = 0
     /// The first number too large for float64; reported only if the text is otherwise valid.
     var rangeError: GoJSON.DecodeError?
+    /// Whether the document's value is built (else only checked: every value is `null`, errors are the same).
+    let buildsValues: Bool
 
-    init(bytes: [UInt8]) {
+    init(bytes: [UInt8], buildsValues: Bool = true) {
         self.bytes = bytes
+        self.buildsValues = buildsValues
     }
 
     /// An open array or object. Frames are mutated in place on the stack so their storage
@@ -119,7 +130,7 @@ struct JSONParser {
                 let next = bytes[i]
                 let top = stack.count - 1
                 if stack[top].isObject {
-                    stack[top].members[stack[top].key] = value
+                    if buildsValues { stack[top].members[stack[top].key] = value }
                     if next == UInt8(ascii: ",") {
                         i += 1
                         stack[top].key = try parseKey()
@@ -129,7 +140,7 @@ struct JSONParser {
                     i += 1
                     value = .map(stack.removeLast().members)
                 } else {
-                    stack[top].items.append(value)
+                    if buildsValues { stack[top].items.append(value) }
                     if next == UInt8(ascii: ",") {
                         i += 1
                         continue parse
@@ -189,8 +200,9 @@ struct JSONParser {
             guard i < bytes.count else { throw endOfInput() }
             let c = bytes[i]
             if c == UInt8(ascii: "\"") {
-                out.append(contentsOf: bytes[runStart..<i])
                 i += 1
+                guard buildsValues else { return "" }
+                out.append(contentsOf: bytes[runStart..<(i - 1)])
                 return String(decoding: out, as: UTF8.self)
             }
             if c < 0x20 { throw error(c, "in string literal") }
@@ -278,6 +290,8 @@ struct JSONParser {
             guard isDigit(i) else { throw error(bytes[i], "in exponent of numeric literal") }
             while isDigit(i) { i += 1 }
         }
+        // Only a number with an exponent or many digits can be too large for float64.
+        if !buildsValues && i - start < 300 && !bytes[start..<i].contains(where: { $0 == 0x65 || $0 == 0x45 }) { return .null }
         let text = String(decoding: bytes[start..<i], as: UTF8.self)
         guard let d = Double(text), d.isFinite else {
             if rangeError == nil {

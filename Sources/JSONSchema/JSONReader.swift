@@ -7,7 +7,7 @@ enum JSONReader {
     static func read(_ bytes: [UInt8]) throws(SchemaError) -> JSON {
         let text = String(decoding: bytes, as: UTF8.self)
         do {
-            _ = try GoJSON.decode(text)
+            try GoJSON.validate(Array(text.utf8))
         } catch {
             // Helm reads the schema with a streaming decoder, which words the ends of the text its own way.
             var message = error.message

@@ -41,13 +41,15 @@ public final class InputPrefetch: @unchecked Sendable {
     }
 
     /// Starts loading `chart`, then reading the values files `valuesFiles` (stdin, `-`, excepted), on a thread of
-    /// its own, and returns at once.
-    public static func start(chart: ChartReference, valuesFiles: [String] = []) -> InputPrefetch {
+    /// its own, and returns at once. `compilingSchemas`: the charts' `values.schema.json` start compiling on other cores
+    /// as soon as the chart is loaded (``Chart/startCompilingSchemas()``); off when the schemas will not be checked.
+    public static func start(chart: ChartReference, valuesFiles: [String] = [], compilingSchemas: Bool = true) -> InputPrefetch {
         let files = valuesFiles.filter { !ValuesOptions.readsStandardInput($0) }
         let pending = LargeStackThread.begin(stackSize: ChartRenderer.workerStackSize) { () -> Prefetched in
             let loaded = Loaded { () throws -> (chart: Chart, templates: TemplateSet?) in
                 let loaded = try Pipeline.load(chart)
                 PhaseClock.mark("prefetch: chart loaded")
+                if compilingSchemas { loaded.startCompilingSchemas() }
                 // Which templates of a chart with subcharts render depends on the values: those are parsed later.
                 return (loaded, loaded.hasSubcharts ? nil : try? ChartRenderer(chart: loaded).parsedTemplates())
             }

@@ -43,7 +43,8 @@ final class Release {
         self.release = release
         self.workloads = workloads
         self.io = io
-        loading = prefetched?.chart == chart ? prefetched : InputPrefetch.start(chart: chart)
+        loading = prefetched?.chart == chart
+            ? prefetched : InputPrefetch.start(chart: chart, compilingSchemas: !release.skipSchemaValidation)
     }
 
     /// The chart as loaded: before its subcharts are resolved against the values.

@@ -65,7 +65,10 @@ enum RenderInputsHint {
     /// a `render` or `template` command line.
     static func prefetch(_ arguments: [String]) -> InputPrefetch? {
         guard let (chart, valuesFiles) = inputs(in: arguments) ?? templateInputs(in: arguments) else { return nil }
-        return InputPrefetch.start(chart: chart.map(ChartReference.directory) ?? .builtin, valuesFiles: valuesFiles)
+        // A schema is compiled ahead unless the command line skips the check (a wrong guess costs only the work).
+        let checksSchemas = !arguments.contains { $0.hasPrefix("--skip-schema-validation") }
+        return InputPrefetch.start(
+            chart: chart.map(ChartReference.directory) ?? .builtin, valuesFiles: valuesFiles, compilingSchemas: checksSchemas)
     }
 }
 

@@ -443,8 +443,8 @@ final class Executor {
                 }
             case .map(let map):
                 if !map.isEmpty {
-                    for key in map.sortedKeys {
-                        if try !iterate(index: .plainValue(.string(key)), element: .boxed(map[key] ?? .null)) { break }
+                    for (key, item) in map.sortedEntries {
+                        if try !iterate(index: .plainValue(.string(key)), element: .boxed(item)) { break }
                     }
                     return
                 }

@@ -308,6 +308,7 @@ final class MapObject: ObjectNode {
         promoteSmall()
         forgetRecent()
         sortedKeysCache = nil
+        sortedEntriesCache = nil
         edited = true
         item.attach(to: self)
         reached[key] = item
@@ -319,6 +320,7 @@ final class MapObject: ObjectNode {
         promoteSmall()
         forgetRecent()
         sortedKeysCache = nil
+        sortedEntriesCache = nil
         edited = true
         reached.removeValue(forKey: key)
         if base[key] != nil { removed.insert(key) }
@@ -330,6 +332,7 @@ final class MapObject: ObjectNode {
         small = nil
         forgetRecent()
         sortedKeysCache = nil
+        sortedEntriesCache = nil
         base = entries
         reached = ReachedEntries()
         removed = []
@@ -354,6 +357,19 @@ final class MapObject: ObjectNode {
     }
 
     private var sortedKeysCache: [String]?
+
+    /// Every entry in ``sortedKeys`` order, each as `self[key]` gives it; kept until the map changes. What `range`
+    /// visits: Go's sorts the map's keys and values before the first iteration, so a change the loop makes to the map
+    /// is not seen by its later iterations (a change inside an entry's own map or list is), and a map ranged over
+    /// again and again is visited without hashing a key.
+    var sortedEntries: [(key: String, item: Item)] {
+        if let sortedEntriesCache { return sortedEntriesCache }
+        let entries = sortedKeys.map { key in (key: key, item: self[key] ?? .null) }
+        sortedEntriesCache = entries
+        return entries
+    }
+
+    private var sortedEntriesCache: [(key: String, item: Item)]?
 
     private var keys: Set<String> {
         var k = Set(base.keys)

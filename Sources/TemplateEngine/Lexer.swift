@@ -1,4 +1,11 @@
 import GoValues
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 /// The kinds of token the lexer produces (Go's `itemType`).
 enum TokenKind: Equatable {
     case error          // value is the message
@@ -229,13 +236,33 @@ struct Lexer {
     }
 
     private func newlines(_ from: Int, _ to: Int) -> Int {
+        let end = min(to, input.count)
         var n = 0
         var i = from
-        while i < to && i < input.count {
+        // Eight bytes at a time: the high bit of each byte of `marks` is set exactly where the byte is a newline.
+        while i + 8 <= end {
+            let v = UnsafeRawPointer(input.baseAddress! + i).loadUnaligned(as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
+            let marks = ~(((v & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | v | 0x7F7F_7F7F_7F7F_7F7F)
+            n += marks.nonzeroBitCount
+            i += 8
+        }
+        while i < end {
             if input[i] == UInt8(ascii: "\n") { n += 1 }
             i += 1
         }
         return n
+    }
+
+    /// The position of the next `{{` at or after `from` (found with `memchr`), or nil.
+    private func nextLeftDelim(from: Int) -> Int? {
+        guard let base = input.baseAddress else { return nil }
+        var x = from
+        while x + 1 < input.count, let found = memchr(base + x, Int32(UInt8(ascii: "{")), input.count - 1 - x) {
+            x = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if input[x + 1] == UInt8(ascii: "{") { return x }
+            x += 1
+        }
+        return nil
     }
 
     private mutating func thisToken(_ kind: TokenKind) -> Token {
@@ -352,13 +379,7 @@ struct Lexer {
 
     /// Text up to the next `{{`; trailing white space is dropped when the action starts with `{{- `.
     private static func lexText(_ l: inout Lexer) -> State? {
-        var x = l.pos
-        var found = false
-        while x + 1 < l.input.count {
-            if l.input[x] == UInt8(ascii: "{") && l.input[x + 1] == UInt8(ascii: "{") { found = true; break }
-            x += 1
-        }
-        if found {
+        if let x = l.nextLeftDelim(from: l.pos) {
             if x > l.pos {
                 l.pos = x
                 var trimLength = 0

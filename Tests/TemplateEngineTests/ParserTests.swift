@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 @testable import TemplateEngine
 
@@ -179,6 +180,29 @@ final class ParserTests: XCTestCase {
         let fields = tokens.filter { $0.kind == .field }
         XCTAssertEqual(fields.map(\.pos), [7, 16])
         XCTAssertEqual(fields.map(\.line), [2, 3])
+    }
+
+    /// Token lines over texts of every shape the lexer skips fast (runs of text found with `memchr`, newlines counted
+    /// eight bytes at a time): lines of every length around eight bytes, non-ASCII text, lone `{` and `}`.
+    func testTokenLinesOverLongText() {
+        var rng = SplitMix64(seed: 42)
+        for _ in 0..<200 {
+            var source = ""
+            var line = 1
+            var expected: [Int] = []
+            for _ in 0..<Int(rng.next() % 40 + 1) {
+                let pieces = ["{ a }", "é", "\n", "\n\n", "xxxxxxx", "{ ", "}", " ", "\u{1F600}", "ab\ncd", "x{\n"]
+                for _ in 0..<Int(rng.next() % 20) {
+                    let piece = pieces[Int(rng.next() % UInt64(pieces.count))]
+                    source += piece
+                    line += piece.filter { $0 == "\n" }.count
+                }
+                source += "{{ .F }}"
+                expected.append(line)
+            }
+            let lines = Lexer.tokenize(source).filter { $0.kind == .field }.map(\.line)
+            XCTAssertEqual(lines, expected, source.debugDescription)
+        }
     }
 
     func testLongTemplateParsesPastTheLexerWindow() throws {

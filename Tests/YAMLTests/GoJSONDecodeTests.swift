@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 import GoValues
 import YAML
@@ -33,6 +34,40 @@ final class GoJSONDecodeTests: XCTestCase {
         (#"{"a": 'x'}"#, #"{"Error":"invalid character '\\'' looking for beginning of value"}"#),
         (#"{"a": 1e400, "b": }"#, #"{"Error":"invalid character '}' looking for beginning of value"}"#),
     ]
+
+    /// `validate` (the check without building the value) throws exactly what `decode` throws, on the table's inputs and
+    /// on random mutations of a document.
+    func testValidateThrowsWhatDecodeThrows() {
+        func outcome(_ body: () throws(GoJSON.DecodeError) -> Void) -> String {
+            do throws(GoJSON.DecodeError) {
+                try body()
+                return "ok"
+            } catch {
+                return "\(error.message) @\(error.line):\(error.column)"
+            }
+        }
+        var inputs = Self.fromJsonCases.map(\.input) + ["1e309", "-1e400", "[" + String(repeating: "9", count: 320) + "]", "123456789012345678901234567890"]
+        let base = Array(#"{"a": [1, -2.5e3, "x\n\u00e9", true, null, {"b": false}], "c": {}, "d": []}"#.utf8)
+        var rng = SplitMix64(seed: 0xC0FFEE)
+        let pieces: [[UInt8]] = [[0x22], [0x5C], [0x2C], [0x3A], [0x7B], [0x7D], [0x5B], [0x5D], [0x30], [0x65], [0x2D], [0x20], [0x09], [0x75]]
+        for _ in 0..<5000 {
+            var bytes = base
+            for _ in 0..<Int(rng.next() % 3 + 1) {
+                let at = Int(rng.next() % UInt64(bytes.count + 1))
+                if rng.next() % 2 == 0, at < bytes.count { bytes.remove(at: at) } else {
+                    bytes.insert(contentsOf: pieces[Int(rng.next() % UInt64(pieces.count))], at: at)
+                }
+            }
+            inputs.append(String(decoding: bytes, as: UTF8.self))
+        }
+        var valid = 0
+        for input in inputs {
+            let decoded = outcome { () throws(GoJSON.DecodeError) in _ = try GoJSON.decode(input) }
+            XCTAssertEqual(outcome { () throws(GoJSON.DecodeError) in try GoJSON.validate(Array(input.utf8)) }, decoded, input)
+            if decoded == "ok" { valid += 1 }
+        }
+        XCTAssertGreaterThan(valid, 300, "valid inputs among the mutations")
+    }
 
     func testFromJsonTable() {
         for (input, helm) in Self.fromJsonCases {
