@@ -19,7 +19,7 @@ import PackageDescription
 ///   Charts         HelmValues, HelmFunctions,          charts as Helm loads them, the built-in chart
 ///                  JSONSchema
 ///   MeshRender     all of the above                    the render pipeline and each subcommand's: the front door
-///   MeshRenderCLI  MeshRender, Platform                the `meshrender` command
+///   MeshRenderCLI  MeshRender, Platform, GoValues      the `meshrender` command
 let package = Package(
     name: "meshrender",
     platforms: [.macOS(.v13)],
@@ -110,7 +110,7 @@ let package = Package(
         .executableTarget(
             name: "MeshRenderCLI",
             dependencies: [
-                "MeshRender", "Platform",
+                "MeshRender", "Platform", "GoValues",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -135,7 +135,7 @@ let package = Package(
         ),
         .testTarget(name: "MeshAnalysisTests", dependencies: ["MeshAnalysis", "TestSupport"], exclude: ["Golden", "Conformance"]),
         .testTarget(name: "ManifestDiffTests", dependencies: ["ManifestDiff", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "MeshRenderTests", dependencies: ["MeshRender", "Charts", "YAML", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "MeshRenderTests", dependencies: ["MeshRender", "Charts", "YAML", "GoValues", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "CLITests", dependencies: ["MeshRenderCLI", "render-and-verify", "YAML", "JSONSchema", "TestSupport"],
             exclude: ["Fixtures"]),

@@ -67,7 +67,8 @@ public enum ChartLoader {
         var templates: [ChartTemplate] = []
         for relative in files.files(under: "templates") {
             let bytes = try files.read("templates/" + relative)
-            templates.append(ChartTemplate(name: name + "/templates/" + relative, text: String(decoding: bytes, as: UTF8.self)))
+            // A template is bytes in Go: a byte that is not UTF-8 is kept (as its stand-in), as Helm keeps it.
+            templates.append(ChartTemplate(name: name + "/templates/" + relative, text: ByteString.string(bytes)))
         }
         templates.sort { Value.goLess($0.name, $1.name) }
         var chart = Chart(name: name, metadata: metadata, defaultValues: defaults, templates: templates)

@@ -37,7 +37,7 @@ package enum FilesObject {
             },
             "Lines": { args in
                 guard let bytes = files[try name(args, "Lines")], !bytes.isEmpty else { return .value(.list([])) }
-                var text = String(decoding: bytes, as: UTF8.self)
+                var text = ByteString.string(bytes)
                 if text.hasSuffix("\n") { text.removeLast() }
                 return .value(.list(text.split(separator: "\n", omittingEmptySubsequences: false).map { .string(String($0)) }))
             },

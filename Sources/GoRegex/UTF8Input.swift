@@ -1,5 +1,5 @@
 /// The text being matched: UTF-8 bytes decoded rune by rune as Go decodes them (an invalid or
-/// truncated sequence is U+FFFD, one byte wide).
+/// truncated sequence is U+FFFD, one byte wide; so is the stand-in of such a byte).
 struct UTF8Input {
     let bytes: UnsafeBufferPointer<UInt8>
 
@@ -39,7 +39,10 @@ struct UTF8Input {
             let lo: UInt8 = b0 == 0xF0 ? 0x90 : 0x80
             let hi: UInt8 = b0 == 0xF4 ? 0x8F : 0xBF
             guard let c1 = cont(1, lo, hi), let c2 = cont(2), let c3 = cont(3) else { return invalid }
-            return (Rune(b0 & 0x07) << 18 | c1 << 12 | c2 << 6 | c3, 4)
+            let rune = Rune(b0 & 0x07) << 18 | c1 << 12 | c2 << 6 | c3
+            // U+10FF00...U+10FFFF stand for single bytes that are not UTF-8 (GoValues' `ByteString`),
+            // which Go reads as U+FFFD: one such byte, four bytes wide here.
+            return (rune >= 0x10FF00 ? 0xFFFD : rune, 4)
         default:
             return invalid
         }

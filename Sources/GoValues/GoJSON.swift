@@ -121,13 +121,29 @@ struct JSONWriter {
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
-    mutating func writeString(_ s: String) {
+    mutating func writeString(_ s: String, normalized: Bool = false) {
+        let start = bytes.count
         bytes.append(UInt8(ascii: "\""))
         let u = s.utf8
         var i = u.startIndex
         while i != u.endIndex {
             let c = u[i]
             if c >= 0x80 {
+                // A byte that is not UTF-8 (its stand-in, F4 8F BC..BF xx) is `\ufffd`, as Go writes it.
+                if c == 0xF4, ByteString.byte(s.unicodeScalars[i]) != nil {
+                    if !normalized {
+                        // Stand-ins joined from several strings may spell a character: write that.
+                        let text = ByteString.normalized(s)
+                        if !text.utf8.elementsEqual(s.utf8) {
+                            bytes.removeSubrange(start...)
+                            writeString(text, normalized: true)
+                            return
+                        }
+                    }
+                    appendU(0xFFFD)
+                    i = u.index(i, offsetBy: 4)
+                    continue
+                }
                 // U+2028 / U+2029 (E2 80 A8 / E2 80 A9) are escaped; other characters copied.
                 if c == 0xE2 {
                     let j = u.index(after: i)

@@ -51,8 +51,15 @@ public enum GoQuote {
         "[" + runes.map(quoteRune).joined(separator: " ") + "]"
     }
 
+    /// Appends `s` escaped as Go's `strconv.Quote` escapes it; a byte that is not UTF-8 (its
+    /// stand-in, see ``ByteString``) as `\xHH`.
     public static func appendQuoted(_ s: String, quote: Unicode.Scalar, asciiOnly: Bool, into out: inout String) {
-        for r in s.unicodeScalars {
+        let holdsBytes = ByteString.mayHoldBytes(s)
+        for r in (holdsBytes ? ByteString.normalized(s) : s).unicodeScalars {
+            if holdsBytes, let byte = ByteString.byte(r) {
+                out += "\\x" + hex(UInt32(byte), width: 2)
+                continue
+            }
             if r == quote || r == "\\" {
                 out.unicodeScalars.append("\\")
                 out.unicodeScalars.append(r)
@@ -102,53 +109,59 @@ public enum GoQuote {
             return String(decoding: body.filter { $0 != UInt8(ascii: "\r") }, as: UTF8.self)  // Go drops carriage returns
         }
         if !body.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") }) {
-            return String(decoding: body, as: UTF8.self)
+            // A byte of the literal itself that is not UTF-8 reads as U+FFFD (a back-quoted literal keeps it).
+            return ByteString.runes(String(decoding: body, as: UTF8.self))
         }
-        let scalars = Array(literal.unicodeScalars)
+        // A byte of the literal itself that is not UTF-8 reads as U+FFFD.
+        let scalars = Array(ByteString.runes(literal).unicodeScalars)
         var i = 1
         let end = scalars.count - 1
-        var out = String.UnicodeScalarView()
+        // Go's `\x` and octal escapes are bytes: collected as such, then read as UTF-8 (a byte
+        // that is not UTF-8 kept as its stand-in).
+        var out: [UInt8] = []
+        out.reserveCapacity(scalars.count)
         while i < end {
-            let (value, next) = try unquoteChar(scalars, at: i, end: end, quote: "\"")
-            out.append(value)
+            let (value, isByte, next) = try unquoteChar(scalars, at: i, end: end, quote: "\"")
+            if isByte { out.append(UInt8(value.value)) } else { out.append(contentsOf: UTF8.encode(value)!) }
             i = next
         }
-        return String(out)
+        return ByteString.string(out)
     }
 
     /// The value of a character constant `'x'` (Go's rules for escapes).
     public static func unquoteCharConstant(_ literal: String) throws -> Unicode.Scalar {
         let scalars = Array(literal.unicodeScalars)
         guard scalars.count >= 3, scalars.first == "'", scalars.last == "'" else { throw SyntaxError() }
-        let (value, next) = try unquoteChar(scalars, at: 1, end: scalars.count - 1, quote: "'")
+        let (value, _, next) = try unquoteChar(scalars, at: 1, end: scalars.count - 1, quote: "'")
         guard next == scalars.count - 1 else { throw SyntaxError() }
         return value
     }
 
-    /// Decodes one (possibly escaped) character starting at `i`; returns it and the index after it.
+    /// Decodes one (possibly escaped) character starting at `i`; returns it, whether it is a byte
+    /// (a `\x` or octal escape, whose value in a string is a byte, not a character) and the index after it.
     private static func unquoteChar(
         _ s: [Unicode.Scalar], at i: Int, end: Int, quote: Unicode.Scalar
-    ) throws -> (Unicode.Scalar, Int) {
+    ) throws -> (Unicode.Scalar, Bool, Int) {
         let c = s[i]
         if c == quote && (quote == "'" || quote == "\"") { throw SyntaxError() }
         if c != "\\" {
             if c == "\n" && quote == "\"" { throw SyntaxError() }
-            return (c, i + 1)
+            return (c, false, i + 1)
         }
         guard i + 1 < end else { throw SyntaxError() }
         let e = s[i + 1]
         switch e {
-        case "a": return ("\u{07}", i + 2)
-        case "b": return ("\u{08}", i + 2)
-        case "f": return ("\u{0C}", i + 2)
-        case "n": return ("\n", i + 2)
-        case "r": return ("\r", i + 2)
-        case "t": return ("\t", i + 2)
-        case "v": return ("\u{0B}", i + 2)
-        case "\\": return ("\\", i + 2)
+        case "a": return ("\u{07}", false, i + 2)
+        case "b": return ("\u{08}", false, i + 2)
+        case "f": return ("\u{0C}", false, i + 2)
+        case "n": return ("\n", false, i + 2)
+        case "r": return ("\r", false, i + 2)
+        case "t": return ("\t", false, i + 2)
+        case "v": return ("\u{0B}", false, i + 2)
+        case "\\": return ("\\", false, i + 2)
         case "'", "\"":
             guard e == quote else { throw SyntaxError() }
-            return (e, i + 2)
+            return (e, false, i + 2)
         case "x", "u", "U":
             let count = e == "x" ? 2 : (e == "u" ? 4 : 8)
             guard i + 2 + count <= end else { throw SyntaxError() }
@@ -157,9 +170,8 @@ public enum GoQuote {
                 guard let d = hexDigit(s[i + 2 + k]) else { throw SyntaxError() }
                 v = v * 16 + d
             }
-            // `\x`: a byte; only valid as a whole character when it is ASCII here.
             guard let scalar = Unicode.Scalar(v) else { throw SyntaxError() }
-            return (scalar, i + 2 + count)
+            return (scalar, e == "x", i + 2 + count)
         case "0"..."7":
             guard i + 4 <= end else { throw SyntaxError() }
             var v: UInt32 = 0
@@ -169,7 +181,7 @@ public enum GoQuote {
                 v = v * 8 + (d.value - 48)
             }
             guard v <= 255, let scalar = Unicode.Scalar(v) else { throw SyntaxError() }
-            return (scalar, i + 4)
+            return (scalar, true, i + 4)
         default:
             throw SyntaxError()
         }

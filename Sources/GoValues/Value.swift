@@ -58,15 +58,23 @@ extension Value {
     }
 
     /// Go's string ordering: byte-wise comparison of UTF-8 (`memcmp` over the contiguous bytes).
+    ///
+    /// Strings holding stand-ins of bytes that are not UTF-8 (a 0xF4 byte in either) compare the
+    /// bytes they stand for (``ByteString/less(_:_:)``).
     public static func goLess(_ a: String, _ b: String) -> Bool {
+        // 1: less, 0: not less, nil: a stand-in may be involved.
         let compared = a.utf8.withContiguousStorageIfAvailable { x in
-            b.utf8.withContiguousStorageIfAvailable { y -> Bool in
+            b.utf8.withContiguousStorageIfAvailable { y -> Int? in
                 let common = min(x.count, y.count)
                 let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
-                return order != 0 ? order < 0 : x.count < y.count
+                if order != 0, memchr(x.baseAddress!, 0xF4, x.count) != nil || memchr(y.baseAddress!, 0xF4, y.count) != nil {
+                    return nil
+                }
+                return (order != 0 ? order < 0 : x.count < y.count) ? 1 : 0
             }
         }
-        if let compared, let less = compared { return less }
+        if let compared, let inner = compared, let less = inner { return less == 1 }
+        if ByteString.mayHoldBytes(a) || ByteString.mayHoldBytes(b) { return ByteString.less(a, b) }
         return a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 }

@@ -12,7 +12,7 @@ enum AESFunctions {
             try args.expect(2)
             let password = try args.string(0), text = try args.string(1)
             if text.isEmpty { return .string("") }
-            var content = Array(text.utf8)
+            var content = ByteString.bytes(text)
             let padding = 16 - content.count % 16
             content += [UInt8](repeating: UInt8(padding), count: padding)
             var generator = SystemRandomNumberGenerator()
@@ -37,7 +37,7 @@ enum AESFunctions {
             guard let padding = plain.last else { throw callFailure("runtime error: index out of range [-1]") }
             let end = plain.count - Int(padding)
             guard end >= 0 else { throw callFailure("runtime error: slice bounds out of range [:\(end)]") }
-            return .string(String(decoding: plain[..<end], as: UTF8.self))
+            return .string(ByteString.string(plain[..<end]))
         },
     ]
 

@@ -1,3 +1,4 @@
+import GoValues
 import YAML
 
 /// Sprig's `bcrypt` and `htpasswd`: bcrypt hashes (`$2a$10$…`, cost 10, a fresh random salt each
@@ -16,7 +17,7 @@ enum BcryptFunctions {
 
     /// Sprig's `bcrypt`: the hash, or the error text for a password over 72 bytes.
     static func hash(_ password: String) -> String {
-        let key = Array(password.utf8)
+        let key = ByteString.bytes(password)
         if key.count > 72 { return "failed to encrypt string with bcrypt: bcrypt: password length exceeds 72 bytes" }
         var generator = SystemRandomNumberGenerator()
         let salt = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }

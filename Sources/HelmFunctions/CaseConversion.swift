@@ -13,7 +13,9 @@ enum CaseConversionFunctions {
 }
 
 /// The word splitting and joining behind the case functions, rune by rune as Go reads a string.
-/// A U+FFFD in the text is Go's `utf8.RuneError`, which the splitter skips over.
+/// A U+FFFD in the text, and a byte that is not UTF-8, is Go's `utf8.RuneError`, which the splitter
+/// skips over; such a byte is copied as it is in the words written whole, and written as U+FFFD
+/// where the text is rewritten rune by rune (`camelcase`, capitals and connectors lowered).
 enum CaseConversion {
     static let runeError: Unicode.Scalar = "\u{FFFD}"
 
@@ -59,7 +61,7 @@ enum CaseConversion {
     /// capital, the capitals right after it are lowered up to the first rune that is not one
     /// (`HTTPServer` → `Httpserver`, `XMLHttpRequest` → `XmlhttpRequest`); other runes keep their case.
     static func camelCase(_ s: String) -> String {
-        let p = Array(s.unicodeScalars)
+        let p = Array(ByteString.runes(s).unicodeScalars)
         if p.isEmpty { return "" }
         var out = String.UnicodeScalarView()
         var i = 0
@@ -115,7 +117,7 @@ enum CaseConversion {
     static func nextValidRune(_ p: [Unicode.Scalar], _ at: Int, previous: Unicode.Scalar) -> (Unicode.Scalar, Int) {
         var j = at
         while j < p.count {
-            if p[j] != runeError { return (p[j], j - at + 1) }
+            if p[j] != runeError && ByteString.byte(p[j]) == nil { return (p[j], j - at + 1) }
             j += 1
         }
         return (previous, j - at)
@@ -185,7 +187,13 @@ enum CaseConversion {
             return
         }
         for r in p[w.range] {
-            if isConnector(r) { out.append(connector) } else if isUpper(r) { out.append(GoStrings.simpleLowercase(r)) } else { out.append(r) }
+            if isConnector(r) {
+                out.append(connector)
+            } else if isUpper(r) {
+                out.append(GoStrings.simpleLowercase(r))
+            } else {
+                out.append(ByteString.byte(r) == nil ? r : runeError)
+            }
         }
     }
 
@@ -193,7 +201,7 @@ enum CaseConversion {
     /// joined by the connector; digits stay with the word before them unless letters follow
     /// (`Bld4Floor` → `bld4_floor`, `HTTP2xx` → `http_2xx`).
     static func lowerCaseWords(_ s: String, connector: Unicode.Scalar) -> String {
-        let p = Array(s.unicodeScalars)
+        let p = Array(ByteString.normalized(s).unicodeScalars)
         if p.isEmpty { return "" }
         var out = String.UnicodeScalarView()
         var w = nextWord(p, 0)

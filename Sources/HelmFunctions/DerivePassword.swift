@@ -1,3 +1,4 @@
+import GoValues
 import TemplateEngine
 import Crypto
 import _CryptoExtras
@@ -60,15 +61,15 @@ enum DerivePassword {
     /// The password; an unknown type gives sprig's `cannot find password template TYPE` text.
     static func derive(counter: UInt32, type: String, password: String, user: String, site: String) throws -> String {
         guard let choices = templates[type] else { return "cannot find password template \(type)" }
-        let salt = scope + bigEndian(UInt32(truncatingIfNeeded: user.utf8.count)) + Array(user.utf8)
+        let salt = scope + bigEndian(UInt32(truncatingIfNeeded: ByteString.count(user))) + ByteString.bytes(user)
         let key: SymmetricKey
         do {
             key = try KDF.Scrypt.deriveKey(
-                from: Array(password.utf8), salt: salt, outputByteCount: 64, rounds: 32768, blockSize: 8, parallelism: 2)
+                from: ByteString.bytes(password), salt: salt, outputByteCount: 64, rounds: 32768, blockSize: 8, parallelism: 2)
         } catch {
             return "failed to derive password: \(error)"
         }
-        let message = scope + bigEndian(UInt32(truncatingIfNeeded: site.utf8.count)) + Array(site.utf8) + bigEndian(counter)
+        let message = scope + bigEndian(UInt32(truncatingIfNeeded: ByteString.count(site))) + ByteString.bytes(site) + bigEndian(counter)
         let seed = Array(HMAC<SHA256>.authenticationCode(for: message, using: key))
         let template = Array(choices[Int(seed[0]) % choices.count])
         var out: [UInt8] = []

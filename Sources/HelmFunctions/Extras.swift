@@ -39,7 +39,7 @@ enum ExtraFunctions {
         "shuffle": { a in
             try StringFunctions.unary(a, "shuffle") { s in
                 var generator = SystemRandomNumberGenerator()
-                return String(String.UnicodeScalarView(Array(s.unicodeScalars).shuffled(using: &generator)))
+                return String(String.UnicodeScalarView(Array(ByteString.runes(s).unicodeScalars).shuffled(using: &generator)))
             }
         },
         "hello": { a in
@@ -52,12 +52,12 @@ enum ExtraFunctions {
             _ = try args.string(0)
             return .string("")
         },
-        "sha512sum": { a in try StringFunctions.unary(a, "sha512sum") { Digests.hex(SHA512.hash(Array($0.utf8))) } },
-        "b32enc": { a in try StringFunctions.unary(a, "b32enc") { Base32.encode(Array($0.utf8)) } },
+        "sha512sum": { a in try StringFunctions.unary(a, "sha512sum") { Digests.hex(SHA512.hash(ByteString.bytes($0))) } },
+        "b32enc": { a in try StringFunctions.unary(a, "b32enc") { Base32.encode(ByteString.bytes($0)) } },
         "b32dec": { a in
             try StringFunctions.unary(a, "b32dec") { s in
                 switch Base32.decode(s) {
-                case .success(let bytes): return String(decoding: bytes, as: UTF8.self)
+                case .success(let bytes): return ByteString.string(bytes)
                 case .failure(let offset): return "illegal base32 data at input byte \(offset.offset)"
                 }
             }
@@ -96,7 +96,7 @@ enum ExtraFunctions {
     static func swapCase(_ s: String) -> String {
         var out = String.UnicodeScalarView()
         var afterSpace = true
-        for c in s.unicodeScalars {
+        for c in ByteString.runes(s).unicodeScalars {
             switch c.properties.generalCategory {
             case .uppercaseLetter, .titlecaseLetter:
                 out.append(GoStrings.simpleLowercase(c))
@@ -120,7 +120,7 @@ enum ExtraFunctions {
     /// goutils' `AbbreviateFull` as sprig calls it (byte offsets).
     static func abbreviateBoth(_ s: String, left: Int, right: Int) -> String {
         if right < 4 || (left > 0 && right < 7) { return s }
-        let b = Array(s.utf8)
+        let b = ByteString.bytes(s)
         if b.count <= right { return s }
         var offset = min(max(left, 0), b.count)
         if b.count - offset < right - 3 { offset = b.count - (right - 3) }

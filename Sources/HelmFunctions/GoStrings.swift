@@ -1,7 +1,8 @@
 import GoValues
 
 /// Go's `strings` package semantics on UTF-8 bytes (Swift's `String` comparisons use
-/// canonical equivalence, Go's compare bytes).
+/// canonical equivalence, Go's compare bytes). Byte-wise functions work on the bytes a string
+/// stands for (``ByteString``); rune-wise ones read a byte that is not UTF-8 as U+FFFD, as Go does.
 enum GoStrings {
     /// Byte offsets of every non-overlapping occurrence of `sep` in `s`, left to right.
     static func occurrences(of sep: [UInt8], in s: [UInt8]) -> [Int] {
@@ -25,14 +26,15 @@ enum GoStrings {
         return out
     }
 
+    /// Bytes as a string (a byte that is not UTF-8, also one left by a cut, kept as its stand-in).
     static func string(_ bytes: ArraySlice<UInt8>) -> String {
-        String(decoding: bytes, as: UTF8.self)
+        ByteString.string(bytes)
     }
 
     /// `strings.Split(s, sep)`; an empty `sep` splits after each character (Go: each rune).
     static func split(_ s: String, separator sep: String) -> [String] {
-        if sep.isEmpty { return s.unicodeScalars.map { String($0) } }
-        let sb = Array(s.utf8), pb = Array(sep.utf8)
+        if sep.isEmpty { return ByteString.normalized(s).unicodeScalars.map { String($0) } }
+        let sb = ByteString.bytes(s), pb = ByteString.bytes(sep)
         var out: [String] = []
         var start = 0
         for at in occurrences(of: pb, in: sb) {
@@ -59,13 +61,13 @@ enum GoStrings {
         if old.isEmpty {
             // Go inserts `new` before every rune and at the end.
             var out = new
-            for scalar in s.unicodeScalars {
+            for scalar in ByteString.normalized(s).unicodeScalars {
                 out.unicodeScalars.append(scalar)
                 out += new
             }
             return out
         }
-        let sb = Array(s.utf8), ob = Array(old.utf8)
+        let sb = ByteString.bytes(s), ob = ByteString.bytes(old)
         let hits = occurrences(of: ob, in: sb)
         if hits.isEmpty { return s }
         var out: [UInt8] = []
@@ -73,35 +75,43 @@ enum GoStrings {
         var start = 0
         for at in hits {
             out.append(contentsOf: sb[start..<at])
-            out.append(contentsOf: new.utf8)
+            out.append(contentsOf: ByteString.bytes(new))
             start = at + ob.count
         }
         out.append(contentsOf: sb[start...])
-        return String(decoding: out, as: UTF8.self)
+        return ByteString.string(out)
     }
 
     static func contains(_ s: String, _ sub: String) -> Bool {
         if sub.isEmpty { return true }
-        return !occurrences(of: Array(sub.utf8), in: Array(s.utf8)).isEmpty
+        return !occurrences(of: ByteString.bytes(sub), in: ByteString.bytes(s)).isEmpty
     }
 
+    /// (Only the part of `s` the prefix covers can make its stand-ins matter.)
     static func hasPrefix(_ s: String, _ p: String) -> Bool {
-        s.utf8.starts(with: p.utf8)
+        if ByteString.mayHoldBytes(p) || s.utf8.prefix(p.utf8.count + 3).contains(0xF4) {
+            return ByteString.bytes(s).starts(with: ByteString.bytes(p))
+        }
+        return s.utf8.starts(with: p.utf8)
     }
 
     static func hasSuffix(_ s: String, _ p: String) -> Bool {
-        s.utf8.count >= p.utf8.count && s.utf8.reversed().starts(with: p.utf8.reversed())
+        if ByteString.mayHoldBytes(p) || s.utf8.suffix(p.utf8.count + 3).contains(0xF4) {
+            let sb = ByteString.bytes(s), pb = ByteString.bytes(p)
+            return sb.count >= pb.count && sb[(sb.count - pb.count)...].elementsEqual(pb)
+        }
+        return s.utf8.count >= p.utf8.count && s.utf8.reversed().starts(with: p.utf8.reversed())
     }
 
     static func trimPrefix(_ s: String, _ p: String) -> String {
         guard !p.isEmpty, hasPrefix(s, p) else { return s }
-        return string(Array(s.utf8)[p.utf8.count...])
+        return string(ByteString.bytes(s)[ByteString.count(p)...])
     }
 
     static func trimSuffix(_ s: String, _ p: String) -> String {
         guard !p.isEmpty, hasSuffix(s, p) else { return s }
-        let b = Array(s.utf8)
-        return string(b[..<(b.count - p.utf8.count)])
+        let b = ByteString.bytes(s)
+        return string(b[..<(b.count - ByteString.count(p))])
     }
 
     /// `strings.TrimSpace`.
@@ -110,7 +120,13 @@ enum GoStrings {
     }
 
     /// `strings.Trim(s, cutset)`.
+    /// A byte that is not UTF-8 is U+FFFD on both sides (Go's `utf8.RuneError`), so such a byte
+    /// in the cutset cuts every such byte of `s`.
     static func trim(_ s: String, cutset: String) -> String {
+        if ByteString.mayHoldBytes(s) || ByteString.mayHoldBytes(cutset) {
+            let set = Set(ByteString.runes(cutset).unicodeScalars)
+            return trim(ByteString.normalized(s)) { set.contains(ByteString.byte($0) == nil ? $0 : "\u{FFFD}") }
+        }
         let set = Set(cutset.unicodeScalars)
         return trim(s) { set.contains($0) }
     }
@@ -126,7 +142,7 @@ enum GoStrings {
     static func mapCase(_ s: String, upper: Bool) -> String {
         if let ascii = mapCaseASCII(s, upper: upper) { return ascii }
         var out = String.UnicodeScalarView()
-        for c in s.unicodeScalars {
+        for c in ByteString.runes(s).unicodeScalars {
             if c.isASCII {
                 let v = c.value
                 if upper, v >= 0x61, v <= 0x7A { out.append(Unicode.Scalar(v - 32)!) } else if !upper, v >= 0x41, v <= 0x5A {
@@ -162,7 +178,7 @@ enum GoStrings {
     /// character of that value (`"é x"` → `"Ã©x"`); a string without spaces comes back as is.
     static func deleteWhiteSpace(_ s: String) -> String {
         func isSpaceByte(_ b: UInt8) -> Bool { (b >= 0x09 && b <= 0x0D) || b == 0x20 || b == 0x85 || b == 0xA0 }
-        let bytes = Array(s.utf8)
+        let bytes = ByteString.bytes(s)
         guard bytes.contains(where: isSpaceByte) else { return s }
         var out = String.UnicodeScalarView()
         for b in bytes where !isSpaceByte(b) { out.append(Unicode.Scalar(b)) }
@@ -202,7 +218,7 @@ enum GoStrings {
     static func title(_ s: String) -> String {
         var out = String.UnicodeScalarView()
         var previous: Unicode.Scalar = " "
-        for c in s.unicodeScalars {
+        for c in ByteString.runes(s).unicodeScalars {
             if isSeparator(previous) {
                 let mapped = c.properties.titlecaseMapping.unicodeScalars
                 if mapped.count == 1 { out.append(mapped.first!) } else { out.append(c) }

@@ -38,20 +38,32 @@ enum RegexFunctions {
     /// Go's `regexp.Compile` error, the others as the panic of `regexp.MustCompile`, as Sprig does.
     static func compiled(_ pattern: String, for function: String = "regexMatch") throws -> GoRegexp {
         if let hit = cache[pattern] { return hit }
+        let message: String
         do throws(RegexSyntaxError) {
-            let re = try GoRegexp(pattern)
-            cache[pattern] = re
-            return re
+            if let rest = fromFirstByte(pattern) { message = "error parsing regexp: invalid UTF-8: `\(rest)`" } else {
+                let re = try GoRegexp(pattern)
+                cache[pattern] = re
+                return re
+            }
         } catch {
-            let message = error.description
-            throw callFailure(function.hasPrefix("must") ? message : "regexp: Compile(\(mustCompileQuote(pattern))): \(message)")
+            message = error.description
         }
+        throw callFailure(function.hasPrefix("must") ? message : "regexp: Compile(\(mustCompileQuote(pattern))): \(message)")
+    }
+
+    /// The part of `pattern` from its first byte that is not UTF-8 on (which Go's parser refuses);
+    /// nil for a pattern of text.
+    static func fromFirstByte(_ pattern: String) -> String? {
+        guard ByteString.mayHoldBytes(pattern) else { return nil }
+        let scalars = ByteString.normalized(pattern).unicodeScalars
+        guard let first = scalars.firstIndex(where: { ByteString.byte($0) != nil }) else { return nil }
+        return String(scalars[first...])
     }
 
     /// How `regexp.MustCompile` quotes a pattern in its panic: in backquotes when it can be.
     static func mustCompileQuote(_ s: String) -> String {
         let backquotable = s.unicodeScalars.allSatisfy { c in
-            c != "\u{FEFF}" && c != "`" && c != "\u{7F}" && (c.value >= 0x20 || c == "\t")
+            c != "\u{FEFF}" && c != "`" && c != "\u{7F}" && (c.value >= 0x20 || c == "\t") && ByteString.byte(c) == nil
         }
         return backquotable ? "`\(s)`" : GoQuote.quote(s)
     }

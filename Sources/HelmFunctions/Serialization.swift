@@ -52,17 +52,17 @@ enum SerializationFunctions {
         "fromJson": { a in
             let args = Arguments("fromJson", a)
             try args.expect(1)
-            return GoJSON.helmFromJson(try args.string(0))
+            return GoJSON.helmFromJson(ByteString.runes(try args.string(0)))
         },
         "fromJsonArray": { a in
             let args = Arguments("fromJsonArray", a)
             try args.expect(1)
-            return GoJSON.helmFromJsonArray(try args.string(0))
+            return GoJSON.helmFromJsonArray(ByteString.runes(try args.string(0)))
         },
         "mustFromJson": { a in
             let args = Arguments("mustFromJson", a)
             try args.expect(1)
-            do { return try GoJSON.decode(try args.string(0)) } catch { throw callFailure((error as? GoJSON.DecodeError)?.message ?? "\(error)") }
+            do { return try GoJSON.decode(ByteString.runes(try args.string(0))) } catch { throw callFailure((error as? GoJSON.DecodeError)?.message ?? "\(error)") }
         },
         "fromYaml": { a in
             let args = Arguments("fromYaml", a)
@@ -78,6 +78,7 @@ enum SerializationFunctions {
 
     /// The first document of `text` as Helm's JSON round trip leaves it.
     static func parseYAMLAsJSON(_ text: String) -> Result<Value, YAMLError> {
+        if let problem = HelmYAML.byteError(text, file: "<fromYaml>") { return .failure(problem) }
         do {
             let docs = try YAMLParser(duplicateKeys: .lastWins).parseAll(text, file: "<fromYaml>")
             return .success(jsonNumbers(docs.first?.toValue() ?? .null))

@@ -65,7 +65,7 @@ enum StringFunctions {
                 // goutils reads the text byte by byte, each byte as the character of that code point.
                 var out = String.UnicodeScalarView()
                 var atStart = true
-                for b in s.utf8 {
+                for b in ByteString.bytes(s) {
                     let c = Unicode.Scalar(b)
                     if isGoSpace(c) { atStart = true } else if atStart { out.append(c); atStart = false }
                 }
@@ -96,7 +96,7 @@ enum StringFunctions {
     static func untitle(_ s: String) -> String {
         var out = String.UnicodeScalarView()
         var atStart = true
-        for c in s.unicodeScalars {
+        for c in ByteString.runes(s).unicodeScalars {
             if isGoSpace(c) {
                 atStart = true
                 out.append(c)
@@ -156,9 +156,9 @@ enum StringFunctions {
         try args.expect(2)
         let c = try args.int(0)
         let s = try args.string(1)
-        let count = s.utf8.count
+        let count = ByteString.count(s)
         if c >= 0 && count <= c { return .string(s) }
-        let bytes = Array(s.utf8)
+        let bytes = ByteString.bytes(s)
         if c < 0 && bytes.count + c > 0 { return .string(GoStrings.string(bytes[(bytes.count + c)...])) }
         if c >= 0 && bytes.count > c { return .string(GoStrings.string(bytes[..<c])) }
         return .string(s)
@@ -194,7 +194,7 @@ enum StringFunctions {
         let args = Arguments("substr", a)
         try args.expect(3)
         let start = try args.int(0), end = try args.int(1)
-        let bytes = Array(try args.string(2).utf8)
+        let bytes = ByteString.bytes(try args.string(2))
         func slice(_ lo: Int, _ hi: Int) throws -> Value {
             guard lo >= 0, lo <= hi, hi <= bytes.count else {
                 throw callFailure("runtime error: slice bounds out of range [\(lo):\(hi)]")
@@ -217,7 +217,7 @@ enum StringFunctions {
         try args.expect(2)
         let width = try args.int(0)
         let s = try args.string(1)
-        let bytes = Array(s.utf8)
+        let bytes = ByteString.bytes(s)
         if width < 4 || bytes.count <= width { return .string(s) }
         return .string(GoStrings.string(bytes[..<(width - 3)]) + "...")
     }

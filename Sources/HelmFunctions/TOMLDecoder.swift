@@ -16,6 +16,8 @@ struct TOMLDecoder {
     private let s: [UInt8]
     private var i = 0
     private var line = 1
+    /// The end of the UTF-8 character `checkCharacter` last let through.
+    private var checkedUntil = 0
     private var lastKey: [String] = []
     private var root: [String: Value] = [:]
     /// The table that key/value lines go to.
@@ -24,7 +26,7 @@ struct TOMLDecoder {
     private var defined: Set<[String]> = []
 
     static func decode(_ text: String) throws(Failure) -> [String: Value] {
-        var d = TOMLDecoder(s: Array(text.utf8))
+        var d = TOMLDecoder(s: ByteString.bytes(text))
         try d.document()
         return d.root
     }
@@ -43,7 +45,7 @@ struct TOMLDecoder {
                 line += 1
                 continue
             case UInt8(ascii: "#"):
-                try comment()
+                try comment(inValue: false)
                 continue
             case UInt8(ascii: "["):
                 try header()
@@ -147,19 +149,40 @@ struct TOMLDecoder {
         return "'" + String(decoding: [c], as: UTF8.self) + "'"
     }
 
-    private func fail(_ message: String, withKey: Bool = true) -> Failure {
-        if lastKey.isEmpty || !withKey { return Failure(message: "toml: line \(line): \(message)") }
-        return Failure(message: "toml: line \(line) (last key \(GoQuote.quote(lastKey.joined(separator: ".")))): \(message)")
+    /// Go's lexer refuses a byte that is not UTF-8 wherever it reads one: in strings and comments,
+    /// which take any character, through this check; elsewhere such a byte is already an error,
+    /// which `fail` words as Go's lexer does.
+    private mutating func checkCharacter(_ c: UInt8, key: [String]? = nil) throws(Failure) {
+        guard c >= 0x80, i >= checkedUntil else { return }
+        let length = ByteString.characterLength(s, at: i)
+        if length == 0 { throw fail("", key: key) }
+        checkedUntil = i + length
+    }
+
+    /// Go's error: the line and the key it was reading (`key`, by default the last key read).
+    private func fail(_ message: String, withKey: Bool = true, key: [String]? = nil) -> Failure {
+        var message = message
+        if let c = peek, c >= 0x80, i >= checkedUntil, ByteString.characterLength(s, at: i) == 0 {
+            message = "invalid UTF-8 byte: 0x" + GoQuote.hex(UInt32(c), width: 2)
+        }
+        let key = key ?? lastKey
+        if key.isEmpty || !withKey { return Failure(message: "toml: line \(line): \(message)") }
+        return Failure(message: "toml: line \(line) (last key \(GoQuote.quote(key.joined(separator: ".")))): \(message)")
     }
 
     private mutating func skipBlank() {
         while let c = peek, c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") { i += 1 }
     }
 
-    private mutating func comment() throws(Failure) {
+    /// A comment; one outside a value is read after its line's key is done with (Go's errors in it
+    /// name the current table instead).
+    private mutating func comment(inValue: Bool = true) throws(Failure) {
         while let c = peek, c != UInt8(ascii: "\n") {
             if c == UInt8(ascii: "\r"), i + 1 < s.count, s[i + 1] == UInt8(ascii: "\n") { i += 1; continue }
-            if c < 0x20 && c != UInt8(ascii: "\t") || c == 0x7F { throw fail("control characters are not allowed in comments") }
+            if c < 0x20 && c != UInt8(ascii: "\t") || c == 0x7F {
+                throw fail("TOML files cannot contain control characters: '0x\(GoQuote.hex(UInt32(c), width: 2))'", key: inValue ? nil : current)
+            }
+            try checkCharacter(c, key: inValue ? nil : current)
             i += 1
         }
     }
@@ -167,7 +190,7 @@ struct TOMLDecoder {
     /// Blanks, a comment, then a newline or the end.
     private mutating func endOfLine() throws(Failure) {
         skipBlank()
-        if peek == UInt8(ascii: "#") { try comment() }
+        if peek == UInt8(ascii: "#") { try comment(inValue: false) }
         if peek == UInt8(ascii: "\r"), i + 1 < s.count, s[i + 1] == UInt8(ascii: "\n") { i += 1 }
         guard let c = peek else { return }
         guard c == UInt8(ascii: "\n") else {
@@ -311,6 +334,7 @@ struct TOMLDecoder {
         while true {
             guard let c = peek else { throw fail("unexpected EOF; expected '\"'") }
             if c == UInt8(ascii: "\n") { throw fail("strings cannot contain newlines") }
+            try checkCharacter(c)
             i += 1
             if c == UInt8(ascii: "\"") { return String(decoding: out, as: UTF8.self) }
             if c == UInt8(ascii: "\\") {
@@ -325,6 +349,7 @@ struct TOMLDecoder {
         let start = i
         while let c = peek, c != UInt8(ascii: "'") {
             if c == UInt8(ascii: "\n") { throw fail("strings cannot contain newlines") }
+            try checkCharacter(c)
             i += 1
         }
         guard peek != nil else { throw fail("unexpected EOF; expected \"'\"") }
@@ -354,6 +379,7 @@ struct TOMLDecoder {
                 i += run
                 return String(decoding: out, as: UTF8.self)
             }
+            try checkCharacter(c)
             i += 1
             if c == UInt8(ascii: "\n") { line += 1 }
             if !literal, c == UInt8(ascii: "\\") {
@@ -411,6 +437,7 @@ struct TOMLDecoder {
                 let isDate = sofar.count == 10 && sofar.dropFirst(4).first == UInt8(ascii: "-")
                 if !(isDate && i + 1 < s.count && s[i + 1] >= 0x30 && s[i + 1] <= 0x39) { break }
             }
+            try checkCharacter(c)
             i += 1
         }
         let text = String(decoding: s[start..<i], as: UTF8.self)

@@ -212,18 +212,18 @@ struct GoURL {
         let hex = Array("0123456789ABCDEF".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count)
-        for c in s.utf8 {
+        for c in ByteString.bytes(s) {
             if shouldEscape(c, mode) {
                 out += [UInt8(ascii: "%"), hex[Int(c >> 4)], hex[Int(c & 15)]]
             } else {
                 out.append(c)
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return ByteString.string(out)
     }
 
     static func unescape(_ s: String, _ mode: Mode) throws(Failure) -> String {
-        let b = Array(s.utf8)
+        let b = ByteString.bytes(s)
         func hexValue(_ c: UInt8) -> UInt8? {
             switch c {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): return c - 48
@@ -255,7 +255,7 @@ struct GoURL {
             out.append(c)
             i += 1
         }
-        return String(decoding: out, as: UTF8.self)
+        return ByteString.string(out)
     }
 
     // MARK: printing

@@ -1,3 +1,4 @@
+import GoValues
 import YAML
 
 /// Sprig's `wrap` and `wrapWith` (goutils' `WrapCustom`): a line broken at spaces so that no line
@@ -23,8 +24,8 @@ enum WordWrap {
     /// A word longer than the width is cut at the width when `breakLongWords`, else left whole.
     static func wrap(_ text: String, width: Int, newline: String, breakLongWords: Bool) -> String {
         if text.isEmpty { return "" }
-        let s = Array(text.utf8)
-        let nl = Array((newline.isEmpty ? "\n" : newline).utf8)
+        let s = ByteString.bytes(text)
+        let nl = ByteString.bytes(newline.isEmpty ? "\n" : newline)
         let width = max(width, 1)
         let space = UInt8(ascii: " ")
         var out: [UInt8] = []
@@ -53,6 +54,6 @@ enum WordWrap {
             }
         }
         out.append(contentsOf: s[offset...])
-        return String(decoding: out, as: UTF8.self)
+        return ByteString.string(out)
     }
 }

@@ -1,4 +1,5 @@
 import YAML
+import GoValues
 
 /// Values: what follows `=`.
 extension StrvalsParser {
@@ -40,7 +41,7 @@ extension StrvalsParser {
         case .file:
             do {
                 let bytes = try readFile(text)
-                return Node(.string(String(decoding: bytes, as: UTF8.self)), mark: valueMark)
+                return Node(.string(ByteString.string(bytes)), mark: valueMark)  // Go keeps the bytes as they are
             } catch {
                 throw .failure(error.message, offset: segment.start)
             }

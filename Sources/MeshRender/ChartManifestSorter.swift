@@ -236,6 +236,7 @@ extension DocumentHead {
     /// The head of `doc` (``DocumentHead/read(_:file:parser:)``), with Helm's errors for documents that are not YAML
     /// maps of the head's types.
     static func parse(_ doc: Substring, source: String) throws(ChartRenderError) -> ManifestHead {
+        try checkBytes(doc, source: source)
         let parser = YAMLParser(duplicateKeys: .lastWins)
         switch DocumentHead.read(doc, file: source, parser: parser) {
         case .head(let head)?: return head
@@ -246,9 +247,17 @@ extension DocumentHead {
 
     /// The head of `doc` read by the YAML parser alone (no byte scanner), with Helm's errors.
     static func parseYAML(_ doc: String, source: String) throws(ChartRenderError) -> ManifestHead {
+        try checkBytes(doc[...], source: source)
         let parser = YAMLParser(duplicateKeys: .lastWins)
         if let node = parser.parsePruned(bytes: doc.utf8, file: source, keep: fields) { return try head(of: node, source: source) }
         return try head(of: try fullParse(doc[...], source: source, parser: parser), source: source)
+    }
+
+    /// Helm's error for a document holding bytes that are not UTF-8 (which go-yaml's reader refuses
+    /// wherever they are); documents without a stand-in's lead byte pass at the cost of one scan.
+    private static func checkBytes(_ doc: Substring, source: String) throws(ChartRenderError) {
+        guard ByteString.mayHoldBytes(doc), let error = HelmYAML.byteError(String(doc), file: source) else { return }
+        throw ChartRenderError(.manifest, "YAML parse error on \(source): error converting YAML to JSON: \(error.goDescription)")
     }
 
     /// `doc` parsed whole, a failure worded as Helm's.

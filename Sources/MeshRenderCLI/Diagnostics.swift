@@ -1,3 +1,4 @@
+import GoValues
 import MeshRender
 #if canImport(Glibc)
 import Glibc
@@ -79,7 +80,13 @@ enum Diagnostics {
         writeError(text + "\n")
     }
 
+    /// Writes `text` to stderr; a byte that is not UTF-8 in it (quoted from a template's data, as in
+    /// `invalid UTF-8: ...`) goes out as that byte, as Helm prints it.
     static func writeError(_ text: String) {
+        if ByteString.mayHoldBytes(text) {
+            ByteString.bytes(text).withUnsafeBufferPointer { writeAll($0, to: STDERR_FILENO) }
+            return
+        }
         var text = text
         text.withUTF8 { writeAll($0, to: STDERR_FILENO) }
     }

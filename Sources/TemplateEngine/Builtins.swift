@@ -112,7 +112,7 @@ enum Builtins {
             case .list(let l): return .plainValue(.int(Int64(l.count)))
             case .value(.null): throw c.failure("len of nil pointer")
             case .structure(let s): throw c.failure("len of type \(s.typeName)")
-            case .value(.string(let s)): return .plainValue(.int(Int64(s.utf8.count)))
+            case .value(.string(let s)): return .plainValue(.int(Int64(ByteString.count(s))))
             case .value(.list(let l)): return .plainValue(.int(Int64(l.count)))
             case .value(.nilList): return .plainValue(.int(0))
             case .value(.map(let m)): return .plainValue(.int(Int64(m.count)))
@@ -157,10 +157,10 @@ enum Builtins {
                 _ = try indexArgument(index, cap: 0, c)
                 throw c.failure("reflect: slice index out of range")
             case .value(.string(let s)):
-                let bytes = s.utf8
-                let x = try indexArgument(index, cap: bytes.count, c)
-                if x == bytes.count { throw c.failure("reflect: string index out of range") }
-                current = .plainValue(.int(Int64(bytes[bytes.index(bytes.startIndex, offsetBy: x)])))
+                let count = ByteString.count(s)
+                let x = try indexArgument(index, cap: count, c)
+                if x == count { throw c.failure("reflect: string index out of range") }
+                current = .plainValue(.int(Int64(ByteString.byte(at: x, of: s))))
             case .map(let m):
                 switch index.indirect {
                 case .invalid:
@@ -189,7 +189,7 @@ enum Builtins {
         switch value {
         case .string(let s):
             if indexes.count == 3 { throw c.failure("cannot 3-index slice a string") }
-            count = s.utf8.count
+            count = ByteString.count(s)
         case .list(let l):
             count = l.count
         case .nilList:
@@ -203,8 +203,7 @@ enum Builtins {
         if indexes.count == 3 && idx[1] > idx[2] { throw c.failure("invalid slice index: \(idx[1]) > \(idx[2])") }
         switch value {
         case .string(let s):
-            let bytes = Array(s.utf8)[idx[0]..<idx[1]]
-            return .plainValue(.string(String(decoding: bytes, as: UTF8.self)))
+            return .plainValue(.string(ByteString.string(ByteString.bytes(s)[idx[0]..<idx[1]])))
         case .list(let l):
             return .plainValue(.list(Array(l[idx[0]..<idx[1]])))
         case .nilList:
@@ -256,7 +255,7 @@ enum Builtins {
                     // Go compares integers of any width by value.
                     truth = p == q
                 case (.float(let p), .float(let q)): truth = p == q
-                case (.string(let p), .string(let q)): truth = p == q
+                case (.string(let p), .string(let q)): truth = ByteString.equal(p, q)
                 default:
                     // Lists, maps, nil.
                     if x.isValid && y.isValid {

@@ -34,7 +34,8 @@ enum Escapers {
             default:
                 if c.value < 0x20 {
                     out += "\\u00" + GoQuote.hex(c.value, width: 2).uppercased()
-                } else if c.value >= 0x80 && !GoQuote.isPrint(c) {
+                } else if c.value >= 0x80 && !GoQuote.isPrint(c) && ByteString.byte(c) == nil {
+                    // (A byte that is not UTF-8 is copied: Go reads it as U+FFFD, which is printable.)
                     out += "\\u" + GoQuote.hex(c.value, width: 4).uppercased()
                 } else {
                     out.unicodeScalars.append(c)
@@ -47,7 +48,7 @@ enum Escapers {
     /// `url.QueryEscape`: unreserved characters kept, space as `+`, everything else `%XX`.
     static func queryEscape(_ s: String) -> String {
         var out = ""
-        for b in s.utf8 {
+        for b in ByteString.bytes(s) {
             switch b {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
                  UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."),

@@ -189,7 +189,7 @@ public final class GoStruct: Sendable {
     }
 
     /// The text of a `[]byte` (`string(b)` in Go).
-    var bytesText: String? { bytes.map { String(decoding: $0, as: UTF8.self) } }
+    var bytesText: String? { bytes.map { ByteString.string($0) } }
 
     /// A `time.Time`: printed by its `String()`, serialised as RFC 3339 text, with the accessor
     /// methods templates call without arguments (`.Unix`, `.Year`, `.Month`, ...).

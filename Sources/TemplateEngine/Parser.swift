@@ -536,7 +536,8 @@ struct Parser {
         let body = UnsafeBufferPointer(rebasing: input[(token.pos + 1)..<(token.end - 1)])
         let plain = token.kind == .rawString
             ? !body.contains(UInt8(ascii: "\r"))
-            : !body.contains { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") }
+            // (0xF4 may start a byte of the template that is not UTF-8, which a quoted literal reads as U+FFFD.)
+            : !body.contains { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == 0xF4 }
         return plain ? String(decoding: body, as: UTF8.self) : try unquote(quoted)
     }
 

@@ -510,9 +510,11 @@ private struct Printer {
         var text = s
         switch verb {
         case "x", "X":
-            if let p = flags.precision { text = String(String.UnicodeScalarView(s.unicodeScalars.prefix(p))) }
+            // The string's bytes (a stand-in as its byte); a precision counts bytes.
+            var bytes = ByteString.bytes(s)
+            if let p = flags.precision, p < bytes.count { bytes.removeLast(bytes.count - p) }
             var hex = ""
-            for (i, b) in text.utf8.enumerated() {
+            for (i, b) in bytes.enumerated() {
                 if i > 0 && flags.space { hex += " " }
                 if flags.sharp && (i == 0 || flags.space) { hex += verb == "x" ? "0x" : "0X" }
                 let digits = verb == "x" ? "0123456789abcdef" : "0123456789ABCDEF"

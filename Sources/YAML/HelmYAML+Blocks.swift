@@ -23,6 +23,9 @@ extension BlockEmitter {
             }
         case .plain(let s):
             if !writeTypedWord(s) { writeScalar(s, requested: .plain, simpleKey: false) }
+        case .binary(let base64):
+            writeIndicator("!!binary", needWhitespace: true, isWhitespace: false, isIndention: false)
+            writeScalar(base64, requested: base64.utf8.contains(0x0A) ? .literal : .plain, simpleKey: false)
         case .sequence(let items):
             if items.isEmpty {
                 writeEmptyFlow("[", "]")

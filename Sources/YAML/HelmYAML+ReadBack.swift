@@ -1,3 +1,5 @@
+import GoValues
+
 /// What happens to a string on its way through `sigs.k8s.io/yaml`: `encoding/json` writes it
 /// (escaping controls, `"`, `\`, U+2028/9, but leaving U+007F...U+009F and U+FFFE/F raw) and
 /// go-yaml reads that JSON back as a double-quoted YAML scalar. Two things differ from the
@@ -8,14 +10,21 @@
 /// - U+0085 (NEL) is a YAML line break, so it is folded like one: spaces before it are dropped,
 ///   spaces after it skipped, a single break becomes a space, n consecutive breaks n-1 newlines;
 ///   `---` or `...` right after a break is a document marker, another failure.
+///
+/// A byte that is not UTF-8 (its stand-in, see `ByteString`) is written as U+FFFD.
 extension HelmYAML {
     static func readBack(_ s: String) throws(MarshalError) -> String {
         var text = s
+        var holdsBytes = false
         let needsWork = text.withUTF8 { bytes -> Bool in
-            for c in bytes where c == 0x7F || c == 0xC2 || c == 0xEF { return true }
+            for c in bytes where c == 0x7F || c == 0xC2 || c == 0xEF || c == 0xF4 {
+                holdsBytes = ByteString.mayHoldBytes(s)
+                return true
+            }
             return false
         }
         guard needsWork else { return s }
+        let s = holdsBytes ? ByteString.runes(s) : s
         var hasNEL = false
         for scalar in s.unicodeScalars {
             let v = scalar.value

@@ -5,6 +5,9 @@ import GoValues
 enum EmitShape<S> {
     case string(String)
     case plain(String)
+    /// go-yaml v3's `!!binary` scalar for a string that is not UTF-8: its bytes in base64, broken
+    /// into lines of 70 (each ending in `\n`) when longer.
+    case binary(String)
     case sequence([S])
     case mapping([(key: String, value: S)])
 }
@@ -119,6 +122,19 @@ extension HelmYAML {
 struct GoValueV3: EmitSource {
     let value: Value
 
+    /// go-yaml v3's `encodeBase64`: one line, or lines of 70 characters each ending in a break.
+    static func base64Lines(_ bytes: [UInt8]) -> String {
+        let text = Base64.encode(bytes)
+        guard text.utf8.count >= 70 else { return text }
+        var out = ""
+        var line = Substring(text)
+        while !line.isEmpty {
+            out += line.prefix(70) + "\n"
+            line = line.dropFirst(70)
+        }
+        return out
+    }
+
     func emitShape() throws(HelmYAML.MarshalError) -> EmitShape<GoValueV3> {
         switch value {
         case .null: return .plain("null")
@@ -128,7 +144,10 @@ struct GoValueV3: EmitSource {
             if f.isNaN { return .plain(".nan") }
             if f.isInfinite { return .plain(f < 0 ? "-.inf" : ".inf") }
             return .plain(GoFormat.float(f))
-        case .string(let s): return .string(s)
+        case .string(let s):
+            guard ByteString.mayHoldBytes(s), ByteString.normalized(s).unicodeScalars.contains(where: { ByteString.byte($0) != nil })
+            else { return .string(s) }
+            return .binary(Self.base64Lines(ByteString.bytes(s)))
         case .list(let items): return .sequence(items.map(GoValueV3.init))
         case .nilList: return .sequence([])  // go-yaml writes a nil slice as []
         case .map(let m): return .mapping(YAMLKeyOrder.sorted(m, .v3).map { (key: $0.key, value: GoValueV3(value: $0.value)) })

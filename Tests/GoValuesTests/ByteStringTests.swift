@@ -31,4 +31,26 @@ final class ByteStringTests: XCTestCase {
         XCTAssertEqual(text.unicodeScalars.count, 6)
         XCTAssertEqual(ByteString.bytes(text), bytes)
     }
+
+    /// Go's view of a string with bytes: its length and bytes, its runes (U+FFFD per byte), its order.
+    func testGoSemanticsHelpers() {
+        let text = ByteString.string([0x61, 0xFF, 0xC3, 0xA9])  // a \xff é
+        XCTAssertTrue(ByteString.mayHoldBytes(text))
+        XCTAssertFalse(ByteString.mayHoldBytes("plain é"))
+        XCTAssertEqual(ByteString.count(text), 4)
+        XCTAssertEqual(ByteString.byte(at: 1, of: text), 0xFF)
+        XCTAssertEqual(ByteString.byte(at: 1, of: "é"), 0xA9)
+        XCTAssertEqual(ByteString.runes(text), "a\u{FFFD}é")
+        XCTAssertEqual(ByteString.runes("plain"), "plain")
+        // Stand-ins joined from two strings that spell a character read as that character.
+        let joined = ByteString.string([0xC3]) + ByteString.string([0xA9])
+        XCTAssertEqual(ByteString.normalized(joined), "é")
+        XCTAssertTrue(ByteString.equal(joined, "é"))
+        XCTAssertFalse(ByteString.equal(ByteString.string([0xFF]), ByteString.string([0xFE])))
+        // Byte order: \xff sorts after U+00FF (C3 BF) and after U+FFFF (EF BF BF), before nothing.
+        XCTAssertTrue(Value.goLess("\u{FF}", ByteString.string([0xFF])))
+        XCTAssertTrue(Value.goLess("\u{FFFF}", ByteString.string([0xFF])))
+        XCTAssertTrue(Value.goLess(ByteString.string([0xC3]), "é"))
+        XCTAssertFalse(Value.goLess(ByteString.string([0xFF]), "\u{10FFFF}"))
+    }
 }

@@ -37,6 +37,15 @@ final class TOMLFunctionTests: XCTestCase {
             (#"{{ typeOf (fromToml "a = 1").a }} {{ (fromToml "d = 1979-05-27").d }}"#, "int64 1979-05-27T00:00:00Z"),
             (#"{{ fromToml "a = 1\na = 2" | toJson }}"#, #"{"Error":"toml: line 2 (last key \"a\"): Key 'a' has already been defined."}"#),
             (#"{{ fromToml "x = 01" | toJson }}"#, #"{"Error":"toml: line 1 (last key \"x\"): Invalid integer \"01\": cannot have leading zeroes"}"#),
+            // Bytes that are not UTF-8 and control characters, named with the key being read, or in a
+            // comment outside a value with the current table.
+            (#"{{ fromToml "a = 1 # c\xfe" | toJson }}"#, #"{"Error":"toml: line 1: invalid UTF-8 byte: 0xfe"}"#),
+            (#"{{ fromToml "[t]\n# c\xfe" | toJson }}"#, #"{"Error":"toml: line 2 (last key \"t\"): invalid UTF-8 byte: 0xfe"}"#),
+            (#"{{ fromToml "a = 'é\xc3'" | toJson }}"#, #"{"Error":"toml: line 1 (last key \"a\"): invalid UTF-8 byte: 0xc3"}"#),
+            (#"{{ fromToml "a = {b = \xfe}" | toJson }}"#, #"{"Error":"toml: line 1 (last key \"a.b\"): invalid UTF-8 byte: 0xfe"}"#),
+            (#"{{ fromToml "[t]\nk = \"a\xe2\x82\"" | toJson }}"#, #"{"Error":"toml: line 2 (last key \"t.k\"): invalid UTF-8 byte: 0xe2"}"#),
+            (#"{{ fromToml "a = 1 # c\x01" | toJson }}"#, #"{"Error":"toml: line 1: TOML files cannot contain control characters: '0x01'"}"#),
+            (#"{{ fromToml "a = \"é\"" | toJson }}"#, #"{"a":"é"}"#),
         ]
         for (template, expected) in cases {
             let set = TemplateSet()

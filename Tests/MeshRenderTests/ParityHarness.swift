@@ -1,4 +1,5 @@
 import Foundation
+import GoValues
 import HelmValues
 import MeshRender
 import YAML
@@ -103,7 +104,8 @@ struct ParityCase {
             let patterns = values("--show-only")
             return Outcome(stdout: patterns.isEmpty ? rendered.text : try rendered.showOnly(patterns), stderr: "", status: 0)
         } catch let error as ChartRenderError {
-            return Outcome(stdout: "", stderr: error.helmStderr, status: 1)
+            // As the command writes it (a byte that is not UTF-8 as that byte), read back as helm's is.
+            return Outcome(stdout: "", stderr: String(decoding: ByteString.bytes(error.helmStderr), as: UTF8.self), status: 1)
         } catch {
             return Outcome(stdout: "", stderr: "Error: \(error)\n", status: 1)
         }
