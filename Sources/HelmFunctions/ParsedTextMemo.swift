@@ -7,12 +7,13 @@ import Platform
 /// executor copies a map into its own heap object before anything changes it), so the kept result is the result.
 ///
 /// Only texts of at least ``minimumBytes`` are kept (a short text parses faster than it is looked up), and no more
-/// than ``capacityBytes`` of texts in all; the first texts met are the ones kept.
+/// than ``capacityBytes`` of texts in all; the first texts met are the ones kept. A result counts only under the input
+/// size bound it was made with (`--max-input-size` bounds what the parser takes).
 final class ParsedTextMemo: @unchecked Sendable {
     static let minimumBytes = 512
     static let capacityBytes = 64 << 20
 
-    private var results: [String: Value] = [:]
+    private var results: [String: (value: Value, bound: Int)] = [:]
     private var keptBytes = 0
     private let lock = Lock()
 
@@ -23,11 +24,12 @@ final class ParsedTextMemo: @unchecked Sendable {
     func value(for text: String, _ make: (String) -> Value) -> Value {
         let size = text.utf8.count
         guard size >= Self.minimumBytes else { return make(text) }
-        if let known = lock.withLock({ results[text] }) { return known }
+        let bound = FileSystem.maxInputSize
+        if let known = lock.withLock({ results[text] }), known.bound == bound { return known.value }
         let value = make(text)
         lock.withLock {
             if keptBytes + size <= Self.capacityBytes, results[text] == nil {
-                results[text] = value
+                results[text] = (value, bound)
                 keptBytes += size
             }
         }
