@@ -29,7 +29,7 @@ public struct Chart: Sendable {
         didSet { compiledSchema = valuesSchema.map(CompiledValuesSchema.init(bytes:)) }
     }
     /// ``valuesSchema`` compiled, once, by whoever needs it first.
-    package private(set) var compiledSchema: CompiledValuesSchema?
+    package internal(set) var compiledSchema: CompiledValuesSchema?
     /// Where `values.schema.json` was read from, for error messages.
     public var valuesSchemaFile = ""
     /// Once subcharts are resolved: the top-level object of each chart (index 0: this one), for

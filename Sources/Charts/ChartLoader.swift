@@ -11,24 +11,32 @@ import YAML
 public enum ChartLoader {
     /// Loads the chart in `directory` (or the packaged chart at that path).
     public static func load(directory: String) throws(ChartRenderError) -> Chart {
+        try load(directory: directory, compilingSchemas: false)
+    }
+
+    /// ``load(directory:)``; with `compilingSchemas`, each chart's `values.schema.json` starts compiling on another core
+    /// as soon as its files are read (``CompiledValuesSchema/startCompiling()``), while the rest loads.
+    package static func load(directory: String, compilingSchemas: Bool) throws(ChartRenderError) -> Chart {
         let root = FileSystem.absolute(directory)
         switch FileSystem.kind(of: root) {
         case .directory?:
-            return try load(ChartFiles(directory: root))
+            return try load(ChartFiles(directory: root), compilingSchemas: compilingSchemas)
         case .some:
-            return try loadArchive(try read(root), name: FileSystem.lastComponent(root))
+            return try loadArchive(try read(root), name: FileSystem.lastComponent(root), compilingSchemas: compilingSchemas)
         case nil:
             throw ChartRenderError(.load, "path \"\(directory)\" not found")
         }
     }
 
     /// Loads a packaged chart (a gzipped tar file whose entries all sit in one top directory).
-    static func loadArchive(_ bytes: [UInt8], name: String) throws(ChartRenderError) -> Chart {
-        try load(try ChartFiles(unpacking: bytes, name: name))
+    static func loadArchive(_ bytes: [UInt8], name: String, compilingSchemas: Bool = false) throws(ChartRenderError) -> Chart {
+        try load(try ChartFiles(unpacking: bytes, name: name), compilingSchemas: compilingSchemas)
     }
 
-    /// Loads the chart whose files `files` gives.
-    static func load(_ files: ChartFiles) throws(ChartRenderError) -> Chart {
+    /// Loads the chart whose files `files` gives (see ``load(directory:compilingSchemas:)``).
+    static func load(_ files: ChartFiles, compilingSchemas: Bool = false) throws(ChartRenderError) -> Chart {
+        let schema = files.contains("values.schema.json") ? CompiledValuesSchema(bytes: try files.read("values.schema.json")) : nil
+        if compilingSchemas { schema?.startCompiling() }
         var fields: Mapping?
         if case .directory(let root) = files.origin, !files.contains("Chart.yaml") {
             let path = FileSystem.join(root, "Chart.yaml")
@@ -76,31 +84,28 @@ public enum ChartLoader {
         chart.isLibrary = fields?["type"].flatMap(scalarText) == "library"
         if let declared = fields?["dependencies"] { chart.dependencies = try dependencies(declared) }
         if let declared = try requirements(files)?["dependencies"] { chart.dependencies = try dependencies(declared) }
-        chart.subcharts = try subcharts(of: files, parent: name)
+        chart.subcharts = try subcharts(of: files, parent: name, compilingSchemas: compilingSchemas)
         let apiVersion = fields?["apiVersion"].flatMap(scalarText) ?? ""
         chart.files = files.otherFiles(isV1: apiVersion == "" || apiVersion == "v1")
         chart.crds = try files.crdFiles().map { (relative: String) throws(ChartRenderError) -> ChartCRD in
             ChartCRD(source: name + "/" + relative, bytes: try files.read(relative))
         }
-        if files.contains("values.schema.json") {
-            chart.valuesSchema = try files.read("values.schema.json")
-            chart.valuesSchemaFile = files.location("values.schema.json")
-        }
+        if let schema { chart.setValuesSchema(schema, file: files.location("values.schema.json")) }
         return chart
     }
 
     /// The charts in `charts/`, in name order: directories and packaged charts (`.`- and
     /// `_`-prefixed entries are skipped, as Helm skips them; anything else must be a chart).
-    static func subcharts(of files: ChartFiles, parent: String) throws(ChartRenderError) -> [Chart] {
+    static func subcharts(of files: ChartFiles, parent: String, compilingSchemas: Bool = false) throws(ChartRenderError) -> [Chart] {
         var charts: [Chart] = []
         for (entry, content) in files.subchartEntries() {
             do throws(ChartRenderError) {
                 switch content {
                 case .archive(let bytes):
-                    charts.append(try loadArchive(bytes, name: entry))
+                    charts.append(try loadArchive(bytes, name: entry, compilingSchemas: compilingSchemas))
                 case .chart(let subchart):
                     guard subchart.contains("Chart.yaml") else { throw ChartRenderError(.load, "Chart.yaml file is missing") }
-                    charts.append(try load(subchart))
+                    charts.append(try load(subchart, compilingSchemas: compilingSchemas))
                 case .notAChart:
                     throw ChartRenderError(.load, "Chart.yaml file is missing")
                 }

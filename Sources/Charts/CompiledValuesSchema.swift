@@ -2,7 +2,8 @@ import JSONSchema
 import Platform
 
 /// A chart's `values.schema.json`, compiled once: when the check first needs it, or ahead of that on another core
-/// (``startCompiling()``) while the chart's templates parse and execute. The schema does not depend on the values,
+/// (``startCompiling()``) from the moment the chart's files are read, while the rest of it loads and its templates
+/// parse and execute. The schema does not depend on the values,
 /// so a render need not wait for them to start on it.
 package final class CompiledValuesSchema: @unchecked Sendable {
     package let bytes: [UInt8]
@@ -43,10 +44,11 @@ package final class CompiledValuesSchema: @unchecked Sendable {
 }
 
 extension Chart {
-    /// Starts compiling the `values.schema.json` of this chart and of every subchart below it on other cores
-    /// (``CompiledValuesSchema/startCompiling()``).
-    package func startCompilingSchemas() {
-        compiledSchema?.startCompiling()
-        for subchart in subcharts { subchart.startCompilingSchemas() }
+    /// Sets ``valuesSchema`` to the bytes of `compiled`, keeping `compiled` (which may be compiling already) as
+    /// ``compiledSchema``; `file` is where the schema was read from.
+    mutating func setValuesSchema(_ compiled: CompiledValuesSchema, file: String) {
+        valuesSchema = compiled.bytes
+        valuesSchemaFile = file
+        compiledSchema = compiled
     }
 }

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A JSON document as a schema sees it: object members keep their written order, numbers keep
 /// the text they were written with (so `1.50` displays as written) next to their exact decimal value.
 public indirect enum JSON: Sendable, Equatable {
@@ -79,8 +87,15 @@ public struct JSONObject: Sendable, Equatable {
 
     private func position(of key: String) -> Int? {
         if let index { return index[key] }
-        let wanted = key.utf8
-        return members.firstIndex { $0.key.utf8.count == wanted.count && $0.key.utf8.elementsEqual(wanted) }
+        // Byte for byte (`==` would take canonically equivalent keys as equal), one `memcmp` a candidate.
+        return key.utf8.withContiguousStorageIfAvailable { wanted in
+            members.firstIndex { member in
+                member.key.utf8.count == wanted.count
+                    && (member.key.utf8.withContiguousStorageIfAvailable { have in
+                        wanted.isEmpty || memcmp(have.baseAddress!, wanted.baseAddress!, wanted.count) == 0
+                    } ?? member.key.utf8.elementsEqual(wanted))
+            }
+        } ?? members.firstIndex { $0.key.utf8.count == key.utf8.count && $0.key.utf8.elementsEqual(key.utf8) }
     }
 
     /// The member named `key` (compared byte for byte); setting nil removes it.

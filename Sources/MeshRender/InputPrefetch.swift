@@ -7,7 +7,7 @@ import YAML
 /// A chart (its files read, its templates parsed) and values files read on a second core while the caller does
 /// other work: the handle a `Release` takes them from.
 ///
-/// Every release starts one for its chart when it is made (``start(chart:valuesFiles:)``), and reads its values
+/// Every release starts one for its chart when it is made (``start(chart:valuesFiles:compilingSchemas:)``), and reads its values
 /// while the chart loads. The command line starts one earlier still, from the chart and values files its raw
 /// arguments name, while the argument parser starts up, and hands it to the pipeline: a release takes it if it is
 /// for the same chart, and the values files among it read from the file system (`FileAccess.readsFileSystem`).
@@ -41,15 +41,14 @@ public final class InputPrefetch: @unchecked Sendable {
     }
 
     /// Starts loading `chart`, then reading the values files `valuesFiles` (stdin, `-`, excepted), on a thread of
-    /// its own, and returns at once. `compilingSchemas`: the charts' `values.schema.json` start compiling on other cores
-    /// as soon as the chart is loaded (``Chart/startCompilingSchemas()``); off when the schemas will not be checked.
+    /// its own, and returns at once. `compilingSchemas`: each chart's `values.schema.json` starts compiling on another
+    /// core as soon as its files are read; off when the schemas will not be checked.
     public static func start(chart: ChartReference, valuesFiles: [String] = [], compilingSchemas: Bool = true) -> InputPrefetch {
         let files = valuesFiles.filter { !ValuesOptions.readsStandardInput($0) }
         let pending = LargeStackThread.begin(stackSize: ChartRenderer.workerStackSize) { () -> Prefetched in
             let loaded = Loaded { () throws -> (chart: Chart, templates: TemplateSet?) in
-                let loaded = try Pipeline.load(chart)
+                let loaded = try Pipeline.load(chart, compilingSchemas: compilingSchemas)
                 PhaseClock.mark("prefetch: chart loaded")
-                if compilingSchemas { loaded.startCompilingSchemas() }
                 // Which templates of a chart with subcharts render depends on the values: those are parsed later.
                 return (loaded, loaded.hasSubcharts ? nil : try? ChartRenderer(chart: loaded).parsedTemplates())
             }

@@ -21,11 +21,11 @@ public enum Pipeline {
             .rendered(showOnly: showOnly)
     }
 
-    /// Loads the built-in chart or a chart directory.
-    static func load(_ reference: ChartReference) throws -> Chart {
+    /// Loads the built-in chart or a chart directory; `compilingSchemas`: see ``ChartLoader/load(directory:compilingSchemas:)``.
+    static func load(_ reference: ChartReference, compilingSchemas: Bool = false) throws -> Chart {
         switch reference {
         case .builtin: return try BuiltinChart.load()
-        case .directory(let path): return try ChartLoader.load(directory: path)
+        case .directory(let path): return try ChartLoader.load(directory: path, compilingSchemas: compilingSchemas)
         }
     }
 }

@@ -47,5 +47,12 @@ final class CompiledValuesSchemaTests: XCTestCase {
         XCTAssertEqual(chart.compiledSchema?.bytes, schema)
         let copy = chart
         XCTAssertTrue(copy.compiledSchema === chart.compiledSchema, "copies of a chart share the compilation")
+        // A loader that started compiling as it read the files hands that compilation to the chart.
+        let started = CompiledValuesSchema(bytes: schema)
+        started.startCompiling()
+        chart.setValuesSchema(started, file: "c/values.schema.json")
+        XCTAssertTrue(chart.compiledSchema === started)
+        XCTAssertEqual(chart.valuesSchema, schema)
+        XCTAssertEqual(chart.valuesSchemaFile, "c/values.schema.json")
     }
 }
