@@ -87,15 +87,16 @@ public struct JSONObject: Sendable, Equatable {
 
     private func position(of key: String) -> Int? {
         if let index { return index[key] }
-        // Byte for byte (`==` would take canonically equivalent keys as equal), one `memcmp` a candidate.
-        return key.utf8.withContiguousStorageIfAvailable { wanted in
-            members.firstIndex { member in
-                member.key.utf8.count == wanted.count
-                    && (member.key.utf8.withContiguousStorageIfAvailable { have in
-                        wanted.isEmpty || memcmp(have.baseAddress!, wanted.baseAddress!, wanted.count) == 0
-                    } ?? member.key.utf8.elementsEqual(wanted))
-            }
-        } ?? members.firstIndex { $0.key.utf8.count == key.utf8.count && $0.key.utf8.elementsEqual(key.utf8) }
+        return members.firstIndex { Self.sameBytes($0.key, key) }
+    }
+
+    /// Whether two keys are the same bytes (`==` would take canonically equivalent keys as equal): one `memcmp`.
+    private static func sameBytes(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        let compared = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 }
+        }
+        return compared.flatMap { $0 } ?? a.utf8.elementsEqual(b.utf8)
     }
 
     /// The member named `key` (compared byte for byte); setting nil removes it.

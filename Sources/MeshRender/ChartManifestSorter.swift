@@ -53,32 +53,20 @@ enum ChartManifestSorter {
 
         /// Hands the rendered file over: its documents are read in turn.
         func add(_ file: (name: String, text: String)) {
-            if file.name.split(separator: "/").last?.hasPrefix("_") == true {
-                files.append(nil)
-                return
-            }
-            let docs = split(file.text)
+            let docs = documents(of: file)
             files.append(docs)
-            for doc in docs { work.submit((file.name, doc)) }
+            for doc in docs ?? [] { work.submit((file.name, doc)) }
         }
 
         /// Each file's documents and heads, in the order the files came.
-        func finish() -> [FileHeads] {
-            let heads = work.finish()
-            var at = 0
-            return files.map { docs in
-                guard let docs else { return nil }
-                defer { at += docs.count }
-                return docs.indices.map { (docs[$0], heads[at + $0]) }
-            }
-        }
+        func finish() -> [FileHeads] { grouped(files, heads: work.finish()) }
 
         /// Stops reading (the render failed).
         func close() { work.close() }
     }
 
     /// Sorts rendered files (name → text) into manifests and hooks, each in install order. `read`: each file's
-    /// ``heads(of:)``, when they were read already (as the files were rendered).
+    /// documents and heads, when they were read already (by a ``HeadReader``, as the files were rendered).
     static func sort(_ files: [(name: String, text: String)], read: [FileHeads]? = nil) throws(ChartRenderError)
         -> (manifests: [RenderedManifest], hooks: [RenderedManifest])
     {
@@ -106,25 +94,28 @@ enum ChartManifestSorter {
         return (sortedByKind(manifests), sortedByKind(hooks))
     }
 
-    /// Every file's ``heads(of:)``, the documents of all files read together (on all cores when there are many).
+    /// Every file's documents and heads, the documents of all files read together (on all cores when there are many).
     private static func readAll(_ files: [(name: String, text: String)]) -> [FileHeads] {
-        var docs: [(source: String, text: Substring)] = []
-        var counts: [Int?] = []
-        for file in files {
-            if file.name.split(separator: "/").last?.hasPrefix("_") == true {
-                counts.append(nil)
-                continue
-            }
-            let pieces = split(file.text)
-            counts.append(pieces.count)
-            for doc in pieces { docs.append((file.name, doc)) }
-        }
-        let heads = parseHeads(docs)
+        let documents = files.map(documents(of:))
+        let docs = zip(files, documents).flatMap { file, docs in (docs ?? []).map { (source: file.name, text: $0) } }
+        return grouped(documents, heads: parseHeads(docs))
+    }
+
+    /// The documents of a rendered file (``split(_:)``); nil for a file whose name starts with `_`, which Helm leaves
+    /// out.
+    private static func documents(of file: (name: String, text: String)) -> [Substring]? {
+        file.name.split(separator: "/").last?.hasPrefix("_") == true ? nil : split(file.text)
+    }
+
+    /// Each file's documents with their heads, `heads` being those of all files' documents in turn.
+    private static func grouped(
+        _ files: [[Substring]?], heads: [Result<ManifestHead, ChartRenderError>]
+    ) -> [FileHeads] {
         var at = 0
-        return counts.map { count in
-            guard let count else { return nil }
-            defer { at += count }
-            return (at..<(at + count)).map { (docs[$0].text, heads[$0]) }
+        return files.map { docs in
+            guard let docs else { return nil }
+            defer { at += docs.count }
+            return docs.indices.map { (docs[$0], heads[at + $0]) }
         }
     }
 
@@ -133,8 +124,7 @@ enum ChartManifestSorter {
     static func sortKnown(_ files: [(name: String, text: String)], _ known: KnownHeads) -> [RenderedManifest]? {
         var manifests: [RenderedManifest] = []
         for file in files.sorted(by: { Value.goLess($0.name, $1.name) }) {
-            if file.name.split(separator: "/").last?.hasPrefix("_") == true { continue }
-            for doc in split(file.text) {
+            for doc in documents(of: file) ?? [] {
                 guard let head = known.head(of: doc) else { return nil }
                 manifests.append(RenderedManifest(source: file.name, textSlice: doc, kind: head.kind, isHook: false))
             }

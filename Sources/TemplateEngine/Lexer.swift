@@ -6,6 +6,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+
 /// The kinds of token the lexer produces (Go's `itemType`).
 enum TokenKind: Equatable {
     case error          // value is the message
