@@ -78,3 +78,25 @@ extension Value {
         return a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 }
+
+extension Value {
+    /// The same value in storage of its own: every map, list and string too long to be stored inline is copied.
+    /// A thread given it shares no reference count with threads using the original: counts of shared storage,
+    /// changed by every core that reads it, cost far more than the copy when the reading is long.
+    public var unshared: Value {
+        switch self {
+        case .string(let s): return .string(Value.unshared(s))
+        case .list(let items): return .list(items.map(\.unshared))
+        case .map(let m):
+            var copy = [String: Value](minimumCapacity: m.count)
+            for (key, value) in m { copy[Value.unshared(key)] = value.unshared }
+            return .map(copy)
+        default: return self
+        }
+    }
+
+    /// `s` in storage of its own when it has any (small strings are stored inline).
+    private static func unshared(_ s: String) -> String {
+        s.utf8.count <= 15 ? s : String(decoding: Array(s.utf8), as: UTF8.self)
+    }
+}
