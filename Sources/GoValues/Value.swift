@@ -31,6 +31,26 @@ public enum Value: Sendable, Equatable {
     /// (`toJson`, `toYaml`), and `reflect.DeepEqual` (`==` here) tells it from an empty list.
     case nilList
     case map([String: Value])
+
+    /// Go's `reflect.DeepEqual`: kinds and Go types alike (`.int(1) != .int64(1)`, nil list ≠ empty list), strings
+    /// byte for byte (``ByteString/equal(_:_:)``), lists element by element, maps key by key.
+    public static func == (a: Value, b: Value) -> Bool {
+        switch (a, b) {
+        case (.null, .null), (.nilList, .nilList): return true
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.int(let x), .int(let y)), (.int64(let x), .int64(let y)): return x == y
+        case (.float(let x), .float(let y)): return x == y
+        case (.string(let x), .string(let y)): return ByteString.equal(x, y)
+        case (.list(let x), .list(let y)): return x.count == y.count && zip(x, y).allSatisfy { $0 == $1 }
+        case (.map(let x), .map(let y)):
+            guard x.count == y.count else { return false }
+            for (key, value) in x {
+                guard let other = y[key], value == other else { return false }
+            }
+            return true
+        default: return false
+        }
+    }
 }
 
 extension Value {
