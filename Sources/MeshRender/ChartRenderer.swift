@@ -57,7 +57,15 @@ public struct ChartRenderer: Sendable {
         /// A range inside a template's branches shares out its iterations left when, at the pace of those done, they
         /// would take longer than this (see ``RangeSharing``).
         public var minimumSharedWork: Duration = .milliseconds(2)
-        public init() {}
+
+        /// The defaults; with `MESHRENDER_FORCE_WINDOWS` set in the environment (for testing the mechanism on real
+        /// charts, e.g. `scripts/chart-corpus`), windows of any length and sharing from a range's first iteration.
+        public init() {
+            if getenv("MESHRENDER_FORCE_WINDOWS") != nil {
+                minimumElements = 1
+                minimumSharedWork = .zero
+            }
+        }
     }
 
     public var windowing = Windowing()
