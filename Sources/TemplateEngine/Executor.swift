@@ -559,24 +559,26 @@ final class Executor {
     }
 
     private func setVariable(_ name: String, _ value: Datum) throws(TemplateError) {
-        var i = vars.count - 1
-        while i >= frameBase {
-            if Self.sameName(vars[i].name, name) {
-                vars[i].value = value
-                return
-            }
-            i -= 1
-        }
-        throw fail("undefined variable: \(name)")
+        guard let i = variableIndex(name) else { throw fail("undefined variable: \(name)") }
+        vars[i].value = value
     }
 
     private func variableValue(_ name: String) throws(TemplateError) -> Datum {
-        var i = vars.count - 1
-        while i >= frameBase {
-            if Self.sameName(vars[i].name, name) { return vars[i].value }
-            i -= 1
+        guard let i = variableIndex(name) else { throw fail("undefined variable: \(name)") }
+        return vars[i].value
+    }
+
+    /// Where the innermost variable `name` of the current template is, read in place (no copy of each variable).
+    @inline(__always) private func variableIndex(_ name: String) -> Int? {
+        let base = frameBase
+        return vars.withUnsafeBufferPointer { buffer in
+            var i = buffer.count - 1
+            while i >= base {
+                if Self.sameName(buffer[i].name, name) { return i }
+                i -= 1
+            }
+            return nil
         }
-        throw fail("undefined variable: \(name)")
     }
 
     /// Whether two variable names are the same: the same representation (a short name is held inline), else the
