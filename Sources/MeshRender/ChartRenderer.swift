@@ -55,7 +55,7 @@ public struct ChartRenderer: Sendable {
         public var minimumElements = 256
         public var cores = Parallel.cores
         /// A range inside a template's branches shares out its iterations left when, at the pace of those done, they
-        /// would take longer than this (see ``RangeSharing``).
+        /// would take longer than this (see `TemplateEngine.RangeSharing`).
         public var minimumSharedWork: Duration = .milliseconds(2)
 
         /// The defaults; with `MESHRENDER_FORCE_WINDOWS` set in the environment (for testing the mechanism on real
