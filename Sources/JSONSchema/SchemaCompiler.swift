@@ -38,7 +38,7 @@ final class SchemaCompiler {
         case .bool(let b): schema.boolean = b
         case .object(let o) where o.count == 0: schema.boolean = true
         case .object(let o):
-            try KeywordReader(compiler: self, object: o, position: position, base: scope.base, schema: schema).read()
+            try KeywordReader(compiler: self, keywords: KeywordValues(o), position: position, base: scope.base, schema: schema).read()
             if scope.resource === position {
                 for (name, anchored) in position.dynamicAnchors {
                     schema.dynamicAnchors[name] = try self.schema(at: anchored)

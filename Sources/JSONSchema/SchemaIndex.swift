@@ -86,14 +86,15 @@ struct SchemaIndex {
     }
 
     private mutating func walk(_ node: JSON, at position: SchemaPosition, base: String, draft: Draft, resource: SchemaPosition, isRoot: Bool) {
-        guard let object = node.object else {
+        guard case .object(let object) = node else {
             position.scope = Scope(base: base, draft: draft, resource: resource)
             return
         }
+        let keywords = KeywordValues(object)
         var draft = draft, base = base, resource = resource
-        if let declared = object["$schema"]?.string, let named = Draft(metaSchema: declared) { draft = named }
-        let ignoresID = draft < .draft2019 && object["$ref"] != nil
-        if !ignoresID, let id = object[draft.idKeyword]?.string {
+        if let declared = keywords[.schema]?.string, let named = Draft(metaSchema: declared) { draft = named }
+        let ignoresID = draft < .draft2019 && keywords[.ref] != nil
+        if !ignoresID, let id = keywords[draft.idKeyword]?.string {
             let resolved = URIReference.resolve(id, against: base)
             let (uri, fragment) = URIReference.split(resolved)
             if !uri.isEmpty && (uri != base || isRoot) && !(draft < .draft2019 && id.hasPrefix("#")) {
@@ -106,27 +107,28 @@ struct SchemaIndex {
             }
         }
         position.scope = Scope(base: base, draft: draft, resource: resource)
-        if draft >= .draft2019, let anchor = object["$anchor"]?.string { anchors[base + "#" + anchor] = position }
-        if draft >= .draft2020, let anchor = object["$dynamicAnchor"]?.string {
+        if draft >= .draft2019, let anchor = keywords[.anchor]?.string { anchors[base + "#" + anchor] = position }
+        if draft >= .draft2020, let anchor = keywords[.dynamicAnchor]?.string {
             anchors[base + "#" + anchor] = position
             resource.dynamicAnchors.append((anchor, position))
         }
-        for keyword in draft.singleSubschemaKeywords {
-            if let sub = object[keyword], sub.array == nil {
-                walk(sub, at: position.child(keyword), base: base, draft: draft, resource: resource, isRoot: false)
+        let lists = KeywordLists.of(draft)
+        for keyword in lists.single {
+            if let sub = keywords[keyword], sub.array == nil {
+                walk(sub, at: position.child(keyword.name), base: base, draft: draft, resource: resource, isRoot: false)
             }
         }
-        for keyword in draft.arraySubschemaKeywords {
-            guard let subs = object[keyword]?.array else { continue }
-            let holder = position.child(keyword)
+        for keyword in lists.array {
+            guard case .array(let subs)? = keywords[keyword] else { continue }
+            let holder = position.child(keyword.name)
             for (i, sub) in subs.enumerated() {
                 walk(sub, at: holder.child(String(i)), base: base, draft: draft, resource: resource, isRoot: false)
             }
         }
-        for keyword in draft.mapSubschemaKeywords {
-            guard let members = object[keyword]?.object?.members else { continue }
-            let holder = position.child(keyword)
-            for (name, sub) in members where sub.array == nil {
+        for keyword in lists.map {
+            guard case .object(let members)? = keywords[keyword] else { continue }
+            let holder = position.child(keyword.name)
+            for (name, sub) in members.members where sub.array == nil {
                 walk(sub, at: holder.child(name), base: base, draft: draft, resource: resource, isRoot: false)
             }
         }
