@@ -5,10 +5,12 @@ import GoValues
 /// and number literals).
 enum JSONReader {
     static func read(_ bytes: [UInt8]) throws(SchemaError) -> JSON {
-        let text = String(decoding: bytes, as: UTF8.self)
+        // Text that is not valid UTF-8 is read as Swift repairs it; ASCII text (the usual schema) is its own repair.
+        let utf8 = isASCII(bytes) ? bytes : Array(String(decoding: bytes, as: UTF8.self).utf8)
         do {
-            try GoJSON.validate(Array(text.utf8))
+            try GoJSON.validate(utf8)
         } catch {
+            let text = String(decoding: utf8, as: UTF8.self)
             // Helm reads the schema with a streaming decoder, which words the ends of the text its own way.
             var message = error.message
             if text.allSatisfy({ $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }) {
@@ -20,8 +22,25 @@ enum JSONReader {
             }
             throw SchemaError(message, line: error.line, column: error.column)
         }
-        var reader = Cursor(bytes: Array(text.utf8))
+        var reader = Cursor(bytes: utf8)
         return reader.value()
+    }
+
+    /// Whether every byte is below 0x80, eight at a time.
+    private static func isASCII(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            var i = 0
+            var high: UInt64 = 0
+            while i + 8 <= raw.count {
+                high |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                i += 8
+            }
+            while i < raw.count {
+                high |= UInt64(raw[i])
+                i += 1
+            }
+            return high & 0x8080_8080_8080_8080 == 0
+        }
     }
 
     private struct Cursor {

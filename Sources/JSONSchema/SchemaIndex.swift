@@ -8,7 +8,11 @@ final class SchemaPosition {
     let token: String
     /// The enclosing location; nil at a document's root (the root owns the tree).
     unowned(unsafe) let parent: SchemaPosition?
-    private var children: [String: SchemaPosition] = [:]
+    /// The locations under this one made so far, searched in order while they are few.
+    private var children: [SchemaPosition] = []
+    /// By token, once there are many children.
+    private var childIndex: [String: SchemaPosition]?
+    private static let indexedFrom = 8
 
     /// Base URI, draft and resource root, where the index found a schema here.
     var scope: SchemaIndex.Scope?
@@ -32,9 +36,18 @@ final class SchemaPosition {
 
     /// The location under this one at `token`.
     func child(_ token: String) -> SchemaPosition {
-        if let known = children[token] { return known }
+        if let childIndex {
+            if let known = childIndex[token] { return known }
+        } else if let known = children.first(where: { $0.token == token }) {
+            return known
+        }
         let made = SchemaPosition(token: token, parent: self)
-        children[token] = made
+        children.append(made)
+        if childIndex != nil {
+            childIndex![token] = made
+        } else if children.count >= Self.indexedFrom {
+            childIndex = Dictionary(uniqueKeysWithValues: children.map { ($0.token, $0) })
+        }
         return made
     }
 
