@@ -11,7 +11,9 @@ struct MetaSchemaCheck {
         if let declared = document.object?["$schema"]?.string, let named = Draft(metaSchema: declared) { draft = named }
         // The top's failures are listed as they are; below, each subschema is reached through the
         // meta-schema's `$ref` to itself, so several failures of one nest under it.
-        var violations = MetaSchemaCheck(draft: draft).schema(document, at: [], isTop: true)
+        let checker = MetaSchemaCheck(draft: draft)
+        if checker.passes(document) { return }
+        var violations = checker.schema(document, at: [], isTop: true)
         if violations.count == 1, case .group = violations[0].kind { violations = violations[0].causes }
         guard !violations.isEmpty else { return }
         throw SchemaError(
@@ -19,7 +21,7 @@ struct MetaSchemaCheck {
                 + SchemaViolation.report(violations))
     }
 
-    private static let simpleTypes = ["array", "boolean", "integer", "null", "number", "object", "string"]
+    static let simpleTypes = ["array", "boolean", "integer", "null", "number", "object", "string"]
 
     /// Several failures of one value are grouped under it, as the validator reports them.
     private func combined(_ at: @autoclosure () -> [String], _ list: [SchemaViolation]) -> [SchemaViolation] {
