@@ -55,6 +55,8 @@ enum JSONReader {
         var i = 0
         var depth = 0
         private(set) var doubtful = false
+        /// Whether a key that may change a schema's scope was seen since the current object began.
+        private var sawScopeKey = false
 
         init(bytes: [UInt8], stopsAtDoubt: Bool) {
             self.bytes = bytes
@@ -94,12 +96,20 @@ enum JSONReader {
                 if depth > GoJSON.maxNestingDepth { doubtful = true }
                 defer { depth -= 1 }
                 var object = JSONObject()
+                let outerSawScopeKey = sawScopeKey
+                sawScopeKey = false
+                defer { sawScopeKey = sawScopeKey || outerSawScopeKey }
                 skipSpace()
-                if at(UInt8(ascii: "}")) { i += 1; return .object(object) }
+                if at(UInt8(ascii: "}")) {
+                    i += 1
+                    object.mayDeclareScope = false
+                    return .object(object)
+                }
                 while i < bytes.count, !stopped {
                     skipSpace()
                     expect(UInt8(ascii: "\""))
                     let key = string()
+                    if Self.mayDeclareScope(key) { sawScopeKey = true }
                     skipSpace()
                     expect(UInt8(ascii: ":"))
                     i += 1  // ':'
@@ -110,6 +120,7 @@ enum JSONReader {
                     i += 1  // '}'
                     break
                 }
+                object.mayDeclareScope = sawScopeKey
                 return .object(object)
             case UInt8(ascii: "["):
                 i += 1
@@ -144,6 +155,18 @@ enum JSONReader {
                 }
                 if !number.double.isFinite { doubtful = true }
                 return .number(number)
+            }
+        }
+
+        /// Whether `key` is one that may change a schema's scope or name it (see ``JSONObject/mayDeclareScope``).
+        private static func mayDeclareScope(_ key: String) -> Bool {
+            switch key.utf8.count {
+            case 2, 3, 7, 14:
+                switch Keyword(key) {
+                case .schema, .id, .legacyID, .anchor, .dynamicAnchor: return true
+                default: return false
+                }
+            default: return false
             }
         }
 

@@ -31,6 +31,8 @@ final class SchemaCompiler {
             throw SchemaError("json-pointer in \(GoQuoted(position.location)) not found")
         }
         let scope = position.nearestScope ?? SchemaIndex.Scope(base: position.document, draft: defaultDraft, resource: root(of: position.document))
+        // Kept here, so the subschemas under it find it one step up.
+        if position.scope == nil, position.parent != nil { position.scope = scope }
         let schema = Schema(position: position, draft: scope.draft)
         position.schema = schema
         schema.resource = scope.resource === position ? schema : try self.schema(at: scope.resource)

@@ -103,6 +103,9 @@ struct SchemaIndex {
             position.scope = Scope(base: base, draft: draft, resource: resource)
             return
         }
+        // Nothing in here changes the scope or names a location: every location under here finds the scope
+        // it would be given at an ancestor (``SchemaPosition/nearestScope``).
+        if !isRoot, !object.mayDeclareScope { return }
         let keywords = KeywordValues(object)
         var draft = draft, base = base, resource = resource
         if let declared = keywords[.schema]?.string, let named = Draft(metaSchema: declared) { draft = named }
