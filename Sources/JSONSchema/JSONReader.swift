@@ -57,6 +57,10 @@ enum JSONReader {
         private(set) var doubtful = false
         /// Whether a key that may change a schema's scope was seen since the current object began.
         private var sawScopeKey = false
+        /// The members and items of the objects and arrays being read, innermost last: each is made once its
+        /// size is known, in one allocation.
+        private var pendingMembers: [(key: String, value: JSON)] = []
+        private var pendingItems: [JSON] = []
 
         init(bytes: [UInt8], stopsAtDoubt: Bool) {
             self.bytes = bytes
@@ -105,6 +109,7 @@ enum JSONReader {
                     object.mayDeclareScope = false
                     return .object(object)
                 }
+                let first = pendingMembers.count
                 while i < bytes.count, !stopped {
                     skipSpace()
                     expect(UInt8(ascii: "\""))
@@ -113,13 +118,17 @@ enum JSONReader {
                     skipSpace()
                     expect(UInt8(ascii: ":"))
                     i += 1  // ':'
-                    object[key] = value()
+                    let member = value()
+                    pendingMembers.append((key, member))
                     skipSpace()
                     if at(UInt8(ascii: ",")) { i += 1; continue }
                     expect(UInt8(ascii: "}"))
                     i += 1  // '}'
                     break
                 }
+                object.reserve(pendingMembers.count - first)
+                for k in first..<pendingMembers.count { object[pendingMembers[k].key] = pendingMembers[k].value }
+                pendingMembers.removeSubrange(first...)
                 object.mayDeclareScope = sawScopeKey
                 return .object(object)
             case UInt8(ascii: "["):
@@ -130,14 +139,18 @@ enum JSONReader {
                 var items: [JSON] = []
                 skipSpace()
                 if at(UInt8(ascii: "]")) { i += 1; return .array(items) }
+                let first = pendingItems.count
                 while i < bytes.count, !stopped {
-                    items.append(value())
+                    let item = value()
+                    pendingItems.append(item)
                     skipSpace()
                     if at(UInt8(ascii: ",")) { i += 1; continue }
                     expect(UInt8(ascii: "]"))
                     i += 1  // ']'
                     break
                 }
+                items = Array(pendingItems[first...])
+                pendingItems.removeSubrange(first...)
                 return .array(items)
             case UInt8(ascii: "\""):
                 return .string(string())
