@@ -7,9 +7,11 @@ enum JSONReader {
     static func read(_ bytes: [UInt8]) throws(SchemaError) -> JSON {
         // Text that is not valid UTF-8 is read as Swift repairs it; ASCII text (the usual schema) is its own repair.
         let utf8 = isASCII(bytes) ? bytes : Array(String(decoding: bytes, as: UTF8.self).utf8)
-        var reader = Cursor(bytes: utf8, stopsAtDoubt: true)
-        let json = reader.document()
-        if !reader.doubtful { return json }
+        let (json, doubtful) = utf8.withUnsafeBufferPointer { text in
+            var reader = Cursor(bytes: text, stopsAtDoubt: true)
+            return (reader.document(), reader.doubtful)
+        }
+        if !doubtful { return json }
         do {
             try GoJSON.validate(utf8)
         } catch {
@@ -25,8 +27,10 @@ enum JSONReader {
             }
             throw SchemaError(message, line: error.line, column: error.column)
         }
-        var lenient = Cursor(bytes: utf8, stopsAtDoubt: false)
-        return lenient.document()
+        return utf8.withUnsafeBufferPointer { text in
+            var lenient = Cursor(bytes: text, stopsAtDoubt: false)
+            return lenient.document()
+        }
     }
 
     /// Whether every byte is below 0x80, eight at a time.
@@ -50,7 +54,8 @@ enum JSONReader {
     /// malformed literal, number or string, a number too large for float64, nesting past Go's depth, text after
     /// the value. Doubt never changes what is read; when `stopsAtDoubt`, reading ends at the first.
     private struct Cursor {
-        let bytes: [UInt8]
+        /// The text, alive while the cursor is used.
+        let bytes: UnsafeBufferPointer<UInt8>
         let stopsAtDoubt: Bool
         var i = 0
         var depth = 0
@@ -62,7 +67,7 @@ enum JSONReader {
         private var pendingMembers: [(key: String, value: JSON)] = []
         private var pendingItems: [JSON] = []
 
-        init(bytes: [UInt8], stopsAtDoubt: Bool) {
+        init(bytes: UnsafeBufferPointer<UInt8>, stopsAtDoubt: Bool) {
             self.bytes = bytes
             self.stopsAtDoubt = stopsAtDoubt
         }
@@ -191,7 +196,7 @@ enum JSONReader {
         }
 
         /// Whether `text` is a number as JSON writes it: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
-        private static func isNumber(_ text: ArraySlice<UInt8>) -> Bool {
+        private static func isNumber(_ text: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
             var j = text.startIndex
             let end = text.endIndex
             func digits() -> Bool {
