@@ -115,6 +115,7 @@ enum JSONReader {
                     return .object(object)
                 }
                 let first = pendingMembers.count
+                var closed = false
                 while i < bytes.count, !stopped {
                     skipSpace()
                     expect(UInt8(ascii: "\""))
@@ -129,8 +130,10 @@ enum JSONReader {
                     if at(UInt8(ascii: ",")) { i += 1; continue }
                     expect(UInt8(ascii: "}"))
                     i += 1  // '}'
+                    closed = true
                     break
                 }
+                if !closed { doubtful = true }
                 object.reserve(pendingMembers.count - first)
                 for k in first..<pendingMembers.count { object[pendingMembers[k].key] = pendingMembers[k].value }
                 pendingMembers.removeSubrange(first...)
@@ -145,6 +148,7 @@ enum JSONReader {
                 skipSpace()
                 if at(UInt8(ascii: "]")) { i += 1; return .array(items) }
                 let first = pendingItems.count
+                var closed = false
                 while i < bytes.count, !stopped {
                     let item = value()
                     pendingItems.append(item)
@@ -152,8 +156,10 @@ enum JSONReader {
                     if at(UInt8(ascii: ",")) { i += 1; continue }
                     expect(UInt8(ascii: "]"))
                     i += 1  // ']'
+                    closed = true
                     break
                 }
+                if !closed { doubtful = true }
                 items = Array(pendingItems[first...])
                 pendingItems.removeSubrange(first...)
                 return .array(items)
@@ -222,6 +228,10 @@ enum JSONReader {
         /// control character, an unknown escape or a missing closing quote is doubted.
         mutating func string() -> String {
             let start = i
+            guard start < bytes.count else {
+                doubtful = true
+                return ""
+            }
             i += 1  // opening quote
             var escaped = false
             while i < bytes.count, bytes[i] != UInt8(ascii: "\"") {
@@ -233,9 +243,10 @@ enum JSONReader {
                 }
                 i += 1
             }
+            let end = min(i, bytes.count)
             if i >= bytes.count { doubtful = true }
             i += 1  // closing quote
-            guard escaped else { return String(decoding: bytes[(start + 1)..<min(i - 1, bytes.count)], as: UTF8.self) }
+            guard escaped else { return String(decoding: bytes[(start + 1)..<end], as: UTF8.self) }
             guard i <= bytes.count, case .string(let text)? = try? GoJSON.decode(String(decoding: bytes[start..<i], as: UTF8.self)) else {
                 doubtful = true
                 return ""

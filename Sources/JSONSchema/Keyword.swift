@@ -9,8 +9,15 @@ import Darwin
 /// The keywords the compiler, the index and the meta-schema check know, recognised from a member's key by its
 /// length and bytes (one comparison or a few, instead of one per keyword name), so a schema object is read in one
 /// pass over its members.
-enum Keyword: Int {
-    case ref, schema, id, legacyID, anchor, dynamicAnchor, dynamicRef, recursiveRef, recursiveAnchor, comment, defs, vocabulary, type, `enum`, const, multipleOf, maximum, exclusiveMaximum, minimum, exclusiveMinimum, minLength, maxLength, pattern, minItems, maxItems, uniqueItems, maxProperties, minProperties, required, format, contains, propertyNames, `if`, then, `else`, allOf, anyOf, oneOf, notKeyword, items, additionalItems, properties, patternProperties, additionalProperties, dependencies, dependentRequired, dependentSchemas, unevaluatedItems, unevaluatedProperties, prefixItems, minContains, maxContains, definitions, contentSchema, contentEncoding, contentMediaType, title, description, `default`, deprecated, readOnly, writeOnly, examples
+enum Keyword: Int, CaseIterable {
+    case ref, schema, id, legacyID, anchor, dynamicAnchor, dynamicRef, recursiveRef, recursiveAnchor, comment, defs
+    case vocabulary, type, `enum`, const, multipleOf, maximum, exclusiveMaximum, minimum, exclusiveMinimum
+    case minLength, maxLength, pattern, minItems, maxItems, uniqueItems, maxProperties, minProperties, required
+    case format, contains, propertyNames, `if`, then, `else`, allOf, anyOf, oneOf, notKeyword, items
+    case additionalItems, properties, patternProperties, additionalProperties, dependencies, dependentRequired
+    case dependentSchemas, unevaluatedItems, unevaluatedProperties, prefixItems, minContains, maxContains
+    case definitions, contentSchema, contentEncoding, contentMediaType, title, description, `default`, deprecated
+    case readOnly, writeOnly, examples
     /// Any other key (annotations the drafts do not define, property names, extensions).
     case other
 
@@ -83,6 +90,7 @@ enum Keyword: Int {
         case .other: return ""
         }
     }
+
     /// The keyword `key` names (compared byte for byte); ``other`` for any other key.
     init(_ key: String) {
         self = key.utf8.withContiguousStorageIfAvailable(Keyword.of) ?? Array(key.utf8).withUnsafeBufferPointer(Keyword.of)
