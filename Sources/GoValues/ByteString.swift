@@ -119,8 +119,18 @@ public enum ByteString {
     /// Go's `a == b`: the same bytes (for strings that may hold stand-ins; others compare as
     /// Swift strings do).
     public static func equal(_ a: String, _ b: String) -> Bool {
-        guard mayHoldBytes(a) || mayHoldBytes(b) else { return a == b }
+        if sameUTF8(a, b) { return true }
+        guard mayHoldBytes(a) || mayHoldBytes(b) else { return false }
         return bytes(a) == bytes(b)
+    }
+
+    /// Whether two strings are the same UTF-8 bytes (Swift's `==` also equates canonically equivalent text,
+    /// `"caf\u{e9}"` and `"cafe\u{301}"`, which Go tells apart).
+    @inline(__always)
+    public static func sameUTF8(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        var (a, b) = (a, b)
+        return a.withUTF8 { x in b.withUTF8 { y in x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
     }
 
     /// The length of the UTF-8 character at `i` in `bytes`; 0 where the bytes there are not one

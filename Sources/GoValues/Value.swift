@@ -31,6 +31,26 @@ public enum Value: Sendable, Equatable {
     /// (`toJson`, `toYaml`), and `reflect.DeepEqual` (`==` here) tells it from an empty list.
     case nilList
     case map([String: Value])
+
+    /// Go's `reflect.DeepEqual`: kinds and Go types alike (`.int(1) != .int64(1)`, nil list ≠ empty list), strings
+    /// byte for byte (``ByteString/equal(_:_:)``), lists element by element, maps key by key.
+    public static func == (a: Value, b: Value) -> Bool {
+        switch (a, b) {
+        case (.null, .null), (.nilList, .nilList): return true
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.int(let x), .int(let y)), (.int64(let x), .int64(let y)): return x == y
+        case (.float(let x), .float(let y)): return x == y
+        case (.string(let x), .string(let y)): return ByteString.equal(x, y)
+        case (.list(let x), .list(let y)): return x.count == y.count && zip(x, y).allSatisfy { $0 == $1 }
+        case (.map(let x), .map(let y)):
+            guard x.count == y.count else { return false }
+            for (key, value) in x {
+                guard let other = y[key], value == other else { return false }
+            }
+            return true
+        default: return false
+        }
+    }
 }
 
 extension Value {
@@ -76,5 +96,27 @@ extension Value {
         if let compared, let inner = compared, let less = inner { return less == 1 }
         if ByteString.mayHoldBytes(a) || ByteString.mayHoldBytes(b) { return ByteString.less(a, b) }
         return a.utf8.lexicographicallyPrecedes(b.utf8)
+    }
+}
+
+extension Value {
+    /// The same value in storage of its own: every map, list and string too long to be stored inline is copied.
+    /// A thread given it shares no reference count with threads using the original: counts of shared storage,
+    /// changed by every core that reads it, cost far more than the copy when the reading is long.
+    public var unshared: Value {
+        switch self {
+        case .string(let s): return .string(Value.unshared(s))
+        case .list(let items): return .list(items.map(\.unshared))
+        case .map(let m):
+            var copy = [String: Value](minimumCapacity: m.count)
+            for (key, value) in m { copy[Value.unshared(key)] = value.unshared }
+            return .map(copy)
+        default: return self
+        }
+    }
+
+    /// `s` in storage of its own when it has any (small strings are stored inline).
+    private static func unshared(_ s: String) -> String {
+        s.utf8.count <= 15 ? s : String(decoding: Array(s.utf8), as: UTF8.self)
     }
 }

@@ -197,7 +197,7 @@ public struct ChartRenderer: Sendable {
         return set
     }
 
-    /// Template `name` rendered on every core when it is one `range` over a long list whose
+    /// Template `name` rendered on every core when it is one `range` over a long list or map whose
     /// iterations cannot reach one another (`RangeSlicing`): consecutive windows of the list run
     /// concurrently, each in a template set and session of its own, and their outputs are joined.
     /// `nil`: render it whole. The first error in window order is the one thrown, as one execution
@@ -212,20 +212,29 @@ public struct ChartRenderer: Sendable {
             guard case .map(let m) = value, let next = m[key] else { return nil }
             value = next
         }
-        guard case .list(let list) = value,
-            let windows = RangeWindows.count(elements: list.count, cores: windowing.cores, minimumElements: windowing.minimumElements)
+        let elements: Int
+        switch value {
+        case .list(let list): elements = list.count
+        case .map(let map): elements = map.count
+        default: return nil
+        }
+        guard let windows = RangeWindows.count(elements: elements, cores: windowing.cores, minimumElements: windowing.minimumElements)
         else { return nil }
         let byName = Dictionary(chart.templates.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let structs = set.structs.merging(scopeStructs) { _, scoped in scoped }
         // Each window on a thread with the template engine's stack: its parse and execution run in place.
-        let results = RangeWindows.map(elements: list.count, windows: windows, stackSize: ChartRenderer.workerStackSize) {
+        let results = RangeWindows.map(elements: elements, windows: windows, stackSize: ChartRenderer.workerStackSize) {
             window -> Result<String, ChartRenderError> in
             do throws(ChartRenderError) {
                 let windowSet = try templateSet(order: order, byName: byName)
                 windowSet.structs = structs
                 do throws(TemplateError) {
-                    return .success(
-                        try windowSet.session(data: .map(data)).execute(name: name, topLevel: topLevel, window: window, of: slicing))
+                    // Values of the window's own: reading shared storage would make every core change its counts.
+                    var windowData = data
+                    windowData["Values"] = data["Values"]?.unshared
+                    let session = windowSet.session(data: .map(windowData))
+                    defer { kept?.keep((windowSet, session)) }
+                    return .success(try session.execute(name: name, topLevel: topLevel, window: window, of: slicing))
                 } catch {
                     throw ChartRenderError(.execute, error)
                 }

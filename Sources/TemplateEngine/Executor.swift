@@ -178,7 +178,8 @@ final class Executor {
     var nesting = 0
     /// Nesting of `tpl` calls alone (``TemplateSet/Limits/maxTplDepth``).
     var tplDepth = 0
-    /// A top-level range limited to the elements at these indices (see ``RangeSlicing``).
+    /// A top-level range limited to the elements at these indices, of a list or of a map's keys in order (see
+    /// ``RangeSlicing``).
     var rangeWindow: (node: BranchNode, indices: Range<Int>)?
 
     init(library: FunctionLibrary, methods: [String: TemplateMethod], trees: [String: Tree], rootName: String,
@@ -443,8 +444,11 @@ final class Executor {
                 }
             case .map(let map):
                 if !map.isEmpty {
-                    for (key, item) in map.sortedEntries {
-                        if try !iterate(index: .plainValue(.string(key)), element: .boxed(item)) { break }
+                    let entries = map.sortedEntries
+                    var indices = entries.indices
+                    if let window = rangeWindow, window.node === r { indices = window.indices.clamped(to: indices) }
+                    for i in indices {
+                        if try !iterate(index: .plainValue(.string(entries[i].key)), element: .boxed(entries[i].item)) { break }
                     }
                     return
                 }

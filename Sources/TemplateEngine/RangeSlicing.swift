@@ -4,12 +4,17 @@ import GoValues
 /// windows can run concurrently and their outputs be joined.
 ///
 /// A template qualifies when, besides plain text and comments, it is a single `range` over a field
-/// chain of the top-level object (`{{ range $i, $app := .Values.apps }}`), and nothing an iteration
-/// does can reach another: no assignment with `=`, no `break` out of that range, no function that
-/// changes data (``FunctionRole/mutatesMap(_:)``: `set`, `unset`, `merge` …) and no template text
-/// executed (``EngineMechanism/executesText``: `tpl`) anywhere in the set, and every template it
-/// includes by name (``EngineMechanism/includesTemplate``) qualifies the same way. Each window then prints exactly the iterations of its
-/// elements (true indices included), and the joined windows print what one execution prints.
+/// chain of the top-level object (`{{ range $i, $app := .Values.apps }}`), or of a variable declared
+/// before it as one (`{{ $mesh := .Values.mesh }}{{ range $id, $c := $mesh.components }}`), a list or
+/// a map, and nothing an iteration does can reach another: no `break` out of that range, no `=`
+/// but to a variable the iteration declared itself, no function that changes data
+/// (``FunctionRole/mutatesMap(_:)``: `set`, `unset`, `merge` …) and no template text executed
+/// (``EngineMechanism/executesText``: `tpl`) anywhere in the set, and every template it includes by
+/// name (``EngineMechanism/includesTemplate``) qualifies the same way. Declarations before the range
+/// (they print nothing) are made again in every window: they must be as independent, and when there
+/// are any, no function of the set may give a different result each call (`randAlpha`, `now` …), so
+/// every window declares the same values. Each window then prints exactly the iterations of its
+/// elements (true indices or keys included), and the joined windows print what one execution prints.
 public struct RangeSlicing: Sendable {
     /// The template to execute in windows.
     public let templateName: String
@@ -45,25 +50,50 @@ extension TemplateSet {
         guard let tree = trees[name] else { return nil }
         var range: BranchNode?
         var prefix = "", suffix = ""
+        // Variables declared before the range as field chains of the top-level object, by name.
+        var chains: [String: [String]] = ["$": []]
+        var declarations: [PipeNode] = []
         for node in tree.root.nodes {
             switch node {
             case .text(let t):
                 if range == nil { prefix += t.text } else { suffix += t.text }
             case .comment:
                 break
+            case .action(let a) where range == nil && !a.pipe.decl.isEmpty && !a.pipe.isAssign:
+                declarations.append(a.pipe)
+                let chain = a.pipe.decl.count == 1 ? fieldChain(a.pipe, chains) : nil
+                for v in a.pipe.decl { chains[v.name] = nil }
+                if let chain { chains[a.pipe.decl[0].name] = chain }
             case .branch(let b) where b.kind == .rangeBranch && range == nil:
                 range = b
             default:
                 return nil
             }
         }
-        guard let range, !range.pipe.isAssign, range.pipe.cmds.count == 1, range.pipe.cmds[0].args.count == 1,
-            case .field(_, let idents) = range.pipe.cmds[0].args[0]
-        else { return nil }
+        guard let range, !range.pipe.isAssign, let path = fieldChain(range.pipe, chains) else { return nil }
         // The shape is checked first (cheap, and it rules most templates out); the whole set last.
         var visited: Set<String> = []
-        guard isIndependent(range.list, breakEndsWindow: true, visited: &visited), !changesData else { return nil }
-        return RangeSlicing(templateName: name, path: idents, prefix: prefix, suffix: suffix)
+        var declared: [String] = []
+        for pipe in declarations where !isIndependent(pipe, declared: &declared, visited: &visited) { return nil }
+        var iterationLocal = range.pipe.decl.map(\.name)
+        guard isIndependent(range.list, breakEndsWindow: true, declared: &iterationLocal, visited: &visited), !changesData,
+            declarations.isEmpty || !givesChangingResults
+        else { return nil }
+        return RangeSlicing(templateName: name, path: path, prefix: prefix, suffix: suffix)
+    }
+
+    /// The field chain from the top-level object that `pipe` is, when it is one operand: a field chain of dot
+    /// (`.Values.apps`, `.` itself) or of a variable in `chains` (`$mesh.components`, `$.Values.apps`).
+    private func fieldChain(_ pipe: PipeNode, _ chains: [String: [String]]) -> [String]? {
+        guard pipe.cmds.count == 1, pipe.cmds[0].args.count == 1 else { return nil }
+        switch pipe.cmds[0].args[0] {
+        case .dot: return []
+        case .field(_, let idents): return idents
+        case .variable(_, let idents):
+            guard let base = chains[idents[0]] else { return nil }
+            return base + idents.dropFirst()
+        default: return nil
+        }
     }
 
     /// Whether any template of the set calls a function that changes data, or executes template text.
@@ -78,28 +108,69 @@ extension TemplateSet {
         }
     }
 
-    private func isIndependent(_ list: ListNode, breakEndsWindow: Bool, visited: inout Set<String>) -> Bool {
+    /// Whether any template of the set calls a function whose result differs from call to call with the same
+    /// arguments (random text, keys and certificates, the time).
+    var givesChangingResults: Bool {
+        trees.values.contains { tree in
+            TemplateSet.containsOperand(in: tree.root) { operand in
+                guard case .identifier(_, let f) = operand else { return false }
+                return TemplateSet.changingResults.contains(f.name)
+            }
+        }
+    }
+
+    /// The functions of Helm's library whose result differs from call to call.
+    static let changingResults: Set<String> = [
+        "randAlpha", "randAlphaNum", "randAscii", "randNumeric", "randInt", "randBytes", "uuidv4", "shuffle",
+        "genPrivateKey", "genCA", "genCAWithKey", "genSelfSignedCert", "genSelfSignedCertWithKey", "genSignedCert",
+        "genSignedCertWithKey", "bcrypt", "htpasswd", "encryptAES", "now", "ago", "getHostByName",
+    ]
+
+    /// Whether `list` is independent of other iterations. `declared`: the variables an `=` may change (the
+    /// iteration's own, as they are declared); nil inside a template included by name, whose variables are all
+    /// its own call's.
+    private func isIndependent(
+        _ list: ListNode, breakEndsWindow: Bool, declared: inout [String]?, visited: inout Set<String>
+    ) -> Bool {
+        let mark = declared?.count ?? 0
+        defer { if declared != nil { declared!.removeSubrange(mark...) } }
         for node in list.nodes {
             switch node {
             case .text, .comment, .continueLoop: continue
             case .breakLoop: if breakEndsWindow { return false }
-            case .action(let a): if !isIndependent(a.pipe, visited: &visited) { return false }
+            case .action(let a): if !isIndependent(a.pipe, declared: &declared, visited: &visited) { return false }
             case .branch(let b):
+                // The branch's own declarations are seen by its lists, else included, and end with it.
+                let branchMark = declared?.count ?? 0
+                defer { if declared != nil { declared!.removeSubrange(branchMark...) } }
                 let nested = breakEndsWindow && b.kind != .rangeBranch
-                guard isIndependent(b.pipe, visited: &visited),
-                    isIndependent(b.list, breakEndsWindow: nested, visited: &visited),
-                    b.elseList.map({ isIndependent($0, breakEndsWindow: breakEndsWindow, visited: &visited) }) ?? true
+                guard isIndependent(b.pipe, declared: &declared, visited: &visited),
+                    isIndependent(b.list, breakEndsWindow: nested, declared: &declared, visited: &visited),
+                    b.elseList.map({ isIndependent($0, breakEndsWindow: breakEndsWindow, declared: &declared, visited: &visited) })
+                        ?? true
                 else { return false }
             case .template(let t):
-                if let pipe = t.pipe, !isIndependent(pipe, visited: &visited) { return false }
+                if let pipe = t.pipe, !isIndependent(pipe, declared: &declared, visited: &visited) { return false }
                 if !isIndependent(named: t.name, visited: &visited) { return false }
             }
         }
         return true
     }
 
-    private func isIndependent(_ pipe: PipeNode, visited: inout Set<String>) -> Bool {
-        if pipe.isAssign { return false }
+    private func isIndependent(_ list: ListNode, breakEndsWindow: Bool, declared: inout [String], visited: inout Set<String>) -> Bool {
+        var optional: [String]? = declared
+        defer { declared = optional ?? [] }
+        return isIndependent(list, breakEndsWindow: breakEndsWindow, declared: &optional, visited: &visited)
+    }
+
+    private func isIndependent(_ pipe: PipeNode, declared: inout [String], visited: inout Set<String>) -> Bool {
+        var optional: [String]? = declared
+        defer { declared = optional ?? [] }
+        return isIndependent(pipe, declared: &optional, visited: &visited)
+    }
+
+    private func isIndependent(_ pipe: PipeNode, declared: inout [String]?, visited: inout Set<String>) -> Bool {
+        if pipe.isAssign, let names = declared, !pipe.decl.allSatisfy({ names.contains($0.name) }) { return false }
         for cmd in pipe.cmds {
             for (i, arg) in cmd.args.enumerated() {
                 switch arg {
@@ -109,20 +180,22 @@ extension TemplateSet {
                         isIndependent(named: target, visited: &visited)
                     else { return false }
                 case .pipe(let p):
-                    if !isIndependent(p, visited: &visited) { return false }
+                    if !isIndependent(p, declared: &declared, visited: &visited) { return false }
                 case .chain(_, .pipe(let p), _):
-                    if !isIndependent(p, visited: &visited) { return false }
+                    if !isIndependent(p, declared: &declared, visited: &visited) { return false }
                 default: continue
                 }
             }
         }
+        if !pipe.isAssign { declared?.append(contentsOf: pipe.decl.map(\.name)) }
         return true
     }
 
     private func isIndependent(named name: String, visited: inout Set<String>) -> Bool {
         guard visited.insert(name).inserted else { return true }
         guard let tree = trees[name] else { return true }  // executing it fails the same in every window
-        return isIndependent(tree.root, breakEndsWindow: false, visited: &visited)
+        var ownFrame: [String]? = nil
+        return isIndependent(tree.root, breakEndsWindow: false, declared: &ownFrame, visited: &visited)
     }
 }
 

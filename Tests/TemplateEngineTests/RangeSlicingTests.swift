@@ -31,6 +31,9 @@ final class RangeSlicingTests: XCTestCase {
                         : .map(["name": .string("app-\(i)"), "tags": .list([.string("a"), .string("b\(i % 3)")])])
                 }),
                 "prefix": .string("p"),
+                "byName": .map(Dictionary(uniqueKeysWithValues: (0..<count).map { i in
+                    ("app-\(i)", Value.map(["i": .int(Int64(i)), "peers": .list([.string("app-\((i + 1) % max(count, 1))")])]))
+                })),
             ]),
             "Release": .map(["Name": .string("rel")]),
         ])
@@ -44,11 +47,18 @@ final class RangeSlicingTests: XCTestCase {
             "{{ range .Values.apps }}{{ range .tags }}{{ if eq . \"a\" }}{{ break }}{{ end }}{{ . }}{{ end }}{{ end }}",
             "{{ range .Values.apps }}{{ if not .tags }}{{ continue }}{{ end }}{{ .tags }}{{ else }}none{{ end }}",
             "{{/* comment */}}{{ range .Values.apps }}{{ template \"deep\" (dict \"name\" .name \"i\" 2) }}{{ end }}",
+            "{{ range $.Values.apps }}{{ . }}{{ end }}",
+            // Declarations before the range; `=` to the iteration's own variables.
+            "{{ $v := .Values }}{{ $p := $v.prefix }}{{ range $i, $a := $v.apps }}{{ $n := list }}{{ $n = append $n $p }}{{ $n }}{{ end }}",
+            "{{ $root := . }}{{ range $root.Values.apps }}{{ if .tags }}{{ $t := .tags }}{{ $t = rest $t }}{{ $t }}{{ end }}{{ end }}",
+            "{{ $x := include \"labels\" (dict \"name\" 1) }}{{ range $a := .Values.apps }}{{ $a = $x }}{{ $a }}{{ end }}",
         ]
         for text in qualifying {
             let s = try set(text)
             XCTAssertEqual(s.rangeSlicing("t.yaml")?.path, ["Values", "apps"], text)
         }
+        let overMap = try set("{{ $v := .Values }}{{ range $name, $app := $v.byName }}{{ $name }}{{ end }}")
+        XCTAssertEqual(overMap.rangeSlicing("t.yaml")?.path, ["Values", "byName"])
     }
 
     func testTemplatesWhoseIterationsCanReachOneAnother() throws {
@@ -61,12 +71,20 @@ final class RangeSlicingTests: XCTestCase {
             "{{ range .Values.apps }}a{{ end }}{{ range .Values.apps }}b{{ end }}",
             "{{ range $i := .Values.apps }}{{ end }}{{ .Values.prefix }}",
             "{{ range (list 1 2) }}{{ . }}{{ end }}",
-            "{{ range $.Values.apps }}{{ . }}{{ end }}",
+            "{{ $p := .Values.prefix }}{{ range .Values.apps }}{{ $p = .name }}{{ $p }}{{ end }}",  // `=` to a declaration outside
+            "{{ $v := .Values }}{{ $v := 1 }}{{ range $v.apps }}{{ . }}{{ end }}",  // `$v` is no field chain any more
+            "{{ $r := randAlpha 5 }}{{ range .Values.apps }}{{ $r }}{{ end }}",  // every window would declare its own
+            "{{ $v := .Values }}{{ .Values.prefix }}{{ range $v.apps }}{{ . }}{{ end }}",  // an action that prints
         ]
         for text in refused {
             let s = try set(text)
             XCTAssertNil(s.rangeSlicing("t.yaml"), text)
         }
+        // A function giving a new result each call anywhere in the set refuses declarations before the range.
+        let changing = TemplateSet()
+        try changing.parse(name: "_h.tpl", text: "{{ define \"x\" }}{{ now }}{{ end }}")
+        try changing.parse(name: "t.yaml", text: "{{ $v := .Values }}{{ range $v.apps }}{{ .name }}{{ end }}")
+        XCTAssertNil(changing.rangeSlicing("t.yaml"))
         // A change of data anywhere in the set (here in a helper) refuses every template.
         let s = TemplateSet()
         try s.parse(name: "_h.tpl", text: "{{ define \"x\" }}{{ $_ := unset . \"k\" }}{{ end }}")
@@ -82,6 +100,14 @@ final class RangeSlicingTests: XCTestCase {
             "{{ range .Values.apps }}{{ if not .tags }}{{ continue }}{{ end }}{{ .tags }}{{ else }}none{{ end }}",
             "{{ range $i, $a := .Values.apps }}{{ include \"labels\" (dict \"name\" $a.name \"i\" $i) | nindent 2 }}{{ end }}",
             "x{{ range .Values.apps }}{{ template \"deep\" (dict \"name\" .name \"i\" .missing) }}{{ end }}y",
+            """
+            {{- $v := .Values }}{{ $p := $v.prefix }}
+            {{- range $name, $app := $v.byName }}
+            {{- $from := list }}
+            {{- range $other, $o := $v.byName }}{{ if has $name $o.peers }}{{ $from = append $from $other }}{{ end }}{{ end }}
+            - {{ $p }}-{{ $name }}: {{ $app.i }} {{ $from | toJson }}
+            {{- end }}
+            """,
         ]
         for text in texts {
             for count in [1, 2, 5, 23] {
