@@ -119,9 +119,17 @@ public enum ByteString {
     /// Go's `a == b`: the same bytes (for strings that may hold stand-ins; others compare as
     /// Swift strings do).
     public static func equal(_ a: String, _ b: String) -> Bool {
-        if sameUTF8(a, b) { return true }
-        guard mayHoldBytes(a) || mayHoldBytes(b) else { return false }
-        return bytes(a) == bytes(b)
+        if unsafeBitCast(a, to: (UInt64, UInt64).self) == unsafeBitCast(b, to: (UInt64, UInt64).self) { return true }
+        var (a, b) = (a, b)
+        let plainlyUnequal = a.withUTF8 { x in
+            b.withUTF8 { y -> Bool? in
+                if sameBytes(x, y) { return false }
+                // Only text holding stand-ins can be the same bytes written differently.
+                return containsStandIn(x) || containsStandIn(y) ? nil : true
+            }
+        }
+        guard let plainlyUnequal else { return bytes(a) == bytes(b) }
+        return !plainlyUnequal
     }
 
     /// Whether two strings are the same UTF-8 bytes (Swift's `==` also equates canonically equivalent text,
@@ -130,7 +138,28 @@ public enum ByteString {
     public static func sameUTF8(_ a: String, _ b: String) -> Bool {
         guard a.utf8.count == b.utf8.count else { return false }
         var (a, b) = (a, b)
-        return a.withUTF8 { x in b.withUTF8 { y in x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
+        return a.withUTF8 { x in b.withUTF8 { y in sameBytes(x, y) } }
+    }
+
+    /// Whether two buffers hold the same bytes: short ones compared in place, longer ones with `memcmp`.
+    @inline(__always)
+    private static func sameBytes(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard x.count == y.count else { return false }
+        if x.count <= 16 {
+            for i in 0..<x.count where x[i] != y[i] { return false }
+            return true
+        }
+        return memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0
+    }
+
+    /// Whether UTF-8 text may hold a stand-in for a byte (their first byte is 0xF4): short text scanned in place.
+    @inline(__always)
+    private static func containsStandIn(_ x: UnsafeBufferPointer<UInt8>) -> Bool {
+        if x.count <= 16 {
+            for byte in x where byte == 0xF4 { return true }
+            return false
+        }
+        return contains0xF4(x)
     }
 
     /// The length of the UTF-8 character at `i` in `bytes`; 0 where the bytes there are not one

@@ -54,7 +54,18 @@ public struct ChartRenderer: Sendable {
     public struct Windowing: Sendable {
         public var minimumElements = 256
         public var cores = Parallel.cores
-        public init() {}
+        /// A range inside a template's branches shares out its iterations left when, at the pace of those done, they
+        /// would take longer than this (see `TemplateEngine.RangeSharing`).
+        public var minimumSharedWork: Duration = .milliseconds(2)
+
+        /// The defaults; with `MESHRENDER_FORCE_WINDOWS` set in the environment (for testing the mechanism on real
+        /// charts, e.g. `scripts/chart-corpus`), windows of any length and sharing from a range's first iteration.
+        public init() {
+            if getenv("MESHRENDER_FORCE_WINDOWS") != nil {
+                minimumElements = 1
+                minimumSharedWork = .zero
+            }
+        }
     }
 
     public var windowing = Windowing()
@@ -129,6 +140,8 @@ public struct ChartRenderer: Sendable {
                         if let context {
                             output = try session.execute(
                                 name: name, topLevel: topLevel, structs: context.structs, scope: context.executionScope)
+                        } else if let sharing = rangeSharing(name, set: set, session: session, topLevel: topLevel, order: order) {
+                            output = try session.execute(name: name, topLevel: topLevel, sharing: sharing)
                         } else {
                             output = try session.execute(name: name, topLevel: topLevel)
                         }
@@ -245,6 +258,35 @@ public struct ChartRenderer: Sendable {
         var outputs: [String] = []
         for result in results { outputs.append(try result.get()) }
         return slicing.join(outputs, of: set)
+    }
+}
+
+extension ChartRenderer {
+    /// How template `name`'s range shares its iterations out between cores when an execution reaches it with many
+    /// elements (see ``RangeSharing``); nil when it has none that can. Each share executes the template in a set and
+    /// session of its own, over the session's data as it is when the range is reached, with values of its own
+    /// (reading shared storage would make every core change its counts).
+    func rangeSharing(
+        _ name: String, set: TemplateSet, session: ExecutionSession, topLevel: [String: Value], order: [String]
+    ) -> RangeSharing? {
+        guard windowing.cores > 1, let position = set.sharedRange(name) else { return nil }
+        let byName = Dictionary(chart.templates.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let structs = set.structs
+        return RangeSharing(
+            templateName: name, position: position, cores: windowing.cores, minimumWork: windowing.minimumSharedWork
+        ) { indices, elements in
+            guard case .map(var data) = session.dataWithoutStructs else { return { nil } }
+            data["Values"] = data["Values"]?.unshared
+            let top = data
+            let pending = LargeStackThread.begin(stackSize: ChartRenderer.workerStackSize) { () -> RangeSharing.Share in
+                guard let shareSet = try? templateSet(order: order, byName: byName) else { return nil }
+                shareSet.structs = structs
+                let shareSession = shareSet.session(data: .map(top))
+                defer { kept?.keep((shareSet, shareSession)) }
+                return shareSession.executeShare(name: name, topLevel: topLevel, position: position, indices: indices, elements: elements)
+            }
+            return { pending.wait() }
+        }
     }
 }
 

@@ -181,6 +181,10 @@ final class Executor {
     /// A top-level range limited to the elements at these indices, of a list or of a map's keys in order (see
     /// ``RangeSlicing``).
     var rangeWindow: (node: BranchNode, indices: Range<Int>)?
+    /// The range of this template whose iterations are shared out when reached (see ``RangeSharing``).
+    var rangeSharing: RangeSharing?
+    /// Set when this execution is one share of another's range: it runs that share and stops.
+    var shareRole: ShareRole?
 
     init(library: FunctionLibrary, methods: [String: TemplateMethod], trees: [String: Tree], rootName: String,
          limits: TemplateSet.Limits, tree: Tree, heap: Heap) {
@@ -435,20 +439,16 @@ final class Executor {
             switch item.object(in: heap) {
             case .list(let list):
                 if list.count > 0 {
-                    var indices = 0..<list.count
-                    if let window = rangeWindow, window.node === r { indices = window.indices.clamped(to: indices) }
-                    for i in indices {
-                        if try !iterate(index: .plainValue(.int(Int64(i))), element: .boxed(list[i])) { break }
+                    try iterations(of: r, count: list.count) { (i) throws(TemplateError) in
+                        try iterate(index: .plainValue(.int(Int64(i))), element: .boxed(list[i]))
                     }
                     return
                 }
             case .map(let map):
                 if !map.isEmpty {
                     let entries = map.sortedEntries
-                    var indices = entries.indices
-                    if let window = rangeWindow, window.node === r { indices = window.indices.clamped(to: indices) }
-                    for i in indices {
-                        if try !iterate(index: .plainValue(.string(entries[i].key)), element: .boxed(entries[i].item)) { break }
+                    try iterations(of: r, count: entries.count) { (i) throws(TemplateError) in
+                        try iterate(index: .plainValue(.string(entries[i].key)), element: .boxed(entries[i].item))
                     }
                     return
                 }
@@ -477,6 +477,26 @@ final class Executor {
         }
         if let elseList = r.elseList {
             _ = try walk(dot, elseList)
+        }
+    }
+
+    /// Runs `step` for the elements `0..<count` of range `r` (false from `step`: `{{break}}`), or for those of the
+    /// window or share this execution has of it.
+    @inline(__always)
+    private func iterations(
+        of r: BranchNode, count: Int, _ step: (Int) throws(TemplateError) -> Bool
+    ) throws(TemplateError) {
+        if let window = rangeWindow, window.node === r {
+            for i in window.indices.clamped(to: 0..<count) {
+                if try !step(i) { break }
+            }
+            return
+        }
+        if nesting == 0, shareRole?.position == r.pos || rangeSharing?.position == r.pos {
+            if try shareIterations(of: r, count: count, step) { return }
+        }
+        for i in 0..<count {
+            if try !step(i) { break }
         }
     }
 
@@ -539,24 +559,32 @@ final class Executor {
     }
 
     private func setVariable(_ name: String, _ value: Datum) throws(TemplateError) {
-        var i = vars.count - 1
-        while i >= frameBase {
-            if vars[i].name == name {
-                vars[i].value = value
-                return
-            }
-            i -= 1
-        }
-        throw fail("undefined variable: \(name)")
+        guard let i = variableIndex(name) else { throw fail("undefined variable: \(name)") }
+        vars[i].value = value
     }
 
     private func variableValue(_ name: String) throws(TemplateError) -> Datum {
-        var i = vars.count - 1
-        while i >= frameBase {
-            if vars[i].name == name { return vars[i].value }
-            i -= 1
+        guard let i = variableIndex(name) else { throw fail("undefined variable: \(name)") }
+        return vars[i].value
+    }
+
+    /// Where the innermost variable `name` of the current template is, read in place (no copy of each variable).
+    @inline(__always) private func variableIndex(_ name: String) -> Int? {
+        let base = frameBase
+        return vars.withUnsafeBufferPointer { buffer in
+            var i = buffer.count - 1
+            while i >= base {
+                if Self.sameName(buffer[i].name, name) { return i }
+                i -= 1
+            }
+            return nil
         }
-        throw fail("undefined variable: \(name)")
+    }
+
+    /// Whether two variable names are the same: the same representation (a short name is held inline), else the
+    /// same bytes; never Swift's Unicode comparison, which is slow on a mismatch and equates what Go tells apart.
+    @inline(__always) static func sameName(_ a: String, _ b: String) -> Bool {
+        unsafeBitCast(a, to: (UInt64, UInt64).self) == unsafeBitCast(b, to: (UInt64, UInt64).self) || ByteString.sameUTF8(a, b)
     }
 
     // MARK: pipelines and commands
@@ -907,7 +935,12 @@ final class Executor {
         structs: inout [(index: Int, value: GoStruct)], mapParameters: MapParameterPositions? = nil,
         nilInterfaceAt: inout Int?
     ) throws(TemplateError) {
+        // Objects to materialise: the first kept inline (most calls have one at most), the rest in an array.
+        var firstObject: (index: Int, item: Item)?
         var objects: [(index: Int, item: Item)] = []
+        func noteObject(_ item: Item, at index: Int) {
+            if firstObject == nil { firstObject = (index, item) } else { objects.append((index, item)) }
+        }
         for a in args {
             let datum = try evalArg(dot, a)
             if let mapParameters, mapParameters.contains(values.count), MapParameters.isNilInterface(datum, node: a) {
@@ -920,7 +953,7 @@ final class Executor {
                 if case .value(let v) = i {
                     values.append(v)
                 } else {
-                    objects.append((values.count, i))
+                    noteObject(i, at: values.count)
                     values.append(.null)
                 }
             }
@@ -933,14 +966,17 @@ final class Executor {
             switch final.item {
             case .value(let v): values.append(v)
             case let object:
-                objects.append((values.count, object))
+                noteObject(object, at: values.count)
                 values.append(.null)
             }
         }
-        for (index, item) in objects {
+        guard let firstObject else { return }
+        func materialise(_ index: Int, _ item: Item) {
             if case .structure(let s) = item { structs.append((index, s)) }
             values[index] = item.value
         }
+        materialise(firstObject.index, firstObject.item)
+        for (index, item) in objects { materialise(index, item) }
     }
 
     private func evalFunction(

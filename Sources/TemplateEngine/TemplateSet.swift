@@ -120,12 +120,16 @@ public final class TemplateSet {
 
     /// Executes template `name`; with `rangeWindow`, its top-level range visits only those elements
     /// and the output is returned raw (`<no value>` kept, see ``RangeSlicing``).
-    func run(name: String, dot: Datum, heap: Heap, rangeWindow: Range<Int>? = nil) throws(TemplateError) -> String {
+    /// `configure` prepares the executor before it starts (see ``RangeSharing``).
+    func run(
+        name: String, dot: Datum, heap: Heap, rangeWindow: Range<Int>? = nil, configure: (Executor) -> Void = { _ in }
+    ) throws(TemplateError) -> String {
         guard let tree = trees[name] else {
             throw TemplateError("no template \(GoQuote.quote(name)) associated with template \(GoQuote.quote(rootName))", at: .none)
         }
         let executor = Executor(
             library: library, methods: methods, trees: trees, rootName: rootName, limits: limits, tree: tree, heap: heap)
+        configure(executor)
         if let rangeWindow, let range = tree.root.nodes.lazy.compactMap({ node -> BranchNode? in
             if case .branch(let b) = node, b.kind == .rangeBranch { return b }
             return nil
@@ -220,11 +224,16 @@ public final class ExecutionSession {
     /// Executes template `name` with the session's data as dot, after setting the top-level keys
     /// in `topLevel` (Helm sets `Template` for each file this way).
     public func execute(name: String, topLevel: [String: Value] = [:]) throws(TemplateError) -> String {
+        try execute(name: name, topLevel: topLevel, configure: { _ in })
+    }
+
+    /// ``execute(name:topLevel:)`` with `configure` preparing the executor before it starts.
+    func execute(name: String, topLevel: [String: Value], configure: (Executor) -> Void) throws(TemplateError) -> String {
         if case .map(let object) = root {
             for key in topLevel.keys.sorted() { object.set(key, Item.value(topLevel[key]!).object(in: heap)) }
         }
         let dot: Datum = root.isNull ? .invalid : .plain(root)
-        return try set.run(name: name, dot: dot, heap: heap)
+        return try set.run(name: name, dot: dot, heap: heap, configure: configure)
     }
 
     /// Executes template `name` like ``execute(name:topLevel:)``, with `scope`'s top-level object
@@ -276,6 +285,19 @@ public final class ExecutionSession {
 
     /// The session's data as it is now (with the changes templates made).
     public var data: Value { root.value }
+
+    /// ``data`` without the set's structs (`.Files`, `.Capabilities`: a session made of it sets them again), so
+    /// without making their data views.
+    public var dataWithoutStructs: Value {
+        guard case .map(let object) = root else { return root.value }
+        var top: [String: Value] = [:]
+        for key in object.sortedKeys {
+            guard let item = object[key] else { continue }
+            if case .structure = item { continue }
+            top[key] = item.value
+        }
+        return .map(top)
+    }
 }
 
 /// A top-level object of its own within an ``ExecutionSession``: the session's data with its entry

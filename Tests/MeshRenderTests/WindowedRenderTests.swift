@@ -7,23 +7,26 @@ import YAML
 
 @testable import MeshRender
 
-/// Templates that are one `range` over a long list render in windows on several cores; forced on
-/// every list (windows of one element, three cores), every chart of the parity corpus must render
-/// exactly as it renders in one piece, errors included.
+/// Templates that are one `range` over a long list render in windows on several cores, and ranges inside a
+/// template's branches share out their iterations; forced on every list (windows of one element, three cores,
+/// sharing after the first iteration), every chart of the parity corpus must render exactly as it renders in one
+/// piece, errors included.
 final class WindowedRenderTests: XCTestCase {
     func testEveryParityChartRendersTheSameInWindows() throws {
         var forced = ChartRenderer.Windowing()
         forced.minimumElements = 1
         forced.cores = 3
+        forced.minimumSharedWork = .zero
         var single = ChartRenderer.Windowing()
         single.cores = 1
-        var compared = 0, windowed = 0
+        var compared = 0, windowed = 0, shared = 0
         for c in try ParityFixtures.cases() {
-            // Templates that qualify for windows (the rest render whole either way).
+            // Templates that qualify for windows or shared ranges (the rest render whole either way).
             if let chart = try? ChartLoader.load(directory: c.chartDirectory.path) {
                 let set = TemplateSet()
                 for t in chart.templates { try? set.parse(name: t.name, text: t.text) }
                 windowed += chart.templates.filter { !$0.isPartial && set.rangeSlicing($0.name) != nil }.count
+                shared += chart.templates.filter { !$0.isPartial && set.rangeSlicing($0.name) == nil && set.sharedRange($0.name) != nil }.count
             }
             let whole = Result { try c.render(windowing: single) }
             let inWindows = Result { try c.render(windowing: forced) }
@@ -39,6 +42,7 @@ final class WindowedRenderTests: XCTestCase {
         }
         XCTAssertGreaterThan(compared, 30)
         XCTAssertGreaterThan(windowed, 0, "no parity template qualifies for windows: the comparison proves nothing")
+        XCTAssertGreaterThan(shared, 2, "too few parity templates share their ranges: the comparison proves little")
     }
 
     /// A chart in the shape of `bench/docs-chart`: windows are used, and join to the whole output.

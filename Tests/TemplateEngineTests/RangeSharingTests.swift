@@ -1,0 +1,123 @@
+import XCTest
+import GoValues
+
+@testable import TemplateEngine
+import HelmFunctions
+
+/// A range inside a template's branches shares its iterations out only when they cannot reach one another, and the
+/// shares joined print exactly what one execution prints, errors included.
+final class RangeSharingTests: XCTestCase {
+    private let helpers = """
+        {{- define "labels" -}}
+        app: {{ .name }}
+        {{- end -}}
+        {{- define "changes" }}{{ $_ := set . "k" 1 }}{{ end -}}
+        """
+
+    private func set(_ text: String) throws -> TemplateSet {
+        let set = TemplateSet()
+        try set.parse(name: "_helpers.tpl", text: helpers)
+        try set.parse(name: "t.yaml", text: text)
+        return set
+    }
+
+    private func data(_ count: Int) -> Value {
+        let docs = (0..<count).map { i in
+            i % 5 == 3 ? "kind: Secret\nmetadata:\n  name: s\(i)\n" : "kind: ConfigMap\nmetadata:\n  name: c\(i)\n  labels: {old: x}\n"
+        }
+        return .map([
+            "Values": .map([
+                "enabled": .bool(true),
+                "docs": .string(docs.joined(separator: "---\n")),
+                "apps": .list((0..<count).map { .map(["name": .string("app-\($0)"), "i": .int(Int64($0))]) }),
+                "skip": .list([.string("c1"), .string("c4")]),
+            ]),
+            "Release": .map(["Name": .string("rel")]),
+        ])
+    }
+
+    private let sharing = [
+        // Documents split from a string, parsed, relabelled and written again (as charts do with CRD files).
+        """
+        {{- if .Values.enabled }}
+        {{- $labels := include "labels" (dict "name" .Release.Name) | fromYaml }}
+        {{- range $doc := .Values.docs | splitList "---\\n" }}
+        {{- $name := index ($doc | fromYaml) "metadata" "name" }}
+        {{- if not (has $name $.Values.skip) }}
+        {{- $obj := ($doc | fromYaml) }}
+        {{- $_ := set $obj.metadata "labels" $labels }}
+        {{- $_ := unset $obj "kind" }}
+        {{ $obj | toYaml }}
+        ---
+        {{- end }}
+        {{- end }}
+        {{- end }}
+        tail: {{ .Release.Name }}
+        """,
+        "{{ with .Values }}{{ range $i, $a := .apps }}{{ $d := dict }}{{ $_ := set $d \"n\" $a.name }}{{ $d }}{{ end }}{{ end }}",
+        "head\n{{ if true }}{{ range .Values.apps }}{{ $x := 0 }}{{ range until 3 }}{{ $x = add $x . }}{{ end }}{{ $x }}{{ end }}{{ end }}",
+        "{{ if .Values.enabled }}{{ range .Values.apps }}{{ if eq .i 2 }}{{ continue }}{{ end }}{{ .name }},{{ end }}{{ end }}",
+    ]
+
+    func testQualifyingRanges() throws {
+        for text in sharing {
+            XCTAssertNotNil(try set(text).sharedRange("t.yaml"), text)
+        }
+    }
+
+    func testRangesWhoseIterationsCanReachOneAnother() throws {
+        let refused = [
+            "{{ $n := 0 }}{{ if true }}{{ range .Values.apps }}{{ $n = add $n 1 }}{{ end }}{{ end }}",
+            "{{ range .Values.apps }}{{ if eq .i 3 }}{{ break }}{{ end }}{{ end }}",
+            "{{ range .Values.apps }}{{ $_ := set . \"seen\" true }}{{ end }}",  // a map of the data
+            "{{ $d := dict }}{{ range .Values.apps }}{{ $_ := set $d .name 1 }}{{ end }}",  // a map made before
+            "{{ range .Values.apps }}{{ $d := dict \"a\" $.Values }}{{ $_ := set $d.a \"x\" 1 }}{{ end }}",  // within a map's value
+            "{{ range .Values.apps }}{{ $d := fromYaml \"a: {}\" }}{{ $d = $.Values }}{{ $_ := set $d \"x\" 1 }}{{ end }}",
+            "{{ range .Values.apps }}{{ $d := fromYaml \"a: {}\" }}{{ $_ := set $d \"a\" $.Values }}{{ $_ := set $d.a \"x\" 1 }}{{ end }}",
+            "{{ range .Values.apps }}{{ $d := fromYaml \"a: {}\" }}{{ $_ := merge $d $.Values }}{{ end }}",
+            "{{ range .Values.apps }}{{ include \"changes\" (dict) }}{{ end }}",  // a helper that changes data
+            "{{ range .Values.apps }}{{ tpl .name $ }}{{ end }}",
+            "{{ $r := randAlpha 3 }}{{ range .Values.apps }}{{ $r }}{{ end }}",  // every share would draw its own
+            "{{ $_ := set .Values \"x\" 1 }}{{ range .Values.apps }}{{ . }}{{ end }}",  // a change before the range
+            "{{ range .Values.apps }}a{{ end }}{{ range .Values.apps }}b{{ end }}",
+            "{{ range .Values.apps }}{{ range .tags }}{{ end }}{{ end }}{{ define \"x\" }}{{ end }}{{ range $.Values.apps }}{{ end }}",
+        ]
+        for text in refused {
+            XCTAssertNil(try set(text).sharedRange("t.yaml"), text)
+        }
+    }
+
+    /// The output with the range shared on `cores` cores from its first iteration on, each share executed in a
+    /// session of its own as a chart render makes them.
+    private func sharedOutput(_ s: TemplateSet, _ count: Int, cores: Int) throws -> String {
+        let session = s.session(data: data(count))
+        let position = try XCTUnwrap(s.sharedRange("t.yaml"))
+        let sharing = RangeSharing(templateName: "t.yaml", position: position, cores: cores, minimumWork: .zero) { indices, elements in
+            let top = session.dataWithoutStructs
+            return { s.session(data: top).executeShare(name: "t.yaml", position: position, indices: indices, elements: elements) }
+        }
+        return try session.execute(name: "t.yaml", topLevel: [:], sharing: sharing)
+    }
+
+    func testSharesJoinToTheWholeOutput() throws {
+        for text in sharing {
+            for count in [1, 2, 5, 23] {
+                let s = try set(text)
+                let whole = try s.session(data: data(count)).execute(name: "t.yaml")
+                for cores in [2, 3] {
+                    XCTAssertEqual(try sharedOutput(s, count, cores: cores), whole, "\(text) / \(count) on \(cores)")
+                }
+            }
+        }
+    }
+
+    func testTheFirstErrorInElementOrderIsTheOneReported() throws {
+        let s = try set("{{ if true }}{{ range .Values.apps }}{{ if ge .i 12 }}{{ fail (printf \"at %d\" .i) }}{{ end }}{{ .i }}{{ end }}{{ end }}")
+        var whole: String?
+        XCTAssertThrowsError(try s.session(data: data(20)).execute(name: "t.yaml")) { whole = "\($0)" }
+        XCTAssertTrue(whole?.contains("at 12") == true)
+        for cores in [2, 3, 4] {
+            XCTAssertThrowsError(try sharedOutput(s, 20, cores: cores)) { XCTAssertEqual("\($0)", whole, "on \(cores)") }
+        }
+    }
+}
