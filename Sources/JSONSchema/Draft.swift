@@ -26,37 +26,38 @@ public enum Draft: Int, Sendable, Comparable, CaseIterable {
     }
 
     /// The keyword that declares a resource's URI.
-    var idKeyword: String { self == .draft4 ? "id" : "$id" }
+    var idKeyword: Keyword { self == .draft4 ? .legacyID : .id }
 
     /// Whether `format` is asserted (the drafts before 2019-09 assert it; later ones only
     /// annotate, as Helm's validator is configured).
     var assertsFormat: Bool { self < .draft2019 }
 
     /// Keywords holding one subschema, for finding resources and anchors.
-    var singleSubschemaKeywords: [String] { KeywordLists.of(self).single }
+    var singleSubschemaKeywords: [Keyword] { KeywordLists.of(self).single }
 
     /// Keywords holding an array of subschemas.
-    var arraySubschemaKeywords: [String] { KeywordLists.of(self).array }
+    var arraySubschemaKeywords: [Keyword] { KeywordLists.of(self).array }
 
     /// Keywords holding a map of subschemas.
-    var mapSubschemaKeywords: [String] { KeywordLists.of(self).map }
+    var mapSubschemaKeywords: [Keyword] { KeywordLists.of(self).map }
+
 }
 
 /// The subschema keywords of each draft, built once (they are asked for at every schema object).
-private struct KeywordLists {
-    let single: [String]
-    let array: [String]
-    let map: [String]
+struct KeywordLists {
+    let single: [Keyword]
+    let array: [Keyword]
+    let map: [Keyword]
 
     init(_ draft: Draft) {
-        var single = ["not", "additionalProperties", "items", "additionalItems"]
-        if draft >= .draft6 { single += ["propertyNames", "contains"] }
-        if draft >= .draft7 { single += ["if", "then", "else"] }
-        if draft >= .draft2019 { single += ["unevaluatedProperties", "unevaluatedItems", "contentSchema"] }
-        var array = ["allOf", "anyOf", "oneOf", "items"]
-        if draft >= .draft2020 { array.append("prefixItems") }
-        var map = ["definitions", "properties", "patternProperties", "dependencies"]
-        if draft >= .draft2019 { map += ["$defs", "dependentSchemas"] }
+        var single: [Keyword] = [.notKeyword, .additionalProperties, .items, .additionalItems]
+        if draft >= .draft6 { single += [.propertyNames, .contains] }
+        if draft >= .draft7 { single += [.if, .then, .else] }
+        if draft >= .draft2019 { single += [.unevaluatedProperties, .unevaluatedItems, .contentSchema] }
+        var array: [Keyword] = [.allOf, .anyOf, .oneOf, .items]
+        if draft >= .draft2020 { array.append(.prefixItems) }
+        var map: [Keyword] = [.definitions, .properties, .patternProperties, .dependencies]
+        if draft >= .draft2019 { map += [.defs, .dependentSchemas] }
         (self.single, self.array, self.map) = (single, array, map)
     }
 

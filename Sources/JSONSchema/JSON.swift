@@ -76,6 +76,9 @@ public struct JSONObject: Sendable, Equatable {
     public private(set) var members: [(key: String, value: JSON)] = []
     private var index: [String: Int]?
     private static let indexedFrom = 12
+    /// Whether this object, or a value anywhere inside it, may have a member that changes a schema's scope or
+    /// names it (`$schema`, `$id`, `id`, `$anchor`, `$dynamicAnchor`); false only where the reader saw none.
+    var mayDeclareScope = true
 
     public init() {}
 
@@ -103,6 +106,7 @@ public struct JSONObject: Sendable, Equatable {
     public subscript(key: String) -> JSON? {
         get { position(of: key).map { members[$0].value } }
         set {
+            mayDeclareScope = true
             if let i = position(of: key) {
                 if let newValue {
                     members[i].value = newValue
@@ -122,6 +126,7 @@ public struct JSONObject: Sendable, Equatable {
 
     /// Appends a member whose key the object does not have yet (the caller knows keys are unique).
     mutating func appendNew(_ key: String, _ value: JSON) {
+        mayDeclareScope = true
         members.append((key, value))
         if index != nil { index![key] = members.count - 1 } else if members.count >= Self.indexedFrom { reindex() }
     }

@@ -11,7 +11,9 @@ struct MetaSchemaCheck {
         if let declared = document.object?["$schema"]?.string, let named = Draft(metaSchema: declared) { draft = named }
         // The top's failures are listed as they are; below, each subschema is reached through the
         // meta-schema's `$ref` to itself, so several failures of one nest under it.
-        var violations = MetaSchemaCheck(draft: draft).schema(document, at: [], isTop: true)
+        let checker = MetaSchemaCheck(draft: draft)
+        if checker.passes(document) { return }
+        var violations = checker.schema(document, at: [], isTop: true)
         if violations.count == 1, case .group = violations[0].kind { violations = violations[0].causes }
         guard !violations.isEmpty else { return }
         throw SchemaError(
@@ -19,7 +21,7 @@ struct MetaSchemaCheck {
                 + SchemaViolation.report(violations))
     }
 
-    private static let simpleTypes = ["array", "boolean", "integer", "null", "number", "object", "string"]
+    static let simpleTypes = ["array", "boolean", "integer", "null", "number", "object", "string"]
 
     /// Several failures of one value are grouped under it, as the validator reports them.
     private func combined(_ at: @autoclosure () -> [String], _ list: [SchemaViolation]) -> [SchemaViolation] {
@@ -61,45 +63,46 @@ struct MetaSchemaCheck {
         }
         var errors: [SchemaViolation] = []
         var vocabularies: [Int] = []  // per error: the vocabulary of its keyword (2019-09 and later)
-        for (keyword, value) in object.members {
-            func at() -> [String] { path() + [keyword] }
+        for (key, value) in object.members {
+            func at() -> [String] { path() + [key] }
+            let keyword = Keyword(key)
             defer { while vocabularies.count < errors.count { vocabularies.append(draft.vocabulary(of: keyword)) } }
             switch keyword {
-            case "type": errors += typeKeyword(value, at: at())
-            case "enum":
+            case .type: errors += typeKeyword(value, at: at())
+            case .enum:
                 errors += typeIs("array", value, at: at())
                 if draft < .draft2019, value.array?.isEmpty == true { errors.append(SchemaViolation(location: at(), kind: .minItems(got: 0, want: 1))) }
-            case "required":
+            case .required:
                 if value.array == nil { errors += typeIs("array", value, at: at()); continue }
                 errors += combined(at(), value.array!.enumerated().flatMap { typeIs("string", $1, at: at() + [String($0)]) })
                 if draft == .draft4 && value.array!.isEmpty { errors.append(SchemaViolation(location: at(), kind: .minItems(got: 0, want: 1))) }
-            case "minLength", "minItems", "minProperties": errors += count(value, at: at(), defaulted: true)
-            case "maxLength", "maxItems", "maxProperties", "minContains", "maxContains": errors += count(value, at: at(), defaulted: false)
-            case "multipleOf":
+            case .minLength, .minItems, .minProperties: errors += count(value, at: at(), defaulted: true)
+            case .maxLength, .maxItems, .maxProperties, .minContains, .maxContains: errors += count(value, at: at(), defaulted: false)
+            case .multipleOf:
                 let typed = typeIs("number", value, at: at())
                 if !typed.isEmpty { errors += typed } else if let n = value.number, n.negative || n.isZero {
                     errors.append(SchemaViolation(location: at(), kind: .exclusiveMinimum(got: n, want: JSONNumber(integer: 0))))
                 }
-            case "maximum", "minimum": errors += typeIs("number", value, at: at())
-            case "exclusiveMaximum", "exclusiveMinimum": errors += typeIs(draft == .draft4 ? "boolean" : "number", value, at: at())
-            case "pattern":
+            case .maximum, .minimum: errors += typeIs("number", value, at: at())
+            case .exclusiveMaximum, .exclusiveMinimum: errors += typeIs(draft == .draft4 ? "boolean" : "number", value, at: at())
+            case .pattern:
                 errors += typeIs("string", value, at: at())
                 if let source = value.string, let reason = Formats.regex(source) {
                     errors.append(SchemaViolation(location: at(), kind: .format(value: value, format: "regex", reason: reason)))
                 }
-            case "$ref", "format", "title", "description", "$schema", "$anchor", "$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$comment":
+            case .ref, .format, .title, .description, .schema, .anchor, .dynamicRef, .dynamicAnchor, .recursiveRef, .comment:
                 errors += typeIs("string", value, at: at())
-            case "uniqueItems", "$recursiveAnchor", "readOnly", "writeOnly", "deprecated": errors += typeIs("boolean", value, at: at())
-            case "allOf", "anyOf", "oneOf": errors += schemaArray(value, at: at())
-            case "prefixItems" where draft >= .draft2020: errors += schemaArray(value, at: at())
-            case "items" where draft < .draft2020:
+            case .uniqueItems, .recursiveAnchor, .readOnly, .writeOnly, .deprecated: errors += typeIs("boolean", value, at: at())
+            case .allOf, .anyOf, .oneOf: errors += schemaArray(value, at: at())
+            case .prefixItems where draft >= .draft2020: errors += schemaArray(value, at: at())
+            case .items where draft < .draft2020:
                 if value.array != nil { errors += schemaArray(value, at: at()); continue }
                 let asSchema = schema(value, at: at())
                 if !asSchema.isEmpty {
                     errors.append(SchemaViolation(location: at(), kind: .anyOf, causes: asSchema + typeIs("array", value, at: at())))
                 }
-            case "properties", "definitions", "dependentSchemas": errors += schemaMap(value, at: at())
-            case "patternProperties":
+            case .properties, .definitions, .dependentSchemas: errors += schemaMap(value, at: at())
+            case .patternProperties:
                 // The names must be regular expressions: a bad one is an invalid property name, reported
                 // (as Helm's validator does) at the empty location.
                 for source in value.object?.keys ?? [] {
@@ -109,11 +112,11 @@ struct MetaSchemaCheck {
                     }
                 }
                 errors += schemaMap(value, at: at())
-            case "$defs" where draft >= .draft2019: errors += schemaMap(value, at: at())
-            case "dependencies":
+            case .defs where draft >= .draft2019: errors += schemaMap(value, at: at())
+            case .dependencies:
                 guard let members = value.object?.members else { errors += typeIs("object", value, at: at()); continue }
                 errors += combined(at(), members.filter { $0.value.array == nil }.flatMap { schema($0.value, at: at() + [$0.key]) })
-            case "additionalProperties" where value.bool != nil, "additionalItems" where value.bool != nil: continue
+            case .additionalProperties where value.bool != nil, .additionalItems where value.bool != nil: continue
             default:
                 if draft.singleSubschemaKeywords.contains(keyword) { errors += schema(value, at: at()) }
             }
@@ -148,18 +151,17 @@ struct MetaSchemaCheck {
 extension Draft {
     /// The position of a keyword's vocabulary in the draft's meta-schema (2019-09 and later):
     /// core, applicator, unevaluated (2020-12), validation, meta-data, format, content.
-    func vocabulary(of keyword: String) -> Int {
+    func vocabulary(of keyword: Keyword) -> Int {
         switch keyword {
-        case "$id", "$schema", "$ref", "$anchor", "$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor",
-             "$vocabulary", "$comment", "$defs":
+        case .id, .schema, .ref, .anchor, .dynamicRef, .dynamicAnchor, .recursiveRef, .recursiveAnchor, .vocabulary, .comment, .defs:
             return 0
-        case "prefixItems", "items", "additionalItems", "contains", "additionalProperties", "properties", "patternProperties",
-             "dependentSchemas", "propertyNames", "if", "then", "else", "allOf", "anyOf", "oneOf", "not":
+        case .prefixItems, .items, .additionalItems, .contains, .additionalProperties, .properties, .patternProperties,
+             .dependentSchemas, .propertyNames, .if, .then, .else, .allOf, .anyOf, .oneOf, .notKeyword:
             return 1
-        case "unevaluatedItems", "unevaluatedProperties": return self == .draft2019 ? 1 : 2
-        case "title", "description", "default", "deprecated", "readOnly", "writeOnly", "examples": return 4
-        case "format": return 5
-        case "contentEncoding", "contentMediaType", "contentSchema": return 6
+        case .unevaluatedItems, .unevaluatedProperties: return self == .draft2019 ? 1 : 2
+        case .title, .description, .default, .deprecated, .readOnly, .writeOnly, .examples: return 4
+        case .format: return 5
+        case .contentEncoding, .contentMediaType, .contentSchema: return 6
         default: return 3
         }
     }

@@ -36,8 +36,14 @@ final class Schema: @unchecked Sendable {
     var dependentRequired: [(name: String, required: [String])] = []
     var dependentSchemas: [(name: String, schema: Schema)] = []
     var propertyNames: Schema?
-    var minProperties: Int?
-    var maxProperties: Int?
+    var minProperties: Int? {
+        get { bounds?.minProperties }
+        set { setBound(\.minProperties, newValue) }
+    }
+    var maxProperties: Int? {
+        get { bounds?.maxProperties }
+        set { setBound(\.maxProperties, newValue) }
+    }
 
     /// Drafts before 2020-12: `items` as one schema (`.schema`) or a tuple (`itemsTuple`).
     var items: Schema?
@@ -45,21 +51,54 @@ final class Schema: @unchecked Sendable {
     var additionalItems: Subschema?
     var prefixItems: [Schema] = []
     var contains: Schema?
-    var minContains: Int?
-    var maxContains: Int?
-    var minItems: Int?
-    var maxItems: Int?
+    var minContains: Int? {
+        get { bounds?.minContains }
+        set { setBound(\.minContains, newValue) }
+    }
+    var maxContains: Int? {
+        get { bounds?.maxContains }
+        set { setBound(\.maxContains, newValue) }
+    }
+    var minItems: Int? {
+        get { bounds?.minItems }
+        set { setBound(\.minItems, newValue) }
+    }
+    var maxItems: Int? {
+        get { bounds?.maxItems }
+        set { setBound(\.maxItems, newValue) }
+    }
     var uniqueItems = false
 
-    var minLength: Int?
-    var maxLength: Int?
+    var minLength: Int? {
+        get { bounds?.minLength }
+        set { setBound(\.minLength, newValue) }
+    }
+    var maxLength: Int? {
+        get { bounds?.maxLength }
+        set { setBound(\.maxLength, newValue) }
+    }
     var pattern: (source: String, matcher: PatternMatcher)?
 
-    var minimum: JSONNumber?
-    var maximum: JSONNumber?
-    var exclusiveMinimum: JSONNumber?
-    var exclusiveMaximum: JSONNumber?
-    var multipleOf: JSONNumber?
+    var minimum: JSONNumber? {
+        get { bounds?.minimum }
+        set { setBound(\.minimum, newValue) }
+    }
+    var maximum: JSONNumber? {
+        get { bounds?.maximum }
+        set { setBound(\.maximum, newValue) }
+    }
+    var exclusiveMinimum: JSONNumber? {
+        get { bounds?.exclusiveMinimum }
+        set { setBound(\.exclusiveMinimum, newValue) }
+    }
+    var exclusiveMaximum: JSONNumber? {
+        get { bounds?.exclusiveMaximum }
+        set { setBound(\.exclusiveMaximum, newValue) }
+    }
+    var multipleOf: JSONNumber? {
+        get { bounds?.multipleOf }
+        set { setBound(\.multipleOf, newValue) }
+    }
 
     var not: Schema?
     var allOf: [Schema] = []
@@ -78,6 +117,31 @@ final class Schema: @unchecked Sendable {
         draft < .draft2020 ? (additionalItems != nil || items != nil) : items != nil
     }
     var itemsEvaluated: Int { draft < .draft2020 ? (itemsTuple?.count ?? 0) : prefixItems.count }
+
+    /// The numeric and size keywords, kept apart (most schemas have none, and a schema without them stays small).
+    private var bounds: Bounds?
+
+    final class Bounds {
+        var minProperties: Int?
+        var maxProperties: Int?
+        var minContains: Int?
+        var maxContains: Int?
+        var minItems: Int?
+        var maxItems: Int?
+        var minLength: Int?
+        var maxLength: Int?
+        var minimum: JSONNumber?
+        var maximum: JSONNumber?
+        var exclusiveMinimum: JSONNumber?
+        var exclusiveMaximum: JSONNumber?
+        var multipleOf: JSONNumber?
+    }
+
+    private func setBound<Value>(_ field: ReferenceWritableKeyPath<Bounds, Value?>, _ value: Value?) {
+        if value == nil && bounds == nil { return }
+        if bounds == nil { bounds = Bounds() }
+        bounds![keyPath: field] = value
+    }
 
     init(position: SchemaPosition?, draft: Draft) {
         self.position = position

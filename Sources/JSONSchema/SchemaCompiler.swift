@@ -31,6 +31,8 @@ final class SchemaCompiler {
             throw SchemaError("json-pointer in \(GoQuoted(position.location)) not found")
         }
         let scope = position.nearestScope ?? SchemaIndex.Scope(base: position.document, draft: defaultDraft, resource: root(of: position.document))
+        // Kept here, so the subschemas under it find it one step up.
+        if position.scope == nil, position.parent != nil { position.scope = scope }
         let schema = Schema(position: position, draft: scope.draft)
         position.schema = schema
         schema.resource = scope.resource === position ? schema : try self.schema(at: scope.resource)
@@ -38,7 +40,7 @@ final class SchemaCompiler {
         case .bool(let b): schema.boolean = b
         case .object(let o) where o.count == 0: schema.boolean = true
         case .object(let o):
-            try KeywordReader(compiler: self, object: o, position: position, base: scope.base, schema: schema).read()
+            try KeywordReader(compiler: self, keywords: KeywordValues(o), position: position, base: scope.base, schema: schema).read()
             if scope.resource === position {
                 for (name, anchored) in position.dynamicAnchors {
                     schema.dynamicAnchors[name] = try self.schema(at: anchored)

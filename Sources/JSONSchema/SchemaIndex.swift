@@ -8,7 +8,11 @@ final class SchemaPosition {
     let token: String
     /// The enclosing location; nil at a document's root (the root owns the tree).
     unowned(unsafe) let parent: SchemaPosition?
-    private var children: [String: SchemaPosition] = [:]
+    /// The locations under this one made so far, searched in order while they are few.
+    private var children: [SchemaPosition] = []
+    /// By token, once there are many children.
+    private var childIndex: [String: SchemaPosition]?
+    private static let indexedFrom = 8
 
     /// Base URI, draft and resource root, where the index found a schema here.
     var scope: SchemaIndex.Scope?
@@ -32,9 +36,18 @@ final class SchemaPosition {
 
     /// The location under this one at `token`.
     func child(_ token: String) -> SchemaPosition {
-        if let known = children[token] { return known }
+        if let childIndex {
+            if let known = childIndex[token] { return known }
+        } else if let known = children.first(where: { $0.token == token }) {
+            return known
+        }
         let made = SchemaPosition(token: token, parent: self)
-        children[token] = made
+        children.append(made)
+        if childIndex != nil {
+            childIndex![token] = made
+        } else if children.count >= Self.indexedFrom {
+            childIndex = Dictionary(uniqueKeysWithValues: children.map { ($0.token, $0) })
+        }
         return made
     }
 
@@ -86,14 +99,18 @@ struct SchemaIndex {
     }
 
     private mutating func walk(_ node: JSON, at position: SchemaPosition, base: String, draft: Draft, resource: SchemaPosition, isRoot: Bool) {
-        guard let object = node.object else {
+        guard case .object(let object) = node else {
             position.scope = Scope(base: base, draft: draft, resource: resource)
             return
         }
+        // Nothing in here changes the scope or names a location: every location under here finds the scope
+        // it would be given at an ancestor (``SchemaPosition/nearestScope``).
+        if !isRoot, !object.mayDeclareScope { return }
+        let keywords = KeywordValues(object)
         var draft = draft, base = base, resource = resource
-        if let declared = object["$schema"]?.string, let named = Draft(metaSchema: declared) { draft = named }
-        let ignoresID = draft < .draft2019 && object["$ref"] != nil
-        if !ignoresID, let id = object[draft.idKeyword]?.string {
+        if let declared = keywords[.schema]?.string, let named = Draft(metaSchema: declared) { draft = named }
+        let ignoresID = draft < .draft2019 && keywords[.ref] != nil
+        if !ignoresID, let id = keywords[draft.idKeyword]?.string {
             let resolved = URIReference.resolve(id, against: base)
             let (uri, fragment) = URIReference.split(resolved)
             if !uri.isEmpty && (uri != base || isRoot) && !(draft < .draft2019 && id.hasPrefix("#")) {
@@ -106,27 +123,28 @@ struct SchemaIndex {
             }
         }
         position.scope = Scope(base: base, draft: draft, resource: resource)
-        if draft >= .draft2019, let anchor = object["$anchor"]?.string { anchors[base + "#" + anchor] = position }
-        if draft >= .draft2020, let anchor = object["$dynamicAnchor"]?.string {
+        if draft >= .draft2019, let anchor = keywords[.anchor]?.string { anchors[base + "#" + anchor] = position }
+        if draft >= .draft2020, let anchor = keywords[.dynamicAnchor]?.string {
             anchors[base + "#" + anchor] = position
             resource.dynamicAnchors.append((anchor, position))
         }
-        for keyword in draft.singleSubschemaKeywords {
-            if let sub = object[keyword], sub.array == nil {
-                walk(sub, at: position.child(keyword), base: base, draft: draft, resource: resource, isRoot: false)
+        let lists = KeywordLists.of(draft)
+        for keyword in lists.single {
+            if let sub = keywords[keyword], sub.array == nil {
+                walk(sub, at: position.child(keyword.name), base: base, draft: draft, resource: resource, isRoot: false)
             }
         }
-        for keyword in draft.arraySubschemaKeywords {
-            guard let subs = object[keyword]?.array else { continue }
-            let holder = position.child(keyword)
+        for keyword in lists.array {
+            guard case .array(let subs)? = keywords[keyword] else { continue }
+            let holder = position.child(keyword.name)
             for (i, sub) in subs.enumerated() {
                 walk(sub, at: holder.child(String(i)), base: base, draft: draft, resource: resource, isRoot: false)
             }
         }
-        for keyword in draft.mapSubschemaKeywords {
-            guard let members = object[keyword]?.object?.members else { continue }
-            let holder = position.child(keyword)
-            for (name, sub) in members where sub.array == nil {
+        for keyword in lists.map {
+            guard case .object(let members)? = keywords[keyword] else { continue }
+            let holder = position.child(keyword.name)
+            for (name, sub) in members.members where sub.array == nil {
                 walk(sub, at: holder.child(name), base: base, draft: draft, resource: resource, isRoot: false)
             }
         }

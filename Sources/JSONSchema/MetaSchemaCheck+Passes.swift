@@ -1,0 +1,82 @@
+extension MetaSchemaCheck {
+    /// Whether `node` is well-formed for the draft, found without building a report: one quick pass over the
+    /// schema that answers true only where ``schema(_:at:isTop:)`` finds no failure (a well-formed schema, the
+    /// usual case), and false at the first doubt, so that the full check runs and words the failures.
+    func passes(_ node: JSON) -> Bool {
+        guard case .object(let object) = node else {
+            if case .bool = node { return draft >= .draft6 }
+            return false
+        }
+        for (key, value) in object.members {
+            let keyword = Keyword(key)
+            switch keyword {
+            case .type:
+                if typeNamed(value) { continue }
+                guard case .array(let names) = value, names.allSatisfy(typeNamed), !(draft == .draft4 && names.isEmpty) else { return false }
+            case .enum:
+                guard case .array(let items) = value, !(draft < .draft2019 && items.isEmpty) else { return false }
+            case .required:
+                guard case .array(let names) = value, names.allSatisfy({ $0.string != nil }), !(draft == .draft4 && names.isEmpty) else { return false }
+            case .minLength, .minItems, .minProperties, .maxLength, .maxItems, .maxProperties, .minContains, .maxContains:
+                guard case .number(let n) = value, n.isInteger, !n.negative else { return false }
+            case .multipleOf:
+                guard case .number(let n) = value, !n.negative, !n.isZero else { return false }
+            case .maximum, .minimum:
+                guard case .number = value else { return false }
+            case .exclusiveMaximum, .exclusiveMinimum:
+                if draft == .draft4 {
+                    guard case .bool = value else { return false }
+                } else {
+                    guard case .number = value else { return false }
+                }
+            case .pattern:
+                guard case .string(let source) = value, Formats.regex(source) == nil else { return false }
+            case .ref, .format, .title, .description, .schema, .anchor, .dynamicRef, .dynamicAnchor, .recursiveRef, .comment:
+                guard case .string = value else { return false }
+            case .uniqueItems, .recursiveAnchor, .readOnly, .writeOnly, .deprecated:
+                guard case .bool = value else { return false }
+            case .allOf, .anyOf, .oneOf:
+                guard schemasPass(value) else { return false }
+            case .prefixItems where draft >= .draft2020:
+                guard schemasPass(value) else { return false }
+            case .items where draft < .draft2020:
+                if case .array = value {
+                    guard schemasPass(value) else { return false }
+                } else {
+                    guard passes(value) else { return false }
+                }
+            case .properties, .definitions, .dependentSchemas:
+                guard mapPasses(value) else { return false }
+            case .patternProperties:
+                guard mapPasses(value), value.object!.members.allSatisfy({ Formats.regex($0.key) == nil }) else { return false }
+            case .defs where draft >= .draft2019:
+                guard mapPasses(value) else { return false }
+            case .dependencies:
+                guard case .object(let members) = value,
+                    members.members.allSatisfy({ if case .array = $0.value { return true } else { return passes($0.value) } })
+                else { return false }
+            case .additionalProperties where value.bool != nil, .additionalItems where value.bool != nil: continue
+            default:
+                if draft.singleSubschemaKeywords.contains(keyword), !passes(value) { return false }
+            }
+        }
+        return true
+    }
+
+    private func typeNamed(_ value: JSON) -> Bool {
+        guard case .string(let name) = value else { return false }
+        return Self.simpleTypes.contains(name)
+    }
+
+    /// A non-empty array of schemas that pass.
+    private func schemasPass(_ value: JSON) -> Bool {
+        guard case .array(let items) = value, !items.isEmpty else { return false }
+        return items.allSatisfy(passes)
+    }
+
+    /// An object whose every member is a schema that passes.
+    private func mapPasses(_ value: JSON) -> Bool {
+        guard case .object(let members) = value else { return false }
+        return members.members.allSatisfy { passes($0.value) }
+    }
+}
