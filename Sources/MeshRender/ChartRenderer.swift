@@ -274,7 +274,7 @@ extension ChartRenderer {
         let structs = set.structs
         return RangeSharing(
             templateName: name, position: position, cores: windowing.cores, minimumWork: windowing.minimumSharedWork
-        ) { indices, elements in
+        ) { queue, elements in
             guard case .map(var data) = session.dataWithoutStructs else { return { nil } }
             data["Values"] = data["Values"]?.unshared
             let top = data
@@ -283,7 +283,7 @@ extension ChartRenderer {
                 shareSet.structs = structs
                 let shareSession = shareSet.session(data: .map(top))
                 defer { kept?.keep((shareSet, shareSession)) }
-                return shareSession.executeShare(name: name, topLevel: topLevel, position: position, indices: indices, elements: elements)
+                return shareSession.executeShare(name: name, topLevel: topLevel, position: position, queue: queue, elements: elements)
             }
             return { pending.wait() }
         }

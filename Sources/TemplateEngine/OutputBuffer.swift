@@ -82,6 +82,11 @@ final class OutputBuffer {
     /// The text written so far.
     var string: String { String(decoding: UnsafeBufferPointer(start: storage, count: count), as: UTF8.self) }
 
+    /// Drops the text written since the buffer held `count` bytes.
+    func truncate(to count: Int) {
+        self.count = min(self.count, count)
+    }
+
     /// The text written since the buffer held `start` bytes.
     func string(from start: Int) -> String {
         String(decoding: UnsafeBufferPointer(start: storage + start, count: count - start), as: UTF8.self)

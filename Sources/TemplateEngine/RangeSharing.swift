@@ -3,8 +3,9 @@ import Platform
 
 /// A `range` whose iterations are shared out between cores when the ones done show the rest to be long work: the
 /// other cores each execute the template again from the start in a set and session of their own, over a copy of the
-/// data as it is when the range is shared, and keep only the output of their share of the iterations; the executor
-/// that reached the range runs the first share itself, then appends theirs in order.
+/// data as it is when the range is shared, and take iterations one at a time, in order, from the same queue as the
+/// executor that reached the range (a core that starts late takes fewer; long and short elements even out); each
+/// iteration's output is kept apart and the executor joins them in element order.
 ///
 /// A template's range qualifies (``TemplateSet/sharedRange(_:)``) when it is the template's only `range` outside
 /// named templates, reached through `if` and `with` branches only, and:
@@ -16,13 +17,13 @@ import Platform
 ///   declared from `fromYaml`, `fromJson`, `deepCopy` … (any map within it) or from `dict` (that map only), never
 ///   assigned again, and never within a map that `set` put into it.
 ///
-/// A share that fails before its iterations, or finds another number of elements, has its iterations run by the
-/// executor after all; an error within a share's iterations is the one reported when no earlier share failed, as one
-/// execution would stop at the first.
+/// A share that fails before the range, or finds another number of elements, takes no iteration. An iteration that
+/// fails stops the queue; the error of the first failing element is the one reported, as one execution would stop
+/// at it (every element before it ran, wherever).
 public final class RangeSharing: @unchecked Sendable {
-    /// The result of one share: the output of its iterations and the number of elements it found, an error met in
-    /// its iterations, or nil when it never reached them.
-    public typealias Share = Result<(text: String, elements: Int), TemplateError>?
+    /// What one share did: its iterations' outputs by element, and the first of its iterations that failed; nil when
+    /// it never reached the range.
+    public typealias Share = ShareOutcome?
 
     /// The template whose range is shared, and the range's position in its text.
     let templateName: String
@@ -32,13 +33,13 @@ public final class RangeSharing: @unchecked Sendable {
     /// The iterations left are shared out when, at the pace of those done so far, they would take longer than this
     /// (starting a share costs parsing the templates and executing the template up to the range again).
     let minimumWork: Duration
-    /// Starts the share of `indices` of a range of `elements` elements elsewhere (called on the executing thread);
-    /// returns how to wait for it.
-    let start: (_ indices: Range<Int>, _ elements: Int) -> () -> Share
+    /// Starts a share elsewhere (called on the executing thread) taking its iterations from `queue`, of a range of
+    /// `elements` elements; returns how to wait for it.
+    let start: (_ queue: ShareQueue, _ elements: Int) -> () -> Share
 
     public init(
         templateName: String, position: Int, cores: Int, minimumWork: Duration = .milliseconds(2),
-        start: @escaping (_ indices: Range<Int>, _ elements: Int) -> () -> Share
+        start: @escaping (_ queue: ShareQueue, _ elements: Int) -> () -> Share
     ) {
         self.templateName = templateName
         self.position = position
@@ -48,10 +49,43 @@ public final class RangeSharing: @unchecked Sendable {
     }
 }
 
-/// What a share's executor does at the shared range: run its share of the iterations, note their output, and stop.
+/// What a share did (see ``RangeSharing/Share``).
+public struct ShareOutcome: Sendable {
+    var outputs: [(element: Int, text: String)] = []
+    var failure: (element: Int, error: TemplateError)?
+}
+
+/// The elements of a shared range not taken yet, handed out in order, once each, to the cores that ask.
+public final class ShareQueue: @unchecked Sendable {
+    private let lock = Lock()
+    private var next: Int
+    private let end: Int
+    private var stopped = false
+
+    init(_ elements: Range<Int>) {
+        next = elements.lowerBound
+        end = elements.upperBound
+    }
+
+    /// The next element, or nil when all are taken or an iteration failed.
+    func take() -> Int? {
+        lock.withLock {
+            guard !stopped, next < end else { return nil }
+            defer { next += 1 }
+            return next
+        }
+    }
+
+    /// Hands out no more elements.
+    func stop() {
+        lock.withLock { stopped = true }
+    }
+}
+
+/// What a share's executor does at the shared range: take iterations from the queue, keep their outputs, and stop.
 struct ShareRole {
     let position: Int
-    let indices: Range<Int>
+    let queue: ShareQueue
     let elements: Int
     var result: RangeSharing.Share = nil
 }
@@ -307,17 +341,11 @@ extension Executor {
     /// shared as ``RangeSharing`` describes. False when the range runs as usual.
     func shareIterations(of r: BranchNode, count: Int, _ step: (Int) throws(TemplateError) -> Bool) throws(TemplateError) -> Bool {
         if let role = shareRole {
-            let start = out.count
-            do throws(TemplateError) {
-                guard count == role.elements else { throw TemplateError("a share found another range", at: .none) }
-                for i in role.indices {
-                    if try !step(i) { break }
-                }
-            } catch {
-                if count == role.elements { shareRole?.result = .failure(error) }
-                throw error
+            if count == role.elements {
+                // Taken before the role is written: the iterations read it (nested ranges).
+                let outcome = takeIterations(from: role.queue, step)
+                shareRole?.result = outcome
             }
-            shareRole?.result = .success((out.string(from: start), count))
             // Nothing after the range is needed: the execution stops here.
             throw TemplateError("share complete", at: .none)
         }
@@ -326,46 +354,48 @@ extension Executor {
         // The iterations run here until the pace of those done shows the rest worth sharing out.
         let clock = ContinuousClock()
         let began = clock.now
-        var end = count
-        var shares: [(indices: Range<Int>, wait: () -> RangeSharing.Share)] = []
-        var failure: TemplateError?
         var i = 0
-        do throws(TemplateError) {
-            while i < end {
-                if try !step(i) { break }
-                i += 1
-                // The clock is read after iterations 1, 2, 4 … 64, then every 64th: a cheap loop pays next to nothing.
-                if shares.isEmpty, end - i >= sharing.cores, i & (i - 1) == 0 || i & 63 == 0 {
-                    let spent = clock.now - began
-                    if spent * (end - i) / i >= sharing.minimumWork {
-                        PhaseClock.mark("range of \(sharing.templateName) shared at element \(i) of \(end)")
-                        let left = end - i
-                        end = i + left / sharing.cores
-                        for k in 1..<sharing.cores {
-                            let indices = (i + left * k / sharing.cores)..<(i + left * (k + 1) / sharing.cores)
-                            shares.append((indices, sharing.start(indices, count)))
-                        }
-                    }
-                }
-            }
-        } catch {
-            failure = error
-        }
-        let results = shares.map { $0.wait() }
-        if let failure { throw failure }
-        for (share, result) in zip(shares, results) {
-            switch result {
-            case .success(let done)? where done.elements == count:
-                out += done.text
-            case .failure(let error)?:
-                throw error
-            default:
-                for i in share.indices {
-                    if try !step(i) { break }
-                }
+        while i < count {
+            if try !step(i) { return true }
+            i += 1
+            // The clock is read after iterations 1, 2, 4 … 64, then every 64th: a cheap loop pays next to nothing.
+            if count - i >= 2, i & (i - 1) == 0 || i & 63 == 0, (clock.now - began) * (count - i) / i >= sharing.minimumWork {
+                break
             }
         }
+        guard i < count else { return true }
+        PhaseClock.mark("range of \(sharing.templateName) shared from element \(i) of \(count)")
+        let queue = ShareQueue(i..<count)
+        let waits = (1..<sharing.cores).map { _ in sharing.start(queue, count) }
+        var outcome = takeIterations(from: queue, step)
+        for share in waits.map({ $0() }) {
+            guard let share else { continue }
+            outcome.outputs += share.outputs
+            if let failed = share.failure, outcome.failure.map({ failed.element < $0.element }) ?? true { outcome.failure = failed }
+        }
+        if let failure = outcome.failure { throw failure.error }
+        for output in outcome.outputs.sorted(by: { $0.element < $1.element }) { out += output.text }
         return true
+    }
+
+    /// Iterations taken from `queue` one at a time, each one's output kept apart, until none is left or one fails
+    /// (which stops the queue).
+    private func takeIterations(from queue: ShareQueue, _ step: (Int) throws(TemplateError) -> Bool) -> ShareOutcome {
+        var outcome = ShareOutcome()
+        while let element = queue.take() {
+            let start = out.count
+            do throws(TemplateError) {
+                _ = try step(element)
+            } catch {
+                outcome.failure = (element, error)
+                queue.stop()
+                out.truncate(to: start)
+                break
+            }
+            outcome.outputs.append((element, out.string(from: start)))
+            out.truncate(to: start)
+        }
+        return outcome
     }
 }
 
@@ -376,15 +406,15 @@ extension ExecutionSession {
         try execute(name: name, topLevel: topLevel, configure: { $0.rangeSharing = sharing })
     }
 
-    /// Executes the share `indices` of template `name`'s range at `position`, of `elements` elements: the output of
-    /// its iterations, an error met in them, or nil when the execution failed before them, never reached them or
+    /// Executes template `name` as a share of its range at `position`, of `elements` elements, taking iterations
+    /// from `queue` (see ``RangeSharing``): nil when the execution failed before the range, never reached it or
     /// found another number of elements.
     public func executeShare(
-        name: String, topLevel: [String: Value] = [:], position: Int, indices: Range<Int>, elements: Int
+        name: String, topLevel: [String: Value] = [:], position: Int, queue: ShareQueue, elements: Int
     ) -> RangeSharing.Share {
         var share: Executor?
         _ = try? execute(name: name, topLevel: topLevel) { executor in
-            executor.shareRole = ShareRole(position: position, indices: indices, elements: elements)
+            executor.shareRole = ShareRole(position: position, queue: queue, elements: elements)
             share = executor
         }
         return share?.shareRole?.result

@@ -3,6 +3,7 @@ import GoValues
 
 @testable import TemplateEngine
 import HelmFunctions
+import Platform
 
 /// A range inside a template's branches shares its iterations out only when they cannot reach one another, and the
 /// shares joined print exactly what one execution prints, errors included.
@@ -87,14 +88,33 @@ final class RangeSharingTests: XCTestCase {
         }
     }
 
+    /// How a test runs the other shares: on threads of their own, or at once on the calling thread when started
+    /// (they take every element left), or only when waited for (the first core has taken every element by then).
+    enum ShareTiming: CaseIterable { case threads, eager, late }
+
     /// The output with the range shared on `cores` cores from its first iteration on, each share executed in a
     /// session of its own as a chart render makes them.
-    private func sharedOutput(_ s: TemplateSet, _ count: Int, cores: Int) throws -> String {
+    private func sharedOutput(_ text: String, _ count: Int, cores: Int, timing: ShareTiming) throws -> String {
+        let s = try set(text)
         let session = s.session(data: data(count))
         let position = try XCTUnwrap(s.sharedRange("t.yaml"))
-        let sharing = RangeSharing(templateName: "t.yaml", position: position, cores: cores, minimumWork: .zero) { indices, elements in
+        let shareSets = try (1..<cores).map { _ in try set(text) }  // each share parses the templates again
+        var started = 0
+        let sharing = RangeSharing(templateName: "t.yaml", position: position, cores: cores, minimumWork: .zero) { queue, elements in
             let top = session.dataWithoutStructs
-            return { s.session(data: top).executeShare(name: "t.yaml", position: position, indices: indices, elements: elements) }
+            let shareSet = shareSets[started]
+            started += 1
+            let share = { shareSet.session(data: top).executeShare(name: "t.yaml", position: position, queue: queue, elements: elements) }
+            switch timing {
+            case .threads:
+                let pending = LargeStackThread.begin(stackSize: 64 << 20, share)
+                return { pending.wait() }
+            case .eager:
+                let done = share()
+                return { done }
+            case .late:
+                return share
+            }
         }
         return try session.execute(name: "t.yaml", topLevel: [:], sharing: sharing)
     }
@@ -105,19 +125,27 @@ final class RangeSharingTests: XCTestCase {
                 let s = try set(text)
                 let whole = try s.session(data: data(count)).execute(name: "t.yaml")
                 for cores in [2, 3] {
-                    XCTAssertEqual(try sharedOutput(s, count, cores: cores), whole, "\(text) / \(count) on \(cores)")
+                    for timing in ShareTiming.allCases {
+                        XCTAssertEqual(
+                            try sharedOutput(text, count, cores: cores, timing: timing), whole, "\(text) / \(count) on \(cores), \(timing)")
+                    }
                 }
             }
         }
     }
 
     func testTheFirstErrorInElementOrderIsTheOneReported() throws {
-        let s = try set("{{ if true }}{{ range .Values.apps }}{{ if ge .i 12 }}{{ fail (printf \"at %d\" .i) }}{{ end }}{{ .i }}{{ end }}{{ end }}")
+        let failing = "{{ if true }}{{ range .Values.apps }}{{ if ge .i 12 }}{{ fail (printf \"at %d\" .i) }}{{ end }}{{ .i }}{{ end }}{{ end }}"
+        let s = try set(failing)
         var whole: String?
         XCTAssertThrowsError(try s.session(data: data(20)).execute(name: "t.yaml")) { whole = "\($0)" }
         XCTAssertTrue(whole?.contains("at 12") == true)
         for cores in [2, 3, 4] {
-            XCTAssertThrowsError(try sharedOutput(s, 20, cores: cores)) { XCTAssertEqual("\($0)", whole, "on \(cores)") }
+            for timing in ShareTiming.allCases {
+                XCTAssertThrowsError(try sharedOutput(failing, 20, cores: cores, timing: timing)) {
+                    XCTAssertEqual("\($0)", whole, "on \(cores), \(timing)")
+                }
+            }
         }
     }
 }
