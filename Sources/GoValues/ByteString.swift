@@ -119,7 +119,7 @@ public enum ByteString {
     /// Go's `a == b`: the same bytes (for strings that may hold stand-ins; others compare as
     /// Swift strings do).
     public static func equal(_ a: String, _ b: String) -> Bool {
-        if unsafeBitCast(a, to: (UInt64, UInt64).self) == unsafeBitCast(b, to: (UInt64, UInt64).self) { return true }
+        if let known = comparedInPlace(a, b) { return known }
         var (a, b) = (a, b)
         let plainlyUnequal = a.withUTF8 { x in
             b.withUTF8 { y -> Bool? in
@@ -136,9 +136,23 @@ public enum ByteString {
     /// `"caf\u{e9}"` and `"cafe\u{301}"`, which Go tells apart).
     @inline(__always)
     public static func sameUTF8(_ a: String, _ b: String) -> Bool {
+        if let known = comparedInPlace(a, b) { return known }
         guard a.utf8.count == b.utf8.count else { return false }
         var (a, b) = (a, b)
         return a.withUTF8 { x in b.withUTF8 { y in sameBytes(x, y) } }
+    }
+
+    /// Whether two strings are the same bytes, when their representations tell (nil when they do not): the same
+    /// representation is the same string, and two short ASCII strings (held inline, in Swift's 64-bit layout: the
+    /// top nibble 0xE) with different representations are different bytes, neither holding a stand-in.
+    @inline(__always)
+    static func comparedInPlace(_ a: String, _ b: String) -> Bool? {
+        #if arch(x86_64) || arch(arm64)
+        let x = unsafeBitCast(a, to: (UInt64, UInt64).self), y = unsafeBitCast(b, to: (UInt64, UInt64).self)
+        if x == y { return true }
+        if x.1 >> 60 == 0xE, y.1 >> 60 == 0xE { return false }
+        #endif
+        return nil
     }
 
     /// Whether two buffers hold the same bytes: short ones compared in place, longer ones with `memcmp`.

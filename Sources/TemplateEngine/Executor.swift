@@ -581,10 +581,10 @@ final class Executor {
         }
     }
 
-    /// Whether two variable names are the same: the same representation (a short name is held inline), else the
-    /// same bytes; never Swift's Unicode comparison, which is slow on a mismatch and equates what Go tells apart.
+    /// Whether two variable names are the same bytes (short names told apart by their inline representations);
+    /// never Swift's Unicode comparison, which is slow on a mismatch and equates what Go tells apart.
     @inline(__always) static func sameName(_ a: String, _ b: String) -> Bool {
-        unsafeBitCast(a, to: (UInt64, UInt64).self) == unsafeBitCast(b, to: (UInt64, UInt64).self) || ByteString.sameUTF8(a, b)
+        ByteString.sameUTF8(a, b)
     }
 
     // MARK: pipelines and commands

@@ -23,3 +23,26 @@ final class UnsharedValueTests: XCTestCase {
         ka.withUTF8 { x in kb.withUTF8 { y in XCTAssertNotEqual(x.baseAddress, y.baseAddress) } }
     }
 }
+
+/// Strings compare by their bytes whatever their representation (inline or in storage, of any capacity).
+final class StringBytesEqualityTests: XCTestCase {
+    func testRepresentationsDoNotChangeTheAnswer() {
+        var reserved = ""
+        reserved.reserveCapacity(64)
+        reserved += "abc"  // three bytes, held in storage
+        var shrunk = String(repeating: "y", count: 30)
+        shrunk.removeLast(20)  // ten bytes, held in storage
+        let pairs: [(String, String, Bool)] = [
+            ("abc", reserved, true), (reserved, "abc", true), ("abd", reserved, false),
+            (String(repeating: "y", count: 10), shrunk, true), (String(repeating: "y", count: 9) + "z", shrunk, false),
+            ("caf\u{e9}", "cafe\u{301}", false), ("", "", true), ("", reserved, false),
+            (String(repeating: "x", count: 40), String(repeating: "x", count: 40), true),
+            (String(repeating: "x", count: 40), String(repeating: "x", count: 39) + "y", false),
+        ]
+        for (a, b, same) in pairs {
+            XCTAssertEqual(ByteString.equal(a, b), same, "\(a) / \(b)")
+            XCTAssertEqual(ByteString.sameUTF8(a, b), same, "\(a) / \(b)")
+            XCTAssertEqual(Value.string(a) == Value.string(b), same, "\(a) / \(b)")
+        }
+    }
+}
