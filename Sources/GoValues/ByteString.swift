@@ -145,8 +145,8 @@ public enum ByteString {
     /// Whether two strings are the same bytes, when their representations tell (nil when they do not): the same
     /// representation is the same string, and two short ASCII strings (held inline, in Swift's 64-bit layout: the
     /// top nibble 0xE) with different representations are different bytes, neither holding a stand-in.
-    @inline(__always)
-    static func comparedInPlace(_ a: String, _ b: String) -> Bool? {
+    @inlinable
+    public static func comparedInPlace(_ a: String, _ b: String) -> Bool? {
         #if arch(x86_64) || arch(arm64)
         let x = unsafeBitCast(a, to: (UInt64, UInt64).self), y = unsafeBitCast(b, to: (UInt64, UInt64).self)
         if x == y { return true }

@@ -584,11 +584,7 @@ final class Executor {
     /// Whether two variable names are the same bytes (short names told apart by their inline representations);
     /// never Swift's Unicode comparison, which is slow on a mismatch and equates what Go tells apart.
     @inline(__always) static func sameName(_ a: String, _ b: String) -> Bool {
-        // Inline here what `ByteString.comparedInPlace` tells (variable names are nearly always short ASCII).
-        let x = unsafeBitCast(a, to: (UInt64, UInt64).self), y = unsafeBitCast(b, to: (UInt64, UInt64).self)
-        if x == y { return true }
-        if x.1 >> 60 == 0xE, y.1 >> 60 == 0xE { return false }
-        return ByteString.sameUTF8(a, b)
+        ByteString.comparedInPlace(a, b) ?? ByteString.sameUTF8(a, b)
     }
 
     // MARK: pipelines and commands
