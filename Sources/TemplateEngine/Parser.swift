@@ -470,10 +470,12 @@ struct Parser {
             note(fields[fields.count - 1])
         }
         switch node {
-        case .field(_, let idents):
-            return .field(pos: chainPos, idents: idents + fields)
-        case .variable(_, let idents):
-            return .variable(pos: chainPos, idents: idents + fields)
+        case .field(_, var idents):
+            idents.append(contentsOf: fields)
+            return .field(pos: chainPos, idents: idents)
+        case .variable(_, var idents):
+            idents.append(contentsOf: fields)
+            return .variable(pos: chainPos, idents: idents)
         case .bool, .string, .number, .nilLiteral, .dot:
             throw fail("unexpected . after term \(GoQuote.quote(node.description))")
         default:
@@ -524,8 +526,18 @@ struct Parser {
     }
 
     private mutating func useVariable(_ token: Token) throws(Failure) -> Operand {
-        let idents = text(token).split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        guard vars.contains(idents[0]) else { throw fail("undefined variable \(GoQuote.quote(idents[0]))") }
+        // `$x.a.b` cut at its dots straight from the input's bytes.
+        var idents: [String] = []
+        var start = token.pos
+        for i in token.pos..<token.end where input[i] == UInt8(ascii: ".") {
+            idents.append(String(decoding: UnsafeBufferPointer(rebasing: input[start..<i]), as: UTF8.self))
+            start = i + 1
+        }
+        idents.append(String(decoding: UnsafeBufferPointer(rebasing: input[start..<token.end]), as: UTF8.self))
+        // Names compared byte for byte, as Go compares them.
+        guard vars.contains(where: { ByteString.sameUTF8($0, idents[0]) }) else {
+            throw fail("undefined variable \(GoQuote.quote(idents[0]))")
+        }
         for field in idents.dropFirst() { note(field) }
         return .variable(pos: token.pos, idents: idents)
     }
