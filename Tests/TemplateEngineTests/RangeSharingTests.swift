@@ -16,10 +16,7 @@ final class RangeSharingTests: XCTestCase {
         """
 
     private func set(_ text: String) throws -> TemplateSet {
-        let set = TemplateSet()
-        try set.parse(name: "_helpers.tpl", text: helpers)
-        try set.parse(name: "t.yaml", text: text)
-        return set
+        try TemplateSet.helpersAndTemplate(helpers, text)
     }
 
     private func data(_ count: Int) -> Value {
