@@ -94,7 +94,7 @@ public struct ChartRenderer: Sendable {
         let capabilities = try ChartRenderObjects.capabilitiesStruct(release)
         try checkKubeVersion(release)
         let order = ChartRenderer.parseOrder(chart.templates.map(\.name))
-        let byName = Dictionary(chart.templates.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let byName = templatesByName
         let set: TemplateSet
         if let ready = prepared?.take() { set = ready } else { set = try templateSet(order: order, byName: byName) }
         // `.Files` holds every file's bytes: made only when a template can name it, itself or
@@ -194,8 +194,21 @@ public struct ChartRenderer: Sendable {
 
     /// Every template of the chart parsed into one set, in Helm's parse order.
     func parsedTemplates() throws(ChartRenderError) -> TemplateSet {
-        let byName = Dictionary(chart.templates.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let byName = templatesByName
         return try templateSet(order: ChartRenderer.parseOrder(chart.templates.map(\.name)), byName: byName)
+    }
+
+    /// The chart's templates by name (the first of a name, should one repeat).
+    private var templatesByName: [String: ChartTemplate] {
+        Dictionary(chart.templates.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Top-level data for a render on another core: the same, with `.Values` in storage of its own (reading shared
+    /// storage would make every core change its reference counts).
+    static func ownValues(_ data: [String: Value]) -> [String: Value] {
+        var own = data
+        own["Values"] = data["Values"]?.unshared
+        return own
     }
 
     /// The templates of `order` parsed into one set.
@@ -233,7 +246,7 @@ public struct ChartRenderer: Sendable {
         }
         guard let windows = RangeWindows.count(elements: elements, cores: windowing.cores, minimumElements: windowing.minimumElements)
         else { return nil }
-        let byName = Dictionary(chart.templates.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let byName = templatesByName
         let structs = set.structs.merging(scopeStructs) { _, scoped in scoped }
         // Each window on a thread with the template engine's stack: its parse and execution run in place.
         let results = RangeWindows.map(elements: elements, windows: windows, stackSize: ChartRenderer.workerStackSize) {
@@ -242,10 +255,7 @@ public struct ChartRenderer: Sendable {
                 let windowSet = try templateSet(order: order, byName: byName)
                 windowSet.structs = structs
                 do throws(TemplateError) {
-                    // Values of the window's own: reading shared storage would make every core change its counts.
-                    var windowData = data
-                    windowData["Values"] = data["Values"]?.unshared
-                    let session = windowSet.session(data: .map(windowData))
+                    let session = windowSet.session(data: .map(ChartRenderer.ownValues(data)))
                     defer { kept?.keep((windowSet, session)) }
                     return .success(try session.execute(name: name, topLevel: topLevel, window: window, of: slicing))
                 } catch {
@@ -270,14 +280,13 @@ extension ChartRenderer {
         _ name: String, set: TemplateSet, session: ExecutionSession, topLevel: [String: Value], order: [String]
     ) -> RangeSharing? {
         guard windowing.cores > 1, let position = set.sharedRange(name) else { return nil }
-        let byName = Dictionary(chart.templates.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let byName = templatesByName
         let structs = set.structs
         return RangeSharing(
             templateName: name, position: position, cores: windowing.cores, minimumWork: windowing.minimumSharedWork
         ) { queue, elements in
-            guard case .map(var data) = session.dataWithoutStructs else { return { nil } }
-            data["Values"] = data["Values"]?.unshared
-            let top = data
+            guard case .map(let data) = session.dataWithoutStructs else { return { nil } }
+            let top = ChartRenderer.ownValues(data)
             let pending = LargeStackThread.begin(stackSize: ChartRenderer.workerStackSize) { () -> RangeSharing.Share in
                 guard let shareSet = try? templateSet(order: order, byName: byName) else { return nil }
                 shareSet.structs = structs
