@@ -124,6 +124,13 @@ public struct ChartRenderer: Sendable {
         let heads = knownHeads == nil && Parallel.cores > 1 ? ChartManifestSorter.HeadReader() : nil
         defer { heads?.close() }
         var notes = ""
+        if getenv("MR_DEBUG_FILES") != nil {
+            let c0 = ContinuousClock.now
+            var line = ""
+            let ind = set.independence()
+            for name in order where !byName[name]!.isPartial && set.hasTemplate(name) { line += ind.leavesDataUnchanged(name) ? "+" : "X" }
+            let msg = "\(line) \(ContinuousClock.now - c0)\n"; _ = write(2, msg, msg.utf8.count)
+        }
         for name in order {
             let template = byName[name]!
             if template.isPartial { continue }

@@ -185,6 +185,10 @@ final class Executor {
     var rangeSharing: RangeSharing?
     /// Set when this execution is one share of another's range: it runs that share and stops.
     var shareRole: ShareRole?
+    /// Set when the template runs as one that leaves the data as it found it: each `tpl` text is held to the same
+    /// rules, and ``textMayChangeData`` set when one is not.
+    var independence: TemplateIndependence?
+    var textMayChangeData = false
 
     init(library: FunctionLibrary, methods: [String: TemplateMethod], trees: [String: Tree], rootName: String,
          limits: TemplateSet.Limits, tree: Tree, heap: Heap) {

@@ -15,6 +15,18 @@ final class Tree {
     /// Set on the first tree of a parsed text when the text uses a name the parser watched for (as a field, a
     /// variable's field or a string literal), or calls a function that executes template text (which may use any).
     var usesWatchedName = false
+    /// What the parser saw of the template's own code (not of the templates defined inside it).
+    var summary = Summary()
+
+    /// Noted while parsing, for ``TemplateIndependence``.
+    struct Summary {
+        /// Whether the template calls a function that changes a map (`set`, `unset`, `merge` …).
+        var changesMaps = false
+        /// The templates it includes by literal name (`include "x"`, `{{template "x"}}`, `{{block "x"}}`).
+        var includes: Set<String> = []
+        /// Whether it includes a template by a computed name.
+        var includesAny = false
+    }
 
     init(name: String, parseName: String, source: String, root: ListNode) {
         self.name = name

@@ -26,6 +26,8 @@ struct Parser {
     private var sawWatched = false
     /// Trees defined while parsing, in order (the main tree first).
     private(set) var trees: [Tree] = []
+    /// What the template being parsed changes and includes (``Tree/summary``).
+    private var summary = Tree.Summary()
     /// Where each name is in `trees` (so that a file of many `define`s is added in linear time).
     private var treeIndex: [String: Int] = [:]
 
@@ -157,7 +159,10 @@ struct Parser {
         let main = Tree(name: name, parseName: parseName, source: source, root: ListNode(pos: rootPos, nodes: []))
         treeIndex[name] = trees.count
         trees.append(main)
-        defer { main.root = ListNode(pos: rootPos, nodes: nodes) }
+        defer {
+            main.root = ListNode(pos: rootPos, nodes: nodes)
+            main.summary = summary
+        }
         while peek().kind != .eof {
             if peek().kind == .leftDelim {
                 let saved = index
@@ -183,11 +188,16 @@ struct Parser {
         let name = try unquote(text(nameToken))
         _ = try expect(.rightDelim, context)
         let savedVars = vars
+        let outer = summary
         vars = ["$"]
+        summary = Tree.Summary()
         let (list, end) = try itemList()
         vars = savedVars
         guard case .end = end else { throw fail("unexpected \(end) in \(context)") }
-        try addTree(Tree(name: name, parseName: parseName, source: source, root: list))
+        let tree = Tree(name: name, parseName: parseName, source: source, root: list)
+        tree.summary = summary
+        summary = outer
+        try addTree(tree)
     }
 
     /// Go's `Tree.add`: within one text, a template may be defined twice only if one is empty.
@@ -338,13 +348,19 @@ struct Parser {
         let pipe = try pipeline(context, end: .rightDelim)
         let savedVars = vars
         let savedRange = rangeDepth
+        let outer = summary
         vars = ["$"]
         rangeDepth = 0
+        summary = Tree.Summary()
         let (list, end) = try itemList()
         vars = savedVars
         rangeDepth = savedRange
         guard case .end = end else { throw fail("unexpected \(end) in \(context)") }
-        try addTree(Tree(name: name, parseName: parseName, source: source, root: list))
+        let tree = Tree(name: name, parseName: parseName, source: source, root: list)
+        tree.summary = summary
+        summary = outer
+        summary.includes.insert(name)
+        try addTree(tree)
         return .template(TemplateNode(pos: token.pos, line: token.line, name: name, pipe: pipe))
     }
 
@@ -358,6 +374,7 @@ struct Parser {
             backup()
             pipe = try pipeline(context, end: .rightDelim)
         }
+        summary.includes.insert(name)
         return .template(TemplateNode(pos: token.pos, line: token.line, name: name, pipe: pipe))
     }
 
@@ -455,6 +472,13 @@ struct Parser {
             break
         }
         if args.isEmpty { throw fail("empty command") }
+        if case .identifier(_, let f) = args[0], f.isInclude {
+            if args.count > 1, case .string(_, _, let target) = args[1] {
+                summary.includes.insert(target)
+            } else {
+                summary.includesAny = true
+            }
+        }
         return CommandNode(pos: pos, args: args)
     }
 
@@ -493,6 +517,7 @@ struct Parser {
                 throw fail("function \(GoQuote.quote(name)) not defined")
             }
             if case .engine(.executesText) = implementation.implementation { sawWatched = sawWatched || !watched.isEmpty }
+            if case .mutatesMap = implementation.traits.role { summary.changesMaps = true }
             return .identifier(pos: token.pos, function: FunctionReference(name: name, resolved: implementation))
         case .dot:
             return .dot(pos: token.pos)

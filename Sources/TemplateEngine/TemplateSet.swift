@@ -242,10 +242,18 @@ public final class ExecutionSession {
     public func execute(
         name: String, topLevel: [String: Value], structs: [String: GoStruct] = [:], scope: ExecutionScope
     ) throws(TemplateError) -> String {
+        try execute(name: name, topLevel: topLevel, structs: structs, scope: scope, configure: { _ in })
+    }
+
+    /// ``execute(name:topLevel:structs:scope:)`` with `configure` preparing the executor before it starts.
+    func execute(
+        name: String, topLevel: [String: Value], structs: [String: GoStruct], scope: ExecutionScope,
+        configure: (Executor) -> Void
+    ) throws(TemplateError) -> String {
         let object = scopeRoot(scope)
         for key in topLevel.keys.sorted() { object.set(key, Item.value(topLevel[key]!).object(in: heap)) }
         for key in structs.keys.sorted() { object.set(key, .structure(structs[key]!)) }
-        return try set.run(name: name, dot: .plain(.map(object)), heap: heap)
+        return try set.run(name: name, dot: .plain(.map(object)), heap: heap, configure: configure)
     }
 
     private var scopeRoots: [ExecutionScope: MapObject] = [:]
