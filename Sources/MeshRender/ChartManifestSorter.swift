@@ -65,6 +65,14 @@ enum ChartManifestSorter {
         func close() { work.close() }
     }
 
+    /// One rendered file's documents and their heads, read on the calling thread (for renders that read each file
+    /// where it was rendered).
+    static func heads(of file: (name: String, text: String)) -> FileHeads {
+        documents(of: file).map { docs in
+            docs.map { doc in (doc, Result { () throws(ChartRenderError) in try ManifestHead.parse(doc, source: file.name) }) }
+        }
+    }
+
     /// Sorts rendered files (name → text) into manifests and hooks, each in install order. `read`: each file's
     /// documents and heads, when they were read already (by a ``HeadReader``, as the files were rendered).
     static func sort(_ files: [(name: String, text: String)], read: [FileHeads]? = nil) throws(ChartRenderError)

@@ -57,13 +57,21 @@ public struct ChartRenderer: Sendable {
         /// A range inside a template's branches shares out its iterations left when, at the pace of those done, they
         /// would take longer than this (see `TemplateEngine.RangeSharing`).
         public var minimumSharedWork: Duration = .milliseconds(2)
+        /// Whether a chart's files may execute on two cores (``ParallelFiles``); `MESHRENDER_FILES_IN_ORDER` set in
+        /// the environment turns it off (to compare, or to rule it out).
+        public var filesOnCores = getenv("MESHRENDER_FILES_IN_ORDER") == nil
+        /// For tests: the files that leave the data unchanged go to the two cores by turns (see ``ParallelFiles``);
+        /// also set by `MESHRENDER_FORCE_WINDOWS`.
+        public var alternatingFiles = false
 
-        /// The defaults; with `MESHRENDER_FORCE_WINDOWS` set in the environment (for testing the mechanism on real
-        /// charts, e.g. `scripts/chart-corpus`), windows of any length and sharing from a range's first iteration.
+        /// The defaults; with `MESHRENDER_FORCE_WINDOWS` set in the environment (for testing the mechanisms on real
+        /// charts, e.g. `scripts/chart-corpus`), windows of any length, sharing from a range's first iteration, and
+        /// files on two cores by turns.
         public init() {
             if getenv("MESHRENDER_FORCE_WINDOWS") != nil {
                 minimumElements = 1
                 minimumSharedWork = .zero
+                alternatingFiles = true
             }
         }
     }
@@ -119,56 +127,23 @@ public struct ChartRenderer: Sendable {
         PhaseClock.mark("template set ready")
         defer { kept?.keep((set, session)) }
         let basePath = chart.name + "/templates"
+        let executed = try executeFiles(
+            order: order, byName: byName, set: set, session: session, top: top, scopes: scopes, basePath: basePath,
+            readsHeads: knownHeads == nil)
         var rendered: [(name: String, text: String)] = []
-        // Each file's documents are read for their heads on another core while the next files execute.
-        let heads = knownHeads == nil && Parallel.cores > 1 ? ChartManifestSorter.HeadReader() : nil
-        defer { heads?.close() }
         var notes = ""
-        if getenv("MR_DEBUG_FILES") != nil {
-            let c0 = ContinuousClock.now
-            var line = ""
-            let ind = set.independence()
-            for name in order where !byName[name]!.isPartial && set.hasTemplate(name) { line += ind.leavesDataUnchanged(name) ? "+" : "X" }
-            let msg = "\(line) \(ContinuousClock.now - c0)\n"; _ = write(2, msg, msg.utf8.count)
-        }
-        for name in order {
-            let template = byName[name]!
-            if template.isPartial { continue }
-            var output = ""
-            if set.hasTemplate(name) {
-                let context = scopes?.contexts[template.scope]
-                var topLevel = context?.topLevel ?? [:]
-                topLevel["Template"] = .map(["Name": .string(name), "BasePath": .string(context?.basePath ?? basePath)])
-                if let windowed = try renderInWindows(
-                    name, set: set, data: context?.data ?? top, topLevel: topLevel, structs: context?.structs ?? [:], order: order) {
-                    output = windowed
-                } else {
-                    do {
-                        if let context {
-                            output = try session.execute(
-                                name: name, topLevel: topLevel, structs: context.structs, scope: context.executionScope)
-                        } else if let sharing = rangeSharing(name, set: set, session: session, topLevel: topLevel, order: order) {
-                            output = try session.execute(name: name, topLevel: topLevel, sharing: sharing)
-                        } else {
-                            output = try session.execute(name: name, topLevel: topLevel)
-                        }
-                    } catch {
-                        throw ChartRenderError(.execute, error)
-                    }
-                }
-            }
+        for (name, output) in executed.files {
             if name.hasSuffix("NOTES.txt") {
-                if template.isNotes(chartName: chart.name) { notes = output }
+                if byName[name]!.isNotes(chartName: chart.name) { notes = output }
                 continue
             }
             rendered.append((name, output))
-            heads?.add((name, output))
         }
         PhaseClock.mark("templates executed")
         if let knownHeads, let manifests = ChartManifestSorter.sortKnown(rendered, knownHeads) {
             return RenderedManifests(documents: manifests, notes: notes)
         }
-        let read = heads?.finish()
+        let read = executed.heads
         PhaseClock.mark("heads read")
         let (manifests, hooks) = try ChartManifestSorter.sort(rendered, read: read)
         PhaseClock.mark("sorted")

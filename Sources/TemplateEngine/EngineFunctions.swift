@@ -88,7 +88,6 @@ enum EngineFunctions {
         do {
             let parsed = try Parser.parse(name: e.rootName, parseName: e.rootName, text: text) { e.library.functions[$0] }
             TemplateSet.add(parsed, to: &e.trees)
-            if let independence = e.independence, !e.textMayChangeData, !independence.admits(parsed) { e.textMayChangeData = true }
             root = parsed.first { $0.name == e.rootName }
         } catch {
             e.siteState = site

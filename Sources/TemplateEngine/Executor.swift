@@ -185,10 +185,8 @@ final class Executor {
     var rangeSharing: RangeSharing?
     /// Set when this execution is one share of another's range: it runs that share and stops.
     var shareRole: ShareRole?
-    /// Set when the template runs as one that leaves the data as it found it: each `tpl` text is held to the same
-    /// rules, and ``textMayChangeData`` set when one is not.
-    var independence: TemplateIndependence?
-    var textMayChangeData = false
+    /// Set once the execution calls a function whose result differs from call to call (`randAlpha`, `now` …).
+    var calledVaryingFunction = false
 
     init(library: FunctionLibrary, methods: [String: TemplateMethod], trees: [String: Tree], rootName: String,
          limits: TemplateSet.Limits, tree: Tree, heap: Heap) {
@@ -1014,6 +1012,7 @@ final class Executor {
         guard let function = reference.implementation else {
             throw fail("\(GoQuote.quote(name)) is not a defined function")
         }
+        if reference.resultsVary { calledVaryingFunction = true }
         let call = Call(
             executor: self, dot: dot, name: name, nameNode: node, cmd: cmd, args: args, final: final, reference: reference)
         switch function {

@@ -13,10 +13,13 @@ enum FunctionImplementation {
 final class ResolvedFunction: @unchecked Sendable {
     let implementation: FunctionImplementation
     let traits: FunctionTraits
+    /// Whether the function's result differs from call to call (``TemplateSet/changingResults``).
+    let resultsVary: Bool
 
-    init(implementation: FunctionImplementation, traits: FunctionTraits) {
+    init(implementation: FunctionImplementation, traits: FunctionTraits, name: String = "") {
         self.implementation = implementation
         self.traits = traits
+        self.resultsVary = TemplateSet.changingResults.contains(name)
     }
 }
 
@@ -39,14 +42,14 @@ public struct FunctionLibrary: @unchecked Sendable {
 
     /// Registers `body` under `name`, called as `traits` declare.
     public mutating func register(_ name: String, _ body: @escaping TemplateFunction, traits: FunctionTraits = FunctionTraits()) {
-        functions[name] = ResolvedFunction(implementation: .external(body), traits: traits)
+        functions[name] = ResolvedFunction(implementation: .external(body), traits: traits, name: name)
     }
 
     /// Registers a function taking or returning Go structs under `name`.
     public mutating func register(
         _ name: String, structured body: @escaping StructuredFunction, traits: FunctionTraits = FunctionTraits()
     ) {
-        functions[name] = ResolvedFunction(implementation: .structured(body), traits: traits)
+        functions[name] = ResolvedFunction(implementation: .structured(body), traits: traits, name: name)
     }
 
     /// Registers one of the engine's mechanisms under `name`.

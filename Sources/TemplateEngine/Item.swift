@@ -63,6 +63,11 @@ final class Heap {
     /// occurrence became an empty placeholder, and the caller decides what that means
     /// (see ``Executor/settleCycle(_:_:)``).
     var cycleFound = false
+    /// Counts the files a session has executed so far under watch (see ``ExecutionSession``'s watched execution):
+    /// each object notes the count when it is made (``ObjectNode/birth``).
+    var epoch: UInt32 = 0
+    /// Set when a map made before the current ``epoch`` changed: data an earlier file could see.
+    var changedEarlierMap = false
 }
 
 /// What maps and lists with identity share: a cached materialisation, valid until the object or
@@ -80,9 +85,18 @@ class ObjectNode {
     /// Whether the heap keeps this object alive (from the first time it is recorded as a holder).
     private var kept = false
     private unowned(unsafe) let owner: Heap
+    /// The heap's ``Heap/epoch`` when the object was made; an object made from its holder's own storage is as old
+    /// as its holder.
+    var birth: UInt32
 
     init(heap: Heap) {
         owner = heap
+        birth = heap.epoch
+    }
+
+    /// Notes a change to this object, for ``Heap/changedEarlierMap``.
+    func noteChange() {
+        if birth < owner.epoch { owner.changedEarlierMap = true }
     }
 
     /// Records that `parent` holds this object.
@@ -145,8 +159,12 @@ extension Item {
     func attachFresh(to parent: ObjectNode) {
         attach(to: parent)
         switch self {
-        case .map(let m): m.cacheValid = parent.cacheValid
-        case .list(let l): l.cacheValid = parent.cacheValid
+        case .map(let m):
+            m.cacheValid = parent.cacheValid
+            m.birth = parent.birth
+        case .list(let l):
+            l.cacheValid = parent.cacheValid
+            l.birth = parent.birth
         case .value, .structure: break
         }
     }
@@ -305,6 +323,7 @@ final class MapObject: ObjectNode {
     }
 
     func set(_ key: String, _ item: Item) {
+        noteChange()
         promoteSmall()
         forgetRecent()
         sortedKeysCache = nil
@@ -317,6 +336,7 @@ final class MapObject: ObjectNode {
     }
 
     func remove(_ key: String) {
+        noteChange()
         promoteSmall()
         forgetRecent()
         sortedKeysCache = nil
@@ -329,6 +349,7 @@ final class MapObject: ObjectNode {
 
     /// Replaces every entry (the result of a mutating function computed on the materialised map).
     func replace(with entries: [String: Value]) {
+        noteChange()
         small = nil
         forgetRecent()
         sortedKeysCache = nil

@@ -20,8 +20,10 @@ final class Tree {
 
     /// Noted while parsing, for ``TemplateIndependence``.
     struct Summary {
-        /// Whether the template calls a function that changes a map (`set`, `unset`, `merge` …).
+        /// Whether the template calls a function that changes a map (`set`, `unset`, `merge` …), and whether those
+        /// calls change only maps it made itself (``OwnChangesCheck``, ``TemplateIndependence``).
         var changesMaps = false
+        var changesOnlyOwnMaps = true
         /// The templates it includes by literal name (`include "x"`, `{{template "x"}}`, `{{block "x"}}`).
         var includes: Set<String> = []
         /// Whether it includes a template by a computed name.
@@ -369,14 +371,19 @@ final class FunctionReference {
     /// (plain, indenting, YAML-writing): the executor's common case, without a look at the enum.
     let plainFunction: TemplateFunction?
 
+    /// Whether the function's result differs from call to call (``ResolvedFunction/resultsVary``): such a call
+    /// takes the executor's general path, which notes it.
+    let resultsVary: Bool
+
     init(name: String, resolved: ResolvedFunction?) {
         self.name = name
         self.implementation = resolved?.implementation
         self.resolved = resolved
+        self.resultsVary = resolved?.resultsVary ?? false
         let traits = resolved?.traits ?? FunctionTraits()
         self.mapParameters = traits.mapParameters
         var plain: TemplateFunction? = nil
-        if case .external(let f)? = resolved?.implementation, traits.unsignedParameter == nil {
+        if case .external(let f)? = resolved?.implementation, traits.unsignedParameter == nil, !resultsVary {
             switch traits.role {
             case .plain, .indents, .writesYAML: plain = f
             case .buildsMap, .mutatesMap, .sharesArguments: break

@@ -36,6 +36,13 @@ struct OwnChangesCheck {
         "fromYaml", "fromJson", "fromYamlArray", "fromJsonArray", "mustFromJson", "deepCopy", "mustDeepCopy",
     ]
 
+    /// Whether a whole template's own code changes only maps it made (``Mode/template``).
+    static func changesOnlyOwnMaps(_ tree: Tree) -> Bool {
+        var check = OwnChangesCheck(trees: [:], mode: .template)
+        check.ownChanges(in: tree.root, declaring: ["$"], breakEndsShare: false)
+        return check.ok
+    }
+
     init(trees: [String: Tree], mode: Mode) {
         self.trees = trees
         self.mode = mode
@@ -231,11 +238,12 @@ struct OwnChangesCheck {
         }
     }
 
-    /// `merge DEST SRC` (or `mergeOverwrite`) with one source, into a map all of whose maps the code made: a
-    /// parenthesised `deepCopy`, `fromYaml` … or an empty `dict`, or a variable holding one. A second source would
-    /// merge into the maps the first put there, which are the source's own.
+    /// `merge DEST SRC` (or `mergeOverwrite`) into a map all of whose maps the code made: a parenthesised
+    /// `deepCopy`, `fromYaml` … or an empty `dict`, or a variable holding one. With one source only: a second one
+    /// would merge into the maps the first put there, which are the source's own (in ``Mode/template``, several are
+    /// allowed: see ``TemplateIndependence``).
     private mutating func merge(_ cmd: CommandNode) {
-        guard cmd.args.count == 3 else {
+        guard cmd.args.count == 3 || (mode == .template && cmd.args.count > 3) else {
             ok = false
             return
         }

@@ -58,6 +58,9 @@ struct Parser {
                 return .failure(TemplateError(error.message, at: .parse(name: parseName, line: parser.lastLine)))
             }
             parser.trees.first?.usesWatchedName = parser.sawWatched
+            for tree in parser.trees where tree.summary.changesMaps {
+                tree.summary.changesOnlyOwnMaps = OwnChangesCheck.changesOnlyOwnMaps(tree)
+            }
             return .success(parser.trees)
         }
         return try result.get()

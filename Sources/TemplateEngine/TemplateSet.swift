@@ -66,6 +66,21 @@ public final class TemplateSet {
         self.methods = methods
     }
 
+    /// A set of the same templates and settings, for executions on another thread: the parsed templates are shared
+    /// (they do not change once parsed; `tpl` adds its own to its execution's copy of the table only).
+    public func sharingTemplates() -> TemplateSet {
+        let copy = TemplateSet(library: library, methods: methods)
+        copy.trees = trees
+        copy.rootName = rootName
+        copy.structs = structs
+        copy.removesNoValue = removesNoValue
+        copy.limits = limits
+        copy.stackSize = stackSize
+        copy.watchedNames = watchedNames
+        copy.usesWatchedNames = usesWatchedNames
+        return copy
+    }
+
     /// Whether `name` is a known function (Go's builtins and the library's).
     public func hasFunction(_ name: String) -> Bool { library.functions[name] != nil }
 
@@ -210,7 +225,7 @@ private final class TreeRelease: @unchecked Sendable {
 /// Executions over one shared data object (see ``TemplateSet/session(data:)``).
 public final class ExecutionSession {
     private let set: TemplateSet
-    private let heap = Heap()
+    let heap = Heap()
     private let root: Item
 
     init(set: TemplateSet, data: Value) {
@@ -257,6 +272,12 @@ public final class ExecutionSession {
     }
 
     private var scopeRoots: [ExecutionScope: MapObject] = [:]
+
+    /// Makes the top-level objects of `scopes` now, from the session's entries as they are (as Helm makes each
+    /// chart's before any template runs), rather than when each is first used.
+    public func prepare(scopes: [ExecutionScope]) {
+        for scope in scopes { _ = scopeRoot(scope) }
+    }
 
     /// The top-level object of `scope`, made on first use from the session's entries as they are then.
     private func scopeRoot(_ scope: ExecutionScope) -> MapObject {

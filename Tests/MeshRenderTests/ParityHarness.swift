@@ -4,6 +4,7 @@ import HelmValues
 import MeshRender
 import YAML
 import TestSupport
+import XCTest
 
 /// One parity case: `Fixtures/parity/<case>/` holds `chart/`, values files and an `args` file.
 ///
@@ -130,6 +131,21 @@ struct ParityCase {
         renderer.windowing = windowing
         renderer.validatesSchemas = !flags.contains { $0.0 == "--skip-schema-validation" }
         return try renderer.render(values: user, release: release)
+    }
+
+    /// The case rendered with `first` and with `second`: the same text, or the same error. True when both rendered
+    /// (XCTest failures name the case otherwise).
+    func rendersAlike(_ first: ChartRenderer.Windowing, _ second: ChartRenderer.Windowing) -> Bool {
+        switch (Result { try render(windowing: first) }, Result { try render(windowing: second) }) {
+        case let (.success(a), .success(b)):
+            XCTAssertEqual(b.text, a.text, name)
+            return true
+        case let (.failure(a), .failure(b)):
+            XCTAssertEqual("\(b)", "\(a)", name)
+        default:
+            XCTFail("\(name): one render failed, the other did not")
+        }
+        return false
     }
 }
 

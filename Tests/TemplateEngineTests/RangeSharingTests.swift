@@ -55,6 +55,8 @@ final class RangeSharingTests: XCTestCase {
         "{{ with .Values }}{{ range $i, $a := .apps }}{{ $d := dict }}{{ $_ := set $d \"n\" $a.name }}{{ $d }}{{ end }}{{ end }}",
         "head\n{{ if true }}{{ range .Values.apps }}{{ $x := 0 }}{{ range until 3 }}{{ $x = add $x . }}{{ end }}{{ $x }}{{ end }}{{ end }}",
         "{{ if .Values.enabled }}{{ range .Values.apps }}{{ if eq .i 2 }}{{ continue }}{{ end }}{{ .name }},{{ end }}{{ end }}",
+        // One source merged into a map the iteration made: only that map changes.
+        "{{ range .Values.apps }}{{ $d := fromYaml \"i: {}\" }}{{ $_ := merge $d . }}{{ $d | toJson }}{{ end }}",
     ]
 
     func testQualifyingRanges() throws {
@@ -72,7 +74,11 @@ final class RangeSharingTests: XCTestCase {
             "{{ range .Values.apps }}{{ $d := dict \"a\" $.Values }}{{ $_ := set $d.a \"x\" 1 }}{{ end }}",  // within a map's value
             "{{ range .Values.apps }}{{ $d := fromYaml \"a: {}\" }}{{ $d = $.Values }}{{ $_ := set $d \"x\" 1 }}{{ end }}",
             "{{ range .Values.apps }}{{ $d := fromYaml \"a: {}\" }}{{ $_ := set $d \"a\" $.Values }}{{ $_ := set $d.a \"x\" 1 }}{{ end }}",
-            "{{ range .Values.apps }}{{ $d := fromYaml \"a: {}\" }}{{ $_ := merge $d $.Values }}{{ end }}",
+            // A second source merges into the maps the first put there (the first source's own), and a merge into
+            // the data changes it.
+            "{{ range .Values.apps }}{{ $d := fromYaml \"a: {}\" }}{{ $_ := merge $d $.Values $.Values }}{{ end }}",
+            "{{ range .Values.apps }}{{ $_ := merge $.Values (dict \"x\" 1) }}{{ end }}",
+            "{{ range .Values.apps }}{{ $d := dict \"a\" $.Values }}{{ $_ := merge $d (dict \"a\" (dict \"x\" 1)) }}{{ end }}",
             "{{ range .Values.apps }}{{ include \"changes\" (dict) }}{{ end }}",  // a helper that changes data
             "{{ range .Values.apps }}{{ tpl .name $ }}{{ end }}",
             "{{ $r := randAlpha 3 }}{{ range .Values.apps }}{{ $r }}{{ end }}",  // every share would draw its own
