@@ -4,16 +4,17 @@ import Glibc
 import Platform
 
 /// glibc's allocator tuned for a short-lived process that builds large strings (see
-/// ``ThreadHeap/tune(mmapThreshold:trimThreshold:topPad:workerReserve:)``), with transparent huge pages for
-/// `render` and `template` only. (Tried and dropped: one heap for all threads — parallel renders then wait on its
-/// lock.)
+/// ``ThreadHeap/tune(mmapThreshold:trimThreshold:topPad:workerReserve:)``), on small pages unless asked for transparent
+/// huge pages. (Tried and dropped: one heap for all threads — parallel renders then wait on its lock.)
 enum MemoryTuning {
-    /// `command`: the subcommand named on the command line. `render` and `template` also ask for transparent huge
-    /// pages for the heaps (``ThreadHeap/useHugePages()``): a chart's render fills some tens of megabytes of fresh
-    /// heap, and a sixth of its time went to faulting it in 4 KiB at a time. (The other subcommands stay on small
-    /// pages: zeroing whole 2 MiB pages made `diff` slower.) `MESHRENDER_SMALL_PAGES` set in the environment keeps
-    /// them on small pages too: on a virtual machine that hands freed memory back to its host, a huge page taken soon
-    /// after another process freed a lot is faulted in on the host first, and a 20 ms render can take 60–120 ms.
+    /// `command`: the subcommand named on the command line. With `MESHRENDER_HUGE_PAGES` set in the environment,
+    /// `render` and `template` ask for transparent huge pages for the heaps (``ThreadHeap/useHugePages()``): a chart's
+    /// render fills some tens of megabytes of fresh heap, and takes one page fault per 2 MiB instead of one per 4 KiB
+    /// (kube-prometheus-stack: 31 against 38 ms, runs back to back). Not by default: a huge page is taken from the
+    /// system's free 2 MiB blocks, which a virtual machine that returns free memory to its host (free page reporting)
+    /// has handed back, and the host faults all of it in again as it is zeroed. Runs 2.5 s apart on such a machine:
+    /// kube-prometheus-stack 106 ms on huge pages against 36 on small ones, Vald 77 against 25. (The other subcommands
+    /// never use them: zeroing whole 2 MiB pages made `diff` slower.)
     static func apply(command: String?) {
         ThreadHeap.tune(
             mmapThreshold: 32 << 20,  // glibc's largest allowed value
@@ -22,6 +23,6 @@ enum MemoryTuning {
             workerReserve: 24 << 20  // below the mmap threshold, within one 64 MiB worker heap
         )
         let hugePages = command == "render" || command == "template"
-        if hugePages, getenv("MESHRENDER_SMALL_PAGES") == nil { ThreadHeap.useHugePages() }
+        if hugePages, getenv("MESHRENDER_HUGE_PAGES") != nil { ThreadHeap.useHugePages() }
     }
 }
