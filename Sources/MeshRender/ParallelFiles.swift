@@ -57,7 +57,7 @@ struct ParallelFiles {
             switch own[i] ?? helped[i] {
             case .success(let file)?: done.append(file)
             case .failure(let error)?: throw error
-            case nil: return nil  // not reached before a failure or a stop; cannot happen, but never guess
+            case nil: return nil  // nobody ran it (``alternating``: the helper stopped short of it): run them in order
             }
         }
         return done
