@@ -57,10 +57,10 @@ public struct ChartRenderer: Sendable {
         /// A range inside a template's branches shares out its iterations left when, at the pace of those done, they
         /// would take longer than this (see `TemplateEngine.RangeSharing`).
         public var minimumSharedWork: Duration = .milliseconds(2)
-        /// Whether a chart's files may execute on two cores (``ParallelFiles``); `MESHRENDER_FILES_IN_ORDER` set in
+        /// Whether a chart's files may execute on two cores (`ParallelFiles`); `MESHRENDER_FILES_IN_ORDER` set in
         /// the environment turns it off (to compare, or to rule it out).
         public var filesOnCores = getenv("MESHRENDER_FILES_IN_ORDER") == nil
-        /// For tests: the files that leave the data unchanged go to the two cores by turns (see ``ParallelFiles``);
+        /// For tests: the files that leave the data unchanged go to the two cores by turns (see `ParallelFiles`);
         /// also set by `MESHRENDER_FORCE_WINDOWS`.
         public var alternatingFiles = false
 
