@@ -30,6 +30,9 @@ struct Parser {
     private var summary = Tree.Summary()
     /// Where each name is in `trees` (so that a file of many `define`s is added in linear time).
     private var treeIndex: [String: Int] = [:]
+    /// One reference per function named in the text (a reference never changes once made; a chart's templates
+    /// name functions tens of thousands of times).
+    private var references: [ObjectIdentifier: FunctionReference] = [:]
 
     /// Parses `text` (from source `parseName`) as template `name`; returns the main tree first, then
     /// every `define`/`block` tree. `isFunction` tells which identifiers are known functions.
@@ -76,6 +79,14 @@ struct Parser {
         self.lexer = lexer
         self.watched = watched
         self.resolve = resolve
+    }
+
+    /// The reference to function `resolved`, made the first time the text names it.
+    private mutating func reference(to resolved: ResolvedFunction, named name: String) -> FunctionReference {
+        if let made = references[ObjectIdentifier(resolved)], made.name == name { return made }
+        let made = FunctionReference(name: name, resolved: resolved)
+        references[ObjectIdentifier(resolved)] = made
+        return made
     }
 
     /// Notes `name` when it is watched.
@@ -521,7 +532,7 @@ struct Parser {
             }
             if case .engine(.executesText) = implementation.implementation { sawWatched = sawWatched || !watched.isEmpty }
             if case .mutatesMap = implementation.traits.role { summary.changesMaps = true }
-            return .identifier(pos: token.pos, function: FunctionReference(name: name, resolved: implementation))
+            return .identifier(pos: token.pos, function: reference(to: implementation, named: name))
         case .dot:
             return .dot(pos: token.pos)
         case .nilKeyword:
