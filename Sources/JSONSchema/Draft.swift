@@ -35,6 +35,18 @@ public enum Draft: Int, Sendable, Comparable, CaseIterable {
     /// Keywords holding one subschema, for finding resources and anchors.
     var singleSubschemaKeywords: [Keyword] { KeywordLists.of(self).single }
 
+    /// Whether `keyword` holds one subschema in this draft (one of ``singleSubschemaKeywords``, found without
+    /// copying the list).
+    func holdsOneSubschema(_ keyword: Keyword) -> Bool {
+        switch keyword {
+        case .notKeyword, .additionalProperties, .items, .additionalItems: return true
+        case .propertyNames, .contains: return self >= .draft6
+        case .if, .then, .else: return self >= .draft7
+        case .unevaluatedProperties, .unevaluatedItems, .contentSchema: return self >= .draft2019
+        default: return false
+        }
+    }
+
     /// Keywords holding an array of subschemas.
     var arraySubschemaKeywords: [Keyword] { KeywordLists.of(self).array }
 

@@ -8,10 +8,13 @@ import Darwin
 
 /// A JSON document as a schema sees it: object members keep their written order, numbers keep
 /// the text they were written with (so `1.50` displays as written) next to their exact decimal value.
-public indirect enum JSON: Sendable, Equatable {
+///
+/// Only numbers (the one large payload) are boxed: a string, array or object is held in place, so reading a
+/// document allocates no box per value and a walk over one copies no box to reach a payload.
+public enum JSON: Sendable, Equatable {
     case null
     case bool(Bool)
-    case number(JSONNumber)
+    indirect case number(JSONNumber)
     case string(String)
     case array([JSON])
     case object(JSONObject)
@@ -81,6 +84,39 @@ public struct JSONObject: Sendable, Equatable {
     var mayDeclareScope = true
 
     public init() {}
+
+    /// An object of `written`, members in written order, as setting each in turn makes it (a later duplicate key
+    /// replaces an earlier one at its position); where no key repeats, `written` is kept as it is.
+    init(written: [(key: String, value: JSON)]) {
+        if written.count < Self.indexedFrom {
+            if !Self.hasRepeatedKey(written) {
+                members = written
+                return
+            }
+        } else {
+            var map = [String: Int](minimumCapacity: written.count)
+            var repeated = false
+            for i in written.indices where map.updateValue(i, forKey: written[i].key) != nil {
+                repeated = true
+                break
+            }
+            if !repeated {
+                members = written
+                index = map
+                return
+            }
+        }
+        reserve(written.count)
+        for (key, value) in written { self[key] = value }
+    }
+
+    /// Whether two of a few members have the same key (byte for byte).
+    private static func hasRepeatedKey(_ written: [(key: String, value: JSON)]) -> Bool {
+        for i in written.indices {
+            for j in 0..<i where sameBytes(written[i].key, written[j].key) { return true }
+        }
+        return false
+    }
 
     /// How many members the object has.
     public var count: Int { members.count }

@@ -134,9 +134,7 @@ enum JSONReader {
                     break
                 }
                 if !closed { doubtful = true }
-                object.reserve(pendingMembers.count - first)
-                for k in first..<pendingMembers.count { object[pendingMembers[k].key] = pendingMembers[k].value }
-                pendingMembers.removeSubrange(first...)
+                object = JSONObject(written: pendingMembers.moveSuffix(from: first, placeholder: ("", .null)))
                 object.mayDeclareScope = sawScopeKey
                 return .object(object)
             case UInt8(ascii: "["):
@@ -144,9 +142,8 @@ enum JSONReader {
                 depth += 1
                 if depth > GoJSON.maxNestingDepth { doubtful = true }
                 defer { depth -= 1 }
-                var items: [JSON] = []
                 skipSpace()
-                if at(UInt8(ascii: "]")) { i += 1; return .array(items) }
+                if at(UInt8(ascii: "]")) { i += 1; return .array([]) }
                 let first = pendingItems.count
                 var closed = false
                 while i < bytes.count, !stopped {
@@ -160,9 +157,7 @@ enum JSONReader {
                     break
                 }
                 if !closed { doubtful = true }
-                items = Array(pendingItems[first...])
-                pendingItems.removeSubrange(first...)
-                return .array(items)
+                return .array(pendingItems.moveSuffix(from: first, placeholder: .null))
             case UInt8(ascii: "\""):
                 return .string(string())
             case UInt8(ascii: "t"): literal("true"); return .bool(true)
@@ -256,5 +251,23 @@ enum JSONReader {
 
         /// The bytes that may follow a backslash (`\u` is checked whole by the decoder).
         private static let escapes: [UInt8] = Array("\"\\/bfnrtu".utf8)
+    }
+}
+
+extension Array {
+    /// The elements from `start` on, removed: moved into an array of their own (no reference is counted up and
+    /// down again), `placeholder` (a value holding no reference) standing in for them until they are removed.
+    fileprivate mutating func moveSuffix(from start: Int, placeholder: Element) -> [Element] {
+        let n = count - start
+        guard n > 0 else { return [] }
+        let moved = withUnsafeMutableBufferPointer { all in
+            [Element](unsafeUninitializedCapacity: n) { out, made in
+                out.baseAddress!.moveInitialize(from: all.baseAddress! + start, count: n)
+                (all.baseAddress! + start).initialize(repeating: placeholder, count: n)
+                made = n
+            }
+        }
+        removeSubrange(start...)
+        return moved
     }
 }

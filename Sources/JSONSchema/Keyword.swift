@@ -208,6 +208,9 @@ struct KeywordValues {
         }
     }
 
+    /// Whether the object has `keyword` (a test of its position, without copying its value).
+    func has(_ keyword: Keyword) -> Bool { positions[keyword.rawValue] >= 0 }
+
     /// The value of `keyword`; nil when the object does not have it.
     subscript(_ keyword: Keyword) -> JSON? {
         let i = Int(positions[keyword.rawValue])

@@ -1,4 +1,5 @@
-/// Reads one schema object's keywords into a ``Schema``, as its draft defines them.
+/// Reads one schema object's keywords into a ``Schema``, as its draft defines them. A field is stored only when
+/// the object has its keyword: a new schema's fields are already empty, and most objects have few keywords.
 struct KeywordReader {
     let compiler: SchemaCompiler
     let keywords: KeywordValues
@@ -17,9 +18,9 @@ struct KeywordReader {
         try readApplicators()
         try readValidation()
         if draft >= .draft6 {
-            schema.contains = try sub(.contains)
-            schema.propertyNames = try sub(.propertyNames)
-            schema.constant = keywords[.const]
+            if keywords.has(.contains) { schema.contains = try sub(.contains) }
+            if keywords.has(.propertyNames) { schema.propertyNames = try sub(.propertyNames) }
+            if let constant = keywords[.const] { schema.constant = constant }
         }
         if draft >= .draft7, keywords[.if] != nil {
             schema.ifSchema = try sub(.if)
@@ -32,14 +33,14 @@ struct KeywordReader {
     }
 
     private func readApplicators() throws(SchemaError) {
-        schema.allOf = try subs(.allOf)
-        schema.anyOf = try subs(.anyOf)
-        schema.oneOf = try subs(.oneOf)
-        schema.not = try sub(.notKeyword)
+        if keywords.has(.allOf) { schema.allOf = try subs(.allOf) }
+        if keywords.has(.anyOf) { schema.anyOf = try subs(.anyOf) }
+        if keywords.has(.oneOf) { schema.oneOf = try subs(.oneOf) }
+        if keywords.has(.notKeyword) { schema.not = try sub(.notKeyword) }
         if draft < .draft2020, let items = keywords[.items] {
             if items.array != nil {
                 schema.itemsTuple = try subs(.items)
-                schema.additionalItems = try additional(.additionalItems)
+                if keywords.has(.additionalItems) { schema.additionalItems = try additional(.additionalItems) }
             } else {
                 schema.items = try sub(.items)
             }
@@ -63,7 +64,7 @@ struct KeywordReader {
                 schema.patternProperties.append((matcher, try sub(holder, source, node)))
             }
         }
-        schema.additionalProperties = try additional(.additionalProperties)
+        if keywords.has(.additionalProperties) { schema.additionalProperties = try additional(.additionalProperties) }
         if let members = keywords[.dependencies]?.object?.members {
             let holder = position.child(Keyword.dependencies.name)
             for (name, value) in members {
@@ -91,45 +92,40 @@ struct KeywordReader {
                 if !types.isEmpty { schema.types = types }
             }
         }
-        schema.enumeration = keywords[.enum]?.array
-        schema.multipleOf = keywords[.multipleOf]?.number
-        schema.maximum = keywords[.maximum]?.number
-        if keywords[.exclusiveMaximum]?.bool == true {
-            schema.exclusiveMaximum = schema.maximum
-            schema.maximum = nil
-        } else {
-            schema.exclusiveMaximum = keywords[.exclusiveMaximum]?.number
+        if let values = keywords[.enum]?.array { schema.enumeration = values }
+        if let n = keywords[.multipleOf]?.number { schema.multipleOf = n }
+        // Draft 4 writes an exclusive bound as `maximum` with `exclusiveMaximum: true`.
+        if let n = keywords[.maximum]?.number {
+            if keywords[.exclusiveMaximum]?.bool == true { schema.exclusiveMaximum = n } else { schema.maximum = n }
         }
-        schema.minimum = keywords[.minimum]?.number
-        if keywords[.exclusiveMinimum]?.bool == true {
-            schema.exclusiveMinimum = schema.minimum
-            schema.minimum = nil
-        } else {
-            schema.exclusiveMinimum = keywords[.exclusiveMinimum]?.number
+        if let n = keywords[.exclusiveMaximum]?.number { schema.exclusiveMaximum = n }
+        if let n = keywords[.minimum]?.number {
+            if keywords[.exclusiveMinimum]?.bool == true { schema.exclusiveMinimum = n } else { schema.minimum = n }
         }
-        schema.minLength = int(.minLength)
-        schema.maxLength = int(.maxLength)
+        if let n = keywords[.exclusiveMinimum]?.number { schema.exclusiveMinimum = n }
+        if let n = int(.minLength) { schema.minLength = n }
+        if let n = int(.maxLength) { schema.maxLength = n }
         if let source = keywords[.pattern]?.string {
             guard let matcher = PatternMatcher(source) else {
                 throw SchemaError("invalid regex \(GoQuoted(source)) at \(GoQuoted(schema.location + "/pattern")): error parsing regexp")
             }
             schema.pattern = (source, matcher)
         }
-        schema.minItems = int(.minItems)
-        schema.maxItems = int(.maxItems)
-        schema.uniqueItems = keywords[.uniqueItems]?.bool ?? false
-        schema.maxProperties = int(.maxProperties)
-        schema.minProperties = int(.minProperties)
-        schema.required = keywords[.required]?.array?.compactMap(\.string) ?? []
+        if let n = int(.minItems) { schema.minItems = n }
+        if let n = int(.maxItems) { schema.maxItems = n }
+        if let unique = keywords[.uniqueItems]?.bool { schema.uniqueItems = unique }
+        if let n = int(.maxProperties) { schema.maxProperties = n }
+        if let n = int(.minProperties) { schema.minProperties = n }
+        if let names = keywords[.required]?.array { schema.required = names.compactMap(\.string) }
         if draft.assertsFormat, let format = keywords[.format]?.string, Formats.isKnown(format) { schema.format = format }
     }
 
     private func readDraft2019() throws(SchemaError) {
         if let ref = keywords[.recursiveRef]?.string { schema.recursiveRef = try compiler.resolve(ref, base: base) }
-        schema.recursiveAnchor = keywords[.recursiveAnchor]?.bool ?? false
+        if let anchor = keywords[.recursiveAnchor]?.bool { schema.recursiveAnchor = anchor }
         if schema.contains != nil {
-            schema.minContains = int(.minContains)
-            schema.maxContains = int(.maxContains)
+            if let n = int(.minContains) { schema.minContains = n }
+            if let n = int(.maxContains) { schema.maxContains = n }
         }
         for (name, value) in keywords[.dependentRequired]?.object?.members ?? [] {
             if let names = value.array { schema.dependentRequired.append((name, names.compactMap(\.string))) }
@@ -140,8 +136,8 @@ struct KeywordReader {
                 schema.dependentSchemas.append((name, try sub(holder, name, node)))
             }
         }
-        schema.unevaluatedItems = try sub(.unevaluatedItems)
-        schema.unevaluatedProperties = try sub(.unevaluatedProperties)
+        if keywords.has(.unevaluatedItems) { schema.unevaluatedItems = try sub(.unevaluatedItems) }
+        if keywords.has(.unevaluatedProperties) { schema.unevaluatedProperties = try sub(.unevaluatedProperties) }
     }
 
     private func readDraft2020() throws(SchemaError) {
@@ -151,9 +147,9 @@ struct KeywordReader {
             let anchor = fragment.flatMap { $0.isEmpty || $0.hasPrefix("/") ? nil : $0 }
             schema.dynamicRef = (target, anchor)
         }
-        schema.dynamicAnchor = keywords[.dynamicAnchor]?.string
-        schema.prefixItems = try subs(.prefixItems)
-        schema.items = try sub(.items)
+        if let anchor = keywords[.dynamicAnchor]?.string { schema.dynamicAnchor = anchor }
+        if keywords.has(.prefixItems) { schema.prefixItems = try subs(.prefixItems) }
+        if keywords.has(.items) { schema.items = try sub(.items) }
     }
 
     // MARK: helpers

@@ -57,15 +57,19 @@ extension MetaSchemaCheck {
                 else { return false }
             case .additionalProperties where value.bool != nil, .additionalItems where value.bool != nil: continue
             default:
-                if draft.singleSubschemaKeywords.contains(keyword), !passes(value) { return false }
+                if draft.holdsOneSubschema(keyword), !passes(value) { return false }
             }
         }
         return true
     }
 
+    /// Whether `value` is one of ``simpleTypes``.
     private func typeNamed(_ value: JSON) -> Bool {
         guard case .string(let name) = value else { return false }
-        return Self.simpleTypes.contains(name)
+        switch name {
+        case "array", "boolean", "integer", "null", "number", "object", "string": return true
+        default: return false
+        }
     }
 
     /// A non-empty array of schemas that pass.

@@ -118,7 +118,7 @@ struct MetaSchemaCheck {
                 errors += combined(at(), members.filter { $0.value.array == nil }.flatMap { schema($0.value, at: at() + [$0.key]) })
             case .additionalProperties where value.bool != nil, .additionalItems where value.bool != nil: continue
             default:
-                if draft.singleSubschemaKeywords.contains(keyword) { errors += schema(value, at: at()) }
+                if draft.holdsOneSubschema(keyword) { errors += schema(value, at: at()) }
             }
         }
         if draft >= .draft2019 {
