@@ -89,7 +89,33 @@ enum JSONReader {
         }
 
         mutating func skipSpace() {
-            while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
+            while i < bytes.count {
+                let b = bytes[i]
+                if b == 0x20 {
+                    // Indentation comes in runs of spaces: eight at a time where there are eight.
+                    i += word(at: i) == Self.spaces ? 8 : 1
+                } else if b == 0x0A || b == 0x0D || b == 0x09 {
+                    i += 1
+                } else {
+                    return
+                }
+            }
+        }
+
+        /// Eight spaces, as one word.
+        private static let spaces: UInt64 = 0x2020_2020_2020_2020
+
+        /// The eight bytes from `at` as one word; 0 where fewer than eight are left.
+        private func word(at j: Int) -> UInt64 {
+            j + 8 <= bytes.count ? UnsafeRawPointer(bytes.baseAddress! + j).loadUnaligned(as: UInt64.self) : 0
+        }
+
+        /// Whether one of the eight bytes of `w` ends plain string text: a quote, a backslash or a control
+        /// character (exact: each test finds whether some byte is zero, or below 0x20, in one step).
+        private static func endsPlainText(_ w: UInt64) -> Bool {
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+            return (w &- 0x20 &* ones) & ~w & highs != 0 || hasZero(w ^ 0x22 &* ones) || hasZero(w ^ 0x5C &* ones)
         }
 
         mutating func value() -> JSON {
@@ -229,6 +255,8 @@ enum JSONReader {
             }
             i += 1  // opening quote
             var escaped = false
+            // Plain text eight bytes at a time, then byte by byte from the first word that may end it.
+            while i + 8 <= bytes.count, !Self.endsPlainText(word(at: i)) { i += 8 }
             while i < bytes.count, bytes[i] != UInt8(ascii: "\"") {
                 if bytes[i] < 0x20 { doubtful = true }
                 if bytes[i] == UInt8(ascii: "\\") {

@@ -197,19 +197,32 @@ struct KeywordValues {
     private let members: [(key: String, value: JSON)]
     /// By ``Keyword``: the position of its member, or -1 (``Keyword/other`` is the last keyword).
     private var positions = InlineArray<64, Int32>(repeating: -1)
+    /// The keywords the object has, as a ``mask(_:)``.
+    private var present: UInt64 = 0
 
     init(_ object: JSONObject) {
         members = object.members
         members.withUnsafeBufferPointer { all in
             for i in all.indices {
                 let keyword = Keyword(all[i].key)
-                if keyword != .other { positions[keyword.rawValue] = Int32(i) }
+                if keyword != .other {
+                    positions[keyword.rawValue] = Int32(i)
+                    present |= 1 << keyword.rawValue
+                }
             }
         }
     }
 
-    /// Whether the object has `keyword` (a test of its position, without copying its value).
-    func has(_ keyword: Keyword) -> Bool { positions[keyword.rawValue] >= 0 }
+    /// A set of keywords, one bit each (``Keyword/other`` is the last keyword, below 64).
+    static func mask(_ keywords: Keyword...) -> UInt64 {
+        keywords.reduce(0) { $0 | 1 << $1.rawValue }
+    }
+
+    /// Whether the object has `keyword` (without copying its value).
+    func has(_ keyword: Keyword) -> Bool { present & 1 << keyword.rawValue != 0 }
+
+    /// Whether the object has any keyword of `mask` (see ``mask(_:)``).
+    func hasAny(_ mask: UInt64) -> Bool { present & mask != 0 }
 
     /// The value of `keyword`; nil when the object does not have it.
     subscript(_ keyword: Keyword) -> JSON? {

@@ -4,8 +4,11 @@ struct KeywordReader {
     let compiler: SchemaCompiler
     let keywords: KeywordValues
     let position: SchemaPosition
-    let base: String
+    /// The schema's base URI, draft and resource, which its subschemas share unless the index found their own.
+    let scope: SchemaIndex.Scope
     let schema: Schema
+
+    private var base: String { scope.base }
 
     private var draft: Draft { schema.draft }
 
@@ -93,6 +96,25 @@ struct KeywordReader {
             }
         }
         if let values = keywords[.enum]?.array { schema.enumeration = values }
+        if keywords.hasAny(Self.bounds) { readBounds() }
+        if let source = keywords[.pattern]?.string {
+            guard let matcher = PatternMatcher(source) else {
+                throw SchemaError("invalid regex \(GoQuoted(source)) at \(GoQuoted(schema.location + "/pattern")): error parsing regexp")
+            }
+            schema.pattern = (source, matcher)
+        }
+        if let unique = keywords[.uniqueItems]?.bool { schema.uniqueItems = unique }
+        if let names = keywords[.required]?.array { schema.required = names.compactMap(\.string) }
+        if draft.assertsFormat, let format = keywords[.format]?.string, Formats.isKnown(format) { schema.format = format }
+    }
+
+    /// The keywords ``readBounds()`` reads (most schemas have none).
+    private static let bounds = KeywordValues.mask(
+        .multipleOf, .maximum, .exclusiveMaximum, .minimum, .exclusiveMinimum, .minLength, .maxLength, .minItems, .maxItems,
+        .maxProperties, .minProperties)
+
+    /// The numeric and size bounds.
+    private func readBounds() {
         if let n = keywords[.multipleOf]?.number { schema.multipleOf = n }
         // Draft 4 writes an exclusive bound as `maximum` with `exclusiveMaximum: true`.
         if let n = keywords[.maximum]?.number {
@@ -105,19 +127,10 @@ struct KeywordReader {
         if let n = keywords[.exclusiveMinimum]?.number { schema.exclusiveMinimum = n }
         if let n = int(.minLength) { schema.minLength = n }
         if let n = int(.maxLength) { schema.maxLength = n }
-        if let source = keywords[.pattern]?.string {
-            guard let matcher = PatternMatcher(source) else {
-                throw SchemaError("invalid regex \(GoQuoted(source)) at \(GoQuoted(schema.location + "/pattern")): error parsing regexp")
-            }
-            schema.pattern = (source, matcher)
-        }
         if let n = int(.minItems) { schema.minItems = n }
         if let n = int(.maxItems) { schema.maxItems = n }
-        if let unique = keywords[.uniqueItems]?.bool { schema.uniqueItems = unique }
         if let n = int(.maxProperties) { schema.maxProperties = n }
         if let n = int(.minProperties) { schema.minProperties = n }
-        if let names = keywords[.required]?.array { schema.required = names.compactMap(\.string) }
-        if draft.assertsFormat, let format = keywords[.format]?.string, Formats.isKnown(format) { schema.format = format }
     }
 
     private func readDraft2019() throws(SchemaError) {
@@ -156,12 +169,12 @@ struct KeywordReader {
 
     private func sub(_ keyword: Keyword) throws(SchemaError) -> Schema? {
         guard let node = keywords[keyword] else { return nil }
-        return try compiler.schema(at: position.child(keyword.name), node: node)
+        return try compiler.schema(at: position.child(keyword.name), node: node, enclosing: scope)
     }
 
     /// The subschema `name` of the map under `keyword`, at `holder` (that map's location).
     private func sub(_ holder: SchemaPosition, _ name: String, _ node: JSON) throws(SchemaError) -> Schema {
-        try compiler.schema(at: holder.child(name), node: node)
+        try compiler.schema(at: holder.child(name), node: node, enclosing: scope)
     }
 
     private func subs(_ keyword: Keyword) throws(SchemaError) -> [Schema] {
@@ -170,7 +183,7 @@ struct KeywordReader {
         var out: [Schema] = []
         out.reserveCapacity(nodes.count)
         for (i, node) in nodes.enumerated() {
-            out.append(try compiler.schema(at: holder.child(String(i)), node: node))
+            out.append(try compiler.schema(at: holder.child(String(i)), node: node, enclosing: scope))
         }
         return out
     }

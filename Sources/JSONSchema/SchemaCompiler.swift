@@ -25,12 +25,15 @@ final class SchemaCompiler {
 
     /// The compiled schema at `position`; `known` is the JSON there when the caller holds it already
     /// (a subschema of the object being read), so it is not looked up from the document's root again.
-    func schema(at position: SchemaPosition, node known: JSON? = nil) throws(SchemaError) -> Schema {
+    /// `enclosing` is the scope of the schema object being read when `position` is one of its subschemas: the
+    /// scope the position has when the index gave it none (the index gives none to the locations between).
+    func schema(at position: SchemaPosition, node known: JSON? = nil, enclosing: SchemaIndex.Scope? = nil) throws(SchemaError) -> Schema {
         if let done = position.schema { return done }
         guard let node = known ?? documents[position.document].flatMap({ JSONPointer.lookup(position.pointer, in: $0) }) else {
             throw SchemaError("json-pointer in \(GoQuoted(position.location)) not found")
         }
-        let scope = position.nearestScope ?? SchemaIndex.Scope(base: position.document, draft: defaultDraft, resource: root(of: position.document))
+        let scope = position.scope ?? enclosing ?? position.nearestScope
+            ?? SchemaIndex.Scope(base: position.document, draft: defaultDraft, resource: root(of: position.document))
         // Kept here, so the subschemas under it find it one step up.
         if position.scope == nil, position.parent != nil { position.scope = scope }
         let schema = Schema(position: position, draft: scope.draft)
@@ -40,7 +43,7 @@ final class SchemaCompiler {
         case .bool(let b): schema.boolean = b
         case .object(let o) where o.count == 0: schema.boolean = true
         case .object(let o):
-            try KeywordReader(compiler: self, keywords: KeywordValues(o), position: position, base: scope.base, schema: schema).read()
+            try KeywordReader(compiler: self, keywords: KeywordValues(o), position: position, scope: scope, schema: schema).read()
             if scope.resource === position {
                 for (name, anchored) in position.dynamicAnchors {
                     schema.dynamicAnchors[name] = try self.schema(at: anchored)
