@@ -14,28 +14,64 @@ final class Schema: @unchecked Sendable {
     unowned(unsafe) var resource: Schema!
 
     // Resource-level (set on resource roots).
-    var recursiveAnchor = false
-    var dynamicAnchor: String?
-    var dynamicAnchors: [String: Schema] = [:]
+    var recursiveAnchor: Bool {
+        get { uncommon?.recursiveAnchor ?? false }
+        _modify { yield &madeUncommon.recursiveAnchor }
+    }
+    var dynamicAnchor: String? {
+        get { uncommon?.dynamicAnchor }
+        _modify { yield &madeUncommon.dynamicAnchor }
+    }
+    var dynamicAnchors: [String: Schema] {
+        get { uncommon?.dynamicAnchors ?? [:] }
+        _modify { yield &madeUncommon.dynamicAnchors }
+    }
 
     var ref: Schema?
-    var recursiveRef: Schema?
-    var dynamicRef: (target: Schema, anchor: String?)?
+    var recursiveRef: Schema? {
+        get { uncommon?.recursiveRef }
+        _modify { yield &madeUncommon.recursiveRef }
+    }
+    var dynamicRef: (target: Schema, anchor: String?)? {
+        get { uncommon?.dynamicRef }
+        _modify { yield &madeUncommon.dynamicRef }
+    }
 
     var types: [String]?
-    var constant: JSON?
+    var constant: JSON? {
+        get { uncommon?.constant }
+        _modify { yield &madeUncommon.constant }
+    }
     var enumeration: [JSON]?
-    var format: String?
+    var format: String? {
+        get { uncommon?.format }
+        _modify { yield &madeUncommon.format }
+    }
 
     var properties: [(name: String, schema: Schema)] = []
     var propertyIndex: [String: Schema] = [:]
-    var patternProperties: [(pattern: PatternMatcher, schema: Schema)] = []
+    var patternProperties: [(pattern: PatternMatcher, schema: Schema)] {
+        get { uncommon?.patternProperties ?? [] }
+        _modify { yield &madeUncommon.patternProperties }
+    }
     var additionalProperties: Subschema?
     var required: [String] = []
-    var dependencies: [(name: String, dependency: Dependency)] = []
-    var dependentRequired: [(name: String, required: [String])] = []
-    var dependentSchemas: [(name: String, schema: Schema)] = []
-    var propertyNames: Schema?
+    var dependencies: [(name: String, dependency: Dependency)] {
+        get { uncommon?.dependencies ?? [] }
+        _modify { yield &madeUncommon.dependencies }
+    }
+    var dependentRequired: [(name: String, required: [String])] {
+        get { uncommon?.dependentRequired ?? [] }
+        _modify { yield &madeUncommon.dependentRequired }
+    }
+    var dependentSchemas: [(name: String, schema: Schema)] {
+        get { uncommon?.dependentSchemas ?? [] }
+        _modify { yield &madeUncommon.dependentSchemas }
+    }
+    var propertyNames: Schema? {
+        get { uncommon?.propertyNames }
+        _modify { yield &madeUncommon.propertyNames }
+    }
     var minProperties: Int? {
         get { bounds?.minProperties }
         set { setBound(\.minProperties, newValue) }
@@ -47,10 +83,22 @@ final class Schema: @unchecked Sendable {
 
     /// Drafts before 2020-12: `items` as one schema (`.schema`) or a tuple (`itemsTuple`).
     var items: Schema?
-    var itemsTuple: [Schema]?
-    var additionalItems: Subschema?
-    var prefixItems: [Schema] = []
-    var contains: Schema?
+    var itemsTuple: [Schema]? {
+        get { uncommon?.itemsTuple }
+        _modify { yield &madeUncommon.itemsTuple }
+    }
+    var additionalItems: Subschema? {
+        get { uncommon?.additionalItems }
+        _modify { yield &madeUncommon.additionalItems }
+    }
+    var prefixItems: [Schema] {
+        get { uncommon?.prefixItems ?? [] }
+        _modify { yield &madeUncommon.prefixItems }
+    }
+    var contains: Schema? {
+        get { uncommon?.contains }
+        _modify { yield &madeUncommon.contains }
+    }
     var minContains: Int? {
         get { bounds?.minContains }
         set { setBound(\.minContains, newValue) }
@@ -77,7 +125,10 @@ final class Schema: @unchecked Sendable {
         get { bounds?.maxLength }
         set { setBound(\.maxLength, newValue) }
     }
-    var pattern: (source: String, matcher: PatternMatcher)?
+    var pattern: (source: String, matcher: PatternMatcher)? {
+        get { uncommon?.pattern }
+        _modify { yield &madeUncommon.pattern }
+    }
 
     var minimum: JSONNumber? {
         get { bounds?.minimum }
@@ -100,16 +151,43 @@ final class Schema: @unchecked Sendable {
         set { setBound(\.multipleOf, newValue) }
     }
 
-    var not: Schema?
-    var allOf: [Schema] = []
-    var anyOf: [Schema] = []
-    var oneOf: [Schema] = []
-    var ifSchema: Schema?
-    var thenSchema: Schema?
-    var elseSchema: Schema?
+    var not: Schema? {
+        get { uncommon?.not }
+        _modify { yield &madeUncommon.not }
+    }
+    var allOf: [Schema] {
+        get { uncommon?.allOf ?? [] }
+        _modify { yield &madeUncommon.allOf }
+    }
+    var anyOf: [Schema] {
+        get { uncommon?.anyOf ?? [] }
+        _modify { yield &madeUncommon.anyOf }
+    }
+    var oneOf: [Schema] {
+        get { uncommon?.oneOf ?? [] }
+        _modify { yield &madeUncommon.oneOf }
+    }
+    var ifSchema: Schema? {
+        get { uncommon?.ifSchema }
+        _modify { yield &madeUncommon.ifSchema }
+    }
+    var thenSchema: Schema? {
+        get { uncommon?.thenSchema }
+        _modify { yield &madeUncommon.thenSchema }
+    }
+    var elseSchema: Schema? {
+        get { uncommon?.elseSchema }
+        _modify { yield &madeUncommon.elseSchema }
+    }
 
-    var unevaluatedProperties: Schema?
-    var unevaluatedItems: Schema?
+    var unevaluatedProperties: Schema? {
+        get { uncommon?.unevaluatedProperties }
+        _modify { yield &madeUncommon.unevaluatedProperties }
+    }
+    var unevaluatedItems: Schema? {
+        get { uncommon?.unevaluatedItems }
+        _modify { yield &madeUncommon.unevaluatedItems }
+    }
 
     /// Whether this schema alone evaluates every property / item (so nothing is left for `unevaluated*`).
     var allPropertiesEvaluated: Bool { additionalProperties != nil }
@@ -120,6 +198,47 @@ final class Schema: @unchecked Sendable {
 
     /// The numeric and size keywords, kept apart (most schemas have none, and a schema without them stays small).
     private var bounds: Bounds?
+
+    /// The keywords most schemas lack (applicators other than `properties` and `items`, references other than
+    /// `$ref`, `const`, `format`, `pattern`, ...), kept apart so that a schema without them stays small: a large
+    /// schema document compiles to thousands of schemas.
+    private var uncommon: Uncommon?
+
+    private var madeUncommon: Uncommon {
+        if let uncommon { return uncommon }
+        let made = Uncommon()
+        uncommon = made
+        return made
+    }
+
+    final class Uncommon {
+        var recursiveAnchor: Bool = false
+        var dynamicAnchor: String?
+        var dynamicAnchors: [String: Schema] = [:]
+        var recursiveRef: Schema?
+        var dynamicRef: (target: Schema, anchor: String?)?
+        var constant: JSON?
+        var format: String?
+        var patternProperties: [(pattern: PatternMatcher, schema: Schema)] = []
+        var dependencies: [(name: String, dependency: Dependency)] = []
+        var dependentRequired: [(name: String, required: [String])] = []
+        var dependentSchemas: [(name: String, schema: Schema)] = []
+        var propertyNames: Schema?
+        var itemsTuple: [Schema]?
+        var additionalItems: Subschema?
+        var prefixItems: [Schema] = []
+        var contains: Schema?
+        var pattern: (source: String, matcher: PatternMatcher)?
+        var not: Schema?
+        var allOf: [Schema] = []
+        var anyOf: [Schema] = []
+        var oneOf: [Schema] = []
+        var ifSchema: Schema?
+        var thenSchema: Schema?
+        var elseSchema: Schema?
+        var unevaluatedProperties: Schema?
+        var unevaluatedItems: Schema?
+    }
 
     final class Bounds {
         var minProperties: Int?
