@@ -281,19 +281,21 @@ extension ChartRenderer {
     }
 }
 
-/// A template set handed over once: the first ``take()`` gets it, later ones nil.
+/// A template set handed over once, when its parse is done: the first ``take()`` gets it (waiting for the parse),
+/// later ones nil.
 final class PreparedTemplates: @unchecked Sendable {
-    private var set: TemplateSet?
+    private var parse: LargeStackThread.Pending<TemplateSet?>?
     private let lock = Lock()
 
-    init(_ set: TemplateSet) {
-        self.set = set
+    init(_ parse: LargeStackThread.Pending<TemplateSet?>) {
+        self.parse = parse
     }
 
     func take() -> TemplateSet? {
-        lock.withLock {
-            defer { set = nil }
-            return set
+        let pending = lock.withLock {
+            defer { parse = nil }
+            return parse
         }
+        return pending?.wait() ?? nil
     }
 }
