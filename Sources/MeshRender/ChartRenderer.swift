@@ -281,21 +281,19 @@ extension ChartRenderer {
     }
 }
 
-/// A template set handed over once, when its parse is done: the first ``take()`` gets it (waiting for the parse),
-/// later ones nil.
+/// A template set handed over once: the first ``take()`` gets it, later ones nil.
 final class PreparedTemplates: @unchecked Sendable {
-    private var parse: LargeStackThread.Pending<TemplateSet?>?
+    private var set: TemplateSet?
     private let lock = Lock()
 
-    init(_ parse: LargeStackThread.Pending<TemplateSet?>) {
-        self.parse = parse
+    init(_ set: TemplateSet) {
+        self.set = set
     }
 
     func take() -> TemplateSet? {
-        let pending = lock.withLock {
-            defer { parse = nil }
-            return parse
+        lock.withLock {
+            defer { set = nil }
+            return set
         }
-        return pending?.wait() ?? nil
     }
 }

@@ -5,8 +5,7 @@ import Platform
 import YAML
 
 /// A chart (its files read, its templates parsed) and values files read on a second core while the caller does
-/// other work: the handle a `Release` takes them from. The templates go on parsing after the chart and values files
-/// are handed over: the values are resolved meanwhile, and only the render waits for the templates.
+/// other work: the handle a `Release` takes them from.
 ///
 /// Every release starts one for its chart when it is made (``start(chart:valuesFiles:compilingSchemas:)``), and reads its values
 /// while the chart loads. The command line starts one earlier still, from the chart and values files its raw
@@ -17,9 +16,8 @@ import YAML
 /// report it; a template that fails to parse, or a values file that fails to read or parse, is left for the render,
 /// which reads it again itself and reports the failure as it always does.
 public final class InputPrefetch: @unchecked Sendable {
-    /// The chart as loaded, or why it could not be; and its templates, parsing on a thread of their own (nil for a
-    /// chart with subcharts, and when they did not parse).
-    typealias Loaded = Result<(chart: Chart, templates: LargeStackThread.Pending<TemplateSet?>?), any Error>
+    /// The chart as loaded, or why it could not be; and its templates when they parsed.
+    typealias Loaded = Result<(chart: Chart, templates: TemplateSet?), any Error>
 
     /// What was read.
     struct Prefetched {
@@ -48,18 +46,13 @@ public final class InputPrefetch: @unchecked Sendable {
     public static func start(chart: ChartReference, valuesFiles: [String] = [], compilingSchemas: Bool = true) -> InputPrefetch {
         let files = valuesFiles.filter { !ValuesOptions.readsStandardInput($0) }
         let pending = LargeStackThread.begin(stackSize: ChartRenderer.workerStackSize) { () -> Prefetched in
-            let loaded = Loaded { () throws -> (chart: Chart, templates: LargeStackThread.Pending<TemplateSet?>?) in
+            let loaded = Loaded { () throws -> (chart: Chart, templates: TemplateSet?) in
                 let loaded = try Pipeline.load(chart, compilingSchemas: compilingSchemas)
                 PhaseClock.mark("prefetch: chart loaded")
                 // Which templates of a chart with subcharts render depends on the values: those are parsed later.
-                // The others parse while the caller resolves the values, which need the chart only.
-                guard !loaded.hasSubcharts else { return (loaded, nil) }
-                let parse = LargeStackThread.begin(stackSize: ChartRenderer.workerStackSize) { () -> TemplateSet? in
-                    defer { PhaseClock.mark("prefetch: templates parsed") }
-                    return try? ChartRenderer(chart: loaded).parsedTemplates()
-                }
-                return (loaded, parse)
+                return (loaded, loaded.hasSubcharts ? nil : try? ChartRenderer(chart: loaded).parsedTemplates())
             }
+            PhaseClock.mark("prefetch: templates parsed")
             var prefetched = Prefetched(chart: loaded)
             for path in files where prefetched.values[path] == nil {
                 guard let bytes = try? FileSystem.readFile(path), let node = try? ValuesFile.load(bytes, file: path) else {

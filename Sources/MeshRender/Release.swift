@@ -26,8 +26,8 @@ final class Release {
     private var loaded: Chart?
     /// Values files the prefetch read and parsed, by path: they stand in for reads of the file system.
     private var prefetchedValues: [String: Node] = [:]
-    /// The loaded chart's templates, parsing while the values are read and resolved: for the render, once.
-    private var templates: LargeStackThread.Pending<TemplateSet?>?
+    /// The loaded chart's templates, parsed while the values were read: for the render, once.
+    private var templates: TemplateSet?
     private var user: Node?
     private var resolved: (chart: Chart, values: Node)?
     private var meshSpec: MeshSpec?
@@ -53,7 +53,7 @@ final class Release {
         let prefetched = loading?.take()
         loading = nil
         if io.readsFileSystem { prefetchedValues = prefetched?.values ?? [:] }
-        let result: InputPrefetch.Loaded = prefetched?.chart ?? Result(catching: { () throws -> (chart: Chart, templates: LargeStackThread.Pending<TemplateSet?>?) in
+        let result: InputPrefetch.Loaded = prefetched?.chart ?? Result(catching: { () throws -> (chart: Chart, templates: TemplateSet?) in
             (try Pipeline.load(reference), nil)
         })
         let (chart, parsed) = try result.get()
