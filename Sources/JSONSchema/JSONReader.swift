@@ -295,7 +295,7 @@ extension Array {
                 made = n
             }
         }
-        removeSubrange(start...)
+        removeLast(n)
         return moved
     }
 }

@@ -195,8 +195,10 @@ extension UnsafeBufferPointer<UInt8> {
 /// The values of one schema object's keywords, found in one pass over its members.
 struct KeywordValues {
     private let members: [(key: String, value: JSON)]
-    /// By ``Keyword``: the position of its member, or -1 (``Keyword/other`` is the last keyword).
-    private var positions = InlineArray<64, Int32>(repeating: -1)
+    /// By ``Keyword``: the position of its member, one byte each (so the table, which the compiler's reader carries
+    /// and copies, stays small); ``farther`` for a member past the 254th, found by its key when asked for.
+    private var positions = InlineArray<64, UInt8>(repeating: Self.farther)
+    private static let farther = UInt8.max
     /// The keywords the object has, as a ``mask(_:)``.
     private var present: UInt64 = 0
 
@@ -206,7 +208,7 @@ struct KeywordValues {
             for i in all.indices {
                 let keyword = Keyword(all[i].key)
                 if keyword != .other {
-                    positions[keyword.rawValue] = Int32(i)
+                    if i < Int(Self.farther) { positions[keyword.rawValue] = UInt8(i) }
                     present |= 1 << keyword.rawValue
                 }
             }
@@ -224,9 +226,12 @@ struct KeywordValues {
     /// Whether the object has any keyword of `mask` (see ``mask(_:)``).
     func hasAny(_ mask: UInt64) -> Bool { present & mask != 0 }
 
-    /// The value of `keyword`; nil when the object does not have it.
+    /// The value of `keyword`; nil when the object does not have it. (Keys are unique, so one member at most
+    /// names a keyword.)
     subscript(_ keyword: Keyword) -> JSON? {
-        let i = Int(positions[keyword.rawValue])
-        return i < 0 ? nil : members[i].value
+        guard has(keyword) else { return nil }
+        let i = positions[keyword.rawValue]
+        if i != Self.farther { return members[Int(i)].value }
+        return members.first { Keyword($0.key) == keyword }?.value
     }
 }

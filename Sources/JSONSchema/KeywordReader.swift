@@ -50,6 +50,7 @@ struct KeywordReader {
         }
         if let members = keywords[.properties]?.object?.members {
             let holder = position.child(Keyword.properties.name)
+            holder.reserveChildren(members.count)
             schema.properties.reserveCapacity(members.count)
             schema.propertyIndex.reserveCapacity(members.count)
             for (name, node) in members {
@@ -180,6 +181,7 @@ struct KeywordReader {
     private func subs(_ keyword: Keyword) throws(SchemaError) -> [Schema] {
         guard let nodes = keywords[keyword]?.array else { return [] }
         let holder = position.child(keyword.name)
+        holder.reserveChildren(nodes.count)
         var out: [Schema] = []
         out.reserveCapacity(nodes.count)
         for (i, node) in nodes.enumerated() {

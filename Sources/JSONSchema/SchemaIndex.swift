@@ -51,6 +51,18 @@ final class SchemaPosition {
         return made
     }
 
+    /// Makes room for `n` more children (a map or array of `n` subschemas is about to be read), so that the list
+    /// and its index by token grow once rather than step by step.
+    func reserveChildren(_ n: Int) {
+        let expected = children.count + n
+        children.reserveCapacity(expected)
+        if childIndex == nil, expected >= Self.indexedFrom {
+            var index = [String: SchemaPosition](minimumCapacity: expected)
+            for child in children { index[child.token] = child }
+            childIndex = index
+        }
+    }
+
     /// The JSON pointer of this location within its document.
     var pointer: String {
         var tokens: [String] = []
