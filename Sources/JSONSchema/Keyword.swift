@@ -221,17 +221,21 @@ struct KeywordValues {
     }
 
     /// Whether the object has `keyword` (without copying its value).
-    func has(_ keyword: Keyword) -> Bool { present & 1 << keyword.rawValue != 0 }
+    @inline(__always) func has(_ keyword: Keyword) -> Bool { present & 1 << keyword.rawValue != 0 }
 
     /// Whether the object has any keyword of `mask` (see ``mask(_:)``).
-    func hasAny(_ mask: UInt64) -> Bool { present & mask != 0 }
+    @inline(__always) func hasAny(_ mask: UInt64) -> Bool { present & mask != 0 }
 
     /// The value of `keyword`; nil when the object does not have it. (Keys are unique, so one member at most
     /// names a keyword.)
-    subscript(_ keyword: Keyword) -> JSON? {
+    @inline(__always) subscript(_ keyword: Keyword) -> JSON? {
         guard has(keyword) else { return nil }
         let i = positions[keyword.rawValue]
-        if i != Self.farther { return members[Int(i)].value }
-        return members.first { Keyword($0.key) == keyword }?.value
+        return i != Self.farther ? members[Int(i)].value : beyondTable(keyword)
+    }
+
+    /// The value of a keyword whose member is past the table's reach.
+    private func beyondTable(_ keyword: Keyword) -> JSON? {
+        members.first { Keyword($0.key) == keyword }?.value
     }
 }

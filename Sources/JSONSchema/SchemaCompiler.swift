@@ -38,7 +38,13 @@ final class SchemaCompiler {
         if position.scope == nil, position.parent != nil { position.scope = scope }
         let schema = Schema(position: position, draft: scope.draft)
         position.schema = schema
-        schema.resource = scope.resource === position ? schema : try self.schema(at: scope.resource)
+        if scope.resource === position {
+            schema.resource = schema
+        } else if let compiled = scope.resource.schema {
+            schema.resource = compiled
+        } else {
+            schema.resource = try self.schema(at: scope.resource)
+        }
         switch node {
         case .bool(let b): schema.boolean = b
         case .object(let o) where o.count == 0: schema.boolean = true
