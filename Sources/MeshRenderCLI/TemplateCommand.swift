@@ -1,5 +1,6 @@
 import ArgumentParser
 import MeshRender
+import Platform
 
 /// `meshrender template [NAME] [CHART] [flags]`: `helm template`'s command line, so that meshrender
 /// can stand where tools call `helm template` (kustomize's `--helm-command`, helmfile's `helmBinary`,
@@ -49,6 +50,7 @@ struct TemplateCommand: ParsableCommand, RunsWithPrefetch {
         } else {
             Diagnostics.emit(try rendered.helmTemplateWriter(request.output))
         }
+        PhaseClock.mark("output written")
         Diagnostics.finish(keeping: rendered)
     }
 }
