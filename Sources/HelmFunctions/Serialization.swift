@@ -80,20 +80,14 @@ enum SerializationFunctions {
     static func parseYAMLAsJSON(_ text: String) -> Result<Value, YAMLError> {
         if let problem = HelmYAML.byteError(text, file: "<fromYaml>") { return .failure(problem) }
         do {
-            let docs = try YAMLParser(duplicateKeys: .lastWins).parseAll(text, file: "<fromYaml>")
-            return .success(jsonNumbers(docs.first?.toValue() ?? .null))
+            // Integers become floats as the parser makes them (JSON's numbers), not in a second walk over the value.
+            var parser = YAMLParser(duplicateKeys: .lastWins)
+            parser.jsonNumbers = true
+            parser.pipelines = false
+            let docs = try parser.parseStream(bytes: text.utf8, file: "<fromYaml>").documents
+            return .success(docs.first?.toValue() ?? .null)
         } catch {
             return .failure(error)
-        }
-    }
-
-    /// Every integer becomes a float64, as `encoding/json` decodes numbers into `interface{}`.
-    static func jsonNumbers(_ v: Value) -> Value {
-        switch v {
-        case .int(let i), .int64(let i): return .float(Double(i))
-        case .list(let l): return .list(l.map(jsonNumbers))
-        case .map(let m): return .map(m.mapValues(jsonNumbers))
-        default: return v
         }
     }
 
