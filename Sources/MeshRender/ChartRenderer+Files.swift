@@ -86,7 +86,7 @@ extension ChartRenderer {
         do {
             if let scope = file.scope {
                 return try session.execute(name: file.name, topLevel: file.topLevel, structs: file.structs, scope: scope)
-            } else if let sharing = rangeSharing(file.name, set: set, session: session, topLevel: file.topLevel, order: order) {
+            } else if let sharing = rangeSharing(file.name, set: set, session: session, topLevel: file.topLevel) {
                 return try session.execute(name: file.name, topLevel: file.topLevel, sharing: sharing)
             } else {
                 return try session.execute(name: file.name, topLevel: file.topLevel)
@@ -117,9 +117,16 @@ extension ChartRenderer {
             let helperSession = helperSet.session(data: .map(ChartRenderer.ownValues(top)))
             helperSession.prepare(scopes: scopeList)
             kept?.keep((helperSet, helperSession))
-            return helperSession
+            return (helperSet, helperSession)
         }
         parallel.alternating = windowing.alternatingFiles
+        parallel.set = set
+        // A file that leaves the data unchanged shares its range out once the other core is through with the files
+        // (a chart whose work is one long range, as istio's CRDs, would otherwise leave that core idle).
+        parallel.sharing = { file, set, session, otherCoreIsThrough in
+            guard file.scope == nil else { return nil }
+            return rangeSharing(file.name, set: set, session: session, topLevel: file.topLevel, coreIsFree: otherCoreIsThrough)
+        }
         return parallel
     }
 }

@@ -258,22 +258,23 @@ public struct ChartRenderer: Sendable {
 extension ChartRenderer {
     /// How template `name`'s range shares its iterations out between cores when an execution reaches it with many
     /// elements (see ``RangeSharing``); nil when it has none that can. Each share executes the template in a set and
-    /// session of its own, over the session's data as it is when the range is reached, with values of its own
-    /// (reading shared storage would make every core change its counts).
+    /// session of its own (the parsed templates shared), over the session's data as it is when the range is reached,
+    /// with values of its own (reading shared storage would make every core change its counts). A share starts only
+    /// when `coreIsFree` says so (when the chart's files run on two cores: once the other is through with them).
     func rangeSharing(
-        _ name: String, set: TemplateSet, session: ExecutionSession, topLevel: [String: Value], order: [String]
+        _ name: String, set: TemplateSet, session: ExecutionSession, topLevel: [String: Value],
+        coreIsFree: @escaping @Sendable () -> Bool = { true }
     ) -> RangeSharing? {
         guard windowing.cores > 1, let position = set.sharedRange(name) else { return nil }
-        let byName = templatesByName
-        let structs = set.structs
+        let kept = self.kept
         return RangeSharing(
             templateName: name, position: position, cores: windowing.cores, minimumWork: windowing.minimumSharedWork
         ) { queue, elements in
+            guard coreIsFree() else { return nil }
             guard case .map(let data) = session.dataWithoutStructs else { return { nil } }
             let top = ChartRenderer.ownValues(data)
+            let shareSet = set.sharingTemplates()
             let pending = LargeStackThread.begin(stackSize: ChartRenderer.workerStackSize) { () -> RangeSharing.Share in
-                guard let shareSet = try? templateSet(order: order, byName: byName) else { return nil }
-                shareSet.structs = structs
                 let shareSession = shareSet.session(data: .map(top))
                 defer { kept?.keep((shareSet, shareSession)) }
                 return shareSession.executeShare(name: name, topLevel: topLevel, position: position, queue: queue, elements: elements)

@@ -30,9 +30,15 @@ struct ParallelFiles {
 
     let files: [File]
     let independence: TemplateIndependence
-    /// The command's thread's session, and how to make the helper's (on the helper's thread).
+    /// The command's thread's session, and how to make the helper's set and session (on the helper's thread).
     let session: ExecutionSession
-    let helperSession: () -> ExecutionSession
+    let helperSession: () -> (TemplateSet, ExecutionSession)
+    /// The command's thread's set (the helper's is made with its session).
+    var set: TemplateSet?
+    /// How a file that leaves the data unchanged, executed in `session` of `set`, shares its range out between cores
+    /// (``RangeSharing``) once the other core is through with the files (`otherCoreIsThrough`); nil: it does not.
+    var sharing: ((_ file: File, _ set: TemplateSet, _ session: ExecutionSession, _ otherCoreIsThrough: @escaping @Sendable () -> Bool)
+        -> RangeSharing?)?
     /// For tests: the files that leave the data unchanged go to the two cores by turns (the helper's to the command's
     /// thread only once the helper has stopped), not to whichever reaches them first.
     var alternating = false
@@ -45,9 +51,10 @@ struct ParallelFiles {
         let board = Board(count: files.count, alternating: alternating)
         let helper = LargeStackThread.begin(stackSize: stackSize) { [self] in
             defer { board.helperStopped() }
-            return go(session: helperSession(), board: board, keepsChanges: false, reading: reading)
+            let (helperSet, helperSession) = helperSession()
+            return go(set: helperSet, session: helperSession, board: board, keepsChanges: false, reading: reading)
         }
-        let own = go(session: session, board: board, keepsChanges: true, reading: reading)
+        let own = go(set: set, session: session, board: board, keepsChanges: true, reading: reading)
         board.finish()
         let helped = helper.wait()
         guard !board.wasMisjudged else { return nil }
@@ -66,9 +73,10 @@ struct ParallelFiles {
     /// One core's pass through the files: what it keeps, by file. `keepsChanges`: the command's thread, which keeps
     /// the output of the files that change the data too.
     private func go(
-        session: ExecutionSession, board: Board, keepsChanges: Bool,
+        set: TemplateSet?, session: ExecutionSession, board: Board, keepsChanges: Bool,
         reading: ((_ name: String, _ output: String) -> ChartManifestSorter.FileHeads)?
     ) -> [Result<Done, TemplateError>?] {
+        let otherIsThrough: @Sendable () -> Bool = { board.isThrough(helper: keepsChanges) }
         var results = [Result<Done, TemplateError>?](repeating: nil, count: files.count)
         for (i, file) in files.enumerated() {
             guard board.goesOn(at: i, helper: !keepsChanges) else { break }
@@ -78,8 +86,9 @@ struct ParallelFiles {
             }
             let keeps = unchanging || keepsChanges
             do throws(TemplateError) {
+                let shares = unchanging ? set.flatMap { sharing?(file, $0, session, otherIsThrough) } : nil
                 let (output, watched) = try session.executeWatched(
-                    name: file.name, topLevel: file.topLevel, structs: file.structs, scope: file.scope)
+                    name: file.name, topLevel: file.topLevel, structs: file.structs, scope: file.scope, sharing: shares)
                 if unchanging && watched.changedEarlierData {
                     board.misjudged()
                     break
@@ -121,6 +130,11 @@ struct ParallelFiles {
                 claimed[i] = true
                 return true
             }
+        }
+
+        /// Whether the helper (`helper`), or else the command's thread, is through with the files.
+        func isThrough(helper: Bool) -> Bool {
+            lock.withLock { helper ? helperDone : finished }
         }
 
         func helperStopped() {

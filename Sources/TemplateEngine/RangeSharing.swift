@@ -34,12 +34,13 @@ public final class RangeSharing: @unchecked Sendable {
     /// (starting a share costs parsing the templates and executing the template up to the range again).
     let minimumWork: Duration
     /// Starts a share elsewhere (called on the executing thread) taking its iterations from `queue`, of a range of
-    /// `elements` elements; returns how to wait for it.
-    let start: (_ queue: ShareQueue, _ elements: Int) -> () -> Share
+    /// `elements` elements; returns how to wait for it, or nil when no core is free for it now (the executor asks
+    /// again later in the range).
+    let start: (_ queue: ShareQueue, _ elements: Int) -> (() -> Share)?
 
     public init(
         templateName: String, position: Int, cores: Int, minimumWork: Duration = .milliseconds(2),
-        start: @escaping (_ queue: ShareQueue, _ elements: Int) -> () -> Share
+        start: @escaping (_ queue: ShareQueue, _ elements: Int) -> (() -> Share)?
     ) {
         self.templateName = templateName
         self.position = position
@@ -118,22 +119,27 @@ extension Executor {
         }
         guard let sharing = rangeSharing, executing == sharing.templateName else { return false }
         rangeSharing = nil
-        // The iterations run here until the pace of those done shows the rest worth sharing out.
+        // The iterations run here until the pace of those done shows the rest worth sharing out, and a core is free.
         let clock = ContinuousClock()
         let began = clock.now
         var i = 0
+        var waits: [() -> RangeSharing.Share] = []
+        var queue: ShareQueue?
         while i < count {
             if try !step(i) { return true }
             i += 1
             // The clock is read after iterations 1, 2, 4 … 64, then every 64th: a cheap loop pays next to nothing.
             if count - i >= 2, i & (i - 1) == 0 || i & 63 == 0, (clock.now - began) * (count - i) / i >= sharing.minimumWork {
-                break
+                let left = ShareQueue(i..<count)
+                waits = (1..<sharing.cores).compactMap { _ in sharing.start(left, count) }
+                if !waits.isEmpty {
+                    queue = left
+                    break
+                }
             }
         }
-        guard i < count else { return true }
+        guard let queue else { return true }
         PhaseClock.mark("range of \(sharing.templateName) shared from element \(i) of \(count)")
-        let queue = ShareQueue(i..<count)
-        let waits = (1..<sharing.cores).map { _ in sharing.start(queue, count) }
         var outcome = takeIterations(from: queue, step)
         for share in waits.map({ $0() }) {
             guard let share else { continue }

@@ -62,7 +62,8 @@ extension ExecutionSession {
     /// Executes template `name` as ``execute(name:topLevel:)`` does (or, with `scope`, as
     /// ``execute(name:topLevel:structs:scope:)`` does), watching what it does to the data and what it calls.
     public func executeWatched(
-        name: String, topLevel: [String: Value], structs: [String: GoStruct] = [:], scope: ExecutionScope?
+        name: String, topLevel: [String: Value], structs: [String: GoStruct] = [:], scope: ExecutionScope?,
+        sharing: RangeSharing? = nil
     ) throws(TemplateError) -> (output: String, watched: Watched) {
         var executor: Executor?
         let heap = self.heap
@@ -70,6 +71,7 @@ extension ExecutionSession {
         let configure = { (e: Executor) in
             heap.epoch &+= 1
             heap.changedEarlierMap = false
+            e.rangeSharing = sharing
             executor = e
         }
         let output: String

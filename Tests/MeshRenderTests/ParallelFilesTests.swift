@@ -123,16 +123,49 @@ final class ParallelFilesTests: XCTestCase {
         let values: Value = .map(["Values": .map(["text": .string("{{ $_ := set .Values \"seen\" 1 }}")])])
         let files = ["a.yaml", "b.yaml"].map { ParallelFiles.File(name: $0, topLevel: [:], structs: [:], scope: nil) }
         var run = ParallelFiles(files: files, independence: set.independence(), session: set.session(data: values)) {
-            set.sharingTemplates().session(data: values)
+            let helperSet = set.sharingTemplates()
+            return (helperSet, helperSet.session(data: values))
         }
         run.alternating = true
         XCTAssertNil(try run.run(stackSize: ChartRenderer.workerStackSize, reading: nil))
         let plain: Value = .map(["Values": .map(["text": .string("{{ 1 }}"), "seen": .int(0)])])
         run = ParallelFiles(files: files, independence: set.independence(), session: set.session(data: plain)) {
-            set.sharingTemplates().session(data: plain)
+            let helperSet = set.sharingTemplates()
+            return (helperSet, helperSet.session(data: plain))
         }
         run.alternating = true
         XCTAssertEqual(try run.run(stackSize: ChartRenderer.workerStackSize, reading: nil)?.map(\.output), ["1", "0"])
+    }
+
+    /// A long range in a file that leaves the data unchanged, shared out once the other core is through with the
+    /// files (istio's CRDs): the same output, each element's labels its own.
+    func testALongRangeIsSharedOnceTheOtherCoreIsThrough() throws {
+        var templates: [String: String] = [:]
+        for i in 0..<5 { templates[ParallelFilesTests.file(i)] = "file: \(i)\n" }
+        templates["crds.yaml"] = """
+            {{- $labels := dict "team" .Release.Name }}
+            {{- range $i := until 400 }}
+            {{- $doc := printf "kind: CRD\\nmetadata:\\n  name: crd-%d\\n" $i | fromYaml }}
+            {{- $_ := set $doc.metadata "labels" $labels }}
+            ---
+            {{ toYaml $doc }}
+            {{- end }}
+
+            """
+        let chart = try chart(templates)
+        let node = try YAMLParser().parse("{}\n", file: "values.yaml")
+        let release = ReleaseInput(name: "r", namespace: "ns")
+        var inOrder = ChartRenderer(chart: chart)
+        inOrder.windowing = ParallelFilesTests.oneCore
+        let expected = try inOrder.render(values: node, release: release).text
+        XCTAssertTrue(expected.contains("  labels:\n    team: r\n  name: crd-399\n"), String(expected.suffix(200)))
+        for _ in 0..<5 {
+            var onCores = ChartRenderer(chart: chart)
+            onCores.windowing = ParallelFilesTests.twoCores
+            onCores.windowing.alternatingFiles = false
+            onCores.windowing.minimumSharedWork = .zero
+            XCTAssertEqual(try onCores.render(values: node, release: release).text, expected)
+        }
     }
 
     // MARK: helpers

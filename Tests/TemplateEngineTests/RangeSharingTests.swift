@@ -137,6 +137,35 @@ final class RangeSharingTests: XCTestCase {
         }
     }
 
+    /// A core that is not free when the range is found worth sharing is asked again later in the range (a chart's
+    /// files on two cores: the other core may still be executing files); once one starts, the shares join as ever.
+    func testACoreNotFreeYetIsAskedAgain() throws {
+        let text = sharing[0]
+        for declined in [0, 1, 3, 100] {
+            let s = try set(text)
+            let count = 300
+            let whole = try s.session(data: data(count)).execute(name: "t.yaml")
+            let session = s.session(data: data(count))
+            let position = try XCTUnwrap(s.sharedRange("t.yaml"))
+            var asked = 0
+            var started = 0
+            let sharing = RangeSharing(templateName: "t.yaml", position: position, cores: 2, minimumWork: .zero) { queue, elements in
+                asked += 1
+                guard asked > declined else { return nil }
+                started += 1
+                let share = s.sharingTemplates().session(data: session.dataWithoutStructs)
+                let pending = LargeStackThread.begin(stackSize: 64 << 20) {
+                    share.executeShare(name: "t.yaml", position: position, queue: queue, elements: elements)
+                }
+                return { pending.wait() }
+            }
+            XCTAssertEqual(try session.execute(name: "t.yaml", topLevel: [:], sharing: sharing), whole, "declined \(declined)")
+            // Asked at iterations 1, 2, 4 … 64, then every 64th, until a share starts.
+            XCTAssertEqual(asked, min(declined + 1, 10), "declined \(declined)")
+            XCTAssertEqual(started, declined < 10 ? 1 : 0, "declined \(declined)")
+        }
+    }
+
     func testTheFirstErrorInElementOrderIsTheOneReported() throws {
         let failing = "{{ if true }}{{ range .Values.apps }}{{ if ge .i 12 }}{{ fail (printf \"at %d\" .i) }}{{ end }}{{ .i }}{{ end }}{{ end }}"
         let s = try set(failing)
