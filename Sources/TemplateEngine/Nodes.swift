@@ -28,6 +28,10 @@ final class Tree {
         var includes: Set<String> = []
         /// Whether it includes a template by a computed name.
         var includesAny = false
+        /// Whether its own code calls only functions that change nothing and give the same result every time, and
+        /// includes only by a literal name as a command's function (what ``OwnChangesCheck`` holds the code around a
+        /// shared range to; the templates it includes are held to it through ``includes``).
+        var unchanging = true
     }
 
     init(name: String, parseName: String, source: String, root: ListNode) {

@@ -15,6 +15,9 @@ struct OwnChangesCheck {
     var ok = true
     var range: BranchNode?
     private var visited: Set<String> = []
+    /// The templates known not to be unchanging (``impureTemplates(_:)``): when given, a template included by name is
+    /// looked up here, not walked again for every template that includes it.
+    var knownImpure: Set<String>?
 
     /// Variables an iteration declared, innermost last, with how its value is known to be a map of its own.
     private var declared: [(name: String, made: MadeMap?)] = []
@@ -74,6 +77,22 @@ struct OwnChangesCheck {
         }
     }
 
+    /// How many ranges ``outside(_:)`` would meet in `list`: those reached through `if` and `with` branches (and a
+    /// range's `else`), counted up to two.
+    static func rangeCount(_ list: ListNode) -> Int {
+        var count = 0
+        for node in list.nodes where count < 2 {
+            guard case .branch(let b) = node else { continue }
+            if b.kind == .rangeBranch {
+                count += 1
+            } else {
+                count += rangeCount(b.list)
+            }
+            if let e = b.elseList { count += rangeCount(e) }
+        }
+        return count
+    }
+
     /// A pipeline that changes nothing and gives the same result every time.
     private mutating func pure(_ pipe: PipeNode) {
         for cmd in pipe.cmds {
@@ -96,7 +115,14 @@ struct OwnChangesCheck {
     private static func unchanging(_ f: FunctionReference) -> Bool {
         if case .engine(.executesText)? = f.implementation { return false }
         if case .mutatesMap = f.traits.role { return false }
-        return !TemplateSet.changingResults.contains(f.name)
+        return !f.resultsVary
+    }
+
+    /// ``unchanging(_:)`` of a function as the parser resolves it (noted in ``Tree/Summary/unchanging``).
+    static func isUnchanging(_ f: ResolvedFunction) -> Bool {
+        if case .engine(.executesText) = f.implementation { return false }
+        if case .mutatesMap = f.traits.role { return false }
+        return !f.resultsVary
     }
 
     /// `include` at argument `i` of `cmd`: the template must be named by a literal, and all of it unchanging (in
@@ -113,8 +139,29 @@ struct OwnChangesCheck {
     /// checked elsewhere (the parser noted it in ``Tree/Summary/includes``).
     private mutating func pure(named name: String) {
         if mode == .template { return }
+        if let knownImpure {
+            if knownImpure.contains(name) { ok = false }
+            return
+        }
         guard visited.insert(name).inserted, let tree = trees[name] else { return }
         pureList(tree.root)
+    }
+
+    /// The templates that are not unchanging, as ``Mode/range`` holds the code outside a range to be, including what
+    /// they include by name: from what the parser noted of each (``Tree/Summary``), what they include followed to a
+    /// fixpoint (a template is unchanging when its own code is and every template it includes is; names without a
+    /// template count as unchanging, as when they are walked).
+    static func impureTemplates(_ trees: [String: Tree]) -> Set<String> {
+        var impure = Set(trees.lazy.filter { !$0.value.summary.unchanging }.map(\.key))
+        var changed = true
+        while changed {
+            changed = false
+            for (name, tree) in trees where !impure.contains(name) && tree.summary.includes.contains(where: impure.contains) {
+                impure.insert(name)
+                changed = true
+            }
+        }
+        return impure
     }
 
     private mutating func pureList(_ list: ListNode) {

@@ -491,7 +491,11 @@ struct Parser {
                 summary.includes.insert(target)
             } else {
                 summary.includesAny = true
+                summary.unchanging = false
             }
+        }
+        for arg in args.dropFirst() {
+            if case .identifier(_, let f) = arg, f.isInclude { summary.unchanging = false }
         }
         return CommandNode(pos: pos, args: args)
     }
@@ -532,6 +536,7 @@ struct Parser {
             }
             if case .engine(.executesText) = implementation.implementation { sawWatched = sawWatched || !watched.isEmpty }
             if case .mutatesMap = implementation.traits.role { summary.changesMaps = true }
+            if !OwnChangesCheck.isUnchanging(implementation) { summary.unchanging = false }
             return .identifier(pos: token.pos, function: reference(to: implementation, named: name))
         case .dot:
             return .dot(pos: token.pos)

@@ -96,11 +96,40 @@ extension TemplateSet {
     /// nil when it has none that qualifies.
     public func sharedRange(_ name: String) -> Int? {
         guard let tree = trees[name] else { return nil }
-        var check = OwnChangesCheck(trees: trees, mode: .range)
-        check.outside(tree.root)
-        guard check.ok, let range = check.range, !range.pipe.isAssign else { return nil }
-        check.body(range)
-        return check.ok ? range.pos : nil
+        return rangeFacts.sharedRange(name) {
+            // Most templates have no range outside their `define`s, or several: found without looking at their code.
+            guard OwnChangesCheck.rangeCount(tree.root) == 1 else { return nil }
+            var check = OwnChangesCheck(trees: trees, mode: .range)
+            check.knownImpure = rangeFacts.impureTemplates { OwnChangesCheck.impureTemplates(trees) }
+            check.outside(tree.root)
+            guard check.ok, let range = check.range, !range.pipe.isAssign else { return nil }
+            check.body(range)
+            return check.ok ? range.pos : nil
+        }
+    }
+}
+
+/// What ``TemplateSet/sharedRange(_:)`` worked out for a set's templates, kept: they do not change once parsed (a
+/// set that parses more starts afresh), and sets sharing the parsed templates share this too.
+final class RangeFacts: @unchecked Sendable {
+    private let lock = Lock()
+    private var impure: Set<String>?
+    private var shared: [String: Int?] = [:]
+
+    /// The templates not unchanging (see `OwnChangesCheck.impureTemplates`), worked out by `make` on first use.
+    func impureTemplates(_ make: () -> Set<String>) -> Set<String> {
+        if let known = lock.withLock({ impure }) { return known }
+        let made = make()
+        lock.withLock { impure = made }
+        return made
+    }
+
+    /// Template `name`'s shared range, worked out by `make` on first use.
+    func sharedRange(_ name: String, _ make: () -> Int?) -> Int? {
+        if let known = lock.withLock({ shared[name] }) { return known }
+        let made = make()
+        lock.withLock { shared[name] = made }
+        return made
     }
 }
 

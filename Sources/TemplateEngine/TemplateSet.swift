@@ -39,6 +39,9 @@ public final class TemplateSet {
 
     let library: FunctionLibrary
     private(set) var trees: [String: Tree] = [:]
+    /// What ``sharedRange(_:)`` found so far (shared with the sets that share these templates; made anew when more
+    /// templates are parsed).
+    private(set) var rangeFacts = RangeFacts()
     /// Methods on data, by name.
     public var methods: [String: TemplateMethod]
     /// The name of the set itself, used in `no template "x" associated with template "gotpl"` and
@@ -71,6 +74,7 @@ public final class TemplateSet {
     public func sharingTemplates() -> TemplateSet {
         let copy = TemplateSet(library: library, methods: methods)
         copy.trees = trees
+        copy.rangeFacts = rangeFacts
         copy.rootName = rootName
         copy.structs = structs
         copy.removesNoValue = removesNoValue
@@ -102,6 +106,7 @@ public final class TemplateSet {
     func addParsed(_ parsed: [Tree]) {
         if parsed.first?.usesWatchedName == true { usesWatchedNames = true }
         TemplateSet.add(parsed, to: &trees)
+        rangeFacts = RangeFacts()
     }
 
     /// Go's `AddParseTree` for each tree: a template replaces one of the same name unless it is empty.

@@ -91,6 +91,30 @@ final class RangeSharingTests: XCTestCase {
         }
     }
 
+    /// What the templates around a range include, followed through further includes and cycles: a range qualifies
+    /// when nothing reached changes data, however deep, and whatever other templates of the set were asked first.
+    func testIncludesAreFollowedThroughChainsAndCycles() throws {
+        let helpers = """
+            {{- define "a" }}{{ include "b" . }}{{ end -}}
+            {{- define "b" }}{{ include "c" . }}{{ include "a" . }}{{ end -}}
+            {{- define "c" }}{{ .Values.x }}{{ end -}}
+            {{- define "d" }}{{ include "e" . }}{{ end -}}
+            {{- define "e" }}{{ include "f" . }}{{ include "d" . }}{{ end -}}
+            {{- define "f" }}{{ $_ := set .Values "k" 1 }}{{ end -}}
+            {{- define "g" }}{{ include "missing" . }}{{ end -}}
+            """
+        let expectations = [("a", true), ("b", true), ("c", true), ("d", false), ("e", false), ("f", false), ("g", true)]
+        for order in [expectations, expectations.reversed()] {
+            let set = try TemplateSet.helpersAndTemplate(helpers, "")
+            for (name, _) in order {
+                try set.parse(name: "t-\(name)", text: "{{ include \"\(name)\" . }}{{ range .Values.apps }}{{ .name }}{{ end }}")
+            }
+            for (name, qualifies) in order {
+                XCTAssertEqual(set.sharedRange("t-\(name)") != nil, qualifies, name)
+            }
+        }
+    }
+
     /// How a test runs the other shares: on threads of their own, or at once on the calling thread when started
     /// (they take every element left), or only when waited for (the first core has taken every element by then).
     enum ShareTiming: CaseIterable { case threads, eager, late }
