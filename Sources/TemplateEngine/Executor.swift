@@ -134,7 +134,7 @@ final class Executor {
     }
     /// Variables of every template being executed, innermost last; those of the current template
     /// start at `frameBase` (a template sees only its own, Go's `$` included).
-    var vars: [Variable] {
+    var vars: VariableStack {
         unsafeAddress { UnsafePointer(varsCell.pointer) }
         unsafeMutableAddress { varsCell.pointer }
     }
@@ -168,7 +168,7 @@ final class Executor {
     // these overlaps another to the same one.
     private let siteStateCell = ExecutorCell(SiteState())
     private let outCell = ExecutorCell(OutputBuffer())
-    private let varsCell = ExecutorCell([Variable]())
+    private let varsCell = ExecutorCell(VariableStack())
     private let valueArraysCell = ExecutorCell([[Value]]())
     private let datumArraysCell = ExecutorCell([[Datum]]())
     private let includeStackCell = ExecutorCell([String]())
@@ -203,6 +203,7 @@ final class Executor {
     deinit {
         siteStateCell.free()
         outCell.free()
+        vars.free()
         varsCell.free()
         valueArraysCell.free()
         datumArraysCell.free()
@@ -293,13 +294,16 @@ final class Executor {
     // MARK: walking
 
     func walk(_ dot: Datum, _ list: ListNode) throws(TemplateError) -> Flow {
-        for node in list.nodes {
-            let flow = try walk(dot, node)
-            if out.count > BuildLimits.maxOutputSize { throw fail(BuildLimits.outputMessage) }
-            if case .normal = flow { continue }
-            return flow
+        // The nodes are read in place (the list outlives the walk): no copy of each.
+        try list.nodes.withUnsafeBufferPointer { (nodes) throws(TemplateError) -> Flow in
+            for i in nodes.indices {
+                let flow = try walk(dot, nodes[i])
+                if out.count > BuildLimits.maxOutputSize { throw fail(BuildLimits.outputMessage) }
+                if case .normal = flow { continue }
+                return flow
+            }
+            return .normal
         }
-        return .normal
     }
 
     private func walk(_ dot: Datum, _ node: Node) throws(TemplateError) -> Flow {
@@ -572,15 +576,7 @@ final class Executor {
 
     /// Where the innermost variable `name` of the current template is, read in place (no copy of each variable).
     @inline(__always) private func variableIndex(_ name: String) -> Int? {
-        let base = frameBase
-        return vars.withUnsafeBufferPointer { buffer in
-            var i = buffer.count - 1
-            while i >= base {
-                if Self.sameName(buffer[i].name, name) { return i }
-                i -= 1
-            }
-            return nil
-        }
+        vars.index(of: name, from: frameBase)
     }
 
     /// Whether two variable names are the same bytes (short names told apart by their inline representations);
@@ -594,8 +590,10 @@ final class Executor {
     func evalPipeline(_ dot: Datum, _ pipe: PipeNode) throws(TemplateError) -> Datum {
         at(pipe)
         var value: Datum? = nil
-        for cmd in pipe.cmds {
-            value = try evalCommand(dot, cmd, final: value).unboxed
+        try pipe.cmds.withUnsafeBufferPointer { (cmds) throws(TemplateError) in
+            for i in cmds.indices {
+                value = try evalCommand(dot, cmds[i], final: value).unboxed
+            }
         }
         let result = value ?? .invalid
         for v in pipe.decl {
@@ -609,7 +607,13 @@ final class Executor {
     }
 
     func evalCommand(_ dot: Datum, _ cmd: CommandNode, final: Datum?) throws(TemplateError) -> Datum {
-        let first = cmd.args[0]
+        // The first word is read in place (the command outlives the call): no copy of it.
+        try cmd.args.withUnsafeBufferPointer { (words) throws(TemplateError) -> Datum in
+            try evalCommand(dot, cmd, words[0], final: final)
+        }
+    }
+
+    private func evalCommand(_ dot: Datum, _ cmd: CommandNode, _ first: Operand, final: Datum?) throws(TemplateError) -> Datum {
         switch first {
         case .field(_, let idents):
             at(first)
@@ -838,7 +842,9 @@ final class Executor {
         case .nilLiteral: return .boxed(.null)
         case .field(_, let idents):
             return try evalFieldChain(dot, receiver: dot, node: node, idents[...], args: [], final: nil)
-        case .variable:
+        case .variable(_, let idents):
+            // A variable alone (the common argument) read where it is.
+            if idents.count == 1, let i = variableIndex(idents[0]) { return vars[i].value }
             return try evalVariable(dot, node, args: nil, final: nil)
         case .pipe(let p):
             return try evalPipeline(dot, p)
@@ -943,23 +949,29 @@ final class Executor {
         func noteObject(_ item: Item, at index: Int) {
             if firstObject == nil { firstObject = (index, item) } else { objects.append((index, item)) }
         }
-        for a in args {
-            let datum = try evalArg(dot, a)
-            if let mapParameters, mapParameters.contains(values.count), MapParameters.isNilInterface(datum, node: a) {
-                nilInterfaceAt = values.count
-                return
-            }
-            switch datum {
-            case .invalid: values.append(.null)
-            case .boxed(let i), .plain(let i):
-                if case .value(let v) = i {
-                    values.append(v)
-                } else {
-                    noteObject(i, at: values.count)
-                    values.append(.null)
+        let stopped = try args.withUnsafeBufferPointer { (operands) throws(TemplateError) -> Bool in
+            for k in operands.indices {
+                let datum = try evalArg(dot, operands[k])
+                if let mapParameters, mapParameters.contains(values.count),
+                    MapParameters.isNilInterface(datum, node: operands[k])
+                {
+                    nilInterfaceAt = values.count
+                    return true
+                }
+                switch consume datum {
+                case .invalid: values.append(.null)
+                case .boxed(let i), .plain(let i):
+                    if case .value(let v) = i {
+                        values.append(v)
+                    } else {
+                        noteObject(i, at: values.count)
+                        values.append(.null)
+                    }
                 }
             }
+            return false
         }
+        if stopped { return }
         if let final {
             if let mapParameters, mapParameters.contains(values.count), MapParameters.isNilInterface(final, node: nil) {
                 nilInterfaceAt = values.count
