@@ -60,6 +60,16 @@ extension Array where Element == Value {
     /// Whether an element is `==` to `value` (Go's `reflect.DeepEqual`), the elements compared in place.
     public func containsDeepEqual(_ value: Value) -> Bool {
         withUnsafeBufferPointer { elements in
+            if case .string(let needle) = value {
+                // The common case (a name in a list of names): strings compared without the general `==`.
+                for i in elements.indices {
+                    switch elements[i] {
+                    case .string(let s): if ByteString.comparedInPlace(s, needle) ?? ByteString.equal(s, needle) { return true }
+                    default: continue  // other kinds are never equal to a string
+                    }
+                }
+                return false
+            }
             for i in elements.indices where elements[i] == value { return true }
             return false
         }

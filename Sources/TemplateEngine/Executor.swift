@@ -943,35 +943,44 @@ final class Executor {
         structs: inout [(index: Int, value: GoStruct)], mapParameters: MapParameterPositions? = nil,
         nilInterfaceAt: inout Int?
     ) throws(TemplateError) {
-        // Objects to materialise: the first kept inline (most calls have one at most), the rest in an array.
-        var firstObject: (index: Int, item: Item)?
-        var objects: [(index: Int, item: Item)] = []
-        func noteObject(_ item: Item, at index: Int) {
-            if firstObject == nil { firstObject = (index, item) } else { objects.append((index, item)) }
-        }
-        let stopped = try args.withUnsafeBufferPointer { (operands) throws(TemplateError) -> Bool in
-            for k in operands.indices {
-                let datum = try evalArg(dot, operands[k])
-                if let mapParameters, mapParameters.contains(values.count),
-                    MapParameters.isNilInterface(datum, node: operands[k])
-                {
-                    nilInterfaceAt = values.count
-                    return true
-                }
-                switch consume datum {
+        var pending = PendingObjects()
+        var k = args.startIndex
+        while k < args.endIndex {
+            let operand = args[k]
+            k += 1
+            if mapParameters == nil, case .variable(_, let idents) = operand, idents.count == 1,
+                let i = variableIndex(idents[0])
+            {
+                // A variable alone (the common argument), read where it is: what `evalArg` gives, without a copy.
+                at(operand)
+                switch vars[i].value {
                 case .invalid: values.append(.null)
-                case .boxed(let i), .plain(let i):
-                    if case .value(let v) = i {
+                case .boxed(let item), .plain(let item):
+                    if case .value(let v) = item {
                         values.append(v)
                     } else {
-                        noteObject(i, at: values.count)
+                        pending.note(item, at: values.count)
                         values.append(.null)
                     }
                 }
+                continue
             }
-            return false
+            let datum = try evalArg(dot, operand)
+            if let mapParameters, mapParameters.contains(values.count), MapParameters.isNilInterface(datum, node: operand) {
+                nilInterfaceAt = values.count
+                return
+            }
+            switch consume datum {
+            case .invalid: values.append(.null)
+            case .boxed(let i), .plain(let i):
+                if case .value(let v) = i {
+                    values.append(v)
+                } else {
+                    pending.note(i, at: values.count)
+                    values.append(.null)
+                }
+            }
         }
-        if stopped { return }
         if let final {
             if let mapParameters, mapParameters.contains(values.count), MapParameters.isNilInterface(final, node: nil) {
                 nilInterfaceAt = values.count
@@ -980,17 +989,17 @@ final class Executor {
             switch final.item {
             case .value(let v): values.append(v)
             case let object:
-                noteObject(object, at: values.count)
+                pending.note(object, at: values.count)
                 values.append(.null)
             }
         }
-        guard let firstObject else { return }
-        func materialise(_ index: Int, _ item: Item) {
+        guard let first = pending.first else { return }
+        if case .structure(let s) = first.item { structs.append((first.index, s)) }
+        values[first.index] = first.item.value
+        for (index, item) in pending.more {
             if case .structure(let s) = item { structs.append((index, s)) }
             values[index] = item.value
         }
-        materialise(firstObject.index, firstObject.item)
-        for (index, item) in objects { materialise(index, item) }
     }
 
     private func evalFunction(
@@ -1042,6 +1051,17 @@ final class Executor {
         case .engine(let e):
             return try EngineFunctions.call(e, call)
         }
+    }
+}
+
+/// The arguments of a call that are maps, lists or structs, materialised once every argument is evaluated (see
+/// ``Executor/argumentValues(_:_:final:)``): the first kept inline (most calls have one at most), the rest in an array.
+struct PendingObjects {
+    var first: (index: Int, item: Item)?
+    var more: [(index: Int, item: Item)] = []
+
+    mutating func note(_ item: Item, at index: Int) {
+        if first == nil { first = (index, item) } else { more.append((index, item)) }
     }
 }
 
