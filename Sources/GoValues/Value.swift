@@ -58,7 +58,7 @@ public enum Value: Sendable, Equatable {
 
 extension Array where Element == Value {
     /// Whether an element is `==` to `value` (Go's `reflect.DeepEqual`), the elements compared in place.
-    public func containsDeepEqual(_ value: Value) -> Bool {
+    @inlinable public func containsDeepEqual(_ value: Value) -> Bool {
         withUnsafeBufferPointer { elements in
             if case .string(let needle) = value {
                 // The common case (a name in a list of names): strings compared without the general `==`.

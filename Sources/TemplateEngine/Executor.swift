@@ -399,7 +399,7 @@ final class Executor {
         let mark = vars.count
         defer { popVariables(to: mark) }
         let value = try evalPipeline(dot, b.pipe)
-        if value.indirect.truth {
+        if value.truth {  // the truth of `value.indirect`: a nil interface is false either way
             return try walk(b.kind == .withBranch ? value : dot, b.list)
         } else if let elseList = b.elseList {
             return try walk(dot, elseList)
@@ -592,7 +592,7 @@ final class Executor {
         var value: Datum? = nil
         try pipe.cmds.withUnsafeBufferPointer { (cmds) throws(TemplateError) in
             for i in cmds.indices {
-                value = try evalCommand(dot, cmds[i], final: value).unboxed
+                value = try evalCommand(dot, cmds[i], final: value).opened()
             }
         }
         let result = value ?? .invalid
@@ -621,6 +621,9 @@ final class Executor {
         case .chain:
             return try evalChain(dot, first, args: cmd.args, final: final)
         case .identifier(_, let function):
+            if function.plainFunction != nil {
+                return try evalPlainFunction(dot, function, node: first, cmd: cmd, args: cmd.args.dropFirst(), final: final)
+            }
             return try evalFunction(dot, function, node: first, cmd: cmd, args: cmd.args.dropFirst(), final: final)
         case .pipe(let p):
             try notAFunction(cmd.args, final)
@@ -867,10 +870,10 @@ final class Executor {
         return e
     }
 
-    /// Calls a plain function: arguments evaluated to data, the result boxed (maps and lists as
-    /// objects). The `Call` describing it is made only to report an error.
+    /// Calls a plain function (``FunctionReference/plainFunction``, read where it is kept): arguments evaluated to
+    /// data, the result boxed (maps and lists as objects). The `Call` describing it is made only to report an error.
     private func callExternal(
-        _ f: TemplateFunction, _ dot: Datum, _ reference: FunctionReference, node: Operand, cmd: CommandNode?,
+        _ dot: Datum, _ reference: FunctionReference, node: Operand, cmd: CommandNode?,
         args: ArraySlice<Operand>, final: Datum?
     ) throws(TemplateError) -> Datum {
         var values = valueArrays.popLast() ?? []
@@ -891,10 +894,12 @@ final class Executor {
         }
         let result: Value
         do {
-            if !structs.isEmpty, let special = try StructArguments.call(reference.traits.structArguments, values, structs, ordinary: f) {
+            if !structs.isEmpty, let special = try StructArguments.call(
+                    reference.traits.structArguments, values, structs, ordinary: reference.plainFunction.unsafelyUnwrapped)
+            {
                 result = special
             } else {
-                result = try f(values)
+                result = try reference.plainFunction.unsafelyUnwrapped(values)
                 if !structs.isEmpty, let returned = StructArguments.returned(reference.traits.structArguments, result, structs) {
                     return returned
                 }
@@ -944,43 +949,34 @@ final class Executor {
         nilInterfaceAt: inout Int?
     ) throws(TemplateError) {
         var pending = PendingObjects()
-        var k = args.startIndex
-        while k < args.endIndex {
-            let operand = args[k]
-            k += 1
-            if mapParameters == nil, case .variable(_, let idents) = operand, idents.count == 1,
-                let i = variableIndex(idents[0])
-            {
-                // A variable alone (the common argument), read where it is: what `evalArg` gives, without a copy.
-                at(operand)
-                switch vars[i].value {
-                case .invalid: values.append(.null)
-                case .boxed(let item), .plain(let item):
-                    if case .value(let v) = item {
-                        values.append(v)
-                    } else {
-                        pending.note(item, at: values.count)
-                        values.append(.null)
+        // The operands are read in place: the command holding them outlives the call.
+        let stopped = try args.withUnsafeBufferPointer { (operands) throws(TemplateError) -> Bool in
+            for k in operands.indices {
+                let operand = operands.baseAddress.unsafelyUnwrapped + k
+                if mapParameters == nil, let name = Self.loneVariableName(operand), let i = variableIndex(name) {
+                    // A variable alone (the common argument), read where it is: what `evalArg` gives, without a copy.
+                    siteState = SiteState(kind: .operand, bits: UnsafeRawPointer(operand).load(as: UInt.self))
+                    // A list no element of which was reached is its elements: as the last operand nothing evaluated
+                    // later can change it, so it is materialised at once (no copy of the object).
+                    if k == operands.count - 1, let elements = Self.unreachedElements(vars.valueAddress(i)) {
+                        values.append(.list(elements))
+                        continue
                     }
+                    Self.appendArgument(vars[i].value, to: &values, pending: &pending)
+                    continue
                 }
-                continue
-            }
-            let datum = try evalArg(dot, operand)
-            if let mapParameters, mapParameters.contains(values.count), MapParameters.isNilInterface(datum, node: operand) {
-                nilInterfaceAt = values.count
-                return
-            }
-            switch consume datum {
-            case .invalid: values.append(.null)
-            case .boxed(let i), .plain(let i):
-                if case .value(let v) = i {
-                    values.append(v)
-                } else {
-                    pending.note(i, at: values.count)
-                    values.append(.null)
+                let datum = try evalArg(dot, operand.pointee)
+                if let mapParameters, mapParameters.contains(values.count),
+                    MapParameters.isNilInterface(datum, node: operand.pointee)
+                {
+                    nilInterfaceAt = values.count
+                    return true
                 }
+                Self.appendArgument(datum, to: &values, pending: &pending)
             }
+            return false
         }
+        if stopped { return }
         if let final {
             if let mapParameters, mapParameters.contains(values.count), MapParameters.isNilInterface(final, node: nil) {
                 nilInterfaceAt = values.count
@@ -1002,6 +998,61 @@ final class Executor {
         }
     }
 
+    /// The elements of a datum that is a list none of whose elements was reached as an object (read in place).
+    @inline(__always) private static func unreachedElements(_ datum: UnsafePointer<Datum>) -> [Value]? {
+        switch datum.pointee {
+        case .boxed(.list(let l)), .plain(.list(let l)): return l.unreachedElements
+        default: return nil
+        }
+    }
+
+    /// The name of the variable an operand is when it is one alone (`$x`, not `$x.y`).
+    @inline(__always) private static func loneVariableName(_ operand: UnsafePointer<Operand>) -> String? {
+        if case .variable(_, let idents) = operand.pointee, idents.count == 1 { return idents[0] }
+        return nil
+    }
+
+    /// Appends an evaluated argument's data to `values` (taking it over): a scalar as it is, a map, list or struct as
+    /// a placeholder noted in `pending`, an invalid datum as `.null`.
+    @inline(__always) private static func appendArgument(
+        _ datum: consuming Datum, to values: inout [Value], pending: inout PendingObjects
+    ) {
+        switch consume datum {
+        case .invalid: values.append(.null)
+        case .boxed(let item), .plain(let item):
+            switch item {
+            case .value(let v): values.append(v)
+            case let object:
+                pending.note(object, at: values.count)
+                values.append(.null)
+            }
+        }
+    }
+
+    /// ``evalFunction(_:_:node:cmd:args:final:)`` of a plain function (``FunctionReference/plainFunction``): the
+    /// common call, kept apart from the general one so that its frame stays small.
+    @inline(never)
+    private func evalPlainFunction(
+        _ dot: Datum, _ reference: FunctionReference, node: Operand, cmd: CommandNode?,
+        args: ArraySlice<Operand>, final: Datum?
+    ) throws(TemplateError) -> Datum {
+        let result: Datum
+        do {
+            at(node)
+            result = try callExternal(dot, reference, node: node, cmd: cmd, args: args, final: final)
+        } catch {
+            if heap.cycleFound { return try settleCycle(reference, nil, node: node, cmd: cmd) }
+            throw error
+        }
+        if heap.cycleFound { return try settleCycle(reference, result, node: node, cmd: cmd) }
+        if case .value(let v) = result.item, let message = BuildLimits.oversizedResult(v) {
+            if let cmd { at(cmd) } else { at(node) }
+            throw wrapFunctionError(reference.name, message)
+        }
+        return result
+    }
+
+    @inline(never)
     private func evalFunction(
         _ dot: Datum, _ reference: FunctionReference, node: Operand, cmd: CommandNode?, args: ArraySlice<Operand>,
         final: Datum?
@@ -1026,8 +1077,8 @@ final class Executor {
         final: Datum?
     ) throws(TemplateError) -> Datum {
         at(node)
-        if let f = reference.plainFunction {
-            return try callExternal(f, dot, reference, node: node, cmd: cmd, args: args, final: final)
+        if reference.plainFunction != nil {
+            return try callExternal(dot, reference, node: node, cmd: cmd, args: args, final: final)
         }
         let name = reference.name
         guard let function = reference.implementation else {

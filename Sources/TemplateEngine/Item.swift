@@ -488,6 +488,9 @@ final class ListObject: ObjectNode {
         }
     }
 
+    /// The elements when none was ever reached as an object: then they are ``materialized`` as they are.
+    var unreachedElements: [Value]? { reachedCount == 0 ? base : nil }
+
     /// Whether this list is being materialised (met again below itself: a cycle).
     private var materializing = false
 

@@ -16,6 +16,12 @@ struct VariableStack {
         nonmutating unsafeMutableAddress { base + i }
     }
 
+    /// Where the value of variable `i` is (valid until the stack next changes).
+    func valueAddress(_ i: Int) -> UnsafePointer<Datum> {
+        (UnsafeRawPointer(base + i) + MemoryLayout<Executor.Variable>.offset(of: \.value).unsafelyUnwrapped)
+            .assumingMemoryBound(to: Datum.self)
+    }
+
     mutating func append(_ variable: consuming Executor.Variable) {
         if count == capacity { grow() }
         (base + count).initialize(to: variable)
