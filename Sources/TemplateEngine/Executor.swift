@@ -590,9 +590,19 @@ final class Executor {
     func evalPipeline(_ dot: Datum, _ pipe: PipeNode) throws(TemplateError) -> Datum {
         at(pipe)
         var value: Datum? = nil
+        // The commands are read in place and not retained: the pipeline holds them.
         try pipe.cmds.withUnsafeBufferPointer { (cmds) throws(TemplateError) in
+            let references = UnsafeRawPointer(cmds.baseAddress)?.assumingMemoryBound(to: Unmanaged<CommandNode>.self)
             for i in cmds.indices {
-                value = try evalCommand(dot, cmds[i], final: value).opened()
+                var failure: TemplateError?
+                references.unsafelyUnwrapped[i]._withUnsafeGuaranteedRef { cmd in
+                    do throws(TemplateError) {
+                        value = try evalCommand(dot, cmd, final: value).opened()
+                    } catch {
+                        failure = error
+                    }
+                }
+                if let failure { throw failure }
             }
         }
         let result = value ?? .invalid
@@ -877,10 +887,24 @@ final class Executor {
         args: ArraySlice<Operand>, final: Datum?
     ) throws(TemplateError) -> Datum {
         var values = valueArrays.popLast() ?? []
-        defer {
-            while !values.isEmpty { values.removeLast() }
-            valueArrays.append(values)
+        let result: Datum
+        do {
+            result = try callExternal(dot, reference, node: node, cmd: cmd, args: args, final: final, values: &values)
+        } catch {
+            values.removeAll(keepingCapacity: true)
+            valueArrays.append(consume values)
+            throw error
         }
+        values.removeAll(keepingCapacity: true)
+        valueArrays.append(consume values)
+        return result
+    }
+
+    /// ``callExternal(_:_:node:cmd:args:final:)`` with the arguments put in `values` (an emptied array kept for reuse).
+    private func callExternal(
+        _ dot: Datum, _ reference: FunctionReference, node: Operand, cmd: CommandNode?,
+        args: ArraySlice<Operand>, final: Datum?, values: inout [Value]
+    ) throws(TemplateError) -> Datum {
         var structs: [(index: Int, value: GoStruct)] = []
         var nilInterface: Int?
         try argumentValues(
