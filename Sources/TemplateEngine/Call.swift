@@ -2,11 +2,13 @@ import GoValues
 
 /// One function call being evaluated: the executor, the argument nodes and the pipeline value.
 struct Call {
-    let executor: Executor
+    /// The executor running the call; it outlives the call, so it is not retained.
+    unowned(unsafe) let executor: Executor
     let dot: Datum
     let name: String
     let nameNode: Operand
-    let cmd: CommandNode?
+    /// The command of the call, in a parse tree that outlives the call (not retained).
+    unowned(unsafe) let cmd: CommandNode?
     /// The argument nodes (a slice of the command: index with ``operand(_:)``).
     let args: ArraySlice<Operand>
     let final: Datum?
