@@ -50,8 +50,8 @@ struct Call {
     /// Returns an array of ``allArguments()`` for reuse, emptied.
     func recycle(_ arguments: consuming [Datum]) {
         var arguments = arguments
-        while !arguments.isEmpty { arguments.removeLast() }
-        executor.datumArrays.append(arguments)
+        arguments.removeAll(keepingCapacity: true)
+        executor.datumArrays.append(consume arguments)
     }
 
     /// Points errors at the whole command (`at <fn a b>`), as Go does for a function's own error.
