@@ -50,7 +50,7 @@ struct Call {
     /// Returns an array of ``allArguments()`` for reuse, emptied.
     func recycle(_ arguments: consuming [Datum]) {
         var arguments = arguments
-        arguments.removeAll(keepingCapacity: true)
+        while !arguments.isEmpty { arguments.removeLast() }
         executor.datumArrays.append(consume arguments)
     }
 

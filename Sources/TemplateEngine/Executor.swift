@@ -891,11 +891,11 @@ final class Executor {
         do {
             result = try callExternal(dot, reference, node: node, cmd: cmd, args: args, final: final, values: &values)
         } catch {
-            values.removeAll(keepingCapacity: true)
+            while !values.isEmpty { values.removeLast() }
             valueArrays.append(consume values)
             throw error
         }
-        values.removeAll(keepingCapacity: true)
+        while !values.isEmpty { values.removeLast() }
         valueArrays.append(consume values)
         return result
     }
