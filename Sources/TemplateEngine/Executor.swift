@@ -297,13 +297,41 @@ final class Executor {
         // The nodes are read in place (the list outlives the walk): no copy of each.
         try list.nodes.withUnsafeBufferPointer { (nodes) throws(TemplateError) -> Flow in
             for i in nodes.indices {
-                let flow = try walk(dot, nodes[i])
+                let node = nodes.baseAddress.unsafelyUnwrapped + i
+                let flow: Flow
+                if let branch = Self.branchReference(node) {
+                    flow = try walkBranch(dot, branch)
+                } else {
+                    flow = try walk(dot, node.pointee)
+                }
                 if out.count > BuildLimits.maxOutputSize { throw fail(BuildLimits.outputMessage) }
                 if case .normal = flow { continue }
                 return flow
             }
             return .normal
         }
+    }
+
+    /// The branch a node is, not retained (the list holding it outlives the walk).
+    @inline(__always) private static func branchReference(_ node: UnsafePointer<Node>) -> Unmanaged<BranchNode>? {
+        if case .branch(let b) = node.pointee { return .passUnretained(b) }
+        return nil
+    }
+
+    /// Walks a branch node the list holds (``branchReference(_:)``).
+    private func walkBranch(_ dot: Datum, _ branch: Unmanaged<BranchNode>) throws(TemplateError) -> Flow {
+        var outcome: Result<Flow, TemplateError> = .success(.normal)
+        branch._withUnsafeGuaranteedRef { b in
+            do throws(TemplateError) {
+                switch b.kind {
+                case .ifBranch, .withBranch: outcome = .success(try walkIfOrWith(dot, b))
+                case .rangeBranch: try walkRange(dot, b)
+                }
+            } catch {
+                outcome = .failure(error)
+            }
+        }
+        return try outcome.get()
     }
 
     private func walk(_ dot: Datum, _ node: Node) throws(TemplateError) -> Flow {
@@ -619,8 +647,19 @@ final class Executor {
     func evalCommand(_ dot: Datum, _ cmd: CommandNode, final: Datum?) throws(TemplateError) -> Datum {
         // The first word is read in place (the command outlives the call): no copy of it.
         try cmd.args.withUnsafeBufferPointer { (words) throws(TemplateError) -> Datum in
-            try evalCommand(dot, cmd, words[0], final: final)
+            let first = words.baseAddress.unsafelyUnwrapped
+            if let function = Self.plainFunctionReference(first) {
+                return try evalPlainFunction(dot, function, nodeAt: first, cmd: cmd, args: cmd.args.dropFirst(), final: final)
+            }
+            return try evalCommand(dot, cmd, words[0], final: final)
         }
+    }
+
+    /// The function an operand names when it is a plain function (``FunctionReference/plainFunction``), not retained
+    /// (the command holding it outlives the call).
+    @inline(__always) private static func plainFunctionReference(_ operand: UnsafePointer<Operand>) -> Unmanaged<FunctionReference>? {
+        if case .identifier(_, let function) = operand.pointee, function.plainFunction != nil { return .passUnretained(function) }
+        return nil
     }
 
     private func evalCommand(_ dot: Datum, _ cmd: CommandNode, _ first: Operand, final: Datum?) throws(TemplateError) -> Datum {
@@ -631,9 +670,6 @@ final class Executor {
         case .chain:
             return try evalChain(dot, first, args: cmd.args, final: final)
         case .identifier(_, let function):
-            if function.plainFunction != nil {
-                return try evalPlainFunction(dot, function, node: first, cmd: cmd, args: cmd.args.dropFirst(), final: final)
-            }
             return try evalFunction(dot, function, node: first, cmd: cmd, args: cmd.args.dropFirst(), final: final)
         case .pipe(let p):
             try notAFunction(cmd.args, final)
@@ -883,13 +919,13 @@ final class Executor {
     /// Calls a plain function (``FunctionReference/plainFunction``, read where it is kept): arguments evaluated to
     /// data, the result boxed (maps and lists as objects). The `Call` describing it is made only to report an error.
     private func callExternal(
-        _ dot: Datum, _ reference: FunctionReference, node: Operand, cmd: CommandNode?,
+        _ dot: Datum, _ reference: FunctionReference, nodeAt: UnsafePointer<Operand>, cmd: CommandNode?,
         args: ArraySlice<Operand>, final: Datum?
     ) throws(TemplateError) -> Datum {
         var values = valueArrays.popLast() ?? []
         let result: Datum
         do {
-            result = try callExternal(dot, reference, node: node, cmd: cmd, args: args, final: final, values: &values)
+            result = try callExternal(dot, reference, nodeAt: nodeAt, cmd: cmd, args: args, final: final, values: &values)
         } catch {
             while !values.isEmpty { values.removeLast() }
             valueArrays.append(consume values)
@@ -900,9 +936,10 @@ final class Executor {
         return result
     }
 
-    /// ``callExternal(_:_:node:cmd:args:final:)`` with the arguments put in `values` (an emptied array kept for reuse).
+    /// ``callExternal(_:_:nodeAt:cmd:args:final:)`` with the arguments put in `values` (an emptied array kept for
+    /// reuse). The operand naming the function is read only to report an error.
     private func callExternal(
-        _ dot: Datum, _ reference: FunctionReference, node: Operand, cmd: CommandNode?,
+        _ dot: Datum, _ reference: FunctionReference, nodeAt: UnsafePointer<Operand>, cmd: CommandNode?,
         args: ArraySlice<Operand>, final: Datum?, values: inout [Value]
     ) throws(TemplateError) -> Datum {
         var structs: [(index: Int, value: GoStruct)] = []
@@ -912,7 +949,7 @@ final class Executor {
             nilInterfaceAt: &nilInterface)
         if let nilInterface {
             throw Call(
-                executor: self, dot: dot, name: reference.name, nameNode: node, cmd: cmd, args: args, final: final,
+                executor: self, dot: dot, name: reference.name, nameNode: nodeAt.pointee, cmd: cmd, args: args, final: final,
                 reference: reference
             ).argumentFailure(MapParameters.message, index: nilInterface)
         }
@@ -930,7 +967,7 @@ final class Executor {
             }
         } catch {
             let call = Call(
-                executor: self, dot: dot, name: reference.name, nameNode: node, cmd: cmd, args: args, final: final,
+                executor: self, dot: dot, name: reference.name, nameNode: nodeAt.pointee, cmd: cmd, args: args, final: final,
                 reference: reference)
             throw call.translate(error, values)
         }
@@ -1055,25 +1092,40 @@ final class Executor {
 
     /// ``evalFunction(_:_:node:cmd:args:final:)`` of a plain function (``FunctionReference/plainFunction``): the
     /// common call, kept apart from the general one so that its frame stays small.
+    /// The function and the operand naming it are read where the command holds them (not retained).
     @inline(never)
     private func evalPlainFunction(
-        _ dot: Datum, _ reference: FunctionReference, node: Operand, cmd: CommandNode?,
+        _ dot: Datum, _ function: Unmanaged<FunctionReference>, nodeAt: UnsafePointer<Operand>, cmd: CommandNode,
         args: ArraySlice<Operand>, final: Datum?
     ) throws(TemplateError) -> Datum {
-        let result: Datum
-        do {
-            at(node)
-            result = try callExternal(dot, reference, node: node, cmd: cmd, args: args, final: final)
-        } catch {
-            if heap.cycleFound { return try settleCycle(reference, nil, node: node, cmd: cmd) }
-            throw error
+        var outcome: Result<Datum, TemplateError> = .success(.invalid)
+        function._withUnsafeGuaranteedRef { reference in
+            do throws(TemplateError) {
+                let result: Datum
+                do throws(TemplateError) {
+                    siteState = SiteState(kind: .operand, bits: UnsafeRawPointer(nodeAt).load(as: UInt.self))
+                    result = try callExternal(dot, reference, nodeAt: nodeAt, cmd: cmd, args: args, final: final)
+                } catch {
+                    if heap.cycleFound {
+                        outcome = .success(try settleCycle(reference, nil, node: nodeAt.pointee, cmd: cmd))
+                        return
+                    }
+                    throw error
+                }
+                if heap.cycleFound {
+                    outcome = .success(try settleCycle(reference, result, node: nodeAt.pointee, cmd: cmd))
+                    return
+                }
+                if case .value(let v) = result.item, let message = BuildLimits.oversizedResult(v) {
+                    at(cmd)
+                    throw wrapFunctionError(reference.name, message)
+                }
+                outcome = .success(result)
+            } catch {
+                outcome = .failure(error)
+            }
         }
-        if heap.cycleFound { return try settleCycle(reference, result, node: node, cmd: cmd) }
-        if case .value(let v) = result.item, let message = BuildLimits.oversizedResult(v) {
-            if let cmd { at(cmd) } else { at(node) }
-            throw wrapFunctionError(reference.name, message)
-        }
-        return result
+        return try outcome.get()
     }
 
     @inline(never)
@@ -1102,7 +1154,9 @@ final class Executor {
     ) throws(TemplateError) -> Datum {
         at(node)
         if reference.plainFunction != nil {
-            return try callExternal(dot, reference, node: node, cmd: cmd, args: args, final: final)
+            return try withUnsafePointer(to: node) { (nodeAt) throws(TemplateError) in
+                try callExternal(dot, reference, nodeAt: nodeAt, cmd: cmd, args: args, final: final)
+            }
         }
         let name = reference.name
         guard let function = reference.implementation else {
