@@ -649,7 +649,8 @@ final class Executor {
         try cmd.args.withUnsafeBufferPointer { (words) throws(TemplateError) -> Datum in
             let first = words.baseAddress.unsafelyUnwrapped
             if let function = Self.plainFunctionReference(first) {
-                return try evalPlainFunction(dot, function, nodeAt: first, cmd: cmd, args: cmd.args.dropFirst(), final: final)
+                return try evalPlainFunction(
+                    dot, function, nodeAt: first, cmd: cmd, operands: UnsafeBufferPointer(rebasing: words.dropFirst()), final: final)
             }
             return try evalCommand(dot, cmd, words[0], final: final)
         }
@@ -918,14 +919,16 @@ final class Executor {
 
     /// Calls a plain function (``FunctionReference/plainFunction``, read where it is kept): arguments evaluated to
     /// data, the result boxed (maps and lists as objects). The `Call` describing it is made only to report an error.
+    /// The argument operands are read in place; `args` gives them as the command's slice, to report an error.
     private func callExternal(
         _ dot: Datum, _ reference: FunctionReference, nodeAt: UnsafePointer<Operand>, cmd: CommandNode?,
-        args: ArraySlice<Operand>, final: Datum?
+        operands: UnsafeBufferPointer<Operand>, args: () -> ArraySlice<Operand>, final: Datum?
     ) throws(TemplateError) -> Datum {
         var values = valueArrays.popLast() ?? []
         let result: Datum
         do {
-            result = try callExternal(dot, reference, nodeAt: nodeAt, cmd: cmd, args: args, final: final, values: &values)
+            result = try callExternal(
+                dot, reference, nodeAt: nodeAt, cmd: cmd, operands: operands, args: args, final: final, values: &values)
         } catch {
             while !values.isEmpty { values.removeLast() }
             valueArrays.append(consume values)
@@ -936,20 +939,20 @@ final class Executor {
         return result
     }
 
-    /// ``callExternal(_:_:nodeAt:cmd:args:final:)`` with the arguments put in `values` (an emptied array kept for
+    /// ``callExternal(_:_:nodeAt:cmd:operands:args:final:)`` with the arguments put in `values` (an emptied array kept for
     /// reuse). The operand naming the function is read only to report an error.
     private func callExternal(
         _ dot: Datum, _ reference: FunctionReference, nodeAt: UnsafePointer<Operand>, cmd: CommandNode?,
-        args: ArraySlice<Operand>, final: Datum?, values: inout [Value]
+        operands: UnsafeBufferPointer<Operand>, args: () -> ArraySlice<Operand>, final: Datum?, values: inout [Value]
     ) throws(TemplateError) -> Datum {
         var structs: [(index: Int, value: GoStruct)] = []
         var nilInterface: Int?
         try argumentValues(
-            dot, args, final: final, into: &values, structs: &structs, mapParameters: reference.mapParameters,
+            dot, operands, final: final, into: &values, structs: &structs, mapParameters: reference.mapParameters,
             nilInterfaceAt: &nilInterface)
         if let nilInterface {
             throw Call(
-                executor: self, dot: dot, name: reference.name, nameNode: nodeAt.pointee, cmd: cmd, args: args, final: final,
+                executor: self, dot: dot, name: reference.name, nameNode: nodeAt.pointee, cmd: cmd, args: args(), final: final,
                 reference: reference
             ).argumentFailure(MapParameters.message, index: nilInterface)
         }
@@ -967,7 +970,7 @@ final class Executor {
             }
         } catch {
             let call = Call(
-                executor: self, dot: dot, name: reference.name, nameNode: nodeAt.pointee, cmd: cmd, args: args, final: final,
+                executor: self, dot: dot, name: reference.name, nameNode: nodeAt.pointee, cmd: cmd, args: args(), final: final,
                 reference: reference)
             throw call.translate(error, values)
         }
@@ -1009,35 +1012,42 @@ final class Executor {
         structs: inout [(index: Int, value: GoStruct)], mapParameters: MapParameterPositions? = nil,
         nilInterfaceAt: inout Int?
     ) throws(TemplateError) {
+        try args.withUnsafeBufferPointer { (operands) throws(TemplateError) in
+            try argumentValues(
+                dot, operands, final: final, into: &values, structs: &structs, mapParameters: mapParameters,
+                nilInterfaceAt: &nilInterfaceAt)
+        }
+    }
+
+    /// ``argumentValues(_:_:final:into:structs:mapParameters:nilInterfaceAt:)`` of operands read in place (the
+    /// command holding them outlives the call).
+    func argumentValues(
+        _ dot: Datum, _ operands: UnsafeBufferPointer<Operand>, final: Datum?, into values: inout [Value],
+        structs: inout [(index: Int, value: GoStruct)], mapParameters: MapParameterPositions?,
+        nilInterfaceAt: inout Int?
+    ) throws(TemplateError) {
         var pending = PendingObjects()
-        // The operands are read in place: the command holding them outlives the call.
-        let stopped = try args.withUnsafeBufferPointer { (operands) throws(TemplateError) -> Bool in
-            for k in operands.indices {
-                let operand = operands.baseAddress.unsafelyUnwrapped + k
-                if mapParameters == nil, let name = Self.loneVariableName(operand), let i = variableIndex(name) {
-                    // A variable alone (the common argument), read where it is: what `evalArg` gives, without a copy.
-                    siteState = SiteState(kind: .operand, bits: UnsafeRawPointer(operand).load(as: UInt.self))
-                    // A list no element of which was reached is its elements: as the last operand nothing evaluated
-                    // later can change it, so it is materialised at once (no copy of the object).
-                    if k == operands.count - 1, let elements = Self.unreachedElements(vars.valueAddress(i)) {
-                        values.append(.list(elements))
-                        continue
-                    }
-                    Self.appendArgument(vars[i].value, to: &values, pending: &pending)
+        for k in operands.indices {
+            let operand = operands.baseAddress.unsafelyUnwrapped + k
+            if mapParameters == nil, let name = Self.loneVariableName(operand), let i = variableIndex(name) {
+                // A variable alone (the common argument), read where it is: what `evalArg` gives, without a copy.
+                siteState = SiteState(kind: .operand, bits: UnsafeRawPointer(operand).load(as: UInt.self))
+                // A list no element of which was reached is its elements: as the last operand nothing evaluated
+                // later can change it, so it is materialised at once (no copy of the object).
+                if k == operands.count - 1, let elements = Self.unreachedElements(vars.valueAddress(i)) {
+                    values.append(.list(elements))
                     continue
                 }
-                let datum = try evalArg(dot, operand.pointee)
-                if let mapParameters, mapParameters.contains(values.count),
-                    MapParameters.isNilInterface(datum, node: operand.pointee)
-                {
-                    nilInterfaceAt = values.count
-                    return true
-                }
-                Self.appendArgument(datum, to: &values, pending: &pending)
+                Self.appendArgument(vars[i].value, to: &values, pending: &pending)
+                continue
             }
-            return false
+            let datum = try evalArg(dot, operand.pointee)
+            if let mapParameters, mapParameters.contains(values.count), MapParameters.isNilInterface(datum, node: operand.pointee) {
+                nilInterfaceAt = values.count
+                return
+            }
+            Self.appendArgument(datum, to: &values, pending: &pending)
         }
-        if stopped { return }
         if let final {
             if let mapParameters, mapParameters.contains(values.count), MapParameters.isNilInterface(final, node: nil) {
                 nilInterfaceAt = values.count
@@ -1096,7 +1106,7 @@ final class Executor {
     @inline(never)
     private func evalPlainFunction(
         _ dot: Datum, _ function: Unmanaged<FunctionReference>, nodeAt: UnsafePointer<Operand>, cmd: CommandNode,
-        args: ArraySlice<Operand>, final: Datum?
+        operands: UnsafeBufferPointer<Operand>, final: Datum?
     ) throws(TemplateError) -> Datum {
         var outcome: Result<Datum, TemplateError> = .success(.invalid)
         function._withUnsafeGuaranteedRef { reference in
@@ -1104,7 +1114,8 @@ final class Executor {
                 let result: Datum
                 do throws(TemplateError) {
                     siteState = SiteState(kind: .operand, bits: UnsafeRawPointer(nodeAt).load(as: UInt.self))
-                    result = try callExternal(dot, reference, nodeAt: nodeAt, cmd: cmd, args: args, final: final)
+                    result = try callExternal(
+                        dot, reference, nodeAt: nodeAt, cmd: cmd, operands: operands, args: { cmd.args.dropFirst() }, final: final)
                 } catch {
                     if heap.cycleFound {
                         outcome = .success(try settleCycle(reference, nil, node: nodeAt.pointee, cmd: cmd))
@@ -1155,7 +1166,9 @@ final class Executor {
         at(node)
         if reference.plainFunction != nil {
             return try withUnsafePointer(to: node) { (nodeAt) throws(TemplateError) in
-                try callExternal(dot, reference, nodeAt: nodeAt, cmd: cmd, args: args, final: final)
+                try args.withUnsafeBufferPointer { (operands) throws(TemplateError) in
+                    try callExternal(dot, reference, nodeAt: nodeAt, cmd: cmd, operands: operands, args: { args }, final: final)
+                }
             }
         }
         let name = reference.name
