@@ -42,7 +42,9 @@ struct Call {
     func allArguments() throws(TemplateError) -> [Datum] {
         var out = executor.datumArrays.popLast() ?? []
         out.reserveCapacity(count)
-        for a in args { out.append(try executor.evalArg(dot, a)) }
+        try args.withUnsafeBufferPointer { (operands) throws(TemplateError) in
+            for i in operands.indices { out.append(try executor.evalArg(dot, at: operands.baseAddress.unsafelyUnwrapped + i)) }
+        }
         if let final { out.append(final) }
         return out
     }

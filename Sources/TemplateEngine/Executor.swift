@@ -908,6 +908,34 @@ final class Executor {
         }
     }
 
+    /// ``evalArg(_:_:)`` of an operand read in place, where the command holding it outlives the call: a variable
+    /// alone or a parenthesised pipeline is evaluated without a copy of the operand.
+    func evalArg(_ dot: Datum, at operand: UnsafePointer<Operand>) throws(TemplateError) -> Datum {
+        if let name = Self.loneVariableName(operand), let i = variableIndex(name) {
+            siteState = SiteState(kind: .operand, bits: UnsafeRawPointer(operand).load(as: UInt.self))
+            return vars[i].value
+        }
+        if let pipe = Self.pipeReference(operand) {
+            siteState = SiteState(kind: .operand, bits: UnsafeRawPointer(operand).load(as: UInt.self))
+            var outcome: Result<Datum, TemplateError> = .success(.invalid)
+            pipe._withUnsafeGuaranteedRef { p in
+                do throws(TemplateError) {
+                    outcome = .success(try evalPipeline(dot, p))
+                } catch {
+                    outcome = .failure(error)
+                }
+            }
+            return try outcome.get()
+        }
+        return try evalArg(dot, operand.pointee)
+    }
+
+    /// The parenthesised pipeline an operand is, not retained.
+    @inline(__always) private static func pipeReference(_ operand: UnsafePointer<Operand>) -> Unmanaged<PipeNode>? {
+        if case .pipe(let p) = operand.pointee { return .passUnretained(p) }
+        return nil
+    }
+
     // MARK: functions
 
     /// `error calling NAME: message` at the current node, wrapping a function's own error.
@@ -1041,7 +1069,7 @@ final class Executor {
                 Self.appendArgument(vars[i].value, to: &values, pending: &pending)
                 continue
             }
-            let datum = try evalArg(dot, operand.pointee)
+            let datum = try evalArg(dot, at: operand)
             if let mapParameters, mapParameters.contains(values.count), MapParameters.isNilInterface(datum, node: operand.pointee) {
                 nilInterfaceAt = values.count
                 return
