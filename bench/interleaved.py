@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Compares two meshrender executables on the real-chart renders of `bench/run real`, runs interleaved.
+"""Compares two meshrender executables on the real-chart renders of `bench/run real` (`meshrender template`, with
+helm template's arguments), runs interleaved.
 
     bench/interleaved.py RUNS OLD_BIN NEW_BIN [CASE...]
 
@@ -33,11 +34,11 @@ def run(binary, args):
     """Wall and CPU seconds of one render, its output discarded."""
     with open(os.devnull, "wb") as null:
         start = time.perf_counter()
-        proc = subprocess.Popen([binary, "render", args[0], "--release", "bench", "-n", "bench"] + args[1:], stdout=null)
+        proc = subprocess.Popen([binary, "template", "bench", args[0], "-n", "bench"] + args[1:], stdout=null)
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"FAILED: {binary} render {' '.join(args)}")
+        sys.exit(f"FAILED: {binary} template bench {' '.join(args)}")
     return wall, usage.ru_utime + usage.ru_stime
 
 

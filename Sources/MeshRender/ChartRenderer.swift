@@ -166,12 +166,12 @@ public struct ChartRenderer: Sendable {
     /// Helm parses (and executes) templates deepest path first, then by name descending, so a
     /// `define` in a shallower or alphabetically earlier file wins over the same name elsewhere.
     static func parseOrder(_ names: [String]) -> [String] {
-        names.sorted { a, b in
-            let da = a.utf8.lazy.filter { $0 == UInt8(ascii: "/") }.count
-            let db = b.utf8.lazy.filter { $0 == UInt8(ascii: "/") }.count
-            if da != db { return da > db }
-            return Value.goLess(b, a)
-        }
+        // Each name's depth counted once, not at every comparison.
+        let keyed = names.map { name in (name: name, depth: name.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }) }
+        return keyed.sorted { a, b in
+            if a.depth != b.depth { return a.depth > b.depth }
+            return Value.goLess(b.name, a.name)
+        }.map(\.name)
     }
 
     /// Every template of the chart parsed into one set, in Helm's parse order.

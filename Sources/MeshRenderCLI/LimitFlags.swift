@@ -33,7 +33,10 @@ struct LimitFlags: ParsableArguments {
 
     /// The limit flags among `template`'s arguments, checked as the other commands check them, then applied.
     static func apply(_ arguments: TemplateArguments) throws {
-        try parse(names.flatMap { name in arguments.all(name).flatMap { ["--\(name)", $0] } }).apply()
+        let given = names.flatMap { name in arguments.all(name).flatMap { ["--\(name)", $0] } }
+        // None given: the defaults stand, and ArgumentParser's start-up work is not needed.
+        guard !given.isEmpty else { return }
+        try parse(given).apply()
     }
 
     /// Each flag and what it sets (bytes).

@@ -46,6 +46,11 @@ struct Meshrender: ParsableCommand {
         refuseUnknownSubcommand(Array(CommandLine.arguments.dropFirst()))
         do {
             let (arguments, repeated) = RepeatedFlags.extract(Array(CommandLine.arguments.dropFirst()))
+            if let template = TemplateCommand.passing(arguments) {
+                PhaseClock.mark("arguments parsed")
+                try runReportingInputErrors { try template.run(prefetched: prefetched) }
+                return
+            }
             var command = try parseAsRoot(arguments)
             PhaseClock.mark("arguments parsed")
             if !repeated.isEmpty {
@@ -56,20 +61,12 @@ struct Meshrender: ParsableCommand {
                 command = taking
             }
             (command as? TakesLimitFlags)?.limits.apply()
-            do {
+            try runReportingInputErrors {
                 if let command = command as? RunsWithPrefetch {
                     try command.run(prefetched: prefetched)
                 } else {
                     try command.run()
                 }
-            } catch let error as ExitCode {
-                throw error
-            } catch let interrupted as OutputDirectory.Interrupted {
-                // The output directory is as it was, or fully written: exit as the signal would.
-                Diagnostics.writeError("meshrender: \(interrupted)\n")
-                Glibc.exit(128 + interrupted.signal)
-            } catch let error where isInputError(error) {
-                Diagnostics.fail((error as? ChartRenderError)?.line ?? String(describing: error))
             }
         } catch {
             let code = exitCode(for: error)
@@ -79,6 +76,22 @@ struct Meshrender: ParsableCommand {
             }
             if let exit = error as? ExitCode { Glibc.exit(exit.rawValue) }
             Diagnostics.fail(message(for: error))
+        }
+    }
+
+    /// Runs a parsed command: an error of the input (values, templates, manifests, files) prints as its one line and
+    /// exits 2; an interrupted output directory exits as the signal would; ArgumentParser's own errors go on.
+    private static func runReportingInputErrors(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as ExitCode {
+            throw error
+        } catch let interrupted as OutputDirectory.Interrupted {
+            // The output directory is as it was, or fully written: exit as the signal would.
+            Diagnostics.writeError("meshrender: \(interrupted)\n")
+            Glibc.exit(128 + interrupted.signal)
+        } catch let error where isInputError(error) {
+            Diagnostics.fail((error as? ChartRenderError)?.line ?? String(describing: error))
         }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import MeshRender
+import Platform
 
 /// `meshrender template [NAME] [CHART] [flags]`: `helm template`'s command line, so that meshrender
 /// can stand where tools call `helm template` (kustomize's `--helm-command`, helmfile's `helmBinary`,
@@ -49,6 +50,23 @@ struct TemplateCommand: ParsableCommand, RunsWithPrefetch {
         } else {
             Diagnostics.emit(try rendered.helmTemplateWriter(request.output))
         }
+        PhaseClock.mark("output written")
         Diagnostics.finish(keeping: rendered)
+    }
+}
+
+extension TemplateCommand {
+    /// The command for a command line that starts with `template`, made without ArgumentParser's command tree: the
+    /// command takes all its words as they are and reads them itself (helm's shape), so the tree would add nothing
+    /// but its start-up cost (the runtime's type lookups for every option of every command, about a millisecond).
+    /// Nil for any other command line, and for one naming a flag ArgumentParser answers on any command
+    /// (`--generate-completion-script`, `--experimental-dump-help`, a shell's completion request).
+    static func passing(_ arguments: [String]) -> TemplateCommand? {
+        guard arguments.first == "template",
+              !arguments.contains(where: { $0.hasPrefix("--generate-completion-script") || $0.hasPrefix("---") || $0 == "--experimental-dump-help" })
+        else { return nil }
+        var command = TemplateCommand()
+        command.words = Array(arguments.dropFirst())
+        return command
     }
 }

@@ -7,7 +7,7 @@ import Darwin
 #endif
 
 /// Where a run spends its time and memory, for performance work: with `MESHRENDER_PHASES` set in the environment,
-/// each `mark(_:)` prints one line to standard error — seconds since the first mark, the resident memory then and
+/// each `mark(_:)` prints one line to standard error — seconds since the first mark (to a tenth of a millisecond), the resident memory then and
 /// the phase that just ended (`phase 1.234 s 610 MB loaded`). Without it, a mark costs one branch.
 public enum PhaseClock {
     private static let isOn = getenv("MESHRENDER_PHASES") != nil
@@ -22,8 +22,8 @@ public enum PhaseClock {
     /// Prints the time and resident memory at the end of `phase` (when `MESHRENDER_PHASES` is set).
     public static func mark(_ phase: @autoclosure () -> String) {
         guard isOn else { return }
-        let milliseconds = Int((now() - start) * 1000)
-        let line = "phase \(milliseconds / 1000).\(String(milliseconds % 1000 + 1000).dropFirst()) s \(residentMegabytes()) MB \(phase())\n"
+        let tenths = Int((now() - start) * 10_000)
+        let line = "phase \(tenths / 10_000).\(String(tenths % 10_000 + 10_000).dropFirst()) s \(residentMegabytes()) MB \(phase())\n"
         _ = line.withCString { write(2, $0, strlen($0)) }
     }
 

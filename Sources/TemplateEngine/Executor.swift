@@ -795,7 +795,7 @@ final class Executor {
             }
             return .boxed(entry)
         }
-        if let result = try callDataMethod(dot, name, on: item.value, node: node, args: args, final: final) { return result }
+        if let result = try callDataMethod(dot, name, on: { item.value }, node: node, args: args, final: final) { return result }
         if case .map = object {
             atField(node, fieldSite)
             if hasArgs { throw fail("\(name) is not a method but has arguments") }
@@ -806,12 +806,13 @@ final class Executor {
     }
 
     /// The set's method `name` (``TemplateSet/methods``) called on `receiver`, or nil when there is
-    /// none for it.
+    /// none for it. The receiver is made plain data only for a method: a field a map lacks (`.component` of a
+    /// `dict` that has none) must not copy the map, nor the whole top-level data it may hold (`.Files` among it).
     private func callDataMethod(
-        _ dot: Datum, _ name: String, on receiver: Value, node: Operand, args: [Operand], final: Datum?
+        _ dot: Datum, _ name: String, on receiver: () -> Value?, node: Operand, args: [Operand], final: Datum?
     ) throws(TemplateError) -> Datum? {
-        guard !methods.isEmpty, let method = methods[name] else { return nil }
-        let result = try callMethod(dot, name, node: node, args: args, final: final) { try method(receiver, $0).map(GoStruct.Content.value) }
+        guard !methods.isEmpty, let method = methods[name], let value = receiver() else { return nil }
+        let result = try callMethod(dot, name, node: node, args: args, final: final) { try method(value, $0).map(GoStruct.Content.value) }
         return result
     }
 
@@ -872,7 +873,7 @@ final class Executor {
         if let callable = s.callables[name] {
             return try callStructMethod(dot, name, callable, node: node, args: args, final: final)
         }
-        if let underlying = s.underlying, let result = try callDataMethod(dot, name, on: underlying, node: node, args: args, final: final) {
+        if let result = try callDataMethod(dot, name, on: { s.underlying }, node: node, args: args, final: final) {
             return result
         }
         site = .operand(node)

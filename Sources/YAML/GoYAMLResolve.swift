@@ -45,19 +45,38 @@ enum GoYAMLResolve {
         }
     }
 
-    private static let words: [String: Resolved] = {
-        var m: [String: Resolved] = [:]
-        for w in ["y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"] { m[w] = .bool(true) }
-        for w in ["n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"] { m[w] = .bool(false) }
-        for w in ["~", "null", "Null", "NULL"] { m[w] = .null }
-        for w in [".nan", ".NaN", ".NAN"] { m[w] = .float(.nan) }
-        for w in [".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"] { m[w] = .float(.infinity) }
-        for w in ["-.inf", "-.Inf", "-.INF"] { m[w] = .float(-.infinity) }
-        return m
+    /// The fixed words by their bytes packed into an integer (all are at most five bytes long): a look-up needs no
+    /// string hashing, which every plain scalar starting with one of the letters above would otherwise pay.
+    private static let words: [(packed: UInt64, resolved: Resolved)] = {
+        var table: [(packed: UInt64, resolved: Resolved)] = []
+        func add(_ words: [String], _ resolved: Resolved) {
+            for w in words { table.append((packed(w)!, resolved)) }
+        }
+        add(["y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"], .bool(true))
+        add(["n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"], .bool(false))
+        add(["~", "null", "Null", "NULL"], .null)
+        add([".nan", ".NaN", ".NAN"], .float(.nan))
+        add([".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"], .float(.infinity))
+        add(["-.inf", "-.Inf", "-.INF"], .float(-.infinity))
+        return table
     }()
 
+    /// The bytes of `s` in one integer, first byte lowest, when it has one to five bytes.
+    private static func packed(_ s: String) -> UInt64? {
+        var key: UInt64 = 0
+        var shift: UInt64 = 0
+        for byte in s.utf8 {
+            guard shift < 40 else { return nil }
+            key |= UInt64(byte) << shift
+            shift += 8
+        }
+        return shift == 0 ? nil : key
+    }
+
     private static func word(_ s: String) -> Resolved? {
-        s.utf8.count <= 5 ? words[s] : nil
+        guard let key = packed(s) else { return nil }
+        for entry in words where entry.packed == key { return entry.resolved }
+        return nil
     }
 
     /// The sign/digit branch: timestamp, Go integer, YAML float, big unsigned integer.

@@ -131,4 +131,28 @@ final class GoStructTests: XCTestCase {
             }
         }
     }
+
+    /// A struct whose plain-data view is costly (Helm's `.Files`, a map of byte slices) is made plain only when a
+    /// template needs it: a field a map lacks (`.component` of a `dict` holding the top-level data) looks for a
+    /// method of that name without copying the map, and finds none.
+    func testAMissingFieldDoesNotMakeTheDataPlain() throws {
+        final class Counter: @unchecked Sendable { var count = 0 }
+        let made = Counter()
+        let files = GoStruct(typeName: "engine.files", deferredUnderlying: {
+            made.count += 1
+            return .map(["a.txt": .list([.int(97)])])
+        })
+        let set = TemplateSet()
+        set.structs = ["Files": files]
+        set.methods = ["AsMap": { receiver, _ in receiver }]
+        try set.parse(name: "t", text: """
+            {{ $d := dict "context" . "name" "x" }}{{ if $d.component }}c{{ end }}{{ $d.name }}|{{ $d.context.V.k }}
+            """)
+        XCTAssertEqual(try set.execute(name: "t", data: .map(["Files": .null, "V": .map(["k": .string("v")])])), "x|v")
+        XCTAssertEqual(made.count, 0)
+        // A method does see the data (and the files' view) as plain data.
+        try set.parse(name: "m", text: "{{ $d := dict \"context\" . }}{{ $d.AsMap.context.V.k }}")
+        XCTAssertEqual(try set.execute(name: "m", data: .map(["Files": .null, "V": .map(["k": .string("v")])])), "v")
+        XCTAssertEqual(made.count, 1)
+    }
 }
