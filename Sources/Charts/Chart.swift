@@ -23,7 +23,7 @@ public struct Chart: Sendable {
     /// `type: library`: only its `_` files are used (they define templates for others).
     public var isLibrary = false
     /// The files templates see as `.Files`: all but templates, values, Chart.yaml and subcharts.
-    public var files: [String: [UInt8]] = [:]
+    public var files: [String: ChartFile] = [:]
     /// `values.schema.json` (nil when the chart has none): the coalesced values must satisfy it.
     public var valuesSchema: [UInt8]? {
         didSet { compiledSchema = valuesSchema.map(CompiledValuesSchema.init(bytes:)) }
@@ -87,28 +87,33 @@ public struct ChartScope: Sendable {
     /// The scopes of its direct subcharts, by name (for `.Subcharts`).
     public var subcharts: [(name: String, scope: Int)]
     /// `.Files`.
-    public var files: [String: [UInt8]] = [:]
+    public var files: [String: ChartFile] = [:]
 }
 
 /// One file of a chart's `crds/` directory.
 public struct ChartCRD: Sendable, Equatable {
     /// `<chart path>/crds/<file>` (`top/charts/sub/crds/x.yaml` for a subchart's): its `# Source:`.
     public var source: String
-    /// The file's bytes, unchanged: decoded into ``text`` only when asked for (`--include-crds`),
-    /// since CRD files are large and most renders never print them.
-    var bytes: [UInt8]
+    /// The file, unchanged: read (a large one is read only then, see ``ChartFile``) and decoded into ``text`` only
+    /// when asked for (`--include-crds`), since CRD files are large and most renders never print them.
+    var file: ChartFile
 
-    /// The file's text, unchanged.
+    /// The file's bytes.
+    var bytes: [UInt8] { file.bytes }
+
+    /// The file's text, unchanged (a failed read is kept for ``ChartFile/checkReads()``).
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 
     public init(source: String, text: String) {
-        self.init(source: source, bytes: Array(text.utf8))
+        self.init(source: source, file: .bytes(Array(text.utf8)))
     }
 
-    init(source: String, bytes: [UInt8]) {
+    init(source: String, file: ChartFile) {
         self.source = source
-        self.bytes = bytes
+        self.file = file
     }
+
+    public static func == (a: ChartCRD, b: ChartCRD) -> Bool { a.source == b.source && a.bytes == b.bytes }
 }
 
 /// One file of a chart's `templates/` directory.

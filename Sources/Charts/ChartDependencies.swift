@@ -221,7 +221,7 @@ struct ResolvedChart {
         }
         let crdPrefix = loadedName + "/crds/"
         for crd in chart.crds where crd.source.hasPrefix(crdPrefix) {
-            flat.crds.append(ChartCRD(source: path + "/crds/" + crd.source.dropFirst(crdPrefix.count), bytes: crd.bytes))
+            flat.crds.append(ChartCRD(source: path + "/crds/" + crd.source.dropFirst(crdPrefix.count), file: crd.file))
         }
         for sub in subcharts {
             let child = sub.flatten(into: &flat, path: path + "/charts/" + sub.chart.name, valuesPath: valuesPath + [sub.chart.name], isRoot: false)

@@ -14,7 +14,7 @@ struct ChartFiles {
     }
 
     let origin: Origin
-    let contents: [String: [UInt8]]
+    let contents: [String: ChartFile]
 
     /// Helm's bound on what a packaged chart may unpack to: its files' contents, not the tar
     /// headers and padding around them.
@@ -24,9 +24,31 @@ struct ChartFiles {
     /// padding of many small files (1 KiB each for 200,000 files).
     static let archiveLimit = 3 * sizeLimit
 
-    init(origin: Origin, contents: [String: [UInt8]]) {
+    init(origin: Origin, contents: [String: ChartFile]) {
         self.origin = origin
         self.contents = contents
+    }
+
+    init(origin: Origin, bytes: [String: [UInt8]]) {
+        self.init(origin: origin, contents: bytes.mapValues(ChartFile.bytes))
+    }
+
+    /// Files from this size on are read when first used, unless loading the chart reads them itself
+    /// (``isReadByLoading(_:)``).
+    static let readOnUseFrom = 64 << 10
+
+    /// Whether loading a chart reads the file `relative` (a path below the top chart): its templates, Chart.yaml,
+    /// values, schema, lock and requirements files and packaged subcharts, at any depth of `charts/`.
+    static func isReadByLoading(_ relative: String) -> Bool {
+        var path = Substring(relative)
+        while path.hasPrefix("charts/") {
+            let rest = path.dropFirst("charts/".count)
+            guard let slash = rest.firstIndex(of: "/") else { return true }  // charts/x.tgz
+            path = rest[rest.index(after: slash)...]
+        }
+        return path.hasPrefix("templates/")
+            || ["Chart.yaml", "Chart.lock", "values.yaml", "values.schema.json", "requirements.yaml", "requirements.lock"]
+                .contains(path)
     }
 
     /// The files below `root` that its `.helmignore` (and Helm's default rule) keep; directories a
@@ -78,11 +100,17 @@ struct ChartFiles {
             pending.append(contentsOf: directories.reversed())
         }
         let files = found
-        let read = Parallel.map(files.count) { i in
-            Result { () throws(ChartRenderError) in try ChartLoader.read(files[i].path, refusingIrregular: !files[i].regular) }
+        // Large files that loading does not read wait, open, until something reads them.
+        let read = Parallel.map(files.count) { i -> Result<ChartFile, ChartRenderError> in
+            let threshold = Self.isReadByLoading(files[i].relative) ? Int.max : Self.readOnUseFrom
+            switch DeferredFile.open(files[i].path, deferringFrom: threshold, refusingIrregular: !files[i].regular) {
+            case .success(.bytes(let bytes)): return .success(.bytes(bytes))
+            case .success(.deferred(let file)): return .success(.deferred(file))
+            case .failure(let failure): return .failure(ChartRenderError(.load, "\(failure)"))
+            }
         }
-        var contents: [String: [UInt8]] = Dictionary(minimumCapacity: files.count)
-        for (file, bytes) in zip(files, read) { contents[file.relative] = try bytes.get() }
+        var contents: [String: ChartFile] = Dictionary(minimumCapacity: files.count)
+        for (file, content) in zip(files, read) { contents[file.relative] = try content.get() }
         if let walkFailure { throw walkFailure }
         self.init(origin: .directory(root), contents: contents)
     }
@@ -112,7 +140,7 @@ struct ChartFiles {
             }
             contents[cleaned] = entry.contents
         }
-        self.init(origin: .archive(name), contents: contents)
+        self.init(origin: .archive(name), bytes: contents)
     }
 
     /// The chart's name when Chart.yaml gives none (the directory's or archive's name).
@@ -133,9 +161,15 @@ struct ChartFiles {
 
     func contains(_ relative: String) -> Bool { contents[relative] != nil }
 
+    /// The file `relative`, read or waiting (see ``ChartFile``).
+    func file(_ relative: String) throws(ChartRenderError) -> ChartFile {
+        guard let file = contents[relative] else { throw ChartRenderError(.load, "cannot read \(location(relative))") }
+        return file
+    }
+
     func read(_ relative: String) throws(ChartRenderError) -> [UInt8] {
-        guard let bytes = contents[relative] else { throw ChartRenderError(.load, "cannot read \(location(relative))") }
-        return bytes
+        guard let file = contents[relative] else { throw ChartRenderError(.load, "cannot read \(location(relative))") }
+        return try file.read()
     }
 
     /// The files below the directory `relative`, relative to it, sorted.
@@ -147,7 +181,7 @@ struct ChartFiles {
     /// What Helm offers templates as `.Files`: every file that is not Chart.yaml, values.yaml,
     /// the schema, lock or requirements files (those two stay in a v1 chart), a template or part of
     /// a subchart.
-    func otherFiles(isV1: Bool) -> [String: [UInt8]] {
+    func otherFiles(isV1: Bool) -> [String: ChartFile] {
         var special: Set<String> = ["Chart.yaml", "Chart.lock", "values.yaml", "values.schema.json"]
         if !isV1 { special.formUnion(["requirements.yaml", "requirements.lock"]) }
         return contents.filter { path, _ in
@@ -180,8 +214,8 @@ struct ChartFiles {
     /// The entries of `charts/` that Helm loads as subcharts, in name order (`.`- and `_`-prefixed
     /// ones are passed over).
     func subchartEntries() -> [(name: String, content: SubchartEntry)] {
-        var groups: [String: [String: [UInt8]]] = [:]
-        var loose: [String: [UInt8]] = [:]
+        var groups: [String: [String: ChartFile]] = [:]
+        var loose: [String: ChartFile] = [:]
         for (path, bytes) in contents where path.hasPrefix("charts/") {
             let parts = path.dropFirst("charts/".count).split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
             let entry = String(parts[0])
@@ -190,8 +224,8 @@ struct ChartFiles {
         }
         var entries: [(name: String, content: SubchartEntry)] = []
         for entry in Set(groups.keys).union(loose.keys).sorted() {
-            if let bytes = loose[entry] {
-                entries.append((entry, entry.hasSuffix(".tgz") ? .archive(bytes) : .notAChart))
+            if let file = loose[entry] {
+                entries.append((entry, entry.hasSuffix(".tgz") ? .archive(file.bytes) : .notAChart))
             } else if let files = groups[entry] {
                 let origin: Origin
                 switch self.origin {

@@ -88,7 +88,7 @@ public enum ChartLoader {
         let apiVersion = fields?["apiVersion"].flatMap(scalarText) ?? ""
         chart.files = files.otherFiles(isV1: apiVersion == "" || apiVersion == "v1")
         chart.crds = try files.crdFiles().map { (relative: String) throws(ChartRenderError) -> ChartCRD in
-            ChartCRD(source: name + "/" + relative, bytes: try files.read(relative))
+            ChartCRD(source: name + "/" + relative, file: try files.file(relative))
         }
         if let schema { chart.setValuesSchema(schema, file: files.location("values.schema.json")) }
         return chart

@@ -12,15 +12,16 @@ import YAML
 /// - `Lines NAME` the file split at newlines (a final newline ends the last line).
 /// Ranging over it visits the paths in order with each file's bytes.
 package enum FilesObject {
-    package static func make(_ files: [String: [UInt8]]) -> GoStruct {
+    package static func make(_ files: [String: ChartFile]) -> GoStruct {
         // The files as Go's map of byte slices, made only when a template looks at the map itself.
-        let underlying: @Sendable () -> Value = { .map(files.mapValues(bytesValue)) }
-        return GoStruct(typeName: "engine.files", deferredUnderlying: underlying, byteEntries: files, callables: [
+        let underlying: @Sendable () -> Value = { .map(files.mapValues { bytesValue($0.bytes) }) }
+        let entries = ByteEntries(keys: Array(files.keys)) { files[$0]?.bytes ?? [] }
+        return GoStruct(typeName: "engine.files", deferredUnderlying: underlying, byteEntries: entries, callables: [
             "Get": { args in
-                .value(.string(ByteString.string(files[try name(args, "Get")] ?? [])))
+                .value(.string(ByteString.string(try files[try name(args, "Get")]?.read() ?? [])))
             },
             "GetBytes": { args in
-                .structure(GoStruct(bytes: files[try name(args, "GetBytes")] ?? []))
+                .structure(GoStruct(bytes: try files[try name(args, "GetBytes")]?.read() ?? []))
             },
             "Glob": { args in
                 let pattern = try name(args, "Glob")
@@ -29,14 +30,14 @@ package enum FilesObject {
             },
             "AsConfig": { args in
                 try noArguments(args, "AsConfig")
-                return .value(.string(asYAML(files) { .string(String(decoding: $0, as: UTF8.self)) }))
+                return .value(.string(try asYAML(files) { .string(String(decoding: $0, as: UTF8.self)) }))
             },
             "AsSecrets": { args in
                 try noArguments(args, "AsSecrets")
-                return .value(.string(asYAML(files) { .string(Base64.encode($0)) }))
+                return .value(.string(try asYAML(files) { .string(Base64.encode($0)) }))
             },
             "Lines": { args in
-                guard let bytes = files[try name(args, "Lines")], !bytes.isEmpty else { return .value(.list([])) }
+                guard let bytes = try files[try name(args, "Lines")]?.read(), !bytes.isEmpty else { return .value(.list([])) }
                 var text = ByteString.string(bytes)
                 if text.hasSuffix("\n") { text.removeLast() }
                 return .value(.list(text.split(separator: "\n", omittingEmptySubsequences: false).map { .string(String($0)) }))
@@ -60,10 +61,10 @@ package enum FilesObject {
     }
 
     /// Helm's `toYaml` of the files under their base names (`{}` for no files, as for an empty glob).
-    private static func asYAML(_ files: [String: [UInt8]], _ content: ([UInt8]) -> Value) -> String {
+    private static func asYAML(_ files: [String: ChartFile], _ content: ([UInt8]) -> Value) throws -> String {
         var m: [String: Value] = [:]
         // Paths in order, so that of two files with one base name the last path wins, always the same.
-        for path in files.keys.sorted() { m[String(path.split(separator: "/").last ?? "")] = content(files[path]!) }
+        for path in files.keys.sorted() { m[String(path.split(separator: "/").last ?? "")] = content(try files[path]!.read()) }
         var text = HelmYAML.marshal(.map(m))
         if text.hasSuffix("\n") { text.removeLast() }
         return text

@@ -108,7 +108,7 @@ public struct ChartRenderer: Sendable {
         // `.Files` holds every file's bytes: made only when a template can name it, itself or
         // through `tpl` (whose text may come from the values), as the parser saw the templates.
         let readsFiles = set.usesWatchedNames
-        let files = { (files: [String: [UInt8]]) in FilesObject.make(readsFiles ? files : [:]) }
+        let files = { (files: [String: ChartFile]) in FilesObject.make(readsFiles ? files : [:]) }
         set.structs = ["Capabilities": capabilities, "Files": files(chart.files)]
 
         var top: [String: Value] = [
@@ -130,6 +130,8 @@ public struct ChartRenderer: Sendable {
         let executed = try executeFiles(
             order: order, byName: byName, set: set, session: session, top: top, scopes: scopes, basePath: basePath,
             readsHeads: knownHeads == nil)
+        // A large file a template read only now (see `ChartFile`) and could not read fails the render here.
+        try ChartFile.checkReads()
         var rendered: [(name: String, text: String)] = []
         var notes = ""
         for (name, output) in executed.files {

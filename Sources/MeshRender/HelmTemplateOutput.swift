@@ -38,6 +38,7 @@ extension Rendered {
         var body = ""
         if options.includeCRDs {
             for crd in crds { body += "---\n# Source: \(crd.source)\n\(crd.text)\n" }
+            try ChartFile.checkReads()
         }
         for doc in manifests.documents where !doc.isHook { body += RenderedManifests.block(doc) }
         var text = String(GoText.trimSpace(body[...])) + "\n"
@@ -76,6 +77,7 @@ extension Rendered {
             for crd in crds {
                 add(crd.source, shown: directory + "/" + crd.source, "---\n# Source: \(crd.source)\n\(crd.text)\n")
             }
+            try ChartFile.checkReads()
         }
         let prefix = options.releaseNameDirectory ? release + "/" : ""
         let shownDirectory = options.releaseNameDirectory ? GoPath.join(directory, release) : directory

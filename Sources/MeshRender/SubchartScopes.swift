@@ -23,7 +23,7 @@ struct SubchartScopes {
 
     /// Nil for a chart without subcharts. `top` is the top chart's top-level object; `files` makes
     /// a chart's `.Files`.
-    init?(chart: Chart, top: [String: Value], order: [String], files: ([String: [UInt8]]) -> GoStruct) {
+    init?(chart: Chart, top: [String: Value], order: [String], files: ([String: ChartFile]) -> GoStruct) {
         guard !chart.scopes.isEmpty else { return nil }
         let scopes = chart.scopes
         // Each chart's last template in execution order: what Helm's shared object of that chart

@@ -221,6 +221,20 @@ public enum FileSystem {
         return readToEnd(fd, expectedSize: expected)
     }
 
+    /// `path` opened for reading (closed on exec), or -1 with `errno` set.
+    static func openForReading(_ path: String) -> Int32 {
+        open(path, O_RDONLY | O_CLOEXEC)
+    }
+
+    /// The whole of the open file `fd` from its first byte (at most ``maxInputSize`` bytes).
+    static func readFromStart(_ fd: Int32) -> Result<[UInt8], Failure> {
+        guard lseek(fd, 0, SEEK_SET) == 0 else { return .failure(Failure(operation: "read", code: errno)) }
+        var info = stat()
+        let expected = fstat(fd, &info) == 0 ? max(Int(info.st_size), 0) : 0
+        if expected > maxInputSize { return .failure(tooLarge) }
+        return readToEnd(fd, expectedSize: expected)
+    }
+
     /// Standard input to its end, or why it could not be read (see ``readStandardInputToEnd()``).
     static func readStandardInputOrFail() -> Result<[UInt8], Failure> {
         readToEnd(0, expectedSize: 0)

@@ -65,7 +65,7 @@ enum Datum {
     /// are byte values, not lists of numbers. Nil for anything else.
     func byteEntriesMap(in heap: Heap) -> Datum? {
         guard case .structure(let s) = item, let entries = s.byteEntries else { return nil }
-        let pairs = entries.keys.sorted(by: Value.goLess).map { (key: $0, item: Item.structure(GoStruct(bytes: entries[$0]!))) }
+        let pairs = entries.keys.sorted(by: Value.goLess).map { (key: $0, item: Item.structure(GoStruct(bytes: entries.bytes($0)))) }
         return .plain(.map(MapObject(pairs: pairs, heap: heap)))
     }
 
@@ -101,7 +101,7 @@ enum Datum {
         case .list(let l): return l.count > 0
         case .structure(let s):
             // Byte maps and byte slices by their lengths, without making their underlying values.
-            if let entries = s.byteEntries { return !entries.isEmpty }
+            if let entries = s.byteEntries { return !entries.keys.isEmpty }
             if let bytes = s.bytes { return !bytes.isEmpty }
             return s.underlying.map { Datum.plainValue($0).truth } ?? true
         case .value(let v):

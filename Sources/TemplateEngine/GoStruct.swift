@@ -103,7 +103,7 @@ public final class GoStruct: Sendable {
     public let bytes: [UInt8]?
     /// For a map whose values are `[]byte` (Helm's `engine.files`): the entries, which `range`
     /// visits as byte values.
-    public let byteEntries: [String: [UInt8]]?
+    public let byteEntries: ByteEntries?
 
     public init(
         typeName: String, isPointer: Bool = false, fields: [Field], methods: [String: Value] = [:], stringer: String? = nil,
@@ -133,7 +133,7 @@ public final class GoStruct: Sendable {
     ///
     /// With `byteEntries` (a map of `[]byte` values), `range` visits those entries as byte values.
     public convenience init(
-        typeName: String, underlying: Value, methods: [String: Value] = [:], byteEntries: [String: [UInt8]]? = nil,
+        typeName: String, underlying: Value, methods: [String: Value] = [:], byteEntries: ByteEntries? = nil,
         callables: [String: Callable] = [:]
     ) {
         self.init(typeName: typeName, underlyingData: .ready(underlying), methods: methods, byteEntries: byteEntries, callables: callables)
@@ -143,7 +143,7 @@ public final class GoStruct: Sendable {
     /// first needed (printing, `len`, `index`, serialising); methods and callables need no value.
     public convenience init(
         typeName: String, deferredUnderlying underlying: @escaping @Sendable () -> Value, methods: [String: Value] = [:],
-        byteEntries: [String: [UInt8]]? = nil, callables: [String: Callable] = [:]
+        byteEntries: ByteEntries? = nil, callables: [String: Callable] = [:]
     ) {
         self.init(
             typeName: typeName, underlyingData: .deferred(DeferredValue(underlying)), methods: methods, byteEntries: byteEntries,
@@ -151,7 +151,7 @@ public final class GoStruct: Sendable {
     }
 
     private init(
-        typeName: String, underlyingData: Data, methods: [String: Value], byteEntries: [String: [UInt8]]?,
+        typeName: String, underlyingData: Data, methods: [String: Value], byteEntries: ByteEntries?,
         callables: [String: Callable]
     ) {
         self.typeName = typeName
@@ -383,5 +383,17 @@ extension GoStruct {
             i += 1
         }
         return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// The entries of a Go map of `[]byte` values (Helm's `engine.files`) as `range` visits them: the keys, and each
+/// value's bytes, asked for when the range reaches them (a chart's large files are read only then).
+public struct ByteEntries: Sendable {
+    public let keys: [String]
+    public let bytes: @Sendable (String) -> [UInt8]
+
+    public init(keys: [String], bytes: @escaping @Sendable (String) -> [UInt8]) {
+        self.keys = keys
+        self.bytes = bytes
     }
 }

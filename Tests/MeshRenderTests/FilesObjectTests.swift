@@ -27,7 +27,7 @@ final class FilesObjectTests: XCTestCase {
             "conf/a.properties": Array("a=1\n".utf8), "conf/b.json": Array("{}".utf8), "notes.txt": Array("x\ny\n".utf8),
         ]
         let set = TemplateSet()
-        set.structs = ["Files": FilesObject.make(files)]
+        set.structs = ["Files": FilesObject.make(files.mapValues(ChartFile.bytes))]
         try set.parse(name: "t", text: """
             {{ .Files.Get "notes.txt" | quote }} {{ .Files.Get "none" | quote }} {{ .Files.Lines "notes.txt" }} \
             {{ .Files.GetBytes "conf/b.json" }} {{ len (.Files.Glob "conf/*") }} {{ typeOf .Files }} \
