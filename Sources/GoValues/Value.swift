@@ -35,20 +35,43 @@ public enum Value: Sendable, Equatable {
     /// Go's `reflect.DeepEqual`: kinds and Go types alike (`.int(1) != .int64(1)`, nil list ≠ empty list), strings
     /// byte for byte (``ByteString/equal(_:_:)``), lists element by element, maps key by key.
     public static func == (a: Value, b: Value) -> Bool {
-        switch (a, b) {
-        case (.null, .null), (.nilList, .nilList): return true
-        case (.bool(let x), .bool(let y)): return x == y
-        case (.int(let x), .int(let y)), (.int64(let x), .int64(let y)): return x == y
-        case (.float(let x), .float(let y)): return x == y
-        case (.string(let x), .string(let y)): return ByteString.equal(x, y)
-        case (.list(let x), .list(let y)): return x.count == y.count && zip(x, y).allSatisfy { $0 == $1 }
-        case (.map(let x), .map(let y)):
-            guard x.count == y.count else { return false }
+        // One switch per side (a switch over the pair would copy both values).
+        switch a {
+        case .null: if case .null = b { return true }
+        case .nilList: if case .nilList = b { return true }
+        case .bool(let x): if case .bool(let y) = b { return x == y }
+        case .int(let x): if case .int(let y) = b { return x == y }
+        case .int64(let x): if case .int64(let y) = b { return x == y }
+        case .float(let x): if case .float(let y) = b { return x == y }
+        case .string(let x): if case .string(let y) = b { return ByteString.equal(x, y) }
+        case .list(let x): if case .list(let y) = b { return x.count == y.count && zip(x, y).allSatisfy { $0 == $1 } }
+        case .map(let x):
+            guard case .map(let y) = b, x.count == y.count else { return false }
             for (key, value) in x {
                 guard let other = y[key], value == other else { return false }
             }
             return true
-        default: return false
+        }
+        return false
+    }
+}
+
+extension Array where Element == Value {
+    /// Whether an element is `==` to `value` (Go's `reflect.DeepEqual`), the elements compared in place.
+    @inlinable public func containsDeepEqual(_ value: Value) -> Bool {
+        withUnsafeBufferPointer { elements in
+            if case .string(let needle) = value {
+                // The common case (a name in a list of names): strings compared without the general `==`.
+                for i in elements.indices {
+                    switch elements[i] {
+                    case .string(let s): if ByteString.comparedInPlace(s, needle) ?? ByteString.equal(s, needle) { return true }
+                    default: continue  // other kinds are never equal to a string
+                    }
+                }
+                return false
+            }
+            for i in elements.indices where elements[i] == value { return true }
+            return false
         }
     }
 }

@@ -96,8 +96,11 @@ enum ListFunctions {
     static func has(_ a: [Value], _ name: String) throws -> Value {
         try Arguments(name, a).expect(2)
         if case .null = a[1] { return .bool(false) }
-        let l = try items(a[1]) { "Cannot find has on type \($0)" }
-        return .bool(l.contains(a[0]))
+        switch a[1] {
+        case .list(let l): return .bool(l.containsDeepEqual(a[0]))
+        case .nilList: return .bool(false)
+        default: throw GoTypes.listKindError(a[1]) { "Cannot find has on type \($0)" }
+        }
     }
 
     /// Sprig's `concat`: the elements of every list, in order (none at all: Go's nil slice).

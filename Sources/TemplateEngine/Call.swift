@@ -2,11 +2,13 @@ import GoValues
 
 /// One function call being evaluated: the executor, the argument nodes and the pipeline value.
 struct Call {
-    let executor: Executor
+    /// The executor running the call; it outlives the call, so it is not retained.
+    unowned(unsafe) let executor: Executor
     let dot: Datum
     let name: String
     let nameNode: Operand
-    let cmd: CommandNode?
+    /// The command of the call, in a parse tree that outlives the call (not retained).
+    unowned(unsafe) let cmd: CommandNode?
     /// The argument nodes (a slice of the command: index with ``operand(_:)``).
     let args: ArraySlice<Operand>
     let final: Datum?
@@ -40,7 +42,9 @@ struct Call {
     func allArguments() throws(TemplateError) -> [Datum] {
         var out = executor.datumArrays.popLast() ?? []
         out.reserveCapacity(count)
-        for a in args { out.append(try executor.evalArg(dot, a)) }
+        try args.withUnsafeBufferPointer { (operands) throws(TemplateError) in
+            for i in operands.indices { out.append(try executor.evalArg(dot, at: operands.baseAddress.unsafelyUnwrapped + i)) }
+        }
         if let final { out.append(final) }
         return out
     }
@@ -49,7 +53,7 @@ struct Call {
     func recycle(_ arguments: consuming [Datum]) {
         var arguments = arguments
         while !arguments.isEmpty { arguments.removeLast() }
-        executor.datumArrays.append(arguments)
+        executor.datumArrays.append(consume arguments)
     }
 
     /// Points errors at the whole command (`at <fn a b>`), as Go does for a function's own error.

@@ -36,6 +36,17 @@ enum Datum {
         }
     }
 
+    /// ``unboxed``, taking the datum over (no copy of its content).
+    consuming func opened() -> Datum {
+        switch consume self {
+        case .invalid: return .invalid
+        case .boxed(let i):
+            if case .structure = i { return .boxed(i) }
+            return i.isNull ? .invalid : .plain(i)
+        case .plain(let i): return i.isNull ? .invalid : .plain(i)
+        }
+    }
+
     /// Go's `indirectInterface`: nil interfaces are `invalid`, others their content.
     var indirect: Datum { unboxed }
 

@@ -89,9 +89,7 @@ extension Executor {
             receiver = dot
             fields = idents[...]
         case .variable(_, let idents):
-            var i = vars.count - 1
-            while i >= frameBase, vars[i].name != idents[0] { i -= 1 }
-            guard i >= frameBase else { return nil }
+            guard let i = vars.index(of: idents[0], from: frameBase) else { return nil }
             receiver = vars[i].value
             fields = idents.dropFirst()
         default:

@@ -134,7 +134,7 @@ final class Executor {
     }
     /// Variables of every template being executed, innermost last; those of the current template
     /// start at `frameBase` (a template sees only its own, Go's `$` included).
-    var vars: [Variable] {
+    var vars: VariableStack {
         unsafeAddress { UnsafePointer(varsCell.pointer) }
         unsafeMutableAddress { varsCell.pointer }
     }
@@ -168,7 +168,7 @@ final class Executor {
     // these overlaps another to the same one.
     private let siteStateCell = ExecutorCell(SiteState())
     private let outCell = ExecutorCell(OutputBuffer())
-    private let varsCell = ExecutorCell([Variable]())
+    private let varsCell = ExecutorCell(VariableStack())
     private let valueArraysCell = ExecutorCell([[Value]]())
     private let datumArraysCell = ExecutorCell([[Datum]]())
     private let includeStackCell = ExecutorCell([String]())
@@ -203,6 +203,7 @@ final class Executor {
     deinit {
         siteStateCell.free()
         outCell.free()
+        vars.free()
         varsCell.free()
         valueArraysCell.free()
         datumArraysCell.free()
@@ -293,13 +294,44 @@ final class Executor {
     // MARK: walking
 
     func walk(_ dot: Datum, _ list: ListNode) throws(TemplateError) -> Flow {
-        for node in list.nodes {
-            let flow = try walk(dot, node)
-            if out.count > BuildLimits.maxOutputSize { throw fail(BuildLimits.outputMessage) }
-            if case .normal = flow { continue }
-            return flow
+        // The nodes are read in place (the list outlives the walk): no copy of each.
+        try list.nodes.withUnsafeBufferPointer { (nodes) throws(TemplateError) -> Flow in
+            for i in nodes.indices {
+                let node = nodes.baseAddress.unsafelyUnwrapped + i
+                let flow: Flow
+                if let branch = Self.branchReference(node) {
+                    flow = try walkBranch(dot, branch)
+                } else {
+                    flow = try walk(dot, node.pointee)
+                }
+                if out.count > BuildLimits.maxOutputSize { throw fail(BuildLimits.outputMessage) }
+                if case .normal = flow { continue }
+                return flow
+            }
+            return .normal
         }
-        return .normal
+    }
+
+    /// The branch a node is, not retained (the list holding it outlives the walk).
+    @inline(__always) private static func branchReference(_ node: UnsafePointer<Node>) -> Unmanaged<BranchNode>? {
+        if case .branch(let b) = node.pointee { return .passUnretained(b) }
+        return nil
+    }
+
+    /// Walks a branch node the list holds (``branchReference(_:)``).
+    private func walkBranch(_ dot: Datum, _ branch: Unmanaged<BranchNode>) throws(TemplateError) -> Flow {
+        var outcome: Result<Flow, TemplateError> = .success(.normal)
+        branch._withUnsafeGuaranteedRef { b in
+            do throws(TemplateError) {
+                switch b.kind {
+                case .ifBranch, .withBranch: outcome = .success(try walkIfOrWith(dot, b))
+                case .rangeBranch: try walkRange(dot, b)
+                }
+            } catch {
+                outcome = .failure(error)
+            }
+        }
+        return try outcome.get()
     }
 
     private func walk(_ dot: Datum, _ node: Node) throws(TemplateError) -> Flow {
@@ -395,7 +427,7 @@ final class Executor {
         let mark = vars.count
         defer { popVariables(to: mark) }
         let value = try evalPipeline(dot, b.pipe)
-        if value.indirect.truth {
+        if value.truth {  // the truth of `value.indirect`: a nil interface is false either way
             return try walk(b.kind == .withBranch ? value : dot, b.list)
         } else if let elseList = b.elseList {
             return try walk(dot, elseList)
@@ -572,15 +604,7 @@ final class Executor {
 
     /// Where the innermost variable `name` of the current template is, read in place (no copy of each variable).
     @inline(__always) private func variableIndex(_ name: String) -> Int? {
-        let base = frameBase
-        return vars.withUnsafeBufferPointer { buffer in
-            var i = buffer.count - 1
-            while i >= base {
-                if Self.sameName(buffer[i].name, name) { return i }
-                i -= 1
-            }
-            return nil
-        }
+        vars.index(of: name, from: frameBase)
     }
 
     /// Whether two variable names are the same bytes (short names told apart by their inline representations);
@@ -594,8 +618,20 @@ final class Executor {
     func evalPipeline(_ dot: Datum, _ pipe: PipeNode) throws(TemplateError) -> Datum {
         at(pipe)
         var value: Datum? = nil
-        for cmd in pipe.cmds {
-            value = try evalCommand(dot, cmd, final: value).unboxed
+        // The commands are read in place and not retained: the pipeline holds them.
+        try pipe.cmds.withUnsafeBufferPointer { (cmds) throws(TemplateError) in
+            let references = UnsafeRawPointer(cmds.baseAddress)?.assumingMemoryBound(to: Unmanaged<CommandNode>.self)
+            for i in cmds.indices {
+                var failure: TemplateError?
+                references.unsafelyUnwrapped[i]._withUnsafeGuaranteedRef { cmd in
+                    do throws(TemplateError) {
+                        value = try evalCommand(dot, cmd, final: value).opened()
+                    } catch {
+                        failure = error
+                    }
+                }
+                if let failure { throw failure }
+            }
         }
         let result = value ?? .invalid
         for v in pipe.decl {
@@ -609,7 +645,25 @@ final class Executor {
     }
 
     func evalCommand(_ dot: Datum, _ cmd: CommandNode, final: Datum?) throws(TemplateError) -> Datum {
-        let first = cmd.args[0]
+        // The first word is read in place (the command outlives the call): no copy of it.
+        try cmd.args.withUnsafeBufferPointer { (words) throws(TemplateError) -> Datum in
+            let first = words.baseAddress.unsafelyUnwrapped
+            if let function = Self.plainFunctionReference(first) {
+                return try evalPlainFunction(
+                    dot, function, nodeAt: first, cmd: cmd, operands: UnsafeBufferPointer(rebasing: words.dropFirst()), final: final)
+            }
+            return try evalCommand(dot, cmd, words[0], final: final)
+        }
+    }
+
+    /// The function an operand names when it is a plain function (``FunctionReference/plainFunction``), not retained
+    /// (the command holding it outlives the call).
+    @inline(__always) private static func plainFunctionReference(_ operand: UnsafePointer<Operand>) -> Unmanaged<FunctionReference>? {
+        if case .identifier(_, let function) = operand.pointee, function.plainFunction != nil { return .passUnretained(function) }
+        return nil
+    }
+
+    private func evalCommand(_ dot: Datum, _ cmd: CommandNode, _ first: Operand, final: Datum?) throws(TemplateError) -> Datum {
         switch first {
         case .field(_, let idents):
             at(first)
@@ -839,7 +893,9 @@ final class Executor {
         case .nilLiteral: return .boxed(.null)
         case .field(_, let idents):
             return try evalFieldChain(dot, receiver: dot, node: node, idents[...], args: [], final: nil)
-        case .variable:
+        case .variable(_, let idents):
+            // A variable alone (the common argument) read where it is.
+            if idents.count == 1, let i = variableIndex(idents[0]) { return vars[i].value }
             return try evalVariable(dot, node, args: nil, final: nil)
         case .pipe(let p):
             return try evalPipeline(dot, p)
@@ -853,6 +909,34 @@ final class Executor {
         }
     }
 
+    /// ``evalArg(_:_:)`` of an operand read in place, where the command holding it outlives the call: a variable
+    /// alone or a parenthesised pipeline is evaluated without a copy of the operand.
+    func evalArg(_ dot: Datum, at operand: UnsafePointer<Operand>) throws(TemplateError) -> Datum {
+        if let name = Self.loneVariableName(operand), let i = variableIndex(name) {
+            siteState = SiteState(kind: .operand, bits: UnsafeRawPointer(operand).load(as: UInt.self))
+            return vars[i].value
+        }
+        if let pipe = Self.pipeReference(operand) {
+            siteState = SiteState(kind: .operand, bits: UnsafeRawPointer(operand).load(as: UInt.self))
+            var outcome: Result<Datum, TemplateError> = .success(.invalid)
+            pipe._withUnsafeGuaranteedRef { p in
+                do throws(TemplateError) {
+                    outcome = .success(try evalPipeline(dot, p))
+                } catch {
+                    outcome = .failure(error)
+                }
+            }
+            return try outcome.get()
+        }
+        return try evalArg(dot, operand.pointee)
+    }
+
+    /// The parenthesised pipeline an operand is, not retained.
+    @inline(__always) private static func pipeReference(_ operand: UnsafePointer<Operand>) -> Unmanaged<PipeNode>? {
+        if case .pipe(let p) = operand.pointee { return .passUnretained(p) }
+        return nil
+    }
+
     // MARK: functions
 
     /// `error calling NAME: message` at the current node, wrapping a function's own error.
@@ -862,41 +946,60 @@ final class Executor {
         return e
     }
 
-    /// Calls a plain function: arguments evaluated to data, the result boxed (maps and lists as
-    /// objects). The `Call` describing it is made only to report an error.
+    /// Calls a plain function (``FunctionReference/plainFunction``, read where it is kept): arguments evaluated to
+    /// data, the result boxed (maps and lists as objects). The `Call` describing it is made only to report an error.
+    /// The argument operands are read in place; `args` gives them as the command's slice, to report an error.
     private func callExternal(
-        _ f: TemplateFunction, _ dot: Datum, _ reference: FunctionReference, node: Operand, cmd: CommandNode?,
-        args: ArraySlice<Operand>, final: Datum?
+        _ dot: Datum, _ reference: FunctionReference, nodeAt: UnsafePointer<Operand>, cmd: CommandNode?,
+        operands: UnsafeBufferPointer<Operand>, args: () -> ArraySlice<Operand>, final: Datum?
     ) throws(TemplateError) -> Datum {
         var values = valueArrays.popLast() ?? []
-        defer {
+        let result: Datum
+        do {
+            result = try callExternal(
+                dot, reference, nodeAt: nodeAt, cmd: cmd, operands: operands, args: args, final: final, values: &values)
+        } catch {
             while !values.isEmpty { values.removeLast() }
-            valueArrays.append(values)
+            valueArrays.append(consume values)
+            throw error
         }
+        while !values.isEmpty { values.removeLast() }
+        valueArrays.append(consume values)
+        return result
+    }
+
+    /// ``callExternal(_:_:nodeAt:cmd:operands:args:final:)`` with the arguments put in `values` (an emptied array kept for
+    /// reuse). The operand naming the function is read only to report an error.
+    private func callExternal(
+        _ dot: Datum, _ reference: FunctionReference, nodeAt: UnsafePointer<Operand>, cmd: CommandNode?,
+        operands: UnsafeBufferPointer<Operand>, args: () -> ArraySlice<Operand>, final: Datum?, values: inout [Value]
+    ) throws(TemplateError) -> Datum {
         var structs: [(index: Int, value: GoStruct)] = []
         var nilInterface: Int?
         try argumentValues(
-            dot, args, final: final, into: &values, structs: &structs, mapParameters: reference.mapParameters,
+            dot, operands, final: final, into: &values, structs: &structs, mapParameters: reference.mapParameters,
             nilInterfaceAt: &nilInterface)
         if let nilInterface {
             throw Call(
-                executor: self, dot: dot, name: reference.name, nameNode: node, cmd: cmd, args: args, final: final,
+                executor: self, dot: dot, name: reference.name, nameNode: nodeAt.pointee, cmd: cmd, args: args(), final: final,
                 reference: reference
             ).argumentFailure(MapParameters.message, index: nilInterface)
         }
         let result: Value
         do {
-            if !structs.isEmpty, let special = try StructArguments.call(reference.traits.structArguments, values, structs, ordinary: f) {
+            if !structs.isEmpty, let special = try StructArguments.call(
+                    reference.traits.structArguments, values, structs, ordinary: reference.plainFunction.unsafelyUnwrapped)
+            {
                 result = special
             } else {
-                result = try f(values)
+                result = try reference.plainFunction.unsafelyUnwrapped(values)
                 if !structs.isEmpty, let returned = StructArguments.returned(reference.traits.structArguments, result, structs) {
                     return returned
                 }
             }
         } catch {
             let call = Call(
-                executor: self, dot: dot, name: reference.name, nameNode: node, cmd: cmd, args: args, final: final,
+                executor: self, dot: dot, name: reference.name, nameNode: nodeAt.pointee, cmd: cmd, args: args(), final: final,
                 reference: reference)
             throw call.translate(error, values)
         }
@@ -938,28 +1041,41 @@ final class Executor {
         structs: inout [(index: Int, value: GoStruct)], mapParameters: MapParameterPositions? = nil,
         nilInterfaceAt: inout Int?
     ) throws(TemplateError) {
-        // Objects to materialise: the first kept inline (most calls have one at most), the rest in an array.
-        var firstObject: (index: Int, item: Item)?
-        var objects: [(index: Int, item: Item)] = []
-        func noteObject(_ item: Item, at index: Int) {
-            if firstObject == nil { firstObject = (index, item) } else { objects.append((index, item)) }
+        try args.withUnsafeBufferPointer { (operands) throws(TemplateError) in
+            try argumentValues(
+                dot, operands, final: final, into: &values, structs: &structs, mapParameters: mapParameters,
+                nilInterfaceAt: &nilInterfaceAt)
         }
-        for a in args {
-            let datum = try evalArg(dot, a)
-            if let mapParameters, mapParameters.contains(values.count), MapParameters.isNilInterface(datum, node: a) {
+    }
+
+    /// ``argumentValues(_:_:final:into:structs:mapParameters:nilInterfaceAt:)`` of operands read in place (the
+    /// command holding them outlives the call).
+    func argumentValues(
+        _ dot: Datum, _ operands: UnsafeBufferPointer<Operand>, final: Datum?, into values: inout [Value],
+        structs: inout [(index: Int, value: GoStruct)], mapParameters: MapParameterPositions?,
+        nilInterfaceAt: inout Int?
+    ) throws(TemplateError) {
+        var pending = PendingObjects()
+        for k in operands.indices {
+            let operand = operands.baseAddress.unsafelyUnwrapped + k
+            if mapParameters == nil, let name = Self.loneVariableName(operand), let i = variableIndex(name) {
+                // A variable alone (the common argument), read where it is: what `evalArg` gives, without a copy.
+                siteState = SiteState(kind: .operand, bits: UnsafeRawPointer(operand).load(as: UInt.self))
+                // A list no element of which was reached is its elements: as the last operand nothing evaluated
+                // later can change it, so it is materialised at once (no copy of the object).
+                if k == operands.count - 1, let elements = Self.unreachedElements(vars.valueAddress(i)) {
+                    values.append(.list(elements))
+                    continue
+                }
+                Self.appendArgument(vars[i].value, to: &values, pending: &pending)
+                continue
+            }
+            let datum = try evalArg(dot, at: operand)
+            if let mapParameters, mapParameters.contains(values.count), MapParameters.isNilInterface(datum, node: operand.pointee) {
                 nilInterfaceAt = values.count
                 return
             }
-            switch datum {
-            case .invalid: values.append(.null)
-            case .boxed(let i), .plain(let i):
-                if case .value(let v) = i {
-                    values.append(v)
-                } else {
-                    noteObject(i, at: values.count)
-                    values.append(.null)
-                }
-            }
+            Self.appendArgument(datum, to: &values, pending: &pending)
         }
         if let final {
             if let mapParameters, mapParameters.contains(values.count), MapParameters.isNilInterface(final, node: nil) {
@@ -969,19 +1085,90 @@ final class Executor {
             switch final.item {
             case .value(let v): values.append(v)
             case let object:
-                noteObject(object, at: values.count)
+                pending.note(object, at: values.count)
                 values.append(.null)
             }
         }
-        guard let firstObject else { return }
-        func materialise(_ index: Int, _ item: Item) {
+        guard let first = pending.first else { return }
+        if case .structure(let s) = first.item { structs.append((first.index, s)) }
+        values[first.index] = first.item.value
+        for (index, item) in pending.more {
             if case .structure(let s) = item { structs.append((index, s)) }
             values[index] = item.value
         }
-        materialise(firstObject.index, firstObject.item)
-        for (index, item) in objects { materialise(index, item) }
     }
 
+    /// The elements of a datum that is a list none of whose elements was reached as an object (read in place).
+    @inline(__always) private static func unreachedElements(_ datum: UnsafePointer<Datum>) -> [Value]? {
+        switch datum.pointee {
+        case .boxed(.list(let l)), .plain(.list(let l)): return l.unreachedElements
+        default: return nil
+        }
+    }
+
+    /// The name of the variable an operand is when it is one alone (`$x`, not `$x.y`).
+    @inline(__always) private static func loneVariableName(_ operand: UnsafePointer<Operand>) -> String? {
+        if case .variable(_, let idents) = operand.pointee, idents.count == 1 { return idents[0] }
+        return nil
+    }
+
+    /// Appends an evaluated argument's data to `values` (taking it over): a scalar as it is, a map, list or struct as
+    /// a placeholder noted in `pending`, an invalid datum as `.null`.
+    @inline(__always) private static func appendArgument(
+        _ datum: consuming Datum, to values: inout [Value], pending: inout PendingObjects
+    ) {
+        switch consume datum {
+        case .invalid: values.append(.null)
+        case .boxed(let item), .plain(let item):
+            switch item {
+            case .value(let v): values.append(v)
+            case let object:
+                pending.note(object, at: values.count)
+                values.append(.null)
+            }
+        }
+    }
+
+    /// ``evalFunction(_:_:node:cmd:args:final:)`` of a plain function (``FunctionReference/plainFunction``): the
+    /// common call, kept apart from the general one so that its frame stays small.
+    /// The function and the operand naming it are read where the command holds them (not retained).
+    @inline(never)
+    private func evalPlainFunction(
+        _ dot: Datum, _ function: Unmanaged<FunctionReference>, nodeAt: UnsafePointer<Operand>, cmd: CommandNode,
+        operands: UnsafeBufferPointer<Operand>, final: Datum?
+    ) throws(TemplateError) -> Datum {
+        var outcome: Result<Datum, TemplateError> = .success(.invalid)
+        function._withUnsafeGuaranteedRef { reference in
+            do throws(TemplateError) {
+                let result: Datum
+                do throws(TemplateError) {
+                    siteState = SiteState(kind: .operand, bits: UnsafeRawPointer(nodeAt).load(as: UInt.self))
+                    result = try callExternal(
+                        dot, reference, nodeAt: nodeAt, cmd: cmd, operands: operands, args: { cmd.args.dropFirst() }, final: final)
+                } catch {
+                    if heap.cycleFound {
+                        outcome = .success(try settleCycle(reference, nil, node: nodeAt.pointee, cmd: cmd))
+                        return
+                    }
+                    throw error
+                }
+                if heap.cycleFound {
+                    outcome = .success(try settleCycle(reference, result, node: nodeAt.pointee, cmd: cmd))
+                    return
+                }
+                if case .value(let v) = result.item, let message = BuildLimits.oversizedResult(v) {
+                    at(cmd)
+                    throw wrapFunctionError(reference.name, message)
+                }
+                outcome = .success(result)
+            } catch {
+                outcome = .failure(error)
+            }
+        }
+        return try outcome.get()
+    }
+
+    @inline(never)
     private func evalFunction(
         _ dot: Datum, _ reference: FunctionReference, node: Operand, cmd: CommandNode?, args: ArraySlice<Operand>,
         final: Datum?
@@ -1006,8 +1193,12 @@ final class Executor {
         final: Datum?
     ) throws(TemplateError) -> Datum {
         at(node)
-        if let f = reference.plainFunction {
-            return try callExternal(f, dot, reference, node: node, cmd: cmd, args: args, final: final)
+        if reference.plainFunction != nil {
+            return try withUnsafePointer(to: node) { (nodeAt) throws(TemplateError) in
+                try args.withUnsafeBufferPointer { (operands) throws(TemplateError) in
+                    try callExternal(dot, reference, nodeAt: nodeAt, cmd: cmd, operands: operands, args: { args }, final: final)
+                }
+            }
         }
         let name = reference.name
         guard let function = reference.implementation else {
@@ -1031,6 +1222,17 @@ final class Executor {
         case .engine(let e):
             return try EngineFunctions.call(e, call)
         }
+    }
+}
+
+/// The arguments of a call that are maps, lists or structs, materialised once every argument is evaluated (see
+/// ``Executor/argumentValues(_:_:final:)``): the first kept inline (most calls have one at most), the rest in an array.
+struct PendingObjects {
+    var first: (index: Int, item: Item)?
+    var more: [(index: Int, item: Item)] = []
+
+    mutating func note(_ item: Item, at index: Int) {
+        if first == nil { first = (index, item) } else { more.append((index, item)) }
     }
 }
 

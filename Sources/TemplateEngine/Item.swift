@@ -403,8 +403,7 @@ final class MapObject: ObjectNode {
     private var materializing = false
 
     var materialized: Value {
-        if small != nil { promoteSmall() }
-        if reached.isEmpty && removed.isEmpty { return .map(base) }
+        if small == nil, reached.isEmpty && removed.isEmpty { return .map(base) }
         if cacheValid, let cache { return cache }
         if materializing {
             heap.cycleFound = true
@@ -412,11 +411,21 @@ final class MapObject: ObjectNode {
         }
         materializing = true
         defer { materializing = false }
-        var m = base
-        for k in removed { m.removeValue(forKey: k) }
-        for (k, item) in reached.pairs {
-            item.attach(to: self)  // a valid cache needs every object in it to invalidate it
-            m[k] = item.value
+        var m: [String: Value]
+        if let small {
+            // A `dict` map never changed: its entries made into a map at once (it stays a list of entries).
+            m = [String: Value](minimumCapacity: small.count)
+            for (k, item) in small {
+                item.attach(to: self)  // a valid cache needs every object in it to invalidate it
+                m[k] = item.value
+            }
+        } else {
+            m = base
+            for k in removed { m.removeValue(forKey: k) }
+            for (k, item) in reached.pairs {
+                item.attach(to: self)  // a valid cache needs every object in it to invalidate it
+                m[k] = item.value
+            }
         }
         let v = Value.map(m)
         if !heap.cycleFound {
@@ -487,6 +496,9 @@ final class ListObject: ObjectNode {
             return .value(v)
         }
     }
+
+    /// The elements when none was ever reached as an object: then they are ``materialized`` as they are.
+    var unreachedElements: [Value]? { reachedCount == 0 ? base : nil }
 
     /// Whether this list is being materialised (met again below itself: a cycle).
     private var materializing = false

@@ -362,13 +362,9 @@ final class FunctionReference {
     let implementation: FunctionImplementation?
     /// The registration the name resolved to (shared, so a reference stays small).
     let resolved: ResolvedFunction?
-    /// What the function declared when it was registered (plain traits for an unknown name).
-    var traits: FunctionTraits {
-        _read {
-            if let resolved { yield resolved.traits } else { yield FunctionReference.plainTraits }
-        }
-    }
-    private static let plainTraits = FunctionTraits()
+    /// What the function declared when it was registered (plain traits for an unknown name), kept here so that a
+    /// call reads it in place.
+    let traits: FunctionTraits
     /// The arguments Go declares as maps (see ``MapParameters``), looked up once here.
     let mapParameters: MapParameterPositions?
     /// The function itself when it is called as a plain function of its arguments' data
@@ -385,6 +381,7 @@ final class FunctionReference {
         self.resolved = resolved
         self.resultsVary = resolved?.resultsVary ?? false
         let traits = resolved?.traits ?? FunctionTraits()
+        self.traits = traits
         self.mapParameters = traits.mapParameters
         var plain: TemplateFunction? = nil
         if case .external(let f)? = resolved?.implementation, traits.unsignedParameter == nil, !resultsVary {
