@@ -65,7 +65,9 @@ enum Diagnostics {
     /// (a large release is millions of small objects; freeing them one by one only delays the exit).
     static func finish<T>(status: Int32 = 0, keeping results: T) -> Never {
         flushWarnings()
-        withExtendedLifetime(results) { exit(status) }
+        // Everything is written (stdio flushed too): nothing registered to run at exit is needed on the way out.
+        fflush(nil)
+        withExtendedLifetime(results) { _exit(status) }
     }
 
     /// The warnings the values raised (`ValuesWarnings`), one line each on stderr.
