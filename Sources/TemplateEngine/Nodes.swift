@@ -122,8 +122,9 @@ enum Node: CustomStringConvertible {
 /// Plain text copied to the output.
 final class TextNode {
     let pos: Int
-    let text: String
-    init(pos: Int, text: String) {
+    /// The text, a slice of the template's source (no copy of its own).
+    let text: Substring
+    init(pos: Int, text: Substring) {
         self.pos = pos
         self.text = text
     }

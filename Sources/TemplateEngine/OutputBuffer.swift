@@ -25,6 +25,11 @@ final class OutputBuffer {
         buffer.append(text)
     }
 
+    static func += (buffer: inout OutputBuffer, text: Substring) {
+        if text.utf8.withContiguousStorageIfAvailable({ buffer.append($0) }) != nil { return }
+        buffer.append(String(text))
+    }
+
     var isEmpty: Bool { count == 0 }
 
     /// Room for `extra` more bytes; returns where they go.

@@ -123,6 +123,14 @@ struct Parser {
         return String(decoding: UnsafeBufferPointer(rebasing: input[(token.pos + skip)..<token.end]), as: UTF8.self)
     }
 
+    /// The text of `token` as a slice of the source (sharing its storage): text between actions, which is most of a
+    /// template, is not copied. Such tokens start and end at ASCII delimiters or the ends of the source.
+    private func sourceSlice(_ token: Token) -> Substring {
+        let utf8 = source.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: token.pos)
+        return source[start..<utf8.index(start, offsetBy: token.end - token.pos)]
+    }
+
     private mutating func backup(_ count: Int = 1) { index -= count }
 
     private mutating func peek() -> Token {
@@ -264,7 +272,7 @@ struct Parser {
         let token = nextNonSpace()
         switch token.kind {
         case .text:
-            return .node(.text(TextNode(pos: token.pos, text: text(token))))
+            return .node(.text(TextNode(pos: token.pos, text: sourceSlice(token))))
         case .leftDelim:
             actionLine = token.line
             defer { actionLine = 0 }
