@@ -39,10 +39,10 @@ public enum ChartFile: Sendable {
         }
     }
 
-    /// Throws the first read that failed since the process started (see ``bytes``): a render checks this once its
+    /// Throws the first read that failed since the last check (see ``bytes``): a render checks this once its
     /// templates ran, so that no output stands on a file that could not be read.
     public static func checkReads() throws(ChartRenderError) {
-        if let failure = failures.first { throw ChartRenderError(.load, "\(failure)") }
+        if let failure = failures.takeFirst() { throw ChartRenderError(.load, "\(failure)") }
     }
 
     private static let failures = FailedReads()
@@ -53,6 +53,13 @@ public enum ChartFile: Sendable {
         private let lock = Lock()
 
         func note(_ failure: ReadError) { lock.withLock { all.append(failure) } }
-        var first: ReadError? { lock.withLock { all.first } }
+
+        /// The first failure, all of them forgotten.
+        func takeFirst() -> ReadError? {
+            lock.withLock {
+                defer { all.removeAll() }
+                return all.first
+            }
+        }
     }
 }

@@ -1,5 +1,7 @@
 import Foundation
+import Platform
 import XCTest
+import YAML
 
 @testable import Charts
 @testable import MeshRender
@@ -59,5 +61,32 @@ final class LargeChartFilesTests: XCTestCase {
         output.includeCRDs = true
         let withCRDs = try rendered.helmTemplateText(output)
         XCTAssertEqual(withCRDs, "---\n# Source: app/crds/crd.yaml\nkind: CustomResourceDefinition\n" + largeComment + "\n" + text)
+    }
+
+    /// A file that can no longer be read as it was opened (here: grown past the input bound meanwhile) fails the render
+    /// with the read's own line, whether a method read it (`.Files.Get`) or a range over the files did.
+    func testAFileThatCannotBeReadWhenUsedFailsTheRender() throws {
+        let limit = FileSystem.maxInputSize
+        defer { FileSystem.maxInputSize = limit }
+        FileSystem.maxInputSize = 1 << 20
+        for template in ["{{ .Files.Get \"files/data.txt\" | len }}", "{{ range $p, $b := .Files }}{{ $p }}={{ len $b }}{{ end }}"] {
+            let path = try chartDirectory([
+                "Chart.yaml": "apiVersion: v2\nname: app\nversion: 0.1.0\n",
+                "files/data.txt": large,
+                "templates/cm.yaml": "kind: ConfigMap\ndata:\n  n: \"\(template)\"\n",
+            ])
+            let chart = try ChartLoader.load(directory: path)
+            guard case .deferred = chart.files["files/data.txt"] else { return XCTFail("read at load") }
+            let handle = try XCTUnwrap(FileHandle(forWritingAtPath: path + "/files/data.txt"))
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data(repeating: 120, count: 2 << 20))
+            try handle.close()
+            var renderer = ChartRenderer(chart: chart)
+            renderer.validatesSchemas = false
+            XCTAssertThrowsError(try renderer.render(values: try YAMLParser().parse("{}\n", file: "v.yaml"), release: ReleaseInput())) {
+                XCTAssertTrue("\($0)".contains("read \(path)/files/data.txt: input larger than 1 MiB"), "\($0)")
+            }
+        }
+        XCTAssertNoThrow(try ChartFile.checkReads(), "a failure is reported once")
     }
 }
