@@ -112,7 +112,7 @@ extension ChartRenderer {
             if scopeList.isEmpty, !independence.leavesDataUnchanged(name), set.sharedRange(name) != nil { return nil }
         }
         let kept = self.kept
-        var parallel = ParallelFiles(files: runnable.map(file), independence: independence, session: session) {
+        var parallel = ParallelFiles(files: runnable.map(file), independence: independence, set: set, session: session) {
             let helperSet = set.sharingTemplates()
             let helperSession = helperSet.session(data: .map(ChartRenderer.ownValues(top)))
             helperSession.prepare(scopes: scopeList)
@@ -120,7 +120,6 @@ extension ChartRenderer {
             return (helperSet, helperSession)
         }
         parallel.alternating = windowing.alternatingFiles
-        parallel.set = set
         // A file that leaves the data unchanged shares its range out once the other core is through with the files
         // (a chart whose work is one long range, as istio's CRDs, would otherwise leave that core idle).
         parallel.sharing = { file, set, session, otherCoreIsThrough in

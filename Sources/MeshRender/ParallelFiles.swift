@@ -30,11 +30,10 @@ struct ParallelFiles {
 
     let files: [File]
     let independence: TemplateIndependence
-    /// The command's thread's session, and how to make the helper's set and session (on the helper's thread).
+    /// The command's thread's set and session, and how to make the helper's (on the helper's thread).
+    let set: TemplateSet
     let session: ExecutionSession
     let helperSession: () -> (TemplateSet, ExecutionSession)
-    /// The command's thread's set (the helper's is made with its session).
-    var set: TemplateSet?
     /// How a file that leaves the data unchanged, executed in `session` of `set`, shares its range out between cores
     /// (``RangeSharing``) once the other core is through with the files (`otherCoreIsThrough`); nil: it does not.
     var sharing: ((_ file: File, _ set: TemplateSet, _ session: ExecutionSession, _ otherCoreIsThrough: @escaping @Sendable () -> Bool)
@@ -73,7 +72,7 @@ struct ParallelFiles {
     /// One core's pass through the files: what it keeps, by file. `keepsChanges`: the command's thread, which keeps
     /// the output of the files that change the data too.
     private func go(
-        set: TemplateSet?, session: ExecutionSession, board: Board, keepsChanges: Bool,
+        set: TemplateSet, session: ExecutionSession, board: Board, keepsChanges: Bool,
         reading: ((_ name: String, _ output: String) -> ChartManifestSorter.FileHeads)?
     ) -> [Result<Done, TemplateError>?] {
         let otherIsThrough: @Sendable () -> Bool = { board.isThrough(helper: keepsChanges) }
@@ -86,7 +85,7 @@ struct ParallelFiles {
             }
             let keeps = unchanging || keepsChanges
             do throws(TemplateError) {
-                let shares = unchanging ? set.flatMap { sharing?(file, $0, session, otherIsThrough) } : nil
+                let shares = unchanging ? sharing?(file, set, session, otherIsThrough) : nil
                 let (output, watched) = try session.executeWatched(
                     name: file.name, topLevel: file.topLevel, structs: file.structs, scope: file.scope, sharing: shares)
                 if unchanging && watched.changedEarlierData {

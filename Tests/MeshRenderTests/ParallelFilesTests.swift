@@ -122,14 +122,14 @@ final class ParallelFilesTests: XCTestCase {
         try set.parse(name: "b.yaml", text: "{{ .Values.seen }}")
         let values: Value = .map(["Values": .map(["text": .string("{{ $_ := set .Values \"seen\" 1 }}")])])
         let files = ["a.yaml", "b.yaml"].map { ParallelFiles.File(name: $0, topLevel: [:], structs: [:], scope: nil) }
-        var run = ParallelFiles(files: files, independence: set.independence(), session: set.session(data: values)) {
+        var run = ParallelFiles(files: files, independence: set.independence(), set: set, session: set.session(data: values)) {
             let helperSet = set.sharingTemplates()
             return (helperSet, helperSet.session(data: values))
         }
         run.alternating = true
         XCTAssertNil(try run.run(stackSize: ChartRenderer.workerStackSize, reading: nil))
         let plain: Value = .map(["Values": .map(["text": .string("{{ 1 }}"), "seen": .int(0)])])
-        run = ParallelFiles(files: files, independence: set.independence(), session: set.session(data: plain)) {
+        run = ParallelFiles(files: files, independence: set.independence(), set: set, session: set.session(data: plain)) {
             let helperSet = set.sharingTemplates()
             return (helperSet, helperSet.session(data: plain))
         }
