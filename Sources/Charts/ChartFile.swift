@@ -31,14 +31,6 @@ public enum ChartFile: Sendable {
         }
     }
 
-    /// Its size in bytes (without reading a file that waits).
-    public var count: Int {
-        switch self {
-        case .bytes(let bytes): return bytes.count
-        case .deferred(let file): return file.size
-        }
-    }
-
     /// Throws the first read that failed since the last check (see ``bytes``): a render checks this once its
     /// templates ran, so that no output stands on a file that could not be read.
     public static func checkReads() throws(ChartRenderError) {

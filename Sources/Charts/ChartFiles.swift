@@ -168,8 +168,7 @@ struct ChartFiles {
     }
 
     func read(_ relative: String) throws(ChartRenderError) -> [UInt8] {
-        guard let file = contents[relative] else { throw ChartRenderError(.load, "cannot read \(location(relative))") }
-        return try file.read()
+        try file(relative).read()
     }
 
     /// The files below the directory `relative`, relative to it, sorted.

@@ -9,15 +9,12 @@ struct OwnChangesCheck {
     /// held to the same rules elsewhere, and `tpl` is allowed (its text is checked when it runs).
     enum Mode { case range, template }
 
-    /// Templates by name, for the includes followed in ``Mode/range``.
-    let trees: [String: Tree]
     let mode: Mode
+    /// In ``Mode/range``: the templates that are not unchanging (``impureTemplates(_:)``), which the code outside the
+    /// range must not include.
+    let impure: Set<String>
     var ok = true
     var range: BranchNode?
-    private var visited: Set<String> = []
-    /// The templates known not to be unchanging (``impureTemplates(_:)``): when given, a template included by name is
-    /// looked up here, not walked again for every template that includes it.
-    var knownImpure: Set<String>?
 
     /// Variables an iteration declared, innermost last, with how its value is known to be a map of its own.
     private var declared: [(name: String, made: MadeMap?)] = []
@@ -41,14 +38,14 @@ struct OwnChangesCheck {
 
     /// Whether a whole template's own code changes only maps it made (``Mode/template``).
     static func changesOnlyOwnMaps(_ tree: Tree) -> Bool {
-        var check = OwnChangesCheck(trees: [:], mode: .template)
+        var check = OwnChangesCheck(mode: .template)
         check.ownChanges(in: tree.root, declaring: ["$"], breakEndsShare: false)
         return check.ok
     }
 
-    init(trees: [String: Tree], mode: Mode) {
-        self.trees = trees
+    init(mode: Mode, impure: Set<String> = []) {
         self.mode = mode
+        self.impure = impure
     }
 
     // MARK: outside the range
@@ -113,12 +110,11 @@ struct OwnChangesCheck {
     }
 
     private static func unchanging(_ f: FunctionReference) -> Bool {
-        if case .engine(.executesText)? = f.implementation { return false }
-        if case .mutatesMap = f.traits.role { return false }
-        return !f.resultsVary
+        f.resolved.map(isUnchanging) ?? true
     }
 
-    /// ``unchanging(_:)`` of a function as the parser resolves it (noted in ``Tree/Summary/unchanging``).
+    /// Whether a function changes nothing and gives the same result every time (the parser notes it in
+    /// ``Tree/Summary/unchanging``).
     static func isUnchanging(_ f: ResolvedFunction) -> Bool {
         if case .engine(.executesText) = f.implementation { return false }
         if case .mutatesMap = f.traits.role { return false }
@@ -135,22 +131,16 @@ struct OwnChangesCheck {
         pure(named: target)
     }
 
-    /// A template included by name: all of it unchanging (its variables are its own call's); in ``Mode/template``,
+    /// A template included by name: all of it unchanging, with what it includes (``impure``); in ``Mode/template``,
     /// checked elsewhere (the parser noted it in ``Tree/Summary/includes``).
     private mutating func pure(named name: String) {
-        if mode == .template { return }
-        if let knownImpure {
-            if knownImpure.contains(name) { ok = false }
-            return
-        }
-        guard visited.insert(name).inserted, let tree = trees[name] else { return }
-        pureList(tree.root)
+        if mode == .range, impure.contains(name) { ok = false }
     }
 
     /// The templates that are not unchanging, as ``Mode/range`` holds the code outside a range to be, including what
     /// they include by name: from what the parser noted of each (``Tree/Summary``), what they include followed to a
-    /// fixpoint (a template is unchanging when its own code is and every template it includes is; names without a
-    /// template count as unchanging, as when they are walked).
+    /// fixpoint (a template is unchanging when its own code is and every template it includes is; a name without a
+    /// template includes nothing when it runs, and counts as unchanging).
     static func impureTemplates(_ trees: [String: Tree]) -> Set<String> {
         var impure = Set(trees.lazy.filter { !$0.value.summary.unchanging }.map(\.key))
         var changed = true
@@ -162,22 +152,6 @@ struct OwnChangesCheck {
             }
         }
         return impure
-    }
-
-    private mutating func pureList(_ list: ListNode) {
-        for node in list.nodes {
-            switch node {
-            case .text, .comment, .breakLoop, .continueLoop: continue
-            case .action(let a): pure(a.pipe)
-            case .branch(let b):
-                pure(b.pipe)
-                pureList(b.list)
-                if let e = b.elseList { pureList(e) }
-            case .template(let t):
-                if let p = t.pipe { pure(p) }
-                pure(named: t.name)
-            }
-        }
     }
 
     // MARK: the iterations

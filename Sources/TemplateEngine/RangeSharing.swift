@@ -99,8 +99,7 @@ extension TemplateSet {
         return rangeFacts.sharedRange(name) {
             // Most templates have no range outside their `define`s, or several: found without looking at their code.
             guard OwnChangesCheck.rangeCount(tree.root) == 1 else { return nil }
-            var check = OwnChangesCheck(trees: trees, mode: .range)
-            check.knownImpure = rangeFacts.impureTemplates { OwnChangesCheck.impureTemplates(trees) }
+            var check = OwnChangesCheck(mode: .range, impure: rangeFacts.impureTemplates { OwnChangesCheck.impureTemplates(trees) })
             check.outside(tree.root)
             guard check.ok, let range = check.range, !range.pipe.isAssign else { return nil }
             check.body(range)
